@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+// The county YAML is a public contract (issue 2): keys may be added, never renamed.
+
+export const UNIT_ID = /^[a-z0-9][a-z0-9_-]*$/;
+export const PLATFORMS = ['wechat', 'weibo', 'douyin', 'toutiao', 'other'] as const;
+
+const httpUrl = z
+  .string({ error: '必须是网址字符串 / must be a URL string' })
+  .refine((s) => {
+    try {
+      const u = new URL(s);
+      return u.protocol === 'http:' || u.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, { message: '不是有效的 http(s) 网址 / not a valid http(s) URL' });
+
+const newMediaSchema = z.object({
+  platform: z.enum(PLATFORMS, { error: `平台必须是 ${PLATFORMS.join(' | ')} 之一 / platform must be one of ${PLATFORMS.join(' | ')}` }),
+  account: z.string().min(1, '账号名称不能为空 / account must not be empty'),
+  feed: httpUrl.optional(),
+}).strict();
+
+const unitSchema = z.object({
+  id: z.string().regex(UNIT_ID, '单位 id 必须是小写 ASCII 字母、数字、-、_ / id must be lower-case ASCII letters, digits, - or _'),
+  name: z.string().min(1, '单位名称不能为空 / name must not be empty'),
+  class: z.enum(['A', 'B'], { error: '类别必须是 A（乡镇）或 B（县直单位） / class must be A (township) or B (county department)' }),
+  home: httpUrl,
+  columns: z.record(z.string(), httpUrl).optional(),
+  newMedia: z.array(newMediaSchema).optional(),
+  // 重点领域 this unit answers for beyond what the rubric assigns by department name.
+  keyFields: z.array(z.string().min(1)).optional(),
+  // Column keys (or true for all) whose lists must be rendered in a browser.
+  render: z.union([z.boolean(), z.array(z.string())]).optional(),
+}).strict();
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+    message: '不是有效日期 / not a valid calendar date',
+  });
+
+const crawlSchema = z.object({
+  userAgent: z.string().optional(),
+  connectTimeoutMs: z.number().int().positive().default(10_000),
+  headersTimeoutMs: z.number().int().positive().default(15_000),
+  bodyTimeoutMs: z.number().int().positive().default(30_000),
+  maxBodyBytes: z.number().int().positive().default(10 * 1024 * 1024),
+  maxRedirects: z.number().int().min(0).max(20).default(5),
+  retries: z.number().int().min(0).max(10).default(3),
+  maxListPages: z.number().int().positive().default(10),
+  maxDetailPagesPerColumn: z.number().int().min(0).default(30),
+  checkLinks: z.boolean().default(true),
+  // Old detail pages are revalidated only every N days on re-runs (issue 3 benchmark).
+  revalidateDetailDays: z.number().int().min(0).default(30),
+  snapshotDir: z.string().optional(),
+  retentionDays: z.number().int().positive().default(400),
+  browser: z.object({
+    executablePath: z.string().optional(),
+    screenshots: z.boolean().default(true),
+  }).strict().default({ screenshots: true }),
+}).strict();
+
+const scheduleSchema = z.object({
+  monthly: z.string().default('0 2 1 * *'),
+  newMediaWeekly: z.string().default('0 3 * * 1'),
+  timezone: z.string().default('Asia/Shanghai'),
+}).strict();
+
+export const countyConfigSchema = z.object({
+  county: z.string().min(1, '县名不能为空 / county must not be empty'),
+  year: z.number({ error: '考核年度必须是数字 / year must be a number' }).int().min(2000).max(2100),
+  rubric: z.string().default('builtin:auto'),
+  politeness: z.object({
+    concurrencyPerHost: z.number().int().positive().max(64),
+    delayMs: z.number().int().min(0),
+  }).strict().default({ concurrencyPerHost: 4, delayMs: 250 }),
+  // false when the office has authority to inspect regardless of robots.txt.
+  respectRobots: z.boolean().default(true),
+  // Hosts that may be fetched besides those named by unit homes, column overrides and feeds.
+  extraHosts: z.array(z.string()).optional(),
+  window: z.object({ start: isoDate, end: isoDate }).strict().optional(),
+  crawl: crawlSchema.default(crawlSchema.parse({})),
+  schedule: scheduleSchema.default(scheduleSchema.parse({})),
+  // Per-county overrides of check settings (thresholds, keyword lists), merged over config/check-settings.yaml.
+  rules: z.record(z.string(), z.unknown()).optional(),
+  units: z.array(unitSchema).min(1, '至少需要一个被考核单位 / at least one unit is required'),
+}).strict();
+
+export type CountyConfig = z.infer<typeof countyConfigSchema>;
+export type UnitConfig = z.infer<typeof unitSchema>;
+export type NewMediaAccount = z.infer<typeof newMediaSchema>;
+export type UnitClass = UnitConfig['class'];
+export type CrawlSettings = CountyConfig['crawl'];

@@ -1,0 +1,157 @@
+// The data model of everything the crawler observes. Checks read only these shapes.
+
+export type RunStatus = 'running' | 'complete' | 'failed' | 'interrupted';
+export type RunKind = 'inspection' | 'selfcheck' | 'newmedia';
+
+export interface RunRecord {
+  id: number;
+  kind: RunKind;
+  county: string;
+  configPath: string;
+  asOf: string; // YYYY-MM-DD, "today" for every date rule of this run
+  startedAt: string; // ISO datetime
+  finishedAt: string | null;
+  status: RunStatus;
+  stats: Record<string, unknown>;
+}
+
+/** Every failure is put in one class before any retry; stored per page and shown in reports. */
+export type ErrorClass =
+  | 'dns'
+  | 'tls'
+  | 'refused'
+  | 'reset'
+  | 'timeout'
+  | 'http_status'
+  | 'too_large'
+  | 'bad_encoding'
+  | 'redirect_loop'
+  | 'too_many_redirects'
+  | 'robots_disallowed'
+  | 'out_of_scope'
+  | 'unsupported_scheme'
+  | 'other';
+
+export type PageRole = 'home' | 'list' | 'detail' | 'feed' | 'robots' | 'link';
+
+export interface PageObservation {
+  runId: number;
+  unitId: string | null;
+  role: PageRole;
+  columnKey: string | null;
+  url: string;
+  finalUrl: string;
+  ok: boolean;
+  status: number | null;
+  errorClass: ErrorClass | null;
+  errorPermanent: boolean | null;
+  errorMessage: string | null;
+  contentType: string | null;
+  encoding: string | null; // charset the body was decoded with
+  contentHash: string | null; // snapshot id (sha256 of raw bytes)
+  bytes: number;
+  notModified: boolean; // true when a 304 reused the stored snapshot
+  rendered: boolean; // body came from a browser render
+  screenshot: string | null; // screenshot id when one was taken
+  attempts: number;
+  fetchedAt: string; // ISO datetime
+}
+
+/** How a row's date was obtained; a year-less [MM-DD] gets its year from context. */
+export type DateSource = 'list' | 'list-year-inferred' | 'detail' | 'meta' | null;
+
+export interface ListItem {
+  title: string;
+  url: string; // absolute
+  date: string | null; // YYYY-MM-DD, Asia/Shanghai; null when no parseable date (never counts as an update)
+  dateSource: DateSource;
+  pinned: boolean; // 置顶 rows sit above newer ones and must not decide freshness
+  extra?: Record<string, string>; // cells beyond title/date (e.g. 文号, 状态, 回复时间) by header label
+}
+
+export type ColumnStatus =
+  | 'ok' // list read, rows found
+  | 'blank' // list read, no rows or a 暂无信息 placeholder
+  | 'missing' // no link to it found and no override
+  | 'unreachable' // link found but the list page failed
+  | 'unrendered'; // rows are built by script and no browser was available
+
+export interface ColumnObservation {
+  runId: number;
+  unitId: string;
+  columnKey: string; // e.g. guide, budget, keyField:养老服务, majorProjects:施工
+  label: string | null; // link text it was found by
+  url: string | null;
+  source: 'override' | 'discovered' | 'missing';
+  status: ColumnStatus;
+  pagesRead: number;
+  totalPagesSeen: number | null; // what pagination announced
+  items: ListItem[];
+  placeholder: string | null; // "暂无信息" text when present
+  rendered: boolean;
+  contentHash: string | null; // snapshot of the first list page
+  note: string | null;
+  observedAt: string;
+}
+
+export interface DetailObservation {
+  runId: number;
+  unitId: string;
+  columnKey: string;
+  url: string;
+  title: string;
+  publishedAt: string | null; // YYYY-MM-DD
+  text: string; // visible text of the article body (whole page text when no body container is found)
+  fields: Record<string, string>; // metadata block label -> value (索引号, 文号, 发布日期, 公开方式, 留言时间, 回复时间 …)
+  links: { text: string; url: string }[]; // links inside the body (解读 ↔ 原文 links)
+  contentHash: string | null;
+  fetchedAt: string;
+}
+
+export type LinkOutcome = 'ok' | 'broken' | 'skipped';
+
+export interface LinkObservation {
+  runId: number;
+  unitId: string;
+  pageUrl: string; // page the link appears on
+  target: string;
+  text: string;
+  inScope: boolean;
+  outcome: LinkOutcome; // skipped = out of scope or not checked
+  status: number | null;
+  errorClass: ErrorClass | null;
+  method: 'HEAD' | 'GET' | null;
+  checkedAt: string | null;
+}
+
+export interface FeedPost {
+  title: string;
+  url: string | null;
+  publishedAt: string; // ISO datetime with offset
+  pinned: boolean;
+}
+
+export interface FeedObservation {
+  runId: number;
+  unitId: string;
+  platform: string;
+  account: string;
+  feedUrl: string | null;
+  source: 'feed' | 'csv';
+  ok: boolean;
+  errorClass: ErrorClass | null;
+  error: string | null;
+  posts: FeedPost[];
+  fetchedAt: string;
+}
+
+/** Everything observed of one unit in one run: the input of every check. */
+export interface UnitObservations {
+  unitId: string;
+  home: PageObservation | null;
+  columns: ColumnObservation[];
+  details: DetailObservation[];
+  links: LinkObservation[];
+  feeds: FeedObservation[];
+  pages: PageObservation[];
+}
