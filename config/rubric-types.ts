@@ -14,6 +14,8 @@ export interface RubricBonus {
   points: number; // per occurrence
   cap: number;
   variants?: { id: string; label: string; points: number }[]; // e.g. 得到好评反馈的一件加1分
+  counter?: string; // 量词 used in explanations (件/项/次); default 件
+  capNote?: string; // why this cap may exceed 50% of the 一级指标 weight (计分办法: 一般不超过50%)
 }
 
 /** How the indicator is assessed (考核方式), normalised. */
@@ -36,13 +38,16 @@ export interface RubricRow {
   bonus: RubricBonus | null;
   checks: string[]; // check ids that can feed it
   keyField?: string; // for 重点领域 rows: the key field name (column key keyField:<name>)
-  responsible?: string[]; // unit names (or name fragments, e.g. 财政局) that answer for it; absent = every unit of the class
+  responsible?: string[]; // exact unit names (附件1) that answer for it; [] = only units whose config lists keyField; absent = every unit of the class
+  counter?: string; // 量词 of the deduction rule (件/项/次); default 件
+  note?: string; // transcription note (how an ambiguous cell was read)
 }
 
 export interface RubricExtraItem {
   id: string;
   label: string;
   points: number | null; // null = discretionary (酌情)
+  repeatable?: boolean; // 每项/可累计: counts once per occurrence; otherwise once at most
 }
 
 export interface RubricClass {
@@ -66,4 +71,5 @@ export interface Rubric {
   classes: Record<UnitClass, RubricClass>;
   extras: { bonus: RubricExtraItem[]; penalty: RubricExtraItem[]; bonusMethod: string; penaltyMethod: string };
   grading: GradeRule;
+  warnings?: { path: string; message: string }[]; // loader flags that do not stop loading (e.g. a bonus cap above 50% of its 一级指标)
 }

@@ -50,6 +50,10 @@ const crawlSchema = z.object({
   retries: z.number().int().min(0).max(10).default(3),
   maxListPages: z.number().int().positive().default(10),
   maxDetailPagesPerColumn: z.number().int().min(0).default(30),
+  // Columns whose item pages are fetched because a check reads their text (guide, documents, replies).
+  detailColumns: z.array(z.string()).default(['guide', 'functions', 'catalog', 'policies', 'interpretations', 'consultation', 'decisions']),
+  // Columns that are single articles more often than lists: the column page itself is kept as a detail.
+  articleColumns: z.array(z.string()).default(['guide', 'functions', 'catalog']),
   checkLinks: z.boolean().default(true),
   // Old detail pages are revalidated only every N days on re-runs (issue 3 benchmark).
   revalidateDetailDays: z.number().int().min(0).default(30),

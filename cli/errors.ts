@@ -1,0 +1,27 @@
+import { ConfigError } from '../config/index.ts';
+
+/** Bad arguments or input: the CLI exits 2 with this message (Chinese first, English after). */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+export function exitCodeFor(err: unknown): number {
+  if (err instanceof ConfigError || err instanceof UsageError) return EXIT.usage;
+  if (err && typeof err === 'object' && (err as { exitCode?: unknown }).exitCode === 2) return EXIT.usage;
+  return EXIT.failed;
+}
+
+export function parseAsOf(value: string | undefined): string {
+  if (value === undefined) {
+    // "today" in Asia/Shanghai
+    return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  }
+  const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  if (!ok) throw new UsageError(`--as-of: "${value}" 不是有效日期，应为 YYYY-MM-DD / --as-of must be a valid date YYYY-MM-DD`);
+  return value;
+}

@@ -1,0 +1,49 @@
+import { Command, CommanderError } from 'commander';
+import { ConfigError } from '../config/index.ts';
+import { exitCodeFor, EXIT } from './errors.ts';
+import { registerInspect } from './inspect.ts';
+import { registerDemo } from './demo.ts';
+import { registerRubric } from './rubric.ts';
+import { registerImportPosts } from './import-posts.ts';
+import { registerExtraCommands } from './extra.ts';
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('zwgk')
+    .description('政务公开检查工具：抓取各单位政务公开栏目和政务新媒体，按考核细则检查、评分并生成报告')
+    .version('0.1.0')
+    .exitOverride()
+    .showHelpAfterError('（使用 --help 查看用法）');
+  registerInspect(program);
+  registerDemo(program);
+  registerRubric(program);
+  registerImportPosts(program);
+  registerExtraCommands(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+      return EXIT.usage; // commander already printed what was wrong
+    }
+    if (err instanceof ConfigError) {
+      process.stderr.write(`配置错误 / config error:\n${err.message}\n`);
+    } else {
+      process.stderr.write(`错误 / error: ${err instanceof Error ? err.message : String(err)}\n`);
+      if (process.env.ZWGK_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+    }
+    return exitCodeFor(err);
+  }
+}
+
+const isEntry = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isEntry || process.argv[1]?.endsWith('cli/main.ts')) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}

@@ -1,0 +1,5 @@
+export * from './schema.ts';
+export * from './load.ts';
+export type * from './rubric-types.ts';
+export * from './window.ts';
+export * from './rubric.ts';

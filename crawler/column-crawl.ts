@@ -1,0 +1,130 @@
+import type { ColumnObservation, DetailObservation, ListItem } from '../store/index.ts';
+import type { UnitCrawlContext } from './unit-context.ts';
+import { extractListRows } from './list-extract.ts';
+import { extractDetail } from './detail-extract.ts';
+
+export interface ColumnTarget {
+  key: string;
+  label: string | null;
+  url: string;
+  source: 'override' | 'discovered';
+}
+
+export interface ColumnCrawlResult {
+  observation: ColumnObservation;
+  pages: { url: string; html: string }[]; // list pages read (their links are checked)
+  details: DetailObservation[];
+}
+
+function wantsRender(ctx: UnitCrawlContext, key: string): boolean {
+  const r = ctx.unit.render;
+  return r === true || (Array.isArray(r) && r.includes(key));
+}
+
+function detailFrom(ctx: UnitCrawlContext, key: string, url: string, html: string, contentHash: string | null, fetchedAt: string): DetailObservation {
+  const d = extractDetail(html, url);
+  return {
+    runId: ctx.runId, unitId: ctx.unit.id, columnKey: key, url, title: d.title, publishedAt: d.publishedAt,
+    text: d.text.slice(0, ctx.maxDetailTextChars), fields: d.fields, links: d.links.slice(0, 200), contentHash, fetchedAt,
+  };
+}
+
+/** Reads a column's list pages (following pagination until rows leave the window), rendering script-built lists. */
+export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): Promise<ColumnCrawlResult> {
+  const crawl = ctx.config.crawl;
+  const base = {
+    runId: ctx.runId, unitId: ctx.unit.id, columnKey: target.key, label: target.label, url: target.url, source: target.source,
+    observedAt: new Date().toISOString(),
+  } as const;
+  const first = await ctx.source.load({ url: target.url, role: 'list', unitId: ctx.unit.id, columnKey: target.key });
+  if (!first.page.ok || first.html === null) {
+    return {
+      observation: { ...base, status: 'unreachable', pagesRead: 0, totalPagesSeen: null, items: [], placeholder: null, rendered: false, contentHash: null,
+        note: `栏目页无法访问：${first.page.errorClass ?? ''} ${first.page.status ?? ''}`.trim() },
+      pages: [], details: [],
+    };
+  }
+  let html = first.html;
+  let extraction = extractListRows(html, first.page.finalUrl, { asOf: ctx.asOf });
+  let rendered = false;
+  let note: string | null = null;
+  if ((extraction.rows.length === 0 && extraction.scriptBuiltRows) || wantsRender(ctx, target.key)) {
+    const renderer = await ctx.renderer();
+    if (renderer?.available) {
+      const out = await renderer.render(target.url, { screenshot: false });
+      ctx.source.recordRendered({ url: target.url, role: 'list', unitId: ctx.unit.id, columnKey: target.key }, out.html, out.screenshot);
+      html = out.html;
+      extraction = extractListRows(html, first.page.finalUrl, { asOf: ctx.asOf });
+      rendered = true;
+    } else if (extraction.rows.length === 0) {
+      ctx.unrendered.push(target.url);
+      return {
+        observation: { ...base, status: 'unrendered', pagesRead: 1, totalPagesSeen: extraction.pagination.totalPages, items: [], placeholder: null,
+          rendered: false, contentHash: first.page.contentHash, note: `列表由脚本生成，未安装浏览器无法读取：${renderer?.reason ?? ''}` },
+        pages: [{ url: first.page.finalUrl, html }], details: [],
+      };
+    }
+  }
+
+  const pages = [{ url: first.page.finalUrl, html }];
+  const items = new Map<string, ListItem>();
+  for (const row of extraction.rows) if (!items.has(row.url)) items.set(row.url, row);
+  const visited = new Set([target.url, first.page.finalUrl]);
+  let pagination = extraction.pagination;
+  const queue = [...pagination.pageUrls];
+  if (pagination.nextUrl) queue.push(pagination.nextUrl);
+  let pagesRead = 1;
+  const windowStart = ctx.window.start;
+  let rowsLeftWindow = extraction.rows.some((r) => !r.pinned && r.date !== null && r.date < windowStart);
+  while (queue.length > 0 && pagesRead < crawl.maxListPages && !rowsLeftWindow) {
+    const next = queue.shift()!;
+    if (visited.has(next)) continue;
+    visited.add(next);
+    const loaded = await ctx.source.load({ url: next, role: 'list', unitId: ctx.unit.id, columnKey: target.key });
+    if (!loaded.page.ok || loaded.html === null) {
+      note = `翻页 ${next} 读取失败（${loaded.page.errorClass ?? loaded.page.status}）`;
+      break;
+    }
+    pagesRead++;
+    pages.push({ url: loaded.page.finalUrl, html: loaded.html });
+    const ex = extractListRows(loaded.html, loaded.page.finalUrl, { asOf: ctx.asOf });
+    for (const row of ex.rows) if (!items.has(row.url)) items.set(row.url, row);
+    rowsLeftWindow = ex.rows.some((r) => !r.pinned && r.date !== null && r.date < windowStart);
+    pagination = ex.pagination;
+    for (const u of [...ex.pagination.pageUrls, ...(ex.pagination.nextUrl ? [ex.pagination.nextUrl] : [])]) if (!visited.has(u)) queue.push(u);
+  }
+
+  const rows = [...items.values()];
+  const isArticleColumn = crawl.articleColumns.includes(target.key);
+  const details: DetailObservation[] = [];
+  let status: ColumnObservation['status'] = rows.length > 0 ? 'ok' : 'blank';
+  if (isArticleColumn) {
+    const self = extractDetail(html, first.page.finalUrl);
+    const datedRows = rows.filter((r) => r.date !== null);
+    if (self.isArticle || datedRows.length === 0) {
+      details.push(detailFrom(ctx, target.key, first.page.finalUrl, html, first.page.contentHash, first.page.fetchedAt));
+      status = self.text.replace(/\s+/g, '').length >= 20 ? 'ok' : 'blank';
+    }
+  }
+  if (crawl.detailColumns.includes(target.key) && details.length === 0) {
+    const inWindow = rows
+      .filter((r) => r.date === null || r.date >= windowStart)
+      .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''))
+      .slice(0, isArticleColumn ? 3 : crawl.maxDetailPagesPerColumn);
+    for (const row of inWindow) {
+      const scope = ctx.scope.check(row.url);
+      if (!scope.allowed) continue;
+      const loaded = await ctx.source.load({ url: row.url, role: 'detail', unitId: ctx.unit.id, columnKey: target.key, revalidateAfterDays: crawl.revalidateDetailDays });
+      if (!loaded.page.ok || loaded.html === null) continue;
+      pages.push({ url: loaded.page.finalUrl, html: loaded.html });
+      details.push(detailFrom(ctx, target.key, row.url, loaded.html, loaded.page.contentHash, loaded.page.fetchedAt));
+    }
+  }
+  return {
+    observation: {
+      ...base, status, pagesRead, totalPagesSeen: pagination.totalPages ?? extraction.pagination.totalPages, items: rows,
+      placeholder: rows.length === 0 ? extraction.placeholder : null, rendered, contentHash: first.page.contentHash, note,
+    },
+    pages, details,
+  };
+}

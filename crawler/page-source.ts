@@ -1,0 +1,156 @@
+import type { Store, PageObservation, PageRole } from '../store/index.ts';
+import { getHttpCache, getRunPage, putHttpCache, recordPage, touchHttpCache, BlobStore } from '../store/index.ts';
+import type { Fetcher, FetchResult } from './fetch.ts';
+import { decodeHtml } from './decode.ts';
+
+export interface LoadedPage {
+  page: PageObservation;
+  html: string | null; // decoded body when the fetch succeeded
+}
+
+export interface PageRequest {
+  url: string;
+  role: PageRole;
+  unitId: string | null;
+  columnKey: string | null;
+  /** Detail pages revalidated within this many days are reused from the snapshot without a request. */
+  revalidateAfterDays?: number;
+}
+
+export interface PageSourceStats {
+  fetched: number;
+  notModified: number;
+  reusedFromRun: number; // resumed run: already fetched before the crash
+  skippedFresh: number; // re-run: detail page validated recently, not re-asked
+  bytes: number;
+}
+
+/**
+ * Every page the crawl reads goes through here: resume reuse, conditional requests with the HTTP cache,
+ * content-addressed snapshots, decoding from bytes, and one `pages` row per page and run.
+ */
+export class PageSource {
+  readonly stats: PageSourceStats = { fetched: 0, notModified: 0, reusedFromRun: 0, skippedFresh: 0, bytes: 0 };
+  private readonly inFlight = new Map<string, Promise<LoadedPage>>();
+
+  constructor(private readonly store: Store, private readonly fetcher: Fetcher, private readonly runId: number, private readonly now: () => Date = () => new Date()) {}
+
+  load(req: PageRequest): Promise<LoadedPage> {
+    const key = `${req.role}\u0000${req.url}`;
+    let p = this.inFlight.get(key);
+    if (!p) {
+      p = this.loadUncached(req);
+      this.inFlight.set(key, p);
+    }
+    return p;
+  }
+
+  /** The decoded body of a stored snapshot. */
+  decodeSnapshot(hash: string | null, contentType: string | null): string | null {
+    if (!hash) return null;
+    const bytes = this.store.snapshots.get(hash);
+    return bytes ? decodeHtml(bytes, contentType).text : null;
+  }
+
+  private async loadUncached(req: PageRequest): Promise<LoadedPage> {
+    const previous = getRunPage(this.store, this.runId, req.url);
+    if (previous && previous.ok && previous.contentHash) {
+      const html = this.decodeSnapshot(previous.contentHash, previous.contentType);
+      if (html !== null) {
+        this.stats.reusedFromRun++;
+        const page = { ...previous, role: req.role, unitId: req.unitId ?? previous.unitId, columnKey: req.columnKey ?? previous.columnKey };
+        if (page.role !== previous.role) recordPage(this.store, page);
+        return { page, html };
+      }
+    }
+    const cache = getHttpCache(this.store, req.url);
+    const nowIso = this.now().toISOString();
+    if (cache && req.revalidateAfterDays !== undefined && this.store.snapshots.has(cache.contentHash)) {
+      const age = (this.now().getTime() - Date.parse(cache.validatedAt)) / 86_400_000;
+      if (age < req.revalidateAfterDays) {
+        this.stats.skippedFresh++;
+        const page = this.pageFrom(req, {
+          finalUrl: req.url, ok: true, status: cache.status, contentType: cache.contentType, contentHash: cache.contentHash,
+          bytes: 0, notModified: true, attempts: 0, fetchedAt: nowIso,
+        });
+        recordPage(this.store, page);
+        return { page, html: this.decodeSnapshot(cache.contentHash, cache.contentType) };
+      }
+    }
+    const result = await this.fetcher.fetch(req.url, cache ? { conditional: { etag: cache.etag, lastModified: cache.lastModified } } : {});
+    return this.absorb(req, result, cache);
+  }
+
+  private absorb(req: PageRequest, result: FetchResult, cache: ReturnType<typeof getHttpCache>): LoadedPage {
+    const nowIso = this.now().toISOString();
+    const contentType = result.headers['content-type'] ?? null;
+    if (result.notModified && cache && this.store.snapshots.has(cache.contentHash)) {
+      this.stats.notModified++;
+      touchHttpCache(this.store, req.url, nowIso);
+      const html = this.decodeSnapshot(cache.contentHash, cache.contentType);
+      const page = this.pageFrom(req, {
+        finalUrl: result.finalUrl, ok: true, status: 304, contentType: cache.contentType, contentHash: cache.contentHash,
+        bytes: 0, notModified: true, attempts: result.attempts, fetchedAt: nowIso,
+      });
+      page.encoding = html === null ? null : decodeHtml(this.store.snapshots.get(cache.contentHash)!, cache.contentType).encoding;
+      recordPage(this.store, page);
+      return { page, html };
+    }
+    if (!result.ok || !result.body) {
+      const page = this.pageFrom(req, {
+        finalUrl: result.finalUrl, ok: false, status: result.status, contentType, contentHash: null, bytes: 0, notModified: false,
+        attempts: result.attempts, fetchedAt: nowIso,
+      });
+      page.errorClass = result.errorClass ?? 'other';
+      page.errorPermanent = result.permanent;
+      page.errorMessage = result.errorMessage;
+      recordPage(this.store, page);
+      return { page, html: null };
+    }
+    this.stats.fetched++;
+    this.stats.bytes += result.body.length;
+    const hash = this.store.snapshots.put(result.body);
+    const decoded = decodeHtml(result.body, contentType);
+    putHttpCache(this.store, {
+      url: req.url, etag: result.headers.etag ?? null, lastModified: result.headers['last-modified'] ?? null, contentHash: hash,
+      contentType, status: result.status ?? 200, fetchedAt: nowIso, validatedAt: nowIso,
+    });
+    const page = this.pageFrom(req, {
+      finalUrl: result.finalUrl, ok: true, status: result.status, contentType, contentHash: hash, bytes: result.body.length,
+      notModified: false, attempts: result.attempts, fetchedAt: nowIso,
+    });
+    page.encoding = decoded.encoding;
+    if (decoded.lossy) {
+      page.errorClass = 'bad_encoding';
+      page.errorPermanent = true;
+      page.errorMessage = `页面含无法按 ${decoded.encoding} 解码的字节 / undecodable bytes for ${decoded.encoding}`;
+    }
+    recordPage(this.store, page);
+    return { page, html: decoded.text };
+  }
+
+  /** Stores a browser-rendered body for a page (the JS-built list), keeping the static snapshot's row. */
+  recordRendered(req: PageRequest, html: string, screenshot: Buffer | null): PageObservation {
+    const bytes = Buffer.from(html, 'utf8');
+    const hash = this.store.snapshots.put(bytes);
+    const shot = screenshot ? this.store.screenshots.put(screenshot) : null;
+    const page = this.pageFrom({ ...req, role: req.role }, {
+      finalUrl: req.url, ok: true, status: 200, contentType: 'text/html; charset=utf-8', contentHash: hash, bytes: bytes.length,
+      notModified: false, attempts: 1, fetchedAt: this.now().toISOString(),
+    });
+    page.rendered = true;
+    page.encoding = 'utf-8';
+    page.screenshot = shot;
+    recordPage(this.store, page);
+    return page;
+  }
+
+  private pageFrom(req: PageRequest, p: Pick<PageObservation, 'finalUrl' | 'ok' | 'status' | 'contentType' | 'contentHash' | 'bytes' | 'notModified' | 'attempts' | 'fetchedAt'>): PageObservation {
+    return {
+      runId: this.runId, unitId: req.unitId, role: req.role, columnKey: req.columnKey, url: req.url, errorClass: null, errorPermanent: null,
+      errorMessage: null, encoding: null, rendered: false, screenshot: null, ...p,
+    };
+  }
+}
+
+export { BlobStore };

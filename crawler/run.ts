@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import PQueue from 'p-queue';
+import type { CountyConfig } from '../config/index.ts';
+import { assessmentWindow } from '../config/index.ts';
+import type { Store, FeedPost, RunRecord } from '../store/index.ts';
+import { startRun, resumeRun, findResumableRun, finishRun, doneUnits, saveUnitObservations, importedPosts } from '../store/index.ts';
+import { createFetcher, type Fetcher } from './fetch.ts';
+import { createScopeGuard } from './scope.ts';
+import { createRenderer, type Renderer } from './browser.ts';
+import { PageSource } from './page-source.ts';
+import { crawlUnit } from './unit-crawl.ts';
+
+// Column keys every unit is observed for; a key not found is stored as a 'missing' observation.
+export const BASE_COLUMN_KEYS = [
+  'guide', 'functions', 'deptInfo', 'majorProjects', 'budget', 'shuanggongshi', 'decisions', 'policies', 'interpretations',
+  'consultation', 'annualReport', 'catalog',
+];
+
+export interface ProgressSink {
+  start(totalUnits: number, alreadyDone: number): void;
+  unitDone(unitId: string, ok: boolean): void;
+  stop(): void;
+}
+
+export interface InspectionOptions {
+  store: Store;
+  config: CountyConfig;
+  configPath: string;
+  asOf: string;
+  resume?: boolean;
+  unitConcurrency?: number;
+  progress?: ProgressSink;
+  /** Test hook: stop after this many units as if the process had been killed. */
+  stopAfterUnits?: number;
+}
+
+export interface InspectionResult {
+  run: RunRecord;
+  status: 'complete' | 'failed' | 'interrupted';
+  stats: Record<string, unknown>;
+  unitErrors: { unitId: string; message: string }[];
+  unrendered: string[];
+}
+
+export function configHash(config: CountyConfig): string {
+  return createHash('sha256').update(JSON.stringify(config)).digest('hex').slice(0, 16);
+}
+
+/** Crawls every unit of the county into the store. A crash leaves finished units recorded; `resume` completes the rest. */
+export async function runInspection(opts: InspectionOptions): Promise<InspectionResult> {
+  const { store, config, asOf } = opts;
+  let run: RunRecord;
+  if (opts.resume) {
+    const resumable = findResumableRun(store);
+    if (!resumable) throw new Error('没有可继续的未完成检查任务 / no unfinished run to resume');
+    run = resumeRun(store, resumable.id);
+  } else {
+    run = startRun(store, { kind: 'inspection', county: config.county, configPath: opts.configPath, configHash: configHash(config), asOf });
+  }
+  const runAsOf = run.asOf;
+  const started = Date.now();
+  const scope = createScopeGuard(config);
+  const fetcher: Fetcher = createFetcher({ crawl: config.crawl, politeness: config.politeness, scope, respectRobots: config.respectRobots, userAgent: config.crawl.userAgent });
+  const source = new PageSource(store, fetcher, run.id);
+  let rendererPromise: Promise<Renderer | null> | null = null;
+  const renderer = () => (rendererPromise ??= createRenderer({ executablePath: config.crawl.browser.executablePath }).catch(() => null));
+  const window = assessmentWindow(config, runAsOf);
+  const done = doneUnits(store, run.id);
+  const pending = config.units.filter((u) => !done.has(u.id));
+  const unitErrors: { unitId: string; message: string }[] = [];
+  const unrendered: string[] = [];
+  let homeFailures = 0;
+  let processed = 0;
+  let stoppedEarly = false;
+  opts.progress?.start(config.units.length, done.size);
+
+  const queue = new PQueue({ concurrency: opts.unitConcurrency ?? Math.max(2, config.politeness.concurrencyPerHost) });
+  try {
+    await Promise.all(pending.map((unit) => queue.add(async () => {
+      if (opts.stopAfterUnits !== undefined && processed >= opts.stopAfterUnits) {
+        stoppedEarly = true;
+        return;
+      }
+      try {
+        const result = await crawlUnit({
+          runId: run.id, unit, config, asOf: runAsOf, window, source, fetcher, scope, renderer, maxDetailTextChars: 20_000, unrendered,
+          importedPosts: (account: string): FeedPost[] => importedPosts(store, unit.id)
+            .filter((p) => p.account === account)
+            .map((p) => ({ title: p.title, url: p.url, publishedAt: p.publishedAt, pinned: false })),
+        }, BASE_COLUMN_KEYS);
+        if (!result.homeOk) homeFailures++;
+        if (opts.stopAfterUnits !== undefined && processed >= opts.stopAfterUnits) {
+          stoppedEarly = true;
+          return;
+        }
+        saveUnitObservations(store, run.id, unit.id, result);
+        processed++;
+        opts.progress?.unitDone(unit.id, result.homeOk);
+      } catch (err) {
+        unitErrors.push({ unitId: unit.id, message: err instanceof Error ? err.message : String(err) });
+        opts.progress?.unitDone(unit.id, false);
+      }
+    })));
+  } finally {
+    opts.progress?.stop();
+    const r = await rendererPromise?.catch(() => null);
+    await r?.close().catch(() => undefined);
+    await fetcher.close();
+  }
+
+  const fetchStats = fetcher.stats();
+  const stats: Record<string, unknown> = {
+    units: config.units.length,
+    unitsDone: doneUnits(store, run.id).size,
+    unitsUnreachable: homeFailures,
+    unitErrors,
+    pagesFetched: source.stats.fetched,
+    bytes: source.stats.bytes,
+    notModified: source.stats.notModified,
+    reusedFromEarlierAttempt: source.stats.reusedFromRun,
+    skippedFreshDetails: source.stats.skippedFresh,
+    unrendered,
+    fetch: fetchStats,
+    seconds: Math.round((Date.now() - started) / 100) / 10,
+  };
+  const status = stoppedEarly ? 'interrupted' : unitErrors.length > 0 ? 'failed' : 'complete';
+  finishRun(store, run.id, status, stats);
+  return { run: { ...run, status }, status, stats, unitErrors, unrendered };
+}

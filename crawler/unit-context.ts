@@ -1,0 +1,21 @@
+import type { CountyConfig, UnitConfig } from '../config/index.ts';
+import type { FeedPost } from '../store/index.ts';
+import type { PageSource } from './page-source.ts';
+import type { Fetcher } from './fetch.ts';
+import type { ScopeGuard } from './scope.ts';
+import type { Renderer } from './browser.ts';
+
+export interface UnitCrawlContext {
+  runId: number;
+  unit: UnitConfig;
+  config: CountyConfig;
+  asOf: string;
+  window: { start: string; end: string };
+  source: PageSource;
+  fetcher: Fetcher;
+  scope: ScopeGuard;
+  renderer: () => Promise<Renderer | null>;
+  maxDetailTextChars: number;
+  unrendered: string[]; // pages that needed a browser and got none
+  importedPosts: (account: string) => FeedPost[]; // post dates imported from CSV for platforms without a feed
+}

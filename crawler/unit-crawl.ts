@@ -1,0 +1,101 @@
+import type { ColumnObservation, DetailObservation, FeedObservation, LinkObservation } from '../store/index.ts';
+import type { UnitCrawlContext } from './unit-context.ts';
+import { crawlColumn, type ColumnTarget } from './column-crawl.ts';
+import { discoverColumns, discoverSubColumns } from './discover.ts';
+import { extractLinks } from './links-extract.ts';
+import { crawlFeeds } from './feeds-crawl.ts';
+
+export interface UnitCrawlResult {
+  homeOk: boolean;
+  columns: ColumnObservation[];
+  details: DetailObservation[];
+  links: LinkObservation[];
+  feeds: FeedObservation[];
+}
+
+// Columns that are hubs of sub-columns (重大项目 categories, 双公示 许可/处罚, 重点领域 fields, 决策 目录/征求意见).
+const HUB_KEYS = ['majorProjects', 'shuanggongshi', 'decisions', 'keyFields'];
+
+function mergeTargets(found: ColumnTarget[], extra: ColumnTarget[]): ColumnTarget[] {
+  const byKey = new Map(found.map((t) => [t.key, t]));
+  for (const t of extra) if (!byKey.has(t.key)) byKey.set(t.key, t);
+  return [...byKey.values()];
+}
+
+/** One unit: home → discovered columns (config overrides win) → lists, details → link health → feeds. */
+export async function crawlUnit(ctx: UnitCrawlContext, knownKeys: string[]): Promise<UnitCrawlResult> {
+  const { unit } = ctx;
+  const feeds = await crawlFeeds(ctx);
+  const home = await ctx.source.load({ url: unit.home, role: 'home', unitId: unit.id, columnKey: null });
+  if (!home.page.ok || home.html === null) {
+    return { homeOk: false, columns: [], details: [], links: [], feeds };
+  }
+
+  const overrides: ColumnTarget[] = Object.entries(unit.columns ?? {}).map(([key, url]) => ({ key, label: null, url, source: 'override' }));
+  const discovered: ColumnTarget[] = discoverColumns(home.html, home.page.finalUrl)
+    .filter((c) => ctx.scope.check(c.url).allowed)
+    .map((c) => ({ key: c.key, label: c.label, url: c.url, source: 'discovered' }));
+  let targets = mergeTargets(overrides, discovered);
+
+  const hubPages: { url: string; html: string }[] = [];
+  for (const hub of targets.filter((t) => HUB_KEYS.includes(t.key.split(':')[0]))) {
+    const loaded = await ctx.source.load({ url: hub.url, role: 'list', unitId: unit.id, columnKey: hub.key });
+    if (!loaded.page.ok || loaded.html === null) continue;
+    hubPages.push({ url: loaded.page.finalUrl, html: loaded.html });
+    const subs = discoverSubColumns(loaded.html, loaded.page.finalUrl, hub.key)
+      .filter((c) => ctx.scope.check(c.url).allowed && c.url !== hub.url)
+      .map((c): ColumnTarget => ({ key: c.key, label: c.label, url: c.url, source: 'discovered' }));
+    targets = mergeTargets(targets, subs);
+  }
+
+  const columns: ColumnObservation[] = [];
+  const details: DetailObservation[] = [];
+  const pagesForLinks: { url: string; html: string }[] = [{ url: home.page.finalUrl, html: home.html }, ...hubPages];
+  // the keyFields hub is only a container: it is observed through its sub-columns
+  for (const target of targets.filter((t) => t.key !== 'keyFields')) {
+    const result = await crawlColumn(ctx, target);
+    columns.push(result.observation);
+    details.push(...result.details);
+    pagesForLinks.push(...result.pages);
+  }
+  const seen = new Set(columns.map((c) => c.columnKey));
+  const now = new Date().toISOString();
+  for (const key of knownKeys) {
+    if (seen.has(key)) continue;
+    columns.push({
+      runId: ctx.runId, unitId: unit.id, columnKey: key, label: null, url: null, source: 'missing', status: 'missing', pagesRead: 0,
+      totalPagesSeen: null, items: [], placeholder: null, rendered: false, contentHash: null, note: '首页导航中未找到该栏目', observedAt: now,
+    });
+  }
+
+  const links = await checkLinks(ctx, pagesForLinks);
+  return { homeOk: true, columns, details, links, feeds };
+}
+
+/** Each distinct link target of the unit is checked once, attributed to the first page it appears on. */
+async function checkLinks(ctx: UnitCrawlContext, pages: { url: string; html: string }[]): Promise<LinkObservation[]> {
+  const firstSeen = new Map<string, { pageUrl: string; text: string }>();
+  const seenPages = new Set<string>();
+  for (const p of pages) {
+    if (seenPages.has(p.url)) continue;
+    seenPages.add(p.url);
+    for (const link of extractLinks(p.html, p.url)) {
+      const target = link.url.split('#')[0];
+      if (!firstSeen.has(target)) firstSeen.set(target, { pageUrl: p.url, text: link.text });
+    }
+  }
+  const out: LinkObservation[] = [];
+  if (!ctx.config.crawl.checkLinks) return out;
+  await Promise.all([...firstSeen.entries()].map(async ([target, where]) => {
+    const inScope = ctx.scope.check(target).allowed;
+    if (!inScope) {
+      out.push({ runId: ctx.runId, unitId: ctx.unit.id, pageUrl: where.pageUrl, target, text: where.text.slice(0, 200), inScope: false,
+        outcome: 'skipped', status: null, errorClass: null, method: null, checkedAt: null });
+      return;
+    }
+    const r = await ctx.fetcher.checkLink(target);
+    out.push({ runId: ctx.runId, unitId: ctx.unit.id, pageUrl: where.pageUrl, target, text: where.text.slice(0, 200), inScope: true,
+      outcome: r.outcome, status: r.status, errorClass: r.errorClass, method: r.method, checkedAt: new Date().toISOString() });
+  }));
+  return out.sort((a, b) => a.pageUrl.localeCompare(b.pageUrl) || a.target.localeCompare(b.target));
+}

@@ -1,0 +1,66 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { MIGRATIONS, type Migration } from './migrations.ts';
+import { BlobStore } from './snapshots.ts';
+
+export type Db = Database.Database;
+
+export interface Store {
+  db: Db;
+  path: string;
+  snapshots: BlobStore; // page bodies, gzip
+  screenshots: BlobStore; // PNG
+  close(): void;
+}
+
+export { DEFAULT_DB_PATH } from './defaults.ts';
+
+const extraMigrations: Migration[] = [];
+
+/** Lets other store modules add their numbered migrations (they must be registered before openStore). */
+export function registerMigrations(list: Migration[]): void {
+  for (const m of list) {
+    if (MIGRATIONS.some((x) => x.version === m.version) || extraMigrations.some((x) => x.version === m.version)) {
+      if (extraMigrations.some((x) => x === m)) continue;
+      throw new Error(`migration ${m.version} registered twice`);
+    }
+    extraMigrations.push(m);
+  }
+}
+
+function applyMigrations(db: Db): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+  const all = [...MIGRATIONS, ...extraMigrations].sort((a, b) => a.version - b.version);
+  for (const m of all) {
+    if (applied.has(m.version)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+    })();
+  }
+}
+
+export function openStore(opts: { dbPath?: string; blobDir?: string } = {}): Store {
+  const path = resolve(opts.dbPath ?? DEFAULT_DB_PATH);
+  mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  applyMigrations(db);
+  const blobDir = opts.blobDir ?? join(dirname(path), 'blobs');
+  return {
+    db,
+    path,
+    snapshots: new BlobStore(join(blobDir, 'snapshots'), '.gz', true),
+    screenshots: new BlobStore(join(blobDir, 'screenshots'), '.png', false),
+    close: () => db.close(),
+  };
+}
+
+export function integrityCheck(store: Store): string {
+  return (store.db.pragma('integrity_check', { simple: true }) as string) ?? 'unknown';
+}

@@ -1,0 +1,1 @@
+export const DEFAULT_DB_PATH = './data/zwgk.db';

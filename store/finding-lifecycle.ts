@@ -1,0 +1,134 @@
+import type { Store } from './db.ts';
+import type { Evidence, Finding } from '../checks/types.ts';
+import { reviewStates, type ReviewState } from './review.ts';
+
+/** Where a finding stands across runs, keyed by its stable id (unit + check + column + subject). */
+export type Lifecycle =
+  | { phase: 'new'; firstRunId: number; lastSeenRunId: number; runs: number[] }
+  | { phase: 'repeated'; firstRunId: number; lastSeenRunId: number; runs: number[] }
+  | { phase: 'rectified'; firstRunId: number; lastSeenRunId: number; runs: number[]; rectifiedRunId: number; rectifiedAsOf: string };
+
+export interface TrackedFinding extends Finding {
+  runId: number; // run of the newest version (its evidence is the current evidence)
+  asOf: string; // that run's asOf
+  month: string; // YYYY-MM of that run
+  review: ReviewState;
+  lifecycle: Lifecycle;
+  evidenceHistory: { runId: number; asOf: string; evidence: Evidence[] }[];
+}
+
+export interface TrackedFindingFilter {
+  asOf?: string; // only runs with asOf <= this
+  year?: number; // only runs whose asOf is in this year
+  unitId?: string;
+  status?: Finding['status'];
+  checkId?: string;
+  month?: string; // YYYY-MM: findings seen in a run of that month
+  runId?: number; // findings seen in that run
+  unitNames?: Map<string, string>;
+}
+
+interface RunLite { id: number; as_of: string; status: string; kind: string }
+
+/** What a later run saw well enough that the absence of a finding there means the gap was fixed. */
+class RunObservation {
+  private homeOk = new Set<string>();
+  private columnOk = new Set<string>();
+  private urlOk = new Set<string>();
+  private feedOk = new Set<string>();
+
+  constructor(store: Store, readonly run: RunLite) {
+    const pages = store.db.prepare('SELECT unit_id, role, column_key, url, final_url FROM pages WHERE run_id = ? AND ok = 1').all(run.id) as {
+      unit_id: string | null; role: string; column_key: string | null; url: string; final_url: string;
+    }[];
+    for (const p of pages) {
+      if (p.role === 'home' && p.unit_id) this.homeOk.add(p.unit_id);
+      if (p.column_key && p.unit_id) this.columnOk.add(`${p.unit_id}|${p.column_key}`);
+      this.urlOk.add(p.url);
+      this.urlOk.add(p.final_url);
+    }
+    const feeds = store.db.prepare('SELECT unit_id, account FROM feed_obs WHERE run_id = ? AND ok = 1').all(run.id) as { unit_id: string; account: string }[];
+    for (const f of feeds) this.feedOk.add(`${f.unit_id}|${f.account}`);
+  }
+
+  /** True only when the run fetched the unit's home and the finding's column/page/feed successfully. */
+  sawFixed(f: Pick<Finding, 'unitId' | 'checkId' | 'column' | 'subject'>): boolean {
+    if (this.run.status !== 'complete') return false;
+    if (f.checkId === 'newmedia.stale') return this.feedOk.has(`${f.unitId}|${f.subject}`);
+    if (!this.homeOk.has(f.unitId)) return false;
+    if (f.column) {
+      const parent = f.column.split(':')[0];
+      if (!this.columnOk.has(`${f.unitId}|${f.column}`) && !this.columnOk.has(`${f.unitId}|${parent}`)) return false;
+    }
+    if (/^https?:\/\//.test(f.subject) && !this.urlOk.has(f.subject)) return false;
+    return true;
+  }
+}
+
+function rowToFinding(r: Record<string, unknown>, unitNames: Map<string, string>): Finding {
+  return {
+    id: r.id as string, key: r.key as string, unitId: r.unit_id as string, unitName: unitNames.get(r.unit_id as string) ?? (r.unit_id as string),
+    checkId: r.check_id as Finding['checkId'], indicator: r.indicator as string, column: r.column_key as string | null, subject: r.subject as string,
+    kind: r.kind as Finding['kind'], title: r.title as string, detail: r.detail as string, occurrences: r.occurrences as number,
+    suggestedPoints: r.suggested_points as number, confidence: r.confidence as Finding['confidence'], monthly: !!r.monthly,
+    evidence: JSON.parse(r.evidence_json as string) as Evidence[], status: 'pending',
+  };
+}
+
+/**
+ * Every finding seen in the inspection/new-media runs in scope, once per id, with its newest evidence,
+ * its review state (decisions carry over to later runs) and its lifecycle. A finding missing from a
+ * later complete run is `rectified` only when that run fetched the relevant pages successfully.
+ */
+export function listTrackedFindings(store: Store, filter: TrackedFindingFilter = {}): TrackedFinding[] {
+  const runs = (store.db.prepare("SELECT id, as_of, status, kind FROM runs WHERE kind IN ('inspection','newmedia') ORDER BY id").all() as RunLite[])
+    .filter((r) => (filter.asOf === undefined || r.as_of <= filter.asOf) && (filter.year === undefined || r.as_of.startsWith(`${filter.year}-`)));
+  if (runs.length === 0) return [];
+  const runById = new Map(runs.map((r) => [r.id, r]));
+  const unitNames = filter.unitNames ?? new Map<string, string>();
+  const rows = store.db.prepare(`SELECT * FROM findings WHERE run_id >= ? AND run_id <= ? ${filter.unitId ? 'AND unit_id = ?' : ''} ORDER BY run_id`)
+    .all(...[runs[0].id, runs[runs.length - 1].id, ...(filter.unitId ? [filter.unitId] : [])]) as Record<string, unknown>[];
+  const byId = new Map<string, { versions: { run: RunLite; finding: Finding }[] }>();
+  for (const r of rows) {
+    const run = runById.get(r.run_id as number);
+    if (!run) continue;
+    const entry = byId.get(r.id as string) ?? { versions: [] };
+    entry.versions.push({ run, finding: rowToFinding(r, unitNames) });
+    byId.set(r.id as string, entry);
+  }
+  const states = reviewStates(store);
+  const observations = new Map<number, RunObservation>();
+  const observationOf = (run: RunLite): RunObservation => {
+    let o = observations.get(run.id);
+    if (!o) observations.set(run.id, (o = new RunObservation(store, run)));
+    return o;
+  };
+
+  const out: TrackedFinding[] = [];
+  for (const [id, { versions }] of byId) {
+    const latest = versions[versions.length - 1];
+    const seenRuns = versions.map((v) => v.run.id);
+    const lastSeen = latest.run.id;
+    let lifecycle: Lifecycle = { phase: seenRuns.length > 1 ? 'repeated' : 'new', firstRunId: seenRuns[0], lastSeenRunId: lastSeen, runs: seenRuns };
+    for (const later of runs) {
+      if (later.id <= lastSeen) continue;
+      if (observationOf(later).sawFixed(latest.finding)) {
+        lifecycle = { phase: 'rectified', firstRunId: seenRuns[0], lastSeenRunId: lastSeen, runs: seenRuns, rectifiedRunId: later.id, rectifiedAsOf: later.as_of };
+        break;
+      }
+    }
+    const review = states.get(id) ?? { status: 'pending' as const };
+    const tracked: TrackedFinding = {
+      ...latest.finding,
+      status: lifecycle.phase === 'rectified' ? 'rectified' : review.status,
+      runId: lastSeen, asOf: latest.run.as_of, month: latest.run.as_of.slice(0, 7), review, lifecycle,
+      evidenceHistory: versions.map((v) => ({ runId: v.run.id, asOf: v.run.as_of, evidence: v.finding.evidence })),
+    };
+    if (filter.status && tracked.status !== filter.status) continue;
+    if (filter.checkId && tracked.checkId !== filter.checkId) continue;
+    if (filter.month && !versions.some((v) => v.run.as_of.startsWith(filter.month!))) continue;
+    if (filter.runId !== undefined && !seenRuns.includes(filter.runId)) continue;
+    out.push(tracked);
+  }
+  return out.sort((a, b) => a.unitId.localeCompare(b.unitId) || a.checkId.localeCompare(b.checkId) || a.id.localeCompare(b.id));
+}

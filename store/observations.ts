@@ -1,0 +1,101 @@
+import type { Store } from './db.ts';
+import type { ColumnObservation, DetailObservation, FeedObservation, LinkObservation, UnitObservations } from './types.ts';
+import { listRunPages } from './pages.ts';
+
+export interface UnitObservationBatch {
+  columns: ColumnObservation[];
+  details: DetailObservation[];
+  links: LinkObservation[];
+  feeds: FeedObservation[];
+}
+
+/**
+ * Writes everything observed of one unit and marks the unit done, in one transaction: a crash leaves the unit
+ * either fully recorded or not at all, so a resumed run redoes exactly the unfinished units.
+ */
+export function saveUnitObservations(store: Store, runId: number, unitId: string, batch: UnitObservationBatch): void {
+  const db = store.db;
+  const tx = db.transaction(() => {
+    for (const table of ['column_obs', 'detail_obs', 'link_obs', 'feed_obs']) {
+      db.prepare(`DELETE FROM ${table} WHERE run_id = ? AND unit_id = ?`).run(runId, unitId);
+    }
+    const col = db.prepare(`INSERT INTO column_obs (run_id, unit_id, column_key, label, url, source, status, pages_read, total_pages_seen,
+      items_json, placeholder, rendered, content_hash, note, observed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
+    for (const c of batch.columns) {
+      col.run(runId, unitId, c.columnKey, c.label, c.url, c.source, c.status, c.pagesRead, c.totalPagesSeen, JSON.stringify(c.items),
+        c.placeholder, c.rendered ? 1 : 0, c.contentHash, c.note, c.observedAt);
+    }
+    const det = db.prepare(`INSERT OR REPLACE INTO detail_obs (run_id, unit_id, column_key, url, title, published_at, text, fields_json, links_json,
+      content_hash, fetched_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)`);
+    for (const d of batch.details) {
+      det.run(runId, unitId, d.columnKey, d.url, d.title, d.publishedAt, d.text, JSON.stringify(d.fields), JSON.stringify(d.links), d.contentHash, d.fetchedAt);
+    }
+    const link = db.prepare(`INSERT OR REPLACE INTO link_obs (run_id, unit_id, page_url, target, text, in_scope, outcome, status, error_class, method,
+      checked_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)`);
+    for (const l of batch.links) {
+      link.run(runId, unitId, l.pageUrl, l.target, l.text, l.inScope ? 1 : 0, l.outcome, l.status, l.errorClass, l.method, l.checkedAt);
+    }
+    const feed = db.prepare(`INSERT OR REPLACE INTO feed_obs (run_id, unit_id, platform, account, feed_url, source, ok, error_class, error, posts_json,
+      fetched_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)`);
+    for (const f of batch.feeds) {
+      feed.run(runId, unitId, f.platform, f.account, f.feedUrl, f.source, f.ok ? 1 : 0, f.errorClass, f.error, JSON.stringify(f.posts), f.fetchedAt);
+    }
+    db.prepare("INSERT OR REPLACE INTO unit_tasks (run_id, unit_id, state, finished_at) VALUES (?, ?, 'done', ?)").run(runId, unitId, new Date().toISOString());
+  });
+  tx.immediate();
+}
+
+export function doneUnits(store: Store, runId: number): Set<string> {
+  const rows = store.db.prepare("SELECT unit_id FROM unit_tasks WHERE run_id = ? AND state = 'done'").all(runId) as { unit_id: string }[];
+  return new Set(rows.map((r) => r.unit_id));
+}
+
+export function loadUnitObservations(store: Store, runId: number, unitIds: string[]): UnitObservations[] {
+  const db = store.db;
+  const pages = listRunPages(store, runId);
+  return unitIds.map((unitId) => {
+    const columns = (db.prepare('SELECT * FROM column_obs WHERE run_id = ? AND unit_id = ? ORDER BY column_key').all(runId, unitId) as Record<string, unknown>[]).map(
+      (r): ColumnObservation => ({
+        runId, unitId, columnKey: r.column_key as string, label: r.label as string | null, url: r.url as string | null,
+        source: r.source as ColumnObservation['source'], status: r.status as ColumnObservation['status'], pagesRead: r.pages_read as number,
+        totalPagesSeen: r.total_pages_seen as number | null, items: JSON.parse(r.items_json as string), placeholder: r.placeholder as string | null,
+        rendered: !!r.rendered, contentHash: r.content_hash as string | null, note: r.note as string | null, observedAt: r.observed_at as string,
+      }));
+    const details = (db.prepare('SELECT * FROM detail_obs WHERE run_id = ? AND unit_id = ? ORDER BY column_key, url').all(runId, unitId) as Record<string, unknown>[]).map(
+      (r): DetailObservation => ({
+        runId, unitId, columnKey: r.column_key as string, url: r.url as string, title: r.title as string, publishedAt: r.published_at as string | null,
+        text: r.text as string, fields: JSON.parse(r.fields_json as string), links: JSON.parse(r.links_json as string),
+        contentHash: r.content_hash as string | null, fetchedAt: r.fetched_at as string,
+      }));
+    const links = (db.prepare('SELECT * FROM link_obs WHERE run_id = ? AND unit_id = ? ORDER BY page_url, target').all(runId, unitId) as Record<string, unknown>[]).map(
+      (r): LinkObservation => ({
+        runId, unitId, pageUrl: r.page_url as string, target: r.target as string, text: r.text as string, inScope: !!r.in_scope,
+        outcome: r.outcome as LinkObservation['outcome'], status: r.status as number | null, errorClass: r.error_class as LinkObservation['errorClass'],
+        method: r.method as LinkObservation['method'], checkedAt: r.checked_at as string | null,
+      }));
+    const feeds = (db.prepare('SELECT * FROM feed_obs WHERE run_id = ? AND unit_id = ? ORDER BY platform, account').all(runId, unitId) as Record<string, unknown>[]).map(
+      (r): FeedObservation => ({
+        runId, unitId, platform: r.platform as string, account: r.account as string, feedUrl: r.feed_url as string | null,
+        source: r.source as FeedObservation['source'], ok: !!r.ok, errorClass: r.error_class as FeedObservation['errorClass'],
+        error: r.error as string | null, posts: JSON.parse(r.posts_json as string), fetchedAt: r.fetched_at as string,
+      }));
+    const unitPages = pages.filter((p) => p.unitId === unitId);
+    const home = unitPages.find((p) => p.role === 'home') ?? null;
+    return { unitId, home, columns, details, links, feeds, pages: unitPages };
+  });
+}
+
+export function importPosts(store: Store, rows: { unitId: string; platform: string; account: string; title: string; url: string | null; publishedAt: string }[], sourceFile: string): number {
+  const stmt = store.db.prepare(`INSERT OR IGNORE INTO imported_posts (unit_id, platform, account, title, url, published_at, imported_at, source_file)
+    VALUES (?,?,?,?,?,?,?,?)`);
+  let added = 0;
+  store.db.transaction(() => {
+    const now = new Date().toISOString();
+    for (const r of rows) added += stmt.run(r.unitId, r.platform, r.account, r.title, r.url, r.publishedAt, now, sourceFile).changes;
+  })();
+  return added;
+}
+
+export function importedPosts(store: Store, unitId: string): { platform: string; account: string; title: string; url: string | null; publishedAt: string }[] {
+  return store.db.prepare('SELECT platform, account, title, url, published_at AS publishedAt FROM imported_posts WHERE unit_id = ? ORDER BY published_at').all(unitId) as never;
+}

@@ -1,0 +1,15 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Runs the real CLI as a user would (through tsx), returning its exit code and output. */
+export function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [`${ROOT}/node_modules/tsx/dist/cli.mjs`, `${ROOT}/cli/main.ts`, ...args], {
+    cwd: opts.cwd ?? ROOT,
+    env: { ...process.env, CI: '1', ...opts.env },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
