@@ -1,0 +1,116 @@
+// The crawlers compared by bench:crawl, each run in its own child process so peak RSS is its own.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Agent, request, setGlobalDispatcher } from 'undici';
+import PQueue from 'p-queue';
+import * as cheerio from 'cheerio';
+import type { CountyConfig } from '../config/index.ts';
+
+export interface ModeResult { pages: number; bytes: number; seconds: number; peakRssMb: number; note?: string }
+
+function rssSampler(): () => number {
+  let peak = process.memoryUsage().rss;
+  const t = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 25);
+  t.unref();
+  return () => {
+    clearInterval(t);
+    return Math.round(Math.max(peak, process.memoryUsage().rss) / 1048576);
+  };
+}
+
+const PAGE_LIKE = /\.(html?|shtml|jsp|aspx?|php|xml)$|\/$|\?/i;
+
+/** The reference: undici + p-queue + cheerio, fetch and parse every in-scope page, store nothing. */
+export async function bareLoop(seeds: string[], concurrency: number): Promise<ModeResult> {
+  const peak = rssSampler();
+  const started = Date.now();
+  const origin = new URL(seeds[0]).origin;
+  const agent = new Agent({ connections: concurrency, keepAliveTimeout: 10_000 });
+  const queue = new PQueue({ concurrency });
+  const seen = new Set<string>(seeds);
+  let pages = 0;
+  let bytes = 0;
+  const visit = async (url: string): Promise<void> => {
+    const res = await request(url, { dispatcher: agent }).catch(() => null);
+    if (!res) return;
+    const body = Buffer.from(await res.body.arrayBuffer());
+    pages++;
+    bytes += body.length;
+    if (!String(res.headers['content-type'] ?? '').includes('html')) return;
+    const $ = cheerio.load(body.toString('latin1'));
+    $('a[href]').each((_, el) => {
+      try {
+        const u = new URL($(el).attr('href')!, url);
+        u.hash = '';
+        const href = u.href;
+        if (u.origin === origin && !seen.has(href)) {
+          seen.add(href);
+          void queue.add(() => visit(href));
+        }
+      } catch {
+        /* not a URL */
+      }
+    });
+  };
+  for (const s of seeds) void queue.add(() => visit(s));
+  await queue.onIdle();
+  await agent.close();
+  return { pages, bytes, seconds: (Date.now() - started) / 1000, peakRssMb: peak() };
+}
+
+/** Our crawler: every page and observation stored (SQLite + snapshots). */
+export async function ours(config: CountyConfig, dbPath: string): Promise<ModeResult & { stats: Record<string, unknown> }> {
+  const { openStore } = await import('../store/index.ts');
+  const { runInspection } = await import('../crawler/index.ts');
+  const peak = rssSampler();
+  const started = Date.now();
+  const store = openStore({ dbPath });
+  const result = await runInspection({ store, config, configPath: 'bench', asOf: '2023-12-15' });
+  store.close();
+  const fetch = result.stats.fetch as { requests?: number; pages?: number; bytes?: number } | undefined;
+  const pages = Number(fetch?.requests ?? fetch?.pages ?? result.stats.pagesFetched);
+  return { pages, bytes: Number(result.stats.bytes), seconds: (Date.now() - started) / 1000, peakRssMb: peak(), stats: result.stats };
+}
+
+export async function crawlee(seeds: string[], concurrency: number): Promise<ModeResult> {
+  const { CheerioCrawler, Configuration } = await import('@crawlee/cheerio');
+  const peak = rssSampler();
+  const started = Date.now();
+  const origin = new URL(seeds[0]).origin;
+  let pages = 0;
+  let bytes = 0;
+  const config = new Configuration({ persistStorage: false, storageClientOptions: { localDataDirectory: mkdtempSync(join(tmpdir(), 'crawlee-')) } });
+  const crawler = new CheerioCrawler({
+    maxConcurrency: concurrency,
+    minConcurrency: concurrency,
+    maxRequestRetries: 0,
+    maxRequestsPerCrawl: 1_000_000,
+    additionalMimeTypes: ['application/xml', 'text/xml', 'application/rss+xml', 'application/atom+xml', 'application/json', 'application/feed+json'],
+    requestHandler: async ({ body, enqueueLinks }) => {
+      pages++;
+      bytes += typeof body === 'string' ? Buffer.byteLength(body) : body.length;
+      await enqueueLinks({ strategy: 'same-origin', transformRequestFunction: (r) => (r.url.startsWith(origin) ? r : false) });
+    },
+    failedRequestHandler: () => undefined,
+  }, config);
+  await crawler.run(seeds);
+  return { pages, bytes, seconds: (Date.now() - started) / 1000, peakRssMb: peak() };
+}
+
+export async function linkinator(seeds: string[], concurrency: number): Promise<ModeResult> {
+  const { LinkChecker } = await import('linkinator');
+  // linkinator 7 ignores its concurrency option: cap its connections through the global dispatcher instead
+  setGlobalDispatcher(new Agent({ connections: concurrency }));
+  const peak = rssSampler();
+  const started = Date.now();
+  const checker = new LinkChecker();
+  const result = await checker.check({ path: seeds, recurse: true, concurrency, timeout: 30_000 });
+  return { pages: result.links.length, bytes: 0, seconds: (Date.now() - started) / 1000, peakRssMb: peak(), note: `${result.links.filter((l) => l.state === 'BROKEN').length} broken` };
+}
+
+export function tempDb(): string {
+  return join(mkdtempSync(join(tmpdir(), 'zwgk-bench-')), 'bench.db');
+}

@@ -1,0 +1,68 @@
+// npm run bench:crawl — crawl speed, re-run cost and memory against a scaled-up sample portal (issue 3).
+// Usage: npm run bench:crawl -- [--units 60] [--pages-per-column 3] [--latency 20] [--concurrency 16]
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ModeResult } from './crawl-modes.ts';
+
+const here = fileURLToPath(import.meta.url);
+
+async function child(mode: string, payload: unknown): Promise<ModeResult & Record<string, unknown>> {
+  const dir = mkdtempSync(join(tmpdir(), 'zwgk-bench-in-'));
+  const input = join(dir, 'input.json');
+  writeFileSync(input, JSON.stringify(payload));
+  return new Promise((resolvePromise, reject) => {
+    const p = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./crawl-child.ts', import.meta.url)), mode, input], {
+      stdio: ['ignore', 'pipe', 'inherit'], cwd: fileURLToPath(new URL('..', import.meta.url)),
+    });
+    let out = '';
+    p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    p.on('exit', (code) => {
+      const line = out.trim().split('\n').pop() ?? '';
+      if (code !== 0) reject(new Error(`${mode} exited ${code}: ${out}`));
+      else resolvePromise(JSON.parse(line));
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: {
+    units: { type: 'string', default: '60' }, 'pages-per-column': { type: 'string', default: '3' },
+    latency: { type: 'string', default: '20' }, concurrency: { type: 'string', default: '16' },
+  } });
+  const concurrency = Number(values.concurrency);
+  const { startSamplePortal, benchConfigFor } = await import('../sample/index.ts');
+  const portal = await startSamplePortal({ extraUnits: Number(values.units), pagesPerColumn: Number(values['pages-per-column']), latencyMs: Number(values.latency) });
+  try {
+    const config = benchConfigFor(portal, { concurrencyPerHost: concurrency, delayMs: 0 });
+    const seeds = config.units.map((u) => u.home);
+    const dbPath = join(mkdtempSync(join(tmpdir(), 'zwgk-bench-')), 'bench.db');
+    const fmt = (r: ModeResult) => `${r.pages} 页，${r.seconds.toFixed(1)} 秒，${(r.pages / r.seconds).toFixed(0)} 页/秒，${(r.bytes / 1048576 / r.seconds).toFixed(1)} MB/秒，峰值内存 ${r.peakRssMb} MB`;
+    console.log(`示例门户 ${portal.origin}：${config.units.length} 个单位，每栏 ${values['pages-per-column']} 页，每次响应加 ${values.latency} ms，并发 ${concurrency}`);
+    const bare = await child('bare', { seeds, concurrency });
+    console.log(`  参照（undici + p-queue + cheerio，只抓取解析不存储）：${fmt(bare)}`);
+    const cold = await child('ours', { config, dbPath });
+    console.log(`  本工具首次抓取（全部存储）：${fmt(cold)}`);
+    const rerun = await child('ours', { config, dbPath });
+    console.log(`  本工具再次抓取（条件请求）：${fmt(rerun)}；跳过近期已验证的详情页 ${(rerun.stats as Record<string, unknown>)?.skippedFreshDetails ?? 0}，304 ${(rerun.stats as Record<string, unknown>)?.notModified ?? 0}`);
+    const cr = await child('crawlee', { seeds, concurrency });
+    console.log(`  crawlee CheerioCrawler 3.x：${fmt(cr)}`);
+    const lk = await child('linkinator', { seeds, concurrency });
+    console.log(`  linkinator 7.x：${fmt(lk)}（${lk.note ?? ''}）`);
+    const pps = (r: ModeResult) => r.pages / r.seconds;
+    const r2 = (v: number) => v.toFixed(2);
+    console.log(`bench:crawl pages_per_s=${pps(cold).toFixed(1)} of_baseline=${r2(pps(cold) / pps(bare))} vs_crawlee=${r2(pps(cold) / pps(cr))} vs_linkinator=${r2(pps(cold) / pps(lk))} rerun_fraction=${r2(rerun.seconds / cold.seconds)} peak_rss_mb=${cold.peakRssMb}`);
+  } finally {
+    await portal.close();
+  }
+}
+
+if (process.argv[1] === here) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,125 @@
+// decisions.catalog (P4) and decisions.precomment (P5): ranged rubric rows of B units.
+import type { ListItem, UnitObservations } from '../store/index.ts';
+import type { UnitConfig } from '../config/index.ts';
+import type { Check, CheckContext } from './context.ts';
+import { inRange } from './dates.ts';
+import { makeFinding } from './finding.ts';
+import { columnEvidence, columnGroup, homeUnreachable, notCrawled } from './observed.ts';
+import { bounds, signed } from './ranged.ts';
+import { rowApplies, rubricRow, ruleQuote } from './rubric-rows.ts';
+import { containsAny } from './text.ts';
+import { sameTopic } from './topics.ts';
+
+type State = { kind: 'absent'; why: string } | { kind: 'unknown'; why: string } | { kind: 'rows'; items: ListItem[] };
+
+function decisionsState(obs: UnitObservations): State | null {
+  const group = columnGroup(obs, 'decisions');
+  if (group.length === 0) return null;
+  const items = group.flatMap((c) => c.items);
+  if (items.length > 0) return { kind: 'rows', items };
+  if (group.some((c) => c.status === 'unreachable' || c.status === 'unrendered')) return { kind: 'unknown', why: '重大行政决策栏目未能读取' };
+  return { kind: 'absent', why: group.some((c) => c.status === 'blank') ? '重大行政决策栏目为空' : '未找到重大行政决策栏目' };
+}
+
+/** B units only; a row naming responsible units limits it to them. */
+function applies(ctx: CheckContext, unit: UnitConfig, obs: UnitObservations, rowId: string): boolean {
+  if (unit.class !== 'B' || homeUnreachable(obs) || notCrawled(obs)) return false;
+  const row = rubricRow(ctx, unit, rowId);
+  return !row || rowApplies(row, unit);
+}
+
+export const decisionsCatalog: Check = {
+  id: 'decisions.catalog',
+  family: 'decisions',
+  run(ctx, unit, obs) {
+    if (!applies(ctx, unit, obs, 'decisions.catalog')) return [];
+    const row = rubricRow(ctx, unit, 'decisions.catalog');
+    const state = decisionsState(obs);
+    if (!state) return [];
+    const { min, max } = bounds(row);
+    const year = String(ctx.config.year);
+    let value = 0;
+    let measured: string;
+    if (state.kind === 'absent') {
+      value = min;
+      measured = state.why;
+    } else if (state.kind === 'unknown') {
+      measured = state.why;
+    } else {
+      const hit = state.items.find((i) => containsAny(i.title, ctx.settings.decisionsCatalogKeywords) && i.date?.startsWith(year));
+      if (hit) {
+        value = max;
+        measured = `栏目中有 ${hit.date}"${hit.title}"`;
+      } else {
+        measured = `栏目共 ${state.items.length} 条，未见 ${year} 年发布的决策事项目录`;
+      }
+    }
+    const group = columnGroup(obs, 'decisions');
+    return [makeFinding(unit, {
+      checkId: 'decisions.catalog',
+      indicator: 'decisions.catalog',
+      column: 'decisions',
+      subject: 'decisions.catalog',
+      kind: 'ranged',
+      title: `重大行政决策事项目录公开：建议赋分 ${signed(value)}`,
+      detail: `${measured}。考核方案："${ruleQuote(row, '制定并公开重大行政决策事项目录，赋分-3—3分')}"（重大行政决策程序暂行条例第三条）。${value === 0 ? '自动检查无法确定，请人工评定。' : ''}`,
+      suggestedPoints: value,
+      confidence: value === 0 ? 'low' : 'high',
+      evidence: [columnEvidence(obs, group[0])],
+    })];
+  },
+};
+
+export const decisionsPrecomment: Check = {
+  id: 'decisions.precomment',
+  family: 'decisions',
+  run(ctx, unit, obs) {
+    if (!applies(ctx, unit, obs, 'decisions.precomment')) return [];
+    const row = rubricRow(ctx, unit, 'decisions.precomment');
+    const state = decisionsState(obs);
+    if (!state) return [];
+    const k = ctx.settings.precommentKeywords;
+    const { min, max } = bounds(row);
+    let value = 0;
+    let measured: string;
+    if (state.kind === 'unknown') measured = state.why;
+    else {
+      const items = state.kind === 'rows' ? state.items : [];
+      const consult = items.filter((i) => containsAny(i.title, k.consultation) || containsAny(i.title, k.draft.filter((d) => d !== '征求意见')));
+      const results = items.filter((i) => containsAny(i.title, k.result) && !containsAny(i.title, ['解读']));
+      const interps = items.filter((i) => containsAny(i.title, k.interpretation) && !results.includes(i));
+      const drafts = consult.filter((i) => !results.includes(i) && !interps.includes(i))
+        .filter((i) => !i.date || inRange(i.date, ctx.window.start, ctx.window.end));
+      if (drafts.length === 0) {
+        value = min;
+        measured = state.kind === 'absent' ? `${state.why}，没有征求意见信息` : `重大行政决策栏目共 ${items.length} 条，考核期内没有征求意见稿`;
+      } else {
+        const lacking = drafts.map((d) => {
+          const miss: string[] = [];
+          if (!interps.some((i) => sameTopic(i.title, d.title))) miss.push('解读');
+          if (!results.some((i) => sameTopic(i.title, d.title))) miss.push('意见征集结果');
+          return { d, miss };
+        }).filter((x) => x.miss.length > 0);
+        if (lacking.length === 0) {
+          value = max;
+          measured = `考核期内 ${drafts.length} 项征求意见均公开了征求意见稿、解读和意见征集结果`;
+        } else {
+          measured = `征求意见信息不完整：${lacking.map((x) => `"${x.d.title}"缺${x.miss.join('、')}`).join('；')}`;
+        }
+      }
+    }
+    const group = columnGroup(obs, 'decisions');
+    return [makeFinding(unit, {
+      checkId: 'decisions.precomment',
+      indicator: 'decisions.precomment',
+      column: 'decisions',
+      subject: 'decisions.precomment',
+      kind: 'ranged',
+      title: `重大行政决策预公开：建议赋分 ${signed(value)}`,
+      detail: `${measured}。考核方案："${ruleQuote(row, '开展重大行政决策意见征集完成情况，赋分-3—3分')}"（重大行政决策程序暂行条例第十五条）。${value === 0 ? '自动检查无法确定，请人工评定。' : ''}`,
+      suggestedPoints: value,
+      confidence: value === 0 ? 'low' : 'high',
+      evidence: [columnEvidence(obs, group[0])],
+    })];
+  },
+};

@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import type { UnitConfig } from '../config/index.ts';
+import type { CheckId, Confidence, Evidence, Finding, FindingKind } from './types.ts';
+
+export function findingKey(unitId: string, checkId: CheckId, column: string | null, subject: string): string {
+  return `${unitId}|${checkId}|${column ?? ''}|${subject}`;
+}
+
+/** First 16 hex digits of sha256(key): the same gap next month keeps its id. */
+export function findingId(key: string): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, 16);
+}
+
+export interface FindingInput {
+  checkId: CheckId;
+  indicator: string;
+  column: string | null;
+  subject: string;
+  kind: FindingKind;
+  title: string;
+  detail: string;
+  occurrences?: number;
+  suggestedPoints: number;
+  confidence?: Confidence;
+  monthly?: boolean;
+  evidence: Evidence[];
+}
+
+export function makeFinding(unit: UnitConfig, input: FindingInput): Finding {
+  const key = findingKey(unit.id, input.checkId, input.column, input.subject);
+  return {
+    id: findingId(key),
+    key,
+    unitId: unit.id,
+    unitName: unit.name,
+    checkId: input.checkId,
+    indicator: input.indicator,
+    column: input.column,
+    subject: input.subject,
+    kind: input.kind,
+    title: input.title,
+    detail: input.detail,
+    occurrences: input.occurrences ?? 1,
+    suggestedPoints: roundPoints(input.suggestedPoints),
+    confidence: input.confidence ?? 'high',
+    monthly: input.monthly ?? false,
+    evidence: input.evidence,
+    status: 'pending',
+  };
+}
+
+function roundPoints(n: number): number {
+  const r = Math.round(n * 100) / 100;
+  return Object.is(r, -0) ? 0 : r;
+}
+
+/** Warnings share the check id of the rule they foresee; the 预警 prefix keeps their key apart. */
+export function warningSubject(subject: string): string {
+  return `预警:${subject}`;
+}

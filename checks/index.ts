@@ -1,0 +1,68 @@
+// Public API of checks/: other folders import only from here.
+import type { UnitObservations } from '../store/index.ts';
+import type { Check, CheckContext } from './context.ts';
+import { CHECK_IDS, type Finding } from './types.ts';
+import { attributeMissing } from './attribute.ts';
+import { budgetMissing } from './budget.ts';
+import { catalogItemMissing } from './catalog.ts';
+import { columnBlank, columnMissing, columnStale } from './columns.ts';
+import { consultationLate, consultationTimely } from './consultation.ts';
+import { decisionsCatalog, decisionsPrecomment } from './decisions.ts';
+import { deptInfoStale } from './deptinfo.ts';
+import { functionsIncomplete } from './functions.ts';
+import { guideIncomplete } from './guide.ts';
+import { interpretationMissing, interpretationMultiform } from './interpretation.ts';
+import { keyFieldCoverage } from './key-fields.ts';
+import { linkBroken } from './links.ts';
+import { majorProjectsMissing } from './major-projects.ts';
+import { newMediaStale } from './newmedia.ts';
+import { shuanggongshiMissing } from './shuanggongshi.ts';
+import { siteUnreachable } from './site.ts';
+
+export * from './types.ts';
+export type { Check, CheckContext } from './context.ts';
+export { assessmentWindow } from './context.ts';
+export { loadCheckSettings, CheckSettingsError, type CheckSettings } from './settings.ts';
+export { findingKey, findingId } from './finding.ts';
+export { addWorkdays, workdaysBetween, isLateByWorkdays, hasCalendarData, type LateResult, type WorkdayResult } from './workdays.ts';
+
+/** Every check, in CHECK_IDS order. Adding a check = a file + a line here. */
+export const CHECKS: Check[] = [
+  siteUnreachable,
+  columnMissing,
+  columnBlank,
+  columnStale,
+  linkBroken,
+  newMediaStale,
+  consultationLate,
+  guideIncomplete,
+  functionsIncomplete,
+  deptInfoStale,
+  majorProjectsMissing,
+  budgetMissing,
+  shuanggongshiMissing,
+  decisionsCatalog,
+  decisionsPrecomment,
+  keyFieldCoverage,
+  interpretationMissing,
+  attributeMissing,
+  catalogItemMissing,
+  consultationTimely,
+  interpretationMultiform,
+];
+
+/** All checks over all units of the config that have observations; sorted by unit order, check order, key. */
+export function runChecks(ctx: CheckContext, observations: UnitObservations[]): Finding[] {
+  const unitOrder = new Map(ctx.config.units.map((u, i) => [u.id, i]));
+  const checkOrder = new Map<string, number>(CHECK_IDS.map((id, i) => [id, i]));
+  const out: Finding[] = [];
+  for (const obs of observations) {
+    const unit = ctx.config.units.find((u) => u.id === obs.unitId);
+    if (!unit) continue;
+    for (const check of CHECKS) out.push(...check.run(ctx, unit, obs));
+  }
+  return out.sort((a, b) =>
+    (unitOrder.get(a.unitId)! - unitOrder.get(b.unitId)!)
+    || (checkOrder.get(a.checkId)! - checkOrder.get(b.checkId)!)
+    || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}

@@ -1,0 +1,66 @@
+// The report charts: monthly trend by problem kind, problems per unit, score distribution.
+import type { EChartsOption } from 'echarts';
+import { checkName } from './labels.ts';
+import { monthZh } from './format.ts';
+import type { UnitScore } from './types.ts';
+
+const PALETTE = ['#c23531', '#2f4554', '#61a0a8', '#d48265', '#91c7ae', '#749f83', '#ca8622', '#bda29a', '#6e7074', '#546570'];
+
+/** Stacked bars: one bar per month, one colour per check id. */
+export function trendOption(history: { month: string; counts: Record<string, number> }[]): EChartsOption {
+  const months = [...history].sort((a, b) => a.month.localeCompare(b.month));
+  const kinds = [...new Set(months.flatMap((h) => Object.keys(h.counts)))].sort();
+  return {
+    color: PALETTE,
+    title: { text: '各月通报问题数量（按问题类型）', left: 'center', textStyle: { fontSize: 16 } },
+    legend: { bottom: 0, data: kinds.map(checkName) },
+    grid: { left: 50, right: 20, top: 50, bottom: 70 },
+    xAxis: { type: 'category', data: months.map((h) => monthZh(h.month)) },
+    yAxis: { type: 'value', minInterval: 1, name: '个' },
+    series: kinds.map((k) => ({
+      name: checkName(k),
+      type: 'bar',
+      stack: 'all',
+      data: months.map((h) => h.counts[k] ?? 0),
+    })),
+  };
+}
+
+/** Horizontal bars: problems per unit, most first. */
+export function unitBarsOption(rows: { name: string; count: number }[], titleText: string): EChartsOption {
+  const sorted = [...rows].sort((a, b) => a.count - b.count || b.name.localeCompare(a.name));
+  return {
+    color: ['#c23531'],
+    title: { text: titleText, left: 'center', textStyle: { fontSize: 16 } },
+    grid: { left: 140, right: 40, top: 40, bottom: 20 },
+    xAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'category', data: sorted.map((r) => r.name), axisLabel: { fontSize: 12 } },
+    series: [{ type: 'bar', data: sorted.map((r) => r.count), label: { show: true, position: 'right' } }],
+  };
+}
+
+export function unitBarsHeight(n: number): number {
+  return Math.max(200, 60 + n * 22);
+}
+
+/** Histogram of totals in 5-point bins, A and B side by side. */
+export function scoreDistributionOption(units: UnitScore[]): EChartsOption {
+  const totals = units.map((u) => u.total);
+  const lo = Math.floor(Math.min(...totals) / 5) * 5;
+  const hi = Math.floor(Math.max(...totals) / 5) * 5;
+  const bins: number[] = [];
+  for (let b = lo; b <= hi; b += 5) bins.push(b);
+  const count = (cls: 'A' | 'B') => bins.map((b) => units.filter((u) => u.class === cls && u.total >= b && u.total < b + 5).length);
+  return {
+    color: ['#2f4554', '#c23531'],
+    title: { text: '考核得分分布', left: 'center', textStyle: { fontSize: 16 } },
+    legend: { bottom: 0, data: ['A类（乡镇）', 'B类（县直单位）'] },
+    grid: { left: 50, right: 20, top: 50, bottom: 60 },
+    xAxis: { type: 'category', name: '分', data: bins.map((b) => `${b}–${b + 5}`) },
+    yAxis: { type: 'value', minInterval: 1, name: '单位数' },
+    series: [
+      { name: 'A类（乡镇）', type: 'bar', data: count('A') },
+      { name: 'B类（县直单位）', type: 'bar', data: count('B') },
+    ],
+  };
+}

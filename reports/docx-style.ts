@@ -1,0 +1,144 @@
+// Building blocks of a 公文-style .docx (GB/T 9704-2012): A4, 公文 margins, 三号仿宋 body, 「— 1 —」 page numbers.
+import {
+  AlignmentType, BorderStyle, Document, Footer, ImageRun, LineRuleType, Packer, PageNumber, Paragraph,
+  Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType,
+} from 'docx';
+import { FONT } from './fonts.ts';
+
+const PT = 2; // docx sizes are half-points
+const SIZE = { title: 22 * PT, body: 16 * PT, table: 12 * PT, footer: 14 * PT } as const;
+const MM = 56.7; // twips per millimetre
+const LINE = 579; // exact 28.95pt: 22 lines on the 225 mm 版心
+
+function font(name: string) {
+  return { eastAsia: name, ascii: FONT.latin, hAnsi: FONT.latin, hint: 'eastAsia' };
+}
+
+export function run(text: string, opts: { font?: string; size?: number; bold?: boolean; color?: string } = {}): TextRun {
+  return new TextRun({ text, font: font(opts.font ?? FONT.body), size: opts.size ?? SIZE.body, bold: opts.bold, color: opts.color });
+}
+
+export function title(text: string): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { line: 700, lineRule: LineRuleType.EXACT, after: 580 },
+    children: [run(text, { font: FONT.title, size: SIZE.title })],
+  });
+}
+
+export function mainTo(text: string): Paragraph {
+  return new Paragraph({ spacing: { line: LINE, lineRule: LineRuleType.EXACT }, children: [run(text)] });
+}
+
+/** 一、… in 黑体 */
+export function heading1(text: string): Paragraph {
+  return new Paragraph({
+    spacing: { line: LINE, lineRule: LineRuleType.EXACT },
+    indent: { firstLine: 640 },
+    keepNext: true,
+    children: [run(text, { font: FONT.heading })],
+  });
+}
+
+/** （一）… in 楷体 */
+export function heading2(text: string): Paragraph {
+  return new Paragraph({
+    spacing: { line: LINE, lineRule: LineRuleType.EXACT },
+    indent: { firstLine: 640 },
+    keepNext: true,
+    children: [run(text, { font: FONT.heading2 })],
+  });
+}
+
+export function body(text: string | TextRun[], opts: { indent?: boolean } = {}): Paragraph {
+  return new Paragraph({
+    spacing: { line: LINE, lineRule: LineRuleType.EXACT },
+    indent: opts.indent === false ? undefined : { firstLine: 640 },
+    alignment: AlignmentType.JUSTIFIED,
+    children: typeof text === 'string' ? [run(text)] : text,
+  });
+}
+
+export function blank(): Paragraph {
+  return new Paragraph({ spacing: { line: LINE, lineRule: LineRuleType.EXACT }, children: [run('')] });
+}
+
+/** 落款 and date, right-aligned with 4 characters of right indent as 公文 practice. */
+export function signature(issuer: string, date: string): Paragraph[] {
+  const right = { right: 4 * 320 };
+  return [
+    blank(),
+    new Paragraph({ alignment: AlignmentType.RIGHT, indent: right, spacing: { line: LINE, lineRule: LineRuleType.EXACT }, children: [run(issuer)] }),
+    new Paragraph({ alignment: AlignmentType.RIGHT, indent: right, spacing: { line: LINE, lineRule: LineRuleType.EXACT }, children: [run(date)] }),
+  ];
+}
+
+const cellBorder = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+
+function cell(text: string, opts: { header?: boolean; widthPct?: number } = {}): TableCell {
+  const lines = text.split('\n');
+  return new TableCell({
+    verticalAlign: VerticalAlign.CENTER,
+    width: opts.widthPct ? { size: opts.widthPct, type: WidthType.PERCENTAGE } : undefined,
+    borders: { top: cellBorder, bottom: cellBorder, left: cellBorder, right: cellBorder },
+    margins: { left: 60, right: 60, top: 30, bottom: 30 },
+    children: lines.map((line) => new Paragraph({
+      alignment: opts.header ? AlignmentType.CENTER : AlignmentType.LEFT,
+      children: [run(line, { font: opts.header ? FONT.heading : FONT.body, size: SIZE.table })],
+    })),
+  });
+}
+
+export function table(headers: string[], rows: string[][], widthsPct?: number[]): Table {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, children: headers.map((h, i) => cell(h, { header: true, widthPct: widthsPct?.[i] })) }),
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, { widthPct: widthsPct?.[i] })) })),
+    ],
+  });
+}
+
+/** A PNG picture scaled to fit the 156 mm text width. */
+export function picture(png: Buffer, widthPx: number, heightPx: number, maxWidthPx = 590): Paragraph {
+  const scale = Math.min(1, maxWidthPx / widthPx);
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    children: [new ImageRun({ type: 'png', data: png, transformation: { width: Math.round(widthPx * scale), height: Math.round(heightPx * scale) } })],
+  });
+}
+
+export function caption(text: string): Paragraph {
+  return new Paragraph({ alignment: AlignmentType.CENTER, children: [run(text, { size: SIZE.table })] });
+}
+
+function pageNumberFooter(align: (typeof AlignmentType)[keyof typeof AlignmentType]): Footer {
+  return new Footer({
+    children: [new Paragraph({
+      alignment: align,
+      indent: align === AlignmentType.RIGHT ? { right: 320 } : { left: 320 },
+      children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font('宋体'), size: SIZE.footer })],
+    })],
+  });
+}
+
+export async function documentBuffer(meta: { title: string; creator: string }, children: (Paragraph | Table)[]): Promise<Buffer> {
+  const doc = new Document({
+    title: meta.title,
+    creator: meta.creator,
+    evenAndOddHeaderAndFooters: true,
+    styles: { default: { document: { run: { font: font(FONT.body), size: SIZE.body } } } },
+    sections: [{
+      properties: {
+        page: {
+          size: { width: Math.round(210 * MM), height: Math.round(297 * MM) },
+          margin: { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM), footer: Math.round(28 * MM) - 567 },
+        },
+      },
+      // odd pages right, even pages left (GB/T 9704-2012 7.5)
+      footers: { default: pageNumberFooter(AlignmentType.RIGHT), even: pageNumberFooter(AlignmentType.LEFT) },
+      children,
+    }],
+  });
+  return Packer.toBuffer(doc);
+}

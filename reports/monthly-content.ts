@@ -1,0 +1,153 @@
+// The content of the monthly 通报, built once and rendered to .docx and HTML alike.
+import type { Finding } from '../checks/index.ts';
+import { checkName, checkRule, CHECK_LABELS } from './labels.ts';
+import { dateZh, issuerFor, monthZh, sectionNumber, todayShanghai } from './format.ts';
+import { isNotifiable, isPending, PENDING_MARK } from './notified.ts';
+import type { ReportUnit } from './types.ts';
+
+export interface MonthlyRunInfo {
+  asOf?: string; // YYYY-MM-DD the check ran as of
+  checkedFrom?: string; // YYYY-MM-DD
+  checkedTo?: string;
+  pagesFetched?: number;
+  linksChecked?: number;
+  accountsChecked?: number;
+}
+
+export interface MonthlyInput {
+  county: string;
+  month: string; // YYYY-MM
+  findings: Finding[];
+  units: ReportUnit[];
+  deadline: string; // YYYY-MM-DD
+  draft: boolean;
+  runInfo?: MonthlyRunInfo;
+  history?: { month: string; counts: Record<string, number> }[];
+  issuedOn?: string; // YYYY-MM-DD, default today (Asia/Shanghai)
+  issuer?: string; // default <county>人民政府办公室
+  pdf?: boolean; // also write a PDF through Chromium when it is installed
+}
+
+export interface ProblemItem {
+  text: string;
+  url: string | null;
+  pending: boolean;
+}
+
+export interface KindGroup {
+  checkId: string;
+  name: string;
+  count: number;
+  units: { unitId: string; unitName: string; items: ProblemItem[] }[];
+}
+
+export interface MonthlyContent {
+  title: string;
+  mainTo: string;
+  draft: boolean;
+  intro: string;
+  basics: string[];
+  groups: KindGroup[];
+  requirements: string[];
+  tableTitle: string;
+  tableHeaders: string[];
+  tableRows: string[][];
+  issuer: string;
+  date: string;
+  kindsInOrder: string[];
+  unitCounts: { name: string; count: number }[];
+  notified: Finding[];
+}
+
+const KIND_ORDER = Object.keys(CHECK_LABELS);
+
+function itemText(f: Finding): string {
+  const occ = f.occurrences > 1 && f.checkId === 'link.broken' ? `（失效链接${f.occurrences}个）` : f.occurrences > 1 ? `（${f.occurrences}处）` : '';
+  return `${isPending(f) ? PENDING_MARK : ''}${f.title}${occ}`;
+}
+
+export function buildMonthlyContent(input: MonthlyInput): MonthlyContent {
+  const unitOrder = new Map(input.units.map((u, i) => [u.id, i]));
+  const unitName = new Map(input.units.map((u) => [u.id, u.name]));
+  const notified = input.findings
+    .filter((f) => f.monthly && isNotifiable(f, input.draft))
+    .sort((a, b) => KIND_ORDER.indexOf(a.checkId) - KIND_ORDER.indexOf(b.checkId)
+      || (unitOrder.get(a.unitId) ?? 1e9) - (unitOrder.get(b.unitId) ?? 1e9)
+      || a.subject.localeCompare(b.subject));
+
+  const kinds = [...new Set(notified.map((f) => f.checkId))];
+  const groups: KindGroup[] = kinds.map((checkId) => {
+    const ofKind = notified.filter((f) => f.checkId === checkId);
+    const unitIds = [...new Set(ofKind.map((f) => f.unitId))];
+    return {
+      checkId,
+      name: checkName(checkId),
+      count: ofKind.length,
+      units: unitIds.map((unitId) => ({
+        unitId,
+        unitName: unitName.get(unitId) ?? ofKind.find((f) => f.unitId === unitId)!.unitName,
+        items: ofKind.filter((f) => f.unitId === unitId).map((f) => ({ text: itemText(f), url: f.evidence[0]?.url ?? (f.subject.startsWith('http') ? f.subject : null), pending: isPending(f) })),
+      })),
+    };
+  });
+
+  const a = input.units.filter((u) => u.class === 'A').length;
+  const b = input.units.length - a;
+  const unitsWithProblems = new Set(notified.map((f) => f.unitId));
+  const pendingCount = notified.filter(isPending).length;
+  const run = input.runInfo ?? {};
+  const when = run.checkedFrom && run.checkedTo ? `${dateZh(run.checkedFrom)}至${dateZh(run.checkedTo)}` : run.asOf ? `${dateZh(run.asOf)}` : monthZh(input.month);
+  const scale = [
+    run.pagesFetched != null ? `抓取页面${run.pagesFetched}个` : '',
+    run.linksChecked != null ? `检测链接${run.linksChecked}个` : '',
+    run.accountsChecked != null ? `检查政务新媒体账号${run.accountsChecked}个` : '',
+  ].filter(Boolean).join('，');
+
+  const basics = [
+    `${when}，县政府办公室对全县${input.units.length}个单位（乡镇${a}个、县直单位${b}个）在县政府门户网站开设的政务公开栏目及政务新媒体进行了全覆盖检查${scale ? `，${scale}` : ''}。`,
+    notified.length
+      ? `经检查，共发现问题${notified.length}个，涉及${unitsWithProblems.size}个单位；其余${input.units.length - unitsWithProblems.size}个单位未发现问题。${input.draft && pendingCount ? `其中${pendingCount}个问题尚待人工确认，已标注“${PENDING_MARK}”，确认前不得印发。` : ''}`
+      : '经检查，本月未发现需要通报的问题。',
+  ];
+
+  const requirements = [
+    `请被通报单位对照问题清单逐项整改，于${dateZh(input.deadline)}前完成，并将整改情况书面报送县政府办公室。`,
+    '各单位要举一反三，加强栏目日常维护和内容审核，确保信息发布及时、准确、规范，防止同类问题再次发生。',
+    '本次通报结果纳入年度政务公开工作考核（在我县每月政府网站和政务新媒体全覆盖检查中被通报的，有一次扣1分）。逾期未整改的，将在下月通报中再次通报。',
+  ];
+
+  const kindsInOrder = KIND_ORDER.filter((k) => kinds.includes(k as Finding['checkId']));
+  const tableRows = input.units.map((u, i) => {
+    const mine = notified.filter((f) => f.unitId === u.id);
+    return [String(i + 1), u.name, u.class === 'A' ? '乡镇' : '县直', ...kindsInOrder.map((k) => String(mine.filter((f) => f.checkId === k).length)), String(mine.length)];
+  });
+  tableRows.push(['', '合计', '', ...kindsInOrder.map((k) => String(notified.filter((f) => f.checkId === k).length)), String(notified.length)]);
+
+  const issuedOn = input.issuedOn ?? todayShanghai();
+  return {
+    title: `关于${monthZh(input.month)}份全县政府网站和政务新媒体全覆盖检查情况的通报`,
+    mainTo: '各乡（镇）人民政府，县直各有关单位：',
+    draft: input.draft,
+    intro: `为进一步加强全县政府网站和政务新媒体管理，提升政务公开工作质量，根据年度政务公开工作考核方案，县政府办公室组织开展了${monthZh(input.month)}份全覆盖检查。现将有关情况通报如下：`,
+    basics,
+    groups,
+    requirements,
+    tableTitle: `${monthZh(input.month)}份全覆盖检查问题统计表`,
+    tableHeaders: ['序号', '单位名称', '类别', ...kindsInOrder.map(checkName), '合计'],
+    tableRows,
+    issuer: input.issuer ?? issuerFor(input.county),
+    date: dateZh(issuedOn),
+    kindsInOrder,
+    unitCounts: input.units.map((u) => ({ name: u.name, count: notified.filter((f) => f.unitId === u.id).length })).filter((r) => r.count > 0),
+    notified,
+  };
+}
+
+export function groupHeading(i: number, g: KindGroup): string {
+  return `（${sectionNumber(i + 1)}）${g.name}（${g.count}个，涉及${g.units.length}个单位）`;
+}
+
+export function groupRule(g: KindGroup): string {
+  const rule = checkRule(g.checkId);
+  return rule ? `依据：${rule}。` : '';
+}

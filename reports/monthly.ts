@@ -1,0 +1,103 @@
+// 月度全覆盖检查情况通报: .docx in 公文 style plus the same content as HTML (and PDF when asked).
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Paragraph, Table } from 'docx';
+import { renderChart, svgDataUri, type Chart } from './charts.ts';
+import { trendOption, unitBarsHeight, unitBarsOption } from './chart-options.ts';
+import * as D from './docx-style.ts';
+import { escapeHtml, monthZh, safeFileName } from './format.ts';
+import { htmlTable, link, page } from './html.ts';
+import { buildMonthlyContent, groupHeading, groupRule, type MonthlyContent, type MonthlyInput } from './monthly-content.ts';
+import { renderPdf } from './pdf.ts';
+
+interface MonthlyCharts {
+  units: Chart | null;
+  trend: Chart | null;
+}
+
+function buildCharts(input: MonthlyInput, c: MonthlyContent): MonthlyCharts {
+  const units = c.unitCounts.length
+    ? renderChart(unitBarsOption(c.unitCounts, `${monthZh(input.month)}份各单位问题数量`), { width: 760, height: unitBarsHeight(c.unitCounts.length) })
+    : null;
+  const current = { month: input.month, counts: Object.fromEntries(c.groups.map((g) => [g.checkId, g.count])) };
+  const history = [...(input.history ?? []).filter((h) => h.month !== input.month), current];
+  const trend = history.length > 1 ? renderChart(trendOption(history), { width: 760, height: 380 }) : null;
+  return { units, trend };
+}
+
+function docxChildren(c: MonthlyContent, charts: MonthlyCharts): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [];
+  if (c.draft) out.push(D.body([D.run('【审核稿】含待确认问题，仅供内部审核，不得印发', { color: 'C00000' })], { indent: false }));
+  out.push(D.title(c.title), D.mainTo(c.mainTo), D.body(c.intro));
+  out.push(D.heading1('一、检查基本情况'), ...c.basics.map((p) => D.body(p)));
+  out.push(D.heading1('二、发现的主要问题'));
+  if (!c.groups.length) out.push(D.body('本月未发现需要通报的问题。'));
+  c.groups.forEach((g, i) => {
+    out.push(D.heading2(groupHeading(i, g)));
+    const rule = groupRule(g);
+    if (rule) out.push(D.body(rule));
+    for (const u of g.units) {
+      u.items.forEach((item, k) => {
+        const lead = u.items.length > 1 ? `${u.unitName}（${k + 1}）：` : `${u.unitName}：`;
+        out.push(D.body([
+          D.run(lead),
+          D.run(item.text, item.pending ? { color: 'C00000' } : {}),
+          ...(item.url ? [D.run(`。网址：${item.url}`)] : [D.run('。')]),
+        ]));
+      });
+    }
+  });
+  if (charts.units) out.push(D.picture(charts.units.png, charts.units.width * 2, charts.units.height * 2), D.caption(`图1 各单位问题数量`));
+  if (charts.trend) out.push(D.picture(charts.trend.png, charts.trend.width * 2, charts.trend.height * 2), D.caption(`图2 各月问题数量趋势`));
+  out.push(D.heading1('三、整改要求'), ...c.requirements.map((p, i) => D.body(`${i + 1}.${p}`)));
+  out.push(D.blank(), D.body(`附件：${c.tableTitle}`));
+  out.push(...D.signature(c.issuer, c.date));
+  out.push(D.blank(), D.body([D.run('附件', { font: '黑体' })], { indent: false }), D.title(c.tableTitle));
+  out.push(D.table(c.tableHeaders, c.tableRows));
+  return out;
+}
+
+function htmlBody(c: MonthlyContent, charts: MonthlyCharts): string {
+  const parts: string[] = [];
+  if (c.draft) parts.push('<p class="draft">【审核稿】含待确认问题，仅供内部审核，不得印发</p>');
+  parts.push(`<h1>${escapeHtml(c.title)}</h1>`, `<p class="to">${escapeHtml(c.mainTo)}</p>`, `<p>${escapeHtml(c.intro)}</p>`);
+  parts.push('<h2>一、检查基本情况</h2>', ...c.basics.map((p) => `<p>${escapeHtml(p)}</p>`));
+  parts.push('<h2>二、发现的主要问题</h2>');
+  if (!c.groups.length) parts.push('<p>本月未发现需要通报的问题。</p>');
+  c.groups.forEach((g, i) => {
+    parts.push(`<h3>${escapeHtml(groupHeading(i, g))}</h3>`);
+    const rule = groupRule(g);
+    if (rule) parts.push(`<p>${escapeHtml(rule)}</p>`);
+    for (const u of g.units) {
+      u.items.forEach((item, k) => {
+        const lead = u.items.length > 1 ? `${u.unitName}（${k + 1}）：` : `${u.unitName}：`;
+        const text = item.pending ? `<span class="pending">${escapeHtml(item.text)}</span>` : escapeHtml(item.text);
+        parts.push(`<p>${escapeHtml(lead)}${text}${item.url ? `。网址：${link(item.url)}` : '。'}</p>`);
+      });
+    }
+  });
+  if (charts.units) parts.push(`<figure><img alt="各单位问题数量" src="${svgDataUri(charts.units.svg)}"><figcaption>图1 各单位问题数量</figcaption></figure>`);
+  if (charts.trend) parts.push(`<figure><img alt="各月问题数量趋势" src="${svgDataUri(charts.trend.svg)}"><figcaption>图2 各月问题数量趋势</figcaption></figure>`);
+  parts.push('<h2>三、整改要求</h2>', ...c.requirements.map((p, i) => `<p>${i + 1}.${escapeHtml(p)}</p>`));
+  parts.push(`<p>&nbsp;</p><p>附件：${escapeHtml(c.tableTitle)}</p><p>&nbsp;</p>`);
+  parts.push(`<p class="sign">${escapeHtml(c.issuer)}</p><p class="sign">${escapeHtml(c.date)}</p>`);
+  parts.push(`<p class="plain" style="margin-top:2em;font-family:inherit">附件</p><h1>${escapeHtml(c.tableTitle)}</h1>`);
+  const numeric = c.tableHeaders.map((_, i) => i).filter((i) => i !== 1);
+  parts.push(htmlTable(c.tableHeaders, c.tableRows, numeric));
+  return parts.join('\n');
+}
+
+/** Writes the 通报 as .docx and .html (and .pdf when input.pdf and Chromium exist); returns the paths written. */
+export async function writeMonthlyReport(input: MonthlyInput, outDir: string): Promise<string[]> {
+  await mkdir(outDir, { recursive: true });
+  const c = buildMonthlyContent(input);
+  const charts = buildCharts(input, c);
+  const base = join(outDir, safeFileName(`${monthZh(input.month)}全覆盖检查情况通报${input.draft ? '（审核稿）' : ''}`));
+  const docx = `${base}.docx`;
+  const html = `${base}.html`;
+  await writeFile(docx, await D.documentBuffer({ title: c.title, creator: c.issuer }, docxChildren(c, charts)));
+  await writeFile(html, page(c.title, htmlBody(c, charts)));
+  const written = [docx, html];
+  if (input.pdf && (await renderPdf(html, `${base}.pdf`))) written.push(`${base}.pdf`);
+  return written;
+}

@@ -1,0 +1,138 @@
+// 整改通知单: one file per unit with every open finding, its evidence and the deadline, ready to send.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Paragraph, Table } from 'docx';
+import type { Finding } from '../checks/index.ts';
+import * as D from './docx-style.ts';
+import { dateZh, escapeHtml, issuerFor, safeFileName, todayShanghai } from './format.ts';
+import { htmlTable, link, page } from './html.ts';
+import { checkName, checkRule, columnName } from './labels.ts';
+import { isNotifiable, isPending, PENDING_MARK } from './notified.ts';
+import { renderPdf } from './pdf.ts';
+import { pngSize } from './png-size.ts';
+import type { ReportUnit } from './types.ts';
+
+export interface UnitReportInput {
+  county: string;
+  unit: ReportUnit;
+  findings: Finding[]; // any findings; the unit's open ones are selected here
+  deadline: string; // YYYY-MM-DD
+  screenshots?: (id: string) => Buffer | null;
+  draft?: boolean; // include pending findings, marked 【待确认】
+  asOf?: string; // YYYY-MM-DD of the inspection
+  issuedOn?: string;
+  issuer?: string;
+  pdf?: boolean;
+}
+
+interface Item {
+  f: Finding;
+  shot: Buffer | null;
+  fields: [string, string][];
+}
+
+function itemsOf(input: UnitReportInput): { items: Item[]; warnings: Finding[] } {
+  const mine = input.findings.filter((f) => f.unitId === input.unit.id);
+  const items = mine.filter((f) => isNotifiable(f, input.draft ?? false)).map((f) => {
+    const ev = f.evidence[0];
+    const shotId = f.evidence.find((e) => e.screenshot)?.screenshot ?? null;
+    const shot = shotId && input.screenshots ? input.screenshots(shotId) : null;
+    const fields: [string, string][] = [
+      ['问题类型', checkName(f.checkId)],
+      ['所在栏目', columnName(f.column)],
+      ['网址', ev?.url ?? (f.subject.startsWith('http') ? f.subject : '—')],
+      ['存在问题', f.detail],
+      ['违反规定', checkRule(f.checkId) || '—'],
+      ['证据摘录', f.evidence.map((e) => e.excerpt).filter(Boolean).join('\n') || '—'],
+      ['检查时间', ev?.fetchedAt ? dateZh(ev.fetchedAt) : input.asOf ? dateZh(input.asOf) : '—'],
+      ['整改时限', `${dateZh(input.deadline)}前`],
+    ];
+    return { f, shot, fields };
+  });
+  const warnings = mine.filter((f) => f.kind === 'warning' && f.status !== 'dismissed');
+  return { items, warnings };
+}
+
+function itemTitle(i: number, it: Item): string {
+  return `问题${i + 1}：${isPending(it.f) ? PENDING_MARK : ''}${it.f.title}`;
+}
+
+function intro(input: UnitReportInput, n: number): string {
+  const when = input.asOf ? `${dateZh(input.asOf)}` : '近期';
+  return n
+    ? `${when}，县政府办公室对你单位在县政府门户网站开设的政务公开栏目及政务新媒体进行了检查，发现以下${n}个问题。请对照逐项整改，于${dateZh(input.deadline)}前完成，并填写所附整改情况反馈表报县政府办公室。`
+    : `${when}，县政府办公室对你单位在县政府门户网站开设的政务公开栏目及政务新媒体进行了检查，未发现需要整改的问题。`;
+}
+
+function docxChildren(input: UnitReportInput, items: Item[], warnings: Finding[], issuer: string, date: string): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [];
+  if (input.draft) out.push(D.body([D.run('【审核稿】含待确认问题，仅供内部审核，不得印发', { color: 'C00000' })], { indent: false }));
+  out.push(D.title('政务公开问题整改通知单'), D.mainTo(`${input.unit.name}：`), D.body(intro(input, items.length)));
+  items.forEach((it, i) => {
+    out.push(D.heading1(itemTitle(i, it)));
+    out.push(D.table(['项目', '内容'], it.fields.map(([k, v]) => [k, v]), [18, 82]));
+    if (it.shot) {
+      const size = pngSize(it.shot);
+      if (size) out.push(D.picture(it.shot, size.width, size.height), D.caption(`问题${i + 1}截图`));
+    }
+  });
+  if (warnings.length) {
+    out.push(D.heading1('预警提示（不扣分，请及时处理）'));
+    warnings.forEach((w, i) => out.push(D.body(`${i + 1}.${w.title}。${w.detail}`)));
+  }
+  out.push(...D.signature(issuer, date));
+  if (items.length) {
+    out.push(D.blank(), D.title('整改情况反馈表'), D.body(`单位名称：${input.unit.name}`, { indent: false }));
+    out.push(D.table(['序号', '问题', '整改情况', '完成时间'], items.map((it, i) => [String(i + 1), it.f.title, '', '']), [8, 46, 30, 16]));
+    out.push(D.body('单位负责人（签字）：            联系人及电话：', { indent: false }));
+  }
+  return out;
+}
+
+function htmlBody(input: UnitReportInput, items: Item[], warnings: Finding[], issuer: string, date: string): string {
+  const parts: string[] = [];
+  if (input.draft) parts.push('<p class="draft">【审核稿】含待确认问题，仅供内部审核，不得印发</p>');
+  parts.push('<h1>政务公开问题整改通知单</h1>', `<p class="to">${escapeHtml(input.unit.name)}：</p>`, `<p>${escapeHtml(intro(input, items.length))}</p>`);
+  items.forEach((it, i) => {
+    parts.push(`<h2${isPending(it.f) ? ' class="pending"' : ''}>${escapeHtml(itemTitle(i, it))}</h2>`);
+    const rows = it.fields.map(([k, v]) => `<tr><th style="width:18%">${escapeHtml(k)}</th><td>${k === '网址' ? link(v) : escapeHtml(v).replace(/\n/g, '<br>')}</td></tr>`);
+    parts.push(`<table><tbody>${rows.join('')}</tbody></table>`);
+    if (it.shot && pngSize(it.shot)) parts.push(`<figure><img class="shot" alt="问题${i + 1}截图" src="data:image/png;base64,${it.shot.toString('base64')}"><figcaption>问题${i + 1}截图</figcaption></figure>`);
+  });
+  if (warnings.length) {
+    parts.push('<h2>预警提示（不扣分，请及时处理）</h2>');
+    warnings.forEach((w, i) => parts.push(`<p>${i + 1}.${escapeHtml(w.title)}。${escapeHtml(w.detail)}</p>`));
+  }
+  parts.push(`<p>&nbsp;</p><p class="sign">${escapeHtml(issuer)}</p><p class="sign">${escapeHtml(date)}</p>`);
+  if (items.length) {
+    parts.push('<h1 style="margin-top:2em">整改情况反馈表</h1>', `<p class="plain">单位名称：${escapeHtml(input.unit.name)}</p>`);
+    parts.push(htmlTable(['序号', '问题', '整改情况', '完成时间'], items.map((it, i) => [String(i + 1), it.f.title, '', '']), [0]));
+    parts.push('<p class="plain">单位负责人（签字）：　　　　　　联系人及电话：</p>');
+  }
+  return parts.join('\n');
+}
+
+/** Writes 整改通知单 for one unit as .docx and .html (and .pdf when asked); returns the paths written. */
+export async function writeUnitReport(input: UnitReportInput, outDir: string): Promise<string[]> {
+  await mkdir(outDir, { recursive: true });
+  const { items, warnings } = itemsOf(input);
+  const issuer = input.issuer ?? issuerFor(input.county);
+  const date = dateZh(input.issuedOn ?? todayShanghai());
+  const title = `${input.unit.name}政务公开问题整改通知单`;
+  const base = join(outDir, safeFileName(`整改通知单-${input.unit.name}${input.draft ? '（审核稿）' : ''}`));
+  await writeFile(`${base}.docx`, await D.documentBuffer({ title, creator: issuer }, docxChildren(input, items, warnings, issuer, date)));
+  await writeFile(`${base}.html`, page(title, htmlBody(input, items, warnings, issuer, date)));
+  const written = [`${base}.docx`, `${base}.html`];
+  if (input.pdf && (await renderPdf(`${base}.html`, `${base}.pdf`))) written.push(`${base}.pdf`);
+  return written;
+}
+
+/** `--all`: one 整改通知单 per unit that has something to fix (open findings or warnings); returns every path written. */
+export async function writeAllUnitReports(input: Omit<UnitReportInput, 'unit'> & { units: ReportUnit[] }, outDir: string): Promise<string[]> {
+  const written: string[] = [];
+  for (const unit of input.units) {
+    const { items, warnings } = itemsOf({ ...input, unit });
+    if (items.length || warnings.length) written.push(...(await writeUnitReport({ ...input, unit }, outDir)));
+  }
+  return written;
+}
