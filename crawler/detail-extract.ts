@@ -1,0 +1,267 @@
+// Reads an article page: title, publication date, body text, the 索引号/文号/… metadata block and body links.
+import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import { parseDate } from './dates.ts';
+import { cleanText, loadHtml } from './extract-html.ts';
+import { loadExtractVocab } from './extract-vocab.ts';
+import { linksOf, type ExtractedLink } from './links-extract.ts';
+
+export interface DetailExtraction {
+  title: string;
+  publishedAt: string | null;
+  text: string;
+  fields: Record<string, string>;
+  links: ExtractedLink[];
+  isArticle: boolean;
+}
+
+// Body containers of the CMSs in real-portals.md §1–§2, most specific first.
+const BODY_SELECTORS = [
+  '.TRS_Editor',
+  '.trs_editor_view',
+  '.TRS_UEDITOR',
+  'ucapcontent',
+  '#zoomcon',
+  '#zoom',
+  '#UCAP-CONTENT',
+  '.article_content',
+  '.article-content',
+  '.ewb-article-detail',
+  '.ewb-article-info',
+  '.newsContainer_text',
+  '.news_cont_d_wrap',
+  '.jgzn_content',
+  '.detail-content',
+  '.detail_content',
+  '.content_text',
+  '#content',
+  '.main-txt',
+];
+const TITLE_SELECTORS = [
+  'ucaptitle',
+  '.article_title',
+  '.article-title',
+  '.newsContainer_title',
+  '.ewb-article-tt',
+  '.detail-title',
+  '.detail_title',
+  '.art-title',
+  '.art_title',
+  '#title',
+  '.title h1',
+  'h1',
+  '.title',
+];
+const META_TITLE = ['ArticleTitle', 'articletitle', 'og:title'];
+const META_DATE = ['PubDate', 'pubdate', 'publishdate', 'firstpublishedtime', 'article:published_time'];
+const DATE_LABELS = ['发布日期', '发布时间', '公开日期', '时间发布', '发文日期', '日期', '时间'];
+const RELATED_BLOCK = /relat|jiedu|zcjd|xgwj|xgjd|glgj|common_newslist|xglj/i;
+const NOISE = 'script, style, noscript, template, iframe, select, nav, header, footer';
+const LAYOUT_NOISE = /(^|[\s_-])(nav|menu|footer|header|breadcrumb|crumb|share|print|sidebar|topbar|copyright|banner)([\s_-]|$)/i;
+const BLOCK_TAGS = new Set(['p', 'div', 'br', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'section', 'article', 'dd', 'dt', 'ul', 'ol', 'blockquote', 'pre']);
+
+export function extractDetail(html: string, url: string): DetailExtraction {
+  const $ = loadHtml(html);
+  const metaTitle = metaContent($, META_TITLE);
+  const metaDate = metaContent($, META_DATE);
+  const siteName = metaContent($, ['SiteName', 'sitename']);
+  const pageTitle = cleanText($('title').first().text());
+  $('script, style, noscript, template').remove();
+
+  const fields = extractFields($);
+  const body = findBody($);
+  const title = metaTitle || titleFromPage($, siteName) || stripSiteSuffix(pageTitle, siteName);
+  const publishedAt = (metaDate ? parseDate(metaDate)?.date : undefined) ?? dateFromLabels($, fields);
+
+  let text: string;
+  let links: ExtractedLink[];
+  if (body) {
+    text = blockText($, body);
+    links = linksOf($, url, body);
+  } else {
+    const fallback = largestTextBlock($);
+    text = fallback ? blockText($, fallback) : cleanText($('body').text());
+    links = fallback ? linksOf($, url, fallback) : [];
+  }
+  const seen = new Set(links.map((l) => l.url));
+  $('*')
+    .filter((_, el) => RELATED_BLOCK.test(`${(el as Element).attribs?.class ?? ''} ${(el as Element).attribs?.id ?? ''}`))
+    .each((_, el) => {
+      for (const l of linksOf($, url, el)) if (!seen.has(l.url)) (seen.add(l.url), links.push(l));
+    });
+
+  const isArticle = Boolean(body) || Boolean(metaTitle) || (text.replace(/\s/g, '').length >= 200 && !looksLikeList($));
+  return { title, publishedAt, text, fields, links, isArticle };
+}
+
+function metaContent($: CheerioAPI, names: string[]): string {
+  for (const n of names) {
+    const v = $(`meta[name="${n}"], meta[property="${n}"]`).attr('content');
+    if (v && cleanText(v)) return cleanText(v);
+  }
+  return '';
+}
+
+function titleFromPage($: CheerioAPI, siteName: string): string {
+  for (const sel of TITLE_SELECTORS) {
+    for (const el of $(sel).toArray()) {
+      const t = cleanText($(el).text());
+      if (t && t.length <= 200 && t !== siteName && !/人民政府$|政府网$|门户网站$/.test(t)) return t;
+    }
+  }
+  return '';
+}
+
+/** "<article> _ <site>" → "<article>"; a hyphen splits only when what follows looks like a site name. */
+function stripSiteSuffix(title: string, siteName: string): string {
+  if (siteName && title.endsWith(siteName) && title.length > siteName.length) {
+    const rest = title.slice(0, -siteName.length).replace(/[\s_|｜\-—]+$/, '');
+    if (rest) return rest;
+  }
+  const parts = title.split(/\s*(?:_|\||｜|——|—|-)\s*/).filter(Boolean);
+  if (parts.length > 1 && /(政府|网|网站|门户|公开|平台)$/.test(parts[parts.length - 1])) return parts.slice(0, -1).join('-');
+  return title;
+}
+
+function findBody($: CheerioAPI): Element | null {
+  for (const sel of BODY_SELECTORS) {
+    const el = $(sel).first()[0] as Element | undefined;
+    if (el) return el;
+  }
+  return null;
+}
+
+/** The element with the most paragraph text of its own (a text-density fallback when no container is known). */
+function largestTextBlock($: CheerioAPI): Element | null {
+  $(NOISE).remove();
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const el of $('div, td, article, section, main').toArray() as Element[]) {
+    const chain = [el, ...($(el).parents().toArray() as Element[])];
+    if (chain.some((p) => LAYOUT_NOISE.test(`${p.attribs?.class ?? ''} ${p.attribs?.id ?? ''}`))) continue;
+    let score = 0;
+    $(el)
+      .contents()
+      .each((_, child) => {
+        if (child.type === 'text') score += cleanText((child as unknown as { data: string }).data).length;
+        else if (child.type === 'tag' && /^(p|span|font|strong|b|h\d)$/i.test((child as Element).tagName)) {
+          score += cleanText($(child).text()).length - cleanText($(child).find('a').text()).length;
+        }
+      });
+    if (score > bestScore) {
+      best = el;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Visible text with block elements on their own lines and whitespace collapsed. */
+function blockText($: CheerioAPI, el: Element): string {
+  const lines: string[] = [];
+  let current = '';
+  const walk = (node: Element): void => {
+    for (const child of node.children ?? []) {
+      if (child.type === 'text') current += (child as unknown as { data: string }).data;
+      else if (child.type === 'tag') {
+        const tag = (child as Element).tagName.toLowerCase();
+        if (/^(script|style|noscript|template)$/.test(tag)) continue;
+        const block = BLOCK_TAGS.has(tag);
+        if (block) flush();
+        walk(child as Element);
+        if (block) flush();
+      }
+    }
+  };
+  const flush = (): void => {
+    const t = cleanText(current);
+    if (t) lines.push(t);
+    current = '';
+  };
+  walk(el);
+  flush();
+  return lines.join('\n');
+}
+
+function normaliseFieldLabel(s: string): string {
+  return s.replace(/[\s\u00a0\u3000]+/g, '').replace(/[:：]$/, '');
+}
+
+/** Label → value pairs of metadata blocks: tables, dl/dd/label, strong + "：value", spans "发布日期：…". */
+function extractFields($: CheerioAPI): Record<string, string> {
+  const labels = loadExtractVocab().fieldLabels;
+  const known = new Set(labels);
+  const fields: Record<string, string> = {};
+  const put = (label: string, value: string): void => {
+    const v = cleanText(value).replace(/^[:：]\s*/, '');
+    if (known.has(label) && v && v.length <= 200 && !(label in fields)) fields[label] = v;
+  };
+
+  // A label element followed by a value element (th/td, dt/dd, label/div, font/div, strong/span).
+  $('td, th, dt, label, font, strong, b, span, em').each((_, el) => {
+    const label = normaliseFieldLabel(cleanText($(el).text()));
+    if (!known.has(label)) return;
+    const next = $(el).next();
+    if (next.length && !known.has(normaliseFieldLabel(cleanText(next.text())))) {
+      const ownRest = cleanText($(el).parent().text()).replace(cleanText($(el).text()), '').trim();
+      const value = cleanText(next.text()) || ownRest;
+      if (value) put(label, value);
+    } else {
+      // strong(label) + "：value" as a text node of the parent.
+      const parent = $(el).parent();
+      const rest = cleanText(parent.text()).slice(cleanText(parent.text()).indexOf(cleanText($(el).text())) + cleanText($(el).text()).length);
+      const value = cutAtNextLabel(rest.replace(/^\s*[:：]\s*/, ''), labels);
+      if (value) put(label, value);
+    }
+  });
+
+  // "索引号：xxx 发布机构：yyy" written in one text block.
+  const pattern = new RegExp(`(${labels.map(spacedLabel).join('|')})\\s*[:：]\\s*`, 'g');
+  $('p, li, div, span, td, dd').each((_, el) => {
+    if ($(el).children('p, div, li, table, ul').length > 0) return;
+    const text = cleanText($(el).text());
+    if (text.length > 400) return;
+    const hits = [...text.matchAll(pattern)];
+    hits.forEach((m, i) => {
+      const start = (m.index ?? 0) + m[0].length;
+      const end = i + 1 < hits.length ? hits[i + 1].index ?? text.length : text.length;
+      put(normaliseFieldLabel(m[1]), text.slice(start, end));
+    });
+  });
+  return fields;
+}
+
+/** A label regex that tolerates spaces between its characters (索 引 号). */
+function spacedLabel(label: string): string {
+  return [...label].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\u00a0\\u3000]*');
+}
+
+function cutAtNextLabel(text: string, labels: string[]): string {
+  let end = text.length;
+  for (const l of labels) {
+    const m = new RegExp(`${spacedLabel(l)}\\s*[:：]`).exec(text);
+    if (m && m.index > 0 && m.index < end) end = m.index;
+  }
+  return text.slice(0, end).trim();
+}
+
+function dateFromLabels($: CheerioAPI, fields: Record<string, string>): string | null {
+  for (const label of ['发布日期', '发布时间', '公开日期', '发文日期']) {
+    const d = fields[label] ? parseDate(fields[label]) : null;
+    if (d) return d.date;
+  }
+  const text = cleanText($('body').text());
+  for (const label of DATE_LABELS) {
+    const m = new RegExp(`${spacedLabel(label)}\\s*[:：]\\s*([^\\s]{6,12}(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?)`).exec(text);
+    const d = m ? parseDate(m[1]) : null;
+    if (d) return d.date;
+  }
+  return null;
+}
+
+function looksLikeList($: CheerioAPI): boolean {
+  const dated = $('li, tr')
+    .toArray()
+    .filter((el) => $(el).find('a[href]').length > 0 && /(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}|(?<!\d)\d{2}-\d{2}(?!\d)/.test($(el).text()));
+  return dated.length >= 5;
+}

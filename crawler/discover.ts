@@ -1,0 +1,204 @@
+// Finds a unit's columns (指南, 机构职能, 预决算 …) among the links of its home page or of a hub page.
+import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import { cleanText, documentBase, loadHtml, normaliseLabel, resolveHref, urlDirectory } from './extract-html.ts';
+import { loadColumnSynonyms, type ColumnSynonymEntry, type ColumnSynonyms } from './extract-vocab.ts';
+
+export { loadColumnSynonyms };
+export type { ColumnSynonyms, ColumnSynonymEntry };
+
+export interface DiscoveredColumn {
+  key: string;
+  label: string;
+  url: string;
+}
+
+/** The key of the 重点领域 hub: only a container of keyField:<name> sub-columns. */
+export const KEY_FIELDS_HUB = 'keyFields';
+
+interface Candidate {
+  text: string;
+  url: string;
+  order: number;
+  underBase: boolean;
+  inBreadcrumb: boolean;
+}
+
+interface Match {
+  key: string;
+  candidate: Candidate;
+  exact: boolean;
+  /** 1 when the link text is (nearly) just the column name; 0 for longer texts, dated texts, article links. */
+  tier: number;
+  rank: number;
+  synonymLength: number;
+}
+
+const ARTICLE_LINK = /[/_]t\d{8}_\d+|\/art\/\d{4}\/|\/\d{6}\/[^/]+\.s?html?$|\.(pdf|docx?|xlsx?)$/i;
+
+/**
+ * Top-level columns of a unit page: every key without a parent, the 重点领域 hub (`keyFields`) and key fields
+ * named in full. One link per key: an exact link text beats a containing one, then the more specific synonym,
+ * then a link under the page's own folder (the unit's area, not the county-wide menu), then document order.
+ */
+export function discoverColumns(html: string, baseUrl: string, opts: { synonyms?: ColumnSynonyms } = {}): DiscoveredColumn[] {
+  const vocab = opts.synonyms ?? loadColumnSynonyms();
+  const $ = loadHtml(html);
+  const candidates = linkCandidates($, baseUrl);
+  const entries = vocab.columns.filter((c) => c.parent === null || c.parent === KEY_FIELDS_HUB);
+  const hubEntry: ColumnSynonymEntry = {
+    key: KEY_FIELDS_HUB,
+    parent: null,
+    synonyms: vocab.keyFieldsHub.map((text) => ({ text, exact: false, hubOnly: false })),
+    exclude: [],
+  };
+  return pickBest([...entries, hubEntry], candidates, false, baseUrl);
+}
+
+/**
+ * Sub-columns on a hub page: majorProjects:<category>, shuanggongshi:行政许可/行政处罚, keyField:<name> (parentKey
+ * `keyFields`), decisions:目录/预公开/结果. Links under the hub's folder are preferred over site-wide menus.
+ */
+export function discoverSubColumns(
+  html: string,
+  baseUrl: string,
+  parentKey: string,
+  opts: { synonyms?: ColumnSynonyms } = {},
+): DiscoveredColumn[] {
+  const vocab = opts.synonyms ?? loadColumnSynonyms();
+  const $ = loadHtml(html);
+  const hubUrl = normaliseUrl(baseUrl);
+  const candidates = linkCandidates($, baseUrl).filter((c) => normaliseUrl(c.url) !== hubUrl);
+  const entries = vocab.columns.filter((c) => c.parent === parentKey);
+  return pickBest(entries, candidates, true, baseUrl);
+}
+
+function normaliseUrl(url: string): string {
+  return url.replace(/(index\.s?html?|default\.s?html?)$/i, '').replace(/\/$/, '');
+}
+
+function linkCandidates($: CheerioAPI, pageUrl: string): Candidate[] {
+  const base = documentBase($, pageUrl);
+  let dir: string;
+  try {
+    dir = urlDirectory(pageUrl);
+  } catch {
+    dir = pageUrl;
+  }
+  const out: Candidate[] = [];
+  $('script, style, noscript, template').remove();
+  $('a[href]').each((i, el) => {
+    const $a = $(el);
+    const url = resolveHref($a.attr('href'), base);
+    if (!url) return;
+    const underBase = url.startsWith(dir);
+    // The county-wide header/footer menus on a unit's page point at county columns, not the unit's.
+    if (!underBase && inSiteChrome($, el as Element)) return;
+    let texts = [cleanText($a.text()), cleanText($a.attr('title') ?? '')].filter(Boolean);
+    if (texts.length === 0) {
+      const alt = cleanText($a.find('img').attr('alt') ?? '');
+      if (alt) texts.push(alt);
+    }
+    if (texts.length === 0 || texts.every((t) => MORE_TEXT.test(t.replace(/\s/g, '')))) {
+      const heading = blockHeading($, el as Element);
+      texts = heading ? [heading] : [];
+    }
+    const inBreadcrumb = isBreadcrumb($, el as Element);
+    for (const text of texts) {
+      out.push({ text, url, order: i, underBase, inBreadcrumb });
+    }
+  });
+  return out;
+}
+
+const MORE_TEXT = /^(更多|more|更多>+|more>+|>>|»|查看更多|\+)$/i;
+const CHROME = /(^|[\s_-])(header|head|top|topnav|footer|foot|bottom|copyright|submenu|mainnav|topmenu|dhlm)([\s_-]|$)/i;
+
+function inSiteChrome($: CheerioAPI, el: Element): boolean {
+  return $(el)
+    .parents()
+    .toArray()
+    .some((p) => {
+      const e = p as Element;
+      const tag = e.tagName?.toLowerCase();
+      return tag === 'header' || tag === 'footer' || CHROME.test(`${e.attribs?.class ?? ''} ${e.attribs?.id ?? ''}`);
+    });
+}
+
+/** The title of a column block whose only link is "更多>>": the heading text next to it. */
+function blockHeading($: CheerioAPI, el: Element): string | null {
+  let node = $(el).parent();
+  for (let depth = 0; depth < 3 && node.length; depth++) {
+    const heading = node.find('h1, h2, h3, h4, h5, .title, [class*="title"], [class*="tit"], span, b, strong').filter((_, h) => !$(h).find('a').length && $(h).closest('a').length === 0).first();
+    const t = cleanText(heading.text());
+    if (t && t.length <= 20) return t;
+    const own = cleanText(node.clone().children('a').remove().end().text());
+    if (own && own.length <= 20) return own;
+    node = node.parent();
+  }
+  return null;
+}
+
+function isBreadcrumb($: CheerioAPI, el: Element): boolean {
+  if ($(el).hasClass('CurrChnlCls')) return true;
+  return $(el)
+    .parents()
+    .toArray()
+    .some((p) => /breadcrumb|crumb|position|location|dqwz|curpos|mianbao/i.test(`${(p as Element).attribs?.class ?? ''} ${(p as Element).attribs?.id ?? ''}`));
+}
+
+function matchEntry(entry: ColumnSynonymEntry, cand: Candidate, inHub: boolean): Omit<Match, 'key' | 'candidate'> | null {
+  const label = normaliseLabel(cand.text);
+  if (!label || label.length > 40) return null;
+  if (entry.exclude.some((w) => label.includes(w))) return null;
+  for (let rank = 0; rank < entry.synonyms.length; rank++) {
+    const syn = entry.synonyms[rank];
+    if (syn.hubOnly && !inHub) continue;
+    const exact = label === syn.text;
+    if (exact || (!syn.exact && label.includes(syn.text))) {
+      const close = exact || label.length - syn.text.length <= 4;
+      const articleLike = /(19|20)\d{2}/.test(label) || ARTICLE_LINK.test(cand.url);
+      return { exact, tier: close && !articleLike ? 1 : 0, rank, synonymLength: syn.text.length };
+    }
+  }
+  return null;
+}
+
+// Within one key the YAML order is the preference (双公示 before 行政许可), after how close the text is to a name.
+function better(a: Match, b: Match): boolean {
+  if (a.tier !== b.tier) return a.tier > b.tier;
+  if (a.rank !== b.rank) return a.rank < b.rank;
+  if (a.exact !== b.exact) return a.exact;
+  if (a.candidate.inBreadcrumb !== b.candidate.inBreadcrumb) return !a.candidate.inBreadcrumb;
+  if (a.candidate.underBase !== b.candidate.underBase) return a.candidate.underBase;
+  return a.candidate.order < b.candidate.order;
+}
+
+function pickBest(entries: ColumnSynonymEntry[], candidates: Candidate[], inHub: boolean, pageUrl: string): DiscoveredColumn[] {
+  // A link text is claimed by the key whose synonym fits it best (政策文件解读 → interpretations, not policies).
+  const perCandidate = new Map<Candidate, Match>();
+  for (const cand of candidates) {
+    let best: Match | null = null;
+    for (const entry of entries) {
+      const m = matchEntry(entry, cand, inHub);
+      if (!m) continue;
+      const match: Match = { key: entry.key, candidate: cand, ...m };
+      if (!best || specificity(match) > specificity(best)) best = match;
+    }
+    if (best) perCandidate.set(cand, best);
+  }
+  const byKey = new Map<string, Match>();
+  for (const m of perCandidate.values()) {
+    const cur = byKey.get(m.key);
+    if (!cur || better(m, cur)) byKey.set(m.key, m);
+  }
+  const self = normaliseUrl(pageUrl);
+  return entries
+    .map((e) => byKey.get(e.key))
+    .filter((m): m is Match => m !== undefined && normaliseUrl(m.candidate.url) !== self)
+    .map((m) => ({ key: m.key, label: m.candidate.text, url: m.candidate.url }));
+}
+
+function specificity(m: Match): number {
+  return (m.exact ? 1000 : 0) + m.synonymLength * 10 - Math.min(m.rank, 9) / 10;
+}

@@ -1,0 +1,381 @@
+// Reads the rows (title, url, date, 置顶) of a column list page, whatever CMS built it.
+import * as cheerio from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import type { ListItem } from '../store/index.ts';
+import { inferYearlessDates, parseMonthDay } from './dates.ts';
+import { cleanText, documentBase, loadHtml, resolveHref } from './extract-html.ts';
+import { loadExtractVocab } from './extract-vocab.ts';
+import { paginationOf, type PaginationInfo } from './pagination.ts';
+
+export interface ListExtraction {
+  rows: ListItem[];
+  /** 暂无信息-style text shown instead of rows (only reported when no row was found). */
+  placeholder: string | null;
+  /** No rows, an empty list container and a script that fills it: the page needs a browser. */
+  scriptBuiltRows: boolean;
+  pagination: PaginationInfo;
+}
+
+interface RawRow {
+  el: Element;
+  group: string;
+  title: string;
+  url: string;
+  dateText: string | null;
+  markedPinned: boolean;
+  extra?: Record<string, string>;
+}
+
+const FULL_DATE_IN_TEXT = /(?<!\d)(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?!\d)\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?/;
+const ROW_TAGS = new Set(['li', 'tr', 'dd', 'dt', 'dl', 'p', 'div', 'section', 'article', 'h2', 'h3', 'h4', 'h5', 'td', 'span']);
+const PAGER_TEXT = /^(首页|尾页|末页|上一页|下一页|上页|下页|前页|后页|\d{1,4}|<|>|<<|>>|‹|›|«|»|更多|more|更多>>|查看更多)$/i;
+const DATE_HEADER_PRIORITY = [/^(发布日期|发布时间|日期|时间|公开日期|更新时间|更新日期)$/, /(日期|时间)$/];
+const ARTICLE_URL = [
+  /[/_]t\d{8}_\d+/,
+  /\/art\/\d{4}\/\d{1,2}\/\d{1,2}\//,
+  /\/\d{6}\/[^/]+\.s?html?$/,
+  /content_\d+/,
+  /[?&](id|docid|articleid|infoid|newsid|contentid)=/i,
+  /\/(detail|content|article|info|news|show)[/_-]/i,
+  /\/\d{5,}\.s?html?$/,
+  /[0-9a-f]{32}\.s?html?$/i,
+  /\.(pdf|docx?|xlsx?|wps)$/i,
+];
+const MAX_ROW_ANCHORS = 3;
+
+export function extractListRows(html: string, pageUrl: string, ctx: { asOf: string }): ListExtraction {
+  const $ = loadHtml(html);
+  const pagination = paginationOf($, pageUrl);
+  const base = documentBase($, pageUrl);
+  const scripts = $('script')
+    .map((_, el) => $(el).text())
+    .get()
+    .join('\n');
+  const datastoreRows = hanwebRecordRows($, base);
+  $('script, style, noscript, template, select, option').remove();
+
+  const raw = [...datastoreRows, ...collectRows($, base)];
+  let chosen = chooseDatedGroup(raw);
+  if (chosen.length === 0) chosen = chooseArticleLinkGroup(raw);
+  const rows = finishRows(chosen, ctx.asOf);
+
+  const placeholder = rows.length === 0 ? findPlaceholder(cleanText($('body').text() || $.root().text())) : null;
+  const scriptBuiltRows = rows.length === 0 && !placeholder && looksScriptBuilt($, scripts);
+  return { rows, placeholder, scriptBuiltRows, pagination };
+}
+
+/** Hanweb JCMS: rows are CDATA records inside <script type="text/xml"><datastore><recordset>. */
+function hanwebRecordRows($: CheerioAPI, base: string): RawRow[] {
+  const out: RawRow[] = [];
+  $('script[type="text/xml"], script[language="xml"]').each((_, el) => {
+    const xml = $(el).text();
+    for (const m of xml.matchAll(/<record>\s*<!\[CDATA\[([\s\S]*?)\]\]>\s*<\/record>/gi)) {
+      const frag = cheerio.load(`<div id="__hanweb_record">${m[1]}</div>`);
+      const wrapper = frag('#__hanweb_record');
+      const anchors = wrapper.find('a[href]').toArray();
+      const main = mainAnchor(frag, anchors, base);
+      if (!main) continue;
+      const top = wrapper.children().length === 1 ? (wrapper.children()[0] as Element) : (wrapper[0] as Element);
+      const row = readRow(frag, top, main, base, 'hanweb-datastore');
+      if (row) out.push(row);
+    }
+  });
+  return out;
+}
+
+function collectRows($: CheerioAPI, base: string): RawRow[] {
+  const seen = new Set<Element>();
+  const anchorIds = new Map<unknown, number>();
+  const out: RawRow[] = [];
+  $('a[href]').each((_, a) => {
+    const $a = $(a);
+    const text = cleanText($a.text());
+    if (PAGER_TEXT.test(text.replace(/\s/g, '')) && !$a.attr('title')) return;
+    if (!resolveHref($a.attr('href'), base)) return;
+    const rowEl = findRowElement($, a);
+    if (!rowEl || seen.has(rowEl)) return;
+    seen.add(rowEl);
+    const anchors = $(rowEl).find('a[href]').toArray();
+    const main = mainAnchor($, anchors, base);
+    if (!main) return;
+    // Rows of one list share a structural signature and a nearby ancestor (TRS 海云 splits a list into blocks of 5).
+    let anchor: unknown = rowEl;
+    for (let i = 0; i < 3 && anchor && (anchor as Element).parent; i++) anchor = (anchor as Element).parent;
+    if (!anchorIds.has(anchor)) anchorIds.set(anchor, anchorIds.size);
+    const row = readRow($, rowEl, main, base, `${signatureOf($, rowEl)}#${anchorIds.get(anchor)}`);
+    if (row) out.push(row);
+  });
+  return out;
+}
+
+/** The element that holds one row: the nearest li/tr, else the nearest small ancestor that carries a date. */
+function findRowElement($: CheerioAPI, a: Element): Element | null {
+  const liOrTr = $(a).closest('li, tr')[0] as Element | undefined;
+  if (liOrTr && $(liOrTr).find('a[href]').length <= MAX_ROW_ANCHORS) return liOrTr;
+  let el: Element | null = a.parent && a.parent.type === 'tag' ? (a.parent as Element) : null;
+  let firstSmall: Element | null = null;
+  for (let depth = 0; el && depth < 4; depth++) {
+    const tag = el.tagName.toLowerCase();
+    if (tag === 'body' || tag === 'html') break;
+    if ($(el).find('a[href]').length > MAX_ROW_ANCHORS) break;
+    if (ROW_TAGS.has(tag)) {
+      firstSmall ??= el;
+      if (hasDateText(cleanText($(el).text()))) return el;
+    }
+    el = el.parent && el.parent.type === 'tag' ? (el.parent as Element) : null;
+  }
+  return firstSmall;
+}
+
+function hasDateText(raw: string): boolean {
+  const text = raw.normalize('NFKC');
+  return FULL_DATE_IN_TEXT.test(text) || /(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])/.test(text);
+}
+
+function mainAnchor($: CheerioAPI, anchors: Element[], base: string): Element | null {
+  let best: Element | null = null;
+  let bestLen = -1;
+  for (const a of anchors) {
+    if (!resolveHref($(a).attr('href'), base)) continue;
+    const len = Math.max(cleanText($(a).text()).length, cleanText($(a).attr('title') ?? '').length);
+    if (len > bestLen) {
+      best = a;
+      bestLen = len;
+    }
+  }
+  return best;
+}
+
+/** Structural signature: rows of one list share the chain of ancestor tags and classes. */
+function signatureOf($: CheerioAPI, el: Element): string {
+  const parts: string[] = [el.tagName.toLowerCase()];
+  let p = el.parent;
+  while (p && p.type === 'tag') {
+    const pe = p as Element;
+    const cls = (pe.attribs.class ?? '').split(/\s+/).filter(Boolean).sort().join('.');
+    parts.push(cls ? `${pe.tagName.toLowerCase()}.${cls}` : pe.tagName.toLowerCase());
+    p = pe.parent;
+  }
+  return parts.reverse().join('>');
+}
+
+function readRow($: CheerioAPI, rowEl: Element, a: Element, base: string, group: string): RawRow | null {
+  const $a = $(a);
+  const url = resolveHref($a.attr('href'), base);
+  if (!url) return null;
+  const vocab = loadExtractVocab();
+  const dateLeaf = findDateLeaf($, rowEl, a);
+  const tableCells = rowEl.tagName.toLowerCase() === 'tr' ? tableRowCells($, rowEl, a) : null;
+  const dateText = tableCells?.dateText ?? dateLeaf?.text ?? dateInOwnText($, rowEl, a) ?? null;
+
+  const attrTitle = cleanText($a.attr('title') ?? '');
+  const $textual = $a.clone();
+  if (dateLeaf?.insideAnchor) $textual.find('*').filter((_, e) => cleanText($(e).text()) === dateLeaf.text).remove();
+  let text = cleanText($textual.text());
+  const truncated = /(…|\.\.\.|。。。)$/.test(text);
+  let title = attrTitle && (truncated || !text || attrTitle.startsWith(text.replace(/(…|\.\.\.|。。。)$/, ''))) ? attrTitle : text;
+  let markedPinned = false;
+  for (const marker of vocab.pinnedTexts) {
+    if (title.startsWith(marker) || title.startsWith(`[${marker}]`) || title.startsWith(`【${marker}】`)) {
+      title = title.replace(new RegExp(`^[\\[【]?${escapeRegExp(marker)}[\\]】]?\\s*`), '');
+      markedPinned = true;
+    }
+  }
+  text = title;
+  if (!text) return null;
+  markedPinned ||= isMarkedPinned($, rowEl, a, vocab);
+  const row: RawRow = { el: rowEl, group, title: text, url, dateText, markedPinned };
+  if (tableCells && Object.keys(tableCells.extra).length > 0) row.extra = tableCells.extra;
+  return row;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A leaf element of the row whose whole text is a date (span.time, em, b, td, font …). */
+function findDateLeaf($: CheerioAPI, rowEl: Element, a: Element): { text: string; insideAnchor: boolean } | null {
+  const candidates = $(rowEl).find('*').toArray() as Element[];
+  let inside: string | null = null;
+  for (const el of candidates) {
+    if ($(el).children().length > 0 || el === a) continue;
+    const text = cleanText($(el).text());
+    if (!text || text.length > 40) continue;
+    if (!isDateOnly(text)) continue;
+    const inAnchor = $(el).closest('a')[0] === a;
+    if (!inAnchor) return { text, insideAnchor: false };
+    inside ??= text;
+  }
+  return inside ? { text: inside, insideAnchor: true } : null;
+}
+
+function isDateOnly(text: string): boolean {
+  const t = text.normalize('NFKC').replace(/^[[(【（]|[\])】）]$/g, '').replace(/^(发布时间|发布日期|时间|日期|更新时间)\s*[:：]?\s*/, '').trim();
+  const full = FULL_DATE_IN_TEXT.exec(t);
+  if (full && full[0].trim().length >= t.length - 2) return true;
+  return parseMonthDay(t) !== null;
+}
+
+/** A date written as a text node of the row itself (e.g. "<li><a>…</a>[12-29]</li>"). */
+function dateInOwnText($: CheerioAPI, rowEl: Element, a: Element): string | null {
+  const clone = $(rowEl).clone();
+  clone.find('a').filter((_, e) => cleanText($(e).text()) === cleanText($(a).text())).remove();
+  const rest = cleanText(clone.text()).normalize('NFKC');
+  const full = FULL_DATE_IN_TEXT.exec(rest);
+  if (full) return full[0];
+  const md = /(?<![\d-])[[(【（]?\d{1,2}-\d{1,2}[\])】）]?(?![\d-])/.exec(rest);
+  return md && parseMonthDay(md[0]) ? md[0] : null;
+}
+
+/** Cells of a table row keyed by the table's header labels (文号, 留言时间, 回复时间, 状态 …). */
+function tableRowCells($: CheerioAPI, tr: Element, a: Element): { dateText: string | null; extra: Record<string, string> } | null {
+  const table = $(tr).closest('table');
+  const headerRow = table
+    .find('tr')
+    .toArray()
+    .find((r) => $(r).find('th').length > 1 || ($(r).find('a[href]').length === 0 && $(r).children('td').length > 1 && isHeaderLike($, r)));
+  if (!headerRow || headerRow === tr) return null;
+  const labels = $(headerRow)
+    .children('th, td')
+    .map((_, c) => cleanText($(c).text()).replace(/\s/g, '').replace(/[:：]$/, ''))
+    .get();
+  const cells = $(tr).children('td, th').toArray();
+  if (cells.length !== labels.length) return null;
+  const titleIdx = cells.findIndex((c) => c === a || $(c).find(a).length > 0);
+  const extra: Record<string, string> = {};
+  let dateText: string | null = null;
+  for (const pattern of DATE_HEADER_PRIORITY) {
+    const idx = labels.findIndex((l, i) => i !== titleIdx && pattern.test(l) && isDateOnly(cleanText($(cells[i]).text())));
+    if (idx >= 0) {
+      dateText = cleanText($(cells[idx]).text());
+      break;
+    }
+  }
+  labels.forEach((label, i) => {
+    if (i === titleIdx || !label) return;
+    const value = cleanText($(cells[i]).text());
+    if (value) extra[label] = value;
+  });
+  return { dateText, extra };
+}
+
+function isHeaderLike($: CheerioAPI, tr: Element): boolean {
+  const texts = $(tr)
+    .children('td')
+    .map((_, c) => cleanText($(c).text()))
+    .get();
+  return texts.every((t) => t.length > 0 && t.length <= 8 && !/\d{2}/.test(t)) && texts.some((t) => /标题|名称|日期|时间|文号|状态|主题/.test(t));
+}
+
+function isMarkedPinned($: CheerioAPI, rowEl: Element, a: Element, vocab: ReturnType<typeof loadExtractVocab>): boolean {
+  const classWords = new Set(vocab.pinnedClassWords.map((w) => w.toLowerCase()));
+  const elements = [rowEl, ...($(rowEl).find('*').toArray() as Element[])];
+  for (const el of elements) {
+    const tokens = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase().split(/[\s_-]+/);
+    if (tokens.some((t) => classWords.has(t))) return true;
+    if (el.tagName.toLowerCase() === 'img') {
+      const s = `${el.attribs.src ?? ''} ${el.attribs.alt ?? ''} ${el.attribs.title ?? ''}`.toLowerCase();
+      const file = s.split('/').pop() ?? s;
+      if (vocab.pinnedImageWords.some((w) => file.includes(w.toLowerCase()) || s.includes(`alt=${w}`)) || /置顶/.test(s)) return true;
+    }
+  }
+  const clone = $(rowEl).clone();
+  clone.find('a').filter((_, e) => cleanText($(e).text()) === cleanText($(a).text())).remove();
+  const rest = cleanText(clone.text());
+  return vocab.pinnedTexts.some((t) => rest.includes(t));
+}
+
+function chooseDatedGroup(raw: RawRow[]): RawRow[] {
+  const groups = new Map<string, RawRow[]>();
+  for (const r of raw) {
+    const g = groups.get(r.group) ?? [];
+    g.push(r);
+    groups.set(r.group, g);
+  }
+  let best: RawRow[] = [];
+  let bestDated = 0;
+  for (const rows of groups.values()) {
+    const dated = rows.filter((r) => r.dateText).length;
+    if (dated > bestDated) {
+      best = rows;
+      bestDated = dated;
+    }
+  }
+  return best;
+}
+
+/** Undated rows count only when the page has no dated rows and they look like article links. */
+function chooseArticleLinkGroup(raw: RawRow[]): RawRow[] {
+  const groups = new Map<string, RawRow[]>();
+  for (const r of raw) groups.set(r.group, [...(groups.get(r.group) ?? []), r]);
+  let best: RawRow[] = [];
+  for (const rows of groups.values()) {
+    if (rows.length < 2) continue;
+    const articleLike = rows.filter((r) => ARTICLE_URL.some((p) => p.test(r.url)) && r.title.length >= 6).length;
+    if (articleLike / rows.length >= 0.6 && rows.length > best.length) best = rows;
+  }
+  return best;
+}
+
+function finishRows(chosen: RawRow[], asOf: string): ListItem[] {
+  const dates = inferYearlessDates(
+    chosen.map((r) => ({ dateText: r.dateText, url: r.url, pinned: r.markedPinned })),
+    { asOf },
+  );
+  const items: ListItem[] = chosen.map((r, i) => {
+    const d = dates[i];
+    const item: ListItem = {
+      title: r.title,
+      url: r.url,
+      date: d?.date ?? null,
+      dateSource: d ? (d.yearInferred ? 'list-year-inferred' : 'list') : null,
+      pinned: r.markedPinned,
+    };
+    if (r.extra) item.extra = r.extra;
+    return item;
+  });
+  markOutOfOrderPinned(items);
+  return items;
+}
+
+// A row at the top that is older than a row below it is pinned (TRS sorts by -docorderpri first; Epoint note).
+function markOutOfOrderPinned(items: ListItem[]): void {
+  for (let i = 0; i < Math.min(items.length - 1, 10); i++) {
+    const own = items[i].date;
+    if (items[i].pinned) continue;
+    if (!own) break;
+    const newerBelow = items.slice(i + 1).some((r) => r.date !== null && r.date > own);
+    if (!newerBelow) break;
+    items[i].pinned = true;
+  }
+}
+
+function findPlaceholder(text: string): string | null {
+  const compact = text.replace(/\s/g, '');
+  return loadExtractVocab().placeholders.find((w) => compact.includes(w)) ?? null;
+}
+
+const BUILDER_PATTERNS = [
+  /document\.write(ln)?\s*\([^)]*<(li|a|tr|div)\b/i,
+  /\.innerHTML\s*\+?=/,
+  /\.(append|appendChild|html|prepend)\s*\(/,
+  /createElement\s*\(\s*['"](li|tr|a|div)['"]/i,
+  /\$\.(ajax|get|post|getJSON)\s*\(|\bfetch\s*\(|XMLHttpRequest|axios\./,
+  /\[\s*\{\s*["']?(title|doctitle|name)["']?\s*:/i,
+];
+
+function looksScriptBuilt($: CheerioAPI, scripts: string): boolean {
+  const builds = BUILDER_PATTERNS.some((p) => p.test(scripts));
+  if (!builds) return false;
+  const template = $('[ms-repeat], [v-for], [ms-for], [data-bind]').length > 0;
+  const emptyContainer = $('ul, ol, tbody, div, table')
+    .toArray()
+    .some((el) => {
+      const $el = $(el);
+      const name = `${(el as Element).attribs.id ?? ''} ${(el as Element).attribs.class ?? ''}`;
+      return /list|news|con|data|info|xxgk|article|doc|item/i.test(name) && cleanText($el.text()) === '' && $el.find('a').length === 0;
+    });
+  return template || emptyContainer;
+}
+

@@ -1,0 +1,78 @@
+// Public API of sample/: other folders import only from here.
+import type { Style } from './model.ts';
+import { unitSpecs, DEFAULT_CONFIG_PATH } from './config.ts';
+import { buildSite } from './content/build.ts';
+import { computeGroundTruth, writeGroundTruthFile, type GroundTruthEntry } from './ground-truth.ts';
+import { startServer } from './server.ts';
+import type { SiteModel } from './model.ts';
+import { sampleConfigYaml } from './config.ts';
+import { parseCountyConfig, type CountyConfig } from '../config/index.ts';
+
+export type { GroundTruthEntry } from './ground-truth.ts';
+export { computeGroundTruth, feedGaps, DEFAULT_TRUTH_SETTINGS, type TruthSettings } from './ground-truth.ts';
+export { sampleConfigYaml, sampleConfigObject, PLACEHOLDER_ORIGIN, DEFAULT_CONFIG_PATH } from './config.ts';
+export type { SiteModel, UnitModel, Column, Item } from './model.ts';
+
+export interface SamplePortalOptions {
+  seed?: number;
+  configPath?: string;
+  asOf?: string; // YYYY-MM-DD, default 2023-12-15 (the demo's asOf)
+  extraUnits?: number; // crawl benchmark: units bench-001 … added after the config's units
+  pagesPerColumn?: number; // list pages of the 部门信息公开 columns (default 2)
+  latencyMs?: number; // added before every response
+}
+
+export interface SampleUnitInfo {
+  id: string;
+  name: string;
+  class: 'A' | 'B';
+  style: Style;
+  encoding: string;
+}
+
+export interface SamplePortal {
+  origin: string;
+  groundTruth: GroundTruthEntry[];
+  units: SampleUnitInfo[];
+  close(): Promise<void>;
+  requestLog: { method: string; url: string }[];
+  site: SiteModel; // the content model behind the pages
+}
+
+export const DEFAULT_SEED = 20231215;
+export const DEFAULT_AS_OF = '2023-12-15';
+
+/** Builds the content model only (no server): what the portal would serve for these options. */
+export function buildSampleSite(opts: SamplePortalOptions = {}): SiteModel {
+  const specs = unitSpecs(opts.configPath ?? DEFAULT_CONFIG_PATH, opts.extraUnits ?? 0);
+  return buildSite(specs, { seed: opts.seed ?? DEFAULT_SEED, asOf: opts.asOf ?? DEFAULT_AS_OF, pagesPerColumn: opts.pagesPerColumn ?? 2 });
+}
+
+export async function startSamplePortal(opts: SamplePortalOptions = {}): Promise<SamplePortal> {
+  const site = buildSampleSite(opts);
+  const requestLog: { method: string; url: string }[] = [];
+  const server = await startServer(site, { latencyMs: opts.latencyMs ?? 0, log: requestLog });
+  return {
+    origin: server.origin,
+    groundTruth: computeGroundTruth(site),
+    units: site.units.map((u) => ({ id: u.id, name: u.name, class: u.cls, style: u.style, encoding: u.encoding })),
+    close: server.close,
+    requestLog,
+    site,
+  };
+}
+
+export function writeGroundTruth(portal: SamplePortal, file: string): void {
+  writeGroundTruthFile(portal.groundTruth, file);
+}
+
+/**
+ * Validated county config for a running portal (all its units, including the benchmark's extra units),
+ * with the given politeness; maxListPages follows pagesPerColumn.
+ */
+export function benchConfigFor(portal: SamplePortal, politeness: { concurrencyPerHost: number; delayMs: number } = { concurrencyPerHost: 8, delayMs: 0 }, configPath?: string): CountyConfig {
+  const extraUnits = portal.units.filter((u) => u.id.startsWith('bench-')).length;
+  const yaml = sampleConfigYaml(portal.origin, { configPath, extraUnits });
+  const cfg = parseCountyConfig(yaml, configPath ?? DEFAULT_CONFIG_PATH);
+  return { ...cfg, politeness };
+}
