@@ -62,8 +62,9 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
   const scope = createScopeGuard(config);
   const fetcher: Fetcher = createFetcher({ crawl: config.crawl, politeness: config.politeness, scope, respectRobots: config.respectRobots, userAgent: config.crawl.userAgent });
   const source = new PageSource(store, fetcher, run.id);
-  let rendererPromise: Promise<Renderer | null> | null = null;
-  const renderer = () => (rendererPromise ??= createRenderer({ executablePath: config.crawl.browser.executablePath }).catch(() => null));
+  // the browser is started only when a page needs it
+  const browser: { pending: Promise<Renderer | null> | null } = { pending: null };
+  const renderer = () => (browser.pending ??= createRenderer({ executablePath: config.crawl.browser.executablePath }).catch(() => null));
   const window = assessmentWindow(config, runAsOf);
   const done = doneUnits(store, run.id);
   const pending = config.units.filter((u) => !done.has(u.id));
@@ -103,7 +104,7 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
     })));
   } finally {
     opts.progress?.stop();
-    const r = await rendererPromise?.catch(() => null);
+    const r = await browser.pending?.catch(() => null);
     await r?.close().catch(() => undefined);
     await fetcher.close();
   }

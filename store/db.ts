@@ -14,7 +14,9 @@ export interface Store {
   close(): void;
 }
 
-export { DEFAULT_DB_PATH } from './defaults.ts';
+import { DEFAULT_DB_PATH } from './defaults.ts';
+
+export { DEFAULT_DB_PATH };
 
 const extraMigrations: Migration[] = [];
 

@@ -1,5 +1,6 @@
 import type { Store } from './db.ts';
 import type { Evidence, Finding } from '../checks/types.ts';
+import { loadFindings } from './findings.ts';
 import { reviewStates, type ReviewState } from './review.ts';
 
 /** Where a finding stands across runs, keyed by its stable id (unit + check + column + subject). */
@@ -65,16 +66,6 @@ class RunObservation {
   }
 }
 
-function rowToFinding(r: Record<string, unknown>, unitNames: Map<string, string>): Finding {
-  return {
-    id: r.id as string, key: r.key as string, unitId: r.unit_id as string, unitName: unitNames.get(r.unit_id as string) ?? (r.unit_id as string),
-    checkId: r.check_id as Finding['checkId'], indicator: r.indicator as string, column: r.column_key as string | null, subject: r.subject as string,
-    kind: r.kind as Finding['kind'], title: r.title as string, detail: r.detail as string, occurrences: r.occurrences as number,
-    suggestedPoints: r.suggested_points as number, confidence: r.confidence as Finding['confidence'], monthly: !!r.monthly,
-    evidence: JSON.parse(r.evidence_json as string) as Evidence[], status: 'pending',
-  };
-}
-
 /**
  * Every finding seen in the inspection/new-media runs in scope, once per id, with its newest evidence,
  * its review state (decisions carry over to later runs) and its lifecycle. A finding missing from a
@@ -84,17 +75,15 @@ export function listTrackedFindings(store: Store, filter: TrackedFindingFilter =
   const runs = (store.db.prepare("SELECT id, as_of, status, kind FROM runs WHERE kind IN ('inspection','newmedia') ORDER BY id").all() as RunLite[])
     .filter((r) => (filter.asOf === undefined || r.as_of <= filter.asOf) && (filter.year === undefined || r.as_of.startsWith(`${filter.year}-`)));
   if (runs.length === 0) return [];
-  const runById = new Map(runs.map((r) => [r.id, r]));
   const unitNames = filter.unitNames ?? new Map<string, string>();
-  const rows = store.db.prepare(`SELECT * FROM findings WHERE run_id >= ? AND run_id <= ? ${filter.unitId ? 'AND unit_id = ?' : ''} ORDER BY run_id`)
-    .all(...[runs[0].id, runs[runs.length - 1].id, ...(filter.unitId ? [filter.unitId] : [])]) as Record<string, unknown>[];
   const byId = new Map<string, { versions: { run: RunLite; finding: Finding }[] }>();
-  for (const r of rows) {
-    const run = runById.get(r.run_id as number);
-    if (!run) continue;
-    const entry = byId.get(r.id as string) ?? { versions: [] };
-    entry.versions.push({ run, finding: rowToFinding(r, unitNames) });
-    byId.set(r.id as string, entry);
+  for (const run of runs) {
+    for (const finding of loadFindings(store, run.id, unitNames)) {
+      if (filter.unitId && finding.unitId !== filter.unitId) continue;
+      const entry = byId.get(finding.id) ?? { versions: [] };
+      entry.versions.push({ run, finding });
+      byId.set(finding.id, entry);
+    }
   }
   const states = reviewStates(store);
   const observations = new Map<number, RunObservation>();

@@ -1,0 +1,150 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { DEFAULT_USER_AGENT } from './fetch.ts';
+import { createScopeGuardFromHosts, type ScopeGuard } from './scope.ts';
+
+// playwright-core drives the system Chromium; it never downloads a browser (no network to do so, see docs/stack.md).
+
+export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
+// Without the background-networking flags Chromium keeps trying to reach the internet.
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const VIEWPORT = { width: 1280, height: 900 };
+/** Full-page screenshots stop at this height: some list pages are tens of thousands of pixels long. */
+export const SCREENSHOT_MAX_HEIGHT = 8000;
+
+export interface RenderOptions {
+  screenshot?: boolean;
+  /** Extra wait after the page settles, for lists filled by timers. */
+  waitMs?: number;
+}
+
+export interface Renderer {
+  available: boolean;
+  /** Why the browser is unavailable (Chinese, shown to users), or null. */
+  reason: string | null;
+  /** Throws (Chinese message) when the page cannot be loaded or the browser is unavailable. */
+  render(url: string, opts?: RenderOptions): Promise<{ html: string; screenshot: Buffer | null }>;
+  /** PNG of the page, or null when it cannot be taken. */
+  screenshot(url: string): Promise<Buffer | null>;
+  close(): Promise<void>;
+}
+
+export interface RendererOptions {
+  executablePath?: string;
+  /** Requests from the page to hosts outside it are blocked; without it only the rendered page's own host is allowed. */
+  scope?: ScopeGuard;
+  userAgent?: string;
+  navigationTimeoutMs?: number;
+}
+
+function unavailable(reason: string): Renderer {
+  return {
+    available: false,
+    reason,
+    render: async () => {
+      throw new Error(`浏览器不可用，无法渲染页面：${reason}`);
+    },
+    screenshot: async () => null,
+    close: async () => undefined,
+  };
+}
+
+async function takeScreenshot(page: Page): Promise<Buffer> {
+  const height = await page.evaluate(() => Math.max(document.documentElement.scrollHeight, document.body?.scrollHeight ?? 0));
+  if (height > SCREENSHOT_MAX_HEIGHT) {
+    return page.screenshot({ type: 'png', fullPage: true, clip: { x: 0, y: 0, width: VIEWPORT.width, height: SCREENSHOT_MAX_HEIGHT } });
+  }
+  return page.screenshot({ type: 'png', fullPage: true });
+}
+
+export async function createRenderer(opts: RendererOptions = {}): Promise<Renderer> {
+  const executablePath = opts.executablePath ?? DEFAULT_CHROMIUM_PATH;
+  if (!existsSync(executablePath)) {
+    return unavailable(`未找到浏览器程序 ${executablePath}（可安装 Debian 软件包 chromium，或在配置 crawl.browser.executablePath 中指定路径）；由脚本生成的栏目列表将无法读取`);
+  }
+  const userDataDir = await mkdtemp(join(tmpdir(), 'zwgk-chromium-'));
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      userAgent: opts.userAgent ?? DEFAULT_USER_AGENT,
+      viewport: VIEWPORT,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      serviceWorkers: 'block',
+    });
+  } catch (err) {
+    await rm(userDataDir, { recursive: true, force: true });
+    const detail = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    return unavailable(`浏览器 ${executablePath} 启动失败：${detail}`);
+  }
+  const timeout = opts.navigationTimeoutMs ?? 30_000;
+
+  async function withPage<T>(url: string, use: (page: Page) => Promise<T>): Promise<T> {
+    let guard: ScopeGuard;
+    try {
+      guard = opts.scope ?? createScopeGuardFromHosts([new URL(url).hostname]);
+    } catch {
+      throw new Error(`网址无效，无法渲染：${url}`);
+    }
+    const decision = guard.check(url);
+    if (!decision.allowed) throw new Error(`不渲染检查范围以外的页面：${decision.message}`);
+    const page = await context.newPage();
+    try {
+      await page.route('**/*', (route) => {
+        const target = route.request().url();
+        if (target.startsWith('data:') || target.startsWith('blob:') || guard.check(target).allowed) return route.continue();
+        return route.abort('blockedbyclient');
+      });
+      try {
+        await page.goto(url, { waitUntil: 'load', timeout });
+      } catch (err) {
+        const detail = err instanceof Error ? err.message.split('\n')[0] : String(err);
+        throw new Error(`浏览器打开页面失败：${url}：${detail}`);
+      }
+      // Lists filled by XHR settle at network idle; a page that never idles is read as it is.
+      await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+      return await use(page);
+    } finally {
+      await page.close().catch(() => undefined);
+    }
+  }
+
+  return {
+    available: true,
+    reason: null,
+    render(url, ro = {}) {
+      return withPage(url, async (page) => {
+        if (ro.waitMs) await page.waitForTimeout(ro.waitMs);
+        const html = await page.content();
+        const shot = ro.screenshot ? await takeScreenshot(page) : null;
+        return { html, screenshot: shot };
+      });
+    },
+    async screenshot(url) {
+      try {
+        return await withPage(url, takeScreenshot);
+      } catch {
+        return null;
+      }
+    },
+    async close() {
+      await context.close().catch(() => undefined);
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import type { CountyConfig, Rubric } from '../config/index.ts';
+import {
+  currentGradeOverrides, listManualEntries, listMonthlyNotices, listTrackedFindings, recordMonthlyNotices, type Store,
+} from '../store/index.ts';
+import { computeScores } from './engine.ts';
+import type { ScoreInput, ScoresFile } from './types.ts';
+
+/**
+ * Recomputes each month's 通报 of the year up to asOf from that month's newest complete inspection run,
+ * so the annual notice.monthly item follows the current review decisions.
+ */
+export function refreshMonthlyNotices(store: Store, year: number, asOf: string): { month: string; runId: number; notified: number }[] {
+  const runs = store.db.prepare(`SELECT id, as_of FROM runs WHERE kind = 'inspection' AND status = 'complete' AND as_of LIKE ? AND as_of <= ?
+    ORDER BY id`).all(`${year}-%`, asOf) as { id: number; as_of: string }[];
+  const newestByMonth = new Map<string, number>();
+  for (const r of runs) newestByMonth.set(r.as_of.slice(0, 7), r.id);
+  return [...newestByMonth].sort().map(([month, runId]) => ({
+    month, runId, notified: recordMonthlyNotices(store, runId, month).filter((n) => n.state === 'notified').length,
+  }));
+}
+
+/** Gathers the engine's input from the store: findings of the year's runs up to asOf with their review state. */
+export function loadScoreInput(store: Store, opts: { config: CountyConfig; rubric: Rubric; year: number; asOf: string }): ScoreInput {
+  const unitNames = new Map(opts.config.units.map((u) => [u.id, u.name]));
+  const known = new Set(unitNames.keys());
+  const findings = listTrackedFindings(store, { asOf: opts.asOf, year: opts.year, unitNames })
+    .filter((f) => known.has(f.unitId))
+    .map((f) => ({ ...f, rectified: f.lifecycle.phase === 'rectified' }));
+  const overrides = currentGradeOverrides(store, opts.year);
+  return {
+    rubric: opts.rubric,
+    units: opts.config.units.map((u) => ({ id: u.id, name: u.name, class: u.class, keyFields: u.keyFields })),
+    findings,
+    entries: listManualEntries(store, { year: opts.year }).filter((e) => known.has(e.unitId)),
+    notices: listMonthlyNotices(store, opts.year),
+    asOf: opts.asOf,
+    year: opts.year,
+    county: opts.config.county,
+    gradeOverrides: new Map([...overrides].map(([id, o]) => [id, { grade: o.grade, reason: o.reason, by: o.by }])),
+  };
+}
+
+export function scoreFromStore(store: Store, opts: { config: CountyConfig; rubric: Rubric; year: number; asOf: string }): ScoresFile {
+  refreshMonthlyNotices(store, opts.year, opts.asOf);
+  return computeScores(loadScoreInput(store, opts));
+}

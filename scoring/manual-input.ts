@@ -1,0 +1,99 @@
+import { rowsForUnit, type CountyConfig, type Rubric, type RubricRow, type UnitConfig } from '../config/index.ts';
+import type { ManualEntryInput } from '../store/index.ts';
+import { findExtraItem } from './engine.ts';
+
+/** Rows whose result comes (wholly or partly) from 印证材料, the 考核小组 or another office: what the template lists. */
+export function isManualRow(row: RubricRow): boolean {
+  return row.mode === 'evidence' || row.mode === 'panel' || row.mode === 'external' || row.mode === 'mixed';
+}
+
+export function manualRowsForUnit(rubric: Rubric, unit: UnitConfig): RubricRow[] {
+  return rowsForUnit(rubric, unit).filter(isManualRow);
+}
+
+export function extraTargets(rubric: Rubric): { target: string; label: string; discretionary: boolean; kind: 'bonus' | 'penalty' }[] {
+  return (['bonus', 'penalty'] as const).flatMap((kind) =>
+    rubric.extras[kind].map((item) => ({ target: `${kind}:${item.id}`, label: `${kind === 'bonus' ? '综合加分项' : '重大扣分项'}：${item.label}`, discretionary: item.points === null, kind })));
+}
+
+/** How to fill a row, in Chinese (template column 填写说明 and CLI hints). */
+export function fillHint(row: RubricRow): string {
+  const r = row.rule;
+  const hints: string[] = [];
+  if (r.type === 'perOccurrence') hints.push(`次数：发现的件数（每件扣 ${r.points} 分，上限 ${Math.min(r.cap, row.weight)} 分）`);
+  if (r.type === 'once') hints.push(`次数：存在扣分情形填 1（扣 ${r.points} 分），没有填 0`);
+  if (r.type === 'levels') hints.push(`档次：${r.levels.map((l) => `${l.id}（${l.label}，扣 ${l.points} 分）`).join('，')}；不扣分则留空并填次数 0`);
+  if (r.type === 'ranged' || r.type === 'assigned') hints.push(`分值：赋分 ${r.min}—${r.max}`);
+  if (row.bonus) {
+    hints.push(`加分次数：每件加 ${row.bonus.points} 分，加分上限 ${row.bonus.cap} 分`);
+    if (row.bonus.variants?.length) hints.push(`加分情形：${row.bonus.variants.map((v) => `${v.id}=件数（${v.label}，每件 ${v.points} 分）`).join('，')}`);
+  }
+  return hints.join('；');
+}
+
+function num(v: number | null | undefined): v is number {
+  return v !== null && v !== undefined;
+}
+
+/** Checks an entry against the county config and the rubric; returns the problems in Chinese (empty = fine). */
+export function manualEntryProblems(e: ManualEntryInput, ctx: { config: CountyConfig; rubric: Rubric }): { column: string; message: string }[] {
+  const problems: { column: string; message: string }[] = [];
+  const unit = ctx.config.units.find((u) => u.id === e.unitId);
+  if (!unit) return [{ column: '单位', message: `单位 "${e.unitId}" 不在县配置中` }];
+  if (!e.by || !e.by.trim()) problems.push({ column: '录入人', message: '缺少录入人' });
+  if (!e.note || !e.note.trim()) problems.push({ column: '说明', message: '缺少说明（依据的材料或情况）' });
+  const numbers: [string, number | null | undefined][] = [['次数', e.occurrences], ['分值', e.points], ['分值', e.value], ['加分次数', e.bonusOccurrences]];
+  for (const [column, v] of numbers) if (num(v) && !Number.isFinite(v)) problems.push({ column, message: '必须是数字' });
+  if (num(e.occurrences) && e.occurrences < 0) problems.push({ column: '次数', message: '不能为负数' });
+  if (num(e.bonusOccurrences) && e.bonusOccurrences < 0) problems.push({ column: '加分次数', message: '不能为负数' });
+  const given = [e.points, e.occurrences, e.value, e.bonusOccurrences].some(num) || !!e.levelId || !!e.partValues || !!e.bonusVariants;
+  if (!given) problems.push({ column: '次数', message: '没有填写次数、档次、分值或加分次数' });
+
+  const extra = findExtraItem(ctx.rubric, e.target);
+  if (extra) {
+    if (e.levelId || e.partValues || e.bonusVariants || num(e.bonusOccurrences) || num(e.value)) problems.push({ column: '分值', message: '综合加分项/重大扣分项只填次数或分值' });
+    if (extra.item.points === null && !num(e.points)) problems.push({ column: '分值', message: `“${extra.item.label}”为酌情项，必须填写分值` });
+    return problems;
+  }
+  const row = rowsForUnit(ctx.rubric, unit).find((r) => r.id === e.target);
+  if (!row) {
+    const exists = ctx.rubric.classes[unit.class].rows.some((r) => r.id === e.target);
+    return [...problems, { column: '指标', message: exists ? `指标 "${e.target}" 不适用于 ${unit.name}` : `指标 "${e.target}" 不在 ${ctx.rubric.year} 年${unit.class}类考核细则中` }];
+  }
+  const r = row.rule;
+  const ranged = r.type === 'ranged' || r.type === 'assigned';
+  if (e.levelId && (r.type !== 'levels' || !r.levels.some((l) => l.id === e.levelId || l.label === e.levelId))) {
+    problems.push({ column: '档次', message: r.type === 'levels' ? `档次应为 ${r.levels.map((l) => l.id).join('/')}` : '该指标没有档次' });
+  }
+  if ((num(e.value) || num(e.points)) && ranged) {
+    const v = num(e.value) ? e.value : (e.points as number);
+    if (v < r.min || v > r.max) problems.push({ column: '分值', message: `赋分应在 ${r.min}—${r.max} 之间` });
+  }
+  if (num(e.value) && !ranged) problems.push({ column: '分值', message: '该指标不是赋分指标' });
+  if (num(e.points) && !ranged) {
+    if (e.points > 0 && !row.bonus) problems.push({ column: '分值', message: '该指标只扣分：扣分请填负数（如 -2），或填次数' });
+    if (e.points < 0 && (r.type === 'none' || r.type === 'levels')) problems.push({ column: '分值', message: r.type === 'none' ? '该指标只加分' : '该指标按档次扣分，请填档次' });
+  }
+  if (num(e.occurrences) && (r.type === 'none' || ranged || r.type === 'levels') && e.occurrences > 0) problems.push({ column: '次数', message: '该指标不按次数扣分' });
+  if ((num(e.bonusOccurrences) || e.bonusVariants) && !row.bonus) problems.push({ column: '加分次数', message: '该指标没有加分标准' });
+  for (const id of Object.keys(e.bonusVariants ?? {})) {
+    if (!row.bonus?.variants?.some((v) => v.id === id)) problems.push({ column: '加分情形', message: `没有加分情形 "${id}"` });
+  }
+  if (e.partValues) {
+    const parts = r.type === 'ranged' ? r.parts ?? [] : [];
+    for (const [id, v] of Object.entries(e.partValues)) {
+      const part = parts.find((p) => p.id === id);
+      if (!part) problems.push({ column: '分项', message: `没有分项 "${id}"` });
+      else if (!Number.isFinite(v) || v < part.min || v > part.max) problems.push({ column: '分项', message: `${id} 应在 ${part.min}—${part.max} 之间` });
+    }
+  }
+  return problems;
+}
+
+/** Level given by label is stored by id. */
+export function normaliseLevel(rubric: Rubric, unit: UnitConfig, target: string, level: string | null | undefined): string | null {
+  if (!level) return null;
+  const row = rowsForUnit(rubric, unit).find((r) => r.id === target);
+  if (row?.rule.type !== 'levels') return level;
+  return row.rule.levels.find((l) => l.id === level || l.label === level)?.id ?? level;
+}

@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRenderer, type Renderer } from '../crawler/browser.ts';
+import { createScopeGuardFromHosts } from '../crawler/scope.ts';
+import { startServer, type TestServer } from './fixtures/fetch/test-server.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`跳过浏览器测试：未找到 ${CHROMIUM}（apt-get install chromium fonts-noto-cjk）`);
+
+describe('renderer without a browser', () => {
+  it('is unavailable with a Chinese reason, and the crawl can go on', async () => {
+    const r = await createRenderer({ executablePath: '/nonexistent/chromium' });
+    expect(r.available).toBe(false);
+    expect(r.reason).toMatch(/未找到浏览器/);
+    await expect(r.render('http://127.0.0.1/')).rejects.toThrow(/浏览器不可用/);
+    expect(await r.screenshot('http://127.0.0.1/')).toBeNull();
+    await r.close();
+  });
+});
+
+describe.skipIf(!hasChromium)('renderer with Debian Chromium', () => {
+  let server: TestServer;
+  let outside: Server;
+  let outsideHits = 0;
+  let renderer: Renderer;
+
+  beforeAll(async () => {
+    outside = createServer((_req, res) => {
+      outsideHits++;
+      res.writeHead(200).end();
+    });
+    await new Promise<void>((r) => outside.listen(0, '127.0.0.2', r));
+    const outsidePort = (outside.address() as AddressInfo).port;
+    server = await startServer((req, res) => {
+      if (req.url === '/api/list.json') {
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify([{ t: '关于2023年部门预算公开的通知', d: '2023-03-01' }, { t: '猗氏镇政府信息公开工作年度报告', d: '2023-01-20' }]));
+        return;
+      }
+      if (req.url === '/tall') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end('<html><body style="margin:0"><div style="height:30000px;background:#eee">很长的页面</div></body></html>');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><html><head><meta charset="utf-8"><title>通知公告</title></head><body>
+<h1 style="font-size:32px">政务公开 通知公告</h1><ul id="list"></ul>
+<img src="http://127.0.0.2:${outsidePort}/tracker.png">
+<script>
+fetch('/api/list.json').then(r => r.json()).then(rows => {
+  const ul = document.getElementById('list');
+  for (const row of rows) { const li = document.createElement('li'); li.innerHTML = '<a href="/doc.html">' + row.t + '</a><span>' + row.d + '</span>'; ul.appendChild(li); }
+});
+</script></body></html>`);
+    });
+    renderer = await createRenderer({ executablePath: CHROMIUM, scope: createScopeGuardFromHosts(['127.0.0.1']) });
+  });
+
+  afterAll(async () => {
+    await renderer?.close();
+    await server?.close();
+    await new Promise<void>((r) => (outside ? outside.close(() => r()) : r()));
+  });
+
+  it('renders a list built by script and returns its rows in the HTML; out-of-scope requests are blocked', async () => {
+    expect(renderer.available).toBe(true);
+    const { html, screenshot } = await renderer.render(`${server.origin}/list.html`);
+    expect(html).toContain('<li><a href="/doc.html">关于2023年部门预算公开的通知</a><span>2023-03-01</span></li>');
+    expect(html).toContain('猗氏镇政府信息公开工作年度报告');
+    expect(screenshot).toBeNull();
+    expect(outsideHits).toBe(0);
+    expect(server.requests.some((r) => r.path === '/api/list.json')).toBe(true);
+  });
+
+  it('takes a PNG screenshot of Chinese text', async () => {
+    const png = await renderer.screenshot(`${server.origin}/list.html`);
+    expect(png).not.toBeNull();
+    expect(png!.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
+    expect(png!.length).toBeGreaterThan(5_000);
+    const width = png!.readUInt32BE(16);
+    expect(width).toBe(1280);
+  });
+
+  it('caps the height of a full-page screenshot', async () => {
+    const { screenshot } = await renderer.render(`${server.origin}/tall`, { screenshot: true });
+    expect(screenshot).not.toBeNull();
+    expect(screenshot!.readUInt32BE(20)).toBe(8000);
+  });
+
+  it('refuses to render a page outside the scope', async () => {
+    await expect(renderer.render('http://www.example.com/')).rejects.toThrow(/检查范围/);
+  });
+});
