@@ -15,6 +15,17 @@ function itemName(item: ListItem, fields: readonly string[]): string | null {
   return null;
 }
 
+/** Names in the 公开事项 (or configured) column of catalogue tables. */
+function tableItemNames(tables: readonly { headers: string[]; rows: string[][] }[], fields: readonly string[]): string[] {
+  const names: string[] = [];
+  for (const t of tables) {
+    const col = fields.map((f) => t.headers.findIndex((h) => h.replace(/\s/g, '') === f)).find((i) => i >= 0);
+    if (col === undefined) continue;
+    for (const r of t.rows) if (r[col]?.trim()) names.push(r[col].trim());
+  }
+  return names;
+}
+
 /** The 事项 keyword and its variants without 信息/情况 suffixes. */
 export function catalogKeywords(name: string, suffixes: readonly string[]): string[] {
   const base = compactTitle(name);
@@ -41,8 +52,12 @@ export const catalogItemMissing: Check = {
     const cat = column(obs, 'catalog');
     if (!cat || cat.status !== 'ok') return [];
     const s = ctx.settings;
-    // Only a table read row by row (公开事项 cells) is a catalogue; plain links to a catalogue page are not judged.
-    const entries = cat.items.map((i) => ({ i, name: itemName(i, s.catalogItemFields) })).filter((e) => e.name);
+    // Only a table read row by row (公开事项 cells, on the list or in the catalogue document) is a catalogue;
+    // a plain link to a catalogue page is not judged.
+    const entries = [
+      ...cat.items.map((i) => ({ name: itemName(i, s.catalogItemFields) })),
+      ...obs.details.filter((d) => d.columnKey === 'catalog').flatMap((d) => tableItemNames(d.tables ?? [], s.catalogItemFields).map((name) => ({ name }))),
+    ].filter((e) => e.name);
     if (entries.length === 0) return [];
     const titles = [...itemsExcept(obs, ['catalog']).map((i) => i.title), ...obs.details.filter((d) => d.columnKey !== 'catalog').map((d) => d.title)].map(compactTitle);
     const row = rubricRow(ctx, unit, 'catalog');

@@ -1,4 +1,15 @@
 import type { Command } from 'commander';
+import { registerReview } from './review.ts';
+import { registerScore } from './score.ts';
+import { registerTemplate } from './template.ts';
+import { registerManual } from './manual.ts';
+import { registerReport } from './report.ts';
 
 /** Commands contributed by the scoring, reports and service modules. */
-export function registerExtraCommands(_program: Command): void {}
+export function registerExtraCommands(program: Command): void {
+  registerReview(program);
+  registerScore(program);
+  registerTemplate(program);
+  registerManual(program);
+  registerReport(program);
+}

@@ -25,7 +25,7 @@ function detailFrom(ctx: UnitCrawlContext, key: string, url: string, html: strin
   const d = extractDetail(html, url);
   return {
     runId: ctx.runId, unitId: ctx.unit.id, columnKey: key, url, title: d.title, publishedAt: d.publishedAt,
-    text: d.text.slice(0, ctx.maxDetailTextChars), fields: d.fields, links: d.links.slice(0, 200), contentHash, fetchedAt,
+    text: d.text.slice(0, ctx.maxDetailTextChars), fields: d.fields, links: d.links.slice(0, 200), tables: d.tables, contentHash, fetchedAt,
   };
 }
 

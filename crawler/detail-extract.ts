@@ -13,6 +13,31 @@ export interface DetailExtraction {
   fields: Record<string, string>;
   links: ExtractedLink[];
   isArticle: boolean;
+  tables: DetailTable[]; // tables of the body, read cell by cell (标准目录, 决算表 …)
+}
+
+export interface DetailTable {
+  headers: string[];
+  rows: string[][];
+}
+
+const MAX_TABLES = 5;
+const MAX_TABLE_ROWS = 300;
+
+/** Tables inside the body whose first row reads as a header; metadata tables (索引号|文号) are kept too, harmlessly. */
+function extractTables($: CheerioAPI, root: Element | null): DetailTable[] {
+  const out: DetailTable[] = [];
+  const tables = root ? $(root).find('table').toArray() : $('table').toArray();
+  for (const table of tables) {
+    if (out.length >= MAX_TABLES) break;
+    const rows = $(table).find('tr').toArray().filter((tr) => $(tr).closest('table')[0] === table);
+    if (rows.length < 2) continue;
+    const cells = rows.map((tr) => $(tr).children('th, td').toArray().map((c) => cleanText($(c).text())));
+    const [headers, ...body] = cells;
+    if (headers.length < 2 || headers.every((h) => h === '')) continue;
+    out.push({ headers, rows: body.filter((r) => r.some((c) => c !== '')).slice(0, MAX_TABLE_ROWS) });
+  }
+  return out;
 }
 
 // Body containers of the CMSs in real-portals.md §1–§2, most specific first.
@@ -75,6 +100,7 @@ export function extractDetail(html: string, url: string): DetailExtraction {
 
   let text: string;
   let links: ExtractedLink[];
+  const tables = extractTables($, body ?? null);
   if (body) {
     text = blockText($, body);
     links = linksOf($, url, body);
@@ -91,7 +117,7 @@ export function extractDetail(html: string, url: string): DetailExtraction {
     });
 
   const isArticle = Boolean(body) || Boolean(metaTitle) || (text.replace(/\s/g, '').length >= 200 && !looksLikeList($));
-  return { title, publishedAt, text, fields, links, isArticle };
+  return { title, publishedAt, text, fields, links, isArticle, tables };
 }
 
 function metaContent($: CheerioAPI, names: string[]): string {

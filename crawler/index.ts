@@ -10,7 +10,7 @@ export { decodeHtml, normalizeCharset } from './decode.ts';
 export type { DecodedHtml, DecodeMethod } from './decode.ts';
 export { parseRobots } from './robots.ts';
 export type { RobotsRules } from './robots.ts';
-export { runInspection, BASE_COLUMN_KEYS, configHash, type InspectionOptions, type InspectionResult, type ProgressSink } from './run.ts';
+export { runInspection, observedColumnKeys, configHash, type InspectionOptions, type InspectionResult, type ProgressSink } from './run.ts';
 export { captureScreenshots } from './evidence.ts';
 export { createRenderer, CHROMIUM_ARGS, DEFAULT_CHROMIUM_PATH } from './browser.ts';
 export type { Renderer, RendererOptions, RenderOptions } from './browser.ts';

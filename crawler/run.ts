@@ -2,19 +2,26 @@ import { createHash } from 'node:crypto';
 import PQueue from 'p-queue';
 import type { CountyConfig } from '../config/index.ts';
 import { assessmentWindow } from '../config/index.ts';
-import type { Store, FeedPost, RunRecord } from '../store/index.ts';
+import type { Store, FeedPost, RunKind, RunRecord } from '../store/index.ts';
 import { startRun, resumeRun, findResumableRun, finishRun, doneUnits, saveUnitObservations, importedPosts } from '../store/index.ts';
 import { createFetcher, type Fetcher } from './fetch.ts';
 import { createScopeGuard } from './scope.ts';
 import { createRenderer, type Renderer } from './browser.ts';
 import { PageSource } from './page-source.ts';
 import { crawlUnit } from './unit-crawl.ts';
+import { crawlFeeds } from './feeds-crawl.ts';
+import { loadColumnSynonyms, KEY_FIELDS_HUB } from './discover.ts';
 
-// Column keys every unit is observed for; a key not found is stored as a 'missing' observation.
-export const BASE_COLUMN_KEYS = [
-  'guide', 'functions', 'deptInfo', 'majorProjects', 'budget', 'shuanggongshi', 'decisions', 'policies', 'interpretations',
-  'consultation', 'annualReport', 'catalog',
-];
+/**
+ * Column keys every unit is observed for (top-level columns and each 重点领域 of config/columns.yaml); a key not
+ * found is stored as a 'missing' observation. Sub-columns of a found hub (重大项目 categories …) are not: their
+ * parent's list can hold their rows.
+ */
+export function observedColumnKeys(): string[] {
+  return loadColumnSynonyms().columns
+    .filter((c) => !c.parent || c.parent === KEY_FIELDS_HUB)
+    .map((c) => c.key);
+}
 
 export interface ProgressSink {
   start(totalUnits: number, alreadyDone: number): void;
@@ -28,6 +35,8 @@ export interface InspectionOptions {
   configPath: string;
   asOf: string;
   resume?: boolean;
+  /** 'selfcheck': a unit's own check or a re-check (service); 'newmedia': feeds only (weekly cadence check). Default 'inspection'. */
+  kind?: RunKind;
   unitConcurrency?: number;
   progress?: ProgressSink;
   /** Test hook: stop after this many units as if the process had been killed. */
@@ -51,11 +60,11 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
   const { store, config, asOf } = opts;
   let run: RunRecord;
   if (opts.resume) {
-    const resumable = findResumableRun(store);
+    const resumable = findResumableRun(store, opts.kind ?? 'inspection');
     if (!resumable) throw new Error('没有可继续的未完成检查任务 / no unfinished run to resume');
     run = resumeRun(store, resumable.id);
   } else {
-    run = startRun(store, { kind: 'inspection', county: config.county, configPath: opts.configPath, configHash: configHash(config), asOf });
+    run = startRun(store, { kind: opts.kind ?? 'inspection', county: config.county, configPath: opts.configPath, configHash: configHash(config), asOf });
   }
   const runAsOf = run.asOf;
   const started = Date.now();
@@ -75,6 +84,7 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
   let stoppedEarly = false;
   opts.progress?.start(config.units.length, done.size);
 
+  const knownKeys = observedColumnKeys();
   const queue = new PQueue({ concurrency: opts.unitConcurrency ?? Math.max(2, config.politeness.concurrencyPerHost) });
   try {
     await Promise.all(pending.map((unit) => queue.add(async () => {
@@ -83,12 +93,15 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
         return;
       }
       try {
-        const result = await crawlUnit({
+        const crawl = opts.kind === 'newmedia'
+          ? async (ctx: Parameters<typeof crawlFeeds>[0]) => ({ homeOk: true, columns: [], details: [], links: [], feeds: await crawlFeeds(ctx) })
+          : (ctx: Parameters<typeof crawlUnit>[0]) => crawlUnit(ctx, knownKeys);
+        const result = await crawl({
           runId: run.id, unit, config, asOf: runAsOf, window, source, fetcher, scope, renderer, maxDetailTextChars: 20_000, unrendered,
           importedPosts: (account: string): FeedPost[] => importedPosts(store, unit.id)
             .filter((p) => p.account === account)
             .map((p) => ({ title: p.title, url: p.url, publishedAt: p.publishedAt, pinned: false })),
-        }, BASE_COLUMN_KEYS);
+        });
         if (!result.homeOk) homeFailures++;
         if (opts.stopAfterUnits !== undefined && processed >= opts.stopAfterUnits) {
           stoppedEarly = true;

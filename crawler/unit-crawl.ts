@@ -3,6 +3,7 @@ import type { UnitCrawlContext } from './unit-context.ts';
 import { crawlColumn, type ColumnTarget } from './column-crawl.ts';
 import { discoverColumns, discoverSubColumns } from './discover.ts';
 import { extractLinks } from './links-extract.ts';
+import { extractListRows } from './list-extract.ts';
 import { crawlFeeds } from './feeds-crawl.ts';
 
 export interface UnitCrawlResult {
@@ -42,8 +43,10 @@ export async function crawlUnit(ctx: UnitCrawlContext, knownKeys: string[]): Pro
     const loaded = await ctx.source.load({ url: hub.url, role: 'list', unitId: unit.id, columnKey: hub.key });
     if (!loaded.page.ok || loaded.html === null) continue;
     hubPages.push({ url: loaded.page.finalUrl, html: loaded.html });
+    // a dated row of the hub's own list is an item (a 目录 or 征求意见 article), not a sub-column
+    const itemUrls = new Set(extractListRows(loaded.html, loaded.page.finalUrl, { asOf: ctx.asOf }).rows.filter((r) => r.date !== null).map((r) => r.url));
     const subs = discoverSubColumns(loaded.html, loaded.page.finalUrl, hub.key)
-      .filter((c) => ctx.scope.check(c.url).allowed && c.url !== hub.url)
+      .filter((c) => ctx.scope.check(c.url).allowed && c.url !== hub.url && !itemUrls.has(c.url))
       .map((c): ColumnTarget => ({ key: c.key, label: c.label, url: c.url, source: 'discovered' }));
     targets = mergeTargets(targets, subs);
   }

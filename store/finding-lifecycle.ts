@@ -72,7 +72,8 @@ class RunObservation {
  * later complete run is `rectified` only when that run fetched the relevant pages successfully.
  */
 export function listTrackedFindings(store: Store, filter: TrackedFindingFilter = {}): TrackedFinding[] {
-  const runs = (store.db.prepare("SELECT id, as_of, status, kind FROM runs WHERE kind IN ('inspection','newmedia') ORDER BY id").all() as RunLite[])
+  // selfcheck runs (a unit's 自查 or the re-check after an 已整改 claim) can show a known finding fixed or still there, never add one
+  const runs = (store.db.prepare("SELECT id, as_of, status, kind FROM runs WHERE kind IN ('inspection','newmedia','selfcheck') ORDER BY id").all() as RunLite[])
     .filter((r) => (filter.asOf === undefined || r.as_of <= filter.asOf) && (filter.year === undefined || r.as_of.startsWith(`${filter.year}-`)));
   if (runs.length === 0) return [];
   const unitNames = filter.unitNames ?? new Map<string, string>();
@@ -80,6 +81,7 @@ export function listTrackedFindings(store: Store, filter: TrackedFindingFilter =
   for (const run of runs) {
     for (const finding of loadFindings(store, run.id, unitNames)) {
       if (filter.unitId && finding.unitId !== filter.unitId) continue;
+      if (run.kind === 'selfcheck' && !byId.has(finding.id)) continue;
       const entry = byId.get(finding.id) ?? { versions: [] };
       entry.versions.push({ run, finding });
       byId.set(finding.id, entry);

@@ -12,3 +12,5 @@ export * from './finding-lifecycle.ts';
 export * from './manual.ts';
 export * from './notices.ts';
 export * from './scores.ts';
+export * from './users.ts';
+export * from './service-runs.ts';

@@ -246,3 +246,86 @@ MIGRATIONS.push(
     `,
   },
 );
+
+// Web workspace and scheduler (issue 7): users and sessions, scheduled job state and history,
+// 已整改 claims and the re-check queue.
+MIGRATIONS.push(
+  {
+    version: 10,
+    name: 'workspace users and sessions',
+    sql: `
+      CREATE TABLE users (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        username TEXT NOT NULL UNIQUE,
+        display_name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('admin','evaluator','unit')),
+        unit_id TEXT,
+        password_hash TEXT NOT NULL,
+        disabled INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        CHECK ((role = 'unit') = (unit_id IS NOT NULL))
+      );
+      CREATE TABLE sessions (
+        id_hash TEXT PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        csrf_token TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE INDEX sessions_user ON sessions(user_id);
+    `,
+  },
+  {
+    version: 11,
+    name: 'scheduled jobs, service run history, rectification claims and re-check queue',
+    sql: `
+      CREATE TABLE job_state (
+        job TEXT PRIMARY KEY,
+        last_due TEXT,
+        last_started TEXT,
+        last_finished TEXT
+      );
+      CREATE TABLE service_runs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        job TEXT NOT NULL,
+        trigger TEXT NOT NULL,
+        due_at TEXT,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        outcome TEXT NOT NULL CHECK (outcome IN ('running','complete','failed','interrupted','skipped')),
+        run_id INTEGER,
+        duration_ms INTEGER,
+        counts_json TEXT NOT NULL DEFAULT '{}',
+        message TEXT
+      );
+      CREATE TABLE rechecks (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        unit_id TEXT NOT NULL,
+        reason TEXT NOT NULL CHECK (reason IN ('rectify','selfcheck')),
+        requested_by TEXT NOT NULL,
+        requested_at TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('queued','running','done','failed')),
+        run_id INTEGER,
+        finished_at TEXT,
+        message TEXT
+      );
+      CREATE TABLE rectify_claims (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        finding_id TEXT NOT NULL,
+        unit_id TEXT NOT NULL,
+        url TEXT NOT NULL,
+        note TEXT NOT NULL,
+        by_name TEXT NOT NULL,
+        at TEXT NOT NULL,
+        recheck_id INTEGER REFERENCES rechecks(id)
+      );
+      CREATE INDEX rectify_claims_finding ON rectify_claims(finding_id, id);
+    `,
+  },
+);
+
+MIGRATIONS.push({
+  version: 6,
+  name: 'detail tables (标准目录 rows)',
+  sql: `ALTER TABLE detail_obs ADD COLUMN tables_json TEXT NOT NULL DEFAULT '[]';`,
+});

@@ -26,9 +26,10 @@ export function saveUnitObservations(store: Store, runId: number, unitId: string
         c.placeholder, c.rendered ? 1 : 0, c.contentHash, c.note, c.observedAt);
     }
     const det = db.prepare(`INSERT OR REPLACE INTO detail_obs (run_id, unit_id, column_key, url, title, published_at, text, fields_json, links_json,
-      content_hash, fetched_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)`);
+      tables_json, content_hash, fetched_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`);
     for (const d of batch.details) {
-      det.run(runId, unitId, d.columnKey, d.url, d.title, d.publishedAt, d.text, JSON.stringify(d.fields), JSON.stringify(d.links), d.contentHash, d.fetchedAt);
+      det.run(runId, unitId, d.columnKey, d.url, d.title, d.publishedAt, d.text, JSON.stringify(d.fields), JSON.stringify(d.links),
+        JSON.stringify(d.tables ?? []), d.contentHash, d.fetchedAt);
     }
     const link = db.prepare(`INSERT OR REPLACE INTO link_obs (run_id, unit_id, page_url, target, text, in_scope, outcome, status, error_class, method,
       checked_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)`);
@@ -65,7 +66,7 @@ export function loadUnitObservations(store: Store, runId: number, unitIds: strin
       (r): DetailObservation => ({
         runId, unitId, columnKey: r.column_key as string, url: r.url as string, title: r.title as string, publishedAt: r.published_at as string | null,
         text: r.text as string, fields: JSON.parse(r.fields_json as string), links: JSON.parse(r.links_json as string),
-        contentHash: r.content_hash as string | null, fetchedAt: r.fetched_at as string,
+        tables: JSON.parse(r.tables_json as string), contentHash: r.content_hash as string | null, fetchedAt: r.fetched_at as string,
       }));
     const links = (db.prepare('SELECT * FROM link_obs WHERE run_id = ? AND unit_id = ? ORDER BY page_url, target').all(runId, unitId) as Record<string, unknown>[]).map(
       (r): LinkObservation => ({

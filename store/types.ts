@@ -104,6 +104,7 @@ export interface DetailObservation {
   text: string; // visible text of the article body (whole page text when no body container is found)
   fields: Record<string, string>; // metadata block label -> value (索引号, 文号, 发布日期, 公开方式, 留言时间, 回复时间 …)
   links: { text: string; url: string }[]; // links inside the body (解读 ↔ 原文 links)
+  tables?: { headers: string[]; rows: string[][] }[]; // body tables read cell by cell (标准目录 …)
   contentHash: string | null;
   fetchedAt: string;
 }

@@ -44,6 +44,13 @@ describe('guide.incomplete', () => {
     expect(f[0].evidence[0].url).toContain('/a/');
   });
 
+  it('names the work body in prose ("受理机构。…办公室负责受理…") as real guides do, but not without a body', () => {
+    const prose = COMPLETE.replace('工作机构名称：嵎阳镇党政办公室（𬌗字测试）', '（一）受理机构。嵎阳镇党政办公室负责受理向本机关提出的政府信息公开申请。');
+    expect(guide.run(ctx, unit, obsWithGuide(prose)).map((x) => x.subject)).not.toContain('工作机构名称');
+    const none = COMPLETE.replace('工作机构名称：嵎阳镇党政办公室（𬌗字测试）\n', '').replace('三、工作机构\n', '');
+    expect(guide.run(ctx, unit, obsWithGuide(none)).map((x) => x.subject)).toContain('工作机构名称');
+  });
+
   it('办公地址 is missing when "地址" only appears for the 查阅场所', () => {
     const text = COMPLETE.replace('办公地址：嵎阳镇府前路８号\n', '');
     const f = guide.run(ctx, unit, obsWithGuide(text));
