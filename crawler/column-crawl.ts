@@ -50,17 +50,18 @@ export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): 
   let note: string | null = null;
   if ((extraction.rows.length === 0 && extraction.scriptBuiltRows) || wantsRender(ctx, target.key)) {
     const renderer = await ctx.renderer();
-    if (renderer?.available) {
-      const out = await renderer.render(target.url, { screenshot: false });
+    const out = renderer?.available ? await renderer.render(target.url, { screenshot: false }).catch((e: Error) => e) : null;
+    if (out && !(out instanceof Error)) {
       ctx.source.recordRendered({ url: target.url, role: 'list', unitId: ctx.unit.id, columnKey: target.key }, out.html, out.screenshot);
       html = out.html;
       extraction = extractListRows(html, first.page.finalUrl, { asOf: ctx.asOf });
       rendered = true;
     } else if (extraction.rows.length === 0) {
       ctx.unrendered.push(target.url);
+      const why = out instanceof Error ? `浏览器渲染失败：${out.message}` : `未安装浏览器，无法读取：${renderer?.reason ?? ''}`;
       return {
         observation: { ...base, status: 'unrendered', pagesRead: 1, totalPagesSeen: extraction.pagination.totalPages, items: [], placeholder: null,
-          rendered: false, contentHash: first.page.contentHash, note: `列表由脚本生成，未安装浏览器无法读取：${renderer?.reason ?? ''}` },
+          rendered: false, contentHash: first.page.contentHash, note: `列表由脚本生成，${why}` },
         pages: [{ url: first.page.finalUrl, html }], details: [],
       };
     }

@@ -73,7 +73,7 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
   const source = new PageSource(store, fetcher, run.id);
   // the browser is started only when a page needs it
   const browser: { pending: Promise<Renderer | null> | null } = { pending: null };
-  const renderer = () => (browser.pending ??= createRenderer({ executablePath: config.crawl.browser.executablePath }).catch(() => null));
+  const renderer = () => (browser.pending ??= createRenderer({ executablePath: config.crawl.browser.executablePath, scope }).catch(() => null));
   const window = assessmentWindow(config, runAsOf);
   const done = doneUnits(store, run.id);
   const pending = config.units.filter((u) => !done.has(u.id));

@@ -1,0 +1,113 @@
+import { join } from 'node:path';
+import { assessmentWindow } from '../config/index.ts';
+import { runChecks, loadCheckSettings } from '../checks/index.ts';
+import { runInspection } from '../crawler/index.ts';
+import { checkRun, inspectCounty } from '../cli/pipeline.ts';
+import {
+  findResumableRun, loadUnitObservations, nextQueuedRecheck, saveFindings, updateRecheck, type RecheckRecord, type RunKind,
+} from '../store/index.ts';
+import type { JobResult, JobSpec } from './scheduler.ts';
+import type { ServiceContext } from './context.ts';
+import { generateRunReports } from './reports.ts';
+
+function countsOf(stats: Record<string, unknown>, extra: Record<string, number>): Record<string, number> {
+  const n = (k: string): number => Number(stats[k] ?? 0) || 0;
+  return { units: n('units'), unitsDone: n('unitsDone'), unitsUnreachable: n('unitsUnreachable'), pagesFetched: n('pagesFetched'), ...extra };
+}
+
+/** 每月全覆盖检查: crawl all units, run the checks, then write the month's reports. Resumes a cut-off run. */
+export function monthlyJob(ctx: ServiceContext): JobSpec {
+  return {
+    name: 'monthly',
+    label: '每月全覆盖检查',
+    cron: ctx.config.schedule.monthly,
+    hasUnfinished: () => findResumableRun(ctx.store, 'inspection') !== null,
+    run: async ({ resume }): Promise<JobResult> => {
+      const asOf = ctx.asOf();
+      const outcome = await inspectCounty({
+        config: ctx.config, configPath: ctx.configPath, asOf, dbPath: ctx.dbPath, outDir: join(ctx.outDir, 'inspections', asOf), resume, log: ctx.log,
+      });
+      if (outcome.status !== 'complete') {
+        return { outcome: outcome.status, runId: outcome.runId, counts: countsOf(outcome.stats, {}), message: '检查未完成，下次启动时继续' };
+      }
+      const reports = await generateRunReports(ctx, outcome.runId);
+      const deductions = outcome.findings.filter((f) => f.kind === 'deduction').length;
+      return { outcome: 'complete', runId: outcome.runId, counts: countsOf(outcome.stats, { findings: outcome.findings.length, deductions, reports: reports.length }) };
+    },
+  };
+}
+
+/** 每周新媒体更新检查: reads every account's feed only and records the newmedia.* findings. */
+export function newMediaJob(ctx: ServiceContext): JobSpec {
+  return {
+    name: 'newmedia',
+    label: '每周新媒体检查',
+    cron: ctx.config.schedule.newMediaWeekly,
+    hasUnfinished: () => findResumableRun(ctx.store, 'newmedia') !== null,
+    run: async ({ resume }): Promise<JobResult> => {
+      const config = { ...ctx.config, units: ctx.config.units.filter((u) => (u.newMedia ?? []).length > 0) };
+      const result = await runInspection({ store: ctx.store, config, configPath: ctx.configPath, asOf: ctx.asOf(), resume, kind: 'newmedia' });
+      if (result.status !== 'complete') return { outcome: result.status, runId: result.run.id, counts: countsOf(result.stats, {}) };
+      const asOf = result.run.asOf;
+      const settings = loadCheckSettings(config.rules);
+      const observations = loadUnitObservations(ctx.store, result.run.id, config.units.map((u) => u.id));
+      const findings = runChecks({ asOf, window: assessmentWindow(config, asOf), config, rubric: ctx.rubric, settings }, observations)
+        .filter((f) => f.checkId.startsWith('newmedia.'));
+      saveFindings(ctx.store, result.run.id, findings);
+      return { outcome: 'complete', runId: result.run.id, counts: countsOf(result.stats, { findings: findings.length }) };
+    },
+  };
+}
+
+/**
+ * A unit's 自查 or the re-check after an 已整改 claim: crawls and checks that unit's columns as a 'selfcheck' run.
+ * The finding lifecycle then shows a claimed finding rectified only if this run fetched its page and no longer sees it.
+ */
+export async function runRecheck(ctx: ServiceContext, recheck: RecheckRecord): Promise<JobResult> {
+  const unit = ctx.config.units.find((u) => u.id === recheck.unitId);
+  if (!unit) {
+    updateRecheck(ctx.store, recheck.id, { state: 'failed', finishedAt: ctx.now().toISOString(), message: '单位不在县配置中' });
+    return { outcome: 'failed', message: `单位 ${recheck.unitId} 不在县配置中` };
+  }
+  updateRecheck(ctx.store, recheck.id, { state: 'running' });
+  const kind: RunKind = 'selfcheck';
+  const config = { ...ctx.config, units: [unit] };
+  try {
+    const result = await runInspection({ store: ctx.store, config, configPath: ctx.configPath, asOf: ctx.asOf(), kind });
+    if (result.status !== 'complete') {
+      updateRecheck(ctx.store, recheck.id, { state: 'failed', runId: result.run.id, finishedAt: ctx.now().toISOString(), message: '复查未完成' });
+      return { outcome: result.status, runId: result.run.id, counts: countsOf(result.stats, {}) };
+    }
+    const findings = await checkRun(ctx.store, result.run.id, config, result.run.asOf);
+    const open = findings.filter((f) => f.kind === 'deduction').length;
+    updateRecheck(ctx.store, recheck.id, { state: 'done', runId: result.run.id, finishedAt: ctx.now().toISOString(), message: `发现扣分问题 ${open} 条` });
+    return { outcome: 'complete', runId: result.run.id, counts: countsOf(result.stats, { findings: findings.length, deductions: open }) };
+  } catch (err) {
+    updateRecheck(ctx.store, recheck.id, { state: 'failed', finishedAt: ctx.now().toISOString(), message: err instanceof Error ? err.message : String(err) });
+    throw err;
+  }
+}
+
+/** Works through the re-check queue, one unit at a time. */
+export function recheckJob(ctx: ServiceContext): JobSpec {
+  return {
+    name: 'recheck',
+    label: '整改复查与自查',
+    cron: ctx.settings.recheckCron,
+    hasWork: () => nextQueuedRecheck(ctx.store) !== null,
+    run: async (): Promise<JobResult> => {
+      const counts = { rechecks: 0, failed: 0 };
+      let last: JobResult = { outcome: 'complete' };
+      for (let r = nextQueuedRecheck(ctx.store); r; r = nextQueuedRecheck(ctx.store)) {
+        last = await runRecheck(ctx, r);
+        counts.rechecks++;
+        if (last.outcome !== 'complete') counts.failed++;
+      }
+      return { outcome: counts.failed ? 'failed' : 'complete', runId: last.runId ?? null, counts };
+    },
+  };
+}
+
+export function serviceJobs(ctx: ServiceContext): JobSpec[] {
+  return [monthlyJob(ctx), newMediaJob(ctx), recheckJob(ctx)];
+}
