@@ -3,7 +3,7 @@ import PQueue from 'p-queue';
 import type { CountyConfig } from '../config/index.ts';
 import { assessmentWindow } from '../config/index.ts';
 import type { Store, FeedPost, RunKind, RunRecord } from '../store/index.ts';
-import { startRun, resumeRun, findResumableRun, finishRun, doneUnits, saveUnitObservations, importedPosts } from '../store/index.ts';
+import { startRun, resumeRun, findResumableRun, finishRun, doneUnits, saveUnitObservations, importedPosts, pruneBlobs } from '../store/index.ts';
 import { createFetcher, type Fetcher } from './fetch.ts';
 import { createScopeGuard } from './scope.ts';
 import { createRenderer, type Renderer } from './browser.ts';
@@ -138,6 +138,7 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
     seconds: Math.round((Date.now() - started) / 100) / 10,
   };
   const status = stoppedEarly ? 'interrupted' : unitErrors.length > 0 ? 'failed' : 'complete';
+  if (status === 'complete') stats.blobsPruned = pruneBlobs(store, config.crawl.retentionDays);
   finishRun(store, run.id, status, stats);
   return { run: { ...run, status }, status, stats, unitErrors, unrendered };
 }

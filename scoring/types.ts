@@ -1,28 +1,35 @@
-// Inputs and the output (scores.json) of the scoring engine. The output shape is read by reports/ (reports/types.ts).
+// Inputs and the output (scores.json) of the scoring engine; reports/ renders the output.
 import type { Finding } from '../checks/index.ts';
 import type { Rubric, UnitClass } from '../config/index.ts';
 import type { ManualEntry, MonthlyNotice, ReviewState } from '../store/index.ts';
 
 export interface Basis {
   findingId?: string;
-  entryId?: string;
+  entryId?: string; // a manual entry (会议纪要, 印证材料 …)
   text: string;
   url?: string;
-  status?: string;
+  status?: string; // finding status when the basis is a finding (confirmed, pending …)
 }
 
 export interface IndicatorScore {
-  rowId: string;
+  rowId: string; // RubricRow.id
   level1: string;
   level2: string;
   level3: string;
   weight: number;
-  deduction: number;
-  bonus: number;
-  value: number;
-  points: number;
+  deduction: number; // positive number of points taken off (after caps)
+  bonus: number; // positive number of points added (after caps)
+  value: number; // ranged/assigned value
+  points: number; // what the row contributes to the total
   capApplied: string | null;
-  pendingDeduction: number;
+  pendingDeduction: number; // further deduction if pending findings get confirmed
+  basis: Basis[];
+}
+
+export interface ExtraScore {
+  id: string;
+  label: string;
+  points: number;
   basis: Basis[];
 }
 
@@ -38,11 +45,11 @@ export interface UnitScore {
   class: UnitClass;
   total: number;
   totalIfPendingConfirmed: number;
-  rank: number;
+  rank: number; // within the class
   grade: string | null;
   gradeOverride?: GradeOverride;
   indicators: IndicatorScore[];
-  extras: { id: string; label: string; points: number; basis: Basis[] }[];
+  extras: ExtraScore[];
 }
 
 export interface GradeSummary {
@@ -52,6 +59,7 @@ export interface GradeSummary {
   ties: string;
 }
 
+/** scores.json: what reports/ renders as given, never recomputing a score. */
 export interface ScoresFile {
   year: number;
   asOf: string;

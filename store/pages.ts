@@ -80,8 +80,20 @@ export function touchHttpCache(store: Store, url: string, validatedAt: string): 
   store.db.prepare('UPDATE http_cache SET validated_at = ? WHERE url = ?').run(validatedAt, url);
 }
 
-/** Hashes still referenced by any page or cache row: what snapshot retention must keep. */
-export function referencedHashes(store: Store): Set<string> {
-  const rows = store.db.prepare('SELECT content_hash AS h FROM pages WHERE content_hash IS NOT NULL UNION SELECT content_hash FROM http_cache UNION SELECT screenshot FROM pages WHERE screenshot IS NOT NULL').all() as { h: string }[];
+/**
+ * Hashes that snapshot retention must keep: bodies and screenshots of pages from runs started within
+ * `retentionDays`, and every body the HTTP cache revalidates against.
+ */
+export function retainedHashes(store: Store, retentionDays: number, now = Date.now()): Set<string> {
+  const since = new Date(now - retentionDays * 86_400_000).toISOString();
+  const rows = store.db.prepare(`SELECT p.content_hash AS h FROM pages p JOIN runs r ON r.id = p.run_id WHERE r.started_at >= ? AND p.content_hash IS NOT NULL
+    UNION SELECT p.screenshot FROM pages p JOIN runs r ON r.id = p.run_id WHERE r.started_at >= ? AND p.screenshot IS NOT NULL
+    UNION SELECT content_hash FROM http_cache`).all(since, since) as { h: string }[];
   return new Set(rows.map((r) => r.h));
+}
+
+/** Deletes snapshot and screenshot files past the retention period that nothing recent refers to. */
+export function pruneBlobs(store: Store, retentionDays: number, now = Date.now()): number {
+  const keep = retainedHashes(store, retentionDays, now);
+  return store.snapshots.prune(retentionDays, keep, now) + store.screenshots.prune(retentionDays, keep, now);
 }
