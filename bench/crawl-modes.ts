@@ -10,14 +10,15 @@ import type { CountyConfig } from '../config/index.ts';
 export interface ModeResult { pages: number; bytes: number; seconds: number; peakRssMb: number; note?: string }
 
 function rssSampler(): () => number {
-  let peak = process.memoryUsage().rss;
+  // memoryUsage.rss() reads only the RSS; the full memoryUsage() walks the heap and showed up in profiles
+  let peak = process.memoryUsage.rss();
   const t = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 25);
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 50);
   t.unref();
   return () => {
     clearInterval(t);
-    return Math.round(Math.max(peak, process.memoryUsage().rss) / 1048576);
+    return Math.round(Math.max(peak, process.memoryUsage.rss()) / 1048576);
   };
 }
 
@@ -65,6 +66,8 @@ export async function bareLoop(seeds: string[], concurrency: number): Promise<Mo
 export async function ours(config: CountyConfig, dbPath: string): Promise<ModeResult & { stats: Record<string, unknown> }> {
   const { openStore } = await import('../store/index.ts');
   const { runInspection } = await import('../crawler/index.ts');
+  const { countyConfigSchema } = await import('../config/index.ts');
+  config = countyConfigSchema.parse(config); // fills defaults the JSON hand-over may lack
   const peak = rssSampler();
   const started = Date.now();
   const store = openStore({ dbPath });
@@ -107,8 +110,11 @@ export async function linkinator(seeds: string[], concurrency: number): Promise<
   const peak = rssSampler();
   const started = Date.now();
   const checker = new LinkChecker();
-  const result = await checker.check({ path: seeds, recurse: true, concurrency, timeout: 30_000 });
-  return { pages: result.links.length, bytes: 0, seconds: (Date.now() - started) / 1000, peakRssMb: peak(), note: `${result.links.filter((l) => l.state === 'BROKEN').length} broken` };
+  const origin = new URL(seeds[0]).origin;
+  // like the other crawlers, stay on the portal: off-site links fail at once here (no network) and would inflate its count
+  const linksToSkip = [`^(?!${origin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})`];
+  const result = await checker.check({ path: seeds, recurse: true, concurrency, timeout: 30_000, linksToSkip });
+  return { pages: result.links.filter((l) => l.state !== 'SKIPPED').length, bytes: 0, seconds: (Date.now() - started) / 1000, peakRssMb: peak(), note: `${result.links.filter((l) => l.state === 'BROKEN').length} broken` };
 }
 
 export function tempDb(): string {

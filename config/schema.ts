@@ -57,6 +57,9 @@ const crawlSchema = z.object({
   checkLinks: z.boolean().default(true),
   // Old detail pages are revalidated only every N days on re-runs (issue 3 benchmark).
   revalidateDetailDays: z.number().int().min(0).default(30),
+  // A link found working within this many days is not asked again (broken ones always are). Below a month, so
+  // every monthly inspection re-checks every link; self-checks and quick re-runs reuse the results.
+  linkRecheckDays: z.number().int().min(0).default(20),
   snapshotDir: z.string().optional(),
   retentionDays: z.number().int().positive().default(400),
   browser: z.object({

@@ -32,6 +32,7 @@ export interface PageSourceStats {
 export class PageSource {
   readonly stats: PageSourceStats = { fetched: 0, notModified: 0, reusedFromRun: 0, skippedFresh: 0, bytes: 0 };
   private readonly inFlight = new Map<string, Promise<LoadedPage>>();
+  private readonly settled = new Map<string, PageObservation>(); // url → outcome of any role, fetched this run
 
   constructor(private readonly store: Store, private readonly fetcher: Fetcher, private readonly runId: number, private readonly now: () => Date = () => new Date()) {}
 
@@ -39,10 +40,19 @@ export class PageSource {
     const key = `${req.role}\u0000${req.url}`;
     let p = this.inFlight.get(key);
     if (!p) {
-      p = this.loadUncached(req);
+      p = this.loadUncached(req).then((loaded) => {
+        const known = this.settled.get(req.url);
+        if (!known || (!known.ok && loaded.page.ok)) this.settled.set(req.url, loaded.page);
+        return loaded;
+      });
       this.inFlight.set(key, p);
     }
     return p;
+  }
+
+  /** The outcome of a page this run already fetched (as home, list, detail or feed), for link checks. */
+  fetchedOutcome(url: string): PageObservation | undefined {
+    return this.settled.get(url);
   }
 
   /** The decoded body of a stored snapshot. */

@@ -3,7 +3,7 @@ import PQueue from 'p-queue';
 import type { CountyConfig } from '../config/index.ts';
 import { assessmentWindow } from '../config/index.ts';
 import type { Store, FeedPost, RunKind, RunRecord } from '../store/index.ts';
-import { startRun, resumeRun, findResumableRun, finishRun, doneUnits, saveUnitObservations, importedPosts, pruneBlobs } from '../store/index.ts';
+import { startRun, resumeRun, findResumableRun, finishRun, doneUnits, saveUnitObservations, importedPosts, pruneBlobs, recentWorkingLinks } from '../store/index.ts';
 import { createFetcher, type Fetcher } from './fetch.ts';
 import { createScopeGuard } from './scope.ts';
 import { createRenderer, type Renderer } from './browser.ts';
@@ -85,6 +85,9 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
   opts.progress?.start(config.units.length, done.size);
 
   const knownKeys = observedColumnKeys();
+  const linkSince = new Date(started - config.crawl.linkRecheckDays * 86_400_000).toISOString();
+  const workingLinks = config.crawl.linkRecheckDays > 0 ? recentWorkingLinks(store, linkSince) : new Map();
+  const linkStats = { checked: 0, reusedFromPages: 0, reusedFromEarlierRuns: 0 };
   const queue = new PQueue({ concurrency: opts.unitConcurrency ?? Math.max(2, config.politeness.concurrencyPerHost) });
   try {
     await Promise.all(pending.map((unit) => queue.add(async () => {
@@ -97,7 +100,7 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
           ? async (ctx: Parameters<typeof crawlFeeds>[0]) => ({ homeOk: true, columns: [], details: [], links: [], feeds: await crawlFeeds(ctx) })
           : (ctx: Parameters<typeof crawlUnit>[0]) => crawlUnit(ctx, knownKeys);
         const result = await crawl({
-          runId: run.id, unit, config, asOf: runAsOf, window, source, fetcher, scope, renderer, maxDetailTextChars: 20_000, unrendered,
+          runId: run.id, unit, config, asOf: runAsOf, window, source, fetcher, scope, renderer, maxDetailTextChars: 20_000, unrendered, recentWorkingLinks: workingLinks, linkStats,
           importedPosts: (account: string): FeedPost[] => importedPosts(store, unit.id)
             .filter((p) => p.account === account)
             .map((p) => ({ title: p.title, url: p.url, publishedAt: p.publishedAt, pinned: false })),
@@ -133,6 +136,7 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
     notModified: source.stats.notModified,
     reusedFromEarlierAttempt: source.stats.reusedFromRun,
     skippedFreshDetails: source.stats.skippedFresh,
+    links: linkStats,
     unrendered,
     fetch: fetchStats,
     seconds: Math.round((Date.now() - started) / 100) / 10,

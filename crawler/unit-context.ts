@@ -17,5 +17,7 @@ export interface UnitCrawlContext {
   renderer: () => Promise<Renderer | null>;
   maxDetailTextChars: number;
   unrendered: string[]; // pages that needed a browser and got none
+  recentWorkingLinks: Map<string, { status: number | null; method: 'HEAD' | 'GET' | null; checkedAt: string }>;
+  linkStats: { checked: number; reusedFromPages: number; reusedFromEarlierRuns: number };
   importedPosts: (account: string) => FeedPost[]; // post dates imported from CSV for platforms without a feed
 }

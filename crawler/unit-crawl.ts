@@ -96,9 +96,23 @@ async function checkLinks(ctx: UnitCrawlContext, pages: { url: string; html: str
         outcome: 'skipped', status: null, errorClass: null, method: null, checkedAt: null });
       return;
     }
+    const base = { runId: ctx.runId, unitId: ctx.unit.id, pageUrl: where.pageUrl, target, text: where.text.slice(0, 200), inScope: true };
+    // a target this run fetched as a page already answered; so did one found working in a recent run
+    const fetched = ctx.source.fetchedOutcome(target);
+    if (fetched && (fetched.ok || (fetched.errorClass === 'http_status' && (fetched.status ?? 0) >= 400))) {
+      ctx.linkStats.reusedFromPages++;
+      out.push({ ...base, outcome: fetched.ok ? 'ok' : 'broken', status: fetched.status, errorClass: fetched.errorClass, method: 'GET', checkedAt: fetched.fetchedAt });
+      return;
+    }
+    const recent = ctx.recentWorkingLinks.get(target);
+    if (recent) {
+      ctx.linkStats.reusedFromEarlierRuns++;
+      out.push({ ...base, outcome: 'ok', status: recent.status, errorClass: null, method: recent.method, checkedAt: recent.checkedAt });
+      return;
+    }
+    ctx.linkStats.checked++;
     const r = await ctx.fetcher.checkLink(target);
-    out.push({ runId: ctx.runId, unitId: ctx.unit.id, pageUrl: where.pageUrl, target, text: where.text.slice(0, 200), inScope: true,
-      outcome: r.outcome, status: r.status, errorClass: r.errorClass, method: r.method, checkedAt: new Date().toISOString() });
+    out.push({ ...base, outcome: r.outcome, status: r.status, errorClass: r.errorClass, method: r.method, checkedAt: new Date().toISOString() });
   }));
   return out.sort((a, b) => a.pageUrl.localeCompare(b.pageUrl) || a.target.localeCompare(b.target));
 }

@@ -44,10 +44,32 @@ function applyMigrations(db: Db): void {
   }
 }
 
+const MAX_CACHED_STATEMENTS = 500;
+
+/**
+ * Every store module calls db.prepare(sql) where it needs a statement; compiling the same SQL again for each
+ * page of a crawl cost seconds per run, so statements are cached per connection by their SQL text.
+ * (No store code uses .iterate(), which would make a shared statement busy.)
+ */
+function cachePreparedStatements(db: Db): void {
+  const cache = new Map<string, Database.Statement>();
+  const prepare = db.prepare.bind(db);
+  db.prepare = ((sql: string) => {
+    let stmt = cache.get(sql);
+    if (!stmt) {
+      if (cache.size >= MAX_CACHED_STATEMENTS) cache.clear();
+      stmt = prepare(sql);
+      cache.set(sql, stmt);
+    }
+    return stmt;
+  }) as Db['prepare'];
+}
+
 export function openStore(opts: { dbPath?: string; blobDir?: string } = {}): Store {
   const path = resolve(opts.dbPath ?? DEFAULT_DB_PATH);
   mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
+  cachePreparedStatements(db);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');

@@ -100,3 +100,10 @@ export function importPosts(store: Store, rows: { unitId: string; platform: stri
 export function importedPosts(store: Store, unitId: string): { platform: string; account: string; title: string; url: string | null; publishedAt: string }[] {
   return store.db.prepare('SELECT platform, account, title, url, published_at AS publishedAt FROM imported_posts WHERE unit_id = ? ORDER BY published_at').all(unitId) as never;
 }
+
+/** Link targets found working since `sinceIso` (newest check each): a re-run within that window need not ask again. */
+export function recentWorkingLinks(store: Store, sinceIso: string): Map<string, { status: number | null; method: LinkObservation['method']; checkedAt: string }> {
+  const rows = store.db.prepare(`SELECT target, status, method, MAX(checked_at) AS checked_at FROM link_obs
+    WHERE outcome = 'ok' AND in_scope = 1 AND checked_at >= ? GROUP BY target`).all(sinceIso) as { target: string; status: number | null; method: LinkObservation['method']; checked_at: string }[];
+  return new Map(rows.map((r) => [r.target, { status: r.status, method: r.method, checkedAt: r.checked_at }]));
+}
