@@ -131,6 +131,13 @@ describe('inspection of the sample county', () => {
       const reused = second.filter((p) => p.notModified);
       expect(reused.length).toBeGreaterThan(0);
       for (const p of reused.slice(0, 20)) expect(store.snapshots.get(p.contentHash!)).not.toBeNull();
+      // working links found by the first run are not asked again; broken ones are, and are still broken
+      const links = (again.stats as { links: { checked: number; reusedFromEarlierRuns: number } }).links;
+      expect(links.reusedFromEarlierRuns).toBeGreaterThan(100);
+      const broken = (runId: number) => loadUnitObservations(store, runId, config.units.map((u) => u.id)).flatMap((o) => o.links)
+        .filter((l) => l.outcome === 'broken').map((l) => `${l.unitId} ${l.target}`).sort();
+      expect(broken(again.run.id)).toEqual(broken(outcome.runId));
+      expect(broken(again.run.id).length).toBeGreaterThan(0);
     } finally {
       store.close();
     }
