@@ -1,5 +1,6 @@
-// 已整改 → queued re-check → self-check run of that unit: a gap that is really fixed is marked rectified;
-// a re-check that could not fetch the unit never counts as fixed.
+// The service's jobs on a small portal: 已整改 → queued re-check → self-check run (a gap really fixed is marked
+// rectified; a re-check that could not fetch the unit never counts as fixed), the weekly new-media job, and the
+// reports written after a run.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync } from 'node:fs';
@@ -7,8 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { parseCountyConfig } from '../config/index.ts';
-import { startService, runRecheck, type RunningService } from '../service/index.ts';
-import { queueRecheck, listTrackedFindings } from '../store/index.ts';
+import JSZip from 'jszip';
+import { readFileSync } from 'node:fs';
+import { startService, runRecheck, serviceJobs, generateRunReports, type RunningService } from '../service/index.ts';
+import { queueRecheck, listTrackedFindings, listRuns, loadFindings } from '../store/index.ts';
 import { inspectCounty } from '../cli/pipeline.ts';
 
 const state = { fixed: false, homeDown: false };
@@ -19,6 +22,7 @@ const rows = (n: number, prefix: string) =>
 let server: Server;
 let origin: string;
 let service: RunningService;
+let first: Awaited<ReturnType<typeof inspectCounty>>;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -30,6 +34,11 @@ beforeAll(async () => {
     }
     if (url === '/u/gzdt/') {
       return void res.end(page('工作动态', state.fixed ? rows(5, 'gzdt') : '<div class="list">暂无信息</div>'));
+    }
+    if (url === '/feed.xml') {
+      res.setHeader('content-type', 'application/rss+xml; charset=utf-8');
+      const item = (d: string, t: string) => `<item><title>${t}</title><link>${origin}/u/p/${d}</link><pubDate>${d}</pubDate></item>`;
+      return void res.end(`<?xml version="1.0"?><rss version="2.0"><channel><title>试点发布</title>${item('Sun, 01 Oct 2023 08:00:00 +0800', '国庆')}${item('Mon, 20 Nov 2023 08:00:00 +0800', '冬季')}</channel></rss>`);
     }
     if (url === '/u/zcwj/') return void res.end(page('政策文件', rows(3, 'zcwj')));
     if (url === '/u/gkzn/') return void res.end(page('指南', '<div class="TRS_Editor"><p>本机关政府信息公开指南，工作机构：试点乡党政办公室。</p></div>'));
@@ -43,11 +52,15 @@ year: 2023
 politeness: { concurrencyPerHost: 2, delayMs: 0 }
 crawl: { retries: 0, browser: { screenshots: false } }
 units:
-  - { id: shidian, name: 试点乡政府, class: A, home: ${origin}/u/ }
+  - id: shidian
+    name: 试点乡政府
+    class: A
+    home: ${origin}/u/
+    newMedia: [{ platform: wechat, account: 试点发布, feed: ${origin}/feed.xml }]
 `, 'test.yaml');
   const dir = mkdtempSync(join(tmpdir(), 'zwgk-recheck-'));
   const dbPath = join(dir, 'z.db');
-  const first = await inspectCounty({ config, configPath: 'test.yaml', asOf: '2023-12-15', dbPath, outDir: dir });
+  first = await inspectCounty({ config, configPath: 'test.yaml', asOf: '2023-12-15', dbPath, outDir: dir });
   expect(first.findings.some((f) => f.checkId === 'column.blank' && f.column === 'deptInfo')).toBe(true);
   service = await startService({ dbPath, config, configPath: 'test.yaml', outDir: dir, port: 0, scheduler: false, asOf: '2023-12-15', log: () => undefined });
 }, 120_000);
@@ -85,5 +98,35 @@ describe('re-check after 已整改', () => {
     const f = blankFinding();
     expect(f.lifecycle.phase).toBe('rectified');
     if (f.lifecycle.phase === 'rectified') expect(f.lifecycle.rectifiedRunId).toBe(result.runId);
+  }, 120_000);
+});
+
+describe('weekly new-media job', () => {
+  it('reads only the feeds, in a run of its own, and records each gap longer than 14 days', async () => {
+    const job = serviceJobs(service.ctx).find((j) => j.name === 'newmedia')!;
+    const result = await job.run({ resume: false });
+    expect(result.outcome).toBe('complete');
+    const run = listRuns(service.ctx.store).find((r) => r.id === result.runId)!;
+    expect(run.kind).toBe('newmedia');
+    const findings = loadFindings(service.ctx.store, run.id).filter((f) => f.kind !== 'warning');
+    expect(findings.map((f) => f.checkId)).toEqual(['newmedia.stale']);
+    // 01-01 → 10-01, 10-01 → 11-20, 11-20 → 12-15: three gaps over 14 days
+    expect(findings[0].occurrences).toBe(3);
+  }, 120_000);
+});
+
+describe('reports after a run', () => {
+  it('writes the monthly 通报, the units\' 整改通知单 and the annual 评分表 from the run', async () => {
+    const files = await generateRunReports(service.ctx, first.runId);
+    expect(files.some((f) => f.endsWith('.xlsx'))).toBe(true);
+    const unitDocx = files.find((f) => f.includes('整改通知单') && f.endsWith('.docx'))!;
+    expect(unitDocx).toBeDefined();
+    const xml = await (await JSZip.loadAsync(readFileSync(unitDocx))).file('word/document.xml')!.async('string');
+    expect(xml).toContain('试点乡政府');
+    expect(xml).toContain('政务新媒体');
+    // the blank column was rectified by the re-check above: it is not sent to the unit again
+    expect(xml).not.toContain('空白栏目');
+    const monthly = files.find((f) => f.endsWith('.html') && f.includes('通报'))!;
+    expect(readFileSync(monthly, 'utf8')).toContain('2023年12月');
   }, 120_000);
 });
