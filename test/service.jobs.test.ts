@@ -104,7 +104,7 @@ describe('re-check after 已整改', () => {
 describe('weekly new-media job', () => {
   it('reads only the feeds, in a run of its own, and records each gap longer than 14 days', async () => {
     const job = serviceJobs(service.ctx).find((j) => j.name === 'newmedia')!;
-    const result = await job.run({ resume: false });
+    const result = await job.run({ trigger: 'manual', dueAt: null, resume: false });
     expect(result.outcome).toBe('complete');
     const run = listRuns(service.ctx.store).find((r) => r.id === result.runId)!;
     expect(run.kind).toBe('newmedia');
