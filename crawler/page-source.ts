@@ -1,5 +1,5 @@
 import type { Store, PageObservation, PageRole } from '../store/index.ts';
-import { getHttpCache, getRunPage, putHttpCache, recordPage, touchHttpCache, BlobStore } from '../store/index.ts';
+import { getHttpCache, getRunPage, putHttpCache, recordPage, touchHttpCache } from '../store/index.ts';
 import type { Fetcher, FetchResult } from './fetch.ts';
 import { decodeHtml } from './decode.ts';
 
@@ -55,17 +55,17 @@ export class PageSource {
     return this.settled.get(url);
   }
 
-  /** The decoded body of a stored snapshot. */
-  decodeSnapshot(hash: string | null, contentType: string | null): string | null {
+  /** The decoded body of a stored snapshot and the charset it was decoded with. */
+  private decodeSnapshot(hash: string | null, contentType: string | null): { text: string; encoding: string } | null {
     if (!hash) return null;
     const bytes = this.store.snapshots.get(hash);
-    return bytes ? decodeHtml(bytes, contentType).text : null;
+    return bytes ? decodeHtml(bytes, contentType) : null;
   }
 
   private async loadUncached(req: PageRequest): Promise<LoadedPage> {
     const previous = getRunPage(this.store, this.runId, req.url);
     if (previous && previous.ok && previous.contentHash) {
-      const html = this.decodeSnapshot(previous.contentHash, previous.contentType);
+      const html = this.decodeSnapshot(previous.contentHash, previous.contentType)?.text ?? null;
       if (html !== null) {
         this.stats.reusedFromRun++;
         const page = { ...previous, role: req.role, unitId: req.unitId ?? previous.unitId, columnKey: req.columnKey ?? previous.columnKey };
@@ -84,7 +84,7 @@ export class PageSource {
           bytes: 0, notModified: true, attempts: 0, fetchedAt: nowIso,
         });
         recordPage(this.store, page);
-        return { page, html: this.decodeSnapshot(cache.contentHash, cache.contentType) };
+        return { page, html: this.decodeSnapshot(cache.contentHash, cache.contentType)?.text ?? null };
       }
     }
     const result = await this.fetcher.fetch(req.url, cache ? { conditional: { etag: cache.etag, lastModified: cache.lastModified } } : {});
@@ -97,14 +97,14 @@ export class PageSource {
     if (result.notModified && cache && this.store.snapshots.has(cache.contentHash)) {
       this.stats.notModified++;
       touchHttpCache(this.store, req.url, nowIso);
-      const html = this.decodeSnapshot(cache.contentHash, cache.contentType);
+      const decoded = this.decodeSnapshot(cache.contentHash, cache.contentType);
       const page = this.pageFrom(req, {
         finalUrl: result.finalUrl, ok: true, status: 304, contentType: cache.contentType, contentHash: cache.contentHash,
         bytes: 0, notModified: true, attempts: result.attempts, fetchedAt: nowIso,
       });
-      page.encoding = html === null ? null : decodeHtml(this.store.snapshots.get(cache.contentHash)!, cache.contentType).encoding;
+      page.encoding = decoded?.encoding ?? null;
       recordPage(this.store, page);
-      return { page, html };
+      return { page, html: decoded?.text ?? null };
     }
     if (!result.ok || !result.body) {
       const page = this.pageFrom(req, {
@@ -144,7 +144,7 @@ export class PageSource {
     const bytes = Buffer.from(html, 'utf8');
     const hash = this.store.snapshots.put(bytes);
     const shot = screenshot ? this.store.screenshots.put(screenshot) : null;
-    const page = this.pageFrom({ ...req, role: req.role }, {
+    const page = this.pageFrom(req, {
       finalUrl: req.url, ok: true, status: 200, contentType: 'text/html; charset=utf-8', contentHash: hash, bytes: bytes.length,
       notModified: false, attempts: 1, fetchedAt: this.now().toISOString(),
     });
@@ -163,4 +163,3 @@ export class PageSource {
   }
 }
 
-export { BlobStore };
