@@ -39,8 +39,6 @@ export interface InspectionOptions {
   kind?: RunKind;
   unitConcurrency?: number;
   progress?: ProgressSink;
-  /** Test hook: stop after this many units as if the process had been killed. */
-  stopAfterUnits?: number;
 }
 
 export interface InspectionResult {
@@ -80,8 +78,6 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
   const unitErrors: { unitId: string; message: string }[] = [];
   const unrendered: string[] = [];
   let homeFailures = 0;
-  let processed = 0;
-  let stoppedEarly = false;
   opts.progress?.start(config.units.length, done.size);
 
   const knownKeys = observedColumnKeys();
@@ -91,10 +87,6 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
   const queue = new PQueue({ concurrency: opts.unitConcurrency ?? Math.max(2, config.politeness.concurrencyPerHost) });
   try {
     await Promise.all(pending.map((unit) => queue.add(async () => {
-      if (opts.stopAfterUnits !== undefined && processed >= opts.stopAfterUnits) {
-        stoppedEarly = true;
-        return;
-      }
       try {
         const crawl = opts.kind === 'newmedia'
           ? async (ctx: Parameters<typeof crawlFeeds>[0]) => ({ homeOk: true, columns: [], details: [], links: [], feeds: await crawlFeeds(ctx) })
@@ -106,12 +98,7 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
             .map((p) => ({ title: p.title, url: p.url, publishedAt: p.publishedAt, pinned: false })),
         });
         if (!result.homeOk) homeFailures++;
-        if (opts.stopAfterUnits !== undefined && processed >= opts.stopAfterUnits) {
-          stoppedEarly = true;
-          return;
-        }
         saveUnitObservations(store, run.id, unit.id, result);
-        processed++;
         opts.progress?.unitDone(unit.id, result.homeOk);
       } catch (err) {
         unitErrors.push({ unitId: unit.id, message: err instanceof Error ? err.message : String(err) });
@@ -141,7 +128,7 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
     fetch: fetchStats,
     seconds: Math.round((Date.now() - started) / 100) / 10,
   };
-  const status = stoppedEarly ? 'interrupted' : unitErrors.length > 0 ? 'failed' : 'complete';
+  const status = unitErrors.length > 0 ? 'failed' : 'complete';
   if (status === 'complete') stats.blobsPruned = pruneBlobs(store, config.crawl.retentionDays);
   finishRun(store, run.id, status, stats);
   return { run: { ...run, status }, status, stats, unitErrors, unrendered };
