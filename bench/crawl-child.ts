@@ -13,7 +13,8 @@ const run = async () => {
   }
 };
 run().then((r) => {
-  process.stdout.write(`\n${JSON.stringify(r)}\n`);
+  const cpu = process.cpuUsage();
+  process.stdout.write(`\n${JSON.stringify({ ...r, cpuSeconds: Math.round((cpu.user + cpu.system) / 1e5) / 10 })}\n`);
   process.exit(0);
 }, (e) => {
   console.error(e);

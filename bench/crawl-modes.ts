@@ -7,7 +7,7 @@ import PQueue from 'p-queue';
 import * as cheerio from 'cheerio';
 import type { CountyConfig } from '../config/index.ts';
 
-export interface ModeResult { pages: number; bytes: number; seconds: number; peakRssMb: number; note?: string }
+export interface ModeResult { pages: number; bytes: number; seconds: number; peakRssMb: number; cpuSeconds?: number; serverCpuSeconds?: number; note?: string }
 
 function rssSampler(): () => number {
   // memoryUsage.rss() reads only the RSS; the full memoryUsage() walks the heap and showed up in profiles

@@ -14,6 +14,7 @@ async function child(mode: string, payload: unknown): Promise<ModeResult & Recor
   const dir = mkdtempSync(join(tmpdir(), 'zwgk-bench-in-'));
   const input = join(dir, 'input.json');
   writeFileSync(input, JSON.stringify(payload));
+  const serverCpu = process.cpuUsage();
   return new Promise((resolvePromise, reject) => {
     const p = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./crawl-child.ts', import.meta.url)), mode, input], {
       stdio: ['ignore', 'pipe', 'inherit'], cwd: fileURLToPath(new URL('..', import.meta.url)),
@@ -23,7 +24,10 @@ async function child(mode: string, payload: unknown): Promise<ModeResult & Recor
     p.on('exit', (code) => {
       const line = out.trim().split('\n').pop() ?? '';
       if (code !== 0) reject(new Error(`${mode} exited ${code}: ${out}`));
-      else resolvePromise(JSON.parse(line));
+      else {
+        const used = process.cpuUsage(serverCpu);
+        resolvePromise({ ...JSON.parse(line), serverCpuSeconds: Math.round((used.user + used.system) / 1e5) / 10 });
+      }
     });
   });
 }
@@ -32,6 +36,8 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: {
     units: { type: 'string', default: '60' }, 'pages-per-column': { type: 'string', default: '3' },
     latency: { type: 'string', default: '20' }, concurrency: { type: 'string', default: '16' },
+    // development: skip the comparison crawlers (crawlee, linkinator)
+    'ours-only': { type: 'boolean', default: false },
   } });
   const concurrency = Number(values.concurrency);
   const { startSamplePortal, benchConfigFor } = await import('../sample/index.ts');
@@ -40,7 +46,7 @@ async function main(): Promise<void> {
     const config = benchConfigFor(portal, { concurrencyPerHost: concurrency, delayMs: 0 });
     const seeds = config.units.map((u) => u.home);
     const dbPath = join(mkdtempSync(join(tmpdir(), 'zwgk-bench-')), 'bench.db');
-    const fmt = (r: ModeResult) => `${r.pages} 页，${r.seconds.toFixed(1)} 秒，${(r.pages / r.seconds).toFixed(0)} 页/秒，${(r.bytes / 1048576 / r.seconds).toFixed(1)} MB/秒，峰值内存 ${r.peakRssMb} MB`;
+    const fmt = (r: ModeResult) => `${r.pages} 页，${r.seconds.toFixed(1)} 秒，${(r.pages / r.seconds).toFixed(0)} 页/秒，${(r.bytes / 1048576 / r.seconds).toFixed(1)} MB/秒，峰值内存 ${r.peakRssMb} MB，CPU ${r.cpuSeconds ?? '?'} 秒（门户 ${r.serverCpuSeconds ?? "?"} 秒）`;
     console.log(`示例门户 ${portal.origin}：${config.units.length} 个单位，每栏 ${values['pages-per-column']} 页，每次响应加 ${values.latency} ms，并发 ${concurrency}`);
     const bare = await child('bare', { seeds, concurrency });
     console.log(`  参照（undici + p-queue + cheerio，只抓取解析不存储）：${fmt(bare)}`);
@@ -48,6 +54,10 @@ async function main(): Promise<void> {
     console.log(`  本工具首次抓取（全部存储）：${fmt(cold)}`);
     const rerun = await child('ours', { config, dbPath });
     console.log(`  本工具再次抓取（条件请求）：${fmt(rerun)}；跳过近期已验证的详情页 ${(rerun.stats as Record<string, unknown>)?.skippedFreshDetails ?? 0}，304 ${(rerun.stats as Record<string, unknown>)?.notModified ?? 0}`);
+    if (values['ours-only']) {
+      console.log(`bench:crawl pages_per_s=${(cold.pages / cold.seconds).toFixed(1)} of_baseline=${(cold.pages / cold.seconds / (bare.pages / bare.seconds)).toFixed(2)} rerun_fraction=${(rerun.seconds / cold.seconds).toFixed(2)} peak_rss_mb=${cold.peakRssMb}`);
+      return;
+    }
     const cr = await child('crawlee', { seeds, concurrency });
     console.log(`  crawlee CheerioCrawler 3.x：${fmt(cr)}`);
     const lk = await child('linkinator', { seeds, concurrency });

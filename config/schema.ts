@@ -62,6 +62,8 @@ const crawlSchema = z.object({
   linkRecheckDays: z.number().int().min(0).default(20),
   snapshotDir: z.string().optional(),
   retentionDays: z.number().int().positive().default(400),
+  // Worker threads that parse pages; unset: one per core but one (0 parses on the main thread).
+  analysisThreads: z.number().int().min(0).max(16).optional(),
   browser: z.object({
     executablePath: z.string().optional(),
     screenshots: z.boolean().default(true),

@@ -1,7 +1,9 @@
 import type { ColumnObservation, DetailObservation, ListItem } from '../store/index.ts';
 import type { UnitCrawlContext } from './unit-context.ts';
-import { extractListRows } from './list-extract.ts';
-import { extractDetail } from './detail-extract.ts';
+import { finishListRows } from './list-extract.ts';
+import type { DetailExtraction } from './detail-extract.ts';
+import type { ExtractedLink } from './links-extract.ts';
+import type { AnalysisPart } from './page-analysis.ts';
 
 export interface ColumnTarget {
   key: string;
@@ -12,8 +14,13 @@ export interface ColumnTarget {
 
 export interface ColumnCrawlResult {
   observation: ColumnObservation;
-  pages: { url: string; html: string }[]; // list pages read (their links are checked)
+  pages: PageLinks[]; // pages read, with their links (checked once per unit)
   details: DetailObservation[];
+}
+
+export interface PageLinks {
+  url: string;
+  links: ExtractedLink[];
 }
 
 function wantsRender(ctx: UnitCrawlContext, key: string): boolean {
@@ -21,8 +28,7 @@ function wantsRender(ctx: UnitCrawlContext, key: string): boolean {
   return r === true || (Array.isArray(r) && r.includes(key));
 }
 
-function detailFrom(ctx: UnitCrawlContext, key: string, url: string, html: string, contentHash: string | null, fetchedAt: string): DetailObservation {
-  const d = extractDetail(html, url);
+function detailFrom(ctx: UnitCrawlContext, key: string, url: string, d: DetailExtraction, contentHash: string | null, fetchedAt: string): DetailObservation {
   return {
     runId: ctx.runId, unitId: ctx.unit.id, columnKey: key, url, title: d.title, publishedAt: d.publishedAt,
     text: d.text.slice(0, ctx.maxDetailTextChars), fields: d.fields, links: d.links.slice(0, 200), tables: d.tables, contentHash, fetchedAt,
@@ -36,16 +42,18 @@ export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): 
     runId: ctx.runId, unitId: ctx.unit.id, columnKey: target.key, label: target.label, url: target.url, source: target.source,
     observedAt: new Date().toISOString(),
   } as const;
+  const isArticleColumn = crawl.articleColumns.includes(target.key);
+  const firstParts: AnalysisPart[] = isArticleColumn ? ['list', 'links', 'detail'] : ['list', 'links'];
   const first = await ctx.source.load({ url: target.url, role: 'list', unitId: ctx.unit.id, columnKey: target.key });
-  if (!first.page.ok || first.html === null) {
+  let analysis = first.page.ok ? await ctx.analyser.analyse(first, first.page.finalUrl, firstParts) : null;
+  if (!analysis) {
     return {
       observation: { ...base, status: 'unreachable', pagesRead: 0, totalPagesSeen: null, items: [], placeholder: null, rendered: false, contentHash: null,
         note: `栏目页无法访问：${first.page.errorClass ?? ''} ${first.page.status ?? ''}`.trim() },
       pages: [], details: [],
     };
   }
-  let html = first.html;
-  let extraction = extractListRows(html, first.page.finalUrl, { asOf: ctx.asOf });
+  let extraction = finishListRows(analysis.list!, ctx.asOf);
   let rendered = false;
   let note: string | null = null;
   if ((extraction.rows.length === 0 && extraction.scriptBuiltRows) || wantsRender(ctx, target.key)) {
@@ -53,8 +61,8 @@ export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): 
     const out = renderer?.available ? await renderer.render(target.url, { screenshot: false }).catch((e: Error) => e) : null;
     if (out && !(out instanceof Error)) {
       ctx.source.recordRendered({ url: target.url, role: 'list', unitId: ctx.unit.id, columnKey: target.key }, out.html, out.screenshot);
-      html = out.html;
-      extraction = extractListRows(html, first.page.finalUrl, { asOf: ctx.asOf });
+      analysis = await ctx.analyser.analyseHtml(out.html, first.page.finalUrl, firstParts);
+      extraction = finishListRows(analysis.list!, ctx.asOf);
       rendered = true;
     } else if (extraction.rows.length === 0) {
       ctx.unrendered.push(target.url);
@@ -62,12 +70,12 @@ export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): 
       return {
         observation: { ...base, status: 'unrendered', pagesRead: 1, totalPagesSeen: extraction.pagination.totalPages, items: [], placeholder: null,
           rendered: false, contentHash: first.page.contentHash, note: `列表由脚本生成，${why}` },
-        pages: [{ url: first.page.finalUrl, html }], details: [],
+        pages: [{ url: first.page.finalUrl, links: analysis.links! }], details: [],
       };
     }
   }
 
-  const pages = [{ url: first.page.finalUrl, html }];
+  const pages: PageLinks[] = [{ url: first.page.finalUrl, links: analysis.links! }];
   const items = new Map<string, ListItem>();
   for (const row of extraction.rows) if (!items.has(row.url)) items.set(row.url, row);
   const visited = new Set([target.url, first.page.finalUrl]);
@@ -82,13 +90,14 @@ export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): 
     if (visited.has(next)) continue;
     visited.add(next);
     const loaded = await ctx.source.load({ url: next, role: 'list', unitId: ctx.unit.id, columnKey: target.key });
-    if (!loaded.page.ok || loaded.html === null) {
+    const a = loaded.page.ok ? await ctx.analyser.analyse(loaded, loaded.page.finalUrl, ['list', 'links']) : null;
+    if (!a) {
       note = `翻页 ${next} 读取失败（${loaded.page.errorClass ?? loaded.page.status}）`;
       break;
     }
     pagesRead++;
-    pages.push({ url: loaded.page.finalUrl, html: loaded.html });
-    const ex = extractListRows(loaded.html, loaded.page.finalUrl, { asOf: ctx.asOf });
+    pages.push({ url: loaded.page.finalUrl, links: a.links! });
+    const ex = finishListRows(a.list!, ctx.asOf);
     for (const row of ex.rows) if (!items.has(row.url)) items.set(row.url, row);
     rowsLeftWindow = ex.rows.some((r) => !r.pinned && r.date !== null && r.date < windowStart);
     pagination = ex.pagination;
@@ -96,14 +105,13 @@ export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): 
   }
 
   const rows = [...items.values()];
-  const isArticleColumn = crawl.articleColumns.includes(target.key);
   const details: DetailObservation[] = [];
   let status: ColumnObservation['status'] = rows.length > 0 ? 'ok' : 'blank';
   if (isArticleColumn) {
-    const self = extractDetail(html, first.page.finalUrl);
+    const self = analysis.detail!;
     const datedRows = rows.filter((r) => r.date !== null);
     if (self.isArticle || datedRows.length === 0) {
-      details.push(detailFrom(ctx, target.key, first.page.finalUrl, html, first.page.contentHash, first.page.fetchedAt));
+      details.push(detailFrom(ctx, target.key, first.page.finalUrl, self, first.page.contentHash, first.page.fetchedAt));
       status = self.text.replace(/\s+/g, '').length >= 20 ? 'ok' : 'blank';
     }
   }
@@ -116,9 +124,10 @@ export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): 
       const scope = ctx.scope.check(row.url);
       if (!scope.allowed) continue;
       const loaded = await ctx.source.load({ url: row.url, role: 'detail', unitId: ctx.unit.id, columnKey: target.key, revalidateAfterDays: crawl.revalidateDetailDays });
-      if (!loaded.page.ok || loaded.html === null) continue;
-      pages.push({ url: loaded.page.finalUrl, html: loaded.html });
-      details.push(detailFrom(ctx, target.key, row.url, loaded.html, loaded.page.contentHash, loaded.page.fetchedAt));
+      const a = loaded.page.ok ? await ctx.analyser.analyse(loaded, loaded.page.finalUrl, ['detail', 'links']) : null;
+      if (!a) continue;
+      pages.push({ url: loaded.page.finalUrl, links: a.links! });
+      details.push(detailFrom(ctx, target.key, row.url, a.detail!, loaded.page.contentHash, loaded.page.fetchedAt));
     }
   }
   return {

@@ -2,7 +2,8 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { parseDate } from './dates.ts';
-import { cleanText, loadHtml } from './extract-html.ts';
+import { cleanText } from './extract-html.ts';
+import { preparePage, reparse, type PageDoc } from './page-doc.ts';
 import { loadExtractVocab } from './extract-vocab.ts';
 import { linksOf, type ExtractedLink } from './links-extract.ts';
 
@@ -86,12 +87,16 @@ const LAYOUT_NOISE = /(^|[\s_-])(nav|menu|footer|header|breadcrumb|crumb|share|p
 const BLOCK_TAGS = new Set(['p', 'div', 'br', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'section', 'article', 'dd', 'dt', 'ul', 'ol', 'blockquote', 'pre']);
 
 export function extractDetail(html: string, url: string): DetailExtraction {
-  const $ = loadHtml(html);
+  return detailOf(preparePage(html, url));
+}
+
+/** The article reading of a prepared page; the shared document is not changed. */
+export function detailOf(doc: PageDoc): DetailExtraction {
+  const { $, url } = doc;
   const metaTitle = metaContent($, META_TITLE);
   const metaDate = metaContent($, META_DATE);
   const siteName = metaContent($, ['SiteName', 'sitename']);
   const pageTitle = cleanText($('title').first().text());
-  $('script, style, noscript, template').remove();
 
   const fields = extractFields($);
   const body = findBody($);
@@ -101,22 +106,24 @@ export function extractDetail(html: string, url: string): DetailExtraction {
   let text: string;
   let links: ExtractedLink[];
   const tables = extractTables($, body ?? null);
+  // without a known body container the text-density fallback strips layout blocks: on its own copy of the page
+  const $r = body ? $ : reparse(doc);
   if (body) {
     text = blockText($, body);
     links = linksOf($, url, body);
   } else {
-    const fallback = largestTextBlock($);
-    text = fallback ? blockText($, fallback) : cleanText($('body').text());
-    links = fallback ? linksOf($, url, fallback) : [];
+    const fallback = largestTextBlock($r);
+    text = fallback ? blockText($r, fallback) : cleanText($r('body').text());
+    links = fallback ? linksOf($r, url, fallback) : [];
   }
   const seen = new Set(links.map((l) => l.url));
-  $('*')
+  $r('*')
     .filter((_, el) => RELATED_BLOCK.test(`${(el as Element).attribs?.class ?? ''} ${(el as Element).attribs?.id ?? ''}`))
     .each((_, el) => {
-      for (const l of linksOf($, url, el)) if (!seen.has(l.url)) (seen.add(l.url), links.push(l));
+      for (const l of linksOf($r, url, el)) if (!seen.has(l.url)) (seen.add(l.url), links.push(l));
     });
 
-  const isArticle = Boolean(body) || Boolean(metaTitle) || (text.replace(/\s/g, '').length >= 200 && !looksLikeList($));
+  const isArticle = Boolean(body) || Boolean(metaTitle) || (text.replace(/\s/g, '').length >= 200 && !looksLikeList($r));
   return { title, publishedAt, text, fields, links, isArticle, tables };
 }
 

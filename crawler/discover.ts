@@ -1,7 +1,8 @@
 // Finds a unit's columns (指南, 机构职能, 预决算 …) among the links of its home page or of a hub page.
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import { cleanText, documentBase, loadHtml, normaliseLabel, resolveHref, urlDirectory } from './extract-html.ts';
+import { cleanText, documentBase, normaliseLabel, resolveHref, urlDirectory } from './extract-html.ts';
+import { preparePage, type PageDoc } from './page-doc.ts';
 import { loadColumnSynonyms, type ColumnSynonymEntry, type ColumnSynonyms } from './extract-vocab.ts';
 
 export { loadColumnSynonyms };
@@ -42,9 +43,13 @@ const ARTICLE_LINK = /[/_]t\d{8}_\d+|\/art\/\d{4}\/|\/\d{6}\/[^/]+\.s?html?$|\.(
  * then a link under the page's own folder (the unit's area, not the county-wide menu), then document order.
  */
 export function discoverColumns(html: string, baseUrl: string, opts: { synonyms?: ColumnSynonyms } = {}): DiscoveredColumn[] {
+  return columnsOf(preparePage(html, baseUrl), opts);
+}
+
+export function columnsOf(doc: PageDoc, opts: { synonyms?: ColumnSynonyms } = {}): DiscoveredColumn[] {
   const vocab = opts.synonyms ?? loadColumnSynonyms();
-  const $ = loadHtml(html);
-  const candidates = linkCandidates($, baseUrl);
+  const baseUrl = doc.url;
+  const candidates = linkCandidates(doc.$, baseUrl);
   const entries = vocab.columns.filter((c) => c.parent === null || c.parent === KEY_FIELDS_HUB);
   const hubEntry: ColumnSynonymEntry = {
     key: KEY_FIELDS_HUB,
@@ -65,8 +70,12 @@ export function discoverSubColumns(
   parentKey: string,
   opts: { synonyms?: ColumnSynonyms } = {},
 ): DiscoveredColumn[] {
+  return subColumnsOf(preparePage(html, baseUrl), parentKey, opts);
+}
+
+export function subColumnsOf(doc: PageDoc, parentKey: string, opts: { synonyms?: ColumnSynonyms } = {}): DiscoveredColumn[] {
   const vocab = opts.synonyms ?? loadColumnSynonyms();
-  const $ = loadHtml(html);
+  const { $, url: baseUrl } = doc;
   const hubUrl = normaliseUrl(baseUrl);
   const candidates = linkCandidates($, baseUrl).filter((c) => normaliseUrl(c.url) !== hubUrl);
   const entries = vocab.columns.filter((c) => c.parent === parentKey);
@@ -86,7 +95,6 @@ function linkCandidates($: CheerioAPI, pageUrl: string): Candidate[] {
     dir = pageUrl;
   }
   const out: Candidate[] = [];
-  $('script, style, noscript, template').remove();
   $('a[href]').each((i, el) => {
     const $a = $(el);
     const url = resolveHref($a.attr('href'), base);

@@ -1,5 +1,6 @@
 // Every link of a page that a link check should follow: a/area href, (i)frame src, embedded attachments.
 import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
 import { cleanText, documentBase, loadHtml, resolveHref } from './extract-html.ts';
 
 export interface ExtractedLink {
@@ -17,6 +18,15 @@ export function extractLinks(html: string, baseUrl: string): ExtractedLink[] {
   return linksOf(loadHtml(html), baseUrl);
 }
 
+const NOT_MARKUP = new Set(['script', 'style', 'noscript', 'template']);
+
+function insideNonMarkup(el: Element): boolean {
+  for (let p = el.parent; p && p.type !== 'root'; p = p.parent) {
+    if ('tagName' in p && NOT_MARKUP.has((p as Element).tagName.toLowerCase())) return true;
+  }
+  return false;
+}
+
 /** Same as extractLinks on an already loaded document, optionally only inside `scope` (a selector or element). */
 export function linksOf($: CheerioAPI, pageUrl: string, scope?: Parameters<CheerioAPI>[0]): ExtractedLink[] {
   const base = documentBase($, pageUrl);
@@ -32,7 +42,7 @@ export function linksOf($: CheerioAPI, pageUrl: string, scope?: Parameters<Cheer
   root.find('a[href], area[href], iframe[src], frame[src], embed[src], object[data], source[src]').each((_, el) => {
     const $el = $(el);
     const tag = el.tagName.toLowerCase();
-    if ($el.closest('script, style, noscript, template').length) return;
+    if (insideNonMarkup(el as Element)) return;
     if (tag === 'a' || tag === 'area') {
       add($el.attr('href'), cleanText($el.text()) || cleanText($el.attr('title') ?? $el.attr('alt') ?? ''));
     } else if (tag === 'object') {

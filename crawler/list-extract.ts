@@ -4,9 +4,10 @@ import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { ListItem } from '../store/index.ts';
 import { inferYearlessDates, parseMonthDay } from './dates.ts';
-import { cleanText, documentBase, loadHtml, resolveHref } from './extract-html.ts';
+import { cleanText, resolveHref } from './extract-html.ts';
 import { loadExtractVocab } from './extract-vocab.ts';
-import { paginationOf, type PaginationInfo } from './pagination.ts';
+import type { PaginationInfo } from './pagination.ts';
+import { preparePage, type PageDoc } from './page-doc.ts';
 
 export interface ListExtraction {
   rows: ListItem[];
@@ -18,7 +19,6 @@ export interface ListExtraction {
 }
 
 interface RawRow {
-  el: Element;
   group: string;
   title: string;
   url: string;
@@ -44,32 +44,50 @@ const ARTICLE_URL = [
 ];
 const MAX_ROW_ANCHORS = 3;
 
-export function extractListRows(html: string, pageUrl: string, ctx: { asOf: string }): ListExtraction {
-  const $ = loadHtml(html);
-  const pagination = paginationOf($, pageUrl);
-  const base = documentBase($, pageUrl);
-  const scripts = $('script')
-    .map((_, el) => $(el).text())
-    .get()
-    .join('\n');
-  const datastoreRows = hanwebRecordRows($, base);
-  $('script, style, noscript, template, select, option').remove();
+/** A list row before its date is resolved: what is cached per page (the year of [MM-DD] dates depends on asOf). */
+export interface RawListRow {
+  title: string;
+  url: string;
+  dateText: string | null;
+  markedPinned: boolean;
+  extra?: Record<string, string>;
+}
 
-  const raw = [...datastoreRows, ...collectRows($, base)];
+export interface RawListExtraction {
+  rows: RawListRow[];
+  placeholder: string | null;
+  scriptBuiltRows: boolean;
+  pagination: PaginationInfo;
+}
+
+export function extractListRows(html: string, pageUrl: string, ctx: { asOf: string }): ListExtraction {
+  return finishListRows(listRowsOf(preparePage(html, pageUrl)), ctx.asOf);
+}
+
+/** The list rows of a prepared page, dates not yet resolved. */
+export function listRowsOf(doc: PageDoc): RawListExtraction {
+  const { $, base } = doc;
+  const raw = [...hanwebRecordRows(doc.xmlScripts, base), ...collectRows($, base)];
   let chosen = chooseDatedGroup(raw);
   if (chosen.length === 0) chosen = chooseArticleLinkGroup(raw);
-  const rows = finishRows(chosen, ctx.asOf);
-
+  const rows = chosen.map((r): RawListRow => {
+    const row: RawListRow = { title: r.title, url: r.url, dateText: r.dateText, markedPinned: r.markedPinned };
+    if (r.extra) row.extra = r.extra;
+    return row;
+  });
   const placeholder = rows.length === 0 ? findPlaceholder(cleanText($('body').text() || $.root().text())) : null;
-  const scriptBuiltRows = rows.length === 0 && !placeholder && looksScriptBuilt($, scripts);
-  return { rows, placeholder, scriptBuiltRows, pagination };
+  const scriptBuiltRows = rows.length === 0 && !placeholder && looksScriptBuilt($, doc.scripts);
+  return { rows, placeholder, scriptBuiltRows, pagination: doc.pagination };
+}
+
+export function finishListRows(raw: RawListExtraction, asOf: string): ListExtraction {
+  return { rows: finishRows(raw.rows, asOf), placeholder: raw.placeholder, scriptBuiltRows: raw.scriptBuiltRows, pagination: raw.pagination };
 }
 
 /** Hanweb JCMS: rows are CDATA records inside <script type="text/xml"><datastore><recordset>. */
-function hanwebRecordRows($: CheerioAPI, base: string): RawRow[] {
+function hanwebRecordRows(xmlScripts: string[], base: string): RawRow[] {
   const out: RawRow[] = [];
-  $('script[type="text/xml"], script[language="xml"]').each((_, el) => {
-    const xml = $(el).text();
+  for (const xml of xmlScripts) {
     for (const m of xml.matchAll(/<record>\s*<!\[CDATA\[([\s\S]*?)\]\]>\s*<\/record>/gi)) {
       const frag = cheerio.load(`<div id="__hanweb_record">${m[1]}</div>`);
       const wrapper = frag('#__hanweb_record');
@@ -80,7 +98,7 @@ function hanwebRecordRows($: CheerioAPI, base: string): RawRow[] {
       const row = readRow(frag, top, main, base, 'hanweb-datastore');
       if (row) out.push(row);
     }
-  });
+  }
   return out;
 }
 
@@ -185,7 +203,7 @@ function readRow($: CheerioAPI, rowEl: Element, a: Element, base: string, group:
   text = title;
   if (!text) return null;
   markedPinned ||= isMarkedPinned($, rowEl, a, vocab);
-  const row: RawRow = { el: rowEl, group, title: text, url, dateText, markedPinned };
+  const row: RawRow = { group, title: text, url, dateText, markedPinned };
   if (tableCells && Object.keys(tableCells.extra).length > 0) row.extra = tableCells.extra;
   return row;
 }
@@ -318,7 +336,7 @@ function chooseArticleLinkGroup(raw: RawRow[]): RawRow[] {
   return best;
 }
 
-function finishRows(chosen: RawRow[], asOf: string): ListItem[] {
+function finishRows(chosen: RawListRow[], asOf: string): ListItem[] {
   const dates = inferYearlessDates(
     chosen.map((r) => ({ dateText: r.dateText, url: r.url, pinned: r.markedPinned })),
     { asOf },

@@ -5,7 +5,10 @@ import { decodeHtml } from './decode.ts';
 
 export interface LoadedPage {
   page: PageObservation;
-  html: string | null; // decoded body when the fetch succeeded
+  /** The page has a body to read (fetched, or a stored snapshot reused). */
+  hasBody: boolean;
+  /** The decoded body; a reused snapshot is decoded only when read. */
+  readonly html: string | null;
 }
 
 export interface PageRequest {
@@ -33,21 +36,45 @@ export class PageSource {
   readonly stats: PageSourceStats = { fetched: 0, notModified: 0, reusedFromRun: 0, skippedFresh: 0, bytes: 0 };
   private readonly inFlight = new Map<string, Promise<LoadedPage>>();
   private readonly settled = new Map<string, PageObservation>(); // url → outcome of any role, fetched this run
+  private readonly loadedThisRun = new Map<string, PageObservation>(); // role+url → outcome; bodies are not kept in memory
 
   constructor(private readonly store: Store, private readonly fetcher: Fetcher, private readonly runId: number, private readonly now: () => Date = () => new Date()) {}
 
   load(req: PageRequest): Promise<LoadedPage> {
     const key = `${req.role}\u0000${req.url}`;
+    const done = this.loadedThisRun.get(key);
+    if (done) return Promise.resolve(this.loaded(done, done.ok ? undefined : null));
     let p = this.inFlight.get(key);
     if (!p) {
       p = this.loadUncached(req).then((loaded) => {
         const known = this.settled.get(req.url);
         if (!known || (!known.ok && loaded.page.ok)) this.settled.set(req.url, loaded.page);
+        this.loadedThisRun.set(key, loaded.page);
+        this.inFlight.delete(key);
         return loaded;
+      }, (err: unknown) => {
+        this.inFlight.delete(key);
+        throw err;
       });
       this.inFlight.set(key, p);
     }
     return p;
+  }
+
+  /** A loaded page; `text` undefined means "decode the snapshot when read", null means no body. */
+  private loaded(page: PageObservation, text: string | null | undefined): LoadedPage {
+    if (text !== undefined) return { page, hasBody: text !== null, html: text };
+    const hasBody = page.contentHash !== null && this.store.snapshots.has(page.contentHash);
+    let memo: string | null | undefined;
+    const decode = () => this.decodeSnapshot(page.contentHash, page.contentType)?.text ?? null;
+    return {
+      page,
+      hasBody,
+      get html() {
+        if (memo === undefined) memo = hasBody ? decode() : null;
+        return memo;
+      },
+    };
   }
 
   /** The outcome of a page this run already fetched (as home, list, detail or feed), for link checks. */
@@ -64,14 +91,11 @@ export class PageSource {
 
   private async loadUncached(req: PageRequest): Promise<LoadedPage> {
     const previous = getRunPage(this.store, this.runId, req.url);
-    if (previous && previous.ok && previous.contentHash) {
-      const html = this.decodeSnapshot(previous.contentHash, previous.contentType)?.text ?? null;
-      if (html !== null) {
-        this.stats.reusedFromRun++;
-        const page = { ...previous, role: req.role, unitId: req.unitId ?? previous.unitId, columnKey: req.columnKey ?? previous.columnKey };
-        if (page.role !== previous.role) recordPage(this.store, page);
-        return { page, html };
-      }
+    if (previous && previous.ok && previous.contentHash && this.store.snapshots.has(previous.contentHash)) {
+      this.stats.reusedFromRun++;
+      const page = { ...previous, role: req.role, unitId: req.unitId ?? previous.unitId, columnKey: req.columnKey ?? previous.columnKey };
+      if (page.role !== previous.role) recordPage(this.store, page);
+      return this.loaded(page, undefined);
     }
     const cache = getHttpCache(this.store, req.url);
     const nowIso = this.now().toISOString();
@@ -83,28 +107,30 @@ export class PageSource {
           finalUrl: req.url, ok: true, status: cache.status, contentType: cache.contentType, contentHash: cache.contentHash,
           bytes: 0, notModified: true, attempts: 0, fetchedAt: nowIso,
         });
+        page.encoding = cache.encoding ?? null;
         recordPage(this.store, page);
-        return { page, html: this.decodeSnapshot(cache.contentHash, cache.contentType)?.text ?? null };
+        return this.loaded(page, undefined);
       }
     }
     const result = await this.fetcher.fetch(req.url, cache ? { conditional: { etag: cache.etag, lastModified: cache.lastModified } } : {});
     return this.absorb(req, result, cache);
   }
 
-  private absorb(req: PageRequest, result: FetchResult, cache: ReturnType<typeof getHttpCache>): LoadedPage {
+  private async absorb(req: PageRequest, result: FetchResult, cache: ReturnType<typeof getHttpCache>): Promise<LoadedPage> {
     const nowIso = this.now().toISOString();
     const contentType = result.headers['content-type'] ?? null;
     if (result.notModified && cache && this.store.snapshots.has(cache.contentHash)) {
       this.stats.notModified++;
       touchHttpCache(this.store, req.url, nowIso);
-      const decoded = this.decodeSnapshot(cache.contentHash, cache.contentType);
+      // the charset is known from the cache entry; older entries without it decode now
+      const decoded = cache.encoding ? null : this.decodeSnapshot(cache.contentHash, cache.contentType);
       const page = this.pageFrom(req, {
         finalUrl: result.finalUrl, ok: true, status: 304, contentType: cache.contentType, contentHash: cache.contentHash,
         bytes: 0, notModified: true, attempts: result.attempts, fetchedAt: nowIso,
       });
-      page.encoding = decoded?.encoding ?? null;
+      page.encoding = cache.encoding ?? decoded?.encoding ?? null;
       recordPage(this.store, page);
-      return { page, html: decoded?.text ?? null };
+      return this.loaded(page, decoded ? decoded.text : undefined);
     }
     if (!result.ok || !result.body) {
       const page = this.pageFrom(req, {
@@ -115,15 +141,16 @@ export class PageSource {
       page.errorPermanent = result.permanent;
       page.errorMessage = result.errorMessage;
       recordPage(this.store, page);
-      return { page, html: null };
+      return { page, hasBody: false, html: null };
     }
     this.stats.fetched++;
     this.stats.bytes += result.body.length;
-    const hash = this.store.snapshots.put(result.body);
+    // compressed and written off the main thread; awaited so that no row names a blob that is not on disk
+    const hash = await this.store.snapshots.putAsync(result.body);
     const decoded = decodeHtml(result.body, contentType);
     putHttpCache(this.store, {
       url: req.url, etag: result.headers.etag ?? null, lastModified: result.headers['last-modified'] ?? null, contentHash: hash,
-      contentType, status: result.status ?? 200, fetchedAt: nowIso, validatedAt: nowIso,
+      contentType, status: result.status ?? 200, fetchedAt: nowIso, validatedAt: nowIso, encoding: decoded.encoding,
     });
     const page = this.pageFrom(req, {
       finalUrl: result.finalUrl, ok: true, status: result.status, contentType, contentHash: hash, bytes: result.body.length,
@@ -136,7 +163,7 @@ export class PageSource {
       page.errorMessage = `页面含无法按 ${decoded.encoding} 解码的字节 / undecodable bytes for ${decoded.encoding}`;
     }
     recordPage(this.store, page);
-    return { page, html: decoded.text };
+    return { page, hasBody: true, html: decoded.text };
   }
 
   /** Stores a browser-rendered body for a page (the JS-built list), keeping the static snapshot's row. */

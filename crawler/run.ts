@@ -3,11 +3,14 @@ import PQueue from 'p-queue';
 import type { CountyConfig } from '../config/index.ts';
 import { assessmentWindow } from '../config/index.ts';
 import type { Store, FeedPost, RunKind, RunRecord } from '../store/index.ts';
-import { startRun, resumeRun, findResumableRun, finishRun, doneUnits, saveUnitObservations, importedPosts, pruneBlobs, recentWorkingLinks } from '../store/index.ts';
+import { startRun, resumeRun, findResumableRun, finishRun, doneUnits, saveUnitObservations, importedPosts, pruneBlobs, recentWorkingLinks, prunePageAnalyses, retainedHashes } from '../store/index.ts';
 import { createFetcher, type Fetcher } from './fetch.ts';
 import { createScopeGuard } from './scope.ts';
 import { createRenderer, type Renderer } from './browser.ts';
 import { PageSource } from './page-source.ts';
+import { PageAnalyser } from './page-analyser.ts';
+import { extractorVersion } from './extractor-version.ts';
+import { createAnalysisPool, defaultAnalysisThreads } from './analysis-pool.ts';
 import { crawlUnit } from './unit-crawl.ts';
 import { crawlFeeds } from './feeds-crawl.ts';
 import { loadColumnSynonyms, KEY_FIELDS_HUB } from './discover.ts';
@@ -69,6 +72,8 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
   const scope = createScopeGuard(config);
   const fetcher: Fetcher = createFetcher({ crawl: config.crawl, politeness: config.politeness, scope, respectRobots: config.respectRobots, userAgent: config.crawl.userAgent });
   const source = new PageSource(store, fetcher, run.id);
+  const pool = createAnalysisPool(opts.kind === 'newmedia' ? 0 : config.crawl.analysisThreads ?? defaultAnalysisThreads());
+  const analyser = new PageAnalyser(store, pool);
   // the browser is started only when a page needs it
   const browser: { pending: Promise<Renderer | null> | null } = { pending: null };
   const renderer = () => (browser.pending ??= createRenderer({ executablePath: config.crawl.browser.executablePath, scope }).catch(() => null));
@@ -84,7 +89,8 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
   const linkSince = new Date(started - config.crawl.linkRecheckDays * 86_400_000).toISOString();
   const workingLinks = config.crawl.linkRecheckDays > 0 ? recentWorkingLinks(store, linkSince) : new Map();
   const linkStats = { checked: 0, reusedFromPages: 0, reusedFromEarlierRuns: 0 };
-  const queue = new PQueue({ concurrency: opts.unitConcurrency ?? Math.max(2, config.politeness.concurrencyPerHost) });
+  // twice the host's connections: while a unit waits for its own next page, another keeps the host queue full
+  const queue = new PQueue({ concurrency: opts.unitConcurrency ?? Math.max(2, 2 * config.politeness.concurrencyPerHost) });
   try {
     await Promise.all(pending.map((unit) => queue.add(async () => {
       try {
@@ -92,7 +98,7 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
           ? async (ctx: Parameters<typeof crawlFeeds>[0]) => ({ homeOk: true, columns: [], details: [], links: [], feeds: await crawlFeeds(ctx) })
           : (ctx: Parameters<typeof crawlUnit>[0]) => crawlUnit(ctx, knownKeys);
         const result = await crawl({
-          runId: run.id, unit, config, asOf: runAsOf, window, source, fetcher, scope, renderer, maxDetailTextChars: 20_000, unrendered, recentWorkingLinks: workingLinks, linkStats,
+          runId: run.id, unit, config, asOf: runAsOf, window, source, analyser, fetcher, scope, renderer, maxDetailTextChars: 20_000, unrendered, recentWorkingLinks: workingLinks, linkStats,
           importedPosts: (account: string): FeedPost[] => importedPosts(store, unit.id)
             .filter((p) => p.account === account)
             .map((p) => ({ title: p.title, url: p.url, publishedAt: p.publishedAt, pinned: false })),
@@ -110,6 +116,7 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
     const r = await browser.pending?.catch(() => null);
     await r?.close().catch(() => undefined);
     await fetcher.close();
+    await pool.close();
   }
 
   const fetchStats = fetcher.stats();
@@ -123,13 +130,19 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
     notModified: source.stats.notModified,
     reusedFromEarlierAttempt: source.stats.reusedFromRun,
     skippedFreshDetails: source.stats.skippedFresh,
+    pagesParsed: analyser.stats.parsed,
+    analysesReused: analyser.stats.reused,
+    analysisThreads: pool.threads(),
     links: linkStats,
     unrendered,
     fetch: fetchStats,
     seconds: Math.round((Date.now() - started) / 100) / 10,
   };
   const status = unitErrors.length > 0 ? 'failed' : 'complete';
-  if (status === 'complete') stats.blobsPruned = pruneBlobs(store, config.crawl.retentionDays);
+  if (status === 'complete') {
+    stats.blobsPruned = pruneBlobs(store, config.crawl.retentionDays);
+    stats.analysesPruned = prunePageAnalyses(store, extractorVersion(), retainedHashes(store, config.crawl.retentionDays));
+  }
   finishRun(store, run.id, status, stats);
   return { run: { ...run, status }, status, stats, unitErrors, unrendered };
 }

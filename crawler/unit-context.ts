@@ -1,6 +1,7 @@
 import type { CountyConfig, UnitConfig } from '../config/index.ts';
 import type { FeedPost } from '../store/index.ts';
 import type { PageSource } from './page-source.ts';
+import type { PageAnalyser } from './page-analyser.ts';
 import type { Fetcher } from './fetch.ts';
 import type { ScopeGuard } from './scope.ts';
 import type { Renderer } from './browser.ts';
@@ -12,6 +13,7 @@ export interface UnitCrawlContext {
   asOf: string;
   window: { start: string; end: string };
   source: PageSource;
+  analyser: PageAnalyser;
   fetcher: Fetcher;
   scope: ScopeGuard;
   renderer: () => Promise<Renderer | null>;

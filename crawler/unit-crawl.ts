@@ -1,9 +1,7 @@
 import type { ColumnObservation, DetailObservation, FeedObservation, LinkObservation } from '../store/index.ts';
 import type { UnitCrawlContext } from './unit-context.ts';
-import { crawlColumn, type ColumnTarget } from './column-crawl.ts';
-import { discoverColumns, discoverSubColumns } from './discover.ts';
-import { extractLinks } from './links-extract.ts';
-import { extractListRows } from './list-extract.ts';
+import { crawlColumn, type ColumnTarget, type PageLinks } from './column-crawl.ts';
+import { finishListRows } from './list-extract.ts';
 import { crawlFeeds } from './feeds-crawl.ts';
 
 export interface UnitCrawlResult {
@@ -28,24 +26,26 @@ export async function crawlUnit(ctx: UnitCrawlContext, knownKeys: string[]): Pro
   const { unit } = ctx;
   const feeds = await crawlFeeds(ctx);
   const home = await ctx.source.load({ url: unit.home, role: 'home', unitId: unit.id, columnKey: null });
-  if (!home.page.ok || home.html === null) {
+  const homeAnalysis = home.page.ok ? await ctx.analyser.analyse(home, home.page.finalUrl, ['columns', 'links']) : null;
+  if (!homeAnalysis) {
     return { homeOk: false, columns: [], details: [], links: [], feeds };
   }
 
   const overrides: ColumnTarget[] = Object.entries(unit.columns ?? {}).map(([key, url]) => ({ key, label: null, url, source: 'override' }));
-  const discovered: ColumnTarget[] = discoverColumns(home.html, home.page.finalUrl)
+  const discovered: ColumnTarget[] = homeAnalysis.columns!
     .filter((c) => ctx.scope.check(c.url).allowed)
     .map((c) => ({ key: c.key, label: c.label, url: c.url, source: 'discovered' }));
   let targets = mergeTargets(overrides, discovered);
 
-  const hubPages: { url: string; html: string }[] = [];
+  const hubPages: PageLinks[] = [];
   for (const hub of targets.filter((t) => HUB_KEYS.includes(t.key.split(':')[0]))) {
     const loaded = await ctx.source.load({ url: hub.url, role: 'list', unitId: unit.id, columnKey: hub.key });
-    if (!loaded.page.ok || loaded.html === null) continue;
-    hubPages.push({ url: loaded.page.finalUrl, html: loaded.html });
+    const a = loaded.page.ok ? await ctx.analyser.analyse(loaded, loaded.page.finalUrl, ['list', 'links', `sub:${hub.key}`]) : null;
+    if (!a) continue;
+    hubPages.push({ url: loaded.page.finalUrl, links: a.links! });
     // a dated row of the hub's own list is an item (a 目录 or 征求意见 article), not a sub-column
-    const itemUrls = new Set(extractListRows(loaded.html, loaded.page.finalUrl, { asOf: ctx.asOf }).rows.filter((r) => r.date !== null).map((r) => r.url));
-    const subs = discoverSubColumns(loaded.html, loaded.page.finalUrl, hub.key)
+    const itemUrls = new Set(finishListRows(a.list!, ctx.asOf).rows.filter((r) => r.date !== null).map((r) => r.url));
+    const subs = a.sub![hub.key]
       .filter((c) => ctx.scope.check(c.url).allowed && c.url !== hub.url && !itemUrls.has(c.url))
       .map((c): ColumnTarget => ({ key: c.key, label: c.label, url: c.url, source: 'discovered' }));
     targets = mergeTargets(targets, subs);
@@ -53,7 +53,7 @@ export async function crawlUnit(ctx: UnitCrawlContext, knownKeys: string[]): Pro
 
   const columns: ColumnObservation[] = [];
   const details: DetailObservation[] = [];
-  const pagesForLinks: { url: string; html: string }[] = [{ url: home.page.finalUrl, html: home.html }, ...hubPages];
+  const pagesForLinks: PageLinks[] = [{ url: home.page.finalUrl, links: homeAnalysis.links! }, ...hubPages];
   // the keyFields hub is only a container: it is observed through its sub-columns
   for (const target of targets.filter((t) => t.key !== 'keyFields')) {
     const result = await crawlColumn(ctx, target);
@@ -76,13 +76,13 @@ export async function crawlUnit(ctx: UnitCrawlContext, knownKeys: string[]): Pro
 }
 
 /** Each distinct link target of the unit is checked once, attributed to the first page it appears on. */
-async function checkLinks(ctx: UnitCrawlContext, pages: { url: string; html: string }[]): Promise<LinkObservation[]> {
+async function checkLinks(ctx: UnitCrawlContext, pages: PageLinks[]): Promise<LinkObservation[]> {
   const firstSeen = new Map<string, { pageUrl: string; text: string }>();
   const seenPages = new Set<string>();
   for (const p of pages) {
     if (seenPages.has(p.url)) continue;
     seenPages.add(p.url);
-    for (const link of extractLinks(p.html, p.url)) {
+    for (const link of p.links) {
       const target = link.url.split('#')[0];
       if (!firstSeen.has(target)) firstSeen.set(target, { pageUrl: p.url, text: link.text });
     }

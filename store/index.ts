@@ -14,3 +14,4 @@ export * from './notices.ts';
 export * from './scores.ts';
 export * from './users.ts';
 export * from './service-runs.ts';
+export * from './analyses.ts';

@@ -329,3 +329,19 @@ MIGRATIONS.push({
   name: 'detail tables (标准目录 rows)',
   sql: `ALTER TABLE detail_obs ADD COLUMN tables_json TEXT NOT NULL DEFAULT '[]';`,
 });
+
+MIGRATIONS.push({
+  version: 12,
+  name: 'page analysis cache (extraction results per URL, content hash and extractor version); charset in the HTTP cache',
+  sql: `
+    CREATE TABLE page_analyses (
+      url TEXT NOT NULL,
+      content_hash TEXT NOT NULL,
+      extractor TEXT NOT NULL,
+      parts_json TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      PRIMARY KEY (url, content_hash, extractor)
+    ) WITHOUT ROWID;
+    ALTER TABLE http_cache ADD COLUMN encoding TEXT;
+  `,
+});

@@ -58,22 +58,24 @@ export function setPageScreenshot(store: Store, runId: number, url: string, scre
 export interface HttpCacheEntry {
   url: string; etag: string | null; lastModified: string | null; contentHash: string; contentType: string | null;
   status: number; fetchedAt: string; validatedAt: string;
+  /** The charset the body decoded with (null in entries written before it was kept). */
+  encoding?: string | null;
 }
 
 export function getHttpCache(store: Store, url: string): HttpCacheEntry | null {
   const r = store.db.prepare('SELECT * FROM http_cache WHERE url = ?').get(url) as
-    | { url: string; etag: string | null; last_modified: string | null; content_hash: string; content_type: string | null; status: number; fetched_at: string; validated_at: string }
+    | { url: string; etag: string | null; last_modified: string | null; content_hash: string; content_type: string | null; status: number; fetched_at: string; validated_at: string; encoding: string | null }
     | undefined;
   if (!r) return null;
-  return { url: r.url, etag: r.etag, lastModified: r.last_modified, contentHash: r.content_hash, contentType: r.content_type, status: r.status, fetchedAt: r.fetched_at, validatedAt: r.validated_at };
+  return { url: r.url, etag: r.etag, lastModified: r.last_modified, contentHash: r.content_hash, contentType: r.content_type, status: r.status, fetchedAt: r.fetched_at, validatedAt: r.validated_at, encoding: r.encoding };
 }
 
 export function putHttpCache(store: Store, e: HttpCacheEntry): void {
-  store.db.prepare(`INSERT INTO http_cache (url, etag, last_modified, content_hash, content_type, status, fetched_at, validated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
+  store.db.prepare(`INSERT INTO http_cache (url, etag, last_modified, content_hash, content_type, status, fetched_at, validated_at, encoding)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
     content_hash = excluded.content_hash, content_type = excluded.content_type, status = excluded.status,
-    fetched_at = excluded.fetched_at, validated_at = excluded.validated_at`)
-    .run(e.url, e.etag, e.lastModified, e.contentHash, e.contentType, e.status, e.fetchedAt, e.validatedAt);
+    fetched_at = excluded.fetched_at, validated_at = excluded.validated_at, encoding = excluded.encoding`)
+    .run(e.url, e.etag, e.lastModified, e.contentHash, e.contentType, e.status, e.fetchedAt, e.validatedAt, e.encoding ?? null);
 }
 
 export function touchHttpCache(store: Store, url: string, validatedAt: string): void {

@@ -1,13 +1,22 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, existsSync, readFileSync, writeFileSync, renameSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gzipSync, gunzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip, gzipSync, gunzipSync } from 'node:zlib';
+
+const gzipAsync = promisify(gzip);
 
 /**
  * Content-addressed blobs on disk (page bodies gzip-compressed, screenshots as PNG), so twelve monthly runs
  * of an unchanged site store each body once and the database only holds hashes.
  */
 export class BlobStore {
+  /** Hashes known to be on disk (written or seen by this process); prune forgets the ones it deletes. */
+  private readonly known = new Set<string>();
+  private readonly dirs = new Set<string>();
+  private readonly writing = new Map<string, Promise<string>>();
+
   constructor(readonly dir: string, private readonly ext: string, private readonly compress: boolean) {
     mkdirSync(dir, { recursive: true });
   }
@@ -33,8 +42,41 @@ export class BlobStore {
     return hash;
   }
 
+  /**
+   * Same as put, with compression and file writes on libuv's thread pool: a crawl writes thousands of blobs and
+   * doing it synchronously kept the main thread busy for seconds.
+   */
+  async putAsync(bytes: Buffer): Promise<string> {
+    const hash = BlobStore.hash(bytes);
+    if (this.known.has(hash)) return hash;
+    const file = this.pathOf(hash);
+    if (existsSync(file)) {
+      this.known.add(hash);
+      return hash;
+    }
+    const pending = this.writing.get(hash);
+    if (pending) return pending;
+    const write = (async () => {
+      const sub = hash.slice(0, 2);
+      if (!this.dirs.has(sub)) {
+        await mkdir(join(this.dir, sub), { recursive: true });
+        this.dirs.add(sub);
+      }
+      const tmp = `${file}.${process.pid}.${this.writing.size}.tmp`;
+      await writeFile(tmp, this.compress ? await gzipAsync(bytes, { level: 6 }) : bytes);
+      await rename(tmp, file);
+      this.known.add(hash);
+      return hash;
+    })().finally(() => this.writing.delete(hash));
+    this.writing.set(hash, write);
+    return write;
+  }
+
   has(hash: string): boolean {
-    return existsSync(this.pathOf(hash));
+    if (this.known.has(hash)) return true;
+    const there = existsSync(this.pathOf(hash));
+    if (there) this.known.add(hash);
+    return there;
   }
 
   get(hash: string): Buffer | null {
@@ -57,6 +99,7 @@ export class BlobStore {
         if (keep.has(hash)) continue;
         if (now - statSync(file).mtimeMs > maxAgeDays * 86_400_000) {
           unlinkSync(file);
+          this.known.delete(hash);
           removed++;
         }
       }

@@ -1,0 +1,42 @@
+// Everything the crawl reads from one page, from one shared parse. Pure and serialisable, so it can run in a
+// worker thread and be cached per (URL, content hash).
+import { preparePage, type PageDoc } from './page-doc.ts';
+import { listRowsOf, type RawListExtraction } from './list-extract.ts';
+import { detailOf, type DetailExtraction } from './detail-extract.ts';
+import { linksOf, type ExtractedLink } from './links-extract.ts';
+import { columnsOf, subColumnsOf, type DiscoveredColumn } from './discover.ts';
+
+/** 'list', 'detail', 'links', 'columns' (a unit's home), or 'sub:<hubKey>' (a hub's sub-columns). */
+export type AnalysisPart = 'list' | 'detail' | 'links' | 'columns' | `sub:${string}`;
+
+export interface PageAnalysis {
+  list?: RawListExtraction;
+  detail?: DetailExtraction;
+  links?: ExtractedLink[];
+  columns?: DiscoveredColumn[];
+  sub?: Record<string, DiscoveredColumn[]>;
+}
+
+export function hasPart(a: PageAnalysis, part: AnalysisPart): boolean {
+  if (part.startsWith('sub:')) return a.sub?.[part.slice(4)] !== undefined;
+  return a[part as 'list' | 'detail' | 'links' | 'columns'] !== undefined;
+}
+
+export function mergeAnalyses(into: PageAnalysis, from: PageAnalysis): PageAnalysis {
+  const out: PageAnalysis = { ...into, ...from };
+  if (into.sub || from.sub) out.sub = { ...into.sub, ...from.sub };
+  return out;
+}
+
+export function analysePage(html: string, url: string, parts: readonly AnalysisPart[]): PageAnalysis {
+  const doc: PageDoc = preparePage(html, url);
+  const out: PageAnalysis = {};
+  for (const part of parts) {
+    if (part === 'links') out.links = linksOf(doc.$, doc.url);
+    else if (part === 'list') out.list = listRowsOf(doc);
+    else if (part === 'detail') out.detail = detailOf(doc);
+    else if (part === 'columns') out.columns = columnsOf(doc);
+    else if (part.startsWith('sub:')) (out.sub ??= {})[part.slice(4)] = subColumnsOf(doc, part.slice(4));
+  }
+  return out;
+}
