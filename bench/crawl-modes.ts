@@ -7,7 +7,7 @@ import PQueue from 'p-queue';
 import * as cheerio from 'cheerio';
 import type { CountyConfig } from '../config/index.ts';
 
-export interface ModeResult { pages: number; bytes: number; seconds: number; peakRssMb: number; cpuSeconds?: number; serverCpuSeconds?: number; note?: string }
+export interface ModeResult { pages: number; bytes: number; seconds: number; peakRssMb: number; cpuSeconds?: number; serverCpuSeconds?: number; note?: string; stats?: Record<string, unknown> }
 
 function rssSampler(): () => number {
   // memoryUsage.rss() reads only the RSS; the full memoryUsage() walks the heap and showed up in profiles
@@ -71,7 +71,10 @@ export async function ours(config: CountyConfig, dbPath: string): Promise<ModeRe
   const peak = rssSampler();
   const started = Date.now();
   const store = openStore({ dbPath });
-  const result = await runInspection({ store, config, configPath: 'bench', asOf: '2023-12-15' });
+  const doneAt: number[] = [];
+  const progress = { start: () => undefined, unitDone: () => void doneAt.push(Date.now() - started), stop: () => undefined };
+  const result = await runInspection({ store, config, configPath: 'bench', asOf: '2023-12-15', progress });
+  if (process.env.ZWGK_BENCH_TIMELINE) console.error(`units done at (ms): 10% ${doneAt[Math.floor(doneAt.length * 0.1)]} 50% ${doneAt[Math.floor(doneAt.length / 2)]} 90% ${doneAt[Math.floor(doneAt.length * 0.9)]} last ${doneAt.at(-1)}`, JSON.stringify(result.stats).slice(0, 600));
   store.close();
   const fetch = result.stats.fetch as { requests?: number; pages?: number; bytes?: number } | undefined;
   const pages = Number(fetch?.requests ?? fetch?.pages ?? result.stats.pagesFetched);

@@ -2,7 +2,7 @@
 // Usage: npm run bench:crawl -- [--units 60] [--pages-per-column 3] [--latency 20] [--concurrency 16]
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,6 +23,7 @@ async function child(mode: string, payload: unknown): Promise<ModeResult & Recor
     p.stdout.on('data', (d: Buffer) => (out += d.toString()));
     p.on('exit', (code) => {
       const line = out.trim().split('\n').pop() ?? '';
+      rmSync(dir, { recursive: true, force: true });
       if (code !== 0) reject(new Error(`${mode} exited ${code}: ${out}`));
       else {
         const used = process.cpuUsage(serverCpu);
@@ -40,12 +41,15 @@ async function main(): Promise<void> {
     'ours-only': { type: 'boolean', default: false },
   } });
   const concurrency = Number(values.concurrency);
+  const cleanup: string[] = [];
   const { startSamplePortal, benchConfigFor } = await import('../sample/index.ts');
   const portal = await startSamplePortal({ extraUnits: Number(values.units), pagesPerColumn: Number(values['pages-per-column']), latencyMs: Number(values.latency) });
   try {
     const config = benchConfigFor(portal, { concurrencyPerHost: concurrency, delayMs: 0 });
     const seeds = config.units.map((u) => u.home);
-    const dbPath = join(mkdtempSync(join(tmpdir(), 'zwgk-bench-')), 'bench.db');
+    const dbDir = mkdtempSync(join(tmpdir(), 'zwgk-bench-'));
+    cleanup.push(dbDir);
+    const dbPath = join(dbDir, 'bench.db');
     const fmt = (r: ModeResult) => `${r.pages} 页，${r.seconds.toFixed(1)} 秒，${(r.pages / r.seconds).toFixed(0)} 页/秒，${(r.bytes / 1048576 / r.seconds).toFixed(1)} MB/秒，峰值内存 ${r.peakRssMb} MB，CPU ${r.cpuSeconds ?? '?'} 秒（门户 ${r.serverCpuSeconds ?? "?"} 秒）`;
     console.log(`示例门户 ${portal.origin}：${config.units.length} 个单位，每栏 ${values['pages-per-column']} 页，每次响应加 ${values.latency} ms，并发 ${concurrency}`);
     const bare = await child('bare', { seeds, concurrency });
@@ -53,7 +57,7 @@ async function main(): Promise<void> {
     const cold = await child('ours', { config, dbPath });
     console.log(`  本工具首次抓取（全部存储）：${fmt(cold)}`);
     const rerun = await child('ours', { config, dbPath });
-    console.log(`  本工具再次抓取（条件请求）：${fmt(rerun)}；跳过近期已验证的详情页 ${(rerun.stats as Record<string, unknown>)?.skippedFreshDetails ?? 0}，304 ${(rerun.stats as Record<string, unknown>)?.notModified ?? 0}`);
+    console.log(`  本工具再次抓取（条件请求）：${fmt(rerun)}；近期已验证未重抓：详情页 ${rerun.stats?.skippedFreshDetails ?? 0}、未变列表的后续页 ${rerun.stats?.skippedFreshListPages ?? 0}，304 ${rerun.stats?.notModified ?? 0}，解析 ${rerun.stats?.pagesParsed ?? 0} 页（复用解析结果 ${rerun.stats?.analysesReused ?? 0}）`);
     if (values['ours-only']) {
       console.log(`bench:crawl pages_per_s=${(cold.pages / cold.seconds).toFixed(1)} of_baseline=${(cold.pages / cold.seconds / (bare.pages / bare.seconds)).toFixed(2)} rerun_fraction=${(rerun.seconds / cold.seconds).toFixed(2)} peak_rss_mb=${cold.peakRssMb}`);
       return;
@@ -67,6 +71,7 @@ async function main(): Promise<void> {
     console.log(`bench:crawl pages_per_s=${pps(cold).toFixed(1)} of_baseline=${r2(pps(cold) / pps(bare))} vs_crawlee=${r2(pps(cold) / pps(cr))} vs_linkinator=${r2(pps(cold) / pps(lk))} rerun_fraction=${r2(rerun.seconds / cold.seconds)} peak_rss_mb=${cold.peakRssMb}`);
   } finally {
     await portal.close();
+    for (const d of cleanup) rmSync(d, { recursive: true, force: true });
   }
 }
 

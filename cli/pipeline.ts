@@ -3,8 +3,8 @@ import { join, resolve } from 'node:path';
 import type { CountyConfig } from '../config/index.ts';
 import { assessmentWindow } from '../config/index.ts';
 import { loadRubric } from '../config/rubric.ts';
-import { openStore, loadUnitObservations, saveFindings, type Store } from '../store/index.ts';
-import { runInspection, captureScreenshots, type ProgressSink } from '../crawler/index.ts';
+import { openStore, loadUnitObservations, saveFindings, type Store, type ErrorClass } from '../store/index.ts';
+import { runInspection, captureScreenshots, errorClassLabel, type ProgressSink } from '../crawler/index.ts';
 import { runChecks, loadCheckSettings, type Finding } from '../checks/index.ts';
 
 export interface InspectOptions {
@@ -69,9 +69,9 @@ export async function inspectCounty(opts: InspectOptions): Promise<InspectOutcom
 }
 
 export function summaryLine(runId: number, s: Record<string, unknown>): string {
-  const fetch = (s.fetch ?? {}) as { errorsByClass?: Record<string, number> };
-  const errors = Object.entries(fetch.errorsByClass ?? {}).map(([k, v]) => `${k} ${v}`).join('，') || '无';
+  const fetch = (s.fetch ?? {}) as { errors?: Record<string, number> };
+  const errors = Object.entries(fetch.errors ?? {}).map(([k, v]) => `${errorClassLabel(k as ErrorClass) ?? k} ${v}`).join('，') || '无';
   return `第 ${runId} 次检查：单位 ${s.unitsDone}/${s.units}（首页无法访问 ${s.unitsUnreachable}），抓取页面 ${s.pagesFetched}，` +
-    `${(Number(s.bytes ?? 0) / 1048576).toFixed(1)} MB，304 复用 ${s.notModified}，近期已验证未重抓 ${s.skippedFreshDetails}，` +
+    `${(Number(s.bytes ?? 0) / 1048576).toFixed(1)} MB，304 复用 ${s.notModified}，近期已验证未重抓：详情页 ${s.skippedFreshDetails}、未变列表的后续页 ${s.skippedFreshListPages ?? 0}，` +
     `续跑复用 ${s.reusedFromEarlierAttempt}，错误 ${errors}，用时 ${s.seconds} 秒`;
 }

@@ -57,6 +57,9 @@ const crawlSchema = z.object({
   checkLinks: z.boolean().default(true),
   // Old detail pages are revalidated only every N days on re-runs (issue 3 benchmark).
   revalidateDetailDays: z.number().int().min(0).default(30),
+  // When a list's first page is unchanged, its later pages (which only receive items pushed off the first) are
+  // revalidated only every N days too.
+  revalidateLaterListPagesDays: z.number().int().min(0).default(30),
   // A link found working within this many days is not asked again (broken ones always are). Below a month, so
   // every monthly inspection re-checks every link; self-checks and quick re-runs reuse the results.
   linkRecheckDays: z.number().int().min(0).default(20),

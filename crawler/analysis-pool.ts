@@ -7,7 +7,7 @@ import type { AnalysisReply, AnalysisRequest } from './analysis-worker.ts';
 export interface AnalysisPool {
   /** The analysis as JSON text (what the cache stores) and parsed. */
   analyse(html: string, url: string, parts: AnalysisPart[]): Promise<{ analysis: PageAnalysis; json: string }>;
-  /** Worker threads in use (0: inline). */
+  /** Worker threads started (0: inline, or none because no page needed parsing). */
   threads(): number;
   close(): Promise<void>;
 }
@@ -17,9 +17,11 @@ export function defaultAnalysisThreads(): number {
   return Math.max(0, Math.min(4, availableParallelism() - 1));
 }
 
+const INLINE_FIRST = 8;
+
 interface Job { resolve: (v: { analysis: PageAnalysis; json: string }) => void; reject: (e: Error) => void; req: AnalysisRequest }
 
-interface Slot { worker: Worker; jobs: Map<number, Job>; ready: Promise<boolean> }
+interface Slot { worker: Worker; jobs: Map<number, Job> }
 
 function inline(html: string, url: string, parts: AnalysisPart[]): { analysis: PageAnalysis; json: string } {
   const analysis = analysePage(html, url, parts);
@@ -46,33 +48,38 @@ export function createAnalysisPool(threads: number): AnalysisPool {
     void slot.worker.terminate().catch(() => undefined);
   };
 
-  for (let i = 0; i < threads; i++) {
-    const worker = new Worker(new URL('./analysis-worker-boot.mjs', import.meta.url));
-    worker.unref();
-    const slot: Slot = { worker, jobs: new Map(), ready: Promise.resolve(false) };
-    slot.ready = new Promise<boolean>((resolve) => {
-      worker.once('message', () => resolve(true));
-      worker.once('error', () => resolve(false));
-      worker.once('exit', () => resolve(false));
-    });
-    worker.on('message', (m: AnalysisReply | { ready: true }) => {
-      if (!('id' in m)) return;
-      const job = slot.jobs.get(m.id);
-      if (!job) return;
-      slot.jobs.delete(m.id);
-      if ('error' in m) job.reject(new Error(`页面解析失败 / page analysis failed: ${job.req.url}: ${m.error}`));
-      else job.resolve({ analysis: JSON.parse(m.json) as PageAnalysis, json: m.json });
-    });
-    worker.on('error', (err) => drop(slot, err));
-    worker.on('exit', (code) => {
-      if (!closed) drop(slot, new Error(`analysis worker exited with code ${code}`));
-    });
-    slots.push(slot);
-  }
+  // started on the first page that needs parsing: a re-run of an unchanged site may need none
+  let started = false;
+  let startedThreads = 0;
+  let requests = 0;
+  const start = (): void => {
+    started = true;
+    startedThreads = threads;
+    for (let i = 0; i < threads; i++) {
+      const worker = new Worker(new URL('./analysis-worker-boot.mjs', import.meta.url));
+      worker.unref();
+      const slot: Slot = { worker, jobs: new Map() };
+      worker.on('message', (m: AnalysisReply | { ready: true }) => {
+        if (!('id' in m)) return;
+        const job = slot.jobs.get(m.id);
+        if (!job) return;
+        slot.jobs.delete(m.id);
+        if ('error' in m) job.reject(new Error(`页面解析失败 / page analysis failed: ${job.req.url}: ${m.error}`));
+        else job.resolve({ analysis: JSON.parse(m.json) as PageAnalysis, json: m.json });
+      });
+      worker.on('error', (err) => drop(slot, err));
+      worker.on('exit', (code) => {
+        if (!closed) drop(slot, new Error(`analysis worker exited with code ${code}`));
+      });
+      slots.push(slot);
+    }
+  };
 
   return {
-    threads: () => slots.length,
+    threads: () => startedThreads,
     async analyse(html, url, parts) {
+      // a worker costs a module load: the first few pages (a re-run may need no more) are parsed here
+      if (!started && !closed && ++requests > INLINE_FIRST) start();
       // the least busy worker; the main thread only when none is left
       const slot = slots.reduce<Slot | null>((best, s) => (!best || s.jobs.size < best.jobs.size ? s : best), null);
       if (!slot) return inline(html, url, parts);

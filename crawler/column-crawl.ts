@@ -89,7 +89,9 @@ export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): 
     const next = queue.shift()!;
     if (visited.has(next)) continue;
     visited.add(next);
-    const loaded = await ctx.source.load({ url: next, role: 'list', unitId: ctx.unit.id, columnKey: target.key });
+    // new items enter a list on its first page: when that is unchanged, the later pages are on the slow cycle
+    const revalidateAfterDays = first.page.notModified && !rendered ? crawl.revalidateLaterListPagesDays : undefined;
+    const loaded = await ctx.source.load({ url: next, role: 'list', unitId: ctx.unit.id, columnKey: target.key, revalidateAfterDays });
     const a = loaded.page.ok ? await ctx.analyser.analyse(loaded, loaded.page.finalUrl, ['list', 'links']) : null;
     if (!a) {
       note = `翻页 ${next} 读取失败（${loaded.page.errorClass ?? loaded.page.status}）`;
@@ -120,14 +122,16 @@ export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): 
       .filter((r) => r.date === null || r.date >= windowStart)
       .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''))
       .slice(0, isArticleColumn ? 3 : crawl.maxDetailPagesPerColumn);
-    for (const row of inWindow) {
-      const scope = ctx.scope.check(row.url);
-      if (!scope.allowed) continue;
+    // requested together (the host queue keeps the pace polite), kept in list order
+    const read = await Promise.all(inWindow.filter((row) => ctx.scope.check(row.url).allowed).map(async (row) => {
       const loaded = await ctx.source.load({ url: row.url, role: 'detail', unitId: ctx.unit.id, columnKey: target.key, revalidateAfterDays: crawl.revalidateDetailDays });
       const a = loaded.page.ok ? await ctx.analyser.analyse(loaded, loaded.page.finalUrl, ['detail', 'links']) : null;
-      if (!a) continue;
-      pages.push({ url: loaded.page.finalUrl, links: a.links! });
-      details.push(detailFrom(ctx, target.key, row.url, a.detail!, loaded.page.contentHash, loaded.page.fetchedAt));
+      return a ? { row, loaded, a } : null;
+    }));
+    for (const r of read) {
+      if (!r) continue;
+      pages.push({ url: r.loaded.page.finalUrl, links: r.a.links! });
+      details.push(detailFrom(ctx, target.key, r.row.url, r.a.detail!, r.loaded.page.contentHash, r.loaded.page.fetchedAt));
     }
   }
   return {

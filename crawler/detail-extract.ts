@@ -2,7 +2,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { parseDate } from './dates.ts';
-import { cleanText } from './extract-html.ts';
+import { cleanText, shortTextOf } from './extract-html.ts';
 import { preparePage, reparse, type PageDoc } from './page-doc.ts';
 import { loadExtractVocab } from './extract-vocab.ts';
 import { linksOf, type ExtractedLink } from './links-extract.ts';
@@ -220,6 +220,25 @@ function normaliseFieldLabel(s: string): string {
   return s.replace(/[\s\u00a0\u3000]+/g, '').replace(/[:：]$/, '');
 }
 
+// compiled once per label list: these run for every element of every detail page
+const fieldPatterns = new WeakMap<string[], { all: RegExp; each: RegExp[] }>();
+function patternsFor(labels: string[]): { all: RegExp; each: RegExp[] } {
+  let p = fieldPatterns.get(labels);
+  if (!p) {
+    p = {
+      all: new RegExp(`(${labels.map(spacedLabel).join('|')})\\s*[:：]\\s*`, 'g'),
+      each: labels.map((l) => new RegExp(`${spacedLabel(l)}\\s*[:：]`)),
+    };
+    fieldPatterns.set(labels, p);
+  }
+  return p;
+}
+
+const LONGEST_LABEL = 40; // visible characters; no metadata label is longer
+const FIELD_LABEL_TAGS = new Set(['td', 'th', 'dt', 'label', 'font', 'strong', 'b', 'span', 'em']);
+const FIELD_BLOCK_TAGS = new Set(['p', 'li', 'div', 'span', 'td', 'dd']);
+const NESTED_BLOCK_TAGS = new Set(['p', 'div', 'li', 'table', 'ul']);
+
 /** Label → value pairs of metadata blocks: tables, dl/dd/label, strong + "：value", spans "发布日期：…". */
 function extractFields($: CheerioAPI): Record<string, string> {
   const labels = loadExtractVocab().fieldLabels;
@@ -229,38 +248,47 @@ function extractFields($: CheerioAPI): Record<string, string> {
     const v = cleanText(value).replace(/^[:：]\s*/, '');
     if (known.has(label) && v && v.length <= 200 && !(label in fields)) fields[label] = v;
   };
+  const elements = $('*').toArray() as Element[];
 
   // A label element followed by a value element (th/td, dt/dd, label/div, font/div, strong/span).
-  $('td, th, dt, label, font, strong, b, span, em').each((_, el) => {
-    const label = normaliseFieldLabel(cleanText($(el).text()));
-    if (!known.has(label)) return;
+  for (const el of elements) {
+    if (!FIELD_LABEL_TAGS.has(el.tagName.toLowerCase())) continue;
+    const short = shortTextOf(el, LONGEST_LABEL);
+    if (short === null) continue;
+    const label = normaliseFieldLabel(cleanText(short));
+    if (!known.has(label)) continue;
     const next = $(el).next();
     if (next.length && !known.has(normaliseFieldLabel(cleanText(next.text())))) {
-      const ownRest = cleanText($(el).parent().text()).replace(cleanText($(el).text()), '').trim();
+      const ownRest = cleanText($(el).parent().text()).replace(cleanText(short), '').trim();
       const value = cleanText(next.text()) || ownRest;
       if (value) put(label, value);
     } else {
       // strong(label) + "：value" as a text node of the parent.
-      const parent = $(el).parent();
-      const rest = cleanText(parent.text()).slice(cleanText(parent.text()).indexOf(cleanText($(el).text())) + cleanText($(el).text()).length);
+      const parentText = cleanText($(el).parent().text());
+      const own = cleanText(short);
+      const rest = parentText.slice(parentText.indexOf(own) + own.length);
       const value = cutAtNextLabel(rest.replace(/^\s*[:：]\s*/, ''), labels);
       if (value) put(label, value);
     }
-  });
+  }
 
   // "索引号：xxx 发布机构：yyy" written in one text block.
-  const pattern = new RegExp(`(${labels.map(spacedLabel).join('|')})\\s*[:：]\\s*`, 'g');
-  $('p, li, div, span, td, dd').each((_, el) => {
-    if ($(el).children('p, div, li, table, ul').length > 0) return;
-    const text = cleanText($(el).text());
-    if (text.length > 400) return;
+  const pattern = patternsFor(labels).all;
+  for (const el of elements) {
+    if (!FIELD_BLOCK_TAGS.has(el.tagName.toLowerCase())) continue;
+    if (el.children.some((c) => c.type === 'tag' && NESTED_BLOCK_TAGS.has((c as Element).tagName.toLowerCase()))) continue;
+    const raw = shortTextOf(el, 400);
+    if (raw === null) continue;
+    const text = cleanText(raw);
+    if (text.length > 400) continue;
+    pattern.lastIndex = 0;
     const hits = [...text.matchAll(pattern)];
     hits.forEach((m, i) => {
       const start = (m.index ?? 0) + m[0].length;
       const end = i + 1 < hits.length ? hits[i + 1].index ?? text.length : text.length;
       put(normaliseFieldLabel(m[1]), text.slice(start, end));
     });
-  });
+  }
   return fields;
 }
 
@@ -271,12 +299,14 @@ function spacedLabel(label: string): string {
 
 function cutAtNextLabel(text: string, labels: string[]): string {
   let end = text.length;
-  for (const l of labels) {
-    const m = new RegExp(`${spacedLabel(l)}\\s*[:：]`).exec(text);
+  for (const re of patternsFor(labels).each) {
+    const m = re.exec(text);
     if (m && m.index > 0 && m.index < end) end = m.index;
   }
   return text.slice(0, end).trim();
 }
+
+const dateLabelPatterns = DATE_LABELS.map((label) => new RegExp(`${spacedLabel(label)}\\s*[:：]\\s*([^\\s]{6,12}(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?)`));
 
 function dateFromLabels($: CheerioAPI, fields: Record<string, string>): string | null {
   for (const label of ['发布日期', '发布时间', '公开日期', '发文日期']) {
@@ -284,8 +314,8 @@ function dateFromLabels($: CheerioAPI, fields: Record<string, string>): string |
     if (d) return d.date;
   }
   const text = cleanText($('body').text());
-  for (const label of DATE_LABELS) {
-    const m = new RegExp(`${spacedLabel(label)}\\s*[:：]\\s*([^\\s]{6,12}(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?)`).exec(text);
+  for (const re of dateLabelPatterns) {
+    const m = re.exec(text);
     const d = m ? parseDate(m[1]) : null;
     if (d) return d.date;
   }

@@ -66,3 +66,40 @@ export function urlDirectory(url: string): string {
   u.hash = '';
   return u.href.slice(0, u.href.lastIndexOf('/') + 1);
 }
+
+type AnyNode = import('domhandler').AnyNode;
+
+/** The text of a node and its descendants (what cheerio's .text() returns), without wrapping it in a Cheerio object. */
+export function textOf(node: AnyNode): string {
+  if (node.type === 'text' || node.type === 'cdata') return 'data' in node ? String(node.data) : textOfChildren(node);
+  if (node.type === 'comment' || node.type === 'directive') return '';
+  return textOfChildren(node);
+}
+
+function textOfChildren(node: AnyNode): string {
+  const kids = 'children' in node ? node.children : [];
+  let out = '';
+  for (const k of kids) out += textOf(k);
+  return out;
+}
+
+/**
+ * The text of a node, or null as soon as it holds more than `maxVisible` non-whitespace characters: a cheap
+ * "is this short?" for checks that run on every element (reading the whole text of every ancestor is quadratic).
+ */
+export function shortTextOf(node: AnyNode, maxVisible: number): string | null {
+  let visible = 0;
+  let out = '';
+  const walk = (n: AnyNode): boolean => {
+    if (n.type === 'text') {
+      const data = (n as unknown as { data: string }).data;
+      out += data;
+      visible += data.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, '').length;
+      return visible <= maxVisible;
+    }
+    if (n.type === 'comment' || n.type === 'directive') return true;
+    if ('children' in n) for (const k of n.children) if (!walk(k)) return false;
+    return true;
+  };
+  return walk(node) ? out : null;
+}

@@ -4,9 +4,9 @@ import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { ListItem } from '../store/index.ts';
 import { inferYearlessDates, parseMonthDay } from './dates.ts';
-import { cleanText, resolveHref } from './extract-html.ts';
+import { cleanText, loadHtml, resolveHref, textOf } from './extract-html.ts';
 import { loadExtractVocab } from './extract-vocab.ts';
-import type { PaginationInfo } from './pagination.ts';
+import { paginationOf, type PaginationInfo } from './pagination.ts';
 import { preparePage, type PageDoc } from './page-doc.ts';
 
 export interface ListExtraction {
@@ -77,7 +77,7 @@ export function listRowsOf(doc: PageDoc): RawListExtraction {
   });
   const placeholder = rows.length === 0 ? findPlaceholder(cleanText($('body').text() || $.root().text())) : null;
   const scriptBuiltRows = rows.length === 0 && !placeholder && looksScriptBuilt($, doc.scripts);
-  return { rows, placeholder, scriptBuiltRows, pagination: doc.pagination };
+  return { rows, placeholder, scriptBuiltRows, pagination: doc.pagination ?? paginationOf(loadHtml(doc.html), doc.url) };
 }
 
 export function finishListRows(raw: RawListExtraction, asOf: string): ListExtraction {
@@ -92,7 +92,7 @@ function hanwebRecordRows(xmlScripts: string[], base: string): RawRow[] {
       const frag = cheerio.load(`<div id="__hanweb_record">${m[1]}</div>`);
       const wrapper = frag('#__hanweb_record');
       const anchors = wrapper.find('a[href]').toArray();
-      const main = mainAnchor(frag, anchors, base);
+      const main = mainAnchor(anchors, base);
       if (!main) continue;
       const top = wrapper.children().length === 1 ? (wrapper.children()[0] as Element) : (wrapper[0] as Element);
       const row = readRow(frag, top, main, base, 'hanweb-datastore');
@@ -106,40 +106,82 @@ function collectRows($: CheerioAPI, base: string): RawRow[] {
   const seen = new Set<Element>();
   const anchorIds = new Map<unknown, number>();
   const out: RawRow[] = [];
-  $('a[href]').each((_, a) => {
-    const $a = $(a);
-    const text = cleanText($a.text());
-    if (PAGER_TEXT.test(text.replace(/\s/g, '')) && !$a.attr('title')) return;
-    if (!resolveHref($a.attr('href'), base)) return;
-    const rowEl = findRowElement($, a);
-    if (!rowEl || seen.has(rowEl)) return;
+  for (const a of $('a[href]').toArray() as Element[]) {
+    const text = cleanText(textOf(a));
+    if (PAGER_TEXT.test(text.replace(/\s/g, '')) && !a.attribs.title) continue;
+    if (!resolveHref(a.attribs.href, base)) continue;
+    const rowEl = findRowElement(a);
+    if (!rowEl || seen.has(rowEl)) continue;
     seen.add(rowEl);
-    const anchors = $(rowEl).find('a[href]').toArray();
-    const main = mainAnchor($, anchors, base);
-    if (!main) return;
+    const main = mainAnchor(hrefAnchorsIn(rowEl), base);
+    if (!main) continue;
     // Rows of one list share a structural signature and a nearby ancestor (TRS 海云 splits a list into blocks of 5).
     let anchor: unknown = rowEl;
     for (let i = 0; i < 3 && anchor && (anchor as Element).parent; i++) anchor = (anchor as Element).parent;
     if (!anchorIds.has(anchor)) anchorIds.set(anchor, anchorIds.size);
-    const row = readRow($, rowEl, main, base, `${signatureOf($, rowEl)}#${anchorIds.get(anchor)}`);
+    const row = readRow($, rowEl, main, base, `${signatureOf(rowEl)}#${anchorIds.get(anchor)}`);
     if (row) out.push(row);
-  });
+  }
   return out;
 }
 
+/** Element descendants of a node in document order. */
+function descendants(el: Element): Element[] {
+  const out: Element[] = [];
+  const walk = (n: Element): void => {
+    for (const c of n.children) {
+      if (c.type === 'tag' || c.type === 'script' || c.type === 'style') {
+        out.push(c as Element);
+        walk(c as Element);
+      }
+    }
+  };
+  walk(el);
+  return out;
+}
+
+function hrefAnchorsIn(el: Element): Element[] {
+  return descendants(el).filter((d) => d.tagName.toLowerCase() === 'a' && d.attribs.href !== undefined);
+}
+
+/** More than `max` a[href] below el (stops counting there). */
+function hasMoreAnchorsThan(el: Element, max: number): boolean {
+  let n = 0;
+  const walk = (e: Element): boolean => {
+    for (const c of e.children) {
+      if (c.type !== 'tag') continue;
+      const ce = c as Element;
+      if (ce.tagName.toLowerCase() === 'a' && ce.attribs.href !== undefined && ++n > max) return true;
+      if (walk(ce)) return true;
+    }
+    return false;
+  };
+  return walk(el);
+}
+
+function closestTag(el: Element, tags: Set<string>): Element | null {
+  for (let p: Element | null = el; p && p.type === 'tag'; p = p.parent && p.parent.type === 'tag' ? (p.parent as Element) : null) {
+    if (tags.has(p.tagName.toLowerCase())) return p;
+  }
+  return null;
+}
+
+const LI_OR_TR = new Set(['li', 'tr']);
+const A_TAG = new Set(['a']);
+
 /** The element that holds one row: the nearest li/tr, else the nearest small ancestor that carries a date. */
-function findRowElement($: CheerioAPI, a: Element): Element | null {
-  const liOrTr = $(a).closest('li, tr')[0] as Element | undefined;
-  if (liOrTr && $(liOrTr).find('a[href]').length <= MAX_ROW_ANCHORS) return liOrTr;
+function findRowElement(a: Element): Element | null {
+  const liOrTr = closestTag(a, LI_OR_TR);
+  if (liOrTr && !hasMoreAnchorsThan(liOrTr, MAX_ROW_ANCHORS)) return liOrTr;
   let el: Element | null = a.parent && a.parent.type === 'tag' ? (a.parent as Element) : null;
   let firstSmall: Element | null = null;
   for (let depth = 0; el && depth < 4; depth++) {
     const tag = el.tagName.toLowerCase();
     if (tag === 'body' || tag === 'html') break;
-    if ($(el).find('a[href]').length > MAX_ROW_ANCHORS) break;
+    if (hasMoreAnchorsThan(el, MAX_ROW_ANCHORS)) break;
     if (ROW_TAGS.has(tag)) {
       firstSmall ??= el;
-      if (hasDateText(cleanText($(el).text()))) return el;
+      if (hasDateText(cleanText(textOf(el)))) return el;
     }
     el = el.parent && el.parent.type === 'tag' ? (el.parent as Element) : null;
   }
@@ -151,12 +193,12 @@ function hasDateText(raw: string): boolean {
   return FULL_DATE_IN_TEXT.test(text) || /(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])/.test(text);
 }
 
-function mainAnchor($: CheerioAPI, anchors: Element[], base: string): Element | null {
+function mainAnchor(anchors: Element[], base: string): Element | null {
   let best: Element | null = null;
   let bestLen = -1;
   for (const a of anchors) {
-    if (!resolveHref($(a).attr('href'), base)) continue;
-    const len = Math.max(cleanText($(a).text()).length, cleanText($(a).attr('title') ?? '').length);
+    if (!resolveHref(a.attribs.href, base)) continue;
+    const len = Math.max(cleanText(textOf(a)).length, cleanText(a.attribs.title ?? '').length);
     if (len > bestLen) {
       best = a;
       bestLen = len;
@@ -166,7 +208,7 @@ function mainAnchor($: CheerioAPI, anchors: Element[], base: string): Element | 
 }
 
 /** Structural signature: rows of one list share the chain of ancestor tags and classes. */
-function signatureOf($: CheerioAPI, el: Element): string {
+function signatureOf(el: Element): string {
   const parts: string[] = [el.tagName.toLowerCase()];
   let p = el.parent;
   while (p && p.type === 'tag') {
@@ -179,18 +221,22 @@ function signatureOf($: CheerioAPI, el: Element): string {
 }
 
 function readRow($: CheerioAPI, rowEl: Element, a: Element, base: string, group: string): RawRow | null {
-  const $a = $(a);
-  const url = resolveHref($a.attr('href'), base);
+  const url = resolveHref(a.attribs.href, base);
   if (!url) return null;
   const vocab = loadExtractVocab();
-  const dateLeaf = findDateLeaf($, rowEl, a);
+  const dateLeaf = findDateLeaf(rowEl, a);
   const tableCells = rowEl.tagName.toLowerCase() === 'tr' ? tableRowCells($, rowEl, a) : null;
-  const dateText = tableCells?.dateText ?? dateLeaf?.text ?? dateInOwnText($, rowEl, a) ?? null;
+  const dateText = tableCells?.dateText ?? dateLeaf?.text ?? dateInOwnText(rowEl, a) ?? null;
 
-  const attrTitle = cleanText($a.attr('title') ?? '');
-  const $textual = $a.clone();
-  if (dateLeaf?.insideAnchor) $textual.find('*').filter((_, e) => cleanText($(e).text()) === dateLeaf.text).remove();
-  let text = cleanText($textual.text());
+  const attrTitle = cleanText(a.attribs.title ?? '');
+  let text: string;
+  if (dateLeaf?.insideAnchor) {
+    const $textual = $(a).clone();
+    $textual.find('*').filter((_, e) => cleanText(textOf(e)) === dateLeaf.text).remove();
+    text = cleanText($textual.text());
+  } else {
+    text = cleanText(textOf(a));
+  }
   const truncated = /(…|\.\.\.|。。。)$/.test(text);
   let title = attrTitle && (truncated || !text || attrTitle.startsWith(text.replace(/(…|\.\.\.|。。。)$/, ''))) ? attrTitle : text;
   let markedPinned = false;
@@ -202,7 +248,7 @@ function readRow($: CheerioAPI, rowEl: Element, a: Element, base: string, group:
   }
   text = title;
   if (!text) return null;
-  markedPinned ||= isMarkedPinned($, rowEl, a, vocab);
+  markedPinned ||= isMarkedPinned(rowEl, a, vocab);
   const row: RawRow = { group, title: text, url, dateText, markedPinned };
   if (tableCells && Object.keys(tableCells.extra).length > 0) row.extra = tableCells.extra;
   return row;
@@ -213,19 +259,36 @@ function escapeRegExp(s: string): string {
 }
 
 /** A leaf element of the row whose whole text is a date (span.time, em, b, td, font …). */
-function findDateLeaf($: CheerioAPI, rowEl: Element, a: Element): { text: string; insideAnchor: boolean } | null {
-  const candidates = $(rowEl).find('*').toArray() as Element[];
+function findDateLeaf(rowEl: Element, a: Element): { text: string; insideAnchor: boolean } | null {
   let inside: string | null = null;
-  for (const el of candidates) {
-    if ($(el).children().length > 0 || el === a) continue;
-    const text = cleanText($(el).text());
+  for (const el of descendants(rowEl)) {
+    if (el === a || el.children.some((c) => c.type === 'tag' || c.type === 'script' || c.type === 'style')) continue;
+    const text = cleanText(textOf(el));
     if (!text || text.length > 40) continue;
     if (!isDateOnly(text)) continue;
-    const inAnchor = $(el).closest('a')[0] === a;
+    const inAnchor = closestTag(el, A_TAG) === a;
     if (!inAnchor) return { text, insideAnchor: false };
     inside ??= text;
   }
   return inside ? { text: inside, insideAnchor: true } : null;
+}
+
+/** The row's text without the anchors that read like the main one (the title is not where a date or 置顶 is). */
+function textBesideTitle(rowEl: Element, a: Element): string {
+  const title = cleanText(textOf(a));
+  const walk = (n: Element): string => {
+    let out = '';
+    for (const c of n.children) {
+      if (c.type === 'text') out += (c as unknown as { data: string }).data;
+      else if (c.type === 'tag' || c.type === 'script' || c.type === 'style') {
+        const ce = c as Element;
+        if (ce.tagName.toLowerCase() === 'a' && cleanText(textOf(ce)) === title) continue;
+        out += walk(ce);
+      } else if (c.type === 'cdata') out += textOf(c);
+    }
+    return out;
+  };
+  return walk(rowEl);
 }
 
 function isDateOnly(text: string): boolean {
@@ -236,10 +299,8 @@ function isDateOnly(text: string): boolean {
 }
 
 /** A date written as a text node of the row itself (e.g. "<li><a>…</a>[12-29]</li>"). */
-function dateInOwnText($: CheerioAPI, rowEl: Element, a: Element): string | null {
-  const clone = $(rowEl).clone();
-  clone.find('a').filter((_, e) => cleanText($(e).text()) === cleanText($(a).text())).remove();
-  const rest = cleanText(clone.text()).normalize('NFKC');
+function dateInOwnText(rowEl: Element, a: Element): string | null {
+  const rest = cleanText(textBesideTitle(rowEl, a)).normalize('NFKC');
   const full = FULL_DATE_IN_TEXT.exec(rest);
   if (full) return full[0];
   const md = /(?<![\d-])[[(【（]?\d{1,2}-\d{1,2}[\])】）]?(?![\d-])/.exec(rest);
@@ -249,15 +310,9 @@ function dateInOwnText($: CheerioAPI, rowEl: Element, a: Element): string | null
 /** Cells of a table row keyed by the table's header labels (文号, 留言时间, 回复时间, 状态 …). */
 function tableRowCells($: CheerioAPI, tr: Element, a: Element): { dateText: string | null; extra: Record<string, string> } | null {
   const table = $(tr).closest('table');
-  const headerRow = table
-    .find('tr')
-    .toArray()
-    .find((r) => $(r).find('th').length > 1 || ($(r).find('a[href]').length === 0 && $(r).children('td').length > 1 && isHeaderLike($, r)));
-  if (!headerRow || headerRow === tr) return null;
-  const labels = $(headerRow)
-    .children('th, td')
-    .map((_, c) => cleanText($(c).text()).replace(/\s/g, '').replace(/[:：]$/, ''))
-    .get();
+  const header = headerOf($, table[0] as Element | undefined);
+  if (!header || header.row === tr) return null;
+  const labels = header.labels;
   const cells = $(tr).children('td, th').toArray();
   if (cells.length !== labels.length) return null;
   const titleIdx = cells.findIndex((c) => c === a || $(c).find(a).length > 0);
@@ -278,6 +333,25 @@ function tableRowCells($: CheerioAPI, tr: Element, a: Element): { dateText: stri
   return { dateText, extra };
 }
 
+// header rows per table, found once for all its rows (tables are objects of one parse, so a WeakMap forgets them)
+const headers = new WeakMap<Element, { row: Element; labels: string[] } | null>();
+
+function headerOf($: CheerioAPI, table: Element | undefined): { row: Element; labels: string[] } | null {
+  if (!table) return null;
+  let h = headers.get(table);
+  if (h === undefined) {
+    const row = $(table)
+      .find('tr')
+      .toArray()
+      .find((r) => $(r).find('th').length > 1 || ($(r).find('a[href]').length === 0 && $(r).children('td').length > 1 && isHeaderLike($, r)));
+    h = row
+      ? { row, labels: $(row).children('th, td').map((_, c) => cleanText($(c).text()).replace(/\s/g, '').replace(/[:：]$/, '')).get() }
+      : null;
+    headers.set(table, h);
+  }
+  return h;
+}
+
 function isHeaderLike($: CheerioAPI, tr: Element): boolean {
   const texts = $(tr)
     .children('td')
@@ -286,9 +360,9 @@ function isHeaderLike($: CheerioAPI, tr: Element): boolean {
   return texts.every((t) => t.length > 0 && t.length <= 8 && !/\d{2}/.test(t)) && texts.some((t) => /标题|名称|日期|时间|文号|状态|主题/.test(t));
 }
 
-function isMarkedPinned($: CheerioAPI, rowEl: Element, a: Element, vocab: ReturnType<typeof loadExtractVocab>): boolean {
+function isMarkedPinned(rowEl: Element, a: Element, vocab: ReturnType<typeof loadExtractVocab>): boolean {
   const classWords = new Set(vocab.pinnedClassWords.map((w) => w.toLowerCase()));
-  const elements = [rowEl, ...($(rowEl).find('*').toArray() as Element[])];
+  const elements = [rowEl, ...descendants(rowEl)];
   for (const el of elements) {
     const tokens = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase().split(/[\s_-]+/);
     if (tokens.some((t) => classWords.has(t))) return true;
@@ -298,9 +372,7 @@ function isMarkedPinned($: CheerioAPI, rowEl: Element, a: Element, vocab: Return
       if (vocab.pinnedImageWords.some((w) => file.includes(w.toLowerCase()) || s.includes(`alt=${w}`)) || /置顶/.test(s)) return true;
     }
   }
-  const clone = $(rowEl).clone();
-  clone.find('a').filter((_, e) => cleanText($(e).text()) === cleanText($(a).text())).remove();
-  const rest = cleanText(clone.text());
+  const rest = cleanText(textBesideTitle(rowEl, a));
   return vocab.pinnedTexts.some((t) => rest.includes(t));
 }
 

@@ -1,13 +1,15 @@
 // The crawl's access to page analyses: in memory for pages read twice in a run, in the store for unchanged pages
 // of later runs (keyed by URL, content hash and extractor version), otherwise parsed by the analysis pool.
 import type { Store } from '../store/index.ts';
-import { getPageAnalysis, putPageAnalysis } from '../store/index.ts';
+import { getPageAnalysis, putPageAnalyses, type PageAnalysisRow } from '../store/index.ts';
 import type { AnalysisPool } from './analysis-pool.ts';
 import { extractorVersion } from './extractor-version.ts';
 import { hasPart, mergeAnalyses, type AnalysisPart, type PageAnalysis } from './page-analysis.ts';
 import type { LoadedPage } from './page-source.ts';
+import { parseFeed, type FeedParseResult } from './feeds.ts';
 
 const MEMORY_ENTRIES = 256;
+const PENDING_LIMIT = 200;
 
 export interface AnalyserStats {
   parsed: number; // pages parsed this run
@@ -17,6 +19,8 @@ export interface AnalyserStats {
 export class PageAnalyser {
   readonly stats: AnalyserStats = { parsed: 0, reused: 0 };
   private readonly recent = new Map<string, PageAnalysis>();
+  // written in batches (one transaction each): the cache is derived data, a crash only costs a re-parse
+  private pending: PageAnalysisRow[] = [];
 
   constructor(private readonly store: Store, private readonly pool: AnalysisPool, private readonly version = extractorVersion()) {}
 
@@ -43,13 +47,42 @@ export class PageAnalyser {
       const fresh = await this.pool.analyse(html, url, missing);
       this.stats.parsed++;
       const merged = Object.keys(have).length === 0 ? fresh.analysis : mergeAnalyses(have, fresh.analysis);
-      putPageAnalysis(this.store, url, hash, this.version, merged === fresh.analysis ? fresh.json : merged);
+      this.pending.push({ url, contentHash: hash, extractor: this.version, json: merged === fresh.analysis ? fresh.json : JSON.stringify(merged) });
+      if (this.pending.length >= PENDING_LIMIT) this.flush();
       have = merged;
     } else if (stored) {
       this.stats.reused++;
     }
     this.remember(key, have);
     return have;
+  }
+
+  /** A feed's posts; unchanged feeds (same body and content type) are not parsed again. */
+  feed(loaded: LoadedPage, url: string): FeedParseResult | null {
+    if (!loaded.hasBody) return null;
+    const hash = loaded.page.contentHash;
+    const key = `feed\u0000${loaded.page.contentType ?? ''}\u0000${url}`;
+    if (hash) {
+      const stored = getPageAnalysis(this.store, key, hash, this.version) as FeedParseResult | null;
+      if (stored) {
+        this.stats.reused++;
+        return stored;
+      }
+    }
+    const text = loaded.html;
+    if (text === null) return null;
+    const parsed = parseFeed(text, loaded.page.contentType);
+    this.stats.parsed++;
+    if (hash) this.pending.push({ url: key, contentHash: hash, extractor: this.version, json: JSON.stringify(parsed) });
+    return parsed;
+  }
+
+  /** Writes the analyses made since the last flush. */
+  flush(): void {
+    if (this.pending.length === 0) return;
+    const rows = this.pending;
+    this.pending = [];
+    putPageAnalyses(this.store, rows);
   }
 
   /** A page not backed by a stored body (a browser rendering): parsed every time. */

@@ -29,7 +29,7 @@ export function mergeAnalyses(into: PageAnalysis, from: PageAnalysis): PageAnaly
 }
 
 export function analysePage(html: string, url: string, parts: readonly AnalysisPart[]): PageAnalysis {
-  const doc: PageDoc = preparePage(html, url);
+  const doc: PageDoc = preparePage(html, url, { pagination: parts.includes('list') });
   const out: PageAnalysis = {};
   for (const part of parts) {
     if (part === 'links') out.links = linksOf(doc.$, doc.url);

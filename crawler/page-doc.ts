@@ -13,15 +13,15 @@ export interface PageDoc {
   scripts: string;
   /** Hanweb JCMS <script type="text/xml"> datastores, read before removal. */
   xmlScripts: string[];
-  /** Read before removal: createPageHTML and similar pagers live in scripts. */
-  pagination: PaginationInfo;
+  /** Read before removal (createPageHTML and similar pagers live in scripts); only for pages read as lists. */
+  pagination: PaginationInfo | null;
 }
 
 const NOT_CONTENT = 'script, style, noscript, template, select, option';
 
-export function preparePage(html: string, url: string): PageDoc {
+export function preparePage(html: string, url: string, opts: { pagination?: boolean } = {}): PageDoc {
   const $ = loadHtml(html);
-  const pagination = paginationOf($, url);
+  const pagination = opts.pagination === false ? null : paginationOf($, url);
   const base = documentBase($, url);
   const scriptEls = $('script').toArray();
   const scripts = scriptEls.map((el) => $(el).text()).join('\n');

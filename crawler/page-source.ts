@@ -1,5 +1,5 @@
 import type { Store, PageObservation, PageRole } from '../store/index.ts';
-import { getHttpCache, getRunPage, putHttpCache, recordPage, touchHttpCache } from '../store/index.ts';
+import { getHttpCache, getRunPage, putHttpCache, recordPage, touchHttpCache, type HttpCacheEntry } from '../store/index.ts';
 import type { Fetcher, FetchResult } from './fetch.ts';
 import { decodeHtml } from './decode.ts';
 
@@ -25,6 +25,7 @@ export interface PageSourceStats {
   notModified: number;
   reusedFromRun: number; // resumed run: already fetched before the crash
   skippedFresh: number; // re-run: detail page validated recently, not re-asked
+  skippedFreshLists: number; // re-run: later page of an unchanged list, validated recently, not re-asked
   bytes: number;
 }
 
@@ -32,11 +33,19 @@ export interface PageSourceStats {
  * Every page the crawl reads goes through here: resume reuse, conditional requests with the HTTP cache,
  * content-addressed snapshots, decoding from bytes, and one `pages` row per page and run.
  */
+const WRITE_BATCH = 200;
+const WRITE_DELAY_MS = 100;
+
 export class PageSource {
-  readonly stats: PageSourceStats = { fetched: 0, notModified: 0, reusedFromRun: 0, skippedFresh: 0, bytes: 0 };
+  readonly stats: PageSourceStats = { fetched: 0, notModified: 0, reusedFromRun: 0, skippedFresh: 0, skippedFreshLists: 0, bytes: 0 };
   private readonly inFlight = new Map<string, Promise<LoadedPage>>();
   private readonly settled = new Map<string, PageObservation>(); // url → outcome of any role, fetched this run
   private readonly loadedThisRun = new Map<string, PageObservation>(); // role+url → outcome; bodies are not kept in memory
+  // page rows and HTTP cache updates are written in batches, one transaction each (a commit per page cost more
+  // than the page); a crash loses at most the last batch, which a resumed run asks again (conditionally)
+  private pendingWrites: (() => void)[] = [];
+  private readonly pendingCache = new Map<string, HttpCacheEntry>();
+  private flushTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly store: Store, private readonly fetcher: Fetcher, private readonly runId: number, private readonly now: () => Date = () => new Date()) {}
 
@@ -77,6 +86,36 @@ export class PageSource {
     };
   }
 
+  /** Commits the buffered page rows (before a unit is marked done, and at the end of a run). */
+  flush(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    if (this.pendingWrites.length === 0) return;
+    const writes = this.pendingWrites;
+    this.pendingWrites = [];
+    this.store.db.transaction(() => {
+      for (const w of writes) w();
+    })();
+    this.pendingCache.clear();
+  }
+
+  private write(fn: () => void): void {
+    this.pendingWrites.push(fn);
+    if (this.pendingWrites.length >= WRITE_BATCH) this.flush();
+    else if (!this.flushTimer) {
+      this.flushTimer = setTimeout(() => this.flush(), WRITE_DELAY_MS);
+      this.flushTimer.unref();
+    }
+  }
+
+  private record(page: PageObservation): void {
+    this.write(() => recordPage(this.store, page));
+  }
+
+  private httpCache(url: string): HttpCacheEntry | null {
+    return this.pendingCache.get(url) ?? getHttpCache(this.store, url);
+  }
+
   /** The outcome of a page this run already fetched (as home, list, detail or feed), for link checks. */
   fetchedOutcome(url: string): PageObservation | undefined {
     return this.settled.get(url);
@@ -90,25 +129,26 @@ export class PageSource {
   }
 
   private async loadUncached(req: PageRequest): Promise<LoadedPage> {
-    const previous = getRunPage(this.store, this.runId, req.url);
+    const previous = this.settled.get(req.url) ?? getRunPage(this.store, this.runId, req.url);
     if (previous && previous.ok && previous.contentHash && this.store.snapshots.has(previous.contentHash)) {
       this.stats.reusedFromRun++;
       const page = { ...previous, role: req.role, unitId: req.unitId ?? previous.unitId, columnKey: req.columnKey ?? previous.columnKey };
-      if (page.role !== previous.role) recordPage(this.store, page);
+      if (page.role !== previous.role) this.record(page);
       return this.loaded(page, undefined);
     }
-    const cache = getHttpCache(this.store, req.url);
+    const cache = this.httpCache(req.url);
     const nowIso = this.now().toISOString();
     if (cache && req.revalidateAfterDays !== undefined && this.store.snapshots.has(cache.contentHash)) {
       const age = (this.now().getTime() - Date.parse(cache.validatedAt)) / 86_400_000;
       if (age < req.revalidateAfterDays) {
-        this.stats.skippedFresh++;
+        if (req.role === 'list') this.stats.skippedFreshLists++;
+        else this.stats.skippedFresh++;
         const page = this.pageFrom(req, {
           finalUrl: req.url, ok: true, status: cache.status, contentType: cache.contentType, contentHash: cache.contentHash,
           bytes: 0, notModified: true, attempts: 0, fetchedAt: nowIso,
         });
         page.encoding = cache.encoding ?? null;
-        recordPage(this.store, page);
+        this.record(page);
         return this.loaded(page, undefined);
       }
     }
@@ -121,7 +161,6 @@ export class PageSource {
     const contentType = result.headers['content-type'] ?? null;
     if (result.notModified && cache && this.store.snapshots.has(cache.contentHash)) {
       this.stats.notModified++;
-      touchHttpCache(this.store, req.url, nowIso);
       // the charset is known from the cache entry; older entries without it decode now
       const decoded = cache.encoding ? null : this.decodeSnapshot(cache.contentHash, cache.contentType);
       const page = this.pageFrom(req, {
@@ -129,7 +168,12 @@ export class PageSource {
         bytes: 0, notModified: true, attempts: result.attempts, fetchedAt: nowIso,
       });
       page.encoding = cache.encoding ?? decoded?.encoding ?? null;
-      recordPage(this.store, page);
+      const pendingEntry = this.pendingCache.get(req.url);
+      if (pendingEntry) pendingEntry.validatedAt = nowIso;
+      this.write(() => {
+        touchHttpCache(this.store, req.url, nowIso);
+        recordPage(this.store, page);
+      });
       return this.loaded(page, decoded ? decoded.text : undefined);
     }
     if (!result.ok || !result.body) {
@@ -140,7 +184,7 @@ export class PageSource {
       page.errorClass = result.errorClass ?? 'other';
       page.errorPermanent = result.permanent;
       page.errorMessage = result.errorMessage;
-      recordPage(this.store, page);
+      this.record(page);
       return { page, hasBody: false, html: null };
     }
     this.stats.fetched++;
@@ -148,10 +192,10 @@ export class PageSource {
     // compressed and written off the main thread; awaited so that no row names a blob that is not on disk
     const hash = await this.store.snapshots.putAsync(result.body);
     const decoded = decodeHtml(result.body, contentType);
-    putHttpCache(this.store, {
+    const cacheEntry = {
       url: req.url, etag: result.headers.etag ?? null, lastModified: result.headers['last-modified'] ?? null, contentHash: hash,
       contentType, status: result.status ?? 200, fetchedAt: nowIso, validatedAt: nowIso, encoding: decoded.encoding,
-    });
+    };
     const page = this.pageFrom(req, {
       finalUrl: result.finalUrl, ok: true, status: result.status, contentType, contentHash: hash, bytes: result.body.length,
       notModified: false, attempts: result.attempts, fetchedAt: nowIso,
@@ -162,7 +206,11 @@ export class PageSource {
       page.errorPermanent = true;
       page.errorMessage = `页面含无法按 ${decoded.encoding} 解码的字节 / undecodable bytes for ${decoded.encoding}`;
     }
-    recordPage(this.store, page);
+    this.pendingCache.set(req.url, cacheEntry);
+    this.write(() => {
+      putHttpCache(this.store, cacheEntry);
+      recordPage(this.store, page);
+    });
     return { page, hasBody: true, html: decoded.text };
   }
 
@@ -178,7 +226,7 @@ export class PageSource {
     page.rendered = true;
     page.encoding = 'utf-8';
     page.screenshot = shot;
-    recordPage(this.store, page);
+    this.record(page);
     return page;
   }
 

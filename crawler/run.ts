@@ -3,7 +3,8 @@ import PQueue from 'p-queue';
 import type { CountyConfig } from '../config/index.ts';
 import { assessmentWindow } from '../config/index.ts';
 import type { Store, FeedPost, RunKind, RunRecord } from '../store/index.ts';
-import { startRun, resumeRun, findResumableRun, finishRun, doneUnits, saveUnitObservations, importedPosts, pruneBlobs, recentWorkingLinks, prunePageAnalyses, retainedHashes } from '../store/index.ts';
+import { startRun, resumeRun, findResumableRun, finishRun, doneUnits, saveUnitObservations, importedPosts, pruneBlobs, recentWorkingLinks, prunePageAnalyses, retainedHashes,
+  previousUnitDurations, previouslyRenderedUnits, previouslyRetryingUnits } from '../store/index.ts';
 import { createFetcher, type Fetcher } from './fetch.ts';
 import { createScopeGuard } from './scope.ts';
 import { createRenderer, type Renderer } from './browser.ts';
@@ -79,7 +80,19 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
   const renderer = () => (browser.pending ??= createRenderer({ executablePath: config.crawl.browser.executablePath, scope }).catch(() => null));
   const window = assessmentWindow(config, runAsOf);
   const done = doneUnits(store, run.id);
-  const pending = config.units.filter((u) => !done.has(u.id));
+  // units that waited out retries last time first, then the slowest (new ones count as slow), so that none is
+  // left running alone at the end
+  const kind = opts.kind ?? 'inspection';
+  const took = previousUnitDurations(store, kind);
+  const retrying = previouslyRetryingUnits(store, kind);
+  const pending = config.units.filter((u) => !done.has(u.id))
+    .map((u, i) => ({ u, i, r: retrying.has(u.id) ? 1 : 0, t: took.get(u.id) ?? Number.POSITIVE_INFINITY }))
+    .sort((a, b) => b.r - a.r || b.t - a.t || a.i - b.i)
+    .map((x) => x.u);
+  // a unit that needed a browser last time will again: start it now instead of in the middle of that unit
+  if (kind !== 'newmedia' && (pending.some((u) => u.render) || [...previouslyRenderedUnits(store, kind)].some((id) => pending.some((u) => u.id === id)))) {
+    void renderer();
+  }
   const unitErrors: { unitId: string; message: string }[] = [];
   const unrendered: string[] = [];
   let homeFailures = 0;
@@ -93,6 +106,7 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
   const queue = new PQueue({ concurrency: opts.unitConcurrency ?? Math.max(2, 2 * config.politeness.concurrencyPerHost) });
   try {
     await Promise.all(pending.map((unit) => queue.add(async () => {
+      const unitStarted = Date.now();
       try {
         const crawl = opts.kind === 'newmedia'
           ? async (ctx: Parameters<typeof crawlFeeds>[0]) => ({ homeOk: true, columns: [], details: [], links: [], feeds: await crawlFeeds(ctx) })
@@ -104,7 +118,9 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
             .map((p) => ({ title: p.title, url: p.url, publishedAt: p.publishedAt, pinned: false })),
         });
         if (!result.homeOk) homeFailures++;
-        saveUnitObservations(store, run.id, unit.id, result);
+        source.flush(); // the unit's page rows are in before it is marked done
+        saveUnitObservations(store, run.id, unit.id, result, Date.now() - unitStarted);
+        analyser.flush();
         opts.progress?.unitDone(unit.id, result.homeOk);
       } catch (err) {
         unitErrors.push({ unitId: unit.id, message: err instanceof Error ? err.message : String(err) });
@@ -117,6 +133,8 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
     await r?.close().catch(() => undefined);
     await fetcher.close();
     await pool.close();
+    source.flush();
+    analyser.flush();
   }
 
   const fetchStats = fetcher.stats();
@@ -130,6 +148,7 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
     notModified: source.stats.notModified,
     reusedFromEarlierAttempt: source.stats.reusedFromRun,
     skippedFreshDetails: source.stats.skippedFresh,
+    skippedFreshListPages: source.stats.skippedFreshLists,
     pagesParsed: analyser.stats.parsed,
     analysesReused: analyser.stats.reused,
     analysisThreads: pool.threads(),

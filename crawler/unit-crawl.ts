@@ -24,11 +24,11 @@ function mergeTargets(found: ColumnTarget[], extra: ColumnTarget[]): ColumnTarge
 /** One unit: home → discovered columns (config overrides win) → lists, details → link health → feeds. */
 export async function crawlUnit(ctx: UnitCrawlContext, knownKeys: string[]): Promise<UnitCrawlResult> {
   const { unit } = ctx;
-  const feeds = await crawlFeeds(ctx);
+  const feedsRead = crawlFeeds(ctx); // side by side with the columns
   const home = await ctx.source.load({ url: unit.home, role: 'home', unitId: unit.id, columnKey: null });
   const homeAnalysis = home.page.ok ? await ctx.analyser.analyse(home, home.page.finalUrl, ['columns', 'links']) : null;
   if (!homeAnalysis) {
-    return { homeOk: false, columns: [], details: [], links: [], feeds };
+    return { homeOk: false, columns: [], details: [], links: [], feeds: await feedsRead };
   }
 
   const overrides: ColumnTarget[] = Object.entries(unit.columns ?? {}).map(([key, url]) => ({ key, label: null, url, source: 'override' }));
@@ -38,10 +38,14 @@ export async function crawlUnit(ctx: UnitCrawlContext, knownKeys: string[]): Pro
   let targets = mergeTargets(overrides, discovered);
 
   const hubPages: PageLinks[] = [];
-  for (const hub of targets.filter((t) => HUB_KEYS.includes(t.key.split(':')[0]))) {
+  const hubs = await Promise.all(targets.filter((t) => HUB_KEYS.includes(t.key.split(':')[0])).map(async (hub) => {
     const loaded = await ctx.source.load({ url: hub.url, role: 'list', unitId: unit.id, columnKey: hub.key });
     const a = loaded.page.ok ? await ctx.analyser.analyse(loaded, loaded.page.finalUrl, ['list', 'links', `sub:${hub.key}`]) : null;
-    if (!a) continue;
+    return a ? { hub, loaded, a } : null;
+  }));
+  for (const h of hubs) {
+    if (!h) continue;
+    const { hub, loaded, a } = h;
     hubPages.push({ url: loaded.page.finalUrl, links: a.links! });
     // a dated row of the hub's own list is an item (a 目录 or 征求意见 article), not a sub-column
     const itemUrls = new Set(finishListRows(a.list!, ctx.asOf).rows.filter((r) => r.date !== null).map((r) => r.url));
@@ -55,8 +59,9 @@ export async function crawlUnit(ctx: UnitCrawlContext, knownKeys: string[]): Pro
   const details: DetailObservation[] = [];
   const pagesForLinks: PageLinks[] = [{ url: home.page.finalUrl, links: homeAnalysis.links! }, ...hubPages];
   // the keyFields hub is only a container: it is observed through its sub-columns
-  for (const target of targets.filter((t) => t.key !== 'keyFields')) {
-    const result = await crawlColumn(ctx, target);
+  // columns are read side by side (the host queue keeps the pace polite); results are kept in column order
+  const results = await Promise.all(targets.filter((t) => t.key !== 'keyFields').map((target) => crawlColumn(ctx, target)));
+  for (const result of results) {
     columns.push(result.observation);
     details.push(...result.details);
     pagesForLinks.push(...result.pages);
@@ -72,7 +77,7 @@ export async function crawlUnit(ctx: UnitCrawlContext, knownKeys: string[]): Pro
   }
 
   const links = await checkLinks(ctx, pagesForLinks);
-  return { homeOk: true, columns, details, links, feeds };
+  return { homeOk: true, columns, details, links, feeds: await feedsRead };
 }
 
 /** Each distinct link target of the unit is checked once, attributed to the first page it appears on. */

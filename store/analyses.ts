@@ -17,6 +17,15 @@ export function putPageAnalysis(store: Store, url: string, contentHash: string, 
     .run(url, contentHash, extractor, json, now.toISOString());
 }
 
+export interface PageAnalysisRow { url: string; contentHash: string; extractor: string; json: string }
+
+/** Several analyses in one transaction. */
+export function putPageAnalyses(store: Store, rows: PageAnalysisRow[], now = new Date()): void {
+  store.db.transaction(() => {
+    for (const r of rows) putPageAnalysis(store, r.url, r.contentHash, r.extractor, r.json, now);
+  })();
+}
+
 /** Drops analyses of another extractor version, and of content no longer kept (retention). */
 export function prunePageAnalyses(store: Store, extractor: string, keep: Set<string>): number {
   let removed = store.db.prepare('DELETE FROM page_analyses WHERE extractor <> ?').run(extractor).changes;

@@ -332,7 +332,7 @@ MIGRATIONS.push({
 
 MIGRATIONS.push({
   version: 12,
-  name: 'page analysis cache (extraction results per URL, content hash and extractor version); charset in the HTTP cache',
+  name: 'page analysis cache (extraction results per URL, content hash and extractor version); charset in the HTTP cache; time each unit took',
   sql: `
     CREATE TABLE page_analyses (
       url TEXT NOT NULL,
@@ -343,5 +343,6 @@ MIGRATIONS.push({
       PRIMARY KEY (url, content_hash, extractor)
     ) WITHOUT ROWID;
     ALTER TABLE http_cache ADD COLUMN encoding TEXT;
+    ALTER TABLE unit_tasks ADD COLUMN duration_ms INTEGER;
   `,
 });

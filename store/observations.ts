@@ -13,7 +13,7 @@ export interface UnitObservationBatch {
  * Writes everything observed of one unit and marks the unit done, in one transaction: a crash leaves the unit
  * either fully recorded or not at all, so a resumed run redoes exactly the unfinished units.
  */
-export function saveUnitObservations(store: Store, runId: number, unitId: string, batch: UnitObservationBatch): void {
+export function saveUnitObservations(store: Store, runId: number, unitId: string, batch: UnitObservationBatch, durationMs: number | null = null): void {
   const db = store.db;
   const tx = db.transaction(() => {
     for (const table of ['column_obs', 'detail_obs', 'link_obs', 'feed_obs']) {
@@ -41,13 +41,35 @@ export function saveUnitObservations(store: Store, runId: number, unitId: string
     for (const f of batch.feeds) {
       feed.run(runId, unitId, f.platform, f.account, f.feedUrl, f.source, f.ok ? 1 : 0, f.errorClass, f.error, JSON.stringify(f.posts), f.fetchedAt);
     }
-    db.prepare("INSERT OR REPLACE INTO unit_tasks (run_id, unit_id, state, finished_at) VALUES (?, ?, 'done', ?)").run(runId, unitId, new Date().toISOString());
+    db.prepare("INSERT OR REPLACE INTO unit_tasks (run_id, unit_id, state, finished_at, duration_ms) VALUES (?, ?, 'done', ?, ?)")
+      .run(runId, unitId, new Date().toISOString(), durationMs);
   });
   tx.immediate();
 }
 
 export function doneUnits(store: Store, runId: number): Set<string> {
   const rows = store.db.prepare("SELECT unit_id FROM unit_tasks WHERE run_id = ? AND state = 'done'").all(runId) as { unit_id: string }[];
+  return new Set(rows.map((r) => r.unit_id));
+}
+
+/** How long each unit took in the latest complete run of this kind (the crawl starts the slowest first). */
+export function previousUnitDurations(store: Store, kind: string): Map<string, number> {
+  const rows = store.db.prepare(`SELECT t.unit_id, t.duration_ms FROM unit_tasks t WHERE t.duration_ms IS NOT NULL AND t.run_id =
+      (SELECT id FROM runs WHERE kind = ? AND status = 'complete' ORDER BY id DESC LIMIT 1)`).all(kind) as { unit_id: string; duration_ms: number }[];
+  return new Map(rows.map((r) => [r.unit_id, r.duration_ms]));
+}
+
+/** Units whose pages failed with a transient error in the latest complete run of this kind (they wait out retries). */
+export function previouslyRetryingUnits(store: Store, kind: string): Set<string> {
+  const rows = store.db.prepare(`SELECT DISTINCT unit_id FROM pages WHERE ok = 0 AND error_permanent = 0 AND unit_id IS NOT NULL AND run_id =
+      (SELECT id FROM runs WHERE kind = ? AND status = 'complete' ORDER BY id DESC LIMIT 1)`).all(kind) as { unit_id: string }[];
+  return new Set(rows.map((r) => r.unit_id));
+}
+
+/** Units of the latest complete run of this kind that needed a browser (the crawl starts one early for them). */
+export function previouslyRenderedUnits(store: Store, kind: string): Set<string> {
+  const rows = store.db.prepare(`SELECT DISTINCT unit_id FROM pages WHERE rendered = 1 AND unit_id IS NOT NULL AND run_id =
+      (SELECT id FROM runs WHERE kind = ? AND status = 'complete' ORDER BY id DESC LIMIT 1)`).all(kind) as { unit_id: string }[];
   return new Set(rows.map((r) => r.unit_id));
 }
 

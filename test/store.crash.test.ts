@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, integrityCheck, getRun, findResumableRun, startRun, finishRun, RunConflictError, saveUnitObservations, doneUnits } from '../store/index.ts';
@@ -12,13 +12,15 @@ const store = openStore({ dbPath: process.argv[2] });
 const run = startRun(store, { kind: 'inspection', county: 't', configPath: 'c', configHash: 'h', asOf: '2023-12-15' });
 process.stdout.write('run ' + run.id + '\\n');
 let i = 0;
-for (;;) {
+// bounded, so that a writer the test fails to kill stops by itself instead of filling the disk
+while (i < 3000) {
   const unitId = 'u' + (i++);
   const items = Array.from({ length: 200 }, (_, k) => ({ title: '标题' + k, url: 'http://x/' + unitId + '/' + k, date: '2023-12-01', dateSource: 'list', pinned: false }));
   for (let k = 0; k < 20; k++) recordPage(store, { runId: run.id, unitId, role: 'detail', columnKey: 'policies', url: 'http://x/' + unitId + '/p' + k, finalUrl: 'http://x/', ok: true, status: 200, errorClass: null, errorPermanent: null, errorMessage: null, contentType: 'text/html', encoding: 'utf-8', contentHash: null, bytes: 10, notModified: false, rendered: false, screenshot: null, attempts: 1, fetchedAt: new Date().toISOString() });
   saveUnitObservations(store, run.id, unitId, { columns: [{ runId: run.id, unitId, columnKey: 'policies', label: null, url: null, source: 'discovered', status: 'ok', pagesRead: 1, totalPagesSeen: 1, items, placeholder: null, rendered: false, contentHash: null, note: null, observedAt: new Date().toISOString() }], details: [], links: [], feeds: [] });
   if (i === 5) process.stdout.write('writing\\n');
 }
+process.exit(3);
 `;
 
 describe('store durability', () => {
@@ -30,14 +32,19 @@ describe('store durability', () => {
     // one process (node --import tsx), so the kill hits the writer itself
     const child = spawn(process.execPath, ['--import', 'tsx', script, dbPath], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
+    let endedBy: NodeJS.Signals | null = null;
     await new Promise<void>((resolveWait, reject) => {
       child.stdout.on('data', (d: Buffer) => {
         out += d.toString();
         if (out.includes('writing')) setTimeout(() => child.kill('SIGKILL'), 150);
       });
-      child.on('exit', () => resolveWait());
+      child.on('exit', (_code, signal) => {
+        endedBy = signal;
+        resolveWait();
+      });
       child.on('error', reject);
     });
+    expect(endedBy, 'the writer was killed mid-write, not finished').toBe('SIGKILL');
     const runId = Number(/run (\d+)/.exec(out)![1]);
     const store = openStore({ dbPath });
     try {
@@ -52,6 +59,7 @@ describe('store durability', () => {
       expect(new Set(counts.map((c) => c.unit_id))).toEqual(done);
     } finally {
       store.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
