@@ -71,6 +71,11 @@ function rawMessage(err: unknown): string {
   return String(err);
 }
 
+/** The server's response could not be parsed as HTTP (llhttp HPE_* or undici's response error). */
+export function isUnparsableResponse(err: unknown): boolean {
+  return codesOf(err).some((c) => c.startsWith('HPE_') || c === 'UND_ERR_RESPONSE');
+}
+
 function result(errorClass: ErrorClass, permanent: boolean, label: string, code: string | null, err: unknown): ClassifiedError {
   const detail = rawMessage(err);
   const codePart = code ? `（${code}）` : '';

@@ -3,7 +3,8 @@ import PQueue from 'p-queue';
 // Politeness is per host, not per unit: all units on the county portal share one queue.
 
 export interface HostQueues {
-  run<T>(host: string, task: () => Promise<T>): Promise<T>;
+  /** Runs task in the host's queue; a higher priority (a retry) goes before waiting tasks, never past the concurrency. */
+  run<T>(host: string, task: () => Promise<T>, priority?: number): Promise<T>;
   idle(): Promise<void>;
 }
 
@@ -36,11 +37,11 @@ export function createHostQueues(opts: {
   }
 
   return {
-    async run<T>(host: string, task: () => Promise<T>): Promise<T> {
+    async run<T>(host: string, task: () => Promise<T>, priority = 0): Promise<T> {
       return queueFor(host).add(async () => {
         await waitForSlot(host);
         return task();
-      }) as Promise<T>;
+      }, { priority }) as Promise<T>;
     },
     async idle(): Promise<void> {
       await Promise.all([...queues.values()].map((q) => q.onIdle()));

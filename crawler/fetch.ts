@@ -1,7 +1,7 @@
 import { Agent, request } from 'undici';
 import type { CrawlSettings } from '../config/index.ts';
 import type { ErrorClass } from '../store/index.ts';
-import { classifyError, classifyStatus, type ClassifiedError } from './errors.ts';
+import { classifyError, classifyStatus, isUnparsableResponse, type ClassifiedError } from './errors.ts';
 import { readBodyCapped } from './fetch-body.ts';
 import { createHostQueues } from './fetch-host-queue.ts';
 import { retryDelay } from './fetch-retry.ts';
@@ -121,14 +121,18 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
   const queues = createHostQueues({ concurrencyPerHost: opts.politeness.concurrencyPerHost, delayMs: opts.politeness.delayMs, sleep });
   const stats = createStatsRecorder();
   const robotsCache = new Map<string, Promise<RobotsRules>>();
+  const headResetHosts = new Set<string>(); // hosts whose responses could not be parsed: HEAD closes the connection there
 
-  async function requestOnce(url: string, spec: RequestSpec): Promise<Attempt> {
+  async function requestOnce(url: string, spec: RequestSpec, priority = 0): Promise<Attempt> {
     const { method, headers, maxBytes, truncateAt } = spec;
     const host = hostKey(url);
     return queues.run(host, async () => {
       let wire = 0;
       try {
-        const res = await request(url, { dispatcher: agent, method, headers });
+        // undici closes the connection after every HEAD (some servers send a body anyway, which would corrupt the
+        // next response); link checks are mostly HEADs, so keep-alive stays on until a host answers unparsably
+        const reset = method === 'HEAD' ? headResetHosts.has(host) : undefined;
+        const res = await request(url, { dispatcher: agent, method, headers, reset });
         const resHeaders = flattenHeaders(res.headers);
         if (method === 'HEAD' || REDIRECT_STATUSES.has(res.statusCode)) {
           await res.body.dump({ limit: 64 * 1024 }).catch(() => undefined);
@@ -144,11 +148,12 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
         if (read.tooLarge) return { status: res.statusCode, headers: resHeaders, body: null, error: tooLarge(maxBytes, null) };
         return { status: res.statusCode, headers: resHeaders, body: read.body, error: null };
       } catch (err) {
+        if (isUnparsableResponse(err)) headResetHosts.add(host);
         return { status: null, headers: {}, body: null, error: classifyError(err) };
       } finally {
         stats.request(host, wire);
       }
-    });
+    }, priority);
   }
 
   function tooLarge(maxBytes: number, declared: number | null): ClassifiedError {
@@ -172,7 +177,8 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
     let attempts = 0;
     for (let retry = 0; ; retry++) {
       attempts++;
-      const attempt = await requestOnce(url, spec);
+      // a retry has already waited out its backoff: it does not queue again behind the whole backlog
+      const attempt = await requestOnce(url, spec, retry > 0 ? 1 : 0);
       const failure = failureOf(attempt, spec.conditional);
       if (!failure || failure.permanent || retry >= crawl.retries) return { attempt, failure, attempts };
       stats.retry(host);

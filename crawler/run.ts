@@ -4,7 +4,7 @@ import type { CountyConfig } from '../config/index.ts';
 import { assessmentWindow } from '../config/index.ts';
 import type { Store, FeedPost, RunKind, RunRecord } from '../store/index.ts';
 import { startRun, resumeRun, findResumableRun, finishRun, doneUnits, saveUnitObservations, importedPosts, pruneBlobs, recentWorkingLinks, prunePageAnalyses, retainedHashes,
-  previousUnitDurations, previouslyRenderedUnits, previouslyRetryingUnits } from '../store/index.ts';
+  previousUnitDurations, previouslyRenderedUnits, previouslyRetryingUnits, claimMaintenance } from '../store/index.ts';
 import { createFetcher, type Fetcher } from './fetch.ts';
 import { createScopeGuard } from './scope.ts';
 import { createRenderer, type Renderer } from './browser.ts';
@@ -158,7 +158,8 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
     seconds: Math.round((Date.now() - started) / 100) / 10,
   };
   const status = unitErrors.length > 0 ? 'failed' : 'complete';
-  if (status === 'complete') {
+  // retention walks every stored file: once a day is plenty (a quick re-run should not pay for it)
+  if (status === 'complete' && claimMaintenance(store, 'prune', 86_400_000)) {
     stats.blobsPruned = pruneBlobs(store, config.crawl.retentionDays);
     stats.analysesPruned = prunePageAnalyses(store, extractorVersion(), retainedHashes(store, config.crawl.retentionDays));
   }

@@ -332,7 +332,7 @@ MIGRATIONS.push({
 
 MIGRATIONS.push({
   version: 12,
-  name: 'page analysis cache (extraction results per URL, content hash and extractor version); charset in the HTTP cache; time each unit took',
+  name: 'page analysis cache (extraction results per URL, content hash and extractor version); charset in the HTTP cache; time each unit took; when maintenance last ran',
   sql: `
     CREATE TABLE page_analyses (
       url TEXT NOT NULL,
@@ -344,5 +344,6 @@ MIGRATIONS.push({
     ) WITHOUT ROWID;
     ALTER TABLE http_cache ADD COLUMN encoding TEXT;
     ALTER TABLE unit_tasks ADD COLUMN duration_ms INTEGER;
+    CREATE TABLE maintenance (task TEXT PRIMARY KEY, last_at TEXT NOT NULL);
   `,
 });

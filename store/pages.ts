@@ -94,6 +94,15 @@ export function retainedHashes(store: Store, retentionDays: number, now = Date.n
   return new Set(rows.map((r) => r.h));
 }
 
+/** Whether `task` last ran longer than `everyMs` ago (or never); records now as its last run when it is due. */
+export function claimMaintenance(store: Store, task: string, everyMs: number, now = Date.now()): boolean {
+  const row = store.db.prepare('SELECT last_at FROM maintenance WHERE task = ?').get(task) as { last_at: string } | undefined;
+  if (row && now - Date.parse(row.last_at) < everyMs) return false;
+  store.db.prepare('INSERT INTO maintenance (task, last_at) VALUES (?, ?) ON CONFLICT(task) DO UPDATE SET last_at = excluded.last_at')
+    .run(task, new Date(now).toISOString());
+  return true;
+}
+
 /** Deletes snapshot and screenshot files past the retention period that nothing recent refers to. */
 export function pruneBlobs(store: Store, retentionDays: number, now = Date.now()): number {
   const keep = retainedHashes(store, retentionDays, now);

@@ -62,6 +62,7 @@ export class BlobStore {
         await mkdir(join(this.dir, sub), { recursive: true });
         this.dirs.add(sub);
       }
+      // write-then-rename, as in put
       const tmp = `${file}.${process.pid}.${this.writing.size}.tmp`;
       await writeFile(tmp, this.compress ? await gzipAsync(bytes, { level: 6 }) : bytes);
       await rename(tmp, file);
@@ -83,7 +84,15 @@ export class BlobStore {
     const file = this.pathOf(hash);
     if (!existsSync(file)) return null;
     const raw = readFileSync(file);
-    return this.compress ? gunzipSync(raw) : raw;
+    if (!this.compress) return raw;
+    try {
+      return gunzipSync(raw);
+    } catch {
+      // unreadable (damaged on disk): as good as missing, and the next put writes it again
+      this.known.delete(hash);
+      unlinkSync(file);
+      return null;
+    }
   }
 
   /** Deletes blobs older than maxAgeDays that `keep` does not name (retention setting). */
