@@ -37,12 +37,25 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: {
     units: { type: 'string', default: '60' }, 'pages-per-column': { type: 'string', default: '3' },
     latency: { type: 'string', default: '20' }, concurrency: { type: 'string', default: '16' },
-    // development: skip the comparison crawlers (crawlee, linkinator)
+    // development: skip the comparison crawlers (crawlee, linkinator) and the memory check
     'ours-only': { type: 'boolean', default: false },
+    // memory check: a second cold crawl of a portal with this many extra units
+    'rss-units': { type: 'string', default: '160' },
   } });
   const concurrency = Number(values.concurrency);
   const cleanup: string[] = [];
   const { startSamplePortal, benchConfigFor } = await import('../sample/index.ts');
+  // the same crawl on a larger portal, for peak memory against page count
+  const bigger = async (extraUnits: number): Promise<ModeResult> => {
+    const p = await startSamplePortal({ extraUnits, pagesPerColumn: Number(values['pages-per-column']), latencyMs: Number(values.latency) });
+    const dir = mkdtempSync(join(tmpdir(), 'zwgk-bench-'));
+    cleanup.push(dir);
+    try {
+      return await child('ours', { config: benchConfigFor(p, { concurrencyPerHost: concurrency, delayMs: 0 }), dbPath: join(dir, 'bench.db') });
+    } finally {
+      await p.close();
+    }
+  };
   const portal = await startSamplePortal({ extraUnits: Number(values.units), pagesPerColumn: Number(values['pages-per-column']), latencyMs: Number(values.latency) });
   try {
     const config = benchConfigFor(portal, { concurrencyPerHost: concurrency, delayMs: 0 });
@@ -66,6 +79,9 @@ async function main(): Promise<void> {
     console.log(`  crawlee CheerioCrawler 3.x：${fmt(cr)}`);
     const lk = await child('linkinator', { seeds, concurrency });
     console.log(`  linkinator 7.x：${fmt(lk)}（${lk.note ?? ''}）`);
+    const big = await bigger(Number(values['rss-units']));
+    console.log(`  内存是否随页数增长：${cold.pages} 页 → 峰值 ${cold.peakRssMb} MB；${big.pages} 页 → 峰值 ${big.peakRssMb} MB` +
+      `（页数 ×${(big.pages / cold.pages).toFixed(1)}，峰值内存 ×${(big.peakRssMb / cold.peakRssMb).toFixed(2)}）`);
     const pps = (r: ModeResult) => r.pages / r.seconds;
     const r2 = (v: number) => v.toFixed(2);
     console.log(`bench:crawl pages_per_s=${pps(cold).toFixed(1)} of_baseline=${r2(pps(cold) / pps(bare))} vs_crawlee=${r2(pps(cold) / pps(cr))} vs_linkinator=${r2(pps(cold) / pps(lk))} rerun_fraction=${r2(rerun.seconds / cold.seconds)} peak_rss_mb=${cold.peakRssMb}`);

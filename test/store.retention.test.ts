@@ -2,7 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { mkdtempSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore, startRun, finishRun, recordPage, putHttpCache, pruneBlobs, type PageObservation } from '../store/index.ts';
+import { openStore, startRun, finishRun, recordPage, putHttpCache, pruneBlobs, putPageAnalysis, prunePageAnalyses, retainedHashes, getPageAnalysis,
+  claimMaintenance, type PageObservation } from '../store/index.ts';
 
 function page(runId: number, url: string, hash: string): PageObservation {
   return {
@@ -36,6 +37,22 @@ describe('snapshot retention', () => {
     expect(store.snapshots.get(oldBody)).toBeNull();
     expect(store.snapshots.get(newBody)?.toString()).toBe('<p>新页面</p>');
     expect(store.snapshots.get(cached)).not.toBeNull();
+
+    // analyses of pruned content go with it, and so do those of another extractor version
+    putPageAnalysis(store, 'http://x/old', oldBody, 'v1', { links: [] });
+    putPageAnalysis(store, 'http://x/new', newBody, 'v1', { links: [] });
+    putPageAnalysis(store, 'http://x/new', newBody, 'v0', { links: [] });
+    expect(prunePageAnalyses(store, 'v1', retainedHashes(store, 400))).toBe(2);
+    expect(getPageAnalysis(store, 'http://x/new', newBody, 'v1')).toEqual({ links: [] });
+    store.close();
+  });
+
+  it('retention runs at most once a day', () => {
+    const store = openStore({ dbPath: join(mkdtempSync(join(tmpdir(), 'zwgk-retention-')), 'z.db') });
+    const t0 = Date.parse('2024-01-01T00:00:00Z');
+    expect(claimMaintenance(store, 'prune', 86_400_000, t0)).toBe(true);
+    expect(claimMaintenance(store, 'prune', 86_400_000, t0 + 3_600_000)).toBe(false);
+    expect(claimMaintenance(store, 'prune', 86_400_000, t0 + 86_400_000)).toBe(true);
     store.close();
   });
 });
