@@ -18,43 +18,67 @@ export function defaultAnalysisThreads(): number {
 }
 
 const INLINE_FIRST = 8;
+/** Jobs handed to a worker at once; the rest wait here, where a page that leads to more pages can go first. */
+const IN_FLIGHT_PER_WORKER = 2;
 
-interface Job { resolve: (v: { analysis: PageAnalysis; json: string }) => void; reject: (e: Error) => void; req: AnalysisRequest }
-
+type Result = { analysis: PageAnalysis; json: string };
+interface Job { resolve: (v: Result) => void; reject: (e: Error) => void; req: AnalysisRequest }
 interface Slot { worker: Worker; jobs: Map<number, Job> }
 
-function inline(html: string, url: string, parts: AnalysisPart[]): { analysis: PageAnalysis; json: string } {
+function inline(html: string, url: string, parts: AnalysisPart[]): Result {
   const analysis = analysePage(html, url, parts);
   return { analysis, json: JSON.stringify(analysis) };
 }
 
+/** Home, hub and list pages lead to further requests; an article page (detail only) does not. */
+function leadsToMorePages(parts: AnalysisPart[]): boolean {
+  return parts.some((p) => p === 'list' || p === 'columns' || p.startsWith('sub:'));
+}
+
 export function createAnalysisPool(threads: number): AnalysisPool {
   const slots: Slot[] = [];
+  const waiting = { first: [] as Job[], later: [] as Job[] };
   let nextId = 1;
   let closed = false;
 
-  // a worker that fails (cannot start, crashes) is dropped and its jobs are done inline: slower, never lost
-  const drop = (slot: Slot, why: Error): void => {
-    const i = slots.indexOf(slot);
-    if (i >= 0) slots.splice(i, 1);
-    for (const job of slot.jobs.values()) {
-      try {
-        job.resolve(inline(job.req.html, job.req.url, job.req.parts));
-      } catch (err) {
-        job.reject(err instanceof Error ? err : why);
-      }
+  const runInline = (job: Job): void => {
+    try {
+      job.resolve(inline(job.req.html, job.req.url, job.req.parts));
+    } catch (err) {
+      job.reject(err instanceof Error ? err : new Error(String(err)));
     }
-    slot.jobs.clear();
-    void slot.worker.terminate().catch(() => undefined);
   };
 
-  // started on the first page that needs parsing: a re-run of an unchanged site may need none
+  const pump = (): void => {
+    for (;;) {
+      const slot = slots.reduce<Slot | null>((best, s) => (s.jobs.size < IN_FLIGHT_PER_WORKER && (!best || s.jobs.size < best.jobs.size) ? s : best), null);
+      if (!slot) {
+        // no worker left at all (they failed): the main thread does the waiting jobs
+        if (slots.length === 0) for (const job of [...waiting.first.splice(0), ...waiting.later.splice(0)]) runInline(job);
+        return;
+      }
+      const job = waiting.first.shift() ?? waiting.later.shift();
+      if (!job) return;
+      slot.jobs.set(job.req.id, job);
+      slot.worker.postMessage(job.req);
+    }
+  };
+
+  // a worker that fails (cannot start, crashes) is dropped and its jobs are done inline: slower, never lost
+  const drop = (slot: Slot): void => {
+    const i = slots.indexOf(slot);
+    if (i >= 0) slots.splice(i, 1);
+    for (const job of slot.jobs.values()) runInline(job);
+    slot.jobs.clear();
+    void slot.worker.terminate().catch(() => undefined);
+    pump();
+  };
+
+  // started once a few pages needed parsing: a re-run of an unchanged site may need none, and a worker costs a module load
   let started = false;
-  let startedThreads = 0;
   let requests = 0;
   const start = (): void => {
     started = true;
-    startedThreads = threads;
     for (let i = 0; i < threads; i++) {
       const worker = new Worker(new URL('./analysis-worker-boot.mjs', import.meta.url));
       worker.unref();
@@ -66,33 +90,32 @@ export function createAnalysisPool(threads: number): AnalysisPool {
         slot.jobs.delete(m.id);
         if ('error' in m) job.reject(new Error(`页面解析失败 / page analysis failed: ${job.req.url}: ${m.error}`));
         else job.resolve({ analysis: JSON.parse(m.json) as PageAnalysis, json: m.json });
+        pump();
       });
-      worker.on('error', (err) => drop(slot, err));
-      worker.on('exit', (code) => {
-        if (!closed) drop(slot, new Error(`analysis worker exited with code ${code}`));
+      worker.on('error', () => drop(slot));
+      worker.on('exit', () => {
+        if (!closed) drop(slot);
       });
       slots.push(slot);
     }
   };
 
   return {
-    threads: () => startedThreads,
+    threads: () => (started ? threads : 0),
     async analyse(html, url, parts) {
-      // a worker costs a module load: the first few pages (a re-run may need no more) are parsed here
       if (!started && !closed && ++requests > INLINE_FIRST) start();
-      // the least busy worker; the main thread only when none is left
-      const slot = slots.reduce<Slot | null>((best, s) => (!best || s.jobs.size < best.jobs.size ? s : best), null);
-      if (!slot) return inline(html, url, parts);
-      const req: AnalysisRequest = { id: nextId++, html, url, parts };
-      return new Promise((resolve, reject) => {
-        slot.jobs.set(req.id, { resolve, reject, req });
-        slot.worker.postMessage(req);
+      if (slots.length === 0) return inline(html, url, parts);
+      return new Promise<Result>((resolve, reject) => {
+        const job: Job = { resolve, reject, req: { id: nextId++, html, url, parts } };
+        (leadsToMorePages(parts) ? waiting.first : waiting.later).push(job);
+        pump();
       });
     },
     async close() {
       closed = true;
       await Promise.all(slots.map((s) => s.worker.terminate().catch(() => undefined)));
       slots.length = 0;
+      for (const job of [...waiting.first.splice(0), ...waiting.later.splice(0)]) runInline(job);
     },
   };
 }
