@@ -19,7 +19,7 @@ export function defaultAnalysisThreads(): number {
 
 const INLINE_FIRST = 8;
 /** Jobs handed to a worker at once; the rest wait here, where a page that leads to more pages can go first. */
-const IN_FLIGHT_PER_WORKER = 2;
+const IN_FLIGHT_PER_WORKER = 6;
 
 type Result = { analysis: PageAnalysis; json: string };
 interface Job { resolve: (v: Result) => void; reject: (e: Error) => void; req: AnalysisRequest }
