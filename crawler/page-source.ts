@@ -93,9 +93,14 @@ export class PageSource {
     if (this.pendingWrites.length === 0) return;
     const writes = this.pendingWrites;
     this.pendingWrites = [];
-    this.store.db.transaction(() => {
-      for (const w of writes) w();
-    })();
+    try {
+      this.store.db.transaction(() => {
+        for (const w of writes) w();
+      })();
+    } catch (err) {
+      this.pendingWrites = [...writes, ...this.pendingWrites]; // rolled back: kept for the next flush
+      throw err;
+    }
     this.pendingCache.clear();
   }
 
@@ -103,7 +108,13 @@ export class PageSource {
     this.pendingWrites.push(fn);
     if (this.pendingWrites.length >= WRITE_BATCH) this.flush();
     else if (!this.flushTimer) {
-      this.flushTimer = setTimeout(() => this.flush(), WRITE_DELAY_MS);
+      this.flushTimer = setTimeout(() => {
+        try {
+          this.flush();
+        } catch {
+          // the database is busy: the rows stay buffered and go with the next flush (at the latest before the unit is marked done)
+        }
+      }, WRITE_DELAY_MS);
       this.flushTimer.unref();
     }
   }
