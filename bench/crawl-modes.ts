@@ -74,6 +74,7 @@ export async function ours(config: CountyConfig, dbPath: string): Promise<ModeRe
   const doneAt: number[] = [];
   const progress = { start: () => undefined, unitDone: () => void doneAt.push(Date.now() - started), stop: () => undefined };
   const result = await runInspection({ store, config, configPath: 'bench', asOf: '2023-12-15', progress });
+  // development aid: when the units finished (a long tail shows as a gap between 90% and last)
   if (process.env.ZWGK_BENCH_TIMELINE) console.error(`units done at (ms): 10% ${doneAt[Math.floor(doneAt.length * 0.1)]} 50% ${doneAt[Math.floor(doneAt.length / 2)]} 90% ${doneAt[Math.floor(doneAt.length * 0.9)]} last ${doneAt.at(-1)}`, JSON.stringify(result.stats).slice(0, 600));
   store.close();
   const fetch = result.stats.fetch as { requests?: number; pages?: number; bytes?: number } | undefined;
