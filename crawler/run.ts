@@ -160,8 +160,9 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
   const status = unitErrors.length > 0 ? 'failed' : 'complete';
   // retention walks every stored file: once a day is plenty (a quick re-run should not pay for it)
   if (status === 'complete' && claimMaintenance(store, 'prune', 86_400_000)) {
-    stats.blobsPruned = pruneBlobs(store, config.crawl.retentionDays);
-    stats.analysesPruned = prunePageAnalyses(store, extractorVersion(), retainedHashes(store, config.crawl.retentionDays));
+    const keep = retainedHashes(store, config.crawl.retentionDays);
+    stats.blobsPruned = pruneBlobs(store, config.crawl.retentionDays, Date.now(), keep);
+    stats.analysesPruned = prunePageAnalyses(store, extractorVersion(), keep);
   }
   finishRun(store, run.id, status, stats);
   return { run: { ...run, status }, status, stats, unitErrors, unrendered };

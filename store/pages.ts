@@ -104,7 +104,6 @@ export function claimMaintenance(store: Store, task: string, everyMs: number, no
 }
 
 /** Deletes snapshot and screenshot files past the retention period that nothing recent refers to. */
-export function pruneBlobs(store: Store, retentionDays: number, now = Date.now()): number {
-  const keep = retainedHashes(store, retentionDays, now);
+export function pruneBlobs(store: Store, retentionDays: number, now = Date.now(), keep = retainedHashes(store, retentionDays, now)): number {
   return store.snapshots.prune(retentionDays, keep, now) + store.screenshots.prune(retentionDays, keep, now);
 }
