@@ -74,14 +74,22 @@ export function openStore(opts: { dbPath?: string; blobDir?: string } = {}): Sto
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // page analyses and observations are read back on every re-run; the default 2 MB cache re-read them from disk
+  db.pragma('cache_size = -32768');
   applyMigrations(db);
   const blobDir = opts.blobDir ?? join(dirname(path), 'blobs');
+  const snapshots = new BlobStore(join(blobDir, 'snapshots'), '.gz', true);
+  const screenshots = new BlobStore(join(blobDir, 'screenshots'), '.png', false);
   return {
     db,
     path,
-    snapshots: new BlobStore(join(blobDir, 'snapshots'), '.gz', true),
-    screenshots: new BlobStore(join(blobDir, 'screenshots'), '.png', false),
-    close: () => db.close(),
+    snapshots,
+    screenshots,
+    close: () => {
+      void snapshots.close();
+      void screenshots.close();
+      db.close();
+    },
   };
 }
 

@@ -347,3 +347,20 @@ MIGRATIONS.push({
     CREATE TABLE maintenance (task TEXT PRIMARY KEY, last_at TEXT NOT NULL);
   `,
 });
+
+MIGRATIONS.push({
+  version: 13,
+  name: 'page analysis cache as a rowid table: its JSON values (about 2 KB) overflowed the pages of a WITHOUT ROWID table, tripling its size',
+  // derived data: the old rows are dropped, the next crawl parses those pages once more
+  sql: `
+    DROP TABLE page_analyses;
+    CREATE TABLE page_analyses (
+      url TEXT NOT NULL,
+      content_hash TEXT NOT NULL,
+      extractor TEXT NOT NULL,
+      parts_json TEXT NOT NULL,
+      created_at TEXT NOT NULL
+    );
+    CREATE UNIQUE INDEX page_analyses_key ON page_analyses(url, content_hash, extractor);
+  `,
+});

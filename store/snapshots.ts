@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, existsSync, readFileSync, writeFileSync, renameSync, readdirSync, statSync, unlinkSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdirSync, existsSync, readFileSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync, gunzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
+import { BlobWriter, writeBlobHere } from './blob-writer.ts';
 
 /**
  * Content-addressed blobs on disk (page bodies gzip-compressed, screenshots as PNG), so twelve monthly runs
@@ -11,8 +11,9 @@ import { gzipSync, gunzipSync } from 'node:zlib';
 export class BlobStore {
   /** Hashes known to be on disk (written or seen by this process); prune forgets the ones it deletes. */
   private readonly known = new Set<string>();
-  private readonly dirs = new Set<string>();
   private readonly writing = new Map<string, Promise<string>>();
+  private readonly writer = new BlobWriter();
+  private tmpSeq = 0;
 
   constructor(readonly dir: string, private readonly ext: string, private readonly compress: boolean) {
     mkdirSync(dir, { recursive: true });
@@ -30,45 +31,35 @@ export class BlobStore {
   put(bytes: Buffer): string {
     const hash = BlobStore.hash(bytes);
     const file = this.pathOf(hash);
-    if (existsSync(file)) return hash;
-    mkdirSync(join(this.dir, hash.slice(0, 2)), { recursive: true });
-    // write-then-rename: a crash never leaves a truncated blob under its final name
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, this.compress ? gzipSync(bytes, { level: 6 }) : bytes);
-    renameSync(tmp, file);
+    writeBlobHere({ file, tmp: `${file}.${process.pid}.${this.tmpSeq++}.tmp`, bytes, compress: this.compress });
+    this.known.add(hash);
     return hash;
   }
 
   /**
-   * Same as put, with the file writes on libuv's thread pool: a crawl writes thousands of blobs and writing them
-   * synchronously kept the main thread busy for seconds.
+   * Same as put, with the compression and file writes on a writer thread: a crawl writes thousands of blobs and
+   * writing them on the main thread kept it busy for seconds. Resolves once the blob is on disk.
    */
   async putAsync(bytes: Buffer): Promise<string> {
     const hash = BlobStore.hash(bytes);
     if (this.known.has(hash)) return hash;
-    const file = this.pathOf(hash);
-    if (existsSync(file)) {
-      this.known.add(hash);
-      return hash;
-    }
     const pending = this.writing.get(hash);
     if (pending) return pending;
-    const write = (async () => {
-      const sub = hash.slice(0, 2);
-      if (!this.dirs.has(sub)) {
-        await mkdir(join(this.dir, sub), { recursive: true });
-        this.dirs.add(sub);
-      }
-      // write-then-rename, as in put
-      const tmp = `${file}.${process.pid}.${this.writing.size}.tmp`;
-      // gzip here: zlib's async mode costs about three times the CPU for page-sized bodies; the file I/O is what waits
-      await writeFile(tmp, this.compress ? gzipSync(bytes, { level: 6 }) : bytes);
-      await rename(tmp, file);
-      this.known.add(hash);
-      return hash;
-    })().finally(() => this.writing.delete(hash));
+    const file = this.pathOf(hash);
+    const write = this.writer
+      .write({ file, tmp: `${file}.${process.pid}.${this.tmpSeq++}.tmp`, bytes, compress: this.compress })
+      .then(() => {
+        this.known.add(hash);
+        return hash;
+      })
+      .finally(() => this.writing.delete(hash));
     this.writing.set(hash, write);
     return write;
+  }
+
+  /** Stops the writer thread; writes still owed are done on this thread first. */
+  close(): Promise<void> {
+    return this.writer.close();
   }
 
   has(hash: string): boolean {

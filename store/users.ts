@@ -102,11 +102,13 @@ export function setUserDisabled(store: Store, username: string, disabled: boolea
 /** The user when the password matches an enabled account; the same work is done for unknown names. */
 export function authenticate(store: Store, username: string, password: string): UserRecord | null {
   const r = store.db.prepare('SELECT * FROM users WHERE username = ?').get(username.trim()) as UserRow | undefined;
-  const ok = verifyPassword(password, r?.password_hash ?? DUMMY_HASH);
+  const ok = verifyPassword(password, r?.password_hash ?? dummyHash());
   return r && ok && !r.disabled ? toUser(r) : null;
 }
 
-const DUMMY_HASH = hashPassword(randomBytes(12).toString('hex'));
+// made on first use: scrypt costs tens of milliseconds, and every command that opens the store loads this module
+let dummy: string | null = null;
+const dummyHash = (): string => (dummy ??= hashPassword(randomBytes(12).toString('hex')));
 
 const sessionKey = (token: string): string => createHash('sha256').update(token).digest('hex');
 
