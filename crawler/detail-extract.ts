@@ -2,7 +2,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { parseDate } from './dates.ts';
-import { cleanText, shortTextOf } from './extract-html.ts';
+import { allElements, childElements, cleanText, descendants, elementsByTag, forgetElements, shortTextOf, simpleSelector, textOf } from './extract-html.ts';
 import { preparePage, reparse, type PageDoc } from './page-doc.ts';
 import { loadExtractVocab } from './extract-vocab.ts';
 import { linksOf, type ExtractedLink } from './links-extract.ts';
@@ -25,15 +25,20 @@ export interface DetailTable {
 const MAX_TABLES = 5;
 const MAX_TABLE_ROWS = 300;
 
+function closestTable(el: Element): Element | null {
+  for (let p = el.parent; p && p.type !== 'root'; p = p.parent) if ((p as Element).name === 'table') return p as Element;
+  return null;
+}
+
 /** Tables inside the body whose first row reads as a header; metadata tables (索引号|文号) are kept too, harmlessly. */
 function extractTables($: CheerioAPI, root: Element | null): DetailTable[] {
   const out: DetailTable[] = [];
-  const tables = root ? $(root).find('table').toArray() : $('table').toArray();
+  const tables = root ? descendants(root).filter((el) => el.name === 'table') : elementsByTag($, 'table');
   for (const table of tables) {
     if (out.length >= MAX_TABLES) break;
-    const rows = $(table).find('tr').toArray().filter((tr) => $(tr).closest('table')[0] === table);
+    const rows = descendants(table).filter((tr) => tr.name === 'tr' && closestTable(tr) === table);
     if (rows.length < 2) continue;
-    const cells = rows.map((tr) => $(tr).children('th, td').toArray().map((c) => cleanText($(c).text())));
+    const cells = rows.map((tr) => childElements(tr).filter((c) => c.name === 'th' || c.name === 'td').map((c) => cleanText(textOf(c))));
     const [headers, ...body] = cells;
     if (headers.length < 2 || headers.every((h) => h === '')) continue;
     out.push({ headers, rows: body.filter((r) => r.some((c) => c !== '')).slice(0, MAX_TABLE_ROWS) });
@@ -78,6 +83,8 @@ const TITLE_SELECTORS = [
   'h1',
   '.title',
 ];
+const BODY_MATCHERS = BODY_SELECTORS.map(simpleSelector);
+const TITLE_MATCHERS = TITLE_SELECTORS.map(simpleSelector);
 const META_TITLE = ['ArticleTitle', 'articletitle', 'og:title'];
 const META_DATE = ['PubDate', 'pubdate', 'publishdate', 'firstpublishedtime', 'article:published_time'];
 const DATE_LABELS = ['发布日期', '发布时间', '公开日期', '时间发布', '发文日期', '日期', '时间'];
@@ -96,7 +103,8 @@ export function detailOf(doc: PageDoc): DetailExtraction {
   const metaTitle = metaContent($, META_TITLE);
   const metaDate = metaContent($, META_DATE);
   const siteName = metaContent($, ['SiteName', 'sitename']);
-  const pageTitle = cleanText($('title').first().text());
+  const titleEl = elementsByTag($, 'title')[0];
+  const pageTitle = titleEl ? cleanText(textOf(titleEl)) : '';
 
   const fields = extractFields($);
   const body = findBody($);
@@ -120,7 +128,7 @@ export function detailOf(doc: PageDoc): DetailExtraction {
   $r('*')
     .filter((_, el) => RELATED_BLOCK.test(`${(el as Element).attribs?.class ?? ''} ${(el as Element).attribs?.id ?? ''}`))
     .each((_, el) => {
-      for (const l of linksOf($r, url, el)) if (!seen.has(l.url)) (seen.add(l.url), links.push(l));
+      for (const l of linksOf($r, url, el as Element)) if (!seen.has(l.url)) (seen.add(l.url), links.push(l));
     });
 
   const isArticle = Boolean(body) || Boolean(metaTitle) || (text.replace(/\s/g, '').length >= 200 && !looksLikeList($r));
@@ -128,17 +136,20 @@ export function detailOf(doc: PageDoc): DetailExtraction {
 }
 
 function metaContent($: CheerioAPI, names: string[]): string {
+  const metas = elementsByTag($, 'meta');
   for (const n of names) {
-    const v = $(`meta[name="${n}"], meta[property="${n}"]`).attr('content');
+    const v = metas.find((m) => m.attribs.name === n || m.attribs.property === n)?.attribs.content;
     if (v && cleanText(v)) return cleanText(v);
   }
   return '';
 }
 
 function titleFromPage($: CheerioAPI, siteName: string): string {
-  for (const sel of TITLE_SELECTORS) {
-    for (const el of $(sel).toArray()) {
-      const t = cleanText($(el).text());
+  const all = allElements($);
+  for (const matches of TITLE_MATCHERS) {
+    for (const el of all) {
+      if (!matches(el)) continue;
+      const t = cleanText(textOf(el));
       if (t && t.length <= 200 && t !== siteName && !/人民政府$|政府网$|门户网站$/.test(t)) return t;
     }
   }
@@ -156,17 +167,27 @@ function stripSiteSuffix(title: string, siteName: string): string {
   return title;
 }
 
+/** The first element of the first body selector that matches (one pass over the page instead of one per selector). */
 function findBody($: CheerioAPI): Element | null {
-  for (const sel of BODY_SELECTORS) {
-    const el = $(sel).first()[0] as Element | undefined;
-    if (el) return el;
+  let best: Element | null = null;
+  let bestRank = BODY_MATCHERS.length;
+  for (const el of allElements($)) {
+    for (let i = 0; i < bestRank; i++) {
+      if (BODY_MATCHERS[i](el)) {
+        best = el;
+        bestRank = i;
+        break;
+      }
+    }
+    if (bestRank === 0) break;
   }
-  return null;
+  return best;
 }
 
 /** The element with the most paragraph text of its own (a text-density fallback when no container is known). */
 function largestTextBlock($: CheerioAPI): Element | null {
   $(NOISE).remove();
+  forgetElements($);
   let best: Element | null = null;
   let bestScore = 0;
   for (const el of $('div, td, article, section, main').toArray() as Element[]) {
@@ -248,7 +269,7 @@ function extractFields($: CheerioAPI): Record<string, string> {
     const v = cleanText(value).replace(/^[:：]\s*/, '');
     if (known.has(label) && v && v.length <= 200 && !(label in fields)) fields[label] = v;
   };
-  const elements = $('*').toArray() as Element[];
+  const elements = allElements($);
 
   // A label element followed by a value element (th/td, dt/dd, label/div, font/div, strong/span).
   for (const el of elements) {
@@ -278,7 +299,7 @@ function extractFields($: CheerioAPI): Record<string, string> {
     if (!FIELD_BLOCK_TAGS.has(el.tagName.toLowerCase())) continue;
     if (el.children.some((c) => c.type === 'tag' && NESTED_BLOCK_TAGS.has((c as Element).tagName.toLowerCase()))) continue;
     const raw = shortTextOf(el, 400);
-    if (raw === null) continue;
+    if (raw === null || (!raw.includes('：') && !raw.includes(':'))) continue; // no "label：value" in it
     const text = cleanText(raw);
     if (text.length > 400) continue;
     pattern.lastIndex = 0;

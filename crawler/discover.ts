@@ -1,7 +1,7 @@
 // Finds a unit's columns (指南, 机构职能, 预决算 …) among the links of its home page or of a hub page.
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import { cleanText, documentBase, normaliseLabel, resolveHref, urlDirectory } from './extract-html.ts';
+import { cleanText, documentBase, hrefAnchors, normaliseLabel, resolveHref, urlDirectory } from './extract-html.ts';
 import { preparePage, type PageDoc } from './page-doc.ts';
 import { loadColumnSynonyms, type ColumnSynonymEntry, type ColumnSynonyms } from './extract-vocab.ts';
 
@@ -95,7 +95,7 @@ function linkCandidates($: CheerioAPI, pageUrl: string): Candidate[] {
     dir = pageUrl;
   }
   const out: Candidate[] = [];
-  $('a[href]').each((i, el) => {
+  hrefAnchors($).forEach((el, i) => {
     const $a = $(el);
     const url = resolveHref($a.attr('href'), base);
     if (!url) return;

@@ -24,7 +24,7 @@ export function loadHtml(html: string): CheerioAPI {
 
 /** The document base: <base href> resolved against the page URL. */
 export function documentBase($: CheerioAPI, pageUrl: string): string {
-  const href = $('base[href]').first().attr('href');
+  const href = elementsByTag($, 'base').find((el) => el.attribs.href !== undefined)?.attribs.href;
   if (href) {
     try {
       return new URL(href.trim(), pageUrl).href;
@@ -38,6 +38,21 @@ export function documentBase($: CheerioAPI, pageUrl: string): string {
 /** Absolute http(s) URL without fragment, or null for javascript:, mailto:, tel:, '#' and unparsable hrefs. */
 export function resolveHref(href: string | undefined, base: string): string | null {
   if (href === undefined) return null;
+  if (href.length > 2048) return resolveUncached(href, base); // data: URIs and the like: not worth keeping
+  // the extractors of one page resolve the same anchors three or four times over (rows, links, pager, columns)
+  const key = `${base}\n${href}`;
+  const known = resolved.get(key);
+  if (known !== undefined) return known;
+  const url = resolveUncached(href, base);
+  if (resolved.size >= RESOLVED_ENTRIES) resolved.clear();
+  resolved.set(key, url);
+  return url;
+}
+
+const RESOLVED_ENTRIES = 4096;
+const resolved = new Map<string, string | null>();
+
+function resolveUncached(href: string, base: string): string | null {
   const h = href.trim();
   if (!h || h.startsWith('#')) return null;
   if (/^(javascript|mailto|tel|sms|data|about|weixin):/i.test(h)) return null;
@@ -102,4 +117,109 @@ export function shortTextOf(node: AnyNode, maxVisible: number): string | null {
     return true;
   };
   return walk(node) ? out : null;
+}
+
+type Element = import('domhandler').Element;
+
+/** The elements below `el`, in document order (not `el` itself). */
+export function descendants(el: Element): Element[] {
+  const out: Element[] = [];
+  const walk = (n: Element): void => {
+    for (const c of n.children) {
+      if (c.type === 'tag' || c.type === 'script' || c.type === 'style') {
+        out.push(c as Element);
+        walk(c as Element);
+      } else if (c.type === 'root') walk(c as unknown as Element); // a <template>'s content
+    }
+  };
+  walk(el);
+  return out;
+}
+
+/** Anchors with an href, in document order (what `$('a[href]')` selects). */
+export function hrefAnchors($: CheerioAPI): Element[] {
+  return elementsByTag($, 'a').filter((a) => a.attribs.href !== undefined);
+}
+interface TagIndex { all: Element[]; byTag: Map<string, Element[]> }
+const tagIndexes = new WeakMap<CheerioAPI, TagIndex>();
+const NONE: readonly Element[] = Object.freeze([]);
+
+/**
+ * The document's elements in document order, from one walk per document. Every extractor asks for the page's
+ * anchors, scripts, tables …; a selector query per question walked the whole tree each time (a fifth of the
+ * parse worker's time). Call `forgetElements` after removing elements from the document.
+ */
+function indexOf($: CheerioAPI): TagIndex {
+  let index = tagIndexes.get($);
+  if (!index) {
+    const all: Element[] = [];
+    const byTag = new Map<string, Element[]>();
+    const walk = (nodes: AnyNode[]): void => {
+      for (const n of nodes) {
+        if (n.type !== 'tag' && n.type !== 'script' && n.type !== 'style') {
+          if (n.type === 'root') walk(n.children); // a <template>'s content is a fragment of its own
+          continue;
+        }
+        const el = n as Element;
+        all.push(el);
+        const list = byTag.get(el.name);
+        if (list) list.push(el);
+        else byTag.set(el.name, [el]);
+        walk(el.children);
+      }
+    };
+    walk($.root()[0].children);
+    index = { all, byTag };
+    tagIndexes.set($, index);
+  }
+  return index;
+}
+
+/** Elements with this (lower-case) tag name, in document order. */
+export function elementsByTag($: CheerioAPI, tag: string): readonly Element[] {
+  return indexOf($).byTag.get(tag) ?? NONE;
+}
+
+/** Every element, in document order. */
+export function allElements($: CheerioAPI): readonly Element[] {
+  return indexOf($).all;
+}
+
+export function forgetElements($: CheerioAPI): void {
+  tagIndexes.delete($);
+}
+
+/** The element children of `el`. */
+export function childElements(el: Element): Element[] {
+  return el.children.filter((c): c is Element => c.type === 'tag' || c.type === 'script' || c.type === 'style');
+}
+
+function hasClass(el: Element, name: string): boolean {
+  const c = el.attribs.class;
+  return c !== undefined && (c === name || c.split(/[\t\n\f\r ]+/).includes(name));
+}
+
+function compoundSelector(s: string): (el: Element) => boolean {
+  const m = /^([a-z][a-z0-9-]*)?(?:([.#])([\w-]+))?$/i.exec(s);
+  if (!m || (!m[1] && !m[2])) throw new Error(`unsupported selector: ${s}`);
+  const tag = m[1]?.toLowerCase();
+  const kind = m[2];
+  const name = m[3];
+  return (el) => (tag === undefined || el.name === tag) && (kind === undefined || (kind === '#' ? el.attribs.id === name : hasClass(el, name)));
+}
+
+/**
+ * A matcher for the simple selectors of the extractors' lists — `tag`, `.class`, `#id`, `tag.class` and
+ * descendant chains of them ("A B") — matching what cheerio's select would, without a tree walk per selector.
+ */
+export function simpleSelector(selector: string): (el: Element) => boolean {
+  const parts = selector.trim().split(/\s+/).map(compoundSelector);
+  const self = parts.pop()!;
+  if (parts.length === 0) return self;
+  return (el) => {
+    if (!self(el)) return false;
+    let i = parts.length - 1;
+    for (let p = el.parent; p && p.type !== 'root' && i >= 0; p = p.parent) if (parts[i](p as Element)) i--;
+    return i < 0;
+  };
 }

@@ -1,7 +1,7 @@
 // Every link of a page that a link check should follow: a/area href, (i)frame src, embedded attachments.
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import { cleanText, documentBase, loadHtml, resolveHref } from './extract-html.ts';
+import { allElements, cleanText, descendants, documentBase, loadHtml, resolveHref, textOf } from './extract-html.ts';
 
 export interface ExtractedLink {
   text: string;
@@ -27,11 +27,12 @@ function insideNonMarkup(el: Element): boolean {
   return false;
 }
 
-/** Same as extractLinks on an already loaded document, optionally only inside `scope` (a selector or element). */
-export function linksOf($: CheerioAPI, pageUrl: string, scope?: Parameters<CheerioAPI>[0]): ExtractedLink[] {
+const SOURCE_ATTR = new Map([['a', 'href'], ['area', 'href'], ['iframe', 'src'], ['frame', 'src'], ['embed', 'src'], ['object', 'data'], ['source', 'src']]);
+
+/** Same as extractLinks on an already loaded document, optionally only below the element `scope`. */
+export function linksOf($: CheerioAPI, pageUrl: string, scope?: Element): ExtractedLink[] {
   const base = documentBase($, pageUrl);
   const byUrl = new Map<string, ExtractedLink>();
-  const root = scope === undefined ? $.root() : $(scope);
   const add = (raw: string | undefined, text: string): void => {
     const url = resolveHref(raw, base);
     if (!url) return;
@@ -39,22 +40,17 @@ export function linksOf($: CheerioAPI, pageUrl: string, scope?: Parameters<Cheer
     if (!existing) byUrl.set(url, { text, url });
     else if (!existing.text && text) existing.text = text;
   };
-  root.find('a[href], area[href], iframe[src], frame[src], embed[src], object[data], source[src]').each((_, el) => {
-    const $el = $(el);
-    const tag = el.tagName.toLowerCase();
-    if (insideNonMarkup(el as Element)) return;
-    if (tag === 'a' || tag === 'area') {
-      add($el.attr('href'), cleanText($el.text()) || cleanText($el.attr('title') ?? $el.attr('alt') ?? ''));
-    } else if (tag === 'object') {
-      const data = $el.attr('data');
-      if (data && ATTACHMENT.test(data)) add(data, cleanText($el.attr('title') ?? ''));
-    } else if (tag === 'embed' || tag === 'source') {
-      const src = $el.attr('src');
-      if (src && ATTACHMENT.test(src)) add(src, cleanText($el.attr('title') ?? ''));
-    } else {
-      add($el.attr('src'), cleanText($el.attr('title') ?? ''));
-    }
-  });
+  for (const el of scope === undefined ? allElements($) : descendants(scope)) {
+    const tag = el.name;
+    const attr = SOURCE_ATTR.get(tag);
+    const raw = attr === undefined ? undefined : el.attribs[attr];
+    if (raw === undefined || insideNonMarkup(el)) continue;
+    const title = el.attribs.title;
+    if (tag === 'a' || tag === 'area') add(raw, cleanText(textOf(el)) || cleanText(title ?? el.attribs.alt ?? ''));
+    else if (tag === 'object' || tag === 'embed' || tag === 'source') {
+      if (ATTACHMENT.test(raw)) add(raw, cleanText(title ?? ''));
+    } else add(raw, cleanText(title ?? ''));
+  }
   return [...byUrl.values()];
 }
 

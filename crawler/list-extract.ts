@@ -4,7 +4,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { ListItem } from '../store/index.ts';
 import { inferYearlessDates, parseMonthDay } from './dates.ts';
-import { cleanText, loadHtml, resolveHref, textOf } from './extract-html.ts';
+import { childElements, cleanText, descendants, hrefAnchors, loadHtml, resolveHref, textOf } from './extract-html.ts';
 import { loadExtractVocab } from './extract-vocab.ts';
 import { paginationOf, type PaginationInfo } from './pagination.ts';
 import { preparePage, type PageDoc } from './page-doc.ts';
@@ -89,12 +89,13 @@ function hanwebRecordRows(xmlScripts: string[], base: string): RawRow[] {
   const out: RawRow[] = [];
   for (const xml of xmlScripts) {
     for (const m of xml.matchAll(/<record>\s*<!\[CDATA\[([\s\S]*?)\]\]>\s*<\/record>/gi)) {
-      const frag = cheerio.load(`<div id="__hanweb_record">${m[1]}</div>`);
-      const wrapper = frag('#__hanweb_record');
-      const anchors = wrapper.find('a[href]').toArray();
-      const main = mainAnchor(anchors, base);
+      // parsed as a fragment, not a document: a page carries dozens of records
+      const frag = cheerio.load(`<div>${m[1]}</div>`, null, false);
+      const wrapper = frag.root()[0].children[0] as Element;
+      const main = mainAnchor(hrefAnchorsIn(wrapper), base);
       if (!main) continue;
-      const top = wrapper.children().length === 1 ? (wrapper.children()[0] as Element) : (wrapper[0] as Element);
+      const kids = childElements(wrapper);
+      const top = kids.length === 1 ? kids[0] : wrapper;
       const row = readRow(frag, top, main, base, 'hanweb-datastore');
       if (row) out.push(row);
     }
@@ -106,7 +107,7 @@ function collectRows($: CheerioAPI, base: string): RawRow[] {
   const seen = new Set<Element>();
   const anchorIds = new Map<unknown, number>();
   const out: RawRow[] = [];
-  for (const a of $('a[href]').toArray() as Element[]) {
+  for (const a of hrefAnchors($)) {
     const text = cleanText(textOf(a));
     if (PAGER_TEXT.test(text.replace(/\s/g, '')) && !a.attribs.title) continue;
     if (!resolveHref(a.attribs.href, base)) continue;
@@ -126,20 +127,6 @@ function collectRows($: CheerioAPI, base: string): RawRow[] {
 }
 
 /** Element descendants of a node in document order. */
-function descendants(el: Element): Element[] {
-  const out: Element[] = [];
-  const walk = (n: Element): void => {
-    for (const c of n.children) {
-      if (c.type === 'tag' || c.type === 'script' || c.type === 'style') {
-        out.push(c as Element);
-        walk(c as Element);
-      }
-    }
-  };
-  walk(el);
-  return out;
-}
-
 function hrefAnchorsIn(el: Element): Element[] {
   return descendants(el).filter((d) => d.tagName.toLowerCase() === 'a' && d.attribs.href !== undefined);
 }

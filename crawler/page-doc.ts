@@ -1,6 +1,6 @@
 // One parse of a page shared by every extractor (list rows, detail, links, column discovery).
 import type { CheerioAPI } from 'cheerio';
-import { documentBase, loadHtml } from './extract-html.ts';
+import { documentBase, elementsByTag, forgetElements, loadHtml, textOf } from './extract-html.ts';
 import { paginationOf, type PaginationInfo } from './pagination.ts';
 
 export interface PageDoc {
@@ -17,22 +17,28 @@ export interface PageDoc {
   pagination: PaginationInfo | null;
 }
 
-const NOT_CONTENT = 'script, style, noscript, template, select, option';
+const NOT_CONTENT = ['script', 'style', 'noscript', 'template', 'select', 'option'];
+
+function stripNotContent($: CheerioAPI): void {
+  const strip = NOT_CONTENT.flatMap((tag) => elementsByTag($, tag));
+  if (strip.length > 0) $(strip).remove();
+  forgetElements($);
+}
 
 export function preparePage(html: string, url: string, opts: { pagination?: boolean } = {}): PageDoc {
   const $ = loadHtml(html);
   const pagination = opts.pagination === false ? null : paginationOf($, url);
   const base = documentBase($, url);
-  const scriptEls = $('script').toArray();
-  const scripts = scriptEls.map((el) => $(el).text()).join('\n');
-  const xmlScripts = $('script[type="text/xml"], script[language="xml"]').toArray().map((el) => $(el).text());
-  $(NOT_CONTENT).remove();
+  const scriptEls = elementsByTag($, 'script');
+  const scripts = scriptEls.map((el) => textOf(el)).join('\n');
+  const xmlScripts = scriptEls.filter((el) => el.attribs.type?.toLowerCase() === 'text/xml' || el.attribs.language?.toLowerCase() === 'xml').map((el) => textOf(el));
+  stripNotContent($);
   return { html, url, $, base, scripts, xmlScripts, pagination };
 }
 
 /** A fresh, separately parsed copy for an extractor that has to remove more than NOT_CONTENT. */
 export function reparse(doc: PageDoc): CheerioAPI {
   const $ = loadHtml(doc.html);
-  $(NOT_CONTENT).remove();
+  stripNotContent($);
   return $;
 }

@@ -1,6 +1,6 @@
 // Finds the other pages of a column list: TRS createPageHTML, TRS 海云 pageChnlInfo, Hanweb totals, pager links.
 import type { CheerioAPI } from 'cheerio';
-import { cleanText, documentBase, loadHtml, resolveHref, sameHost } from './extract-html.ts';
+import { cleanText, documentBase, elementsByTag, hrefAnchors, loadHtml, resolveHref, sameHost, textOf } from './extract-html.ts';
 
 export type PaginationKind = 'trs-createPageHTML' | 'trs-hyun' | 'hanweb' | 'links' | 'none';
 
@@ -22,10 +22,7 @@ export function detectPagination(html: string, pageUrl: string): PaginationInfo 
 }
 
 export function paginationOf($: CheerioAPI, pageUrl: string): PaginationInfo {
-  const scripts = $('script')
-    .map((_, el) => stripJsComments($(el).text()))
-    .get()
-    .join('\n');
+  const scripts = elementsByTag($, 'script').map((el) => stripJsComments(textOf(el))).join('\n');
   const base = documentBase($, pageUrl);
   return (
     fromCreatePageHtml(scripts, base, pageUrl) ??
@@ -91,7 +88,7 @@ function fromPageChnlInfo(js: string): PaginationInfo | null {
 }
 
 function fromHanweb($: CheerioAPI, js: string): PaginationInfo | null {
-  const xml = $('script[type="text/xml"]').text() + '\n' + js;
+  const xml = elementsByTag($, 'script').filter((el) => el.attribs.type?.toLowerCase() === 'text/xml').map((el) => textOf(el)).join('') + '\n' + js;
   const total =
     /<totalrecord>\s*(\d+)\s*<\/totalrecord>/i.exec(xml) ?? /total_?record\w*\s*[:=]\s*['"]?(\d+)/i.exec(xml);
   if (!total) return null;
@@ -134,14 +131,13 @@ function fromLinks($: CheerioAPI, base: string, pageUrl: string): PaginationInfo
   const found = new Map<string, number | null>();
   let nextUrl: string | null = null;
   let maxNumberText = 0;
-  $('a[href]').each((_, el) => {
-    const $a = $(el);
-    const url = resolveHref($a.attr('href'), base);
-    if (!url || url === current || !sameHost(url, pageUrl)) return;
-    const text = cleanText($a.text()).replace(/\s/g, '');
-    if (/(^|\s)(current|active|on|cur|curr|selected)(\s|$)/i.test($a.attr('class') ?? '')) return;
+  for (const el of hrefAnchors($)) {
+    const url = resolveHref(el.attribs.href, base);
+    if (!url || url === current || !sameHost(url, pageUrl)) continue;
+    const text = cleanText(textOf(el)).replace(/\s/g, '');
+    if (/(^|\s)(current|active|on|cur|curr|selected)(\s|$)/i.test(el.attribs.class ?? '')) continue;
     // "1" pointing at this list with an explicit page parameter is the current page too.
-    if (text === '1' && withoutPageParam(url) === withoutPageParam(current)) return;
+    if (text === '1' && withoutPageParam(url) === withoutPageParam(current)) continue;
     const pageNo = pageNumberOf(url);
     const isNext = NEXT_TEXT.test(text) || /^下一?页/.test(text);
     const isNumber = /^\d{1,4}$/.test(text);
@@ -151,7 +147,7 @@ function fromLinks($: CheerioAPI, base: string, pageUrl: string): PaginationInfo
     if (isNext || ((isNumber || isPagerWord) && (pageNo !== null || sameListPath(url, pageUrl)))) {
       if (!found.has(url)) found.set(url, pageNo);
     }
-  });
+  }
   if (found.size === 0 && !nextUrl) return null;
   const pageUrls = [...found.entries()]
     .sort((a, b) => (a[1] ?? Number.MAX_SAFE_INTEGER) - (b[1] ?? Number.MAX_SAFE_INTEGER))
