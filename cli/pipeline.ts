@@ -73,5 +73,5 @@ export function summaryLine(runId: number, s: Record<string, unknown>): string {
   const errors = Object.entries(fetch.errors ?? {}).map(([k, v]) => `${errorClassLabel(k as ErrorClass) ?? k} ${v}`).join('，') || '无';
   return `第 ${runId} 次检查：单位 ${s.unitsDone}/${s.units}（首页无法访问 ${s.unitsUnreachable}），抓取页面 ${s.pagesFetched}，` +
     `${(Number(s.bytes ?? 0) / 1048576).toFixed(1)} MB，304 复用 ${s.notModified}，近期已验证未重抓：详情页 ${s.skippedFreshDetails}、未变列表的后续页 ${s.skippedFreshListPages ?? 0}，` +
-    `续跑复用 ${s.reusedFromEarlierAttempt}，错误 ${errors}，用时 ${s.seconds} 秒`;
+    `${Number(s.rendersReused ?? 0) > 0 ? `页面未变、沿用上次浏览器渲染 ${s.rendersReused}，` : ''}续跑复用 ${s.reusedFromEarlierAttempt}，错误 ${errors}，用时 ${s.seconds} 秒`;
 }

@@ -20,6 +20,8 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+/** Request types that change how a page looks, never which rows it lists. */
+const PRESENTATION_ONLY = new Set(['stylesheet', 'image', 'font', 'media']);
 const VIEWPORT = { width: 1280, height: 900 };
 /** Full-page screenshots stop at this height: some list pages are tens of thousands of pixels long. */
 export const SCREENSHOT_MAX_HEIGHT = 8000;
@@ -30,12 +32,29 @@ export interface RenderOptions {
   waitMs?: number;
 }
 
+export interface Rendering {
+  html: string;
+  screenshot: Buffer | null;
+  scripts: string[];
+  dataRequests: number;
+}
+
+interface Requested {
+  scripts: string[];
+  dataRequests: number;
+}
+
 export interface Renderer {
   available: boolean;
   /** Why the browser is unavailable (Chinese, shown to users), or null. */
   reason: string | null;
   /** Throws (Chinese message) when the page cannot be loaded or the browser is unavailable. */
-  render(url: string, opts?: RenderOptions): Promise<{ html: string; screenshot: Buffer | null }>;
+  /**
+   * `scripts`: the script files the page loaded; `dataRequests`: other requests that can carry data (XHR, fetch,
+   * frames, workers). Without the latter, the rendering follows from the page's HTML and its scripts, and can be
+   * reused while they are unchanged.
+   */
+  render(url: string, opts?: RenderOptions): Promise<Rendering>;
   /** PNG of the page, or null when it cannot be taken. */
   screenshot(url: string): Promise<Buffer | null>;
   close(): Promise<void>;
@@ -94,7 +113,8 @@ export async function createRenderer(opts: RendererOptions = {}): Promise<Render
   }
   const timeout = opts.navigationTimeoutMs ?? 30_000;
 
-  async function withPage<T>(url: string, use: (page: Page) => Promise<T>): Promise<T> {
+  /** `requested`: the script files the page loaded, and how many other requests that can carry data (XHR, frames …) it made. */
+  async function withPage<T>(url: string, use: (page: Page, requested: Requested) => Promise<T>): Promise<T> {
     let guard: ScopeGuard;
     try {
       guard = opts.scope ?? createScopeGuardFromHosts([new URL(url).hostname]);
@@ -104,11 +124,20 @@ export async function createRenderer(opts: RendererOptions = {}): Promise<Render
     const decision = guard.check(url);
     if (!decision.allowed) throw new Error(`不渲染检查范围以外的页面：${decision.message}`);
     const page = await context.newPage();
+    const requested: Requested = { scripts: [], dataRequests: 0 };
+    let documentSeen = false;
     try {
       await page.route('**/*', (route) => {
-        const target = route.request().url();
-        if (target.startsWith('data:') || target.startsWith('blob:') || guard.check(target).allowed) return route.continue();
-        return route.abort('blockedbyclient');
+        const request = route.request();
+        const target = request.url();
+        if (target.startsWith('data:') || target.startsWith('blob:')) return route.continue();
+        // blocked requests are blocked every time: they do not make a rendering depend on anything
+        if (!guard.check(target).allowed) return route.abort('blockedbyclient');
+        const type = request.resourceType();
+        if (!documentSeen && request.isNavigationRequest() && request.frame() === page.mainFrame()) documentSeen = true;
+        else if (type === 'script') requested.scripts.push(target);
+        else if (!PRESENTATION_ONLY.has(type)) requested.dataRequests++;
+        return route.continue();
       });
       try {
         await page.goto(url, { waitUntil: 'load', timeout });
@@ -118,7 +147,7 @@ export async function createRenderer(opts: RendererOptions = {}): Promise<Render
       }
       // Lists filled by XHR settle at network idle; a page that never idles is read as it is.
       await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
-      return await use(page);
+      return await use(page, requested);
     } finally {
       await page.close().catch(() => undefined);
     }
@@ -128,11 +157,11 @@ export async function createRenderer(opts: RendererOptions = {}): Promise<Render
     available: true,
     reason: null,
     render(url, ro = {}) {
-      return withPage(url, async (page) => {
+      return withPage(url, async (page, requested) => {
         if (ro.waitMs) await page.waitForTimeout(ro.waitMs);
         const html = await page.content();
         const shot = ro.screenshot ? await takeScreenshot(page) : null;
-        return { html, screenshot: shot };
+        return { html, screenshot: shot, scripts: [...new Set(requested.scripts)], dataRequests: requested.dataRequests };
       });
     },
     async screenshot(url) {

@@ -3,7 +3,9 @@ import type { UnitCrawlContext } from './unit-context.ts';
 import { finishListRows } from './list-extract.ts';
 import type { DetailExtraction } from './detail-extract.ts';
 import type { ExtractedLink } from './links-extract.ts';
-import type { AnalysisPart } from './page-analysis.ts';
+import type { AnalysisPart, PageAnalysis } from './page-analysis.ts';
+import type { PageRequest } from './page-source.ts';
+import type { StoredRendering } from './page-analyser.ts';
 
 export interface ColumnTarget {
   key: string;
@@ -35,6 +37,26 @@ function detailFrom(ctx: UnitCrawlContext, key: string, url: string, d: DetailEx
   };
 }
 
+/** A rendering of the page kept from an earlier run, when the page and every script it ran are unchanged. */
+async function unchangedRendering(ctx: UnitCrawlContext, req: PageRequest, staticHash: string, parts: AnalysisPart[]): Promise<StoredRendering | null> {
+  const earlier = ctx.analyser.reusableRendering(req.url, staticHash, parts);
+  if (!earlier) return null;
+  // conditional requests: a script shared by many pages is asked once per run
+  const now = await Promise.all(earlier.scripts.map((s) => ctx.source.load({ ...req, url: s.url, role: 'script' })));
+  if (!now.every((l, i) => l.page.ok && l.page.contentHash === earlier.scripts[i].contentHash)) return null;
+  ctx.analyser.stats.rendersReused++;
+  return earlier;
+}
+
+/** Keeps a rendering that needed no data requests, with the script files it ran, for the next run. */
+async function rememberRendering(ctx: UnitCrawlContext, req: PageRequest, staticHash: string, renderedHash: string, analysis: PageAnalysis, scripts: string[]): Promise<void> {
+  const loaded = await Promise.all(scripts.map((url) => ctx.source.load({ ...req, url, role: 'script' })));
+  if (loaded.some((l) => !l.page.ok || !l.page.contentHash)) return;
+  ctx.analyser.rememberRendering(req.url, staticHash, {
+    renderedHash, analysis, scripts: loaded.map((l, i) => ({ url: scripts[i], contentHash: l.page.contentHash! })),
+  });
+}
+
 /** Reads a column's list pages (following pagination until rows leave the window), rendering script-built lists. */
 export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): Promise<ColumnCrawlResult> {
   const crawl = ctx.config.crawl;
@@ -57,11 +79,20 @@ export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): 
   let rendered = false;
   let note: string | null = null;
   if ((extraction.rows.length === 0 && extraction.scriptBuiltRows) || wantsRender(ctx, target.key)) {
-    const renderer = await ctx.renderer();
+    const req = { url: target.url, role: 'list', unitId: ctx.unit.id, columnKey: target.key } as const;
+    const staticHash = first.page.rendered ? null : first.page.contentHash;
+    const earlier = staticHash ? await unchangedRendering(ctx, req, staticHash, firstParts) : null;
+    const renderer = earlier ? null : await ctx.renderer();
     const out = renderer?.available ? await renderer.render(target.url, { screenshot: false }).catch((e: Error) => e) : null;
-    if (out && !(out instanceof Error)) {
-      ctx.source.recordRendered({ url: target.url, role: 'list', unitId: ctx.unit.id, columnKey: target.key }, out.html, out.screenshot);
+    if (earlier) {
+      ctx.source.recordReusedRendering(req, earlier.renderedHash);
+      analysis = earlier.analysis;
+      extraction = finishListRows(analysis.list!, ctx.asOf);
+      rendered = true;
+    } else if (out && !(out instanceof Error)) {
+      const row = ctx.source.recordRendered(req, out.html, out.screenshot);
       analysis = await ctx.analyser.analyseHtml(out.html, first.page.finalUrl, firstParts);
+      if (out.dataRequests === 0 && staticHash && row.contentHash) await rememberRendering(ctx, req, staticHash, row.contentHash, analysis, out.scripts);
       extraction = finishListRows(analysis.list!, ctx.asOf);
       rendered = true;
     } else if (extraction.rows.length === 0) {

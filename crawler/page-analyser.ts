@@ -1,7 +1,7 @@
 // The crawl's access to page analyses: in memory for pages read twice in a run, in the store for unchanged pages
 // of later runs (keyed by URL, content hash and extractor version), otherwise parsed by the analysis pool.
 import type { Store } from '../store/index.ts';
-import { getPageAnalysis, putPageAnalyses, type PageAnalysisRow } from '../store/index.ts';
+import { getPageAnalysis, hasPageAnalysis, putPageAnalyses, type PageAnalysisRow } from '../store/index.ts';
 import type { AnalysisPool } from './analysis-pool.ts';
 import { extractorVersion } from './extractor-version.ts';
 import { hasPart, mergeAnalyses, type AnalysisPart, type PageAnalysis } from './page-analysis.ts';
@@ -14,10 +14,20 @@ const PENDING_LIMIT = 200;
 export interface AnalyserStats {
   parsed: number; // pages parsed this run
   reused: number; // analyses of unchanged pages taken from the store
+  rendersReused: number; // browser renderings of unchanged, self-contained pages taken from the store
 }
 
+/** A browser rendering of a page, kept per static body (content hash) of the page. */
+export interface StoredRendering {
+  renderedHash: string; // snapshot of the rendered HTML
+  analysis: PageAnalysis;
+  scripts: { url: string; contentHash: string }[]; // the script files it ran, as they were then
+}
+
+const renderingKey = (url: string): string => `render\u0000${url}`;
+
 export class PageAnalyser {
-  readonly stats: AnalyserStats = { parsed: 0, reused: 0 };
+  readonly stats: AnalyserStats = { parsed: 0, reused: 0, rendersReused: 0 };
   private readonly recent = new Map<string, PageAnalysis>();
   // written in batches (one transaction each): the cache is derived data, a crash only costs a re-parse
   private pending: PageAnalysisRow[] = [];
@@ -75,6 +85,26 @@ export class PageAnalyser {
     this.stats.parsed++;
     if (hash) this.pending.push({ url: key, contentHash: hash, extractor: this.version, json: JSON.stringify(parsed) });
     return parsed;
+  }
+
+  /**
+   * An earlier rendering of the page made from the same static body, when that rendering depended on nothing
+   * but the body and its script files (no XHR, fetch or frame). The caller checks that the scripts are unchanged.
+   */
+  reusableRendering(url: string, staticHash: string, parts: AnalysisPart[]): StoredRendering | null {
+    const stored = getPageAnalysis(this.store, renderingKey(url), staticHash, this.version) as StoredRendering | null;
+    if (!stored || !this.store.snapshots.has(stored.renderedHash) || !parts.every((p) => hasPart(stored.analysis, p))) return null;
+    return stored;
+  }
+
+  /** Keeps a self-contained rendering for the next run (see reusableRendering). */
+  rememberRendering(url: string, staticHash: string, rendering: StoredRendering): void {
+    this.pending.push({ url: renderingKey(url), contentHash: staticHash, extractor: this.version, json: JSON.stringify(rendering) });
+  }
+
+  /** Whether a page has a rendering that a run may be able to reuse (its static body decides). */
+  mayReuseRendering(url: string): boolean {
+    return hasPageAnalysis(this.store, renderingKey(url), this.version);
   }
 
   /** Writes the analyses made since the last flush. */

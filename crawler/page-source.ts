@@ -200,9 +200,11 @@ export class PageSource {
     }
     this.stats.fetched++;
     this.stats.bytes += result.body.length;
-    // compressed and written off the main thread; awaited so that no row names a blob that is not on disk
-    const hash = await this.store.snapshots.putAsync(result.body);
+    // compressed and written on the writer thread while this one decodes; awaited so that no row names a blob
+    // that is not on disk
+    const stored = this.store.snapshots.putAsync(result.body);
     const decoded = decodeHtml(result.body, contentType);
+    const hash = await stored;
     const cacheEntry = {
       url: req.url, etag: result.headers.etag ?? null, lastModified: result.headers['last-modified'] ?? null, contentHash: hash,
       contentType, status: result.status ?? 200, fetchedAt: nowIso, validatedAt: nowIso, encoding: decoded.encoding,
@@ -230,9 +232,18 @@ export class PageSource {
     const bytes = Buffer.from(html, 'utf8');
     const hash = this.store.snapshots.put(bytes);
     const shot = screenshot ? this.store.screenshots.put(screenshot) : null;
+    return this.renderedRow(req, hash, bytes.length, shot, false);
+  }
+
+  /** Records an earlier rendering, reused because the page it was made from is unchanged. */
+  recordReusedRendering(req: PageRequest, renderedHash: string): PageObservation {
+    return this.renderedRow(req, renderedHash, 0, null, true);
+  }
+
+  private renderedRow(req: PageRequest, hash: string, bytes: number, shot: string | null, reused: boolean): PageObservation {
     const page = this.pageFrom(req, {
-      finalUrl: req.url, ok: true, status: 200, contentType: 'text/html; charset=utf-8', contentHash: hash, bytes: bytes.length,
-      notModified: false, attempts: 1, fetchedAt: this.now().toISOString(),
+      finalUrl: req.url, ok: true, status: 200, contentType: 'text/html; charset=utf-8', contentHash: hash, bytes,
+      notModified: reused, attempts: reused ? 0 : 1, fetchedAt: this.now().toISOString(),
     });
     page.rendered = true;
     page.encoding = 'utf-8';

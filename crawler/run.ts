@@ -4,7 +4,7 @@ import type { CountyConfig } from '../config/index.ts';
 import { assessmentWindow } from '../config/index.ts';
 import type { Store, FeedPost, RunKind, RunRecord } from '../store/index.ts';
 import { startRun, resumeRun, findResumableRun, finishRun, doneUnits, saveUnitObservations, importedPosts, pruneBlobs, recentWorkingLinks, prunePageAnalyses, retainedHashes,
-  previousUnitDurations, previouslyRenderedUnits, previouslyRetryingUnits, claimMaintenance } from '../store/index.ts';
+  previousUnitDurations, previouslyRenderedPages, previouslyRetryingUnits, claimMaintenance } from '../store/index.ts';
 import { createFetcher, type Fetcher } from './fetch.ts';
 import { createScopeGuard } from './scope.ts';
 import { createRenderer, type Renderer } from './browser.ts';
@@ -89,8 +89,12 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
     .map((u, i) => ({ u, i, r: retrying.has(u.id) ? 1 : 0, t: took.get(u.id) ?? Number.POSITIVE_INFINITY }))
     .sort((a, b) => b.r - a.r || b.t - a.t || a.i - b.i)
     .map((x) => x.u);
-  // a unit that needed a browser last time will again: start it now instead of in the middle of that unit
-  if (kind !== 'newmedia' && (pending.some((u) => u.render) || [...previouslyRenderedUnits(store, kind)].some((id) => pending.some((u) => u.id === id)))) {
+  // a unit that needed a browser last time will again, unless its rendering can be reused (self-contained page,
+  // unchanged): start the browser now instead of in the middle of that unit
+  const pendingIds = new Set(pending.map((u) => u.id));
+  const needsBrowser = () => pending.some((u) => u.render)
+    || previouslyRenderedPages(store, kind).some((p) => pendingIds.has(p.unitId) && !analyser.mayReuseRendering(p.url));
+  if (kind !== 'newmedia' && needsBrowser()) {
     void renderer();
   }
   const unitErrors: { unitId: string; message: string }[] = [];
@@ -151,6 +155,7 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
     skippedFreshListPages: source.stats.skippedFreshLists,
     pagesParsed: analyser.stats.parsed,
     analysesReused: analyser.stats.reused,
+    rendersReused: analyser.stats.rendersReused,
     analysisThreads: pool.threads(),
     links: linkStats,
     unrendered,

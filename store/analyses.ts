@@ -9,6 +9,11 @@ export function getPageAnalysis(store: Store, url: string, contentHash: string, 
   return row ? JSON.parse(row.parts_json) : null;
 }
 
+/** Whether any analysis of this key is stored for the extractor version (whatever the content hash). */
+export function hasPageAnalysis(store: Store, url: string, extractor: string): boolean {
+  return store.db.prepare('SELECT 1 FROM page_analyses WHERE url = ? AND extractor = ? LIMIT 1').get(url, extractor) !== undefined;
+}
+
 /** `parts` is the analysis object, or its JSON text when the caller already has it. */
 export function putPageAnalysis(store: Store, url: string, contentHash: string, extractor: string, parts: unknown, now = new Date()): void {
   const json = typeof parts === 'string' ? parts : JSON.stringify(parts);

@@ -67,10 +67,11 @@ export function previouslyRetryingUnits(store: Store, kind: string): Set<string>
 }
 
 /** Units of the latest complete run of this kind that needed a browser (the crawl starts one early for them). */
-export function previouslyRenderedUnits(store: Store, kind: string): Set<string> {
-  const rows = store.db.prepare(`SELECT DISTINCT unit_id FROM pages WHERE rendered = 1 AND unit_id IS NOT NULL AND run_id =
-      (SELECT id FROM runs WHERE kind = ? AND status = 'complete' ORDER BY id DESC LIMIT 1)`).all(kind) as { unit_id: string }[];
-  return new Set(rows.map((r) => r.unit_id));
+/** Pages a browser rendered (or whose rendering was reused) in the last complete run of this kind. */
+export function previouslyRenderedPages(store: Store, kind: string): { unitId: string; url: string }[] {
+  const rows = store.db.prepare(`SELECT DISTINCT unit_id, url FROM pages WHERE rendered = 1 AND unit_id IS NOT NULL AND run_id =
+      (SELECT id FROM runs WHERE kind = ? AND status = 'complete' ORDER BY id DESC LIMIT 1)`).all(kind) as { unit_id: string; url: string }[];
+  return rows.map((r) => ({ unitId: r.unit_id, url: r.url }));
 }
 
 export function loadUnitObservations(store: Store, runId: number, unitIds: string[]): UnitObservations[] {

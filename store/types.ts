@@ -32,7 +32,7 @@ export type ErrorClass =
   | 'unsupported_scheme'
   | 'other';
 
-export type PageRole = 'home' | 'list' | 'detail' | 'feed' | 'robots' | 'link';
+export type PageRole = 'home' | 'list' | 'detail' | 'feed' | 'robots' | 'link' | 'script'; // script: a file a rendered page loaded
 
 export interface PageObservation {
   runId: number;

@@ -40,6 +40,14 @@ describe.skipIf(!hasChromium)('renderer with Debian Chromium', () => {
         res.end(JSON.stringify([{ t: '关于2023年部门预算公开的通知', d: '2023-03-01' }, { t: '猗氏镇政府信息公开工作年度报告', d: '2023-01-20' }]));
         return;
       }
+      if (req.url === '/inline.html') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(`<!doctype html><html><head><meta charset="utf-8"><style>li{color:#333}</style></head><body><ul id="list"></ul>
+<img src="/logo.png"><script src="/js/common.js"></script><script>var listData = [{ t: '关于2023年部门决算公开的通知', d: '2023-08-01' }];
+for (const row of listData) { const li = document.createElement('li'); li.textContent = row.t + ' ' + row.d; document.getElementById('list').appendChild(li); }
+</script></body></html>`);
+        return;
+      }
       if (req.url === '/tall') {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         res.end('<html><body style="margin:0"><div style="height:30000px;background:#eee">很长的页面</div></body></html>');
@@ -73,6 +81,15 @@ fetch('/api/list.json').then(r => r.json()).then(rows => {
     expect(screenshot).toBeNull();
     expect(outsideHits).toBe(0);
     expect(server.requests.some((r) => r.path === '/api/list.json')).toBe(true);
+  });
+
+  it('names the scripts and data requests a rendering depended on (reusable only without data requests)', async () => {
+    const fetched = await renderer.render(`${server.origin}/list.html`);
+    expect(fetched.dataRequests).toBe(1); // rows came from /api/list.json
+    const inline = await renderer.render(`${server.origin}/inline.html`);
+    expect(inline.html).toContain('关于2023年部门决算公开的通知 2023-08-01');
+    expect(inline.dataRequests).toBe(0); // a stylesheet or an image does not change the rows
+    expect(inline.scripts).toEqual([`${server.origin}/js/common.js`]);
   });
 
   it('takes a PNG screenshot of Chinese text', async () => {

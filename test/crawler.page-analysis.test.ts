@@ -75,12 +75,12 @@ describe('page analyses are cached per URL, content hash and extractor version',
     const first = new PageAnalyser(store, pool, 'v1');
     const a1 = await first.analyse(loaded('h1', html, reads), URL_OF, ['list', 'links']);
     first.flush();
-    expect(first.stats).toEqual({ parsed: 1, reused: 0 });
+    expect(first.stats).toEqual({ parsed: 1, reused: 0, rendersReused: 0 });
 
     const second = new PageAnalyser(store, pool, 'v1'); // a new run
     const a2 = await second.analyse(loaded('h1', html, reads), URL_OF, ['list', 'links']);
     expect(a2).toEqual(a1);
-    expect(second.stats).toEqual({ parsed: 0, reused: 1 });
+    expect(second.stats).toEqual({ parsed: 0, reused: 1, rendersReused: 0 });
     expect(reads.n).toBe(1); // the stored body was not even decoded
 
     // a part not cached yet is parsed and merged
@@ -94,7 +94,7 @@ describe('page analyses are cached per URL, content hash and extractor version',
 
     const newCode = new PageAnalyser(store, pool, 'v2');
     await newCode.analyse(loaded('h1', html, reads), URL_OF, ['list']);
-    expect(newCode.stats).toEqual({ parsed: 1, reused: 0 });
+    expect(newCode.stats).toEqual({ parsed: 1, reused: 0, rendersReused: 0 });
     await pool.close();
     store.close();
   });

@@ -138,6 +138,14 @@ describe('inspection of the sample county', () => {
         .filter((l) => l.outcome === 'broken').map((l) => `${l.unitId} ${l.target}`).sort();
       expect(broken(again.run.id)).toEqual(broken(outcome.runId));
       expect(broken(again.run.id).length).toBeGreaterThan(0);
+      if (hasChromium) {
+        // the script-built column is unchanged and builds its rows from its own HTML: the rendering is reused
+        expect((again.stats as { rendersReused: number }).rendersReused).toBeGreaterThan(0);
+        const renderedColumns = (runId: number) => loadUnitObservations(store, runId, config.units.map((u) => u.id)).flatMap((o) => o.columns)
+          .filter((c) => c.rendered).map((c) => ({ unit: c.unitId, key: c.columnKey, items: c.items }));
+        expect(renderedColumns(again.run.id)).toEqual(renderedColumns(outcome.runId));
+        expect(renderedColumns(again.run.id).length).toBeGreaterThan(0);
+      }
     } finally {
       store.close();
     }
