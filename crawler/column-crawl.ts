@@ -4,7 +4,7 @@ import { finishListRows } from './list-extract.ts';
 import type { DetailExtraction } from './detail-extract.ts';
 import type { ExtractedLink } from './links-extract.ts';
 import type { AnalysisPart, PageAnalysis } from './page-analysis.ts';
-import type { PageRequest } from './page-source.ts';
+import type { LoadedPage, PageRequest } from './page-source.ts';
 import type { StoredRendering } from './page-analyser.ts';
 
 export interface ColumnTarget {
@@ -37,12 +37,16 @@ function detailFrom(ctx: UnitCrawlContext, key: string, url: string, d: DetailEx
   };
 }
 
+/** The script files a rendered page ran, through the HTTP cache (a script shared by many pages is asked once per run). */
+function loadScripts(ctx: UnitCrawlContext, req: PageRequest, urls: string[]): Promise<LoadedPage[]> {
+  return Promise.all(urls.map((url) => ctx.source.load({ ...req, url, role: 'script' })));
+}
+
 /** A rendering of the page kept from an earlier run, when the page and every script it ran are unchanged. */
 async function unchangedRendering(ctx: UnitCrawlContext, req: PageRequest, staticHash: string, parts: AnalysisPart[]): Promise<StoredRendering | null> {
   const earlier = ctx.analyser.reusableRendering(req.url, staticHash, parts);
   if (!earlier) return null;
-  // conditional requests: a script shared by many pages is asked once per run
-  const now = await Promise.all(earlier.scripts.map((s) => ctx.source.load({ ...req, url: s.url, role: 'script' })));
+  const now = await loadScripts(ctx, req, earlier.scripts.map((s) => s.url));
   if (!now.every((l, i) => l.page.ok && l.page.contentHash === earlier.scripts[i].contentHash)) return null;
   ctx.analyser.stats.rendersReused++;
   return earlier;
@@ -50,7 +54,7 @@ async function unchangedRendering(ctx: UnitCrawlContext, req: PageRequest, stati
 
 /** Keeps a rendering that needed no data requests, with the script files it ran, for the next run. */
 async function rememberRendering(ctx: UnitCrawlContext, req: PageRequest, staticHash: string, renderedHash: string, analysis: PageAnalysis, scripts: string[]): Promise<void> {
-  const loaded = await Promise.all(scripts.map((url) => ctx.source.load({ ...req, url, role: 'script' })));
+  const loaded = await loadScripts(ctx, req, scripts);
   if (loaded.some((l) => !l.page.ok || !l.page.contentHash)) return;
   ctx.analyser.rememberRendering(req.url, staticHash, {
     renderedHash, analysis, scripts: loaded.map((l, i) => ({ url: scripts[i], contentHash: l.page.contentHash! })),

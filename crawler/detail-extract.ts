@@ -2,7 +2,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { parseDate } from './dates.ts';
-import { allElements, childElements, cleanText, descendants, elementsByTag, forgetElements, shortTextOf, simpleSelector, textOf } from './extract-html.ts';
+import { allElements, childElements, cleanText, closestTag, descendants, elementsByTag, forgetElements, shortTextOf, simpleSelector, textOf } from './extract-html.ts';
 import { preparePage, reparse, type PageDoc } from './page-doc.ts';
 import { loadExtractVocab } from './extract-vocab.ts';
 import { linksOf, type ExtractedLink } from './links-extract.ts';
@@ -25,10 +25,7 @@ export interface DetailTable {
 const MAX_TABLES = 5;
 const MAX_TABLE_ROWS = 300;
 
-function closestTable(el: Element): Element | null {
-  for (let p = el.parent; p && p.type !== 'root'; p = p.parent) if ((p as Element).name === 'table') return p as Element;
-  return null;
-}
+const TABLE = new Set(['table']);
 
 /** Tables inside the body whose first row reads as a header; metadata tables (索引号|文号) are kept too, harmlessly. */
 function extractTables($: CheerioAPI, root: Element | null): DetailTable[] {
@@ -36,7 +33,7 @@ function extractTables($: CheerioAPI, root: Element | null): DetailTable[] {
   const tables = root ? descendants(root).filter((el) => el.name === 'table') : elementsByTag($, 'table');
   for (const table of tables) {
     if (out.length >= MAX_TABLES) break;
-    const rows = descendants(table).filter((tr) => tr.name === 'tr' && closestTable(tr) === table);
+    const rows = descendants(table).filter((tr) => tr.name === 'tr' && closestTag(tr, TABLE) === table);
     if (rows.length < 2) continue;
     const cells = rows.map((tr) => childElements(tr).filter((c) => c.name === 'th' || c.name === 'td').map((c) => cleanText(textOf(c))));
     const [headers, ...body] = cells;
@@ -125,11 +122,10 @@ export function detailOf(doc: PageDoc): DetailExtraction {
     links = fallback ? linksOf($r, url, fallback) : [];
   }
   const seen = new Set(links.map((l) => l.url));
-  $r('*')
-    .filter((_, el) => RELATED_BLOCK.test(`${(el as Element).attribs?.class ?? ''} ${(el as Element).attribs?.id ?? ''}`))
-    .each((_, el) => {
-      for (const l of linksOf($r, url, el as Element)) if (!seen.has(l.url)) (seen.add(l.url), links.push(l));
-    });
+  for (const el of allElements($r)) {
+    if (!RELATED_BLOCK.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`)) continue;
+    for (const l of linksOf($r, url, el)) if (!seen.has(l.url)) (seen.add(l.url), links.push(l));
+  }
 
   const isArticle = Boolean(body) || Boolean(metaTitle) || (text.replace(/\s/g, '').length >= 200 && !looksLikeList($r));
   return { title, publishedAt, text, fields, links, isArticle, tables };

@@ -121,25 +121,39 @@ export function shortTextOf(node: AnyNode, maxVisible: number): string | null {
 
 type Element = import('domhandler').Element;
 
-/** The elements below `el`, in document order (not `el` itself). */
-export function descendants(el: Element): Element[] {
+/** An element node (domhandler gives script and style elements types of their own). */
+export function isElement(n: AnyNode): n is Element {
+  return n.type === 'tag' || n.type === 'script' || n.type === 'style';
+}
+
+/** The elements below `node`, in document order (not `node` itself), <template> content included as cheerio's find does. */
+export function descendants(node: { children: AnyNode[] }): Element[] {
   const out: Element[] = [];
-  const walk = (n: Element): void => {
+  const walk = (n: { children: AnyNode[] }): void => {
     for (const c of n.children) {
-      if (c.type === 'tag' || c.type === 'script' || c.type === 'style') {
-        out.push(c as Element);
-        walk(c as Element);
-      } else if (c.type === 'root') walk(c as unknown as Element); // a <template>'s content
+      if (isElement(c)) {
+        out.push(c);
+        walk(c);
+      } else if (c.type === 'root') walk(c); // a <template>'s content is a fragment of its own
     }
   };
-  walk(el);
+  walk(node);
   return out;
+}
+
+/** The nearest of `el` and its element ancestors whose tag is in `tags`. */
+export function closestTag(el: Element, tags: ReadonlySet<string>): Element | null {
+  for (let p: Element | null = el; p && p.type === 'tag'; p = p.parent && p.parent.type === 'tag' ? (p.parent as Element) : null) {
+    if (tags.has(p.tagName.toLowerCase())) return p;
+  }
+  return null;
 }
 
 /** Anchors with an href, in document order (what `$('a[href]')` selects). */
 export function hrefAnchors($: CheerioAPI): Element[] {
   return elementsByTag($, 'a').filter((a) => a.attribs.href !== undefined);
 }
+
 interface TagIndex { all: Element[]; byTag: Map<string, Element[]> }
 const tagIndexes = new WeakMap<CheerioAPI, TagIndex>();
 const NONE: readonly Element[] = Object.freeze([]);
@@ -152,23 +166,13 @@ const NONE: readonly Element[] = Object.freeze([]);
 function indexOf($: CheerioAPI): TagIndex {
   let index = tagIndexes.get($);
   if (!index) {
-    const all: Element[] = [];
+    const all = descendants($.root()[0]);
     const byTag = new Map<string, Element[]>();
-    const walk = (nodes: AnyNode[]): void => {
-      for (const n of nodes) {
-        if (n.type !== 'tag' && n.type !== 'script' && n.type !== 'style') {
-          if (n.type === 'root') walk(n.children); // a <template>'s content is a fragment of its own
-          continue;
-        }
-        const el = n as Element;
-        all.push(el);
-        const list = byTag.get(el.name);
-        if (list) list.push(el);
-        else byTag.set(el.name, [el]);
-        walk(el.children);
-      }
-    };
-    walk($.root()[0].children);
+    for (const el of all) {
+      const list = byTag.get(el.name);
+      if (list) list.push(el);
+      else byTag.set(el.name, [el]);
+    }
     index = { all, byTag };
     tagIndexes.set($, index);
   }
@@ -191,7 +195,7 @@ export function forgetElements($: CheerioAPI): void {
 
 /** The element children of `el`. */
 export function childElements(el: Element): Element[] {
-  return el.children.filter((c): c is Element => c.type === 'tag' || c.type === 'script' || c.type === 'style');
+  return el.children.filter(isElement);
 }
 
 function hasClass(el: Element, name: string): boolean {

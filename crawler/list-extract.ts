@@ -4,7 +4,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { ListItem } from '../store/index.ts';
 import { inferYearlessDates, parseMonthDay } from './dates.ts';
-import { childElements, cleanText, descendants, hrefAnchors, loadHtml, resolveHref, textOf } from './extract-html.ts';
+import { childElements, cleanText, closestTag, descendants, hrefAnchors, isElement, loadHtml, resolveHref, textOf } from './extract-html.ts';
 import { loadExtractVocab } from './extract-vocab.ts';
 import { paginationOf, type PaginationInfo } from './pagination.ts';
 import { preparePage, type PageDoc } from './page-doc.ts';
@@ -146,13 +146,6 @@ function hasMoreAnchorsThan(el: Element, max: number): boolean {
   return walk(el);
 }
 
-function closestTag(el: Element, tags: Set<string>): Element | null {
-  for (let p: Element | null = el; p && p.type === 'tag'; p = p.parent && p.parent.type === 'tag' ? (p.parent as Element) : null) {
-    if (tags.has(p.tagName.toLowerCase())) return p;
-  }
-  return null;
-}
-
 const LI_OR_TR = new Set(['li', 'tr']);
 const A_TAG = new Set(['a']);
 
@@ -249,7 +242,7 @@ function escapeRegExp(s: string): string {
 function findDateLeaf(rowEl: Element, a: Element): { text: string; insideAnchor: boolean } | null {
   let inside: string | null = null;
   for (const el of descendants(rowEl)) {
-    if (el === a || el.children.some((c) => c.type === 'tag' || c.type === 'script' || c.type === 'style')) continue;
+    if (el === a || el.children.some(isElement)) continue;
     const text = cleanText(textOf(el));
     if (!text || text.length > 40) continue;
     if (!isDateOnly(text)) continue;
@@ -267,7 +260,7 @@ function textBesideTitle(rowEl: Element, a: Element): string {
     let out = '';
     for (const c of n.children) {
       if (c.type === 'text') out += (c as unknown as { data: string }).data;
-      else if (c.type === 'tag' || c.type === 'script' || c.type === 'style') {
+      else if (isElement(c)) {
         const ce = c as Element;
         if (ce.tagName.toLowerCase() === 'a' && cleanText(textOf(ce)) === title) continue;
         out += walk(ce);
