@@ -1,5 +1,6 @@
 // Page bodies are compressed and written on a writer thread; whatever happens to that thread, no blob is lost.
-import { mkdtempSync, rmSync, readdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -29,6 +30,19 @@ describe('blob writes off the main thread', () => {
     expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(files.length).toBe(bodies.length);
     await store.close();
+  });
+
+  it('fails only the write that cannot be made when writes go to the thread together', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'not-a-dir'), 'x');
+    const writer = new BlobWriter();
+    const good = bodies.slice(0, 3).map((b, i) => ({ file: join(dir, 'ok', `b${i}.gz`), tmp: join(dir, 'ok', `b${i}.tmp`), bytes: b, compress: true }));
+    const bad = { file: join(dir, 'not-a-dir', 'b.gz'), tmp: join(dir, 'not-a-dir', 'b.tmp'), bytes: bodies[3], compress: true };
+    const outcomes = await Promise.allSettled([good[0], bad, good[1], good[2]].map((w) => writer.write(w)));
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect(String((outcomes[1] as PromiseRejectedResult).reason)).toContain('not-a-dir');
+    for (const [i, w] of good.entries()) expect(gunzipSync(readFileSync(w.file))).toEqual(bodies[i]);
+    await writer.close();
   });
 
   for (const [what, source] of [
