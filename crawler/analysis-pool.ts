@@ -1,12 +1,16 @@
-// Runs page analyses on worker threads (parsing is most of a crawl's CPU time), or inline when there are none.
+// Runs page analyses and feed parsing on worker threads (parsing is most of a crawl's CPU time), or inline when
+// there are none.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { analysePage, type AnalysisPart, type PageAnalysis } from './page-analysis.ts';
-import type { AnalysisReply, AnalysisRequest } from './analysis-worker.ts';
+import type { AnalysisPart, PageAnalysis } from './page-analysis.ts';
+import type { FeedParseResult } from './feeds.ts';
+import { runTask, type AnalysisReply, type AnalysisRequest, type AnalysisTask } from './analysis-task.ts';
 
 export interface AnalysisPool {
   /** The analysis as JSON text (what the cache stores) and parsed. */
   analyse(html: string, url: string, parts: AnalysisPart[]): Promise<{ analysis: PageAnalysis; json: string }>;
+  /** A feed's posts, as JSON text and parsed. */
+  parseFeed(text: string, contentType: string | null): Promise<{ feed: FeedParseResult; json: string }>;
   /** Worker threads started (0: inline, or none because no page needed parsing). */
   threads(): number;
   close(): Promise<void>;
@@ -21,18 +25,18 @@ const INLINE_FIRST = 8;
 /** Jobs handed to a worker at once; the rest wait here, where a page that leads to more pages can go first. */
 const IN_FLIGHT_PER_WORKER = 6;
 
-type Result = { analysis: PageAnalysis; json: string };
+type Result = { value: unknown; json: string };
 interface Job { resolve: (v: Result) => void; reject: (e: Error) => void; req: AnalysisRequest }
 interface Slot { worker: Worker; jobs: Map<number, Job> }
 
-function inline(html: string, url: string, parts: AnalysisPart[]): Result {
-  const analysis = analysePage(html, url, parts);
-  return { analysis, json: JSON.stringify(analysis) };
+function inline(task: AnalysisTask): Result {
+  const value = runTask(task);
+  return { value, json: JSON.stringify(value) };
 }
 
-/** Home, hub and list pages lead to further requests; an article page (detail only) does not. */
-function leadsToMorePages(parts: AnalysisPart[]): boolean {
-  return parts.some((p) => p === 'list' || p === 'columns' || p.startsWith('sub:'));
+/** Home, hub and list pages lead to further requests; an article page (detail only) or a feed does not. */
+function leadsToMorePages(task: AnalysisTask): boolean {
+  return task.kind === 'page' && task.parts.some((p) => p === 'list' || p === 'columns' || p.startsWith('sub:'));
 }
 
 export function createAnalysisPool(threads: number): AnalysisPool {
@@ -43,7 +47,7 @@ export function createAnalysisPool(threads: number): AnalysisPool {
 
   const runInline = (job: Job): void => {
     try {
-      job.resolve(inline(job.req.html, job.req.url, job.req.parts));
+      job.resolve(inline(job.req));
     } catch (err) {
       job.reject(err instanceof Error ? err : new Error(String(err)));
     }
@@ -88,8 +92,8 @@ export function createAnalysisPool(threads: number): AnalysisPool {
         const job = slot.jobs.get(m.id);
         if (!job) return;
         slot.jobs.delete(m.id);
-        if ('error' in m) job.reject(new Error(`页面解析失败 / page analysis failed: ${job.req.url}: ${m.error}`));
-        else job.resolve({ analysis: JSON.parse(m.json) as PageAnalysis, json: m.json });
+        if ('error' in m) job.reject(new Error(`页面解析失败 / page analysis failed: ${job.req.kind === 'page' ? job.req.url : 'feed'}: ${m.error}`));
+        else job.resolve({ value: JSON.parse(m.json), json: m.json });
         pump();
       });
       worker.on('error', () => drop(slot));
@@ -100,16 +104,25 @@ export function createAnalysisPool(threads: number): AnalysisPool {
     }
   };
 
+  const run = async (task: AnalysisTask): Promise<Result> => {
+    if (!started && !closed && ++requests > INLINE_FIRST) start();
+    if (slots.length === 0) return inline(task);
+    return new Promise<Result>((resolve, reject) => {
+      const job: Job = { resolve, reject, req: { ...task, id: nextId++ } };
+      (leadsToMorePages(task) ? waiting.first : waiting.later).push(job);
+      pump();
+    });
+  };
+
   return {
     threads: () => (started ? threads : 0),
     async analyse(html, url, parts) {
-      if (!started && !closed && ++requests > INLINE_FIRST) start();
-      if (slots.length === 0) return inline(html, url, parts);
-      return new Promise<Result>((resolve, reject) => {
-        const job: Job = { resolve, reject, req: { id: nextId++, html, url, parts } };
-        (leadsToMorePages(parts) ? waiting.first : waiting.later).push(job);
-        pump();
-      });
+      const { value, json } = await run({ kind: 'page', html, url, parts });
+      return { analysis: value as PageAnalysis, json };
+    },
+    async parseFeed(text, contentType) {
+      const { value, json } = await run({ kind: 'feed', text, contentType });
+      return { feed: value as FeedParseResult, json };
     },
     async close() {
       closed = true;

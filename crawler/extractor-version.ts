@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 const CRAWLER_DIR = new URL('./', import.meta.url);
 const VOCAB = new URL('../config/columns.yaml', import.meta.url);
 // modules of the network and orchestration layers do not change what a page yields
-const NOT_EXTRACTION = /^(fetch|robots|scope|errors|browser|evidence|run|unit-crawl|column-crawl|feeds-crawl|page-source|page-analyser|analysis-pool|analysis-worker|unit-context|index|link-check|decode)[\w-]*\.(ts|mjs)$/;
+const NOT_EXTRACTION = /^(fetch|robots|scope|errors|browser|evidence|run|unit-crawl|column-crawl|feeds-crawl|page-source|page-analyser|analysis-pool|analysis-worker|analysis-task|unit-context|index|link-check|decode)[\w-]*\.(ts|mjs)$/;
 
 let cached: string | null = null;
 

@@ -17,7 +17,7 @@ async function crawlAccount(ctx: UnitCrawlContext, account: Account): Promise<Fe
       error: imported.length > 0 ? null : '未配置订阅源，也未导入发布记录', posts: imported };
   }
   const loaded = await ctx.source.load({ url: account.feed, role: 'feed', unitId: ctx.unit.id, columnKey: null });
-  const parsed = loaded.page.ok ? ctx.analyser.feed(loaded, account.feed) : null;
+  const parsed = loaded.page.ok ? await ctx.analyser.feed(loaded, account.feed) : null;
   if (!parsed) {
     return { ...base, feedUrl: account.feed, source: 'feed', ok: false, errorClass: loaded.page.errorClass,
       error: `订阅源无法读取：${loaded.page.errorMessage ?? loaded.page.status ?? ''}`, posts: imported };

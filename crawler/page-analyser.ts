@@ -6,7 +6,7 @@ import type { AnalysisPool } from './analysis-pool.ts';
 import { extractorVersion } from './extractor-version.ts';
 import { hasPart, mergeAnalyses, type AnalysisPart, type PageAnalysis } from './page-analysis.ts';
 import type { LoadedPage } from './page-source.ts';
-import { parseFeed, type FeedParseResult } from './feeds.ts';
+import type { FeedParseResult } from './feeds.ts';
 
 const MEMORY_ENTRIES = 256;
 const PENDING_LIMIT = 200;
@@ -68,7 +68,7 @@ export class PageAnalyser {
   }
 
   /** A feed's posts; unchanged feeds (same body and content type) are not parsed again. */
-  feed(loaded: LoadedPage, url: string): FeedParseResult | null {
+  async feed(loaded: LoadedPage, url: string): Promise<FeedParseResult | null> {
     if (!loaded.hasBody) return null;
     const hash = loaded.page.contentHash;
     const key = `feed\u0000${loaded.page.contentType ?? ''}\u0000${url}`;
@@ -81,10 +81,10 @@ export class PageAnalyser {
     }
     const text = loaded.html;
     if (text === null) return null;
-    const parsed = parseFeed(text, loaded.page.contentType);
+    const { feed, json } = await this.pool.parseFeed(text, loaded.page.contentType);
     this.stats.parsed++;
-    if (hash) this.pending.push({ url: key, contentHash: hash, extractor: this.version, json: JSON.stringify(parsed) });
-    return parsed;
+    if (hash) this.pending.push({ url: key, contentHash: hash, extractor: this.version, json });
+    return feed;
   }
 
   /**

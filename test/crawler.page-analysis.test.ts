@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { extractDetail, extractLinks, extractListRows, discoverColumns, discoverSubColumns } from '../crawler/index.ts';
+import { extractDetail, extractLinks, extractListRows, discoverColumns, discoverSubColumns, parseFeed } from '../crawler/index.ts';
 import { analysePage, type AnalysisPart } from '../crawler/page-analysis.ts';
 import { finishListRows } from '../crawler/list-extract.ts';
 import { createAnalysisPool } from '../crawler/analysis-pool.ts';
@@ -42,6 +42,17 @@ describe('analysis pool', () => {
     const results = await Promise.all(Array.from({ length: 12 }, () => pool.analyse(html, URL_OF, ['list', 'links'])));
     expect(pool.threads()).toBe(1);
     for (const r of results) expect(r.analysis).toEqual(analysePage(html, URL_OF, ['list', 'links']));
+  });
+
+  it('feeds are parsed on the worker thread too, with what parseFeed gives', async () => {
+    await Promise.all(Array.from({ length: 10 }, () => pool.analyse(fixture('epoint-detail.html'), URL_OF, ['detail'])));
+    expect(pool.threads()).toBe(1);
+    for (const [name, type] of [['feed-rsshub.xml', 'application/xml'], ['feed.json', 'text/html'], ['trs-wcm-list.html', 'text/html']]) {
+      const r = await pool.parseFeed(fixture(name), type);
+      expect(r.feed).toEqual(parseFeed(fixture(name), type));
+      expect(JSON.parse(r.json)).toEqual(r.feed);
+    }
+    expect((await pool.parseFeed(fixture('feed-atom.xml'), null)).feed).toMatchObject({ ok: true, format: 'atom' });
   });
 
   it('with no worker threads everything is parsed on the calling thread', async () => {
