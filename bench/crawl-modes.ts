@@ -1,5 +1,6 @@
 // The crawlers compared by bench:crawl, each run in its own child process so peak RSS is its own.
 import { mkdtempSync } from 'node:fs';
+import { PerformanceObserver, constants } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, request, setGlobalDispatcher } from 'undici';
@@ -7,7 +8,7 @@ import PQueue from 'p-queue';
 import * as cheerio from 'cheerio';
 import type { CountyConfig } from '../config/index.ts';
 
-export interface ModeResult { pages: number; bytes: number; seconds: number; peakRssMb: number; cpuSeconds?: number; serverCpuSeconds?: number; note?: string; stats?: Record<string, unknown> }
+export interface ModeResult { pages: number; bytes: number; seconds: number; peakRssMb: number; liveHeapMb?: number; cpuSeconds?: number; serverCpuSeconds?: number; note?: string; stats?: Record<string, unknown> }
 
 function rssSampler(): () => number {
   // memoryUsage.rss() reads only the RSS; the full memoryUsage() walks the heap and showed up in profiles
@@ -19,6 +20,24 @@ function rssSampler(): () => number {
   return () => {
     clearInterval(t);
     return Math.round(Math.max(peak, process.memoryUsage.rss()) / 1048576);
+  };
+}
+
+/**
+ * The largest heap (main thread) left alive by a full collection during the crawl: what the crawl holds, without the
+ * garbage that peak RSS also counts (and that varies with when the collector happened to run).
+ */
+function liveHeapSampler(): () => number {
+  let max = 0;
+  const obs = new PerformanceObserver((list) => {
+    if (list.getEntries().some((e) => ((e as PerformanceEntry & { detail?: { kind?: number } }).detail)?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)) {
+      max = Math.max(max, process.memoryUsage().heapUsed);
+    }
+  });
+  obs.observe({ entryTypes: ['gc'] });
+  return () => {
+    obs.disconnect();
+    return Math.round(max / 1048576);
   };
 }
 
@@ -69,6 +88,7 @@ export async function ours(config: CountyConfig, dbPath: string): Promise<ModeRe
   const { countyConfigSchema } = await import('../config/index.ts');
   config = countyConfigSchema.parse(config); // fills defaults the JSON hand-over may lack
   const peak = rssSampler();
+  const live = liveHeapSampler();
   const started = Date.now();
   const store = openStore({ dbPath });
   const doneAt: number[] = [];
@@ -76,10 +96,13 @@ export async function ours(config: CountyConfig, dbPath: string): Promise<ModeRe
   const result = await runInspection({ store, config, configPath: 'bench', asOf: '2023-12-15', progress });
   // development aid: when the units finished (a long tail shows as a gap between 90% and last)
   if (process.env.ZWGK_BENCH_TIMELINE) console.error(`units done at (ms): 10% ${doneAt[Math.floor(doneAt.length * 0.1)]} 50% ${doneAt[Math.floor(doneAt.length / 2)]} 90% ${doneAt[Math.floor(doneAt.length * 0.9)]} last ${doneAt.at(-1)}`, JSON.stringify(result.stats).slice(0, 600));
+  const seconds = (Date.now() - started) / 1000;
+  const peakRssMb = peak();
+  const liveHeapMb = live();
   store.close();
   const fetch = result.stats.fetch as { requests?: number; pages?: number; bytes?: number } | undefined;
   const pages = Number(fetch?.requests ?? fetch?.pages ?? result.stats.pagesFetched);
-  return { pages, bytes: Number(result.stats.bytes), seconds: (Date.now() - started) / 1000, peakRssMb: peak(), stats: result.stats };
+  return { pages, bytes: Number(result.stats.bytes), seconds, peakRssMb, liveHeapMb, stats: result.stats };
 }
 
 export async function crawlee(seeds: string[], concurrency: number): Promise<ModeResult> {
