@@ -1,16 +1,11 @@
 import { Worker } from 'node:worker_threads';
-import { mkdirSync, renameSync, writeFileSync, existsSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { writeBlobFile } from './blob-file.mjs';
 
 export interface BlobWrite { file: string; tmp: string; bytes: Buffer; compress: boolean }
 
 /** Writes a blob on the calling thread (the fallback when the writer thread is not available). */
 export function writeBlobHere(w: BlobWrite): void {
-  if (existsSync(w.file)) return;
-  mkdirSync(dirname(w.file), { recursive: true });
-  writeFileSync(w.tmp, w.compress ? gzipSync(w.bytes, { level: 6 }) : w.bytes);
-  renameSync(w.tmp, w.file);
+  writeBlobFile(w);
 }
 
 interface Pending { resolve: () => void; reject: (e: Error) => void; write: BlobWrite }
