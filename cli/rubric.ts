@@ -14,8 +14,16 @@ export function registerRubric(program: Command): void {
       const year = Number(opts.year);
       if (!Number.isInteger(year)) throw new UsageError(`--year: "${opts.year}" 不是年份 / not a year`);
       if (opts.class !== undefined && opts.class !== 'A' && opts.class !== 'B') throw new UsageError(`--class: 必须是 A 或 B / must be A or B`);
-      const rubric = loadRubric(opts.file ?? `builtin:${year}`, year);
+      const source = opts.file ?? `builtin:${year}`;
+      const rubric = loadRubric(source, year);
+      // on stderr: stdout stays the rubric itself (valid JSON with --json)
+      for (const line of rubricWarningLines(source, rubric.warnings ?? [])) process.stderr.write(`${line}\n`);
       const cls = opts.class as 'A' | 'B' | undefined;
       process.stdout.write(opts.json ? `${JSON.stringify(rubricAsJson(rubric, cls), null, 2)}\n` : `${formatRubricText(rubric, cls)}\n`);
     });
+}
+
+/** The loader's warnings (loaded anyway, but an evaluator should look), one line each, naming file and place. */
+export function rubricWarningLines(source: string, warnings: { path: string; message: string }[]): string[] {
+  return warnings.map((w) => `注意：考核细则 ${source} 的 ${w.path}：${w.message}`);
 }
