@@ -6,7 +6,11 @@ const input = JSON.parse(readFileSync(inputFile, 'utf8'));
 const run = async () => {
   switch (mode) {
     case 'bare': return bareLoop(input.seeds, input.concurrency);
-    case 'ours': return ours(input.config, input.dbPath);
+    case 'ours': {
+      // as the zwgk command does (cli/main.ts)
+      if (!process.env.ZWGK_BENCH_DEFAULT_HEAP) (await import('../cli/runtime.ts')).limitHeapGrowth();
+      return ours(input.config, input.dbPath);
+    }
     case 'crawlee': return crawlee(input.seeds, input.concurrency);
     case 'linkinator': return linkinator(input.seeds, input.concurrency);
     default: throw new Error(`unknown mode ${mode}`);

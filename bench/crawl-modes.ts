@@ -27,7 +27,7 @@ function rssSampler(): () => number {
  * The largest heap (main thread) left alive by a full collection during the crawl: what the crawl holds, without the
  * garbage that peak RSS also counts (and that varies with when the collector happened to run).
  */
-function liveHeapSampler(): () => number {
+function liveHeapSampler(): () => number | undefined {
   let max = 0;
   const obs = new PerformanceObserver((list) => {
     if (list.getEntries().some((e) => ((e as PerformanceEntry & { detail?: { kind?: number } }).detail)?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)) {
@@ -37,7 +37,7 @@ function liveHeapSampler(): () => number {
   obs.observe({ entryTypes: ['gc'] });
   return () => {
     obs.disconnect();
-    return Math.round(max / 1048576);
+    return max > 0 ? Math.round(max / 1048576) : undefined; // undefined: no full collection happened
   };
 }
 

@@ -6,6 +6,7 @@ import { registerDemo } from './demo.ts';
 import { registerRubric } from './rubric.ts';
 import { registerImportPosts } from './import-posts.ts';
 import { registerExtraCommands } from './extra.ts';
+import { limitHeapGrowth } from './runtime.ts';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -45,5 +46,6 @@ export async function main(argv: string[]): Promise<number> {
 
 const isEntry = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
 if (isEntry || process.argv[1]?.endsWith('cli/main.ts')) {
+  limitHeapGrowth(); // a process of ours (not when main() is called from a test): see cli/runtime.ts
   main(process.argv.slice(2)).then((code) => process.exit(code));
 }
