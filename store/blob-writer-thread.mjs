@@ -2,6 +2,16 @@
 // Plain JavaScript: it needs no TypeScript loader and starts in a few milliseconds.
 import { parentPort } from 'node:worker_threads';
 import { writeBlobFile } from './blob-file.mjs';
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
+
+// Background work: on Linux this thread yields the core to the crawl's main thread (see analysis-worker.ts).
+try {
+  const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+  if (tid !== process.pid) setPriority(tid, 10); // never the process (its main thread's id is the pid)
+} catch {
+  // not Linux, or not allowed
+}
 
 const dirs = new Set();
 // one message per batch (see BlobBatch in blob-writer.ts): the bodies packed into one buffer, one answer back

@@ -9,6 +9,7 @@ import { createAnalysisPool } from '../crawler/analysis-pool.ts';
 import { PageAnalyser } from '../crawler/page-analyser.ts';
 import type { LoadedPage } from '../crawler/page-source.ts';
 import { openStore, type PageObservation } from '../store/index.ts';
+import { threadNiceValues } from './helpers/thread-nice.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/extract/${name}`, import.meta.url), 'utf8');
 const URL_OF = 'https://www.example.gov.cn/zwgk/bm/page.html';
@@ -42,6 +43,14 @@ describe('analysis pool', () => {
     const results = await Promise.all(Array.from({ length: 12 }, () => pool.analyse(html, URL_OF, ['list', 'links'])));
     expect(pool.threads()).toBe(1);
     for (const r of results) expect(r.analysis).toEqual(analysePage(html, URL_OF, ['list', 'links']));
+  });
+
+  it('the worker thread runs at a lower priority than the main thread (Linux)', async () => {
+    await Promise.all(Array.from({ length: 10 }, () => pool.analyse(fixture('epoint-detail.html'), URL_OF, ['detail'])));
+    const nice = threadNiceValues();
+    if (!nice) return; // no /proc: nothing to check here
+    expect(nice.get(process.pid)).toBe(0);
+    expect([...nice.values()]).toContain(10);
   });
 
   it('feeds are parsed on the worker thread too, with what parseFeed gives', async () => {
