@@ -1,5 +1,5 @@
 // npm run bench:crawl — crawl speed, re-run cost and memory against a scaled-up sample portal (issue 3).
-// Usage: npm run bench:crawl -- [--units 60] [--pages-per-column 3] [--latency 20] [--concurrency 16] [--rounds 3]
+// Usage: npm run bench:crawl -- [--units 60] [--pages-per-column 3] [--latency 20] [--concurrency 16] [--rounds 5]
 //
 // The machine's speed drifts between minutes, so the reference loop and our crawler run in interleaved rounds
 // (the order alternates each round) and the ratios are the medians of each round's ratio.
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: {
     units: { type: 'string', default: '60' }, 'pages-per-column': { type: 'string', default: '3' },
     latency: { type: 'string', default: '20' }, concurrency: { type: 'string', default: '16' },
-    rounds: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '5' },
     // development: skip the comparison crawlers (crawlee, linkinator) and the memory check
     'ours-only': { type: 'boolean', default: false },
     // memory check: cold crawls of a portal with this many extra units
