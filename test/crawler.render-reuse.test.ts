@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCountyConfig, type CountyConfig } from '../config/index.ts';
+import type { CountyConfig } from '../config/index.ts';
+import { oneUnitCounty } from './helpers/county-config.ts';
 import { runInspection } from '../crawler/index.ts';
 import { loadUnitObservations, openStore, type Store } from '../store/index.ts';
 
@@ -43,17 +44,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  config = parseCountyConfig(`
-county: 试点县
-year: 2023
-politeness: { concurrencyPerHost: 2, delayMs: 0 }
-crawl: { retries: 0, browser: { screenshots: false } }
-units:
-  - id: shidian
-    name: 试点乡政府
-    class: A
-    home: ${origin}/u/
-`, 'test.yaml');
+  config = oneUnitCounty(origin);
   dir = mkdtempSync(join(tmpdir(), 'zwgk-render-reuse-'));
   store = openStore({ dbPath: join(dir, 'z.db') });
 });

@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { parseCountyConfig } from '../config/index.ts';
+import { oneUnitCounty } from './helpers/county-config.ts';
 import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import { startService, runRecheck, serviceJobs, generateRunReports, type RunningService } from '../service/index.ts';
@@ -46,18 +46,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const config = parseCountyConfig(`
-county: 试点县
-year: 2023
-politeness: { concurrencyPerHost: 2, delayMs: 0 }
-crawl: { retries: 0, browser: { screenshots: false } }
-units:
-  - id: shidian
-    name: 试点乡政府
-    class: A
-    home: ${origin}/u/
-    newMedia: [{ platform: wechat, account: 试点发布, feed: ${origin}/feed.xml }]
-`, 'test.yaml');
+  const config = oneUnitCounty(origin, [`newMedia: [{ platform: wechat, account: 试点发布, feed: ${origin}/feed.xml }]`]);
   const dir = mkdtempSync(join(tmpdir(), 'zwgk-recheck-'));
   const dbPath = join(dir, 'z.db');
   first = await inspectCounty({ config, configPath: 'test.yaml', asOf: '2023-12-15', dbPath, outDir: dir });
