@@ -36,7 +36,7 @@ async function child(mode: string, payload: unknown): Promise<ModeResult & Recor
   });
 }
 
-export function median(values: number[]): number {
+function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;

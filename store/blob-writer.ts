@@ -3,10 +3,6 @@ import { writeBlobFile } from './blob-file.mjs';
 
 export interface BlobWrite { file: string; tmp: string; bytes: Buffer; compress: boolean }
 
-/** Writes a blob on the calling thread (the fallback when the writer thread is not available). */
-export function writeBlobHere(w: BlobWrite): void {
-  writeBlobFile(w);
-}
 
 interface Pending { resolve: () => void; reject: (e: Error) => void; write: BlobWrite }
 
@@ -34,7 +30,7 @@ export class BlobWriter {
 
   write(w: BlobWrite): Promise<void> {
     const worker = this.ensureWorker();
-    if (!worker) return new Promise((resolve) => resolve(writeBlobHere(w)));
+    if (!worker) return new Promise((resolve) => resolve(writeBlobFile(w)));
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       this.pending.set(id, { resolve, reject, write: w });
@@ -111,7 +107,7 @@ export class BlobWriter {
     for (const [id, p] of this.pending) {
       this.pending.delete(id);
       try {
-        writeBlobHere(p.write);
+        writeBlobFile(p.write);
         p.resolve();
       } catch (err) {
         p.reject(err instanceof Error ? err : new Error(String(err)));

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, existsSync, readFileSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { BlobWriter, writeBlobHere } from './blob-writer.ts';
+import { BlobWriter } from './blob-writer.ts';
+import { writeBlobFile } from './blob-file.mjs';
 
 /**
  * Content-addressed blobs on disk (page bodies gzip-compressed, screenshots as PNG), so twelve monthly runs
@@ -31,7 +32,7 @@ export class BlobStore {
   put(bytes: Buffer): string {
     const hash = BlobStore.hash(bytes);
     const file = this.pathOf(hash);
-    writeBlobHere({ file, tmp: `${file}.${process.pid}.${this.tmpSeq++}.tmp`, bytes, compress: this.compress });
+    writeBlobFile({ file, tmp: `${file}.${process.pid}.${this.tmpSeq++}.tmp`, bytes, compress: this.compress });
     this.known.add(hash);
     return hash;
   }
