@@ -2,7 +2,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { parseDate } from './dates.ts';
-import { allElements, childElements, cleanText, closestTag, descendants, elementsByTag, forgetElements, shortTextOf, simpleSelector, textOf } from './extract-html.ts';
+import { allElements, bodyText, childElements, cleanText, closestTag, descendants, elementsByTag, forgetElements, shortTextOf, simpleSelector, textOf } from './extract-html.ts';
 import { preparePage, reparse, type PageDoc } from './page-doc.ts';
 import { loadExtractVocab } from './extract-vocab.ts';
 import { linksOf, type ExtractedLink } from './links-extract.ts';
@@ -118,7 +118,7 @@ export function detailOf(doc: PageDoc): DetailExtraction {
     links = linksOf($, url, body);
   } else {
     const fallback = largestTextBlock($r);
-    text = fallback ? blockText($r, fallback) : cleanText($r('body').text());
+    text = fallback ? blockText($r, fallback) : cleanText(bodyText($r));
     links = fallback ? linksOf($r, url, fallback) : [];
   }
   const seen = new Set(links.map((l) => l.url));
@@ -330,7 +330,7 @@ function dateFromLabels($: CheerioAPI, fields: Record<string, string>): string |
     const d = fields[label] ? parseDate(fields[label]) : null;
     if (d) return d.date;
   }
-  const text = cleanText($('body').text());
+  const text = cleanText(bodyText($));
   for (const re of dateLabelPatterns) {
     const m = re.exec(text);
     const d = m ? parseDate(m[1]) : null;

@@ -1,5 +1,4 @@
 // Small shared helpers of the extractors: loading HTML, normalising text, resolving URLs.
-import * as cheerio from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
 
 /** Collapses all whitespace (also &nbsp; and the ideographic space) into single spaces. */
@@ -18,8 +17,22 @@ export function normaliseLabel(s: string): string {
     .replace(/更多$/, '');
 }
 
-export function loadHtml(html: string): CheerioAPI {
-  return cheerio.load(html);
+export { loadHtml, loadFragment } from './html-parse.ts';
+
+const NOT_SHOWN = new Set(['head', 'title']);
+
+/**
+ * The text a reader sees: everything outside <head> and <title>. (Not just the <body> element's: a page may lack
+ * <body>, have two, or carry content after </body>, which a browser all shows in the one body.)
+ */
+export function bodyText($: CheerioAPI): string {
+  let out = '';
+  const walk = (n: AnyNode): void => {
+    if (n.type === 'text') out += (n as unknown as { data: string }).data;
+    else if ('children' in n && !(isElement(n) && NOT_SHOWN.has(n.name))) for (const k of n.children) walk(k);
+  };
+  walk($.root()[0]);
+  return out;
 }
 
 /** The document base: <base href> resolved against the page URL. */

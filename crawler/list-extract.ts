@@ -1,10 +1,9 @@
 // Reads the rows (title, url, date, 置顶) of a column list page, whatever CMS built it.
-import * as cheerio from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { ListItem } from '../store/index.ts';
 import { inferYearlessDates, parseMonthDay } from './dates.ts';
-import { childElements, cleanText, closestTag, descendants, hrefAnchors, isElement, loadHtml, resolveHref, textOf } from './extract-html.ts';
+import { bodyText, childElements, cleanText, closestTag, descendants, hrefAnchors, isElement, loadFragment, loadHtml, resolveHref, textOf } from './extract-html.ts';
 import { loadExtractVocab } from './extract-vocab.ts';
 import { paginationOf, type PaginationInfo } from './pagination.ts';
 import { preparePage, type PageDoc } from './page-doc.ts';
@@ -75,7 +74,7 @@ export function listRowsOf(doc: PageDoc): RawListExtraction {
     if (r.extra) row.extra = r.extra;
     return row;
   });
-  const placeholder = rows.length === 0 ? findPlaceholder(cleanText($('body').text() || $.root().text())) : null;
+  const placeholder = rows.length === 0 ? findPlaceholder(cleanText(bodyText($))) : null;
   const scriptBuiltRows = rows.length === 0 && !placeholder && looksScriptBuilt($, doc.scripts);
   return { rows, placeholder, scriptBuiltRows, pagination: doc.pagination ?? paginationOf(loadHtml(doc.html), doc.url) };
 }
@@ -90,7 +89,7 @@ function hanwebRecordRows(xmlScripts: string[], base: string): RawRow[] {
   for (const xml of xmlScripts) {
     for (const m of xml.matchAll(/<record>\s*<!\[CDATA\[([\s\S]*?)\]\]>\s*<\/record>/gi)) {
       // parsed as a fragment, not a document: a page carries dozens of records
-      const frag = cheerio.load(`<div>${m[1]}</div>`, null, false);
+      const frag = loadFragment(`<div>${m[1]}</div>`);
       const wrapper = frag.root()[0].children[0] as Element;
       const main = mainAnchor(hrefAnchorsIn(wrapper), base);
       if (!main) continue;

@@ -1,6 +1,6 @@
 // Finds the other pages of a column list: TRS createPageHTML, TRS 海云 pageChnlInfo, Hanweb totals, pager links.
 import type { CheerioAPI } from 'cheerio';
-import { cleanText, documentBase, elementsByTag, hrefAnchors, loadHtml, resolveHref, sameHost, textOf } from './extract-html.ts';
+import { bodyText, cleanText, documentBase, elementsByTag, hrefAnchors, loadHtml, resolveHref, sameHost, textOf } from './extract-html.ts';
 
 export type PaginationKind = 'trs-createPageHTML' | 'trs-hyun' | 'hanweb' | 'links' | 'none';
 
@@ -152,8 +152,8 @@ function fromLinks($: CheerioAPI, base: string, pageUrl: string): PaginationInfo
   const pageUrls = [...found.entries()]
     .sort((a, b) => (a[1] ?? Number.MAX_SAFE_INTEGER) - (b[1] ?? Number.MAX_SAFE_INTEGER))
     .map(([u]) => u);
-  const bodyText = cleanText($('body').text());
-  const announced = /共\s*(\d+)\s*页/.exec(bodyText) ?? /\d+\s*\/\s*(\d+)\s*页/.exec(bodyText);
+  const pageText = cleanText(bodyText($));
+  const announced = /共\s*(\d+)\s*页/.exec(pageText) ?? /\d+\s*\/\s*(\d+)\s*页/.exec(pageText);
   const totalPages = announced ? Number(announced[1]) : maxNumberText > 0 ? maxNumberText : null;
   return { pageUrls, nextUrl, totalPages, kind: 'links' };
 }
