@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { DEFAULT_USER_AGENT } from './fetch.ts';
 import { createScopeGuardFromHosts, type ScopeGuard } from './scope.ts';
 
@@ -96,6 +96,8 @@ export async function createRenderer(opts: RendererOptions = {}): Promise<Render
   const userDataDir = await mkdtemp(join(tmpdir(), 'zwgk-chromium-'));
   let context: BrowserContext;
   try {
+    // loaded here, not at the top: playwright-core takes ~0.5 s to load, and most commands and re-runs need no browser
+    const { chromium } = await import('playwright-core');
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath,
       headless: true,
