@@ -13,6 +13,8 @@ export interface AnalysisPool {
   parseFeed(text: string, contentType: string | null): Promise<{ feed: FeedParseResult; json: string }>;
   /** Worker threads started (0: inline, or none because no page needed parsing). */
   threads(): number;
+  /** Resolves once a started worker is ready for pages (or none is left); until then pages are parsed inline. */
+  workersReady(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -27,7 +29,7 @@ const IN_FLIGHT_PER_WORKER = 6;
 
 type Result = { value: unknown; json: string };
 interface Job { resolve: (v: Result) => void; reject: (e: Error) => void; req: AnalysisRequest }
-interface Slot { worker: Worker; jobs: Map<number, Job> }
+interface Slot { worker: Worker; jobs: Map<number, Job>; ready: boolean }
 
 function inline(task: AnalysisTask): Result {
   const value = runTask(task);
@@ -55,7 +57,7 @@ export function createAnalysisPool(threads: number): AnalysisPool {
 
   const pump = (): void => {
     for (;;) {
-      const slot = slots.reduce<Slot | null>((best, s) => (s.jobs.size < IN_FLIGHT_PER_WORKER && (!best || s.jobs.size < best.jobs.size) ? s : best), null);
+      const slot = slots.reduce<Slot | null>((best, s) => (s.ready && s.jobs.size < IN_FLIGHT_PER_WORKER && (!best || s.jobs.size < best.jobs.size) ? s : best), null);
       if (!slot) {
         // no worker left at all (they failed): the main thread does the waiting jobs
         if (slots.length === 0) for (const job of [...waiting.first.splice(0), ...waiting.later.splice(0)]) runInline(job);
@@ -75,7 +77,15 @@ export function createAnalysisPool(threads: number): AnalysisPool {
     for (const job of slot.jobs.values()) runInline(job);
     slot.jobs.clear();
     void slot.worker.terminate().catch(() => undefined);
+    settleReadyWaiters();
     pump();
+  };
+
+  let readyWaiters: (() => void)[] = [];
+  const settleReadyWaiters = (): void => {
+    if (slots.length > 0 && !slots.some((s) => s.ready)) return;
+    for (const w of readyWaiters) w();
+    readyWaiters = [];
   };
 
   // started once a few pages needed parsing: a re-run of an unchanged site may need none, and a worker costs a module load
@@ -86,9 +96,13 @@ export function createAnalysisPool(threads: number): AnalysisPool {
     for (let i = 0; i < threads; i++) {
       const worker = new Worker(new URL('./analysis-worker-boot.mjs', import.meta.url));
       worker.unref();
-      const slot: Slot = { worker, jobs: new Map() };
+      const slot: Slot = { worker, jobs: new Map(), ready: false };
       worker.on('message', (m: AnalysisReply | { ready: true }) => {
-        if (!('id' in m)) return;
+        if (!('id' in m)) {
+          slot.ready = true;
+          settleReadyWaiters();
+          return pump();
+        }
         const job = slot.jobs.get(m.id);
         if (!job) return;
         slot.jobs.delete(m.id);
@@ -106,7 +120,9 @@ export function createAnalysisPool(threads: number): AnalysisPool {
 
   const run = async (task: AnalysisTask): Promise<Result> => {
     if (!started && !closed && ++requests > INLINE_FIRST) start();
-    if (slots.length === 0) return inline(task);
+    // until a worker has loaded its modules (about a second) this thread parses: at the start of a crawl every
+    // unit waits for its home page's analysis, and waiting for the worker stalled all fetching meanwhile
+    if (!slots.some((s) => s.ready)) return inline(task);
     return new Promise<Result>((resolve, reject) => {
       const job: Job = { resolve, reject, req: { ...task, id: nextId++ } };
       (leadsToMorePages(task) ? waiting.first : waiting.later).push(job);
@@ -116,6 +132,7 @@ export function createAnalysisPool(threads: number): AnalysisPool {
 
   return {
     threads: () => (started ? threads : 0),
+    workersReady: () => (started && slots.length > 0 && !slots.some((s) => s.ready) ? new Promise<void>((res) => readyWaiters.push(res)) : Promise.resolve()),
     async analyse(html, url, parts) {
       const { value, json } = await run({ kind: 'page', html, url, parts });
       return { analysis: value as PageAnalysis, json };
@@ -129,6 +146,7 @@ export function createAnalysisPool(threads: number): AnalysisPool {
       await Promise.all(slots.map((s) => s.worker.terminate().catch(() => undefined)));
       slots.length = 0;
       for (const job of [...waiting.first.splice(0), ...waiting.later.splice(0)]) runInline(job);
+      settleReadyWaiters();
     },
   };
 }

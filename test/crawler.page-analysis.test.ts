@@ -37,15 +37,28 @@ describe('analysis pool', () => {
   const pool = createAnalysisPool(1);
   afterAll(() => pool.close());
 
+  it('pages are parsed on this thread while the worker starts: none waits for it', async () => {
+    const html = fixture('trs-wcm-list.html');
+    // the first pages are parsed inline and the 9th starts the worker, which takes a while to load its modules
+    const results = Promise.all(Array.from({ length: 20 }, () => pool.analyse(html, URL_OF, ['list', 'links'])));
+    expect(pool.threads()).toBe(1);
+    let workerReadyFirst = false;
+    const ready = pool.workersReady().then(() => void (workerReadyFirst = true));
+    for (const r of await results) expect(r.analysis).toEqual(analysePage(html, URL_OF, ['list', 'links']));
+    expect(workerReadyFirst).toBe(false);
+    await ready;
+  });
+
   it('a worker thread returns what the inline analysis returns', async () => {
     const html = fixture('trs-wcm-list.html');
-    // the first pages are parsed inline; push past that so that the worker answers too
+    await Promise.all(Array.from({ length: 9 }, () => pool.analyse(html, URL_OF, ['list', 'links'])));
+    await pool.workersReady();
     const results = await Promise.all(Array.from({ length: 12 }, () => pool.analyse(html, URL_OF, ['list', 'links'])));
-    expect(pool.threads()).toBe(1);
     for (const r of results) expect(r.analysis).toEqual(analysePage(html, URL_OF, ['list', 'links']));
   });
 
   it('the worker thread runs at a lower priority than the main thread (Linux)', async () => {
+    await pool.workersReady();
     await Promise.all(Array.from({ length: 10 }, () => pool.analyse(fixture('epoint-detail.html'), URL_OF, ['detail'])));
     const nice = threadNiceValues();
     if (!nice) return; // no /proc: nothing to check here
@@ -55,6 +68,7 @@ describe('analysis pool', () => {
 
   it('feeds are parsed on the worker thread too, with what parseFeed gives', async () => {
     await Promise.all(Array.from({ length: 10 }, () => pool.analyse(fixture('epoint-detail.html'), URL_OF, ['detail'])));
+    await pool.workersReady();
     expect(pool.threads()).toBe(1);
     for (const [name, type] of [['feed-rsshub.xml', 'application/xml'], ['feed.json', 'text/html'], ['trs-wcm-list.html', 'text/html']]) {
       const r = await pool.parseFeed(fixture(name), type);
