@@ -106,7 +106,9 @@ export async function ours(config: CountyConfig, dbPath: string): Promise<ModeRe
 }
 
 export async function crawlee(seeds: string[], concurrency: number): Promise<ModeResult> {
-  const { CheerioCrawler, Configuration } = await import('@crawlee/cheerio');
+  const { CheerioCrawler, Configuration, log, LogLevel } = await import('@crawlee/cheerio');
+  // it logs every PDF it skips and every 503 with a stack trace: hundreds of lines that buried the results
+  log.setLevel(LogLevel.OFF);
   const peak = rssSampler();
   const started = Date.now();
   const origin = new URL(seeds[0]).origin;
