@@ -88,6 +88,22 @@ describe('article pages written as tag soup', () => {
   });
 });
 
+describe('pages nested deeper than a browser nests them', () => {
+  // 20 000 unclosed elements (a broken template or a hostile page): every tree walk used to overflow the call stack,
+  // which failed the page's whole unit. A browser stops nesting at 512 and so do we.
+  const deep = (open: string) => `<html><body>${open.repeat(20_000)}<ul>${TITLES.map((t, i) => `<li><a href="${URLS[i]}">${t}</a><span>${DATES[i]}</span></li>`).join('')}</ul>
+    <p>${ARTICLE}</p></body></html>`;
+
+  it.each([['<div>'], ['<font><b>']])('reads the links and the text below %s × 20 000', (open) => {
+    const html = deep(open);
+    expect(extractLinks(html, url).map((l) => l.url)).toEqual(expect.arrayContaining(URLS.map(abs)));
+    expect(extractDetail(html, url).text).toContain('现将《实施方案》印发给你们');
+    // flattened as a browser flattens them, the rows no longer sit in their <li>s; whatever is read is real
+    const rows = extractListRows(html, url, { asOf }).rows;
+    for (const r of rows) expect(URLS.map(abs)).toContain(r.url);
+  }, 60_000);
+});
+
 describe('which pages are parsed a second time, by the standard tree builder', () => {
   const fastTree = (html: string) => cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true } }).root()[0];
 
