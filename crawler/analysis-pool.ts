@@ -81,9 +81,11 @@ export function createAnalysisPool(threads: number): AnalysisPool {
     pump();
   };
 
+  // workers started and none has loaded yet (no workers at all, e.g. all failed, is not waiting)
+  const workersLoading = (): boolean => slots.length > 0 && !slots.some((s) => s.ready);
   let readyWaiters: (() => void)[] = [];
   const settleReadyWaiters = (): void => {
-    if (slots.length > 0 && !slots.some((s) => s.ready)) return;
+    if (workersLoading()) return;
     for (const w of readyWaiters) w();
     readyWaiters = [];
   };
@@ -132,7 +134,7 @@ export function createAnalysisPool(threads: number): AnalysisPool {
 
   return {
     threads: () => (started ? threads : 0),
-    workersReady: () => (started && slots.length > 0 && !slots.some((s) => s.ready) ? new Promise<void>((res) => readyWaiters.push(res)) : Promise.resolve()),
+    workersReady: () => (workersLoading() ? new Promise<void>((res) => readyWaiters.push(res)) : Promise.resolve()),
     async analyse(html, url, parts) {
       const { value, json } = await run({ kind: 'page', html, url, parts });
       return { analysis: value as PageAnalysis, json };

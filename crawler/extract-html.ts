@@ -17,7 +17,8 @@ export function normaliseLabel(s: string): string {
     .replace(/更多$/, '');
 }
 
-export { loadHtml, loadFragment } from './html-parse.ts';
+import { isElement } from './html-parse.ts';
+export { loadHtml, loadFragment, isElement } from './html-parse.ts';
 
 const NOT_SHOWN = new Set(['head', 'title']);
 
@@ -134,10 +135,6 @@ export function shortTextOf(node: AnyNode, maxVisible: number): string | null {
 
 type Element = import('domhandler').Element;
 
-/** An element node (domhandler gives script and style elements types of their own). */
-export function isElement(n: AnyNode): n is Element {
-  return n.type === 'tag' || n.type === 'script' || n.type === 'style';
-}
 
 /** The elements below `node`, in document order (not `node` itself), <template> content included as cheerio's find does. */
 export function descendants(node: { children: AnyNode[] }): Element[] {

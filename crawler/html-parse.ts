@@ -32,7 +32,7 @@ function settle(fast: CheerioAPI, standard: () => CheerioAPI): CheerioAPI {
  * instead). A hostile or broken page with tens of thousands of unclosed elements would otherwise overflow the call
  * stack of every extractor that walks the tree.
  */
-export const MAX_DEPTH = 512;
+const MAX_DEPTH = 512;
 /** Elements whose children are raw text, or content a browser does not show: nothing in them becomes page content. */
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'noscript', 'template']);
 
@@ -58,7 +58,7 @@ function flattenBelow(node: AnyNode & { children: AnyNode[] }): void {
     flat.push(n);
     if (!hasChildren(n)) continue;
     // raw text, or content a browser does not show (template, noscript): its text only, no elements to hoist
-    if (!isTag(n) || RAW_TEXT.has(n.name)) {
+    if (!isElement(n) || RAW_TEXT.has(n.name)) {
       if (n.children.some(hasChildren)) relink(n, n.children.filter((c) => !hasChildren(c)));
       continue;
     }
@@ -80,7 +80,11 @@ function relink(parent: AnyNode & { children: AnyNode[] }, children: AnyNode[]):
 }
 
 const hasChildren = (n: AnyNode): n is AnyNode & { children: AnyNode[] } => 'children' in n;
-const isTag = (n: AnyNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
+
+/** An element node (domhandler gives script and style elements types of their own). */
+export function isElement(n: AnyNode): n is Element {
+  return n.type === 'tag' || n.type === 'script' || n.type === 'style';
+}
 
 // What is open around an element, as bits: an element with a bit cannot stand inside an open one with the same bit
 // (the standard closes the open one first) unless an element of RESETS lies between them.
