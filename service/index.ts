@@ -19,6 +19,7 @@ export { createApp, type AppOptions } from './web/app.ts';
 export { canAccessUnit } from './web/auth.ts';
 export { generateRunReports, listReportFiles } from './reports.ts';
 export { loadServiceSettings } from './settings.ts';
+export { selfcheckRefusal } from './selfcheck-limits.ts';
 
 export interface ServiceOptions {
   dbPath: string;
@@ -53,7 +54,8 @@ export function createServiceContext(opts: ServiceOptions, store: Store): Servic
 }
 
 function schedulerFor(ctx: ServiceContext): Scheduler {
-  return new Scheduler({ store: ctx.store, jobs: serviceJobs(ctx), timezone: ctx.config.schedule.timezone, now: ctx.now, log: ctx.log });
+  return new Scheduler({ store: ctx.store, jobs: serviceJobs(ctx), timezone: ctx.config.schedule.timezone, now: ctx.now, log: ctx.log,
+    retryMs: ctx.settings.refusedRetryMinutes * 60_000 });
 }
 
 /** `zwgk serve --once`: resumes cut-off runs, runs what is due and the re-check queue, then returns. */
@@ -98,6 +100,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
       await scheduler.stop();
       await new Promise<void>((r) => server.close(() => r()));
       await catchUp;
+      await scheduler.idle();
       store.close();
     },
   };

@@ -88,20 +88,24 @@ export async function runRecheck(ctx: ServiceContext, recheck: RecheckRecord): P
   }
 }
 
-/** Works through the re-check queue, one unit at a time. */
+/** Works through the re-check queue, one unit at a time; stops after the current unit when a scheduled inspection is due. */
 export function recheckJob(ctx: ServiceContext): JobSpec {
   return {
     name: 'recheck',
     label: '整改复查与自查',
     cron: ctx.settings.recheckCron,
     hasWork: () => nextQueuedRecheck(ctx.store) !== null,
-    run: async (): Promise<JobResult> => {
+    run: async (_job, control): Promise<JobResult> => {
       const counts = { rechecks: 0, failed: 0 };
       let last: JobResult = { outcome: 'complete' };
       for (let r = nextQueuedRecheck(ctx.store); r; r = nextQueuedRecheck(ctx.store)) {
         last = await runRecheck(ctx, r);
         counts.rechecks++;
         if (last.outcome !== 'complete') counts.failed++;
+        if (control?.shouldYield()) {
+          ctx.log('[调度] 有到期的计划检查，复查队列暂停，检查结束后继续');
+          break;
+        }
       }
       return { outcome: counts.failed ? 'failed' : 'complete', runId: last.runId ?? null, counts };
     },

@@ -1,6 +1,6 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import {
-  beginServiceRun, finishServiceRun, getJobState, markStaleServiceRuns, recordSkippedRun, RunConflictError,
+  beginServiceRun, finishServiceRun, getJobState, markStaleServiceRuns, releaseDueSlot, RunConflictError,
   type ServiceRunRecord, type ServiceTrigger, type Store,
 } from '../store/index.ts';
 import { lastDueAtOrBefore } from './cron-time.ts';
@@ -9,6 +9,11 @@ export interface JobContext {
   trigger: ServiceTrigger;
   dueAt: Date | null;
   resume: boolean; // continue the job's interrupted run instead of starting a new one
+}
+
+/** What a running job may ask the scheduler: whether other due work is waiting (a queue job then stops after its current item). */
+export interface JobControl {
+  shouldYield(): boolean;
 }
 
 export interface JobResult {
@@ -22,7 +27,7 @@ export interface JobSpec {
   name: string; // 'monthly', 'newmedia', 'recheck'
   label: string; // shown in logs and pages
   cron: string;
-  run(ctx: JobContext): Promise<JobResult>;
+  run(ctx: JobContext, control?: JobControl): Promise<JobResult>;
   /** True when an earlier run of this job was cut off and can be resumed. */
   hasUnfinished?(): boolean;
   /** Jobs without a fixed due period (the re-check queue) run whenever they have work; they are not caught up. */
@@ -35,17 +40,26 @@ export interface SchedulerOptions {
   timezone: string;
   now?: () => Date;
   log?: (line: string) => void;
+  /** How long a run refused because another process holds the store waits before it is tried again (default 10 min). */
+  retryMs?: number;
+  /** How often the timer looks for due work that is waiting (default 1 min). */
+  tickMs?: number;
 }
 
-export type ExecuteOutcome = 'started' | 'skipped' | 'not-due';
+export type ExecuteOutcome = 'started' | 'waiting' | 'not-due';
 
 /**
  * Runs the service's jobs on their cron schedules. One job at a time (in-process mutex, plus the store's
- * run conflict check for other processes); a trigger that finds another job running is skipped and logged.
+ * run conflict check for other processes). A trigger that finds another job running waits and runs as soon
+ * as that job ends; a run refused because another process holds the store keeps its due time and is retried.
  */
 export class Scheduler {
   private busy: string | null = null;
   private tasks: ScheduledTask[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private readonly waiting = new Set<string>();
+  private readonly retryAfter = new Map<string, number>(); // job -> epoch ms before which a refused run is not retried
+  private draining: Promise<void> = Promise.resolve();
   private readonly now: () => Date;
   private readonly log: (line: string) => void;
 
@@ -76,9 +90,9 @@ export class Scheduler {
    * At start and for --once: resumes cut-off runs, then runs each job whose newest due time has not run —
    * once, however many due times were missed while the service was down.
    */
-  async runDue(trigger: ServiceTrigger = 'catchup'): Promise<ServiceRunRecord['outcome'][]> {
+  async runDue(trigger: ServiceTrigger = 'catchup'): Promise<(ServiceRunRecord['outcome'] | 'waiting')[]> {
     markStaleServiceRuns(this.opts.store, this.now().toISOString());
-    const outcomes: ServiceRunRecord['outcome'][] = [];
+    const outcomes: (ServiceRunRecord['outcome'] | 'waiting')[] = [];
     for (const job of this.opts.jobs) {
       if (job.hasUnfinished?.()) {
         const state = getJobState(this.opts.store, job.name);
@@ -104,55 +118,108 @@ export class Scheduler {
     if (job.hasWork) {
       if (!job.hasWork()) return 'not-due';
       const r = await this.runNow(job, { trigger: 'schedule', dueAt: null, resume: false });
-      return r === 'skipped' ? 'skipped' : 'started';
+      return r === 'waiting' ? 'waiting' : 'started';
     }
     const due = this.dueFor(job, firedAt);
     if (!due) return 'not-due';
     const r = await this.runNow(job, { trigger: 'schedule', dueAt: due, resume: false });
-    return r === 'skipped' ? 'skipped' : 'started';
+    return r === 'waiting' ? 'waiting' : 'started';
   }
 
-  /** Runs a job now unless another is running (then records and logs the skip). */
-  async runNow(job: JobSpec, ctx: JobContext): Promise<ServiceRunRecord['outcome']> {
+  /**
+   * What the timer calls every minute: runs due work that is waiting — a run that found the service busy, or
+   * one refused because another process held the store once its retry time has come. Does nothing while busy.
+   */
+  async tick(): Promise<void> {
+    if (this.busy) return;
+    const now = this.now();
+    for (const job of this.opts.jobs) {
+      if (this.busy) return;
+      if ((this.retryAfter.get(job.name) ?? 0) > now.getTime()) continue;
+      if (job.hasWork) {
+        if (this.waiting.has(job.name) && job.hasWork()) await this.runNow(job, { trigger: 'schedule', dueAt: null, resume: false });
+        this.waiting.delete(job.name);
+        continue;
+      }
+      const due = this.dueFor(job, now);
+      if (due) await this.runNow(job, { trigger: 'schedule', dueAt: due, resume: false });
+      this.waiting.delete(job.name);
+    }
+  }
+
+  /** Resolves when no job is running and nothing that waited for the last one is still to start. */
+  async idle(): Promise<void> {
+    await this.draining;
+  }
+
+  /** Runs a job now; when another is running it waits and runs as soon as that one ends. */
+  async runNow(job: JobSpec, ctx: JobContext): Promise<ServiceRunRecord['outcome'] | 'waiting'> {
     const store = this.opts.store;
     const at = this.now().toISOString();
     const dueAt = ctx.dueAt ? ctx.dueAt.toISOString() : null;
     if (this.busy) {
-      const message = `${this.jobLabel(this.busy)}正在运行，本次${job.label}触发已跳过`;
-      this.log(`[调度] 跳过 ${job.label}（${ctx.trigger}${dueAt ? `，计划 ${dueAt}` : ''}）：${message}`);
-      recordSkippedRun(store, { job: job.name, trigger: ctx.trigger, dueAt, at, message });
-      return 'skipped';
+      if (!this.waiting.has(job.name)) {
+        this.log(`[调度] ${job.label}（${ctx.trigger}${dueAt ? `，计划 ${dueAt}` : ''}）等待：${this.jobLabel(this.busy)}正在运行，结束后立即执行`);
+      }
+      this.waiting.add(job.name);
+      return 'waiting';
     }
     this.busy = job.name;
+    this.waiting.delete(job.name);
+    const previousDue = getJobState(store, job.name).lastDue;
     const id = beginServiceRun(store, { job: job.name, trigger: ctx.trigger, dueAt, startedAt: at });
     this.log(`[调度] 开始 ${job.label}（${ctx.trigger}${dueAt ? `，计划 ${dueAt}` : ''}）`);
+    const control: JobControl = { shouldYield: () => this.otherWorkDue(job) };
     try {
-      const result = await job.run(ctx);
+      const result = await job.run(ctx, control);
       finishServiceRun(store, id, { ...result, finishedAt: this.now().toISOString() });
       this.log(`[调度] ${job.label}结束：${result.outcome}${result.message ? `，${result.message}` : ''}`);
       return result.outcome;
     } catch (err) {
       const conflict = err instanceof RunConflictError;
       const message = err instanceof Error ? err.message : String(err);
-      finishServiceRun(store, id, { outcome: conflict ? 'skipped' : 'failed', finishedAt: this.now().toISOString(), message });
-      this.log(`[调度] ${job.label}${conflict ? '跳过（另一进程正在检查）' : '失败'}：${message}`);
+      const retryMs = this.opts.retryMs ?? 600_000;
+      if (conflict) {
+        // the run never started: its due time is still owed
+        if (dueAt) releaseDueSlot(store, job.name, dueAt, previousDue);
+        this.retryAfter.set(job.name, this.now().getTime() + retryMs);
+      }
+      finishServiceRun(store, id, { outcome: conflict ? 'skipped' : 'failed', finishedAt: this.now().toISOString(),
+        message: conflict ? `另一进程正在使用数据库，${Math.round(retryMs / 60_000)} 分钟后重试：${message}` : message });
+      this.log(`[调度] ${job.label}${conflict ? `暂缓（另一进程正在检查），${Math.round(retryMs / 60_000)} 分钟后重试` : '失败'}：${message}`);
       return conflict ? 'skipped' : 'failed';
     } finally {
       this.busy = null;
+      if (this.waiting.size > 0) this.drainSoon();
     }
   }
 
-  /** Starts the cron timers (node-cron, in the configured time zone). */
+  private drainSoon(): void {
+    this.draining = this.draining.then(() => this.tick()).catch((err) => this.log(`[调度] ${err instanceof Error ? err.message : String(err)}`));
+  }
+
+  /** True when a job other than `current` is waiting, or a job with a due time has one not yet run. */
+  private otherWorkDue(current: JobSpec): boolean {
+    const now = this.now();
+    return this.opts.jobs.some((j) => j.name !== current.name && !j.hasWork
+      && (this.waiting.has(j.name) || (this.dueFor(j, now) !== null && (this.retryAfter.get(j.name) ?? 0) <= now.getTime())));
+  }
+
+  /** Starts the cron timers (node-cron, in the configured time zone) and the minute timer for waiting work. */
   start(): void {
     for (const job of this.opts.jobs) {
       const task = cron.schedule(job.cron, (ctx) => { void this.fire(job.name, ctx.date); }, { timezone: this.opts.timezone, name: `zwgk-${job.name}` });
       this.tasks.push(task);
     }
+    this.timer = setInterval(() => this.drainSoon(), this.opts.tickMs ?? 60_000);
+    this.timer.unref();
   }
 
   async stop(): Promise<void> {
     for (const t of this.tasks) await t.destroy();
     this.tasks = [];
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
   }
 
   private jobLabel(name: string): string {

@@ -7,6 +7,8 @@ const schema = z.object({
   rectifyWorkingDays: z.number().int().positive(),
   sessionHours: z.number().positive(),
   recheckCron: z.string(),
+  selfcheckPerUnitPerDay: z.number().int().min(0),
+  refusedRetryMinutes: z.number().positive(),
 }).strict();
 
 export type ServiceSettings = z.infer<typeof schema>;

@@ -67,6 +67,11 @@ export function finishServiceRun(store: Store, id: number, r: { outcome: Exclude
   })();
 }
 
+/** A run for `dueAt` that was refused before it started (another process holds the store): the due time is owed again. */
+export function releaseDueSlot(store: Store, job: string, dueAt: string, previousDue: string | null): void {
+  store.db.prepare('UPDATE job_state SET last_due = ? WHERE job = ? AND last_due = ?').run(previousDue, job, dueAt);
+}
+
 /** A trigger that was not run (another run was in progress): kept in the history so the office sees it. */
 export function recordSkippedRun(store: Store, r: { job: string; trigger: ServiceTrigger; dueAt: string | null; at: string; message: string }): void {
   store.db.prepare("INSERT INTO service_runs (job, trigger, due_at, started_at, finished_at, outcome, duration_ms, message) VALUES (?,?,?,?,?,'skipped',0,?)")

@@ -88,7 +88,7 @@ describe('Scheduler with a fake clock', () => {
     expect(logs.some((l) => l.includes('补做一次'))).toBe(true);
   });
 
-  it('an overlapping trigger is skipped with a log line and recorded', async () => {
+  it('an overlapping trigger waits with a log line and runs as soon as the running job ends', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => { release = r; });
     const weekly: JobSpec = {
@@ -100,18 +100,17 @@ describe('Scheduler with a fake clock', () => {
     const first = s.fire('monthly', now);
     expect(s.runningJob).toBe('monthly');
     now = sh('2024-01-01T03:00:00');
-    expect(await s.fire('newmedia', now)).toBe('skipped');
+    expect(await s.fire('newmedia', now)).toBe('waiting');
+    const wait = logs.find((l) => l.includes('等待'));
+    expect(wait).toContain('每周新媒体检查');
+    expect(wait).toContain('每月全覆盖检查正在运行');
+    expect(started).toHaveLength(1);
     release();
     expect(await first).toBe('started');
-    expect(started.map((c) => c.dueAt?.toISOString())).toEqual([sh('2024-01-01T02:00:00').toISOString()]);
-    const skip = logs.find((l) => l.includes('跳过'));
-    expect(skip).toContain('每周新媒体检查');
-    expect(skip).toContain('每月全覆盖检查正在运行');
-    const skipped = listServiceRuns(store).filter((r) => r.outcome === 'skipped');
-    expect(skipped.map((r) => r.job)).toEqual(['newmedia']);
-    // the skipped weekly run did not consume its due time: the next catch-up runs it
-    expect(await s.runDue('catchup')).toEqual(['complete']);
-    expect(started).toHaveLength(2);
+    await s.idle();
+    expect(started.map((c) => c.dueAt?.toISOString())).toEqual([sh('2024-01-01T02:00:00').toISOString(), sh('2024-01-01T03:00:00').toISOString()]);
+    expect(listServiceRuns(store).map((r) => `${r.job}:${r.outcome}`).sort()).toEqual(['monthly:complete', 'newmedia:complete']);
+    expect(await s.runDue('catchup')).toEqual([]);
   });
 
   it('a run cut off by a crash is marked interrupted at start and resumed', async () => {
