@@ -1,5 +1,6 @@
 import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { Store } from './db.ts';
+import { PASSWORD_MAX, passwordProblem } from './password-policy.ts';
 
 export type UserRole = 'admin' | 'evaluator' | 'unit';
 
@@ -59,7 +60,8 @@ export function createUser(store: Store, u: { username: string; displayName?: st
   if (!['admin', 'evaluator', 'unit'].includes(u.role)) throw new UserInputError(`角色 "${u.role}" 无效，应为 admin/evaluator/unit`);
   if (u.role === 'unit' && !u.unitId) throw new UserInputError('单位用户必须指定所属单位');
   if (u.role !== 'unit' && u.unitId) throw new UserInputError('只有单位用户可以指定所属单位');
-  if (u.password.length < 8) throw new UserInputError('密码至少 8 个字符');
+  const weak = passwordProblem(u.password, username);
+  if (weak) throw new UserInputError(weak);
   if (findUser(store, username)) throw new UserInputError(`用户 "${username}" 已存在`);
   const info = store.db.prepare('INSERT INTO users (username, display_name, role, unit_id, password_hash, created_at) VALUES (?,?,?,?,?,?)')
     .run(username, (u.displayName ?? username).trim() || username, u.role, u.role === 'unit' ? u.unitId : null, hashPassword(u.password), new Date().toISOString());
@@ -81,9 +83,10 @@ export function listUsers(store: Store): UserRecord[] {
 }
 
 export function setUserPassword(store: Store, username: string, password: string): void {
-  if (password.length < 8) throw new UserInputError('密码至少 8 个字符');
   const user = findUser(store, username);
   if (!user) throw new UserInputError(`用户 "${username}" 不存在`);
+  const weak = passwordProblem(password, user.username);
+  if (weak) throw new UserInputError(weak);
   store.db.transaction(() => {
     store.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(hashPassword(password), user.id);
     store.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(user.id);
@@ -101,6 +104,7 @@ export function setUserDisabled(store: Store, username: string, disabled: boolea
 
 /** The user when the password matches an enabled account; the same work is done for unknown names. */
 export function authenticate(store: Store, username: string, password: string): UserRecord | null {
+  if (password.length > PASSWORD_MAX || username.length > 200) return null; // no account has such a password: no hashing
   const r = store.db.prepare('SELECT * FROM users WHERE username = ?').get(username.trim()) as UserRow | undefined;
   const ok = verifyPassword(password, r?.password_hash ?? dummyHash());
   return r && ok && !r.disabled ? toUser(r) : null;

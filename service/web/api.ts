@@ -1,22 +1,34 @@
 // JSON API for other office systems: same users, same authorisation (canAccessUnit) as the pages.
 // Auth: the session cookie (with X-CSRF-Token on POST) or HTTP Basic with a workspace account.
 import type { Context, Hono } from 'hono';
+import { z } from 'zod';
 import {
-  authenticate, listRectifyClaims, listRuns, listServiceRuns, recordDecision, reviewHistory, ReviewInputError, type TrackedFinding, type UserRecord,
+  listRectifyClaims, listRuns, listServiceRuns, recordDecision, reviewHistory, ReviewInputError, type TrackedFinding, type UserRecord,
 } from '../../store/index.ts';
 import type { ScoresFile } from '../../scoring/index.ts';
 import type { ServiceContext } from '../context.ts';
 import { canAccessUnit, isEvaluator, type AuthEnv } from './auth.ts';
 import { visibleFinding, visibleFindings, MONTH_RE } from './data.ts';
+import { clientAddress, throttledAuthenticate, type LoginThrottle } from './login-throttle.ts';
 
-function basicUser(c: Context<AuthEnv>, ctx: ServiceContext): UserRecord | null {
+/** The Basic-auth user, null for none or a wrong password, or the wait (ms) while the throttle refuses to check. */
+function basicUser(c: Context<AuthEnv>, ctx: ServiceContext, throttle: LoginThrottle): UserRecord | null | number {
   const h = c.req.header('authorization') ?? '';
-  const m = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(h);
+  const m = /^Basic\s+([A-Za-z0-9+/=]{1,1000})$/i.exec(h);
   if (!m) return null;
   const text = Buffer.from(m[1], 'base64').toString('utf8');
   const i = text.indexOf(':');
-  return i < 0 ? null : authenticate(ctx.store, text.slice(0, i), text.slice(i + 1));
+  if (i < 0) return null;
+  const { user, waitMs } = throttledAuthenticate(throttle, ctx.store, text.slice(0, i), text.slice(i + 1), clientAddress(c));
+  return waitMs > 0 ? waitMs : user;
 }
+
+const decisionBody = z.object({
+  action: z.enum(['confirm', 'dismiss', 'adjust'], { error: 'action 须为 confirm、dismiss 或 adjust' }),
+  reason: z.string({ error: 'reason 须为文字' }).max(2000, 'reason 最多 2000 字').optional(),
+  occurrences: z.number({ error: 'occurrences 须为数字或 null' }).nullable().optional(),
+  points: z.number({ error: 'points 须为数字或 null' }).nullable().optional(),
+}, { error: '请求体须为 JSON 对象' });
 
 function findingJson(f: TrackedFinding): Record<string, unknown> {
   return {
@@ -26,9 +38,24 @@ function findingJson(f: TrackedFinding): Record<string, unknown> {
   };
 }
 
-export function registerApi(app: Hono<AuthEnv>, ctx: ServiceContext, deps: { scores: () => ScoresFile; onRecheckQueued?: () => void }): void {
-  const userOf = (c: Context<AuthEnv>): UserRecord | null => c.get('session')?.user ?? basicUser(c, ctx);
-  const denied = (c: Context<AuthEnv>) => c.json({ error: '未登录或账号无效' }, 401);
+export function registerApi(app: Hono<AuthEnv>, ctx: ServiceContext, deps: { scores: () => ScoresFile; onRecheckQueued?: () => void; throttle: LoginThrottle }): void {
+  // a throttled Basic login is remembered per request so `denied` can answer 429 instead of 401
+  const waits = new WeakMap<Context<AuthEnv>, number>();
+  const userOf = (c: Context<AuthEnv>): UserRecord | null => {
+    const session = c.get('session')?.user;
+    if (session) return session;
+    const r = basicUser(c, ctx, deps.throttle);
+    if (typeof r === 'number') { waits.set(c, r); return null; }
+    return r;
+  };
+  const denied = (c: Context<AuthEnv>) => {
+    const wait = waits.get(c);
+    if (wait) {
+      c.header('Retry-After', String(Math.ceil(wait / 1000)));
+      return c.json({ error: '认证失败次数过多，请稍后再试', retryAfterSeconds: Math.ceil(wait / 1000) }, 429);
+    }
+    return c.json({ error: '未登录或账号无效' }, 401);
+  };
   const notFound = (c: Context<AuthEnv>) => c.json({ error: '不存在或无权查看' }, 404);
 
   app.get('/api/me', (c) => {
@@ -62,10 +89,15 @@ export function registerApi(app: Hono<AuthEnv>, ctx: ServiceContext, deps: { sco
     const f = visibleFinding(ctx, u, c.req.param('id'));
     if (!f) return notFound(c);
     if (!isEvaluator(u)) return c.json({ error: '只有考核小组可以审核' }, 403);
-    const body = (await c.req.json().catch(() => null)) as { action?: string; reason?: string; occurrences?: number | null; points?: number | null } | null;
-    if (!body) return c.json({ error: '请求体须为 JSON' }, 400);
+    const json: unknown = await c.req.json().catch(() => undefined);
+    if (json === undefined) return c.json({ error: '请求体须为 JSON' }, 400);
+    const parsed = decisionBody.safeParse(json);
+    if (!parsed.success) {
+      return c.json({ error: `请求体不符合要求：${parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}：` : '') + i.message).join('；')}` }, 400);
+    }
+    const body = parsed.data;
     try {
-      const e = recordDecision(ctx.store, { findingId: f.id, action: body.action as 'confirm', by: u.displayName, reason: body.reason,
+      const e = recordDecision(ctx.store, { findingId: f.id, action: body.action, by: u.displayName, reason: body.reason,
         occurrences: body.occurrences ?? null, points: body.points ?? null, source: 'api' });
       return c.json({ ok: true, event: e });
     } catch (err) {

@@ -1,17 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { decodeHtml } from '../../crawler/index.ts';
 import {
-  addManualEntries, authenticate, createSession, deleteSession, getRunPage, listManualEntries, listRectifyClaims, listRechecks, listRuns,
+  addManualEntries, createSession, deleteSession, getRunPage, listManualEntries, listRectifyClaims, listRechecks, listRuns,
   listServiceRuns, listUsers, queueRecheck, recordDecision, recordRectifyClaim, reviewHistory, ReviewInputError, latestCompleteRun,
   type UserRecord,
 } from '../../store/index.ts';
 import { extraTargets, manualEntryProblems, manualRowsForUnit, scoreFromStore } from '../../scoring/index.ts';
 import type { ServiceContext } from '../context.ts';
 import { generateRunReports, listReportFiles, rectifyDeadline, resolveReportFile } from '../reports.ts';
+import { selfcheckRefusal } from '../selfcheck-limits.ts';
 import { canAccessUnit, clearSessionCookie, isEvaluator, sessionMiddleware, setSessionCookie, SESSION_COOKIE, type AuthEnv } from './auth.ts';
 import { csrfMiddleware } from './csrf.ts';
+import { safeNextPath } from './redirect.ts';
+import { clientAddress, LoginThrottle, throttledAuthenticate, waitMessage } from './login-throttle.ts';
 import { getCookie } from 'hono/cookie';
 import { visibleFinding, visibleFindings, unitName, MONTH_RE, type FindingQuery } from './data.ts';
 import { APP_CSS, layout, type LayoutUser } from './html.ts';
@@ -39,10 +43,21 @@ const FLASH: Record<string, string> = {
   selfcheck: '已申请自查，完成后结果会显示在本页。', manual: '已保存录入。', recheck: '复查队列已开始处理。', reports: '报告已重新生成。',
 };
 
+/** Forms and the JSON API carry at most a few kilobytes (a decision, a rectify note of 2,000 characters). */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+// ?error= carries one of these codes, never text: a link from anywhere must not put words on our pages
+const FLASH_ERROR: Record<string, string> = {
+  'no-run': '还没有完成的全覆盖检查。', 'rectify-url': '请填写整改后页面的网址（http:// 或 https:// 开头）。',
+  'selfcheck-busy': '本单位已有一次自查在排队或进行中，完成后才能再次申请。',
+  'selfcheck-limit': '本单位今天的自查次数已用完，请明天再申请。',
+};
+
 export function createApp(ctx: ServiceContext, opts: AppOptions): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   const store = ctx.store;
   const sessionTtlMs = ctx.settings.sessionHours * 3_600_000;
+  const throttle = new LoginThrottle(ctx.now);
 
   app.use('*', async (c, next) => {
     await next();
@@ -53,15 +68,22 @@ export function createApp(ctx: ServiceContext, opts: AppOptions): Hono<AuthEnv> 
     if (!c.res.headers.has('X-Frame-Options')) c.res.headers.set('X-Frame-Options', 'DENY');
     if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
   });
+  // before anything reads a body: an unauthenticated 200 MiB POST must not reach memory
+  app.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.text('请求内容过大，已拒绝', 413) }));
   app.use('*', sessionMiddleware(store, ctx.now));
-  app.use('*', csrfMiddleware());
+  app.use('*', csrfMiddleware({ secure: opts.secureCookies }));
 
   const who = (c: Context<AuthEnv>): LayoutUser | null => {
     const s = c.get('session');
     return s ? { user: s.user, csrfToken: s.csrfToken, unitName: s.user.unitId ? unitName(ctx, s.user.unitId) : undefined } : null;
   };
-  const flash = (c: Context<AuthEnv>): { ok?: string; error?: string } => ({ ok: FLASH[c.req.query('ok') ?? ''], error: c.req.query('error') ? '操作未完成：' + c.req.query('error') : undefined });
-  const render = (c: Context<AuthEnv>, title: string, body: string, status: 200 | 400 | 403 | 404 = 200) => c.html(layout(title, body, who(c), flash(c)), status);
+  const flash = (c: Context<AuthEnv>): { ok?: string; error?: string } => {
+    const error = FLASH_ERROR[c.req.query('error') ?? ''];
+    return { ok: FLASH[c.req.query('ok') ?? ''], error: error ? '操作未完成：' + error : undefined };
+  };
+  /** `error` (a validation message of our own) is shown in place of a ?error= code. */
+  const render = (c: Context<AuthEnv>, title: string, body: string, status: 200 | 400 | 403 | 404 = 200, error?: string) =>
+    c.html(layout(title, body, who(c), error ? { error: '操作未完成：' + error } : flash(c)), status);
   const notFound = (c: Context<AuthEnv>) => render(c, '未找到', '<p>页面不存在，或您无权查看。</p>', 404);
 
   /** The logged-in user with one of the roles, or a redirect to the login page / 403. */
@@ -89,16 +111,18 @@ export function createApp(ctx: ServiceContext, opts: AppOptions): Hono<AuthEnv> 
 
   app.get('/static/app.css', (c) => c.body(APP_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'max-age=3600' }));
 
-  app.get('/login', (c) => c.html(layout('登录', loginPage(undefined, c.req.query('next') ?? ''), null)));
+  app.get('/login', (c) => c.html(layout('登录', loginPage(undefined, safeNextPath(c.req.query('next'))), null)));
   app.post('/login', async (c) => {
     const f = await formText(c);
-    const user = authenticate(store, f.username ?? '', f.password ?? '');
-    if (!user) return c.html(layout('登录', loginPage('用户名或密码错误，或账号已停用。'), null), 401);
+    const { user, waitMs } = throttledAuthenticate(throttle, store, f.username ?? '', f.password ?? '', clientAddress(c));
+    if (waitMs > 0) {
+      c.header('Retry-After', String(Math.ceil(waitMs / 1000)));
+      return c.html(layout('登录', loginPage(waitMessage(waitMs), f.next ?? ''), null), 429);
+    }
+    if (!user) return c.html(layout('登录', loginPage('用户名或密码错误，或账号已停用。', f.next ?? ''), null), 401);
     const s = createSession(store, user.id, sessionTtlMs, ctx.now());
     setSessionCookie(c, s.token, Math.floor(sessionTtlMs / 1000), { secure: opts.secureCookies });
-    const next = f.next ?? '';
-    // only local paths: never an open redirect
-    return c.redirect(/^\/(?![/\\])/.test(next) ? next : '/', 303);
+    return c.redirect(safeNextPath(f.next), 303);
   });
   app.post('/logout', (c) => {
     const token = getCookie(c, SESSION_COOKIE);
@@ -146,7 +170,11 @@ export function createApp(ctx: ServiceContext, opts: AppOptions): Hono<AuthEnv> 
       recordDecision(store, { findingId: f.id, action, by: u.displayName, reason: form.reason, occurrences: action === 'adjust' ? num(form.occurrences) : null,
         points: action === 'adjust' ? num(form.points) : null, source: 'web' });
     } catch (err) {
-      if (err instanceof ReviewInputError) return c.redirect(`/findings/${f.id}?error=${encodeURIComponent(err.message.replace(/^第 1 行，/, ''))}`, 303);
+      if (err instanceof ReviewInputError) {
+        const s = c.get('session')!;
+        return render(c, `问题 ${f.id}`, findingPage(f, u, s.csrfToken, reviewHistory(store, f.id), listRectifyClaims(store, { findingId: f.id }), rectifyDeadline(ctx, f.asOf)),
+          400, err.message.replace(/^第 1 行，/, ''));
+      }
       throw err;
     }
     return c.redirect(`/findings/${f.id}?ok=${action}`, 303);
@@ -219,7 +247,11 @@ export function createApp(ctx: ServiceContext, opts: AppOptions): Hono<AuthEnv> 
       levelId: f.levelId?.trim() || null, value: num(f.value), note: (f.note ?? '').trim(), by: u.displayName, source: 'web',
     };
     const problems = manualEntryProblems(entry, { config: ctx.config, rubric: ctx.rubric });
-    if (problems.length) return c.redirect(`/manual?error=${encodeURIComponent(problems.map((p) => `${p.column}：${p.message}`).join('；'))}`, 303);
+    if (problems.length) {
+      const entries = listManualEntries(store, { year: ctx.config.year }).reverse();
+      return render(c, '人工录入', manualPage(entries, unitOptions(), manualTargets(), c.get('session')!.csrfToken, (id) => unitName(ctx, id)),
+        400, problems.map((p) => `${p.column}：${p.message}`).join('；'));
+    }
     addManualEntries(store, [entry]);
     return c.redirect('/manual?ok=manual', 303);
   });
@@ -246,7 +278,7 @@ export function createApp(ctx: ServiceContext, opts: AppOptions): Hono<AuthEnv> 
     const u = guard(c, EVAL);
     if (u instanceof Response) return u;
     const run = latestCompleteRun(store, 'inspection');
-    if (!run) return c.redirect(`/reports?error=${encodeURIComponent('还没有完成的全覆盖检查')}`, 303);
+    if (!run) return c.redirect('/reports?error=no-run', 303);
     await generateRunReports(ctx, run.id);
     return c.redirect('/reports?ok=reports', 303);
   });
@@ -294,6 +326,8 @@ ${filterForm(ctx, '/unit', q, false, true)}${findingRows(list, { unitColumn: fal
   app.post('/unit/selfcheck', (c) => {
     const u = guard(c, ['unit']);
     if (u instanceof Response) return u;
+    const refused = selfcheckRefusal(ctx, u.unitId!);
+    if (refused) return c.redirect(`/unit/selfcheck?error=${refused}`, 303);
     queueRecheck(store, { unitId: u.unitId!, reason: 'selfcheck', by: u.displayName, at: ctx.now().toISOString() });
     opts.onRecheckQueued?.();
     return c.redirect('/unit/selfcheck?ok=selfcheck', 303);
@@ -305,13 +339,13 @@ ${filterForm(ctx, '/unit', q, false, true)}${findingRows(list, { unitColumn: fal
     if (!f) return notFound(c);
     const form = await formText(c);
     const url = (form.url ?? '').trim();
-    if (!/^https?:\/\/\S+$/i.test(url) || url.length > 2000) return c.redirect(`/findings/${f.id}?error=${encodeURIComponent('请填写整改后页面的网址（http:// 或 https:// 开头）')}`, 303);
+    if (!/^https?:\/\/\S+$/i.test(url) || url.length > 2000) return c.redirect(`/findings/${f.id}?error=rectify-url`, 303);
     recordRectifyClaim(store, { findingId: f.id, unitId: f.unitId, url, note: (form.note ?? '').trim().slice(0, 2000), by: u.displayName, at: ctx.now().toISOString() });
     opts.onRecheckQueued?.();
     return c.redirect(`/findings/${f.id}?ok=rectify`, 303);
   });
 
-  registerApi(app, ctx, { scores, onRecheckQueued: opts.onRecheckQueued });
+  registerApi(app, ctx, { scores, onRecheckQueued: opts.onRecheckQueued, throttle });
   app.notFound((c) => notFound(c));
   app.onError((err, c) => {
     ctx.log(`[web] ${c.req.method} ${c.req.path}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);

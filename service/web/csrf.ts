@@ -9,19 +9,35 @@ function sameToken(a: string, b: string): boolean {
 }
 
 /**
+ * The origin a browser on this site sends: scheme, host and port. Behind an HTTPS proxy (secure cookies) the
+ * scheme is https even though the proxy talks plain HTTP to us. Ports are normalised (http://h:80 is http://h).
+ */
+function expectedOrigin(requestUrl: string, host: string, secure: boolean): string | null {
+  try {
+    const scheme = secure ? 'https:' : new URL(requestUrl).protocol;
+    return new URL(`${scheme}//${host}`).origin;
+  } catch {
+    return null;
+  }
+}
+
+function sameOrigin(origin: string, expected: string | null): boolean {
+  if (!expected) return false;
+  try { return new URL(origin).origin === expected; } catch { return false; }
+}
+
+/**
  * Every state-changing request must come from this site (Origin, when the browser sends it) and carry the
  * session's token: a hidden `_csrf` field in forms, the `X-CSRF-Token` header for the JSON API.
  * The login form has no session yet: it is protected by the Origin check and SameSite cookies.
  */
-export function csrfMiddleware(): MiddlewareHandler<AuthEnv> {
+export function csrfMiddleware(opts: { secure?: boolean } = {}): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
     if (['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) return next();
     const origin = c.req.header('origin');
     const host = c.req.header('host');
     if (origin && origin !== 'null') {
-      let originHost = '';
-      try { originHost = new URL(origin).host; } catch { originHost = ''; }
-      if (!host || originHost !== host) return c.text('请求来源不符，已拒绝（CSRF）', 403);
+      if (!host || !sameOrigin(origin, expectedOrigin(c.req.url, host, opts.secure ?? false))) return c.text('请求来源不符，已拒绝（CSRF）', 403);
     } else if (origin === 'null') {
       return c.text('请求来源不符，已拒绝（CSRF）', 403);
     }
