@@ -4,7 +4,7 @@ import type { Finding } from '../checks/index.ts';
 import type { Rubric, RubricRow } from '../config/index.ts';
 import { orderedCounts } from './annual-summary.ts';
 import { basisLinks, basisText, pendingBasis, type PendingRow } from './annual-basis.ts';
-import { fmtPoints, safeCellText, safeSheetName } from './format.ts';
+import { fmtPoints, quoteSheetName, safeCellText, safeSheetName } from './format.ts';
 import { checkName, columnName } from './labels.ts';
 import type { IndicatorScore, ScoresFile, UnitScore } from './types.ts';
 
@@ -80,7 +80,7 @@ function unitSheet(wb: ExcelJS.Workbook, name: string, u: UnitScore, rubric: Rub
   totalRow.getCell(COL['待确认扣分']).value = u.totalIfPendingConfirmed !== u.total ? u.total - u.totalIfPendingConfirmed : null;
   totalRow.getCell(COL['备注']).value = reconciles ? '' : `各项得分之和为${fmtPoints(sum)}，与 scores.json 总分不一致，以 scores.json 为准，请核对`;
   styleRow(totalRow, true);
-  return `'${name}'!${pts}${totalRow.number}`;
+  return `${quoteSheetName(name)}!${pts}${totalRow.number}`;
 }
 
 function summarySheet(wb: ExcelJS.Workbook, scores: ScoresFile, rubric: Rubric, totals: Map<string, { sheet: string; cell: string }>): void {
@@ -99,7 +99,7 @@ function summarySheet(wb: ExcelJS.Workbook, scores: ScoresFile, rubric: Rubric, 
     const units = scores.units.filter((u) => u.class === cls).sort((a, b) => a.rank - b.rank || b.total - a.total);
     for (const u of units) {
       const t = totals.get(u.unitId)!;
-      const r = ws.addRow([u.rank, cls, { text: u.unitName, hyperlink: `#'${t.sheet}'!A1` }, { formula: t.cell, result: u.total }, u.totalIfPendingConfirmed,
+      const r = ws.addRow([u.rank, cls, { text: u.unitName, hyperlink: `#${quoteSheetName(t.sheet)}!A1` }, { formula: t.cell, result: u.total }, u.totalIfPendingConfirmed,
         u.grade ?? '—', u.gradeOverride?.grade ?? u.grade ?? '—', u.gradeOverride?.reason ?? '', u.gradeOverride?.by ?? '']);
       styleRow(r);
     }

@@ -67,13 +67,18 @@ export function safeFileName(s: string): string {
   return s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/\s+/g, '').slice(0, 80) || '未命名';
 }
 
-/** Excel sheet names: ≤31 chars, none of []:*?/\ */
+/** Excel sheet names: ≤31 chars, none of []:*?/\, not starting or ending with an apostrophe */
 export function safeSheetName(s: string, used: Set<string>): string {
-  const base = s.replace(/[[\]:*?/\\]/g, '_').slice(0, 28) || 'Sheet';
+  const base = s.replace(/[[\]:*?/\\]/g, '_').slice(0, 28).replace(/^'+|'+$/g, '_') || 'Sheet';
   let name = base;
   for (let i = 2; used.has(name); i++) name = `${base}${i}`;
   used.add(name);
   return name;
+}
+
+/** A sheet name as a formula or link reference: always quoted, an apostrophe inside doubled (O'Neil → 'O''Neil'). */
+export function quoteSheetName(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
 }
 
 /** The issuing office for a county name like 临猗县（示例）. */

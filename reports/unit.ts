@@ -112,14 +112,14 @@ function htmlBody(input: UnitReportInput, items: Item[], warnings: Finding[], is
   return parts.join('\n');
 }
 
-/** Writes 整改通知单 for one unit as .docx and .html (and .pdf when asked); returns the paths written. */
-export async function writeUnitReport(input: UnitReportInput, outDir: string): Promise<string[]> {
+/** Writes 整改通知单 for one unit as .docx and .html (and .pdf when asked); returns the paths written. `stem` overrides the file name. */
+export async function writeUnitReport(input: UnitReportInput, outDir: string, stem?: string): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
   const { items, warnings } = itemsOf(input);
   const issuer = input.issuer ?? issuerFor(input.county);
   const date = dateZh(input.issuedOn ?? todayShanghai());
   const title = `${input.unit.name}政务公开问题整改通知单`;
-  const base = join(outDir, safeFileName(`整改通知单-${input.unit.name}${input.draft ? '（审核稿）' : ''}`));
+  const base = join(outDir, stem ?? unitReportStem(input.unit.name, input.draft));
   await writeFile(`${base}.docx`, await D.documentBuffer({ title, creator: issuer }, docxChildren(input, items, warnings, issuer, date)));
   await writeFile(`${base}.html`, page(title, htmlBody(input, items, warnings, issuer, date)));
   const written = [`${base}.docx`, `${base}.html`];
@@ -127,12 +127,27 @@ export async function writeUnitReport(input: UnitReportInput, outDir: string): P
   return written;
 }
 
-/** `--all`: one 整改通知单 per unit that has something to fix (open findings or warnings); returns every path written. */
-export async function writeAllUnitReports(input: Omit<UnitReportInput, 'unit'> & { units: ReportUnit[] }, outDir: string): Promise<string[]> {
+function unitReportStem(name: string, draft?: boolean): string {
+  return safeFileName(`整改通知单-${name}${draft ? '（审核稿）' : ''}`);
+}
+
+/**
+ * `--all`: one 整改通知单 per unit that has something to fix (open findings or warnings); returns every path written.
+ * File names come from unit names made file-safe, so two units can end up with one name ("水务局", "水务 局"): the
+ * later one then gets its id appended. With `dirPerUnit` each unit's files go into a folder named by its id, which is
+ * how the workspace tells whose notice a file is.
+ */
+export async function writeAllUnitReports(input: Omit<UnitReportInput, 'unit'> & { units: ReportUnit[] }, outDir: string,
+  opts: { dirPerUnit?: boolean } = {}): Promise<string[]> {
   const written: string[] = [];
+  const used = new Set<string>();
   for (const unit of input.units) {
     const { items, warnings } = itemsOf({ ...input, unit });
-    if (items.length || warnings.length) written.push(...(await writeUnitReport({ ...input, unit }, outDir)));
+    if (!items.length && !warnings.length) continue;
+    let stem = unitReportStem(unit.name, input.draft);
+    if (!opts.dirPerUnit && used.has(stem)) stem = unitReportStem(`${unit.name}-${unit.id}`, input.draft);
+    used.add(stem);
+    written.push(...(await writeUnitReport({ ...input, unit }, opts.dirPerUnit ? join(outDir, unit.id) : outDir, stem)));
   }
   return written;
 }

@@ -35,7 +35,7 @@ export async function generateRunReports(ctx: ServiceContext, runId: number): Pr
   }, dir)));
   written.push(...(await writeAllUnitReports({
     county: ctx.config.county, findings, units, deadline, draft, asOf: run.asOf, screenshots: (id) => ctx.store.screenshots.get(id),
-  }, join(dir, '整改通知单'))));
+  }, join(dir, '整改通知单'), { dirPerUnit: true })));
   const year = Number(run.asOf.slice(0, 4));
   if (year === ctx.config.year) {
     const scores = scoreFromStore(ctx.store, { config: ctx.config, rubric: ctx.rubric, year, asOf: run.asOf });
@@ -65,9 +65,9 @@ export function listReportFiles(ctx: ServiceContext): ReportFile[] {
       if (st.isDirectory()) { walk(full); continue; }
       const rel = relative(root, full).split(sep).join('/');
       const runMatch = /^run-(\d+)\//.exec(rel);
-      // a 整改通知单 is readable by its unit: the file name must be exactly that unit's notice
-      const stem = name.replace(/\.[^.]+$/, '').replace(/^整改通知单-/, '').replace(/（审核稿）$/, '');
-      const unit = rel.includes('/整改通知单/') ? ctx.config.units.find((u) => u.name === stem) ?? null : null;
+      // a 整改通知单 is readable by its unit: it lies in the folder named by that unit's id (never matched by name)
+      const unitDir = /^run-\d+\/整改通知单\/([^/]+)\/[^/]+$/.exec(rel)?.[1];
+      const unit = unitDir ? ctx.config.units.find((u) => u.id === unitDir) ?? null : null;
       out.push({ path: rel, runId: runMatch ? Number(runMatch[1]) : null, unitId: unit?.id ?? null, size: st.size, modified: st.mtime.toISOString() });
     }
   };
