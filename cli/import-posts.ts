@@ -13,18 +13,19 @@ export function registerImportPosts(program: Command): void {
     .action(async (file: string, opts: { config: string; db: string }) => {
       const { openStore, importPosts } = await import('../store/index.ts');
       const { parsePostsCsv } = await import('../crawler/index.ts');
+      const { decodeCsv } = await import('../scoring/index.ts');
       if (!existsSync(file)) throw new UsageError(`${file}: 文件不存在 / file not found`);
       const config = loadCountyConfig(opts.config);
-      const parsed = parsePostsCsv(readFileSync(file, 'utf8'));
+      const parsed = parsePostsCsv(decodeCsv(readFileSync(file))); // UTF-8, or GBK as Excel in Chinese saves it
       const accounts = new Map<string, { unitId: string; platform: string }>();
       for (const u of config.units) for (const m of u.newMedia ?? []) accounts.set(m.account, { unitId: u.id, platform: m.platform });
       const errors = parsed.errors.map((e) => `${file}: 第 ${e.line} 行: ${e.message}`);
       const rows: { unitId: string; platform: string; account: string; title: string; url: string | null; publishedAt: string }[] = [];
-      parsed.rows.forEach((r, i) => {
+      parsed.rows.forEach((r) => {
         const known = accounts.get(r.account);
         const unitId = r.unitId ?? known?.unitId;
         if (!unitId || !config.units.some((u) => u.id === unitId)) {
-          errors.push(`${file}: 第 ${i + 2} 行: 账号“${r.account}”不属于配置中的任何单位 / account not in config`);
+          errors.push(`${file}: 第 ${r.line} 行: 账号“${r.account}”不属于配置中的任何单位 / account not in config`);
           return;
         }
         rows.push({ unitId, platform: r.platform ?? known?.platform ?? 'other', account: r.account, title: r.title, url: r.url, publishedAt: r.publishedAt });

@@ -15,6 +15,7 @@ export function registerInspect(program: Command): void {
     .action(async (opts: { config: string; asOf?: string; out: string; db: string; resume?: boolean }) => {
       const asOf = parseAsOf(opts.asOf);
       const config = loadCountyConfig(opts.config);
+      (await import('./preflight.ts')).preflightInspection(config, opts.config, { asOf, outDir: opts.out });
       const { inspectCounty } = await import('./pipeline.ts');
       const { createProgress } = await import('./progress.ts');
       const outcome = await inspectCounty({

@@ -1,8 +1,8 @@
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { countyConfigSchema, type CountyConfig } from './schema.ts';
+import { yamlToJs } from './yaml-doc.ts';
 
 /** A config problem that names the file and the place inside it. CLI exits 2 on it. */
 export class ConfigError extends Error {
@@ -47,14 +47,7 @@ function crossChecks(config: CountyConfig): { path: string; message: string }[] 
 }
 
 export function parseCountyConfig(text: string, file: string): CountyConfig {
-  const doc = parseDocument(text, { prettyErrors: true });
-  if (doc.errors.length > 0) {
-    throw new ConfigError(file, doc.errors.map((e) => ({
-      path: e.linePos ? `第${e.linePos[0].line}行第${e.linePos[0].col}列 (line ${e.linePos[0].line}, col ${e.linePos[0].col})` : '',
-      message: `YAML 语法错误 / YAML syntax error: ${e.message.split('\n')[0]}`,
-    })));
-  }
-  const parsed = countyConfigSchema.safeParse(doc.toJS());
+  const parsed = countyConfigSchema.safeParse(yamlToJs(text, file));
   if (!parsed.success) throw new ConfigError(file, zodProblems(parsed.error));
   const problems = crossChecks(parsed.data);
   if (problems.length > 0) throw new ConfigError(file, problems);
@@ -65,6 +58,9 @@ export function loadCountyConfig(file: string): CountyConfig {
   const full = resolve(file);
   if (!existsSync(full)) {
     throw new ConfigError(file, [{ path: '', message: '配置文件不存在 / config file not found' }]);
+  }
+  if (!statSync(full).isFile()) {
+    throw new ConfigError(file, [{ path: '', message: '这是一个目录（或不是普通文件），不是配置文件 / config path is a directory, not a file' }]);
   }
   return parseCountyConfig(readFileSync(full, 'utf8'), file);
 }

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDocument } from 'yaml';
 import { ConfigError, formatPath } from './load.ts';
+import { yamlToJs } from './yaml-doc.ts';
 import { rubricErrors, rubricWarnings } from './rubric-checks.ts';
 import { rubricSchema } from './rubric-schema.ts';
 import type { Rubric, RubricRow, RubricRule } from './rubric-types.ts';
@@ -15,14 +15,7 @@ const BUILTIN_DIR = join(dirname(fileURLToPath(import.meta.url)), 'rubrics');
 
 /** Parses rubric YAML text; `file` names the source in errors. Throws ConfigError naming file and path. */
 export function parseRubric(text: string, file: string): Rubric {
-  const doc = parseDocument(text, { prettyErrors: true });
-  if (doc.errors.length > 0) {
-    throw new ConfigError(file, doc.errors.map((e) => ({
-      path: e.linePos ? `第${e.linePos[0].line}行第${e.linePos[0].col}列 (line ${e.linePos[0].line}, col ${e.linePos[0].col})` : '',
-      message: `YAML 语法错误 / YAML syntax error: ${e.message.split('\n')[0]}`,
-    })));
-  }
-  const parsed = rubricSchema.safeParse(doc.toJS());
+  const parsed = rubricSchema.safeParse(yamlToJs(text, file));
   if (!parsed.success) {
     throw new ConfigError(file, parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })));
   }
@@ -60,6 +53,7 @@ export function loadRubric(spec: string, year?: number, baseDir?: string): Rubri
   }
   const full = resolve(baseDir ?? process.cwd(), spec);
   if (!existsSync(full)) throw new ConfigError(spec, [{ path: '', message: '考核细则文件不存在 / rubric file not found' }]);
+  if (!statSync(full).isFile()) throw new ConfigError(spec, [{ path: '', message: '这是一个目录，不是考核细则文件 / rubric path is a directory' }]);
   return parseRubric(readFileSync(full, 'utf8'), spec);
 }
 

@@ -76,8 +76,18 @@ const crawlSchema = z.object({
 const scheduleSchema = z.object({
   monthly: z.string().default('0 2 1 * *'),
   newMediaWeekly: z.string().default('0 3 * * 1'),
-  timezone: z.string().default('Asia/Shanghai'),
+  timezone: z.string().refine(isTimeZone, { error: (i) => `时区“${String(i.input)}”无效，应为 IANA 时区名，如 Asia/Shanghai / unknown time zone` })
+    .default('Asia/Shanghai'),
 }).strict();
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const countyConfigSchema = z.object({
   county: z.string().min(1, '县名不能为空 / county must not be empty'),

@@ -139,6 +139,7 @@ export interface PostCsvRow {
   title: string;
   url: string | null;
   publishedAt: string;
+  line?: number; // the file line the record starts on
 }
 
 const CSV_HEADERS: Record<string, keyof PostCsvRow> = {
@@ -158,6 +159,7 @@ function csvRecords(text: string): { line: number; cells: string[] }[] {
   let quoted = false;
   let line = 1;
   let startLine = 1;
+  let quoteLine = 1;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
@@ -167,7 +169,7 @@ function csvRecords(text: string): { line: number; cells: string[] }[] {
         if (c === '\n') line++;
         cell += c;
       }
-    } else if (c === '"' && cell === '') quoted = true;
+    } else if (c === '"' && cell === '') (quoted = true, (quoteLine = line));
     else if (c === ',') (cells.push(cell), (cell = ''));
     else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
@@ -179,6 +181,7 @@ function csvRecords(text: string): { line: number; cells: string[] }[] {
       startLine = line;
     } else cell += c;
   }
+  if (quoted) throw new CsvQuoteError(quoteLine);
   if (cell !== '' || cells.length > 0) {
     cells.push(cell);
     out.push({ line: startLine, cells });
@@ -186,9 +189,21 @@ function csvRecords(text: string): { line: number; cells: string[] }[] {
   return out.filter((r) => r.cells.some((c) => c.trim() !== ''));
 }
 
+class CsvQuoteError extends Error {
+  constructor(readonly line: number) {
+    super(`第 ${line} 行的引号没有闭合（其后直到文件末尾都被当作一个单元格）`);
+  }
+}
+
 /** Post dates imported from CSV (header account,platform,title,url,publishedAt or 账号,平台,标题,链接,发布时间). */
 export function parsePostsCsv(text: string): { rows: PostCsvRow[]; errors: { line: number; message: string }[] } {
-  const records = csvRecords(text.replace(/^\ufeff/, ''));
+  let records: { line: number; cells: string[] }[];
+  try {
+    records = csvRecords(text.replace(/^\ufeff/, ''));
+  } catch (err) {
+    if (err instanceof CsvQuoteError) return { rows: [], errors: [{ line: err.line, message: err.message }] };
+    throw err;
+  }
   const errors: { line: number; message: string }[] = [];
   const rows: PostCsvRow[] = [];
   if (records.length === 0) return { rows, errors: [{ line: 1, message: '文件为空，缺少表头' }] };
@@ -224,7 +239,7 @@ export function parsePostsCsv(text: string): { rows: PostCsvRow[]; errors: { lin
       errors.push({ line: rec.line, message: `链接“${url}”不是 http(s) 网址` });
       continue;
     }
-    const row: PostCsvRow = { account, title: get('title'), url: url || null, publishedAt: toShanghaiIso(ms) };
+    const row: PostCsvRow = { account, title: get('title'), url: url || null, publishedAt: toShanghaiIso(ms), line: rec.line };
     const unitId = get('unitId');
     const platform = get('platform');
     if (unitId) row.unitId = unitId;

@@ -31,6 +31,10 @@ export function fillHint(row: RubricRow): string {
   return hints.join('；');
 }
 
+/** Bounds on what a person can mean: a count in one assessment year, the points of one entry (A units start from 100). */
+const MAX_COUNT = 1000;
+const MAX_POINTS = 100;
+
 function num(v: number | null | undefined): v is number {
   return v !== null && v !== undefined;
 }
@@ -46,6 +50,14 @@ export function manualEntryProblems(e: ManualEntryInput, ctx: { config: CountyCo
   for (const [column, v] of numbers) if (num(v) && !Number.isFinite(v)) problems.push({ column, message: '必须是数字' });
   if (num(e.occurrences) && e.occurrences < 0) problems.push({ column: '次数', message: '不能为负数' });
   if (num(e.bonusOccurrences) && e.bonusOccurrences < 0) problems.push({ column: '加分次数', message: '不能为负数' });
+  for (const [column, v] of [['次数', e.occurrences], ['加分次数', e.bonusOccurrences]] as const) {
+    if (!num(v) || !Number.isFinite(v)) continue;
+    if (!Number.isInteger(v)) problems.push({ column, message: `必须是整数（填写的是 ${v}）` });
+    else if (v > MAX_COUNT) problems.push({ column, message: `${v} 超出可能范围（一年内不会超过 ${MAX_COUNT} 次）` });
+  }
+  for (const [column, v] of [['分值', e.points], ['分值', e.value]] as const) {
+    if (num(v) && Number.isFinite(v) && Math.abs(v) > MAX_POINTS) problems.push({ column, message: `${v} 超出可能范围（单项分值绝对值不超过 ${MAX_POINTS}）` });
+  }
   const given = [e.points, e.occurrences, e.value, e.bonusOccurrences].some(num) || !!e.levelId || !!e.partValues || !!e.bonusVariants;
   if (!given) problems.push({ column: '次数', message: '没有填写次数、档次、分值或加分次数' });
 
@@ -53,6 +65,7 @@ export function manualEntryProblems(e: ManualEntryInput, ctx: { config: CountyCo
   if (extra) {
     if (e.levelId || e.partValues || e.bonusVariants || num(e.bonusOccurrences) || num(e.value)) problems.push({ column: '分值', message: '综合加分项/重大扣分项只填次数或分值' });
     if (extra.item.points === null && !num(e.points)) problems.push({ column: '分值', message: `“${extra.item.label}”为酌情项，必须填写分值` });
+    if (!extra.item.repeatable && num(e.occurrences) && e.occurrences > 1) problems.push({ column: '次数', message: `“${extra.item.label}”只计一次：次数应为 0 或 1` });
     return problems;
   }
   const row = rowsForUnit(ctx.rubric, unit).find((r) => r.id === e.target);
@@ -75,6 +88,7 @@ export function manualEntryProblems(e: ManualEntryInput, ctx: { config: CountyCo
     if (e.points < 0 && (r.type === 'none' || r.type === 'levels')) problems.push({ column: '分值', message: r.type === 'none' ? '该指标只加分' : '该指标按档次扣分，请填档次' });
   }
   if (num(e.occurrences) && (r.type === 'none' || ranged || r.type === 'levels') && e.occurrences > 0) problems.push({ column: '次数', message: '该指标不按次数扣分' });
+  if (num(e.occurrences) && r.type === 'once' && e.occurrences > 1) problems.push({ column: '次数', message: '该指标只扣一次：次数应为 0 或 1' });
   if ((num(e.bonusOccurrences) || e.bonusVariants) && !row.bonus) problems.push({ column: '加分次数', message: '该指标没有加分标准' });
   for (const id of Object.keys(e.bonusVariants ?? {})) {
     if (!row.bonus?.variants?.some((v) => v.id === id)) problems.push({ column: '加分情形', message: `没有加分情形 "${id}"` });

@@ -16,28 +16,40 @@ export class TableReadError extends Error {
   }
 }
 
-/** Minimal RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF; a UTF-8 BOM is dropped. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
+/** Minimal RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF; a UTF-8 BOM is dropped. Each record keeps the line it starts on. */
+export function parseCsvRecords(text: string): { line: number; cells: string[] }[] {
+  const rows: { line: number; cells: string[] }[] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
+  let line = 1;
+  let start = 1;
+  let quoteLine = 1;
   const s = text.replace(/^\uFEFF/, '');
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
     if (quoted) {
       if (c === '"' && s[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
+      else {
+        if (c === '\n' || (c === '\r' && s[i + 1] !== '\n')) line++;
+        field += c;
+      }
+    } else if (c === '"' && field === '') { quoted = true; quoteLine = line; }
     else if (c === ',') { row.push(field); field = ''; }
     else if (c === '\n' || c === '\r') {
       if (c === '\r' && s[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
+      row.push(field); rows.push({ line: start, cells: row }); row = []; field = '';
+      line++;
+      start = line;
     } else field += c;
   }
-  if (quoted) throw new TableReadError('CSV 格式错误：引号未闭合');
-  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
+  if (quoted) throw new TableReadError(`CSV 格式错误：第 ${quoteLine} 行的引号没有闭合（其后直到文件末尾都被当作一个单元格）`);
+  if (field !== '' || row.length > 0) { row.push(field); rows.push({ line: start, cells: row }); }
   return rows;
+}
+
+export function parseCsv(text: string): string[][] {
+  return parseCsvRecords(text).map((r) => r.cells);
 }
 
 /** UTF-8, or GB18030 when the bytes are not valid UTF-8 (Excel in Chinese saves CSV as GBK). */
@@ -59,7 +71,8 @@ function cellText(value: ExcelJS.CellValue, where: string): string {
   return String(value).trim();
 }
 
-function toRows(sheet: string, matrix: string[][], headerRow: number): { header: string[]; rows: TableRow[] } {
+/** `lines`: the file line each matrix row starts on (a CSV cell may hold line breaks); default: row index + 1. */
+function toRows(sheet: string, matrix: string[][], headerRow: number, lines?: number[]): { header: string[]; rows: TableRow[] } {
   const header = (matrix[headerRow - 1] ?? []).map((h) => h.trim());
   const rows: TableRow[] = [];
   for (let i = headerRow; i < matrix.length; i++) {
@@ -67,7 +80,7 @@ function toRows(sheet: string, matrix: string[][], headerRow: number): { header:
     if (line.every((c) => c.trim() === '')) continue;
     const cells: Record<string, string> = {};
     header.forEach((h, k) => { if (h) cells[h] = (line[k] ?? '').trim(); });
-    rows.push({ sheet, row: i + 1, cells });
+    rows.push({ sheet, row: lines?.[i] ?? i + 1, cells });
   }
   return { header, rows };
 }
@@ -76,7 +89,14 @@ function toRows(sheet: string, matrix: string[][], headerRow: number): { header:
 export async function readTable(file: string, headerRow = 1): Promise<{ sheet: string; header: string[]; rows: TableRow[] }[]> {
   const lower = file.toLowerCase();
   if (lower.endsWith('.csv')) {
-    return [{ sheet: 'CSV', ...toRows('CSV', parseCsv(decodeCsv(readFileSync(file))), headerRow) }];
+    let records: { line: number; cells: string[] }[];
+    try {
+      records = parseCsvRecords(decodeCsv(readFileSync(file)));
+    } catch (err) {
+      if (err instanceof TableReadError) throw new TableReadError(`${file}：${err.message}`);
+      throw err;
+    }
+    return [{ sheet: 'CSV', ...toRows('CSV', records.map((r) => r.cells), headerRow, records.map((r) => r.line)) }];
   }
   if (!lower.endsWith('.xlsx')) throw new TableReadError(`${file}：只支持 .csv 或 .xlsx 文件`);
   const wb = new ExcelJS.Workbook();

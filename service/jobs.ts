@@ -3,6 +3,7 @@ import { assessmentWindow } from '../config/index.ts';
 import { runChecks, loadCheckSettings } from '../checks/index.ts';
 import { runInspection } from '../crawler/index.ts';
 import { checkRun, inspectCounty } from '../cli/pipeline.ts';
+import { preflightInspection } from '../cli/preflight.ts';
 import {
   findResumableRun, loadUnitObservations, nextQueuedRecheck, saveFindings, updateRecheck, type RecheckRecord, type RunKind,
 } from '../store/index.ts';
@@ -24,6 +25,7 @@ export function monthlyJob(ctx: ServiceContext): JobSpec {
     hasUnfinished: () => findResumableRun(ctx.store, 'inspection') !== null,
     run: async ({ resume }): Promise<JobResult> => {
       const asOf = ctx.asOf();
+      preflightInspection(ctx.config, ctx.configPath, { asOf, outDir: join(ctx.outDir, 'inspections', asOf) });
       const outcome = await inspectCounty({
         config: ctx.config, configPath: ctx.configPath, asOf, dbPath: ctx.dbPath, outDir: join(ctx.outDir, 'inspections', asOf), resume, log: ctx.log,
       });
@@ -46,6 +48,7 @@ export function newMediaJob(ctx: ServiceContext): JobSpec {
     hasUnfinished: () => findResumableRun(ctx.store, 'newmedia') !== null,
     run: async ({ resume }): Promise<JobResult> => {
       const config = { ...ctx.config, units: ctx.config.units.filter((u) => (u.newMedia ?? []).length > 0) };
+      preflightInspection(config, ctx.configPath, { asOf: ctx.asOf() });
       const result = await runInspection({ store: ctx.store, config, configPath: ctx.configPath, asOf: ctx.asOf(), resume, kind: 'newmedia' });
       if (result.status !== 'complete') return { outcome: result.status, runId: result.run.id, counts: countsOf(result.stats, {}) };
       const asOf = result.run.asOf;
@@ -73,6 +76,7 @@ export async function runRecheck(ctx: ServiceContext, recheck: RecheckRecord): P
   const kind: RunKind = 'selfcheck';
   const config = { ...ctx.config, units: [unit] };
   try {
+    preflightInspection(config, ctx.configPath, { asOf: ctx.asOf() });
     const result = await runInspection({ store: ctx.store, config, configPath: ctx.configPath, asOf: ctx.asOf(), kind });
     if (result.status !== 'complete') {
       updateRecheck(ctx.store, recheck.id, { state: 'failed', runId: result.run.id, finishedAt: ctx.now().toISOString(), message: '复查未完成' });

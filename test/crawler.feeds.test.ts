@@ -62,8 +62,8 @@ describe('parsePostsCsv', () => {
     const r = parsePostsCsv(csv);
     expect(r.errors).toEqual([]);
     expect(r.rows).toEqual([
-      { unitId: 'yishi', account: '猗氏发布', platform: 'wechat', title: '标题, 带逗号', url: 'https://mp.weixin.qq.com/s/x', publishedAt: '2023-12-01T09:30:00+08:00' },
-      { account: '某某发布', title: '说"好"的', url: null, publishedAt: '2023-12-05T00:00:00+08:00' },
+      { unitId: 'yishi', account: '猗氏发布', platform: 'wechat', title: '标题, 带逗号', url: 'https://mp.weixin.qq.com/s/x', publishedAt: '2023-12-01T09:30:00+08:00', line: 2 },
+      { account: '某某发布', title: '说"好"的', url: null, publishedAt: '2023-12-05T00:00:00+08:00', line: 3 },
     ]);
   });
 
