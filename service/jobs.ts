@@ -5,7 +5,7 @@ import { runInspection } from '../crawler/index.ts';
 import { checkRun, inspectCounty } from '../cli/pipeline.ts';
 import { preflightInspection } from '../cli/preflight.ts';
 import {
-  findResumableRun, loadUnitObservations, nextQueuedRecheck, saveFindings, updateRecheck, type RecheckRecord, type RunKind,
+  findResumableRun, loadUnitObservations, nextQueuedRecheck, RunConflictError, saveFindings, updateRecheck, type RecheckRecord, type RunKind,
 } from '../store/index.ts';
 import type { JobResult, JobSpec } from './scheduler.ts';
 import type { ServiceContext } from './context.ts';
@@ -87,7 +87,9 @@ export async function runRecheck(ctx: ServiceContext, recheck: RecheckRecord): P
     updateRecheck(ctx.store, recheck.id, { state: 'done', runId: result.run.id, finishedAt: ctx.now().toISOString(), message: `发现扣分问题 ${open} 条` });
     return { outcome: 'complete', runId: result.run.id, counts: countsOf(result.stats, { findings: findings.length, deductions: open }) };
   } catch (err) {
-    updateRecheck(ctx.store, recheck.id, { state: 'failed', finishedAt: ctx.now().toISOString(), message: err instanceof Error ? err.message : String(err) });
+    // refused because another process holds the store: the request waits in the queue for the retry
+    if (err instanceof RunConflictError) updateRecheck(ctx.store, recheck.id, { state: 'queued' });
+    else updateRecheck(ctx.store, recheck.id, { state: 'failed', finishedAt: ctx.now().toISOString(), message: err instanceof Error ? err.message : String(err) });
     throw err;
   }
 }

@@ -60,6 +60,7 @@ export class Scheduler {
   private readonly waiting = new Set<string>();
   private readonly retryAfter = new Map<string, number>(); // job -> epoch ms before which a refused run is not retried
   private draining: Promise<void> = Promise.resolve();
+  private stopped = false;
   private readonly now: () => Date;
   private readonly log: (line: string) => void;
 
@@ -131,7 +132,7 @@ export class Scheduler {
    * one refused because another process held the store once its retry time has come. Does nothing while busy.
    */
   async tick(): Promise<void> {
-    if (this.busy) return;
+    if (this.busy || this.stopped) return;
     const now = this.now();
     for (const job of this.opts.jobs) {
       if (this.busy) return;
@@ -207,6 +208,7 @@ export class Scheduler {
 
   /** Starts the cron timers (node-cron, in the configured time zone) and the minute timer for waiting work. */
   start(): void {
+    this.stopped = false;
     for (const job of this.opts.jobs) {
       const task = cron.schedule(job.cron, (ctx) => { void this.fire(job.name, ctx.date); }, { timezone: this.opts.timezone, name: `zwgk-${job.name}` });
       this.tasks.push(task);
@@ -216,6 +218,7 @@ export class Scheduler {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     for (const t of this.tasks) await t.destroy();
     this.tasks = [];
     if (this.timer) clearInterval(this.timer);

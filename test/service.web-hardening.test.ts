@@ -75,6 +75,18 @@ describe('login rate limits', () => {
     expect((await login('shenhe2', PASSWORD, '10.7.7.7')).status).toBe(303);
   });
 
+  it('behind a reverse proxy on loopback, the forwarded address counts; a remote peer cannot choose its address', async () => {
+    const viaProxy = (username: string, password: string, forwardedFor: string, peer = '127.0.0.1') => app.request('/login', {
+      method: 'POST', headers: { host: HOST, origin: `http://${HOST}`, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': forwardedFor },
+      body: new URLSearchParams({ username, password }).toString(),
+    }, from(peer));
+    for (let i = 0; i < 22; i++) await viaProxy(`ghost${i}`, 'guess-guess-1', '203.0.113.9');
+    expect((await viaProxy('ghost99', 'guess-guess-1', '203.0.113.9')).status).toBe(429);
+    expect((await viaProxy('shenhe2', PASSWORD, '198.51.100.7')).status).toBe(303); // another office behind the same proxy
+    for (let i = 0; i < 22; i++) await viaProxy(`spoof${i}`, 'guess-guess-1', `192.0.2.${i}`, '10.1.1.1');
+    expect((await viaProxy('spoof99', 'guess-guess-1', '192.0.2.200', '10.1.1.1')).status).toBe(429);
+  });
+
   it('API Basic auth shares the limits and answers 429 with Retry-After', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {

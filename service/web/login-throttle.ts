@@ -61,10 +61,19 @@ export class LoginThrottle {
   }
 }
 
-/** The client's address as the socket reports it (a proxy in front means one address for all: the per-account limit still holds). */
+const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
+
+/**
+ * The client's address as the socket reports it. Behind a reverse proxy on the same machine (nginx in front for
+ * HTTPS) every request comes from 127.0.0.1: then the address the proxy appended last to X-Forwarded-For is used,
+ * so one office's failed logins do not slow down the whole county. Only a loopback peer is trusted with that header.
+ */
 export function clientAddress(c: Context): string {
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? 'unknown';
+  const peer = incoming?.socket?.remoteAddress ?? 'unknown';
+  if (!LOOPBACK.test(peer)) return peer;
+  const forwarded = c.req.header('x-forwarded-for')?.split(',').map((x) => x.trim()).filter(Boolean).pop();
+  return forwarded && forwarded.length <= 64 ? forwarded : peer;
 }
 
 export function waitMessage(ms: number): string {
