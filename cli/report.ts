@@ -10,17 +10,17 @@ function common(cmd: Command): Command {
     .requiredOption('--config <file>', '县配置文件（YAML）')
     .option('--db <file>', 'SQLite 数据库', DEFAULT_DB_PATH)
     .option('--out <dir>', '输出目录', './out/reports')
-    .option('--date <date>', '成文日期（YYYY-MM-DD），默认今天')
+    .option('--date <date>', '成文日期（YYYY-MM-DD），默认为检查日期')
     .option('--deadline <date>', '整改期限（YYYY-MM-DD），默认成文日期后 10 个工作日')
     .option('--pdf', '同时通过 Chromium 输出 PDF（已安装时）');
 }
 
-async function withStore<T>(opts: CommonOpts, fn: (ctx: { store: import('../store/index.ts').Store; config: ReturnType<typeof loadCountyConfig>; issuedOn: string; deadline?: string }) => Promise<T>): Promise<T> {
-  const issuedOn = parseAsOf(opts.date);
-  const deadline = opts.deadline === undefined ? undefined : parseAsOf(opts.deadline);
+async function withStore<T>(opts: CommonOpts, fn: (ctx: { store: import('../store/index.ts').Store; config: ReturnType<typeof loadCountyConfig>; issuedOn?: string; deadline?: string }) => Promise<T>): Promise<T> {
+  const issuedOn = opts.date === undefined ? undefined : parseAsOf(opts.date, '--date');
+  const deadline = opts.deadline === undefined ? undefined : parseAsOf(opts.deadline, '--deadline');
   const config = loadCountyConfig(opts.config);
   const { openStore } = await import('../store/index.ts');
-  const store = openStore({ dbPath: opts.db });
+  const store = openStore({ dbPath: opts.db, mustExist: true });
   try {
     return await fn({ store, config, issuedOn, deadline });
   } finally {
@@ -59,7 +59,7 @@ export function registerReport(program: Command): void {
 
   common(report.command('annual').description('年度考核评分表（.xlsx）和领导小组汇报（.docx）'))
     .option('--year <year>', '考核年度')
-    .option('--as-of <date>', '评分截止日期（YYYY-MM-DD），默认今天')
+    .option('--as-of <date>', '评分截止日期（YYYY-MM-DD），默认今天（北京时间）')
     .action(async (opts: CommonOpts & { year?: string; asOf?: string }) => {
       const asOf = parseAsOf(opts.asOf);
       const { annualReport } = await import('./report-data.ts');

@@ -3,7 +3,7 @@ import type { Paragraph, Table } from 'docx';
 import type { Chart } from './charts.ts';
 import { svgDataUri } from './charts.ts';
 import * as D from './docx-style.ts';
-import { dateZh, escapeHtml, fmtPoints, issuerFor, todayShanghai } from './format.ts';
+import { dateZh, escapeHtml, fmtPoints, issuerFor } from './format.ts';
 import { htmlTable } from './html.ts';
 import type { ScoresFile, UnitScore } from './types.ts';
 
@@ -69,7 +69,7 @@ export function buildAnnualSummary(scores: ScoresFile, gradeOrder: string[], pen
     decisions,
     problems: problems.length ? problems : ['本年度未发现集中扣分项。'],
     issuer,
-    date: dateZh(issuedOn ?? todayShanghai()),
+    date: dateZh(issuedOn ?? scores.asOf),
   };
 }
 

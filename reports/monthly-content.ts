@@ -123,7 +123,7 @@ export function buildMonthlyContent(input: MonthlyInput): MonthlyContent {
   });
   tableRows.push(['', '合计', '', ...kindsInOrder.map((k) => String(notified.filter((f) => f.checkId === k).length)), String(notified.length)]);
 
-  const issuedOn = input.issuedOn ?? todayShanghai();
+  const issuedOn = input.issuedOn ?? input.runInfo?.asOf ?? todayShanghai();
   return {
     title: `关于${monthZh(input.month)}份全县政府网站和政务新媒体全覆盖检查情况的通报`,
     mainTo: '各乡（镇）人民政府，县直各有关单位：',

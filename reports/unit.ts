@@ -31,6 +31,12 @@ interface Item {
   fields: [string, string][];
 }
 
+/** The date of the inspection that found it (a tracked finding's run), never when the page happened to be fetched. */
+function inspectionDate(f: Finding, asOf: string | undefined): string {
+  const runAsOf = (f as Finding & { asOf?: string }).asOf;
+  return runAsOf ? dateZh(runAsOf) : asOf ? dateZh(asOf) : '—';
+}
+
 function itemsOf(input: UnitReportInput): { items: Item[]; warnings: Finding[] } {
   const mine = input.findings.filter((f) => f.unitId === input.unit.id);
   const items = mine.filter((f) => isNotifiable(f, input.draft ?? false)).map((f) => {
@@ -44,7 +50,7 @@ function itemsOf(input: UnitReportInput): { items: Item[]; warnings: Finding[] }
       ['存在问题', f.detail],
       ['违反规定', checkRule(f.checkId) || '—'],
       ['证据摘录', f.evidence.map((e) => e.excerpt).filter(Boolean).join('\n') || '—'],
-      ['检查时间', ev?.fetchedAt ? dateZh(ev.fetchedAt) : input.asOf ? dateZh(input.asOf) : '—'],
+      ['检查时间', inspectionDate(f, input.asOf)],
       ['整改时限', `${dateZh(input.deadline)}前`],
     ];
     return { f, shot, fields };
@@ -117,7 +123,7 @@ export async function writeUnitReport(input: UnitReportInput, outDir: string): P
   await mkdir(outDir, { recursive: true });
   const { items, warnings } = itemsOf(input);
   const issuer = input.issuer ?? issuerFor(input.county);
-  const date = dateZh(input.issuedOn ?? todayShanghai());
+  const date = dateZh(input.issuedOn ?? input.asOf ?? todayShanghai());
   const title = `${input.unit.name}政务公开问题整改通知单`;
   const base = join(outDir, safeFileName(`整改通知单-${input.unit.name}${input.draft ? '（审核稿）' : ''}`));
   await writeFile(`${base}.docx`, await D.documentBuffer({ title, creator: issuer }, docxChildren(input, items, warnings, issuer, date)));
