@@ -1,7 +1,7 @@
 import type { CountyConfig } from '../config/index.ts';
 import { loadRubric } from '../config/rubric.ts';
 import type { Store } from '../store/index.ts';
-import { listTrackedFindings, listRuns } from '../store/index.ts';
+import { listTrackedFindings, listRuns, runCoverage } from '../store/index.ts';
 import { scoreFromStore } from '../scoring/index.ts';
 import { addWorkdays } from '../checks/index.ts';
 import { writeMonthlyReport, writeAllUnitReports, writeUnitReport, writeAnnualReport } from '../reports/index.ts';
@@ -41,7 +41,7 @@ function monthsUpTo(month: string): string[] {
   return Array.from({ length: m }, (_, i) => `${y}-${String(i + 1).padStart(2, '0')}`);
 }
 
-export async function monthlyReport(req: ReportRequest & { month: string; draft: boolean }): Promise<string[]> {
+export async function monthlyReport(req: ReportRequest & { month: string; draft: boolean; number?: number }): Promise<string[]> {
   const run = completeInspections(req.store).find((r) => r.asOf.startsWith(req.month));
   if (!run) {
     throw new NoInspectionError(`${req.month.replace('-', '年')}月没有完成的全覆盖检查，未生成通报（数据库 ${req.store.path}；先运行 zwgk inspect --as-of ${req.month}-DD）/ no complete inspection in ${req.month}`);
@@ -57,11 +57,13 @@ export async function monthlyReport(req: ReportRequest & { month: string; draft:
     }
     return { month, counts };
   });
+  const coverage = runCoverage(req.store, run.id);
   const stats = (run?.stats ?? {}) as { pagesFetched?: number; fetch?: { linkChecks?: number } };
   return writeMonthlyReport({
     county: req.config.county, month: req.month, findings, units: unitsOf(req.config), deadline: req.deadline ?? defaultDeadline(issuedOn),
     draft: req.draft, history, issuedOn, pdf: req.pdf,
-    runInfo: { asOf: run.asOf, pagesFetched: stats.pagesFetched, linksChecked: stats.fetch?.linkChecks },
+    runInfo: { asOf: run.asOf, pagesFetched: stats.pagesFetched, linksChecked: stats.fetch?.linkChecks, columnsChecked: coverage.columns, accountsChecked: coverage.accounts },
+    documents: req.config.documents, number: req.number,
   }, req.outDir);
 }
 

@@ -38,10 +38,13 @@ export function registerReport(program: Command): void {
   common(report.command('monthly').description('月度全覆盖检查情况通报（.docx + .html）'))
     .requiredOption('--month <YYYY-MM>', '通报月份')
     .option('--draft', '审核稿：同时列出待审核的问题并标注')
-    .action(async (opts: CommonOpts & { month: string; draft?: boolean }) => {
+    .option('--number <n>', '发文字号中的序号（配置 documents.docNumber 中的 {n}），默认为月份')
+    .action(async (opts: CommonOpts & { month: string; draft?: boolean; number?: string }) => {
       if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.month)) throw new UsageError(`--month: "${opts.month}" 应为 YYYY-MM / must be YYYY-MM`);
+      const number = opts.number === undefined ? undefined : Number(opts.number);
+      if (number !== undefined && !(Number.isInteger(number) && number > 0)) throw new UsageError(`--number: "${opts.number}" 应为正整数 / must be a positive integer`);
       const { monthlyReport } = await import('./report-data.ts');
-      printFiles(await withStore(opts, (c) => monthlyReport({ ...c, outDir: opts.out, pdf: opts.pdf, month: opts.month, draft: !!opts.draft })));
+      printFiles(await withStore(opts, (c) => monthlyReport({ ...c, outDir: opts.out, pdf: opts.pdf, month: opts.month, draft: !!opts.draft, number })));
     });
 
   common(report.command('unit').description('单位整改通知单（每个单位一个文件）'))
