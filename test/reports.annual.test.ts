@@ -156,7 +156,7 @@ describe('领导小组 summary (.docx)', () => {
   it('puts grade overrides and pending items before the 领导小组', () => {
     const o = scores.units.find((u) => u.gradeOverride)!;
     expect(docx.text).toContain(`${o.unitName}：建议等次由“${o.grade}”调整为“${o.gradeOverride!.grade}”`);
-    expect(docx.text).toMatch(/尚有\d+项扣分待人工确认/);
+    expect(docx.text).toMatch(/尚有\d+项检查结果待人工确认/);
     expect(docx.media).toHaveLength(1);
   });
 });
