@@ -75,11 +75,11 @@ export async function unitReports(req: ReportRequest & { unitId?: string; draft?
   const findings = listTrackedFindings(req.store, { asOf: run.asOf, unitNames, unitId: req.unitId }).filter((f) => f.lifecycle.phase !== 'rectified');
   const common = {
     county: req.config.county, findings, deadline: req.deadline ?? defaultDeadline(issuedOn), draft: req.draft, asOf: run.asOf,
-    issuedOn, pdf: req.pdf, screenshots: (id: string) => req.store.screenshots.get(id),
+    issuedOn, pdf: req.pdf, screenshots: (id: string) => req.store.screenshots.get(id), documents: req.config.documents,
   };
   if (req.unitId) {
     const unit = unitsOf(req.config).find((u) => u.id === req.unitId)!;
-    return writeUnitReport({ ...common, unit }, req.outDir);
+    return writeUnitReport({ ...common, unit, serial: req.config.units.findIndex((u) => u.id === req.unitId) + 1 }, req.outDir);
   }
   return writeAllUnitReports({ ...common, units: unitsOf(req.config) }, req.outDir);
 }

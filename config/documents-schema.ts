@@ -17,6 +17,8 @@ export const documentsSchema = z.object({
   printer: z.string().min(1).optional(), // 印发机关; default: the office
   contact: z.object({ name: z.string().min(1), phone: z.string().min(1) }).strict().optional(), // 联系人、电话（附注）
   publicNote: z.string().default('此件公开发布'), // 附注：公开方式
+  // the workspace address units use to report back (已整改 → 复查); named in the 整改通知单
+  workspaceUrl: z.string().url('工作台地址须为 http(s) 网址 / workspaceUrl must be a URL').optional(),
 }).strict();
 
 export type DocumentSettings = z.infer<typeof documentsSchema>;

@@ -76,7 +76,7 @@ export function signature(issuer: string, date: string): Paragraph[] {
 
 const cellBorder = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 
-function cell(text: string, opts: { header?: boolean; widthPct?: number } = {}): TableCell {
+function cell(text: string, opts: { header?: boolean; widthPct?: number; keepNext?: boolean } = {}): TableCell {
   const lines = text.split('\n');
   return new TableCell({
     verticalAlign: VerticalAlign.CENTER,
@@ -84,18 +84,22 @@ function cell(text: string, opts: { header?: boolean; widthPct?: number } = {}):
     borders: { top: cellBorder, bottom: cellBorder, left: cellBorder, right: cellBorder },
     margins: { left: 60, right: 60, top: 30, bottom: 30 },
     children: lines.map((line) => new Paragraph({
+      keepNext: opts.keepNext,
+      keepLines: opts.keepNext,
       alignment: opts.header ? AlignmentType.CENTER : AlignmentType.LEFT,
       children: [run(line, { font: opts.header ? FONT.heading : FONT.body, size: SIZE.table })],
     })),
   });
 }
 
-export function table(headers: string[], rows: string[][], widthsPct?: number[]): Table {
+/** `keepTogether`: the whole table on one page (a problem's table is never split from its heading or across pages). */
+export function table(headers: string[], rows: string[][], widthsPct?: number[], opts: { keepTogether?: boolean } = {}): Table {
+  const keep = (i: number) => !!opts.keepTogether && i < rows.length - 1;
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
-      new TableRow({ tableHeader: true, children: headers.map((h, i) => cell(h, { header: true, widthPct: widthsPct?.[i] })) }),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, { widthPct: widthsPct?.[i] })) })),
+      new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h, i) => cell(h, { header: true, widthPct: widthsPct?.[i], keepNext: !!opts.keepTogether })) }),
+      ...rows.map((r, ri) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, { widthPct: widthsPct?.[i], keepNext: keep(ri) })) })),
     ],
   });
 }

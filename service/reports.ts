@@ -35,7 +35,7 @@ export async function generateRunReports(ctx: ServiceContext, runId: number): Pr
     documents: ctx.config.documents,
   }, dir)));
   written.push(...(await writeAllUnitReports({
-    county: ctx.config.county, findings, units, deadline, draft, asOf: run.asOf, screenshots: (id) => ctx.store.screenshots.get(id),
+    county: ctx.config.county, findings, units, deadline, draft, asOf: run.asOf, screenshots: (id) => ctx.store.screenshots.get(id), documents: ctx.config.documents,
   }, join(dir, '整改通知单'))));
   const year = Number(run.asOf.slice(0, 4));
   if (year === ctx.config.year) {

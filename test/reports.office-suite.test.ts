@@ -47,7 +47,10 @@ describe.skipIf(!hasOffice)('documents opened in LibreOffice', () => {
     const [monthlyDocx] = await writeMonthlyReport({
       county: '临猗县（示例）', month: '2023-11', findings, units, deadline: '2023-12-29', runInfo: fixtureRunInfo, issuedOn: '2023-12-15', draft: false, documents,
     }, join(dir, 'm'));
-    const [unitDocx] = await writeUnitReport({ county: '临猗县（示例）', unit: units[0], findings, deadline: '2023-12-29', asOf: '2023-12-15' }, join(dir, 'u'));
+    const [unitDocx] = await writeUnitReport({
+      county: '临猗县（示例）', unit: units[0], findings, deadline: '2023-12-29', asOf: '2023-12-15', serial: 5,
+      documents: { ...documents, workspaceUrl: 'https://zwgk.example.gov.cn/' },
+    }, join(dir, 'u'));
     [annualFile] = await writeAnnualReport({ scores, rubric: fixtureRubric, pending: findings.filter((f) => f.status === 'pending'), issuedOn: '2023-12-20' }, join(dir, 'a'));
     const [monthlyPdf] = toPdf([monthlyDocx], join(dir, 'm'));
     const [unitPdf] = toPdf([unitDocx], join(dir, 'u'));
@@ -72,6 +75,24 @@ describe.skipIf(!hasOffice)('documents opened in LibreOffice', () => {
     const first = monthlyPages[0].replace(/\s+/g, '');
     expect(first.indexOf('临猗县人民政府办公室')).toBeLessThan(first.indexOf('临政办函〔2023〕11号'));
     expect(first).toContain('临猗县人民政府办公室关于2023年11月份全县政府网站和政务新媒体全覆盖检查情况的通报');
+  });
+
+  it('整改通知单: 编号, how to report back, the contact, no problem table split from its heading or across pages, 反馈表 on its own page', () => {
+    const all = unitPages.join('\n').replace(/\s+/g, '');
+    expect(all).toContain('编号：整改〔2023〕12-05号');
+    expect(all).toContain('点击“已整改”，系统将自动复查');
+    expect(all).toContain('https://zwgk.example.gov.cn/');
+    expect(all).toContain('联系人：王明，联系电话：0359-4022123');
+    const problems = [...all.matchAll(/问题(\d+)：/g)].map((m) => Number(m[1]));
+    expect(problems.length).toBeGreaterThan(1);
+    for (const n of new Set(problems)) {
+      const page = unitPages.find((p) => p.replace(/\s+/g, '').includes(`问题${n}：`))!.replace(/\s+/g, '');
+      const after = page.slice(page.indexOf(`问题${n}：`));
+      expect(after, `问题${n}`).toContain('整改时限');
+    }
+    const feedback = unitPages.findIndex((p) => p.includes('整改情况反馈表') && p.includes('完成时间'));
+    expect(feedback).toBeGreaterThan(0);
+    expect(unitPages[feedback].trimStart().startsWith('附件')).toBe(true);
   });
 
   it('no document shows an internal identifier', () => {
