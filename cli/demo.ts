@@ -29,7 +29,7 @@ export function registerDemo(program: Command): void {
         process.stderr.write(`示例门户已启动：${portal.origin}\n`);
         const config = sampleConfigFor(portal.origin);
         const outcome = await inspectCounty({
-          config, configPath: SAMPLE_CONFIG_PATH, asOf, dbPath, outDir, progress: createProgress(), log: (l) => process.stderr.write(`${l}\n`),
+          config, configPath: SAMPLE_CONFIG_PATH, asOf, dbPath, outDir, progress: createProgress(new Map(config.units.map((u) => [u.id, u.name]))), log: (l) => process.stderr.write(`${l}\n`),
         });
         if (outcome.status !== 'complete' || !outcome.findingsFile) {
           process.stderr.write('示例检查未完成。\n');

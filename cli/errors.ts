@@ -16,12 +16,13 @@ export function exitCodeFor(err: unknown): number {
   return EXIT.failed;
 }
 
-export function parseAsOf(value: string | undefined): string {
+export function parseAsOf(value: string | undefined, flag = '--as-of'): string {
   if (value === undefined) {
     // "today" in Asia/Shanghai
     return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
   }
-  const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
-  if (!ok) throw new UsageError(`--as-of: "${value}" 不是有效日期，应为 YYYY-MM-DD / --as-of must be a valid date YYYY-MM-DD`);
+  const parsed = new Date(`${value}T00:00:00Z`);
+  const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
+  if (!ok) throw new UsageError(`${flag}: "${value}" 不是有效日期，应为 YYYY-MM-DD / ${flag} must be a valid date YYYY-MM-DD`);
   return value;
 }

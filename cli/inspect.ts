@@ -3,6 +3,15 @@ import { loadCountyConfig } from '../config/index.ts';
 import { DEFAULT_DB_PATH } from '../store/defaults.ts';
 import { parseAsOf } from './errors.ts';
 
+interface InspectOpts { config: string; asOf?: string; out: string; db: string; resume?: boolean }
+
+/** How to go on after an interruption, with the same arguments. */
+function resumeCommand(opts: InspectOpts): string {
+  const db = opts.db === DEFAULT_DB_PATH ? '' : ` --db ${opts.db}`;
+  const asOf = opts.asOf ? ` --as-of ${opts.asOf}` : '';
+  return `zwgk inspect --config ${opts.config}${asOf}${db} --out ${opts.out} --resume`;
+}
+
 export function registerInspect(program: Command): void {
   program
     .command('inspect')
@@ -12,23 +21,42 @@ export function registerInspect(program: Command): void {
     .option('--out <dir>', '输出目录', './out')
     .option('--db <file>', 'SQLite 数据库', DEFAULT_DB_PATH)
     .option('--resume', '继续上次中断的检查，不重抓已完成的页面')
-    .action(async (opts: { config: string; asOf?: string; out: string; db: string; resume?: boolean }) => {
+    .action(async (opts: InspectOpts) => {
       const asOf = parseAsOf(opts.asOf);
       const config = loadCountyConfig(opts.config);
       (await import('./preflight.ts')).preflightInspection(config, opts.config, { asOf, outDir: opts.out });
       const { inspectCounty } = await import('./pipeline.ts');
       const { createProgress } = await import('./progress.ts');
+      // Each unit is saved as it finishes: an interrupted run loses nothing and goes on with --resume.
+      const onInterrupt = () => {
+        process.stderr.write(`\n检查已中断。已完成的单位和已抓取的页面都已保存，继续请运行：\n  ${resumeCommand(opts)}\n`);
+        process.exit(130);
+      };
+      process.once('SIGINT', onInterrupt);
       const outcome = await inspectCounty({
         config, configPath: opts.config, asOf, dbPath: opts.db, outDir: opts.out, resume: opts.resume,
-        progress: createProgress(), log: (l) => process.stderr.write(`${l}\n`),
-      });
+        progress: createProgress(new Map(config.units.map((u) => [u.id, u.name]))), log: (l) => process.stderr.write(`${l}\n`),
+      }).finally(() => process.off('SIGINT', onInterrupt));
       if (outcome.status !== 'complete') {
-        process.stderr.write(`检查未完成（${outcome.status === 'interrupted' ? '被中断' : '部分单位出错'}），可用 zwgk inspect --resume 继续。\n`);
+        process.stderr.write(`检查未完成（${outcome.status === 'interrupted' ? '被中断' : '部分单位出错'}），继续请运行：\n  ${resumeCommand(opts)}\n`);
         process.exitCode = 1;
         return;
       }
-      const deductions = outcome.findings.filter((f) => f.kind === 'deduction').length;
+      const units = Number(outcome.stats.units ?? config.units.length);
+      const unreachable = Number(outcome.stats.unitsUnreachable ?? 0);
+      const deductions = outcome.findings.filter((f) => f.kind === 'deduction');
+      const toVerify = outcome.findings.filter((f) => f.confidence === 'low').length;
       const warnings = outcome.findings.filter((f) => f.kind === 'warning').length;
-      process.stdout.write(`发现问题 ${deductions} 项、加分/赋分依据 ${outcome.findings.length - deductions - warnings} 项、预警 ${warnings} 项，已写入 ${outcome.findingsFile}\n`);
+      const basis = outcome.findings.length - deductions.length - warnings;
+      process.stdout.write([
+        `检查完成：${units} 个单位，其中 ${units - unreachable} 个单位的网站正常打开。`,
+        `发现问题 ${deductions.length} 项（涉及 ${new Set(deductions.map((f) => f.unitId)).size} 个单位），加分、赋分依据 ${basis} 项，预警 ${warnings} 项；其中 ${toVerify} 项需人工核实。`,
+        `结果已写入 ${outcome.findingsFile}。`,
+        `下一步：审核检查结果  zwgk review list --status 待审核${opts.db === DEFAULT_DB_PATH ? '' : ` --db ${opts.db}`} --config ${opts.config}`,
+      ].join('\n') + '\n');
+      if (units > 0 && unreachable === units) {
+        process.stderr.write(`全部 ${units} 个单位的首页都无法打开：很可能是配置中的网址有误，或本机无法访问这些网站（网络、代理、防火墙）。请先运行 zwgk doctor --config ${opts.config} 检查。\n`);
+        process.exitCode = 1;
+      }
     });
 }

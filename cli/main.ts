@@ -1,4 +1,5 @@
-import { Command, CommanderError } from 'commander';
+import { CommanderError, type Command } from 'commander';
+import { ChineseCommand } from './help-zh.ts';
 import { ConfigError } from '../config/index.ts';
 import { exitCodeFor, EXIT } from './errors.ts';
 import { registerInspect } from './inspect.ts';
@@ -9,11 +10,12 @@ import { registerExtraCommands } from './extra.ts';
 import { limitHeapGrowth } from './runtime.ts';
 
 export function buildProgram(): Command {
-  const program = new Command();
+  const program = new ChineseCommand();
   program
     .name('zwgk')
     .description('政务公开检查工具：抓取各单位政务公开栏目和政务新媒体，按考核细则检查、评分并生成报告')
-    .version('0.1.0')
+    .version('0.1.0', '-V, --version', '显示版本号')
+    .helpCommand('help [命令]', '显示某个命令的帮助')
     .exitOverride()
     .showHelpAfterError('（使用 --help 查看用法）');
   registerInspect(program);

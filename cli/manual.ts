@@ -90,7 +90,7 @@ export function registerManual(program: Command): void {
       const { openStore, listManualEntries } = await import('../store/index.ts');
       const { describeEntry } = await import('../scoring/index.ts');
       const names = new Map(config.units.map((u) => [u.id, u.name]));
-      const store = openStore({ dbPath: opts.db });
+      const store = openStore({ dbPath: opts.db, mustExist: true });
       try {
         const entries = listManualEntries(store, { year, unitId: opts.unit });
         for (const e of entries) {

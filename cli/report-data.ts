@@ -1,7 +1,7 @@
 import type { CountyConfig } from '../config/index.ts';
 import { loadRubric } from '../config/rubric.ts';
 import type { Store } from '../store/index.ts';
-import { listTrackedFindings, listRuns } from '../store/index.ts';
+import { listTrackedFindings, listRuns, runCoverage } from '../store/index.ts';
 import { scoreFromStore } from '../scoring/index.ts';
 import { addWorkdays } from '../checks/index.ts';
 import { writeMonthlyReport, writeAllUnitReports, writeUnitReport, writeAnnualReport } from '../reports/index.ts';
@@ -10,9 +10,21 @@ export interface ReportRequest {
   store: Store;
   config: CountyConfig;
   outDir: string;
-  issuedOn: string; // YYYY-MM-DD
+  issuedOn?: string; // YYYY-MM-DD 成文日期; default: the inspection's date (documents never take the machine's clock)
   deadline?: string;
   pdf?: boolean;
+}
+
+/** A document was asked for that no inspection backs: nothing is written (exit 1). */
+export class NoInspectionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NoInspectionError';
+  }
+}
+
+function completeInspections(store: Store) {
+  return listRuns(store, 5000).filter((r) => r.kind === 'inspection' && r.status === 'complete');
 }
 
 function unitsOf(config: CountyConfig) {
@@ -29,7 +41,12 @@ function monthsUpTo(month: string): string[] {
   return Array.from({ length: m }, (_, i) => `${y}-${String(i + 1).padStart(2, '0')}`);
 }
 
-export async function monthlyReport(req: ReportRequest & { month: string; draft: boolean }): Promise<string[]> {
+export async function monthlyReport(req: ReportRequest & { month: string; draft: boolean; number?: number }): Promise<string[]> {
+  const run = completeInspections(req.store).find((r) => r.asOf.startsWith(req.month));
+  if (!run) {
+    throw new NoInspectionError(`${req.month.replace('-', '年')}月没有完成的全覆盖检查，未生成通报（数据库 ${req.store.path}；先运行 zwgk inspect --as-of ${req.month}-DD）/ no complete inspection in ${req.month}`);
+  }
+  const issuedOn = req.issuedOn ?? run.asOf;
   const unitNames = new Map(req.config.units.map((u) => [u.id, u.name]));
   const findings = listTrackedFindings(req.store, { month: req.month, unitNames });
   const history = monthsUpTo(req.month).map((month) => {
@@ -40,25 +57,29 @@ export async function monthlyReport(req: ReportRequest & { month: string; draft:
     }
     return { month, counts };
   });
-  const run = listRuns(req.store, 500).find((r) => r.kind === 'inspection' && r.status === 'complete' && r.asOf.startsWith(req.month));
+  const coverage = runCoverage(req.store, run.id);
   const stats = (run?.stats ?? {}) as { pagesFetched?: number; fetch?: { linkChecks?: number } };
   return writeMonthlyReport({
-    county: req.config.county, month: req.month, findings, units: unitsOf(req.config), deadline: req.deadline ?? defaultDeadline(req.issuedOn),
-    draft: req.draft, history, issuedOn: req.issuedOn, pdf: req.pdf,
-    runInfo: run ? { asOf: run.asOf, pagesFetched: stats.pagesFetched, linksChecked: stats.fetch?.linkChecks } : undefined,
+    county: req.config.county, month: req.month, findings, units: unitsOf(req.config), deadline: req.deadline ?? defaultDeadline(issuedOn),
+    draft: req.draft, history, issuedOn, pdf: req.pdf,
+    runInfo: { asOf: run.asOf, pagesFetched: stats.pagesFetched, linksChecked: stats.fetch?.linkChecks, columnsChecked: coverage.columns, accountsChecked: coverage.accounts },
+    documents: req.config.documents, number: req.number,
   }, req.outDir);
 }
 
 export async function unitReports(req: ReportRequest & { unitId?: string; draft?: boolean; asOf?: string }): Promise<string[]> {
+  const run = completeInspections(req.store).find((r) => req.asOf === undefined || r.asOf <= req.asOf);
+  if (!run) throw new NoInspectionError(`没有完成的全覆盖检查，未生成整改通知单（数据库 ${req.store.path}）/ no complete inspection`);
+  const issuedOn = req.issuedOn ?? run.asOf;
   const unitNames = new Map(req.config.units.map((u) => [u.id, u.name]));
-  const findings = listTrackedFindings(req.store, { asOf: req.asOf, unitNames, unitId: req.unitId }).filter((f) => f.lifecycle.phase !== 'rectified');
+  const findings = listTrackedFindings(req.store, { asOf: run.asOf, unitNames, unitId: req.unitId }).filter((f) => f.lifecycle.phase !== 'rectified');
   const common = {
-    county: req.config.county, findings, deadline: req.deadline ?? defaultDeadline(req.issuedOn), draft: req.draft, asOf: req.asOf,
-    issuedOn: req.issuedOn, pdf: req.pdf, screenshots: (id: string) => req.store.screenshots.get(id),
+    county: req.config.county, findings, deadline: req.deadline ?? defaultDeadline(issuedOn), draft: req.draft, asOf: run.asOf,
+    issuedOn, pdf: req.pdf, screenshots: (id: string) => req.store.screenshots.get(id), documents: req.config.documents,
   };
   if (req.unitId) {
     const unit = unitsOf(req.config).find((u) => u.id === req.unitId)!;
-    return writeUnitReport({ ...common, unit }, req.outDir);
+    return writeUnitReport({ ...common, unit, serial: req.config.units.findIndex((u) => u.id === req.unitId) + 1 }, req.outDir);
   }
   return writeAllUnitReports({ ...common, units: unitsOf(req.config) }, req.outDir);
 }
@@ -68,6 +89,6 @@ export async function annualReport(req: ReportRequest & { year: number; asOf: st
   const scores = scoreFromStore(req.store, { config: req.config, rubric, year: req.year, asOf: req.asOf });
   const unitNames = new Map(req.config.units.map((u) => [u.id, u.name]));
   const pending = listTrackedFindings(req.store, { asOf: req.asOf, year: req.year, unitNames }).filter((f) => f.status === 'pending');
-  const files = await writeAnnualReport({ scores, rubric, pending, issuedOn: req.issuedOn, pdf: req.pdf }, req.outDir);
+  const files = await writeAnnualReport({ scores, rubric, pending, issuedOn: req.issuedOn ?? req.asOf, pdf: req.pdf }, req.outDir);
   return { files, scores };
 }

@@ -10,17 +10,17 @@ function common(cmd: Command): Command {
     .requiredOption('--config <file>', '县配置文件（YAML）')
     .option('--db <file>', 'SQLite 数据库', DEFAULT_DB_PATH)
     .option('--out <dir>', '输出目录', './out/reports')
-    .option('--date <date>', '成文日期（YYYY-MM-DD），默认今天')
+    .option('--date <date>', '成文日期（YYYY-MM-DD），默认为检查日期')
     .option('--deadline <date>', '整改期限（YYYY-MM-DD），默认成文日期后 10 个工作日')
     .option('--pdf', '同时通过 Chromium 输出 PDF（已安装时）');
 }
 
-async function withStore<T>(opts: CommonOpts, fn: (ctx: { store: import('../store/index.ts').Store; config: ReturnType<typeof loadCountyConfig>; issuedOn: string; deadline?: string }) => Promise<T>): Promise<T> {
-  const issuedOn = parseAsOf(opts.date);
-  const deadline = opts.deadline === undefined ? undefined : parseAsOf(opts.deadline);
+async function withStore<T>(opts: CommonOpts, fn: (ctx: { store: import('../store/index.ts').Store; config: ReturnType<typeof loadCountyConfig>; issuedOn?: string; deadline?: string }) => Promise<T>): Promise<T> {
+  const issuedOn = opts.date === undefined ? undefined : parseAsOf(opts.date, '--date');
+  const deadline = opts.deadline === undefined ? undefined : parseAsOf(opts.deadline, '--deadline');
   const config = loadCountyConfig(opts.config);
   const { openStore } = await import('../store/index.ts');
-  const store = openStore({ dbPath: opts.db });
+  const store = openStore({ dbPath: opts.db, mustExist: true });
   try {
     return await fn({ store, config, issuedOn, deadline });
   } finally {
@@ -38,10 +38,13 @@ export function registerReport(program: Command): void {
   common(report.command('monthly').description('月度全覆盖检查情况通报（.docx + .html）'))
     .requiredOption('--month <YYYY-MM>', '通报月份')
     .option('--draft', '审核稿：同时列出待审核的问题并标注')
-    .action(async (opts: CommonOpts & { month: string; draft?: boolean }) => {
+    .option('--number <n>', '发文字号中的序号（配置 documents.docNumber 中的 {n}），默认为月份')
+    .action(async (opts: CommonOpts & { month: string; draft?: boolean; number?: string }) => {
       if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.month)) throw new UsageError(`--month: "${opts.month}" 应为 YYYY-MM / must be YYYY-MM`);
+      const number = opts.number === undefined ? undefined : Number(opts.number);
+      if (number !== undefined && !(Number.isInteger(number) && number > 0)) throw new UsageError(`--number: "${opts.number}" 应为正整数 / must be a positive integer`);
       const { monthlyReport } = await import('./report-data.ts');
-      printFiles(await withStore(opts, (c) => monthlyReport({ ...c, outDir: opts.out, pdf: opts.pdf, month: opts.month, draft: !!opts.draft })));
+      printFiles(await withStore(opts, (c) => monthlyReport({ ...c, outDir: opts.out, pdf: opts.pdf, month: opts.month, draft: !!opts.draft, number })));
     });
 
   common(report.command('unit').description('单位整改通知单（每个单位一个文件）'))
@@ -59,7 +62,7 @@ export function registerReport(program: Command): void {
 
   common(report.command('annual').description('年度考核评分表（.xlsx）和领导小组汇报（.docx）'))
     .option('--year <year>', '考核年度')
-    .option('--as-of <date>', '评分截止日期（YYYY-MM-DD），默认今天')
+    .option('--as-of <date>', '评分截止日期（YYYY-MM-DD），默认今天（北京时间）')
     .action(async (opts: CommonOpts & { year?: string; asOf?: string }) => {
       const asOf = parseAsOf(opts.asOf);
       const { annualReport } = await import('./report-data.ts');

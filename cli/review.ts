@@ -25,7 +25,7 @@ async function decide(action: 'confirm' | 'dismiss' | 'adjust', id: string, opts
   const config = opts.config ? loadCountyConfig(opts.config) : null;
   const occurrences = parseNumberOption('--occurrences', opts.occurrences);
   const points = parseNumberOption('--points', opts.points);
-  const store = openStore({ dbPath: opts.db });
+  const store = openStore({ dbPath: opts.db, mustExist: true });
   try {
     const units = unitsOf(config);
     const version = latestFindingVersion(store, id);
@@ -61,7 +61,7 @@ export function registerReview(program: Command): void {
       const config = opts.config ? loadCountyConfig(opts.config) : null;
       if (opts.unit && config && !config.units.some((u) => u.id === opts.unit)) throw new UsageError(`--unit: 单位 "${opts.unit}" 不在县配置中`);
       const { openStore, listTrackedFindings } = await import('../store/index.ts');
-      const store = openStore({ dbPath: opts.db });
+      const store = openStore({ dbPath: opts.db, mustExist: true });
       try {
         const list = listTrackedFindings(store, {
           unitId: opts.unit, status: status as never, checkId: opts.check, month: opts.month,
@@ -103,7 +103,7 @@ export function registerReview(program: Command): void {
     .option('--db <file>', 'SQLite 数据库', DEFAULT_DB_PATH)
     .action(async (id: string, opts: { db: string }) => {
       const { openStore, reviewHistory } = await import('../store/index.ts');
-      const store = openStore({ dbPath: opts.db });
+      const store = openStore({ dbPath: opts.db, mustExist: true });
       try {
         const events = reviewHistory(store, id);
         if (events.length === 0) process.stdout.write(`问题 ${id} 尚无审核记录\n`);
@@ -126,7 +126,7 @@ export function registerReview(program: Command): void {
       const config = opts.config ? loadCountyConfig(opts.config) : undefined;
       const { openStore, ReviewInputError } = await import('../store/index.ts');
       const { importReviewDecisions, TableReadError } = await import('../scoring/index.ts');
-      const store = openStore({ dbPath: opts.db });
+      const store = openStore({ dbPath: opts.db, mustExist: true });
       try {
         const events = await importReviewDecisions(store, file, { config });
         process.stdout.write(`已导入 ${events.length} 条审核决定\n`);
@@ -149,7 +149,7 @@ export function registerReview(program: Command): void {
       if (!Number.isInteger(runId)) throw new UsageError(`--run: "${opts.run}" 不是检查任务编号`);
       if (opts.month !== undefined && !/^\d{4}-\d{2}$/.test(opts.month)) throw new UsageError(`--month: "${opts.month}" 应为 YYYY-MM`);
       const { openStore, recordMonthlyNotices, getRun } = await import('../store/index.ts');
-      const store = openStore({ dbPath: opts.db });
+      const store = openStore({ dbPath: opts.db, mustExist: true });
       try {
         if (!getRun(store, runId)) throw new UsageError(`--run: 检查任务 ${runId} 不存在`);
         const notices = recordMonthlyNotices(store, runId, opts.month);

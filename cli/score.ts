@@ -29,7 +29,7 @@ export function registerScore(program: Command): void {
       const { scoreFromStore } = await import('../scoring/index.ts');
       const { mkdirSync, writeFileSync } = await import('node:fs');
       const { join } = await import('node:path');
-      const store = openStore({ dbPath: opts.db });
+      const store = openStore({ dbPath: opts.db, mustExist: true });
       try {
         const scores = scoreFromStore(store, { config, rubric, year, asOf });
         mkdirSync(opts.out, { recursive: true });
@@ -65,7 +65,7 @@ export function registerScore(program: Command): void {
       if (!opts.reason.trim()) throw new UsageError('--reason: 改定等次必须说明理由');
       if (!opts.by.trim()) throw new UsageError('--by: 缺少改定人');
       const { openStore, addGradeOverride } = await import('../store/index.ts');
-      const store = openStore({ dbPath: opts.db });
+      const store = openStore({ dbPath: opts.db, mustExist: true });
       try {
         addGradeOverride(store, { year, unitId: opts.unit, grade: opts.grade, reason: opts.reason.trim(), by: opts.by.trim() });
         process.stdout.write(`已记录：${opts.unit} ${year} 年度等次改定为 ${opts.grade}\n`);

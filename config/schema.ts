@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { documentsSchema } from './documents-schema.ts';
 
 // The county YAML is a public contract (issue 2): keys may be added, never renamed.
 
@@ -106,6 +107,7 @@ export const countyConfigSchema = z.object({
   schedule: scheduleSchema.default(scheduleSchema.parse({})),
   // Per-county overrides of check settings (thresholds, keyword lists), merged over config/check-settings.yaml.
   rules: z.record(z.string(), z.unknown()).optional(),
+  documents: documentsSchema.optional(),
   units: z.array(unitSchema).min(1, '至少需要一个被考核单位 / at least one unit is required'),
 }).strict();
 

@@ -36,7 +36,7 @@ export function pendingBasis(scores: ScoresFile): (PendingRow & { findingId?: st
     for (const r of u.indicators) {
       for (const b of r.basis) {
         if (b.status !== 'pending') continue;
-        out.push({ findingId: b.findingId, unitName: u.unitName, item: r.level3 || r.level2, problem: b.text, url: b.url ?? (b.entryId ? `人工录入：${b.entryId}` : ''), points: r.pendingDeduction ? `-${r.pendingDeduction}（本项合计）` : '', source: 'scores.json' });
+        out.push({ findingId: b.findingId, unitName: u.unitName, item: r.level3 || r.level2, problem: b.text, url: b.url ?? (b.entryId ? `人工录入：${b.entryId}` : ''), points: r.pendingDeduction ? `-${r.pendingDeduction}（本项合计）` : '', source: '评分草稿' });
       }
     }
   }

@@ -3,7 +3,7 @@ import type { Paragraph, Table } from 'docx';
 import type { Chart } from './charts.ts';
 import { svgDataUri } from './charts.ts';
 import * as D from './docx-style.ts';
-import { dateZh, escapeHtml, fmtPoints, issuerFor, todayShanghai } from './format.ts';
+import { dateZh, escapeHtml, fmtPoints, issuerFor } from './format.ts';
 import { htmlTable } from './html.ts';
 import type { ScoresFile, UnitScore } from './types.ts';
 
@@ -14,6 +14,7 @@ export interface AnnualSummary {
   classTables: { heading: string; headers: string[]; rows: string[][] }[];
   decisions: string[];
   problems: string[];
+  notes: string[]; // 附注: how grade quotas were rounded and ties treated
   issuer: string;
   date: string;
 }
@@ -28,7 +29,12 @@ export function orderedCounts(counts: Record<string, number>, order: string[]): 
   return Object.entries(counts).sort((a, b) => rank(a[0]) - rank(b[0]));
 }
 
-export function buildAnnualSummary(scores: ScoresFile, gradeOrder: string[], pendingCount: number, issuedOn?: string): AnnualSummary {
+/** One sentence end, never 。。 or 。； where two of our texts meet. */
+export function tidyPunctuation(s: string): string {
+  return s.replace(/。+(?=[。；，])/g, '').replace(/。{2,}/g, '。').replace(/；。/g, '。');
+}
+
+export function buildAnnualSummary(scores: ScoresFile, gradeOrder: string[], pending: { items: number; units: number }, issuedOn?: string): AnnualSummary {
   const a = scores.units.filter((u) => u.class === 'A');
   const b = scores.units.filter((u) => u.class === 'B');
   const counts = (cls: 'A' | 'B') => orderedCounts(scores.grades[cls].counts, gradeOrder).map(([k, v]) => `${k}${v}个`).join('、');
@@ -39,12 +45,11 @@ export function buildAnnualSummary(scores: ScoresFile, gradeOrder: string[], pen
       .map((u) => [String(u.rank), u.unitName, fmtPoints(u.total), fmtPoints(u.totalIfPendingConfirmed), gradeCell(u)]),
   }));
   const overrides = scores.units.filter((u) => u.gradeOverride);
-  const changed = scores.units.filter((u) => u.totalIfPendingConfirmed !== u.total);
   const decisions = [
     ...overrides.map((u) => `${u.unitName}：建议等次由“${u.grade ?? '—'}”调整为“${u.gradeOverride!.grade}”，理由：${u.gradeOverride!.reason}（${u.gradeOverride!.by}）。`),
-    changed.length || pendingCount
-      ? `尚有${pendingCount}项扣分待人工确认，涉及${changed.length}个单位；全部确认后上述单位得分将相应降低（见评分表“待确认事项”）。`
-      : '所有扣分项均已确认，无待确认事项。',
+    pending.items
+      ? `尚有${pending.items}项检查结果待人工确认，涉及${pending.units}个单位；确认后相关单位的得分可能变化（见评分表“待确认事项”）。`
+      : '所有检查结果均已确认，无待确认事项。',
   ];
   const byItem = new Map<string, { deduction: number; units: number }>();
   for (const u of scores.units) {
@@ -63,13 +68,15 @@ export function buildAnnualSummary(scores: ScoresFile, gradeOrder: string[], pen
     mainTo: '县政务公开领导小组：',
     basics: [
       `按照《${scores.county.replace(/[（(][^）)]*[）)]/g, '')}${scores.year}年度政务公开工作考核方案》，县政府办公室对全县${scores.units.length}个单位（A类乡镇${a.length}个、B类县直单位${b.length}个）开展了年度考核，考核数据截至${dateZh(scores.asOf)}。现将考核结果报告如下，请审定。`,
-      `A类单位等次建议：${counts('A')}；B类单位等次建议：${counts('B')}。名额取整：${scores.grades.A.rounding}；同分处理：${scores.grades.A.ties}。`,
+      `A类单位等次建议：${counts('A')}；B类单位等次建议：${counts('B')}。各等次名额的取整和同分处理见附注。`,
     ],
+    notes: (['A', 'B'] as const).filter((cls) => scores.grades[cls].total).map((cls) => tidyPunctuation(
+      `${cls}类名额取整：${scores.grades[cls].rounding.replace(/[。；]$/, '')}。同分处理：${scores.grades[cls].ties.replace(/[。；]$/, '')}。`)),
     classTables,
     decisions,
     problems: problems.length ? problems : ['本年度未发现集中扣分项。'],
     issuer,
-    date: dateZh(issuedOn ?? todayShanghai()),
+    date: dateZh(issuedOn ?? scores.asOf),
   };
 }
 
@@ -83,6 +90,7 @@ export function summaryDocx(s: AnnualSummary, chart: Chart | null): (Paragraph |
   out.push(D.heading1('四、存在的主要问题'), ...s.problems.map((p) => D.body(p)));
   out.push(D.body('附件：年度考核评分表（各单位评分明细及评分依据）'));
   out.push(...D.signature(s.issuer, s.date));
+  if (s.notes.length) out.push(D.blank(), D.body([D.run('附注', { font: '黑体' })], { indent: false }), ...s.notes.map((n, i) => D.body(`${i + 1}.${n}`)));
   return out;
 }
 
@@ -93,5 +101,6 @@ export function summaryHtml(s: AnnualSummary, chart: Chart | null): string {
   parts.push('<h2>三、需领导小组审定的事项</h2>', ...s.decisions.map((p) => `<p>${escapeHtml(p)}</p>`));
   parts.push('<h2>四、存在的主要问题</h2>', ...s.problems.map((p) => `<p>${escapeHtml(p)}</p>`));
   parts.push('<p>附件：年度考核评分表（各单位评分明细及评分依据）</p>', `<p>&nbsp;</p><p class="sign">${escapeHtml(s.issuer)}</p><p class="sign">${escapeHtml(s.date)}</p>`);
+  if (s.notes.length) parts.push('<h2>附注</h2>', ...s.notes.map((n, i) => `<p>${i + 1}.${escapeHtml(n)}</p>`));
   return parts.join('\n');
 }

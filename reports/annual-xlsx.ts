@@ -6,6 +6,7 @@ import { orderedCounts } from './annual-summary.ts';
 import { basisLinks, basisText, pendingBasis, type PendingRow } from './annual-basis.ts';
 import { fmtPoints, quoteSheetName, safeCellText, safeSheetName } from './format.ts';
 import { checkName, columnName } from './labels.ts';
+import { fitRowHeights, printOnA4Landscape } from './xlsx-print.ts';
 import type { IndicatorScore, ScoresFile, UnitScore } from './types.ts';
 
 export const UNIT_HEADERS = ['一级指标', '二级指标', '三级指标', '赋分', '扣分标准', '加分标准', '考核方式', '扣分', '加分', '赋分值', '得分', '待确认扣分', '评分依据', '证据链接', '备注'] as const;
@@ -23,9 +24,55 @@ function colLetter(n: number): string {
   return s;
 }
 
-function weightText(row: RubricRow | undefined, ind: IndicatorScore): string {
+function isRanged(row: RubricRow | undefined): boolean {
+  return !!row && (row.rule.type === 'ranged' || row.rule.type === 'assigned');
+}
+
+/** 赋分 as the seed writes it: a number for 减分制 rows (so that 得分 can be a formula of it), a range, or "-". */
+function weightCell(row: RubricRow | undefined, ind: IndicatorScore): number | string {
   if (row && row.min != null && row.max != null) return `${fmtPoints(row.min)}—${fmtPoints(row.max)}`;
-  return ind.weight ? fmtPoints(ind.weight) : '-';
+  return ind.weight ? ind.weight : '-';
+}
+
+const near = (a: number, b: number) => Math.abs(a - b) < 1e-6;
+
+/**
+ * 得分 as a formula of the row's own cells, so that an evaluator who corrects 扣分 or 加分 sees 得分 and 合计
+ * recompute; its cached result is the engine's figure. A row whose score the formula would not reproduce (a rule
+ * form the sheet cannot express) keeps the plain number.
+ */
+function pointsCell(row: RubricRow | undefined, ind: IndicatorScore, r: number): ExcelJS.CellValue {
+  const [w, d, b, v] = (['赋分', '扣分', '加分', '赋分值'] as const).map((h) => `${colLetter(COL[h])}${r}`);
+  if (!row) return ind.points;
+  if (isRanged(row)) return near(ind.value + ind.bonus, ind.points) ? { formula: `${v}+${b}`, result: ind.points } : ind.points;
+  if (!ind.weight) return near(ind.bonus, ind.points) ? { formula: b, result: ind.points } : ind.points;
+  return near(ind.weight - ind.deduction + ind.bonus, ind.points) ? { formula: `MAX(0,${w}-${d})+${b}`, result: ind.points } : ind.points;
+}
+
+/** 一级指标 (and 二级指标 within it) merged over their rows, the 一级指标 with its weight as in the seed: 组织领导与工作保障（11分）. */
+function mergeLevels(ws: ExcelJS.Worksheet, first: number, rows: { level1: string; level2: string; weight: number | null }[]): void {
+  const merge = (col: number, from: number, to: number, text: string) => {
+    if (to > from) ws.mergeCells(from, col, to, col);
+    ws.getCell(from, col).value = text;
+  };
+  for (let i = 0; i < rows.length;) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1].level1 === rows[i].level1) j++;
+    const weight = rows[i].weight;
+    merge(1, first + i, first + j, weight ? `${rows[i].level1}（${fmtPoints(weight)}分）` : rows[i].level1);
+    for (let k = i; k <= j;) {
+      let m = k;
+      while (m + 1 <= j && rows[m + 1].level2 === rows[k].level2 && rows[k].level2) m++;
+      if (m > k) merge(2, first + k, first + m, rows[k].level2);
+      k = m + 1;
+    }
+    i = j + 1;
+  }
+}
+
+function extraItemsText(items: { label: string }[]): string {
+  const nums = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+  return items.map((it, i) => `（${nums[i] ?? i + 1}）${it.label}`).join('\n');
 }
 
 function styleRow(r: ExcelJS.Row, head = false): void {
@@ -51,22 +98,41 @@ function unitSheet(wb: ExcelJS.Workbook, name: string, u: UnitScore, rubric: Rub
   styleRow(ws.addRow([...UNIT_HEADERS]), true);
   ws.views = [{ state: 'frozen', ySplit: HEADER_ROW }];
 
-  const rows = new Map(rubric.classes[u.class].rows.map((r) => [r.id, r]));
+  const classRows = rubric.classes[u.class].rows;
+  const rows = new Map(classRows.map((r) => [r.id, r]));
+  const level1Weight = (level1: string): number | null => {
+    const stated = classRows.find((r) => r.level1 === level1 && r.level1Weight != null)?.level1Weight;
+    if (stated != null) return stated;
+    const sum = classRows.filter((r) => r.level1 === level1).reduce((t, r) => t + (r.weight || 0), 0);
+    return sum || null;
+  };
   const first = HEADER_ROW + 1;
   for (const ind of u.indicators) {
     const row = rows.get(ind.rowId);
     const r = ws.addRow([
-      ind.level1, ind.level2, ind.level3, weightText(row, ind),
+      ind.level1, ind.level2, ind.level3, weightCell(row, ind),
       row?.deductionText ?? '', row?.bonusText ?? '', row?.method ?? '',
-      ind.deduction || null, ind.bonus || null, row?.rule.type === 'ranged' || row?.rule.type === 'assigned' ? ind.value : null,
-      ind.points, ind.pendingDeduction || null,
+      ind.deduction || null, ind.bonus || null, isRanged(row) ? ind.value : null,
+      null, ind.pendingDeduction || null,
       safeCellText(basisText(ind.basis)), safeCellText(basisLinks(ind.basis)), ind.capApplied ?? (row ? '' : '评分表中无此指标'),
     ]);
+    r.getCell(COL['得分']).value = pointsCell(row, ind, r.number);
     styleRow(r);
   }
-  for (const e of u.extras) {
-    const r = ws.addRow([e.points >= 0 ? '综合加分项' : '重大扣分项', '', e.label, '', '', '', e.points >= 0 ? rubric.extras.bonusMethod : rubric.extras.penaltyMethod,
-      e.points < 0 ? -e.points : null, e.points > 0 ? e.points : null, null, e.points, null, safeCellText(basisText(e.basis)), safeCellText(basisLinks(e.basis)), '']);
+  mergeLevels(ws, first, u.indicators.map((i) => ({ level1: i.level1, level2: i.level2, weight: level1Weight(i.level1) })));
+  // 综合加分项 and 重大扣分项 as the seed has them: one row each with every item, this unit's points and their basis
+  for (const kind of ['bonus', 'penalty'] as const) {
+    const mine = u.extras.filter((e) => (kind === 'bonus' ? e.points >= 0 : e.points < 0));
+    const sum = mine.reduce((t, e) => t + Math.abs(e.points), 0);
+    const items = extraItemsText(rubric.extras[kind]);
+    const basis = mine.map((e) => `${e.label}：${fmtPoints(e.points)} 分${basisText(e.basis) ? `（${basisText(e.basis)}）` : ''}`).join('\n');
+    const r = ws.addRow([kind === 'bonus' ? '综合加分项' : '重大扣分项', '', '', '不设上限', kind === 'penalty' ? items : '', kind === 'bonus' ? items : '',
+      kind === 'bonus' ? rubric.extras.bonusMethod : rubric.extras.penaltyMethod,
+      kind === 'penalty' && sum ? sum : null, kind === 'bonus' && sum ? sum : null, null, null, null,
+      safeCellText(basis || (kind === 'bonus' ? '无综合加分' : '无重大扣分')), safeCellText(mine.map((e) => basisLinks(e.basis)).join('\n')), '']);
+    const cell = colLetter(COL[kind === 'bonus' ? '加分' : '扣分']);
+    r.getCell(COL['得分']).value = { formula: kind === 'bonus' ? `${cell}${r.number}` : `-${cell}${r.number}`, result: kind === 'bonus' ? sum : sum ? -sum : 0 };
+    ws.mergeCells(r.number, 1, r.number, 3);
     styleRow(r);
   }
   const last = ws.rowCount;
@@ -80,6 +146,8 @@ function unitSheet(wb: ExcelJS.Workbook, name: string, u: UnitScore, rubric: Rub
   totalRow.getCell(COL['待确认扣分']).value = u.totalIfPendingConfirmed !== u.total ? u.total - u.totalIfPendingConfirmed : null;
   totalRow.getCell(COL['备注']).value = reconciles ? '' : `各项得分之和为${fmtPoints(sum)}，与 scores.json 总分不一致，以 scores.json 为准，请核对`;
   styleRow(totalRow, true);
+  fitRowHeights(ws, HEADER_ROW + 1);
+  printOnA4Landscape(ws, { titleRows: `${HEADER_ROW}:${HEADER_ROW}`, lastColumn: colLetter(UNIT_HEADERS.length) });
   return `${quoteSheetName(name)}!${pts}${totalRow.number}`;
 }
 
@@ -107,14 +175,25 @@ function summarySheet(wb: ExcelJS.Workbook, scores: ScoresFile, rubric: Rubric, 
     const counts = orderedCounts(g.counts, rubric.grading.order).map(([k, v]) => `${k}${v}个`).join('，');
     ws.addRow([`${cls}类共${g.total}个单位：${counts}。名额取整：${g.rounding}；同分处理：${g.ties}。`]).getCell(1).font = FONT_BODY;
   }
+  printOnA4Landscape(ws, { titleRows: '1:2', lastColumn: 'I' });
 }
 
-function pendingSheet(wb: ExcelJS.Workbook, scores: ScoresFile, pending: Finding[]): number {
+/** What an evaluator calls the indicator: its 三级 (or 二级) name in the rubric, never the internal row id. */
+function indicatorNames(rubric: Rubric): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const cls of Object.values(rubric.classes)) {
+    for (const r of cls.rows) if (!names.has(r.id)) names.set(r.id, r.level3 || r.level2 || r.level1);
+  }
+  return names;
+}
+
+function pendingSheet(wb: ExcelJS.Workbook, scores: ScoresFile, rubric: Rubric, pending: Finding[]): number {
   const ws = wb.getWorksheet('待确认事项')!;
+  const names = indicatorNames(rubric);
   ws.columns = [6, 20, 18, 16, 16, 44, 44, 12, 8, 12].map((width) => ({ width }));
   styleRow(ws.addRow(['序号', '单位名称', '问题类型', '指标', '栏目', '问题', '证据链接', '建议分值', '置信度', '来源']), true);
   const rows: (PendingRow & { type: string; column: string; confidence: string })[] = pending.map((f) => ({
-    unitName: f.unitName, item: f.indicator, problem: f.title, url: f.evidence[0]?.url ?? f.subject, points: fmtPoints(f.suggestedPoints), source: '审核队列',
+    unitName: f.unitName, item: names.get(f.indicator) ?? checkName(f.checkId), problem: f.title, url: f.evidence[0]?.url ?? f.subject, points: fmtPoints(f.suggestedPoints), source: '待审核问题',
     type: checkName(f.checkId), column: columnName(f.column), confidence: f.confidence === 'low' ? '低' : '高',
   }));
   const known = new Set(pending.map((f) => f.id));
@@ -124,6 +203,8 @@ function pendingSheet(wb: ExcelJS.Workbook, scores: ScoresFile, pending: Finding
   }
   rows.forEach((r, i) => styleRow(ws.addRow([i + 1, r.unitName, r.type, r.item, r.column, safeCellText(r.problem), safeCellText(r.url), r.points, r.confidence, r.source])));
   if (!rows.length) ws.addRow(['', '无待确认事项']);
+  fitRowHeights(ws, 2);
+  printOnA4Landscape(ws, { titleRows: '1:1', lastColumn: 'J' });
   return rows.length;
 }
 
@@ -141,6 +222,6 @@ export async function annualWorkbook(scores: ScoresFile, rubric: Rubric, pending
     totals.set(u.unitId, { sheet, cell: unitSheet(wb, sheet, u, rubric, scores) });
   }
   summarySheet(wb, scores, rubric, totals);
-  pendingSheet(wb, scores, pending);
+  pendingSheet(wb, scores, rubric, pending);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -28,11 +28,13 @@ export async function writeAnnualReport(input: AnnualInput, outDir: string): Pro
   const { scores, rubric } = input;
   const pending = (input.pending ?? []).filter((f) => f.status === 'pending' && f.kind !== 'warning');
   const known = new Set(pending.map((f) => f.id));
-  const pendingCount = pending.length + pendingBasis(scores).filter((b) => !b.findingId || !known.has(b.findingId)).length;
+  const otherPending = pendingBasis(scores).filter((b) => !b.findingId || !known.has(b.findingId));
+  const pendingCount = pending.length + otherPending.length;
+  const pendingUnits = new Set([...pending.map((f) => f.unitName), ...otherPending.map((b) => b.unitName)]).size;
   const xlsx = join(outDir, safeFileName(`${scores.year}年度政务公开工作考核评分表`) + '.xlsx');
   await writeFile(xlsx, await annualWorkbook(scores, rubric, pending));
 
-  const summary = buildAnnualSummary(scores, rubric.grading.order, pendingCount, input.issuedOn);
+  const summary = buildAnnualSummary(scores, rubric.grading.order, { items: pendingCount, units: pendingUnits }, input.issuedOn);
   const chart = scores.units.length ? renderChart(scoreDistributionOption(scores.units), { width: 760, height: 360 }) : null;
   const base = join(outDir, safeFileName(`${scores.year}年度政务公开工作考核结果报告（送审稿）`));
   await writeFile(`${base}.docx`, await D.documentBuffer({ title: summary.title, creator: summary.issuer }, summaryDocx(summary, chart)));

@@ -1,7 +1,7 @@
 // Building blocks of a 公文-style .docx (GB/T 9704-2012): A4, 公文 margins, 三号仿宋 body, 「— 1 —」 page numbers.
 import {
   AlignmentType, BorderStyle, Document, Footer, ImageRun, LineRuleType, Packer, PageNumber, Paragraph,
-  Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType,
+  TabStopType, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType,
 } from 'docx';
 import { FONT } from './fonts.ts';
 
@@ -50,11 +50,12 @@ export function heading2(text: string): Paragraph {
   });
 }
 
-export function body(text: string | TextRun[], opts: { indent?: boolean } = {}): Paragraph {
+/** Body text. `ragged`: left-aligned, for paragraphs ending in a URL, which justification would stretch across the line. */
+export function body(text: string | TextRun[], opts: { indent?: boolean; ragged?: boolean } = {}): Paragraph {
   return new Paragraph({
     spacing: { line: LINE, lineRule: LineRuleType.EXACT },
     indent: opts.indent === false ? undefined : { firstLine: 640 },
-    alignment: AlignmentType.JUSTIFIED,
+    alignment: opts.ragged ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
     children: typeof text === 'string' ? [run(text)] : text,
   });
 }
@@ -75,7 +76,7 @@ export function signature(issuer: string, date: string): Paragraph[] {
 
 const cellBorder = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 
-function cell(text: string, opts: { header?: boolean; widthPct?: number } = {}): TableCell {
+function cell(text: string, opts: { header?: boolean; widthPct?: number; keepNext?: boolean } = {}): TableCell {
   const lines = text.split('\n');
   return new TableCell({
     verticalAlign: VerticalAlign.CENTER,
@@ -83,18 +84,22 @@ function cell(text: string, opts: { header?: boolean; widthPct?: number } = {}):
     borders: { top: cellBorder, bottom: cellBorder, left: cellBorder, right: cellBorder },
     margins: { left: 60, right: 60, top: 30, bottom: 30 },
     children: lines.map((line) => new Paragraph({
+      keepNext: opts.keepNext,
+      keepLines: opts.keepNext,
       alignment: opts.header ? AlignmentType.CENTER : AlignmentType.LEFT,
       children: [run(line, { font: opts.header ? FONT.heading : FONT.body, size: SIZE.table })],
     })),
   });
 }
 
-export function table(headers: string[], rows: string[][], widthsPct?: number[]): Table {
+/** `keepTogether`: the whole table on one page (a problem's table is never split from its heading or across pages). */
+export function table(headers: string[], rows: string[][], widthsPct?: number[], opts: { keepTogether?: boolean } = {}): Table {
+  const keep = (i: number) => !!opts.keepTogether && i < rows.length - 1;
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
-      new TableRow({ tableHeader: true, children: headers.map((h, i) => cell(h, { header: true, widthPct: widthsPct?.[i] })) }),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, { widthPct: widthsPct?.[i] })) })),
+      new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h, i) => cell(h, { header: true, widthPct: widthsPct?.[i], keepNext: !!opts.keepTogether })) }),
+      ...rows.map((r, ri) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, { widthPct: widthsPct?.[i], keepNext: keep(ri) })) })),
     ],
   });
 }
@@ -141,4 +146,64 @@ export async function documentBuffer(meta: { title: string; creator: string }, c
     }],
   });
   return Packer.toBuffer(doc);
+}
+
+const RED = 'FF0000';
+const TEXT_WIDTH = Math.round(156 * MM);
+
+/** 发文机关标志 (红头) and 发文字号 over the red 分隔线 (GB/T 9704-2012 7.2). */
+export function redHeader(office: string, docNumber: string | null): Paragraph[] {
+  const size = Math.max(22, Math.min(36, Math.floor(150 / Math.max(1, [...office].length) * 2.83))) * PT;
+  return [
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0 }, children: [new TextRun({ text: office, font: font(FONT.title), size, color: RED })] }),
+    blank(),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { line: LINE, lineRule: LineRuleType.EXACT, after: 240 },
+      border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: RED, space: 6 } },
+      children: [run(docNumber ?? '')],
+    }),
+    blank(),
+  ];
+}
+
+/** A title set in several lines, each centred; the breaks are chosen by the caller between words. */
+export function titleInLines(lines: string[]): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { line: 700, lineRule: LineRuleType.EXACT, after: 580 },
+    children: lines.map((l, i) => new TextRun({ text: l, font: font(FONT.title), size: SIZE.title, break: i ? 1 : 0 })),
+  });
+}
+
+/** 附注: below the date, indented two characters, in parentheses. */
+export function note(text: string): Paragraph {
+  return new Paragraph({ spacing: { line: LINE, lineRule: LineRuleType.EXACT }, indent: { firstLine: 640 }, children: [run(text)] });
+}
+
+/** The "附件" label of an attachment, starting a new page (GB/T 9704-2012 8). */
+export function attachmentLabel(text = '附件'): Paragraph {
+  return new Paragraph({ pageBreakBefore: true, spacing: { line: LINE, lineRule: LineRuleType.EXACT }, children: [run(text, { font: FONT.heading })] });
+}
+
+/** 版记: 抄送 and 印发机关/印发日期 between separator lines, at the end of the document (GB/T 9704-2012 7.4). */
+export function banji(copyTo: string | null, printer: string, printedOn: string): Paragraph[] {
+  const size = 14 * PT;
+  const thick = { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 1 };
+  const thin = { style: BorderStyle.SINGLE, size: 4, color: '000000', space: 1 };
+  const out: Paragraph[] = [blank()];
+  if (copyTo) {
+    out.push(new Paragraph({
+      indent: { left: 280, right: 280 },
+      border: { top: thick, bottom: thin },
+      children: [new TextRun({ text: `抄送：${copyTo.replace(/[。.]$/, '')}。`, font: font(FONT.body), size })],
+    }));
+  }
+  out.push(new Paragraph({
+    indent: { left: 280, right: 280 },
+    border: copyTo ? { bottom: thick } : { top: thick, bottom: thick },
+    tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - 560 }],
+    children: [new TextRun({ text: `${printer}\t${printedOn}印发`, font: font(FONT.body), size })],
+  }));
+  return out;
 }

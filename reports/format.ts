@@ -69,7 +69,9 @@ export function safeFileName(s: string): string {
 
 /** Excel sheet names: ≤31 chars, none of []:*?/\, not starting or ending with an apostrophe */
 export function safeSheetName(s: string, used: Set<string>): string {
-  const base = s.replace(/[[\]:*?/\\]/g, '_').slice(0, 28).replace(/^'+|'+$/g, '_') || 'Sheet';
+  // An ASCII apostrophe becomes ’: exceljs writes print titles and areas as '<name>'!$1:$1 without doubling it,
+  // which Excel and exceljs itself then cannot read back.
+  const base = s.replace(/[[\]:*?/\\]/g, '_').replace(/'/g, '’').slice(0, 28) || 'Sheet';
   let name = base;
   for (let i = 2; used.has(name); i++) name = `${base}${i}`;
   used.add(name);

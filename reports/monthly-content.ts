@@ -1,5 +1,7 @@
 // The content of the monthly 通报, built once and rendered to .docx and HTML alike.
 import type { Finding } from '../checks/index.ts';
+import type { DocumentSettings } from '../config/index.ts';
+import { gongwenFrame, titleLines, zhQuotes, type GongwenFrame } from './gongwen.ts';
 import { checkName, checkRule, CHECK_LABELS } from './labels.ts';
 import { dateZh, issuerFor, monthZh, sectionNumber, todayShanghai } from './format.ts';
 import { isNotifiable, isPending, PENDING_MARK } from './notified.ts';
@@ -12,6 +14,7 @@ export interface MonthlyRunInfo {
   pagesFetched?: number;
   linksChecked?: number;
   accountsChecked?: number;
+  columnsChecked?: number;
 }
 
 export interface MonthlyInput {
@@ -26,6 +29,8 @@ export interface MonthlyInput {
   issuedOn?: string; // YYYY-MM-DD, default today (Asia/Shanghai)
   issuer?: string; // default <county>人民政府办公室
   pdf?: boolean; // also write a PDF through Chromium when it is installed
+  documents?: DocumentSettings; // 红头, 文号, 主送, 抄送, 印发机关, 联系人 (county config `documents:`)
+  number?: number; // {n} of the 发文字号; default: the month
 }
 
 export interface ProblemItem {
@@ -43,6 +48,8 @@ export interface KindGroup {
 
 export interface MonthlyContent {
   title: string;
+  titleLines: string[]; // the title broken between words, as printed
+  frame: GongwenFrame;
   mainTo: string;
   draft: boolean;
   intro: string;
@@ -61,9 +68,31 @@ export interface MonthlyContent {
 
 const KIND_ORDER = Object.keys(CHECK_LABELS);
 
+/** 2023-10-06 → 2023年10月6日, as a 公文 writes dates. */
+function datesZh(text: string): string {
+  return text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (_, y: string, m: string, d: string) => `${y}年${Number(m)}月${Number(d)}日`);
+}
+
+/**
+ * What the finding already knows, in the words of a 通报: the facts of its detail (dates, days, the link and its
+ * status, the account, the question's dates), without the rule it breaks (stated once per group) or how we
+ * measured it.
+ */
+export function itemFacts(f: Finding): string {
+  const sentences = f.detail.split(/(?<=。)/).map((x) => x.trim()).filter(Boolean);
+  const facts = sentences
+    .filter((x) => !/^(违反|属于|考核方案|依据|同一目标|该单位其余栏目|A 类单位必须|B 类单位必须)/.test(x))
+    .join('')
+    .replace(/（HEAD 被拒时以 GET 复核，重试后）|（(HEAD|GET)）/g, '')
+    .replace(/（按栏目名称和配置地址查找）/g, '')
+    .replace(/[。；]+$/, '');
+  return datesZh(facts);
+}
+
 function itemText(f: Finding): string {
   const occ = f.occurrences > 1 && f.checkId === 'link.broken' ? `（失效链接${f.occurrences}个）` : f.occurrences > 1 ? `（${f.occurrences}处）` : '';
-  return `${isPending(f) ? PENDING_MARK : ''}${f.title}${occ}`;
+  const facts = itemFacts(f);
+  return zhQuotes(`${isPending(f) ? PENDING_MARK : ''}${f.title}${occ}${facts ? `。${facts}` : ''}`);
 }
 
 export function buildMonthlyContent(input: MonthlyInput): MonthlyContent {
@@ -98,16 +127,17 @@ export function buildMonthlyContent(input: MonthlyInput): MonthlyContent {
   const run = input.runInfo ?? {};
   const when = run.checkedFrom && run.checkedTo ? `${dateZh(run.checkedFrom)}至${dateZh(run.checkedTo)}` : run.asOf ? `${dateZh(run.asOf)}` : monthZh(input.month);
   const scale = [
-    run.pagesFetched != null ? `抓取页面${run.pagesFetched}个` : '',
-    run.linksChecked != null ? `检测链接${run.linksChecked}个` : '',
-    run.accountsChecked != null ? `检查政务新媒体账号${run.accountsChecked}个` : '',
-  ].filter(Boolean).join('，');
+    run.columnsChecked ? `政务公开栏目${run.columnsChecked}个` : '',
+    run.accountsChecked ? `政务新媒体账号${run.accountsChecked}个` : '',
+  ].filter(Boolean).join('、');
+  const okUnits = input.units.length - unitsWithProblems.size;
+  const passRate = input.units.length ? `${((okUnits / input.units.length) * 100).toFixed(1).replace(/\.0$/, '')}%` : '—';
 
   const basics = [
-    `${when}，县政府办公室对全县${input.units.length}个单位（乡镇${a}个、县直单位${b}个）在县政府门户网站开设的政务公开栏目及政务新媒体进行了全覆盖检查${scale ? `，${scale}` : ''}。`,
+    `${when}，县政府办公室对全县${input.units.length}个单位（乡镇${a}个、县直单位${b}个）在县政府门户网站开设的政务公开栏目及政务新媒体进行了全覆盖检查${scale ? `，共检查${scale}` : ''}。`,
     notified.length
-      ? `经检查，共发现问题${notified.length}个，涉及${unitsWithProblems.size}个单位；其余${input.units.length - unitsWithProblems.size}个单位未发现问题。${input.draft && pendingCount ? `其中${pendingCount}个问题尚待人工确认，已标注“${PENDING_MARK}”，确认前不得印发。` : ''}`
-      : '经检查，本月未发现需要通报的问题。',
+      ? `经检查，${okUnits}个单位未发现问题，合格率${passRate}；共发现问题${notified.length}个，涉及${unitsWithProblems.size}个单位。${input.draft && pendingCount ? `其中${pendingCount}个问题尚待人工确认，已标注“${PENDING_MARK}”，确认前不得印发。` : ''}`
+      : `经检查，${input.units.length}个单位均未发现需要通报的问题，合格率100%。`,
   ];
 
   const requirements = [
@@ -123,10 +153,14 @@ export function buildMonthlyContent(input: MonthlyInput): MonthlyContent {
   });
   tableRows.push(['', '合计', '', ...kindsInOrder.map((k) => String(notified.filter((f) => f.checkId === k).length)), String(notified.length)]);
 
-  const issuedOn = input.issuedOn ?? todayShanghai();
+  const issuedOn = input.issuedOn ?? input.runInfo?.asOf ?? todayShanghai();
+  const frame = gongwenFrame(input.county, input.units, input.documents, { year: input.month.slice(0, 4), n: input.number ?? Number(input.month.slice(5, 7)) });
+  const titleParts = [frame.office, `关于${monthZh(input.month)}份`, '全县政府网站和政务新媒体', '全覆盖检查情况的通报'];
   return {
-    title: `关于${monthZh(input.month)}份全县政府网站和政务新媒体全覆盖检查情况的通报`,
-    mainTo: '各乡（镇）人民政府，县直各有关单位：',
+    title: titleParts.join(''),
+    titleLines: titleLines(titleParts),
+    frame,
+    mainTo: frame.mainTo,
     draft: input.draft,
     intro: `为进一步加强全县政府网站和政务新媒体管理，提升政务公开工作质量，根据年度政务公开工作考核方案，县政府办公室组织开展了${monthZh(input.month)}份全覆盖检查。现将有关情况通报如下：`,
     basics,
@@ -135,7 +169,7 @@ export function buildMonthlyContent(input: MonthlyInput): MonthlyContent {
     tableTitle: `${monthZh(input.month)}份全覆盖检查问题统计表`,
     tableHeaders: ['序号', '单位名称', '类别', ...kindsInOrder.map(checkName), '合计'],
     tableRows,
-    issuer: input.issuer ?? issuerFor(input.county),
+    issuer: input.issuer ?? input.documents?.office ?? issuerFor(input.county),
     date: dateZh(issuedOn),
     kindsInOrder,
     unitCounts: input.units.map((u) => ({ name: u.name, count: notified.filter((f) => f.unitId === u.id).length })).filter((r) => r.count > 0),

@@ -28,7 +28,8 @@ function buildCharts(input: MonthlyInput, c: MonthlyContent): MonthlyCharts {
 function docxChildren(c: MonthlyContent, charts: MonthlyCharts): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   if (c.draft) out.push(D.body([D.run('【审核稿】含待确认问题，仅供内部审核，不得印发', { color: 'C00000' })], { indent: false }));
-  out.push(D.title(c.title), D.mainTo(c.mainTo), D.body(c.intro));
+  out.push(...D.redHeader(c.frame.redHeader, c.frame.docNumber));
+  out.push(D.titleInLines(c.titleLines), D.mainTo(c.mainTo), D.body(c.intro));
   out.push(D.heading1('一、检查基本情况'), ...c.basics.map((p) => D.body(p)));
   out.push(D.heading1('二、发现的主要问题'));
   if (!c.groups.length) out.push(D.body('本月未发现需要通报的问题。'));
@@ -43,7 +44,7 @@ function docxChildren(c: MonthlyContent, charts: MonthlyCharts): (Paragraph | Ta
           D.run(lead),
           D.run(item.text, item.pending ? { color: 'C00000' } : {}),
           ...(item.url ? [D.run(`。网址：${item.url}`)] : [D.run('。')]),
-        ]));
+        ], { ragged: !!item.url }));
       });
     }
   });
@@ -51,16 +52,19 @@ function docxChildren(c: MonthlyContent, charts: MonthlyCharts): (Paragraph | Ta
   if (charts.trend) out.push(D.picture(charts.trend.png, charts.trend.width * 2, charts.trend.height * 2), D.caption(`图2 各月问题数量趋势`));
   out.push(D.heading1('三、整改要求'), ...c.requirements.map((p, i) => D.body(`${i + 1}.${p}`)));
   out.push(D.blank(), D.body(`附件：${c.tableTitle}`));
-  out.push(...D.signature(c.issuer, c.date));
-  out.push(D.blank(), D.body([D.run('附件', { font: '黑体' })], { indent: false }), D.title(c.tableTitle));
+  out.push(...D.signature(c.issuer, c.date), D.note(c.frame.note));
+  out.push(D.attachmentLabel(), D.title(c.tableTitle));
   out.push(D.table(c.tableHeaders, c.tableRows));
+  out.push(...D.banji(c.frame.copyTo, c.frame.printer, c.date));
   return out;
 }
 
 function htmlBody(c: MonthlyContent, charts: MonthlyCharts): string {
   const parts: string[] = [];
   if (c.draft) parts.push('<p class="draft">【审核稿】含待确认问题，仅供内部审核，不得印发</p>');
-  parts.push(`<h1>${escapeHtml(c.title)}</h1>`, `<p class="to">${escapeHtml(c.mainTo)}</p>`, `<p>${escapeHtml(c.intro)}</p>`);
+  parts.push(`<div style="text-align:center;color:#e00;font-size:30pt;font-family:inherit">${escapeHtml(c.frame.redHeader)}</div>`,
+    `<p style="text-align:center;text-indent:0;border-bottom:2px solid #e00;padding-bottom:.4em">${escapeHtml(c.frame.docNumber ?? '')}</p>`);
+  parts.push(`<h1>${c.titleLines.map(escapeHtml).join('<br>')}</h1>`, `<p class="to">${escapeHtml(c.mainTo)}</p>`, `<p>${escapeHtml(c.intro)}</p>`);
   parts.push('<h2>一、检查基本情况</h2>', ...c.basics.map((p) => `<p>${escapeHtml(p)}</p>`));
   parts.push('<h2>二、发现的主要问题</h2>');
   if (!c.groups.length) parts.push('<p>本月未发现需要通报的问题。</p>');
@@ -72,7 +76,7 @@ function htmlBody(c: MonthlyContent, charts: MonthlyCharts): string {
       u.items.forEach((item, k) => {
         const lead = u.items.length > 1 ? `${u.unitName}（${k + 1}）：` : `${u.unitName}：`;
         const text = item.pending ? `<span class="pending">${escapeHtml(item.text)}</span>` : escapeHtml(item.text);
-        parts.push(`<p>${escapeHtml(lead)}${text}${item.url ? `。网址：${link(item.url)}` : '。'}</p>`);
+        parts.push(`<p${item.url ? ' style="text-align:left"' : ''}>${escapeHtml(lead)}${text}${item.url ? `。网址：${link(item.url)}` : '。'}</p>`);
       });
     }
   });
@@ -80,10 +84,12 @@ function htmlBody(c: MonthlyContent, charts: MonthlyCharts): string {
   if (charts.trend) parts.push(`<figure><img alt="各月问题数量趋势" src="${svgDataUri(charts.trend.svg)}"><figcaption>图2 各月问题数量趋势</figcaption></figure>`);
   parts.push('<h2>三、整改要求</h2>', ...c.requirements.map((p, i) => `<p>${i + 1}.${escapeHtml(p)}</p>`));
   parts.push(`<p>&nbsp;</p><p>附件：${escapeHtml(c.tableTitle)}</p><p>&nbsp;</p>`);
-  parts.push(`<p class="sign">${escapeHtml(c.issuer)}</p><p class="sign">${escapeHtml(c.date)}</p>`);
-  parts.push(`<p class="plain" style="margin-top:2em;font-family:inherit">附件</p><h1>${escapeHtml(c.tableTitle)}</h1>`);
+  parts.push(`<p class="sign">${escapeHtml(c.issuer)}</p><p class="sign">${escapeHtml(c.date)}</p>`, `<p>${escapeHtml(c.frame.note)}</p>`);
+  parts.push(`<p class="plain" style="break-before:page;page-break-before:always;margin-top:2em;font-family:inherit">附件</p><h1>${escapeHtml(c.tableTitle)}</h1>`);
   const numeric = c.tableHeaders.map((_, i) => i).filter((i) => i !== 1);
   parts.push(htmlTable(c.tableHeaders, c.tableRows, numeric));
+  parts.push(`<div style="margin-top:2em;border-top:2px solid #000;border-bottom:2px solid #000">${c.frame.copyTo ? `<p style="text-indent:0;border-bottom:1px solid #000">抄送：${escapeHtml(c.frame.copyTo.replace(/[。.]$/, ''))}。</p>` : ''}` +
+    `<p style="text-indent:0;display:flex;justify-content:space-between"><span>${escapeHtml(c.frame.printer)}</span><span>${escapeHtml(c.date)}印发</span></p></div>`);
   return parts.join('\n');
 }
 

@@ -1,8 +1,9 @@
 // 整改通知单: one file per unit with every open finding, its evidence and the deadline, ready to send.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Paragraph, Table } from 'docx';
+import { AlignmentType, Paragraph, type Table } from 'docx';
 import type { Finding } from '../checks/index.ts';
+import type { DocumentSettings } from '../config/index.ts';
 import * as D from './docx-style.ts';
 import { dateZh, escapeHtml, issuerFor, safeFileName, todayShanghai } from './format.ts';
 import { htmlTable, link, page } from './html.ts';
@@ -23,12 +24,37 @@ export interface UnitReportInput {
   issuedOn?: string;
   issuer?: string;
   pdf?: boolean;
+  documents?: DocumentSettings; // office, contact, workspace address (county config `documents:`)
+  serial?: number; // the unit's number in this batch of notices (编号)
+}
+
+/** 编号: year and month of the inspection and the unit's number in that batch, e.g. 整改〔2023〕12-05号. */
+export function noticeNumber(asOf: string | undefined, serial: number | undefined): string | null {
+  if (!asOf || serial === undefined) return null;
+  return `整改〔${asOf.slice(0, 4)}〕${asOf.slice(5, 7)}-${String(serial).padStart(2, '0')}号`;
+}
+
+/** How a unit reports back: the 已整改 button in the workspace (which queues the re-check), or the 反馈表. */
+function reportBack(input: UnitReportInput): string {
+  const where = input.documents?.workspaceUrl ? `政务公开工作台（${input.documents.workspaceUrl}）` : '政务公开工作台';
+  return `整改完成后，请登录${where}，在对应问题上点击“已整改”，系统将自动复查并反馈结果；也可填写所附整改情况反馈表报县政府办公室。`;
+}
+
+function contactLine(input: UnitReportInput): string | null {
+  const c = input.documents?.contact;
+  return c ? `（联系人：${c.name}，联系电话：${c.phone}）` : null;
 }
 
 interface Item {
   f: Finding;
   shot: Buffer | null;
   fields: [string, string][];
+}
+
+/** The date of the inspection that found it (a tracked finding's run), never when the page happened to be fetched. */
+function inspectionDate(f: Finding, asOf: string | undefined): string {
+  const runAsOf = (f as Finding & { asOf?: string }).asOf;
+  return runAsOf ? dateZh(runAsOf) : asOf ? dateZh(asOf) : '—';
 }
 
 function itemsOf(input: UnitReportInput): { items: Item[]; warnings: Finding[] } {
@@ -44,7 +70,7 @@ function itemsOf(input: UnitReportInput): { items: Item[]; warnings: Finding[] }
       ['存在问题', f.detail],
       ['违反规定', checkRule(f.checkId) || '—'],
       ['证据摘录', f.evidence.map((e) => e.excerpt).filter(Boolean).join('\n') || '—'],
-      ['检查时间', ev?.fetchedAt ? dateZh(ev.fetchedAt) : input.asOf ? dateZh(input.asOf) : '—'],
+      ['检查时间', inspectionDate(f, input.asOf)],
       ['整改时限', `${dateZh(input.deadline)}前`],
     ];
     return { f, shot, fields };
@@ -67,10 +93,14 @@ function intro(input: UnitReportInput, n: number): string {
 function docxChildren(input: UnitReportInput, items: Item[], warnings: Finding[], issuer: string, date: string): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   if (input.draft) out.push(D.body([D.run('【审核稿】含待确认问题，仅供内部审核，不得印发', { color: 'C00000' })], { indent: false }));
-  out.push(D.title('政务公开问题整改通知单'), D.mainTo(`${input.unit.name}：`), D.body(intro(input, items.length)));
+  out.push(D.title('政务公开问题整改通知单'));
+  const number = noticeNumber(input.asOf, input.serial);
+  if (number) out.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [D.run(`编号：${number}`)] }));
+  out.push(D.mainTo(`${input.unit.name}：`), D.body(intro(input, items.length)));
+  if (items.length) out.push(D.body(reportBack(input)));
   items.forEach((it, i) => {
     out.push(D.heading1(itemTitle(i, it)));
-    out.push(D.table(['项目', '内容'], it.fields.map(([k, v]) => [k, v]), [18, 82]));
+    out.push(D.table(['项目', '内容'], it.fields.map(([k, v]) => [k, v]), [18, 82], { keepTogether: true }));
     if (it.shot) {
       const size = pngSize(it.shot);
       if (size) out.push(D.picture(it.shot, size.width, size.height), D.caption(`问题${i + 1}截图`));
@@ -81,8 +111,10 @@ function docxChildren(input: UnitReportInput, items: Item[], warnings: Finding[]
     warnings.forEach((w, i) => out.push(D.body(`${i + 1}.${w.title}。${w.detail}`)));
   }
   out.push(...D.signature(issuer, date));
+  const contact = contactLine(input);
+  if (contact) out.push(D.note(contact));
   if (items.length) {
-    out.push(D.blank(), D.title('整改情况反馈表'), D.body(`单位名称：${input.unit.name}`, { indent: false }));
+    out.push(D.attachmentLabel(), D.title('整改情况反馈表'), D.body(`单位名称：${input.unit.name}`, { indent: false }));
     out.push(D.table(['序号', '问题', '整改情况', '完成时间'], items.map((it, i) => [String(i + 1), it.f.title, '', '']), [8, 46, 30, 16]));
     out.push(D.body('单位负责人（签字）：            联系人及电话：', { indent: false }));
   }
@@ -92,7 +124,10 @@ function docxChildren(input: UnitReportInput, items: Item[], warnings: Finding[]
 function htmlBody(input: UnitReportInput, items: Item[], warnings: Finding[], issuer: string, date: string): string {
   const parts: string[] = [];
   if (input.draft) parts.push('<p class="draft">【审核稿】含待确认问题，仅供内部审核，不得印发</p>');
-  parts.push('<h1>政务公开问题整改通知单</h1>', `<p class="to">${escapeHtml(input.unit.name)}：</p>`, `<p>${escapeHtml(intro(input, items.length))}</p>`);
+  const number = noticeNumber(input.asOf, input.serial);
+  parts.push('<h1>政务公开问题整改通知单</h1>', number ? `<p style="text-align:center;text-indent:0">编号：${escapeHtml(number)}</p>` : '',
+    `<p class="to">${escapeHtml(input.unit.name)}：</p>`, `<p>${escapeHtml(intro(input, items.length))}</p>`);
+  if (items.length) parts.push(`<p>${escapeHtml(reportBack(input))}</p>`);
   items.forEach((it, i) => {
     parts.push(`<h2${isPending(it.f) ? ' class="pending"' : ''}>${escapeHtml(itemTitle(i, it))}</h2>`);
     const rows = it.fields.map(([k, v]) => `<tr><th style="width:18%">${escapeHtml(k)}</th><td>${k === '网址' ? link(v) : escapeHtml(v).replace(/\n/g, '<br>')}</td></tr>`);
@@ -104,8 +139,10 @@ function htmlBody(input: UnitReportInput, items: Item[], warnings: Finding[], is
     warnings.forEach((w, i) => parts.push(`<p>${i + 1}.${escapeHtml(w.title)}。${escapeHtml(w.detail)}</p>`));
   }
   parts.push(`<p>&nbsp;</p><p class="sign">${escapeHtml(issuer)}</p><p class="sign">${escapeHtml(date)}</p>`);
+  const contact = contactLine(input);
+  if (contact) parts.push(`<p>${escapeHtml(contact)}</p>`);
   if (items.length) {
-    parts.push('<h1 style="margin-top:2em">整改情况反馈表</h1>', `<p class="plain">单位名称：${escapeHtml(input.unit.name)}</p>`);
+    parts.push('<h1 style="margin-top:2em;break-before:page;page-break-before:always">整改情况反馈表</h1>', `<p class="plain">单位名称：${escapeHtml(input.unit.name)}</p>`);
     parts.push(htmlTable(['序号', '问题', '整改情况', '完成时间'], items.map((it, i) => [String(i + 1), it.f.title, '', '']), [0]));
     parts.push('<p class="plain">单位负责人（签字）：　　　　　　联系人及电话：</p>');
   }
@@ -116,8 +153,8 @@ function htmlBody(input: UnitReportInput, items: Item[], warnings: Finding[], is
 export async function writeUnitReport(input: UnitReportInput, outDir: string, stem?: string): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
   const { items, warnings } = itemsOf(input);
-  const issuer = input.issuer ?? issuerFor(input.county);
-  const date = dateZh(input.issuedOn ?? todayShanghai());
+  const issuer = input.issuer ?? input.documents?.office ?? issuerFor(input.county);
+  const date = dateZh(input.issuedOn ?? input.asOf ?? todayShanghai());
   const title = `${input.unit.name}政务公开问题整改通知单`;
   const base = join(outDir, stem ?? unitReportStem(input.unit.name, input.draft));
   await writeFile(`${base}.docx`, await D.documentBuffer({ title, creator: issuer }, docxChildren(input, items, warnings, issuer, date)));
@@ -141,13 +178,13 @@ export async function writeAllUnitReports(input: Omit<UnitReportInput, 'unit'> &
   opts: { dirPerUnit?: boolean } = {}): Promise<string[]> {
   const written: string[] = [];
   const used = new Set<string>();
-  for (const unit of input.units) {
+  for (const [i, unit] of input.units.entries()) {
     const { items, warnings } = itemsOf({ ...input, unit });
     if (!items.length && !warnings.length) continue;
     let stem = unitReportStem(unit.name, input.draft);
     if (!opts.dirPerUnit && used.has(stem)) stem = unitReportStem(`${unit.name}-${unit.id}`, input.draft);
     used.add(stem);
-    written.push(...(await writeUnitReport({ ...input, unit }, opts.dirPerUnit ? join(outDir, unit.id) : outDir, stem)));
+    written.push(...(await writeUnitReport({ ...input, unit, serial: input.serial ?? i + 1 }, opts.dirPerUnit ? join(outDir, unit.id) : outDir, stem)));
   }
   return written;
 }

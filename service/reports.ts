@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { addWorkdays } from '../checks/index.ts';
-import { listTrackedFindings, getRun } from '../store/index.ts';
+import { listTrackedFindings, getRun, runCoverage } from '../store/index.ts';
 import { scoreFromStore } from '../scoring/index.ts';
 import { writeAllUnitReports, writeAnnualReport, writeMonthlyReport, type ReportUnit } from '../reports/index.ts';
 import { unitNames, type ServiceContext } from './context.ts';
@@ -31,10 +31,11 @@ export async function generateRunReports(ctx: ServiceContext, runId: number): Pr
   const written: string[] = [];
   written.push(...(await writeMonthlyReport({
     county: ctx.config.county, month: run.asOf.slice(0, 7), findings, units, deadline, draft,
-    runInfo: { asOf: run.asOf, pagesFetched: Number(run.stats.pagesFetched ?? 0) || undefined },
+    runInfo: { asOf: run.asOf, columnsChecked: runCoverage(ctx.store, runId).columns, accountsChecked: runCoverage(ctx.store, runId).accounts },
+    documents: ctx.config.documents,
   }, dir)));
   written.push(...(await writeAllUnitReports({
-    county: ctx.config.county, findings, units, deadline, draft, asOf: run.asOf, screenshots: (id) => ctx.store.screenshots.get(id),
+    county: ctx.config.county, findings, units, deadline, draft, asOf: run.asOf, screenshots: (id) => ctx.store.screenshots.get(id), documents: ctx.config.documents,
   }, join(dir, '整改通知单'), { dirPerUnit: true })));
   const year = Number(run.asOf.slice(0, 4));
   if (year === ctx.config.year) {

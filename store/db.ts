@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { MIGRATIONS, type Migration } from './migrations.ts';
 import { BlobStore } from './snapshots.ts';
@@ -65,8 +65,18 @@ function cachePreparedStatements(db: Db): void {
   }) as Db['prepare'];
 }
 
-export function openStore(opts: { dbPath?: string; blobDir?: string } = {}): Store {
+/** A command that only reads (reports, review, scores) was pointed at a database that does not exist: nothing is created. */
+export class StoreMissingError extends Error {
+  readonly exitCode = 2;
+  constructor(readonly path: string) {
+    super(`数据库 ${path} 不存在（请检查 --db 路径，或先运行 zwgk inspect）/ database not found: ${path}`);
+    this.name = 'StoreMissingError';
+  }
+}
+
+export function openStore(opts: { dbPath?: string; blobDir?: string; mustExist?: boolean } = {}): Store {
   const path = resolve(opts.dbPath ?? DEFAULT_DB_PATH);
+  if (opts.mustExist && (!existsSync(path) || !statSync(path).isFile())) throw new StoreMissingError(path);
   mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   cachePreparedStatements(db);

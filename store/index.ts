@@ -16,3 +16,4 @@ export * from './users.ts';
 export * from './service-runs.ts';
 export * from './analyses.ts';
 export { passwordProblem, PASSWORD_MIN, PASSWORD_MAX } from './password-policy.ts';
+export * from './run-coverage.ts';

@@ -10,6 +10,12 @@ const findings = buildFindings(units);
 const scores: ScoresFile = buildScores(findings, units);
 const pending = findings.filter((f) => f.status === 'pending' && f.kind === 'deduction');
 
+/** A 得分 cell is a formula whose cached result is the engine's figure (a zero result may be omitted). */
+function points(v: ExcelJS.CellValue): number {
+  if (v && typeof v === 'object' && 'formula' in v) return Number(v.result ?? 0);
+  return Number(v ?? 0);
+}
+
 function headerIndex(ws: ExcelJS.Worksheet): Map<string, number> {
   const row = ws.getRow(3);
   const m = new Map<string, number>();
@@ -48,11 +54,11 @@ describe('年度考核评分表 (.xlsx)', () => {
       const cell = total.getCell(col.get('得分')!).value as ExcelJS.CellFormulaValue;
       expect(cell.formula).toMatch(/^SUM\(K4:K\d+\)$/);
       expect(cell.result).toBe(u.total);
-      const sum = rows.slice(0, -1).reduce((s, r) => s + Number(r.getCell(col.get('得分')!).value ?? 0), 0);
+      const sum = rows.slice(0, -1).reduce((s, r) => s + points(r.getCell(col.get('得分')!).value), 0);
       expect(sum).toBeCloseTo(u.total, 6);
       for (const ind of u.indicators) {
         const r = rows.find((x) => x.getCell(3).value === ind.level3 && x.getCell(2).value === ind.level2)!;
-        expect(r.getCell(col.get('得分')!).value).toBe(ind.points);
+        expect(points(r.getCell(col.get('得分')!).value)).toBe(ind.points);
         const row = fixtureRubric.classes[u.class].rows.find((x) => x.id === ind.rowId)!;
         expect(r.getCell(col.get('扣分标准')!).value).toBe(row.deductionText);
       }
@@ -150,7 +156,7 @@ describe('领导小组 summary (.docx)', () => {
   it('puts grade overrides and pending items before the 领导小组', () => {
     const o = scores.units.find((u) => u.gradeOverride)!;
     expect(docx.text).toContain(`${o.unitName}：建议等次由“${o.grade}”调整为“${o.gradeOverride!.grade}”`);
-    expect(docx.text).toMatch(/尚有\d+项扣分待人工确认/);
+    expect(docx.text).toMatch(/尚有\d+项检查结果待人工确认/);
     expect(docx.media).toHaveLength(1);
   });
 });

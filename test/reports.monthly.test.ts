@@ -26,7 +26,8 @@ describe('monthly 通报', () => {
 
   it('has the 公文 parts: title, 主送, sections, deadline, 落款 and date', () => {
     expect(docx.text).toContain('关于2023年11月份全县政府网站和政务新媒体全覆盖检查情况的通报');
-    expect(docx.text).toContain('各乡（镇）人民政府，县直各有关单位：');
+    // 主送 from the units covered: the 示范区 is neither a township nor a 县直 department, so it is named
+    expect(docx.text).toContain('各乡（镇）人民政府，临猗现代农业产业示范区管委会，县直各有关单位：');
     for (const h of ['一、检查基本情况', '二、发现的主要问题', '三、整改要求']) expect(docx.text).toContain(h);
     expect(docx.text).toContain('2023年12月29日前');
     expect(docx.text).toContain('临猗县人民政府办公室');
