@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Store } from './db.ts';
 import type { RunKind, RunRecord, RunStatus } from './types.ts';
 
@@ -21,14 +22,25 @@ export class RunConflictError extends Error {
   }
 }
 
-function pidAlive(pid: number | null): boolean {
+/** Whether the process that owns a run is still running; a zombie (exited, not yet reaped) is not. */
+export function pidAlive(pid: number | null): boolean {
   if (!pid) return false;
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  return !isZombie(pid);
+}
+
+/** Linux: state Z in /proc/<pid>/stat (the state follows the parenthesised command name, which may hold spaces). */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+  } catch {
+    return false; // no /proc (not Linux): kill(0) decides
   }
 }
 
