@@ -66,6 +66,9 @@ export interface InternalFetchOptions extends FetchOptions {
   truncateAt?: number;
 }
 
+/** Content a browser would download rather than show: it may take the longer attachment deadline. */
+const ATTACHMENT_TYPE = /^(application\/(pdf|msword|vnd\.|zip|x-rar|x-7z|octet-stream|x-zip)|image\/|video\/|audio\/)/i;
+
 interface RequestSpec {
   method: 'GET' | 'HEAD';
   headers: Record<string, string>;
@@ -128,12 +131,23 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
     const host = hostKey(url);
     return queues.run(host, async () => {
       let wire = 0;
+      // one total deadline from connect to last byte, extended once the headers show an attachment
+      const started = Date.now();
+      const deadline = new AbortController();
+      let limitMs = crawl.pageDeadlineMs;
+      const arm = () => setTimeout(() => deadline.abort(), Math.max(0, limitMs - (Date.now() - started)));
+      let timer = arm();
       try {
         // undici closes the connection after every HEAD (some servers send a body anyway, which would corrupt the
         // next response); link checks are mostly HEADs, so keep-alive stays on until a host answers unparsably
         const reset = method === 'HEAD' ? headResetHosts.has(host) : undefined;
-        const res = await request(url, { dispatcher: agent, method, headers, reset });
+        const res = await request(url, { dispatcher: agent, method, headers, reset, signal: deadline.signal });
         const resHeaders = flattenHeaders(res.headers);
+        if (ATTACHMENT_TYPE.test(resHeaders['content-type'] ?? '') && crawl.attachmentDeadlineMs > limitMs) {
+          clearTimeout(timer);
+          limitMs = crawl.attachmentDeadlineMs;
+          timer = arm();
+        }
         if (method === 'HEAD' || REDIRECT_STATUSES.has(res.statusCode)) {
           await res.body.dump({ limit: 64 * 1024 }).catch(() => undefined);
           return { status: res.statusCode, headers: resHeaders, body: method === 'HEAD' ? null : Buffer.alloc(0), error: null };
@@ -148,9 +162,13 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
         if (read.tooLarge) return { status: res.statusCode, headers: resHeaders, body: null, error: tooLarge(maxBytes, null) };
         return { status: res.statusCode, headers: resHeaders, body: read.body, error: null };
       } catch (err) {
+        if (deadline.signal.aborted) {
+          return { status: null, headers: {}, body: null, error: { errorClass: 'timeout', permanent: false, message: `请求超过总时限 ${Math.round(limitMs / 100) / 10} 秒（连接到读完），已中止：${url}` } };
+        }
         if (isUnparsableResponse(err)) headResetHosts.add(host);
         return { status: null, headers: {}, body: null, error: classifyError(err) };
       } finally {
+        clearTimeout(timer);
         stats.request(host, wire);
       }
     }, priority);
