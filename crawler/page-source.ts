@@ -119,6 +119,18 @@ export class PageSource {
     }
   }
 
+  /**
+   * A fetched page whose analysis failed or ran past its time limit: the page's own observation says so (class
+   * 'unparsable', the URL and the reason) instead of the error failing the unit. Its body stays stored as evidence.
+   */
+  markUnparsable(page: PageObservation, message: string): void {
+    page.ok = false;
+    page.errorClass = 'unparsable';
+    page.errorPermanent = true;
+    page.errorMessage = message;
+    this.record(page);
+  }
+
   private record(page: PageObservation): void {
     this.write(() => recordPage(this.store, page));
   }
