@@ -24,6 +24,8 @@ export function defaultAnalysisThreads(): number {
 }
 
 const INLINE_FIRST = 8;
+/** Pages above this size (characters) wait for a worker instead of being parsed on this thread. */
+const INLINE_MAX_CHARS = 1_000_000;
 /** Jobs handed to a worker at once; the rest wait here, where a page that leads to more pages can go first. */
 const IN_FLIGHT_PER_WORKER = 6;
 
@@ -161,10 +163,12 @@ export function createAnalysisPool(threads: number, opts: AnalysisPoolOptions = 
   };
 
   const run = async (task: AnalysisTask): Promise<Result> => {
-    if (!started && !closed && ++requests > INLINE_FIRST) start();
+    // a large page always goes to a worker, where the time limit can stop it (this thread cannot be interrupted)
+    const large = threads > 0 && (task.kind === 'page' ? task.html.length : task.text.length) > INLINE_MAX_CHARS;
+    if (!started && !closed && (++requests > INLINE_FIRST || large)) start();
     // until a worker has loaded its modules (about a second) this thread parses: at the start of a crawl every
     // unit waits for its home page's analysis, and waiting for the worker stalled all fetching meanwhile
-    if (!slots.some((s) => s.ready)) return inline(task);
+    if (!slots.some((s) => s.ready) && !(large && slots.length > 0)) return inline(task);
     return new Promise<Result>((resolve, reject) => {
       const job: Job = { resolve, reject, req: { ...task, id: nextId++ } };
       (leadsToMorePages(task) ? waiting.first : waiting.later).push(job);
