@@ -5,10 +5,10 @@ import { assessmentWindow } from '../config/index.ts';
 import type { Store, FeedPost, RunKind, RunRecord } from '../store/index.ts';
 import { startRun, resumeRun, findResumableRun, finishRun, finishStep, faultedUnits, doneUnits, saveUnitObservations, importedPosts, pruneBlobs, recentWorkingLinks, prunePageAnalyses, retainedHashes,
   previousUnitDurations, previouslyRenderedPages, previouslyRetryingUnits, claimMaintenance } from '../store/index.ts';
-import { createFetcher, type Fetcher } from './fetch.ts';
+import { createFetcher, type Fetcher, type FetchOptions } from './fetch.ts';
 import { createScopeGuard } from './scope.ts';
 import { createRenderer, type Renderer } from './browser.ts';
-import { PageSource } from './page-source.ts';
+import { PageSource, type PageRequest } from './page-source.ts';
 import { PageAnalyser } from './page-analyser.ts';
 import { extractorVersion } from './extractor-version.ts';
 import { createAnalysisPool, defaultAnalysisThreads } from './analysis-pool.ts';
@@ -214,17 +214,28 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
 /** A unit's crawl stopped by the run: recorded as the unit's fault, not as a failure of the run. */
 class UnitFault extends Error {}
 
-/** The page source and fetcher as one unit sees them: once stopped, every further load and link check fails at once. */
+/**
+ * The page source and fetcher as one unit sees them: once stopped, its loads and link checks still waiting for their
+ * host's queue are cancelled, those in flight aborted, and any further one fails at once.
+ */
 function createUnitCut(source: PageSource, fetcher: Fetcher): { source: PageSource; fetcher: Fetcher; stop: () => void } {
-  let stopped = false;
-  const refuse = () => Promise.reject(new UnitFault('单位检查已因超时中止'));
-  const guard = <T extends object>(target: T, methods: string[]): T => new Proxy(target, {
+  const ac = new AbortController();
+  const signal = ac.signal;
+  const wrap = <T extends object>(target: T, methods: Record<string, (f: (...a: unknown[]) => unknown, args: unknown[]) => unknown>): T => new Proxy(target, {
     get(t, prop, receiver) {
       const value = Reflect.get(t, prop, receiver) as unknown;
       if (typeof value !== 'function') return value;
-      if (typeof prop === 'string' && methods.includes(prop)) return (...args: unknown[]) => (stopped ? refuse() : (value as (...a: unknown[]) => unknown).apply(t, args));
-      return (value as (...a: unknown[]) => unknown).bind(t);
+      const f = (value as (...a: unknown[]) => unknown).bind(t);
+      const around = typeof prop === 'string' ? methods[prop] : undefined;
+      return around ? (...args: unknown[]) => (signal.aborted ? Promise.reject(new UnitFault('单位检查已因超时中止')) : around(f, args)) : f;
     },
   });
-  return { source: guard(source, ['load']), fetcher: guard(fetcher, ['fetch', 'checkLink']), stop: () => (stopped = true) };
+  return {
+    source: wrap(source, { load: (f, [req]) => f({ ...(req as PageRequest), signal }) }),
+    fetcher: wrap(fetcher, {
+      fetch: (f, [url, fo]) => f(url, { ...(fo as FetchOptions | undefined), signal }),
+      checkLink: (f, [url]) => f(url, { signal }),
+    }),
+    stop: () => ac.abort(),
+  };
 }
