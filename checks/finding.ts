@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { UnitConfig } from '../config/index.ts';
 import type { CheckId, Confidence, Evidence, Finding, FindingKind } from './types.ts';
+import { identitySubject } from './finding-identity.ts';
 
 export function findingKey(unitId: string, checkId: CheckId, column: string | null, subject: string): string {
   return `${unitId}|${checkId}|${column ?? ''}|${subject}`;
@@ -27,7 +28,7 @@ export interface FindingInput {
 }
 
 export function makeFinding(unit: UnitConfig, input: FindingInput): Finding {
-  const key = findingKey(unit.id, input.checkId, input.column, input.subject);
+  const key = findingKey(unit.id, input.checkId, input.column, identitySubject(input.subject, unit.home));
   return {
     id: findingId(key),
     key,

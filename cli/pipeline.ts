@@ -1,9 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CountyConfig } from '../config/index.ts';
 import { assessmentWindow } from '../config/index.ts';
 import { loadRubric } from '../config/rubric.ts';
-import { openStore, loadUnitObservations, saveFindings, type Store, type ErrorClass } from '../store/index.ts';
+import { openStore, loadUnitObservations, saveFindings, loadFindings, faultedUnits, findResumableRun, resumeRun, finishStep, completeRun,
+  type Store, type ErrorClass, type RunRecord, type RunStep } from '../store/index.ts';
 import { runInspection, captureScreenshots, errorClassLabel, type ProgressSink } from '../crawler/index.ts';
 import { runChecks, loadCheckSettings, type Finding } from '../checks/index.ts';
 
@@ -16,6 +17,8 @@ export interface InspectOptions {
   resume?: boolean;
   progress?: ProgressSink;
   log?: (line: string) => void;
+  /** The run's reports (the service's 通报 and notices): the last step, redone on resume when a crash cut it off. */
+  reports?: (runId: number) => Promise<void>;
 }
 
 export interface InspectOutcome {
@@ -38,7 +41,9 @@ export function toFindingsJson(findings: Finding[]): unknown[] {
 
 /** Runs the checks on a stored run's observations and attaches screenshots of the pages that back deductions. */
 export async function checkRun(store: Store, runId: number, config: CountyConfig, asOf: string): Promise<Finding[]> {
-  const observations = loadUnitObservations(store, runId, config.units.map((u) => u.id));
+  // a unit cut off by its budget (or whose home could not be analysed) was not observed: no finding either way
+  const faulted = faultedUnits(store, runId);
+  const observations = loadUnitObservations(store, runId, config.units.map((u) => u.id).filter((id) => !faulted.has(id)));
   const rubric = loadRubric(config.rubric, config.year);
   const settings = loadCheckSettings(config.rules);
   const findings = runChecks({ asOf, window: assessmentWindow(config, asOf), config, rubric, settings }, observations);
@@ -49,20 +54,52 @@ export async function checkRun(store: Store, runId: number, config: CountyConfig
   return findings;
 }
 
+const STEP_LABELS: Record<RunStep, string> = { crawl: '抓取', checks: '检查规则', findings: '写出检查结果', reports: '生成报告', done: '完成' };
+
+/**
+ * crawl → checks → findings → reports, each step recorded in the run: the run is complete only once its findings
+ * (and reports, when asked for) are written, and `resume` continues from the step that did not finish.
+ */
 export async function inspectCounty(opts: InspectOptions): Promise<InspectOutcome> {
   const log = opts.log ?? (() => undefined);
   const store = openStore({ dbPath: opts.dbPath });
   try {
-    const result = await runInspection({ store, config: opts.config, configPath: opts.configPath, asOf: opts.asOf, resume: opts.resume, progress: opts.progress });
-    log(summaryLine(result.run.id, result.stats));
-    if (result.status !== 'complete') {
-      return { runId: result.run.id, status: result.status, findings: [], findingsFile: null, stats: result.stats };
+    let run: RunRecord;
+    let stats: Record<string, unknown>;
+    const open = opts.resume ? findResumableRun(store, 'inspection') : null;
+    if (open && open.step && open.step !== 'crawl') {
+      run = resumeRun(store, open.id);
+      stats = run.stats;
+      log(`第 ${run.id} 次检查的抓取已完成，从"${STEP_LABELS[run.step!]}"继续`);
+    } else {
+      const result = await runInspection({ store, config: opts.config, configPath: opts.configPath, asOf: opts.asOf, resume: opts.resume, progress: opts.progress, finish: false });
+      log(summaryLine(result.run.id, result.stats));
+      if (result.status !== 'complete') {
+        return { runId: result.run.id, status: result.status, findings: [], findingsFile: null, stats: result.stats };
+      }
+      run = result.run;
+      stats = result.stats;
     }
-    const findings = await checkRun(store, result.run.id, opts.config, result.run.asOf);
+    const faults = faultedUnits(store, run.id);
+    for (const [unitId, why] of faults) log(`单位 ${opts.config.units.find((u) => u.id === unitId)?.name ?? unitId} 本次未能检查：${why}`);
+    let step: RunStep = run.step ?? 'checks';
+    let findings: Finding[] | null = null;
+    if (step === 'checks') {
+      findings = await checkRun(store, run.id, opts.config, run.asOf);
+      step = finishStep(store, run.id, 'checks');
+    }
+    findings ??= loadFindings(store, run.id, new Map(opts.config.units.map((u) => [u.id, u.name])));
     mkdirSync(resolve(opts.outDir), { recursive: true });
     const findingsFile = join(resolve(opts.outDir), 'findings.json');
-    writeFileSync(findingsFile, `${JSON.stringify(toFindingsJson(findings), null, 2)}\n`);
-    return { runId: result.run.id, status: 'complete', findings, findingsFile, stats: result.stats };
+    if (step === 'findings') {
+      // written whole or not at all: a crash mid-write leaves no half file under the final name
+      writeFileSync(`${findingsFile}.tmp`, `${JSON.stringify(toFindingsJson(findings), null, 2)}\n`);
+      renameSync(`${findingsFile}.tmp`, findingsFile);
+      step = finishStep(store, run.id, 'findings');
+    }
+    if (step === 'reports') await opts.reports?.(run.id);
+    completeRun(store, run.id, stats);
+    return { runId: run.id, status: 'complete', findings, findingsFile, stats };
   } finally {
     store.close();
   }

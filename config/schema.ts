@@ -47,6 +47,14 @@ const crawlSchema = z.object({
   headersTimeoutMs: z.number().int().positive().default(15_000),
   bodyTimeoutMs: z.number().int().positive().default(30_000),
   maxBodyBytes: z.number().int().positive().default(10 * 1024 * 1024),
+  // Total time one request may take, connect to last byte (undici's idle timeouts never fire on a trickle); an
+  // attachment (PDF, Word, Excel, archive) gets longer. A request past it is a 'timeout', retried like the others.
+  pageDeadlineMs: z.number().int().positive().default(30_000),
+  attachmentDeadlineMs: z.number().int().positive().default(120_000),
+  // Total time one unit may take: past it the unit is recorded as incomplete and the other units go on.
+  unitBudgetMs: z.number().int().positive().default(30 * 60_000),
+  // Time the analysis of one page may take before its worker is stopped and the page recorded as unparsable.
+  analysisTimeLimitMs: z.number().int().positive().default(20_000),
   maxRedirects: z.number().int().min(0).max(20).default(5),
   retries: z.number().int().min(0).max(10).default(3),
   maxListPages: z.number().int().positive().default(10),

@@ -24,11 +24,26 @@ export function defaultAnalysisThreads(): number {
 }
 
 const INLINE_FIRST = 8;
+/** Pages above this size (characters) wait for a worker instead of being parsed on this thread. */
+const INLINE_MAX_CHARS = 1_000_000;
 /** Jobs handed to a worker at once; the rest wait here, where a page that leads to more pages can go first. */
 const IN_FLIGHT_PER_WORKER = 6;
 
+/** A page whose analysis ran past the time limit; its worker was stopped and replaced. */
+export class AnalysisTimeLimitError extends Error {
+  constructor(readonly url: string | null, readonly limitMs: number) {
+    super(`页面解析超过时限 ${Math.round(limitMs / 100) / 10} 秒，已中止${url ? `：${url}` : ''}`);
+    this.name = 'AnalysisTimeLimitError';
+  }
+}
+
+export interface AnalysisPoolOptions {
+  /** A job on a worker running longer than this is failed and its worker replaced (inline parsing cannot be stopped). */
+  timeLimitMs?: number;
+}
+
 type Result = { value: unknown; json: string };
-interface Job { resolve: (v: Result) => void; reject: (e: Error) => void; req: AnalysisRequest }
+interface Job { resolve: (v: Result) => void; reject: (e: Error) => void; req: AnalysisRequest; timer?: NodeJS.Timeout }
 interface Slot { worker: Worker; jobs: Map<number, Job>; ready: boolean }
 
 function inline(task: AnalysisTask): Result {
@@ -41,7 +56,7 @@ function leadsToMorePages(task: AnalysisTask): boolean {
   return task.kind === 'page' && task.parts.some((p) => p === 'list' || p === 'columns' || p.startsWith('sub:'));
 }
 
-export function createAnalysisPool(threads: number): AnalysisPool {
+export function createAnalysisPool(threads: number, opts: AnalysisPoolOptions = {}): AnalysisPool {
   const slots: Slot[] = [];
   const waiting = { first: [] as Job[], later: [] as Job[] };
   let nextId = 1;
@@ -66,15 +81,40 @@ export function createAnalysisPool(threads: number): AnalysisPool {
       const job = waiting.first.shift() ?? waiting.later.shift();
       if (!job) return;
       slot.jobs.set(job.req.id, job);
+      if (opts.timeLimitMs) {
+        job.timer = setTimeout(() => overran(slot, job, opts.timeLimitMs!), opts.timeLimitMs);
+        job.timer.unref();
+      }
       slot.worker.postMessage(job.req);
     }
+  };
+
+  // a job past the time limit fails alone: its worker is stopped, a new one started, the worker's other jobs wait again
+  const overran = (slot: Slot, job: Job, limitMs: number): void => {
+    if (!slot.jobs.has(job.req.id)) return;
+    slot.jobs.delete(job.req.id);
+    job.reject(new AnalysisTimeLimitError(job.req.kind === 'page' ? job.req.url : null, limitMs));
+    const i = slots.indexOf(slot);
+    if (i >= 0) slots.splice(i, 1);
+    for (const other of slot.jobs.values()) {
+      clearTimeout(other.timer);
+      waiting.first.unshift(other);
+    }
+    slot.jobs.clear();
+    slot.worker.removeAllListeners('exit');
+    void slot.worker.terminate().catch(() => undefined);
+    if (!closed) spawn();
+    pump();
   };
 
   // a worker that fails (cannot start, crashes) is dropped and its jobs are done inline: slower, never lost
   const drop = (slot: Slot): void => {
     const i = slots.indexOf(slot);
     if (i >= 0) slots.splice(i, 1);
-    for (const job of slot.jobs.values()) runInline(job);
+    for (const job of slot.jobs.values()) {
+      clearTimeout(job.timer);
+      runInline(job);
+    }
     slot.jobs.clear();
     void slot.worker.terminate().catch(() => undefined);
     settleReadyWaiters();
@@ -95,36 +135,40 @@ export function createAnalysisPool(threads: number): AnalysisPool {
   let requests = 0;
   const start = (): void => {
     started = true;
-    for (let i = 0; i < threads; i++) {
-      const worker = new Worker(new URL('./analysis-worker-boot.mjs', import.meta.url));
-      worker.unref();
-      const slot: Slot = { worker, jobs: new Map(), ready: false };
-      worker.on('message', (m: AnalysisReply | { ready: true }) => {
-        if (!('id' in m)) {
-          slot.ready = true;
-          settleReadyWaiters();
-          return pump();
-        }
-        const job = slot.jobs.get(m.id);
-        if (!job) return;
-        slot.jobs.delete(m.id);
-        if ('error' in m) job.reject(new Error(`页面解析失败 / page analysis failed: ${job.req.kind === 'page' ? job.req.url : 'feed'}: ${m.error}`));
-        else job.resolve({ value: JSON.parse(m.json), json: m.json });
-        pump();
-      });
-      worker.on('error', () => drop(slot));
-      worker.on('exit', () => {
-        if (!closed) drop(slot);
-      });
-      slots.push(slot);
-    }
+    for (let i = 0; i < threads; i++) spawn();
+  };
+  const spawn = (): void => {
+    const worker = new Worker(new URL('./analysis-worker-boot.mjs', import.meta.url));
+    worker.unref();
+    const slot: Slot = { worker, jobs: new Map(), ready: false };
+    worker.on('message', (m: AnalysisReply | { ready: true }) => {
+      if (!('id' in m)) {
+        slot.ready = true;
+        settleReadyWaiters();
+        return pump();
+      }
+      const job = slot.jobs.get(m.id);
+      if (!job) return;
+      slot.jobs.delete(m.id);
+      clearTimeout(job.timer);
+      if ('error' in m) job.reject(new Error(`页面解析失败 / page analysis failed: ${job.req.kind === 'page' ? job.req.url : 'feed'}: ${m.error}`));
+      else job.resolve({ value: JSON.parse(m.json), json: m.json });
+      pump();
+    });
+    worker.on('error', () => drop(slot));
+    worker.on('exit', () => {
+      if (!closed) drop(slot);
+    });
+    slots.push(slot);
   };
 
   const run = async (task: AnalysisTask): Promise<Result> => {
-    if (!started && !closed && ++requests > INLINE_FIRST) start();
+    // a large page always goes to a worker, where the time limit can stop it (this thread cannot be interrupted)
+    const large = threads > 0 && (task.kind === 'page' ? task.html.length : task.text.length) > INLINE_MAX_CHARS;
+    if (!started && !closed && (++requests > INLINE_FIRST || large)) start();
     // until a worker has loaded its modules (about a second) this thread parses: at the start of a crawl every
     // unit waits for its home page's analysis, and waiting for the worker stalled all fetching meanwhile
-    if (!slots.some((s) => s.ready)) return inline(task);
+    if (!slots.some((s) => s.ready) && !(large && slots.length > 0)) return inline(task);
     return new Promise<Result>((resolve, reject) => {
       const job: Job = { resolve, reject, req: { ...task, id: nextId++ } };
       (leadsToMorePages(task) ? waiting.first : waiting.later).push(job);

@@ -75,7 +75,8 @@ export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): 
   if (!analysis) {
     return {
       observation: { ...base, status: 'unreachable', pagesRead: 0, totalPagesSeen: null, items: [], placeholder: null, rendered: false, contentHash: null,
-        note: `栏目页无法访问：${first.page.errorClass ?? ''} ${first.page.status ?? ''}`.trim() },
+        note: first.page.errorClass === 'unparsable' && first.page.errorMessage ? first.page.errorMessage
+          : `栏目页无法访问：${first.page.errorClass ?? ''} ${first.page.status ?? ''}`.trim() },
       pages: [], details: [],
     };
   }
@@ -87,16 +88,21 @@ export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): 
     const staticHash = first.page.rendered ? null : first.page.contentHash;
     const earlier = staticHash ? await unchangedRendering(ctx, req, staticHash, firstParts) : null;
     const renderer = earlier ? null : await ctx.renderer();
-    const out = renderer?.available ? await renderer.render(target.url, { screenshot: false }).catch((e: Error) => e) : null;
+    let out = renderer?.available ? await renderer.render(target.url, { screenshot: false }).catch((e: Error) => e) : null;
+    let renderedAnalysis: PageAnalysis | null = null;
+    if (!earlier && out && !(out instanceof Error)) {
+      const row = ctx.source.recordRendered(req, out.html, out.screenshot);
+      renderedAnalysis = await ctx.analyser.analyseHtml(out.html, first.page.finalUrl, firstParts);
+      if (renderedAnalysis && out.dataRequests === 0 && staticHash && row.contentHash) await rememberRendering(ctx, req, staticHash, row.contentHash, renderedAnalysis, out.scripts);
+      if (!renderedAnalysis) out = new Error(`渲染后的页面无法解析（${target.url}）`);
+    }
     if (earlier) {
       ctx.source.recordReusedRendering(req, earlier.renderedHash);
       analysis = earlier.analysis;
       extraction = finishListRows(analysis.list!, ctx.asOf);
       rendered = true;
-    } else if (out && !(out instanceof Error)) {
-      const row = ctx.source.recordRendered(req, out.html, out.screenshot);
-      analysis = await ctx.analyser.analyseHtml(out.html, first.page.finalUrl, firstParts);
-      if (out.dataRequests === 0 && staticHash && row.contentHash) await rememberRendering(ctx, req, staticHash, row.contentHash, analysis, out.scripts);
+    } else if (renderedAnalysis) {
+      analysis = renderedAnalysis;
       extraction = finishListRows(analysis.list!, ctx.asOf);
       rendered = true;
     } else if (extraction.rows.length === 0) {

@@ -1,7 +1,7 @@
 // Finds a unit's columns (指南, 机构职能, 预决算 …) among the links of its home page or of a hub page.
 import type { CheerioAPI } from 'cheerio';
-import type { Element } from 'domhandler';
-import { cleanText, documentBase, hrefAnchors, normaliseLabel, resolveHref, urlDirectory } from './extract-html.ts';
+import type { AnyNode, Element } from 'domhandler';
+import { cleanText, documentBase, hrefAnchors, isElement, normaliseLabel, resolveHref, urlDirectory } from './extract-html.ts';
 import { preparePage, type PageDoc } from './page-doc.ts';
 import { loadColumnSynonyms, type ColumnSynonymEntry, type ColumnSynonyms } from './extract-vocab.ts';
 
@@ -95,6 +95,7 @@ function linkCandidates($: CheerioAPI, pageUrl: string): Candidate[] {
     dir = pageUrl;
   }
   const out: Candidate[] = [];
+  const blockHeading = blockHeadings();
   hrefAnchors($).forEach((el, i) => {
     const $a = $(el);
     const url = resolveHref($a.attr('href'), base);
@@ -108,7 +109,7 @@ function linkCandidates($: CheerioAPI, pageUrl: string): Candidate[] {
       if (alt) texts.push(alt);
     }
     if (texts.length === 0 || texts.every((t) => MORE_TEXT.test(t.replace(/\s/g, '')))) {
-      const heading = blockHeading($, el as Element);
+      const heading = blockHeading(el as Element);
       texts = heading ? [heading] : [];
     }
     const inBreadcrumb = isBreadcrumb($, el as Element);
@@ -133,18 +134,82 @@ function inSiteChrome($: CheerioAPI, el: Element): boolean {
     });
 }
 
-/** The title of a column block whose only link is "更多>>": the heading text next to it. */
-function blockHeading($: CheerioAPI, el: Element): string | null {
-  let node = $(el).parent();
-  for (let depth = 0; depth < 3 && node.length; depth++) {
-    const heading = node.find('h1, h2, h3, h4, h5, .title, [class*="title"], [class*="tit"], span, b, strong').filter((_, h) => !$(h).find('a').length && $(h).closest('a').length === 0).first();
-    const t = cleanText(heading.text());
-    if (t && t.length <= 20) return t;
-    const own = cleanText(node.clone().children('a').remove().end().text());
-    if (own && own.length <= 20) return own;
-    node = node.parent();
+/**
+ * The title of a column block whose only link is "更多>>" (or an image): the heading text next to it. What a block
+ * offers as its title depends on the block alone, so it is worked out once per block and document (a home page with
+ * thousands of text-less links in one list asked the same list thousands of times, each a search of its subtree).
+ */
+function blockHeadings(): (el: Element) => string | null {
+  const perBlock = new Map<Element, string | null>();
+  const firstHeadingMemo = new Map<Element, Element | null>();
+  const anchorInsideMemo = new Map<Element, boolean>();
+
+  const anchorInside = (el: Element): boolean => {
+    let v = anchorInsideMemo.get(el);
+    if (v === undefined) {
+      v = el.children.some((c) => isElement(c) && (c.name === 'a' || anchorInside(c)));
+      anchorInsideMemo.set(el, v);
+    }
+    return v;
+  };
+  // h1–h5, .title, [class*="title"], [class*="tit"], span, b, strong — with no link in or around it
+  const isHeading = (el: Element): boolean => /^(h[1-5]|span|b|strong)$/.test(el.name) || (el.attribs.class ?? '').includes('tit');
+  // the first heading below `el` in document order; nothing inside a link counts
+  const firstHeading = (el: Element): Element | null => {
+    if (firstHeadingMemo.has(el)) return firstHeadingMemo.get(el)!;
+    let found: Element | null = null;
+    for (const c of el.children) {
+      if (!isElement(c) || c.name === 'a') continue;
+      if (isHeading(c) && !anchorInside(c)) found = c;
+      else found = firstHeading(c);
+      if (found) break;
+    }
+    firstHeadingMemo.set(el, found);
+    return found;
+  };
+  const insideLink = (el: Element): boolean => {
+    for (let p = el.parent; p; p = p.parent) if (isElement(p) && p.name === 'a') return true;
+    return false;
+  };
+  const ofBlock = (node: Element): string | null => {
+    if (perBlock.has(node)) return perBlock.get(node)!;
+    let out: string | null = null;
+    const heading = insideLink(node) ? null : firstHeading(node);
+    const t = heading ? shortText([heading], 20) : null;
+    if (t) out = t;
+    else out = shortText(node.children.filter((c) => !(isElement(c) && c.name === 'a')), 20);
+    perBlock.set(node, out);
+    return out;
+  };
+  return (el: Element): string | null => {
+    let node = el.parent;
+    for (let depth = 0; depth < 3 && node && isElement(node); depth++) {
+      const t = ofBlock(node);
+      if (t) return t;
+      node = node.parent;
+    }
+    return null;
+  };
+}
+
+/** The clean text of the nodes when it is not empty and at most `max` characters; reading stops once it is longer. */
+function shortText(nodes: AnyNode[], max: number): string | null {
+  let acc = '';
+  const stack = [...nodes].reverse();
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === 'text' || n.type === 'cdata') {
+      if ('data' in n) acc += String(n.data);
+      if (acc.length > 4 * max) {
+        acc = acc.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ');
+        if (acc.trim().length > max) return null;
+      }
+    } else if (n.type !== 'comment' && n.type !== 'directive' && 'children' in n) {
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+    }
   }
-  return null;
+  const t = cleanText(acc);
+  return t && t.length <= max ? t : null;
 }
 
 function isBreadcrumb($: CheerioAPI, el: Element): boolean {

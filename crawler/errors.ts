@@ -125,6 +125,7 @@ const ERROR_CLASS_LABELS: Record<ErrorClass, string> = {
   robots_disallowed: 'robots.txt 禁止抓取',
   out_of_scope: '超出检查范围',
   unsupported_scheme: '不支持的协议',
+  unparsable: '页面无法解析',
   other: '其他错误',
 };
 

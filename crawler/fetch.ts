@@ -22,6 +22,8 @@ export interface FetchOptions {
   conditional?: { etag?: string | null; lastModified?: string | null };
   method?: 'GET' | 'HEAD';
   maxBodyBytes?: number;
+  /** Aborts the request, or keeps it from starting (a unit cut off by its budget): a permanent 'timeout'. */
+  signal?: AbortSignal;
 }
 
 export interface FetchResult {
@@ -42,7 +44,7 @@ export interface FetchResult {
 
 export interface Fetcher {
   fetch(url: string, opts?: FetchOptions): Promise<FetchResult>;
-  checkLink(url: string): Promise<LinkCheckResult>;
+  checkLink(url: string, opts?: { signal?: AbortSignal }): Promise<LinkCheckResult>;
   stats(): FetchStats;
   close(): Promise<void>;
 }
@@ -66,6 +68,9 @@ export interface InternalFetchOptions extends FetchOptions {
   truncateAt?: number;
 }
 
+/** Content a browser would download rather than show: it may take the longer attachment deadline. */
+const ATTACHMENT_TYPE = /^(application\/(pdf|msword|vnd\.|zip|x-rar|x-7z|octet-stream|x-zip)|image\/|video\/|audio\/)/i;
+
 interface RequestSpec {
   method: 'GET' | 'HEAD';
   headers: Record<string, string>;
@@ -73,6 +78,7 @@ interface RequestSpec {
   truncateAt: number | undefined;
   /** A 304 answers a conditional request; it is not a failure. */
   conditional: boolean;
+  signal?: AbortSignal;
 }
 
 interface Attempt {
@@ -128,12 +134,26 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
     const host = hostKey(url);
     return queues.run(host, async () => {
       let wire = 0;
+      // one total deadline from connect to last byte, extended once the headers show an attachment
+      const started = Date.now();
+      const deadline = new AbortController();
+      let limitMs = crawl.pageDeadlineMs;
+      const arm = () => setTimeout(() => deadline.abort(), Math.max(0, limitMs - (Date.now() - started)));
+      let timer = arm();
+      const cancel = () => deadline.abort();
+      if (spec.signal?.aborted) return { status: null, headers: {}, body: null, error: cancelled(url) };
+      spec.signal?.addEventListener('abort', cancel, { once: true });
       try {
         // undici closes the connection after every HEAD (some servers send a body anyway, which would corrupt the
         // next response); link checks are mostly HEADs, so keep-alive stays on until a host answers unparsably
         const reset = method === 'HEAD' ? headResetHosts.has(host) : undefined;
-        const res = await request(url, { dispatcher: agent, method, headers, reset });
+        const res = await request(url, { dispatcher: agent, method, headers, reset, signal: deadline.signal });
         const resHeaders = flattenHeaders(res.headers);
+        if (ATTACHMENT_TYPE.test(resHeaders['content-type'] ?? '') && crawl.attachmentDeadlineMs > limitMs) {
+          clearTimeout(timer);
+          limitMs = crawl.attachmentDeadlineMs;
+          timer = arm();
+        }
         if (method === 'HEAD' || REDIRECT_STATUSES.has(res.statusCode)) {
           await res.body.dump({ limit: 64 * 1024 }).catch(() => undefined);
           return { status: res.statusCode, headers: resHeaders, body: method === 'HEAD' ? null : Buffer.alloc(0), error: null };
@@ -148,12 +168,22 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
         if (read.tooLarge) return { status: res.statusCode, headers: resHeaders, body: null, error: tooLarge(maxBytes, null) };
         return { status: res.statusCode, headers: resHeaders, body: read.body, error: null };
       } catch (err) {
+        if (spec.signal?.aborted) return { status: null, headers: {}, body: null, error: cancelled(url) };
+        if (deadline.signal.aborted) {
+          return { status: null, headers: {}, body: null, error: { errorClass: 'timeout', permanent: false, message: `请求超过总时限 ${Math.round(limitMs / 100) / 10} 秒（连接到读完），已中止：${url}` } };
+        }
         if (isUnparsableResponse(err)) headResetHosts.add(host);
         return { status: null, headers: {}, body: null, error: classifyError(err) };
       } finally {
+        clearTimeout(timer);
+        spec.signal?.removeEventListener('abort', cancel);
         stats.request(host, wire);
       }
     }, priority);
+  }
+
+  function cancelled(url: string): ClassifiedError {
+    return { errorClass: 'timeout', permanent: true, message: `单位检查超过总时限，请求已取消：${url}` };
   }
 
   function tooLarge(maxBytes: number, declared: number | null): ClassifiedError {
@@ -225,7 +255,7 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
     const lastModified = fo.conditional?.lastModified;
     if (etag) headers['if-none-match'] = etag;
     if (lastModified) headers['if-modified-since'] = lastModified;
-    const spec: RequestSpec = { method, headers, maxBytes, truncateAt: fo.truncateAt, conditional: Boolean(etag || lastModified) };
+    const spec: RequestSpec = { method, headers, maxBytes, truncateAt: fo.truncateAt, conditional: Boolean(etag || lastModified), signal: fo.signal };
 
     const redirects: string[] = [];
     const seen = new Set<string>([url]);

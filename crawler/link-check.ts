@@ -35,24 +35,27 @@ export function createLinkChecker(deps: {
   fetch: (url: string, opts: InternalFetchOptions) => Promise<FetchResult>;
   scope: ScopeGuard;
   onCheck: () => void;
-}): (url: string) => Promise<LinkCheckResult> {
+}): (url: string, opts?: { signal?: AbortSignal }) => Promise<LinkCheckResult> {
   const cache = new Map<string, Promise<LinkCheckResult>>();
 
-  async function check(url: string): Promise<LinkCheckResult> {
+  async function check(url: string, signal: AbortSignal | undefined): Promise<LinkCheckResult> {
     const decision = deps.scope.check(url);
     if (!decision.allowed) return { outcome: 'skipped', status: null, errorClass: decision.reason, method: null };
     deps.onCheck();
-    const head = await deps.fetch(url, { method: 'HEAD', purpose: 'link' });
+    const head = await deps.fetch(url, { method: 'HEAD', purpose: 'link', signal });
     if (!headRefused(head)) return verdict(head, 'HEAD');
-    const get = await deps.fetch(url, { method: 'GET', purpose: 'link', truncateAt: GET_READ_BYTES });
+    const get = await deps.fetch(url, { method: 'GET', purpose: 'link', truncateAt: GET_READ_BYTES, signal });
     return verdict(get, 'GET');
   }
 
-  return (url: string) => {
+  return (url: string, opts: { signal?: AbortSignal } = {}) => {
     const key = url.replace(/#.*$/, '');
     let cached = cache.get(key);
     if (!cached) {
-      cached = check(key);
+      const signal = opts.signal;
+      cached = check(key, signal);
+      // a check cut off with its unit says nothing about the link: another unit asks again
+      if (signal) void cached.then(() => signal.aborted && cache.delete(key), () => cache.delete(key));
       cache.set(key, cached);
     }
     return cached;

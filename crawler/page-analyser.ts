@@ -2,7 +2,7 @@
 // of later runs (keyed by URL, content hash and extractor version), otherwise parsed by the analysis pool.
 import type { Store } from '../store/index.ts';
 import { getPageAnalysis, hasPageAnalysis, putPageAnalyses, type PageAnalysisRow } from '../store/index.ts';
-import type { AnalysisPool } from './analysis-pool.ts';
+import { AnalysisTimeLimitError, type AnalysisPool } from './analysis-pool.ts';
 import { extractorVersion } from './extractor-version.ts';
 import { hasPart, mergeAnalyses, type AnalysisPart, type PageAnalysis } from './page-analysis.ts';
 import type { LoadedPage } from './page-source.ts';
@@ -32,10 +32,31 @@ export class PageAnalyser {
   // written in batches (one transaction each): the cache is derived data, a crash only costs a re-parse
   private pending: PageAnalysisRow[] = [];
 
+  /** Pages whose analysis failed (error class 'unparsable'): the run goes on without them. */
+  readonly faults: { url: string; message: string }[] = [];
+  /** Called with a page whose analysis failed, so that its stored observation says so (PageSource.markUnparsable). */
+  onFault: ((loaded: LoadedPage, message: string) => void) | null = null;
+
   constructor(private readonly store: Store, private readonly pool: AnalysisPool, private readonly version = extractorVersion()) {}
 
-  /** The parts of a loaded page; null when the page has no readable body. */
+  /** The parts of a loaded page; null when the page has no readable body or its analysis failed (recorded as a fault). */
   async analyse(loaded: LoadedPage, url: string, parts: AnalysisPart[]): Promise<PageAnalysis | null> {
+    try {
+      return await this.analyseLoaded(loaded, url, parts);
+    } catch (err) {
+      this.fault(loaded, url, err);
+      return null;
+    }
+  }
+
+  private fault(loaded: LoadedPage | null, url: string, err: unknown): void {
+    const why = err instanceof AnalysisTimeLimitError ? err.message : `解析出错：${err instanceof Error ? err.message : String(err)}`;
+    const message = `页面无法解析：${url}（${why.slice(0, 300)}）`;
+    this.faults.push({ url, message });
+    if (loaded) this.onFault?.(loaded, message);
+  }
+
+  private async analyseLoaded(loaded: LoadedPage, url: string, parts: AnalysisPart[]): Promise<PageAnalysis | null> {
     if (!loaded.hasBody) return null;
     const hash = loaded.page.contentHash;
     if (!hash || loaded.page.rendered) {
@@ -67,8 +88,17 @@ export class PageAnalyser {
     return have;
   }
 
-  /** A feed's posts; unchanged feeds (same body and content type) are not parsed again. */
+  /** A feed's posts; unchanged feeds (same body and content type) are not parsed again. Null when unreadable (a fault). */
   async feed(loaded: LoadedPage, url: string): Promise<FeedParseResult | null> {
+    try {
+      return await this.feedLoaded(loaded, url);
+    } catch (err) {
+      this.fault(loaded, url, err);
+      return null;
+    }
+  }
+
+  private async feedLoaded(loaded: LoadedPage, url: string): Promise<FeedParseResult | null> {
     if (!loaded.hasBody) return null;
     const hash = loaded.page.contentHash;
     const key = `feed\u0000${loaded.page.contentType ?? ''}\u0000${url}`;
@@ -115,10 +145,15 @@ export class PageAnalyser {
     putPageAnalyses(this.store, rows);
   }
 
-  /** A page not backed by a stored body (a browser rendering): parsed every time. */
-  async analyseHtml(html: string, url: string, parts: AnalysisPart[]): Promise<PageAnalysis> {
+  /** A page not backed by a stored body (a browser rendering): parsed every time. Null when its analysis failed (a fault). */
+  async analyseHtml(html: string, url: string, parts: AnalysisPart[]): Promise<PageAnalysis | null> {
     this.stats.parsed++;
-    return (await this.pool.analyse(html, url, parts)).analysis;
+    try {
+      return (await this.pool.analyse(html, url, parts)).analysis;
+    } catch (err) {
+      this.fault(null, url, err);
+      return null;
+    }
   }
 
   private remember(key: string, a: PageAnalysis): void {

@@ -18,6 +18,8 @@ export interface PageRequest {
   columnKey: string | null;
   /** Detail pages revalidated within this many days are reused from the snapshot without a request. */
   revalidateAfterDays?: number;
+  /** The unit's crawl was cut off: the load fails without a request and nothing is recorded. */
+  signal?: AbortSignal;
 }
 
 export interface PageSourceStats {
@@ -119,6 +121,18 @@ export class PageSource {
     }
   }
 
+  /**
+   * A fetched page whose analysis failed or ran past its time limit: the page's own observation says so (class
+   * 'unparsable', the URL and the reason) instead of the error failing the unit. Its body stays stored as evidence.
+   */
+  markUnparsable(page: PageObservation, message: string): void {
+    page.ok = false;
+    page.errorClass = 'unparsable';
+    page.errorPermanent = true;
+    page.errorMessage = message;
+    this.record(page);
+  }
+
   private record(page: PageObservation): void {
     this.write(() => recordPage(this.store, page));
   }
@@ -163,7 +177,8 @@ export class PageSource {
         return this.loaded(page, undefined);
       }
     }
-    const result = await this.fetcher.fetch(req.url, cache ? { conditional: { etag: cache.etag, lastModified: cache.lastModified } } : {});
+    const result = await this.fetcher.fetch(req.url, { ...(cache ? { conditional: { etag: cache.etag, lastModified: cache.lastModified } } : {}), signal: req.signal });
+    if (req.signal?.aborted) throw new Error(`单位检查已中止：${req.url}`);
     return this.absorb(req, result, cache);
   }
 

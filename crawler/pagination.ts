@@ -17,6 +17,19 @@ const NEXT_TEXT = /^(下一页|下页|后页|下一页>|下一页»|>|›|»|>>)
 const PAGE_PARAM = /[?&](page|pageNum|pageNo|pageIndex|cur_page|curPage|Paging|pagenum|pn|p)=(\d+)/i;
 const STATIC_PAGE = /\/(index|list|default)_(\d+)\.(s?html?)$/i;
 
+/**
+ * Counts announced by a page are untrusted: a list announcing more pages than any county list has (a broken or
+ * hostile createPageHTML(99999999, …)) has an unknown count, and at most MAX_PAGE_URLS page addresses are built
+ * from any count (the crawl reads maxListPages of them).
+ */
+export const MAX_ANNOUNCED_PAGES = 100_000;
+export const MAX_PAGE_URLS = 200;
+
+/** An announced count of pages when it is believable, else null. */
+export function believablePages(n: number | null): number | null {
+  return n !== null && Number.isSafeInteger(n) && n > 0 && n <= MAX_ANNOUNCED_PAGES ? n : null;
+}
+
 export function detectPagination(html: string, pageUrl: string): PaginationInfo {
   return paginationOf(loadHtml(html), pageUrl);
 }
@@ -53,13 +66,13 @@ function fromCreatePageHtml(js: string, base: string, pageUrl: string): Paginati
     if (ints.length > 0) break;
   }
   if (ints.length === 0) return null;
-  const total = ints[0];
+  const total = believablePages(ints[0]) ?? 0;
   const current = ints[1] ?? 0;
   const ext = strs.find((s) => /^(s?html?|jsp|php|aspx?)$/i.test(s)) ?? 'html';
   const prefix = strs.find((s) => /^[A-Za-z][\w-]*$/.test(s) && s !== ext) ?? 'index';
   const pageName = (i: number): string => (i === 0 ? `${prefix}.${ext}` : `${prefix}_${i}.${ext}`);
   const pageUrls: string[] = [];
-  for (let i = 0; i < total; i++) {
+  for (let i = 0; i < total && pageUrls.length < MAX_PAGE_URLS; i++) {
     if (i === current) continue;
     const url = resolveHref(pageName(i), base);
     if (url && url !== stripHash(pageUrl) && sameHost(url, pageUrl)) pageUrls.push(url);
@@ -83,7 +96,7 @@ function fromPageChnlInfo(js: string): PaginationInfo | null {
   };
   const records = num('recordCount');
   const perPage = num('prepage') ?? num('pageSize');
-  const totalPages = records !== null && perPage ? Math.max(1, Math.ceil(records / perPage)) : null;
+  const totalPages = records !== null && perPage ? believablePages(Math.max(1, Math.ceil(records / perPage))) : null;
   return { pageUrls: [], nextUrl: null, totalPages, kind: 'trs-hyun' };
 }
 
@@ -98,7 +111,7 @@ function fromHanweb($: CheerioAPI, js: string): PaginationInfo | null {
   return {
     pageUrls: [],
     nextUrl: null, // further pages are a POST to dataproxy.jsp
-    totalPages: perPage ? Math.max(1, Math.ceil(records / perPage)) : null,
+    totalPages: perPage ? believablePages(Math.max(1, Math.ceil(records / perPage))) : null,
     kind: 'hanweb',
   };
 }
@@ -154,7 +167,7 @@ function fromLinks($: CheerioAPI, base: string, pageUrl: string): PaginationInfo
     .map(([u]) => u);
   const pageText = cleanText(bodyText($));
   const announced = /共\s*(\d+)\s*页/.exec(pageText) ?? /\d+\s*\/\s*(\d+)\s*页/.exec(pageText);
-  const totalPages = announced ? Number(announced[1]) : maxNumberText > 0 ? maxNumberText : null;
+  const totalPages = believablePages(announced ? Number(announced[1]) : maxNumberText > 0 ? maxNumberText : null);
   return { pageUrls, nextUrl, totalPages, kind: 'links' };
 }
 

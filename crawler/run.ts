@@ -3,12 +3,12 @@ import PQueue from 'p-queue';
 import type { CountyConfig } from '../config/index.ts';
 import { assessmentWindow } from '../config/index.ts';
 import type { Store, FeedPost, RunKind, RunRecord } from '../store/index.ts';
-import { startRun, resumeRun, findResumableRun, finishRun, doneUnits, saveUnitObservations, importedPosts, pruneBlobs, recentWorkingLinks, prunePageAnalyses, retainedHashes,
+import { startRun, resumeRun, findResumableRun, finishRun, finishStep, faultedUnits, doneUnits, saveUnitObservations, importedPosts, pruneBlobs, recentWorkingLinks, prunePageAnalyses, retainedHashes,
   previousUnitDurations, previouslyRenderedPages, previouslyRetryingUnits, claimMaintenance } from '../store/index.ts';
-import { createFetcher, type Fetcher } from './fetch.ts';
+import { createFetcher, type Fetcher, type FetchOptions } from './fetch.ts';
 import { createScopeGuard } from './scope.ts';
 import { createRenderer, type Renderer } from './browser.ts';
-import { PageSource } from './page-source.ts';
+import { PageSource, type PageRequest } from './page-source.ts';
 import { PageAnalyser } from './page-analyser.ts';
 import { extractorVersion } from './extractor-version.ts';
 import { createAnalysisPool, defaultAnalysisThreads } from './analysis-pool.ts';
@@ -43,6 +43,11 @@ export interface InspectionOptions {
   kind?: RunKind;
   unitConcurrency?: number;
   progress?: ProgressSink;
+  /**
+   * true (default): the run is complete once crawled. false: only the crawl step is recorded and the run stays open
+   * for its checks, findings and reports (cli/pipeline.ts), so a crash in any of them leaves it resumable.
+   */
+  finish?: boolean;
 }
 
 export interface InspectionResult {
@@ -73,8 +78,9 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
   const scope = createScopeGuard(config);
   const fetcher: Fetcher = createFetcher({ crawl: config.crawl, politeness: config.politeness, scope, respectRobots: config.respectRobots, userAgent: config.crawl.userAgent });
   const source = new PageSource(store, fetcher, run.id);
-  const pool = createAnalysisPool(opts.kind === 'newmedia' ? 0 : config.crawl.analysisThreads ?? defaultAnalysisThreads());
+  const pool = createAnalysisPool(opts.kind === 'newmedia' ? 0 : config.crawl.analysisThreads ?? defaultAnalysisThreads(), { timeLimitMs: config.crawl.analysisTimeLimitMs });
   const analyser = new PageAnalyser(store, pool);
+  analyser.onFault = (loaded, message) => source.markUnparsable(loaded.page, message);
   // the browser is started only when a page needs it
   const browser: { pending: Promise<Renderer | null> | null } = { pending: null };
   const renderer = () => (browser.pending ??= createRenderer({ executablePath: config.crawl.browser.executablePath, scope }).catch(() => null));
@@ -106,33 +112,59 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
   const linkSince = new Date(started - config.crawl.linkRecheckDays * 86_400_000).toISOString();
   const workingLinks = config.crawl.linkRecheckDays > 0 ? recentWorkingLinks(store, linkSince) : new Map();
   const linkStats = { checked: 0, reusedFromPages: 0, reusedFromEarlierRuns: 0 };
+  const abandoned: Promise<unknown>[] = []; // crawls of units cut off by their budget, winding down
   // twice the host's connections: while a unit waits for its own next page, another keeps the host queue full
   const queue = new PQueue({ concurrency: opts.unitConcurrency ?? Math.max(2, 2 * config.politeness.concurrencyPerHost) });
   try {
     await Promise.all(pending.map((unit) => queue.add(async () => {
       const unitStarted = Date.now();
+      // past its budget a unit is cut off: its further page loads and link checks fail at once, the requests in
+      // flight end by their own deadline, and the unit is recorded as incomplete while the others go on
+      const cut = createUnitCut(source, fetcher);
+      let budgetTimer: NodeJS.Timeout | undefined;
+      const overBudget = new Promise<'over'>((res) => {
+        budgetTimer = setTimeout(() => res('over'), config.crawl.unitBudgetMs);
+      });
       try {
         const crawl = opts.kind === 'newmedia'
           ? async (ctx: Parameters<typeof crawlFeeds>[0]) => ({ homeOk: true, columns: [], details: [], links: [], feeds: await crawlFeeds(ctx) })
           : (ctx: Parameters<typeof crawlUnit>[0]) => crawlUnit(ctx, knownKeys);
-        const result = await crawl({
-          runId: run.id, unit, config, asOf: runAsOf, window, source, analyser, fetcher, scope, renderer, maxDetailTextChars: 20_000, unrendered, recentWorkingLinks: workingLinks, linkStats,
+        const crawling = crawl({
+          runId: run.id, unit, config, asOf: runAsOf, window, source: cut.source, analyser, fetcher: cut.fetcher, scope, renderer, maxDetailTextChars: 20_000, unrendered, recentWorkingLinks: workingLinks, linkStats,
           importedPosts: (account: string): FeedPost[] => importedPosts(store, unit.id)
             .filter((p) => p.account === account)
             .map((p) => ({ title: p.title, url: p.url, publishedAt: p.publishedAt, pinned: false })),
         });
+        const result = await Promise.race([crawling, overBudget]);
+        if (result === 'over') {
+          cut.stop();
+          abandoned.push(crawling.catch(() => undefined));
+          throw new UnitFault(`单位检查超过总时限 ${Math.round(config.crawl.unitBudgetMs / 60_000 * 10) / 10} 分钟，已中止，本次不计入结果：${unit.home}`);
+        }
         if (!result.homeOk) homeFailures++;
         source.flush(); // the unit's page rows are in before it is marked done
-        saveUnitObservations(store, run.id, unit.id, result, Date.now() - unitStarted);
+        const fault = 'fault' in result && typeof result.fault === 'string' ? result.fault : null;
+        saveUnitObservations(store, run.id, unit.id, fault ? { columns: [], details: [], links: [], feeds: [] } : result, Date.now() - unitStarted, fault);
         analyser.flush();
         opts.progress?.unitDone(unit.id, result.homeOk);
       } catch (err) {
-        unitErrors.push({ unitId: unit.id, message: err instanceof Error ? err.message : String(err) });
+        const message = err instanceof Error ? err.message : String(err);
+        // the unit is done, without observations, with the reason: one unit never fails the county's run
+        try {
+          source.flush();
+          saveUnitObservations(store, run.id, unit.id, { columns: [], details: [], links: [], feeds: [] }, Date.now() - unitStarted,
+            err instanceof UnitFault ? message : `单位检查出错，已中止，本次不计入结果：${message}`);
+        } catch {
+          unitErrors.push({ unitId: unit.id, message });
+        }
         opts.progress?.unitDone(unit.id, false);
+      } finally {
+        clearTimeout(budgetTimer);
       }
     })));
   } finally {
     opts.progress?.stop();
+    await Promise.all(abandoned);
     const r = await browser.pending?.catch(() => null);
     await r?.close().catch(() => undefined);
     await fetcher.close();
@@ -147,6 +179,8 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
     unitsDone: doneUnits(store, run.id).size,
     unitsUnreachable: homeFailures,
     unitErrors,
+    unitFaults: Object.fromEntries(faultedUnits(store, run.id)),
+    pageFaults: analyser.faults.slice(0, 200),
     pagesFetched: source.stats.fetched,
     bytes: source.stats.bytes,
     notModified: source.stats.notModified,
@@ -169,6 +203,39 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
     stats.blobsPruned = pruneBlobs(store, config.crawl.retentionDays, Date.now(), keep);
     stats.analysesPruned = prunePageAnalyses(store, extractorVersion(), keep);
   }
+  if (opts.finish === false && status === 'complete') {
+    const step = finishStep(store, run.id, 'crawl', stats);
+    return { run: { ...run, step }, status, stats, unitErrors, unrendered };
+  }
   finishRun(store, run.id, status, stats);
   return { run: { ...run, status }, status, stats, unitErrors, unrendered };
+}
+
+/** A unit's crawl stopped by the run: recorded as the unit's fault, not as a failure of the run. */
+class UnitFault extends Error {}
+
+/**
+ * The page source and fetcher as one unit sees them: once stopped, its loads and link checks still waiting for their
+ * host's queue are cancelled, those in flight aborted, and any further one fails at once.
+ */
+function createUnitCut(source: PageSource, fetcher: Fetcher): { source: PageSource; fetcher: Fetcher; stop: () => void } {
+  const ac = new AbortController();
+  const signal = ac.signal;
+  const wrap = <T extends object>(target: T, methods: Record<string, (f: (...a: unknown[]) => unknown, args: unknown[]) => unknown>): T => new Proxy(target, {
+    get(t, prop, receiver) {
+      const value = Reflect.get(t, prop, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      const f = (value as (...a: unknown[]) => unknown).bind(t);
+      const around = typeof prop === 'string' ? methods[prop] : undefined;
+      return around ? (...args: unknown[]) => (signal.aborted ? Promise.reject(new UnitFault('单位检查已因超时中止')) : around(f, args)) : f;
+    },
+  });
+  return {
+    source: wrap(source, { load: (f, [req]) => f({ ...(req as PageRequest), signal }) }),
+    fetcher: wrap(fetcher, {
+      fetch: (f, [url, fo]) => f(url, { ...(fo as FetchOptions | undefined), signal }),
+      checkLink: (f, [url]) => f(url, { signal }),
+    }),
+    stop: () => ac.abort(),
+  };
 }

@@ -12,16 +12,41 @@ export interface ScopeGuard {
   hosts: string[];
 }
 
-function hostOf(entry: string): string | null {
+/** The standard ports: a host named without a port may be reached on either (sites move from http to https). */
+const DEFAULT_PORTS = ['80', '443'];
+const ANY_PORT = '*';
+
+/**
+ * Host and port of an entry. A URL (with scheme) names its port, the scheme's default meaning 80 and 443; a bare
+ * `host:port` names that port; a bare host (no scheme, no port) allows any port (programmatic use only: the
+ * county config's entries are made explicit by collectHosts).
+ */
+function entryOf(entry: string): { host: string; port: string } | null {
   const trimmed = entry.trim().toLowerCase();
   if (!trimmed) return null;
-  if (trimmed.startsWith('*.')) return trimmed;
+  if (trimmed.startsWith('*.')) {
+    const m = /^(\*\.[^:/]+)(?::(\d+|\*))?$/.exec(trimmed);
+    return m ? { host: m[1], port: m[2] ?? ANY_PORT } : null;
+  }
   try {
-    const u = new URL(trimmed.includes('://') ? trimmed : `http://${trimmed}`);
-    return u.hostname;
+    const hasScheme = trimmed.includes('://');
+    const anyPort = trimmed.endsWith(':*');
+    const u = new URL(hasScheme ? trimmed : `http://${anyPort ? trimmed.slice(0, -2) : trimmed}`);
+    if (anyPort) return { host: u.hostname, port: ANY_PORT };
+    if (u.port) return { host: u.hostname, port: u.port };
+    if (hasScheme) return { host: u.hostname, port: '' };
+    return { host: u.hostname, port: /:\d+$/.test(trimmed) ? '' : ANY_PORT };
   } catch {
     return null;
   }
+}
+
+function hostOf(entry: string): string | null {
+  return entryOf(entry)?.host ?? null;
+}
+
+function effectivePort(u: URL): string {
+  return u.port || (u.protocol === 'https:' ? '443' : '80');
 }
 
 function collectHosts(config: CountyConfig): string[] {
@@ -31,13 +56,9 @@ function collectHosts(config: CountyConfig): string[] {
     for (const url of Object.values(unit.columns ?? {})) entries.push(url);
     for (const account of unit.newMedia ?? []) if (account.feed) entries.push(account.feed);
   }
-  entries.push(...(config.extraHosts ?? []));
-  const hosts = new Set<string>();
-  for (const entry of entries) {
-    const host = hostOf(entry);
-    if (host) hosts.add(host);
-  }
-  return [...hosts].sort();
+  // a bare extra host names the standard ports only; another port must be written out (host:8080)
+  for (const extra of config.extraHosts ?? []) entries.push(/:(\d+|\*)$/.test(extra.trim()) || extra.includes('://') ? extra : `${extra.trim()}:80`);
+  return entries;
 }
 
 function stripBrackets(hostname: string): string {
@@ -69,20 +90,34 @@ export function isPrivateAddress(hostname: string): boolean {
   return false;
 }
 
-function matches(hosts: string[], hostname: string): boolean {
+/** The entry a host name falls under: itself when named, else the first wildcard covering it. */
+function matching(hosts: string[], hostname: string): string | null {
+  if (hosts.includes(hostname)) return hostname;
   for (const h of hosts) {
-    if (h.startsWith('*.')) {
-      const base = h.slice(2);
-      if (hostname === base || hostname.endsWith(`.${base}`)) return true;
-    } else if (h === hostname) {
-      return true;
-    }
+    if (!h.startsWith('*.')) continue;
+    const base = h.slice(2);
+    if (hostname === base || hostname.endsWith(`.${base}`)) return h;
   }
-  return false;
+  return null;
+}
+
+function portAllowed(ports: Map<string, Set<string>>, entryHost: string, port: string): boolean {
+  const allowed = ports.get(entryHost);
+  return !allowed || allowed.has(ANY_PORT) || allowed.has(port);
 }
 
 export function createScopeGuardFromHosts(hostEntries: string[]): ScopeGuard {
   const hosts = [...new Set(hostEntries.map(hostOf).filter((h): h is string => h !== null))].sort();
+  const ports = new Map<string, Set<string>>();
+  for (const e of hostEntries.map(entryOf)) {
+    if (!e) continue;
+    const set = ports.get(e.host) ?? new Set<string>();
+    for (const p of e.port === '' || e.port === '80' || e.port === '443' ? DEFAULT_PORTS : [e.port]) set.add(p);
+    ports.set(e.host, set);
+  }
+  const wrongPort = (host: string, u: URL): ScopeDecision => ({
+    allowed: false, reason: 'out_of_scope', message: `主机 ${host} 的端口 ${effectivePort(u)} 未在配置中列出，不抓取`,
+  });
   return {
     hosts,
     check(url: string): ScopeDecision {
@@ -97,17 +132,19 @@ export function createScopeGuardFromHosts(hostEntries: string[]): ScopeGuard {
       }
       const hostname = u.hostname.toLowerCase();
       // Private and loopback addresses pass only when named exactly, never through a wildcard.
+      const port = effectivePort(u);
       if (isPrivateAddress(hostname)) {
-        if (hosts.includes(hostname)) return { allowed: true };
+        if (hosts.includes(hostname)) return portAllowed(ports, hostname, port) ? { allowed: true } : wrongPort(hostname, u);
         return { allowed: false, reason: 'out_of_scope', message: `本机或内网地址 ${hostname} 未在配置中列出，不抓取` };
       }
-      if (matches(hosts, hostname)) return { allowed: true };
+      const entry = matching(hosts, hostname);
+      if (entry) return portAllowed(ports, entry, port) ? { allowed: true } : wrongPort(hostname, u);
       return { allowed: false, reason: 'out_of_scope', message: `主机 ${hostname} 不在配置列出的检查范围内，不抓取` };
     },
   };
 }
 
-/** Hosts from unit homes, column overrides, feed URLs and `extraHosts`. */
+/** Hosts from unit homes, column overrides, feed URLs and `extraHosts`, each on the ports the config names. */
 export function createScopeGuard(config: CountyConfig): ScopeGuard {
   return createScopeGuardFromHosts(collectHosts(config));
 }

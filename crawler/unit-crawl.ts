@@ -10,6 +10,8 @@ export interface UnitCrawlResult {
   details: DetailObservation[];
   links: LinkObservation[];
   feeds: FeedObservation[];
+  /** Why the unit could not be inspected this time (its home page could not be analysed): the checks skip it. */
+  fault?: string;
 }
 
 // Columns that are hubs of sub-columns (重大项目 categories, 双公示 许可/处罚, 重点领域 fields, 决策 目录/征求意见).
@@ -28,7 +30,8 @@ export async function crawlUnit(ctx: UnitCrawlContext, knownKeys: string[]): Pro
   const home = await ctx.source.load({ url: unit.home, role: 'home', unitId: unit.id, columnKey: null });
   const homeAnalysis = home.page.ok ? await ctx.analyser.analyse(home, home.page.finalUrl, ['columns', 'links']) : null;
   if (!homeAnalysis) {
-    return { homeOk: false, columns: [], details: [], links: [], feeds: await feedsRead };
+    const fault = home.page.errorClass === 'unparsable' ? `首页无法解析，本次未能检查该单位：${home.page.errorMessage ?? unit.home}` : undefined;
+    return { homeOk: false, columns: [], details: [], links: [], feeds: await feedsRead, ...(fault ? { fault } : {}) };
   }
 
   const overrides: ColumnTarget[] = Object.entries(unit.columns ?? {}).map(([key, url]) => ({ key, label: null, url, source: 'override' }));

@@ -26,13 +26,17 @@ export function monthlyJob(ctx: ServiceContext): JobSpec {
     run: async ({ resume }): Promise<JobResult> => {
       const asOf = ctx.asOf();
       preflightInspection(ctx.config, ctx.configPath, { asOf, outDir: join(ctx.outDir, 'inspections', asOf) });
+      let reports: string[] = [];
+      // the reports are the run's last step: a crash while writing them leaves the run resumable at that step
       const outcome = await inspectCounty({
         config: ctx.config, configPath: ctx.configPath, asOf, dbPath: ctx.dbPath, outDir: join(ctx.outDir, 'inspections', asOf), resume, log: ctx.log,
+        reports: async (runId) => {
+          reports = await generateRunReports(ctx, runId);
+        },
       });
       if (outcome.status !== 'complete') {
         return { outcome: outcome.status, runId: outcome.runId, counts: countsOf(outcome.stats, {}), message: '检查未完成，下次启动时继续' };
       }
-      const reports = await generateRunReports(ctx, outcome.runId);
       const deductions = outcome.findings.filter((f) => f.kind === 'deduction').length;
       return { outcome: 'complete', runId: outcome.runId, counts: countsOf(outcome.stats, { findings: outcome.findings.length, deductions, reports: reports.length }) };
     },

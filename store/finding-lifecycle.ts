@@ -2,6 +2,7 @@ import type { Store } from './db.ts';
 import type { Evidence, Finding } from '../checks/types.ts';
 import { loadFindings } from './findings.ts';
 import { reviewStates, type ReviewState } from './review.ts';
+import { faultedUnits } from './observations.ts';
 
 /** Where a finding stands across runs, keyed by its stable id (unit + check + column + subject). */
 export type Lifecycle =
@@ -37,6 +38,7 @@ class RunObservation {
   private columnOk = new Set<string>();
   private urlOk = new Set<string>();
   private feedOk = new Set<string>();
+  private faulted = new Set<string>();
 
   constructor(store: Store, readonly run: RunLite) {
     const pages = store.db.prepare('SELECT unit_id, role, column_key, url, final_url FROM pages WHERE run_id = ? AND ok = 1').all(run.id) as {
@@ -50,11 +52,13 @@ class RunObservation {
     }
     const feeds = store.db.prepare('SELECT unit_id, account FROM feed_obs WHERE run_id = ? AND ok = 1').all(run.id) as { unit_id: string; account: string }[];
     for (const f of feeds) this.feedOk.add(`${f.unit_id}|${f.account}`);
+    // a unit cut off by its budget was not observed: its findings' absence proves nothing
+    for (const u of faultedUnits(store, run.id).keys()) this.faulted.add(u);
   }
 
   /** True only when the run fetched the unit's home and the finding's column/page/feed successfully. */
   sawFixed(f: Pick<Finding, 'unitId' | 'checkId' | 'column' | 'subject'>): boolean {
-    if (this.run.status !== 'complete') return false;
+    if (this.run.status !== 'complete' || this.faulted.has(f.unitId)) return false;
     if (f.checkId === 'newmedia.stale') return this.feedOk.has(`${f.unitId}|${f.subject}`);
     if (!this.homeOk.has(f.unitId)) return false;
     if (f.column) {

@@ -364,3 +364,20 @@ MIGRATIONS.push({
     CREATE UNIQUE INDEX page_analyses_key ON page_analyses(url, content_hash, extractor);
   `,
 });
+
+MIGRATIONS.push({
+  version: 150,
+  name: 'run steps (crawl → checks → findings → reports, each recorded) and per-unit faults (a unit cut off by its budget or an error)',
+  // runs finished before this migration had all their steps done
+  sql: `
+    ALTER TABLE runs ADD COLUMN step TEXT NOT NULL DEFAULT 'crawl';
+    UPDATE runs SET step = 'done' WHERE status = 'complete';
+    CREATE TABLE run_steps (
+      run_id INTEGER NOT NULL REFERENCES runs(id),
+      step TEXT NOT NULL,
+      finished_at TEXT NOT NULL,
+      PRIMARY KEY (run_id, step)
+    );
+    ALTER TABLE unit_tasks ADD COLUMN fault TEXT;
+  `,
+});

@@ -13,7 +13,7 @@ export interface UnitObservationBatch {
  * Writes everything observed of one unit and marks the unit done, in one transaction: a crash leaves the unit
  * either fully recorded or not at all, so a resumed run redoes exactly the unfinished units.
  */
-export function saveUnitObservations(store: Store, runId: number, unitId: string, batch: UnitObservationBatch, durationMs: number | null = null): void {
+export function saveUnitObservations(store: Store, runId: number, unitId: string, batch: UnitObservationBatch, durationMs: number | null = null, fault: string | null = null): void {
   const db = store.db;
   const tx = db.transaction(() => {
     for (const table of ['column_obs', 'detail_obs', 'link_obs', 'feed_obs']) {
@@ -41,10 +41,19 @@ export function saveUnitObservations(store: Store, runId: number, unitId: string
     for (const f of batch.feeds) {
       feed.run(runId, unitId, f.platform, f.account, f.feedUrl, f.source, f.ok ? 1 : 0, f.errorClass, f.error, JSON.stringify(f.posts), f.fetchedAt);
     }
-    db.prepare("INSERT OR REPLACE INTO unit_tasks (run_id, unit_id, state, finished_at, duration_ms) VALUES (?, ?, 'done', ?, ?)")
-      .run(runId, unitId, new Date().toISOString(), durationMs);
+    db.prepare("INSERT OR REPLACE INTO unit_tasks (run_id, unit_id, state, finished_at, duration_ms, fault) VALUES (?, ?, 'done', ?, ?, ?)")
+      .run(runId, unitId, new Date().toISOString(), durationMs, fault);
   });
   tx.immediate();
+}
+
+/**
+ * Units of a run that could not be inspected this time (cut off by their time budget, or their home page could not
+ * be analysed), with the reason: the checks skip them, the run's other units are complete.
+ */
+export function faultedUnits(store: Store, runId: number): Map<string, string> {
+  const rows = store.db.prepare("SELECT unit_id, fault FROM unit_tasks WHERE run_id = ? AND fault IS NOT NULL").all(runId) as { unit_id: string; fault: string }[];
+  return new Map(rows.map((r) => [r.unit_id, r.fault]));
 }
 
 export function doneUnits(store: Store, runId: number): Set<string> {

@@ -1,16 +1,17 @@
+import { readFileSync } from 'node:fs';
 import type { Store } from './db.ts';
-import type { RunKind, RunRecord, RunStatus } from './types.ts';
+import { RUN_STEPS, type RunKind, type RunRecord, type RunStatus, type RunStep } from './types.ts';
 
 interface RunRow {
   id: number; kind: string; county: string; config_path: string; config_hash: string; as_of: string;
-  started_at: string; finished_at: string | null; status: string; pid: number | null; stats_json: string;
+  started_at: string; finished_at: string | null; status: string; pid: number | null; stats_json: string; step: string;
 }
 
 function toRun(row: RunRow): RunRecord & { configHash: string; pid: number | null } {
   return {
     id: row.id, kind: row.kind as RunKind, county: row.county, configPath: row.config_path, configHash: row.config_hash,
     asOf: row.as_of, startedAt: row.started_at, finishedAt: row.finished_at, status: row.status as RunStatus,
-    pid: row.pid, stats: JSON.parse(row.stats_json) as Record<string, unknown>,
+    pid: row.pid, stats: JSON.parse(row.stats_json) as Record<string, unknown>, step: row.step as RunStep,
   };
 }
 
@@ -21,14 +22,25 @@ export class RunConflictError extends Error {
   }
 }
 
-function pidAlive(pid: number | null): boolean {
+/** Whether the process that owns a run is still running; a zombie (exited, not yet reaped) is not. */
+export function pidAlive(pid: number | null): boolean {
   if (!pid) return false;
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  return !isZombie(pid);
+}
+
+/** Linux: state Z in /proc/<pid>/stat (the state follows the parenthesised command name, which may hold spaces). */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+  } catch {
+    return false; // no /proc (not Linux): kill(0) decides
   }
 }
 
@@ -94,4 +106,35 @@ export function findResumableRun(store: Store, kind: RunKind = 'inspection'): Ru
 export function latestCompleteRun(store: Store, kind: RunKind = 'inspection'): RunRecord | null {
   const row = store.db.prepare("SELECT * FROM runs WHERE kind = ? AND status = 'complete' ORDER BY id DESC LIMIT 1").get(kind) as RunRow | undefined;
   return row ? toRun(row) : null;
+}
+
+/**
+ * Records that a run finished `step` and is at the next one (crawl → checks → findings → reports → done). The run
+ * stays 'running' until completeRun: a crash at any step leaves it resumable from the step that did not finish.
+ */
+export function finishStep(store: Store, runId: number, step: Exclude<RunStep, 'done'>, stats?: Record<string, unknown>): RunStep {
+  const next = RUN_STEPS[RUN_STEPS.indexOf(step) + 1];
+  store.db.transaction(() => {
+    store.db.prepare('INSERT OR REPLACE INTO run_steps (run_id, step, finished_at) VALUES (?, ?, ?)').run(runId, step, new Date().toISOString());
+    store.db.prepare('UPDATE runs SET step = ? WHERE id = ?').run(next, runId);
+    if (stats) store.db.prepare('UPDATE runs SET stats_json = ? WHERE id = ?').run(JSON.stringify(stats), runId);
+  }).immediate();
+  return next;
+}
+
+/** The steps a run has finished, in order, with when. */
+export function runSteps(store: Store, runId: number): { step: RunStep; finishedAt: string }[] {
+  const rows = store.db.prepare('SELECT step, finished_at FROM run_steps WHERE run_id = ?').all(runId) as { step: RunStep; finished_at: string }[];
+  return rows.map((r) => ({ step: r.step, finishedAt: r.finished_at })).sort((a, b) => RUN_STEPS.indexOf(a.step) - RUN_STEPS.indexOf(b.step));
+}
+
+/** The last step done: the run is complete. */
+export function completeRun(store: Store, runId: number, stats?: Record<string, unknown>): void {
+  store.db.transaction(() => {
+    const run = getRun(store, runId);
+    const now = new Date().toISOString();
+    if (run?.step && run.step !== 'done') store.db.prepare('INSERT OR REPLACE INTO run_steps (run_id, step, finished_at) VALUES (?, ?, ?)').run(runId, run.step, now);
+    store.db.prepare("UPDATE runs SET step = 'done' WHERE id = ?").run(runId);
+    finishRun(store, runId, 'complete', stats ?? run?.stats ?? {});
+  }).immediate();
 }

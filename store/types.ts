@@ -13,7 +13,12 @@ export interface RunRecord {
   finishedAt: string | null;
   status: RunStatus;
   stats: Record<string, unknown>;
+  /** The step the run is at: a run is complete only once its findings (and reports, when asked for) are written. */
+  step?: RunStep;
 }
+
+export const RUN_STEPS = ['crawl', 'checks', 'findings', 'reports', 'done'] as const;
+export type RunStep = (typeof RUN_STEPS)[number];
 
 /** Every failure is put in one class before any retry; stored per page and shown in reports. */
 export type ErrorClass =
@@ -30,6 +35,7 @@ export type ErrorClass =
   | 'robots_disallowed'
   | 'out_of_scope'
   | 'unsupported_scheme'
+  | 'unparsable' // fetched, but its analysis failed or ran past the time limit (issue 15)
   | 'other';
 
 export type PageRole = 'home' | 'list' | 'detail' | 'feed' | 'robots' | 'link' | 'script'; // script: a file a rendered page loaded

@@ -125,3 +125,38 @@ describe('robots.txt', () => {
     expect(parseRobots('User-agent: *\nDisallow:\n', 'zwgk-inspector').isAllowed('http://h/a')).toBe(true);
   });
 });
+
+describe('scope guard: ports (issue 15)', () => {
+  const config = countyConfigSchema.parse({
+    county: '临猗县', year: 2023,
+    extraHosts: ['cdn.linyi.gov.cn', '10.0.0.5:8443'],
+    units: [
+      { id: 'a', name: '甲', class: 'A', home: 'http://127.0.0.1:8080/a/' },
+      { id: 'b', name: '乙', class: 'B', home: 'http://www.linyi.gov.cn/b/' },
+    ],
+  });
+  const guard = createScopeGuard(config);
+
+  it('a link to another port of a configured host is out of scope unless the config names that port', () => {
+    expect(guard.check('http://127.0.0.1:8080/x').allowed).toBe(true);
+    const ssh = guard.check('http://127.0.0.1:22/');
+    expect(ssh).toMatchObject({ allowed: false, reason: 'out_of_scope' });
+    if (!ssh.allowed) expect(ssh.message).toContain('端口 22');
+    expect(guard.check('http://127.0.0.1/').allowed).toBe(false);
+    expect(guard.check('http://www.linyi.gov.cn:8081/').allowed).toBe(false);
+    expect(guard.check('http://cdn.linyi.gov.cn:6379/').allowed).toBe(false);
+    expect(guard.check('http://10.0.0.5:8443/').allowed).toBe(true);
+    expect(guard.check('http://10.0.0.5/').allowed).toBe(false);
+  });
+
+  it('a host named without a port is reached on http and https', () => {
+    expect(guard.check('http://www.linyi.gov.cn/b/').allowed).toBe(true);
+    expect(guard.check('https://www.linyi.gov.cn/b/').allowed).toBe(true);
+    expect(guard.check('https://cdn.linyi.gov.cn/x.js').allowed).toBe(true);
+  });
+
+  it('naming the port brings it into scope', () => {
+    const g = createScopeGuard(countyConfigSchema.parse({ ...config, extraHosts: ['127.0.0.1:22'] }));
+    expect(g.check('http://127.0.0.1:22/').allowed).toBe(true);
+  });
+});
