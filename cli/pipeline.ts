@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CountyConfig } from '../config/index.ts';
 import { assessmentWindow } from '../config/index.ts';
-import { loadRubric } from '../config/rubric.ts';
+import { loadRubricForConfig } from '../config/rubric.ts';
 import { openStore, loadUnitObservations, saveFindings, type Store, type ErrorClass } from '../store/index.ts';
 import { runInspection, captureScreenshots, errorClassLabel, type ProgressSink } from '../crawler/index.ts';
 import { runChecks, loadCheckSettings, type Finding } from '../checks/index.ts';
@@ -39,7 +39,7 @@ export function toFindingsJson(findings: Finding[]): unknown[] {
 /** Runs the checks on a stored run's observations and attaches screenshots of the pages that back deductions. */
 export async function checkRun(store: Store, runId: number, config: CountyConfig, asOf: string): Promise<Finding[]> {
   const observations = loadUnitObservations(store, runId, config.units.map((u) => u.id));
-  const rubric = loadRubric(config.rubric, config.year);
+  const rubric = loadRubricForConfig(config, config.year);
   const settings = loadCheckSettings(config.rules);
   const findings = runChecks({ asOf, window: assessmentWindow(config, asOf), config, rubric, settings }, observations);
   const evidenceUrls = findings.filter((f) => f.kind === 'deduction').flatMap((f) => f.evidence.map((e) => e.url)).filter((u) => /^https?:/.test(u));

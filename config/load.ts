@@ -61,10 +61,19 @@ export function parseCountyConfig(text: string, file: string): CountyConfig {
   return parsed.data;
 }
 
+const configFiles = new WeakMap<CountyConfig, string>();
+
+/** The file a config was loaded from (relative paths inside it, such as rubric:, resolve from its folder). */
+export function configFileOf(config: CountyConfig): string | undefined {
+  return configFiles.get(config);
+}
+
 export function loadCountyConfig(file: string): CountyConfig {
   const full = resolve(file);
   if (!existsSync(full)) {
     throw new ConfigError(file, [{ path: '', message: '配置文件不存在 / config file not found' }]);
   }
-  return parseCountyConfig(readFileSync(full, 'utf8'), file);
+  const config = parseCountyConfig(readFileSync(full, 'utf8'), file);
+  configFiles.set(config, file);
+  return config;
 }
