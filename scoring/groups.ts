@@ -13,23 +13,33 @@ function clamp(n: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, n));
 }
 
-/** Bounds the children's sum is kept in: the stated range, else the children's (with bonuses; a weight without them). */
+/** The group's maximum without bonuses: its stated max, else its children's (a weighted child counts its scaleTo). */
+function baseMax(cls: RubricClass, g: RubricGroup): number {
+  if (g.max !== undefined) return g.max;
+  let max = 0;
+  for (const row of childRows(cls, g.id)) max += baseRange(row).max;
+  for (const c of childGroups(cls, g.id)) max += c.scaleTo ?? baseMax(cls, c);
+  return round(max);
+}
+
+/**
+ * Bounds the children's sum is kept in: the stated range, else the children's (with their bonuses). A weighted group
+ * (scaleTo) is a share of its range, so its sum stops at its maximum without bonuses.
+ */
 export function groupBounds(cls: RubricClass, g: RubricGroup): { min: number; max: number } {
   let min = 0;
-  let baseMax = 0;
   let fullMax = 0;
   for (const row of childRows(cls, g.id)) {
     min += rowRange(row).min;
-    baseMax += baseRange(row).max;
     fullMax += rowRange(row).max;
   }
   for (const c of childGroups(cls, g.id)) {
     const b = groupScoreBounds(cls, c);
     min += b.min;
-    baseMax += c.scaleTo ?? groupBounds(cls, c).max;
     fullMax += b.max;
   }
-  return { min: round(g.min ?? min), max: round(g.max ?? (g.scaleTo !== undefined ? baseMax : fullMax)) };
+  const max = g.scaleTo !== undefined ? baseMax(cls, g) : g.max ?? fullMax;
+  return { min: round(g.min ?? min), max: max === Infinity ? Infinity : round(max) };
 }
 
 /** Bounds of the group's points: its bounds, or 0…scaleTo proportionally when it is a weight. */
@@ -42,7 +52,7 @@ export function groupScoreBounds(cls: RubricClass, g: RubricGroup): { min: numbe
 /** The class's maximum before scaling: top groups' maxima (a weight counts its scaleTo) plus ungrouped rows. */
 function classMax(cls: RubricClass): number {
   let max = 0;
-  for (const g of childGroups(cls, undefined)) max += g.scaleTo ?? groupBounds(cls, g).max;
+  for (const g of childGroups(cls, undefined)) max += g.scaleTo ?? baseMax(cls, g);
   for (const row of cls.rows) if (row.group === undefined) max += baseRange(row).max;
   return round(max);
 }
