@@ -14,7 +14,7 @@ import type { CountyConfig, UnitClass } from './schema.ts';
 export { formatRubricText } from './rubric-format.ts';
 export { rubricErrors, rubricWarnings, type RubricProblem } from './rubric-checks.ts';
 export { assertRubricReferences, knownColumnKeys, rubricReferenceProblems, unitClassProblems, type RubricReferences } from './rubric-references.ts';
-export { baseRange, childGroups, childRows, groupPath, groupRange, rowRange, type ScoreRange } from './rubric-range.ts';
+export { baseRange, childGroups, childRows, childrenRange, groupPath, groupRange, rowRange, type ScoreRange } from './rubric-range.ts';
 
 const BUILTIN_DIR = join(dirname(fileURLToPath(import.meta.url)), 'rubrics');
 
