@@ -17,7 +17,7 @@ export const majorProjectsMissing: Check = {
     const row = rubricRow(ctx, unit, 'majorProjects');
     const points = deductionPoints(row);
     const out: Finding[] = [];
-    for (const category of ctx.settings.majorProjectRequired[unit.class]) {
+    for (const category of (ctx.settings.majorProjectRequired as Record<string, string[]>)[unit.class] ?? []) {
       const sub = column(obs, `majorProjects:${category}`);
       const sources = [sub, parent].filter((c) => c !== null);
       if (sources.length === 0) continue; // not looked for: nothing can be inferred

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadCountyConfig, loadRubric } from '../config/index.ts';
+import { loadCountyConfig, loadRubricForConfig } from '../config/index.ts';
 import { DEFAULT_DB_PATH } from '../store/defaults.ts';
 import { UsageError } from './errors.ts';
 
@@ -40,7 +40,7 @@ export function registerManual(program: Command): void {
       const config = loadCountyConfig(opts.config);
       const year = opts.year === undefined ? config.year : Number(opts.year);
       if (!Number.isInteger(year)) throw new UsageError(`--year: "${opts.year}" 不是年份 / not a year`);
-      const rubric = loadRubric(config.rubric, year);
+      const rubric = loadRubricForConfig(config, year);
       const { manualEntryProblems, normaliseLevel, parsePairs, findExtraItem } = await import('../scoring/index.ts');
       const unit = config.units.find((u) => u.id === opts.unit);
       if (!unit) throw new UsageError(`--unit: 单位 "${opts.unit}" 不在县配置中`);
@@ -48,7 +48,7 @@ export function registerManual(program: Command): void {
       const parts = opts.part === undefined ? null : parsePairs(opts.part);
       if (variants === 'bad') throw new UsageError('--variant: 格式应为 情形编号=件数，如 praised=2');
       if (parts === 'bad') throw new UsageError('--part: 格式应为 分项=分值，如 涉企补贴资金=2');
-      const row = rubric.classes[unit.class].rows.find((r) => r.id === opts.indicator);
+      const row = (rubric.classes[unit.class]?.rows ?? []).find((r) => r.id === opts.indicator);
       const ranged = row?.rule.type === 'ranged' || row?.rule.type === 'assigned';
       const points = numberOption('--points', opts.points);
       const input = {
@@ -115,7 +115,7 @@ export function registerManual(program: Command): void {
       const config = loadCountyConfig(opts.config);
       const year = opts.year === undefined ? config.year : Number(opts.year);
       if (!Number.isInteger(year)) throw new UsageError(`--year: "${opts.year}" 不是年份 / not a year`);
-      const rubric = loadRubric(config.rubric, year);
+      const rubric = loadRubricForConfig(config, year);
       const { importManualEntries, ManualInputError, TableReadError } = await import('../scoring/index.ts');
       const { openStore } = await import('../store/index.ts');
       const store = openStore({ dbPath: opts.db });

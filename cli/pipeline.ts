@@ -2,7 +2,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CountyConfig } from '../config/index.ts';
 import { assessmentWindow } from '../config/index.ts';
-import { loadRubric } from '../config/rubric.ts';
+import { loadRubricForConfig } from '../config/rubric.ts';
 import { openStore, loadUnitObservations, saveFindings, loadFindings, faultedUnits, findResumableRun, resumeRun, finishStep, completeRun,
   type Store, type ErrorClass, type RunRecord, type RunStep } from '../store/index.ts';
 import { runInspection, captureScreenshots, errorClassLabel, type ProgressSink } from '../crawler/index.ts';
@@ -44,7 +44,7 @@ export async function checkRun(store: Store, runId: number, config: CountyConfig
   // a unit cut off by its budget (or whose home could not be analysed) was not observed: no finding either way
   const faulted = faultedUnits(store, runId);
   const observations = loadUnitObservations(store, runId, config.units.map((u) => u.id).filter((id) => !faulted.has(id)));
-  const rubric = loadRubric(config.rubric, config.year);
+  const rubric = loadRubricForConfig(config, config.year);
   const settings = loadCheckSettings(config.rules);
   const findings = runChecks({ asOf, window: assessmentWindow(config, asOf), config, rubric, settings }, observations);
   const evidenceUrls = findings.filter((f) => f.kind === 'deduction').flatMap((f) => f.evidence.map((e) => e.url)).filter((u) => /^https?:/.test(u));

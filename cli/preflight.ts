@@ -2,7 +2,7 @@
 // bad rubric path or `rules:` key is reported in a second, not after a full crawl that then leaves no findings.
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { assessmentWindow, ConfigError, loadRubric, type CountyConfig, type Rubric } from '../config/index.ts';
+import { assessmentWindow, ConfigError, loadRubricForConfig, type CountyConfig, type Rubric } from '../config/index.ts';
 import { CheckSettingsError, loadCheckSettings, type CheckSettings } from '../checks/index.ts';
 
 export interface PreflightResult {
@@ -41,10 +41,18 @@ export function preflightInspection(config: CountyConfig, configPath: string, op
   let rubric: Rubric | null = null;
   let settings: CheckSettings | null = null;
   try {
-    rubric = loadRubric(config.rubric, config.year);
+    rubric = loadRubricForConfig(config, config.year);
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     problems.push(...err.problems.map((p) => ({ path: `rubric（${err.file}${p.path ? `: ${p.path}` : ''}）`, message: p.message })));
+  }
+  if (rubric) {
+    const classes = Object.keys(rubric.classes);
+    config.units.forEach((u, i) => {
+      if (!classes.includes(u.class)) {
+        problems.push({ path: `units[${i}].class`, message: `类别“${u.class}”不在考核细则中，应为 ${classes.join('、')} 之一 / class is not a class of the rubric` });
+      }
+    });
   }
   try {
     settings = loadCheckSettings(config.rules);

@@ -1,5 +1,5 @@
 import type { CountyConfig } from '../config/index.ts';
-import { loadRubric } from '../config/rubric.ts';
+import { loadRubricForConfig } from '../config/rubric.ts';
 import type { Store } from '../store/index.ts';
 import { listTrackedFindings, listRuns, runCoverage } from '../store/index.ts';
 import { scoreFromStore } from '../scoring/index.ts';
@@ -85,7 +85,7 @@ export async function unitReports(req: ReportRequest & { unitId?: string; draft?
 }
 
 export async function annualReport(req: ReportRequest & { year: number; asOf: string; scoresFile?: string }): Promise<{ files: string[]; scores: ReturnType<typeof scoreFromStore> }> {
-  const rubric = loadRubric(req.config.rubric, req.year);
+  const rubric = loadRubricForConfig(req.config, req.year);
   const scores = scoreFromStore(req.store, { config: req.config, rubric, year: req.year, asOf: req.asOf });
   const unitNames = new Map(req.config.units.map((u) => [u.id, u.name]));
   const pending = listTrackedFindings(req.store, { asOf: req.asOf, year: req.year, unitNames }).filter((f) => f.status === 'pending');

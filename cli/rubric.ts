@@ -5,20 +5,23 @@ export function registerRubric(program: Command): void {
   program
     .command('rubric')
     .description('按评估人员阅读的方式打印考核细则与评分表')
-    .option('--year <year>', '考核年度', '2023')
-    .option('--class <class>', 'A（乡镇）或 B（县直单位）')
+    .option('--year <year>', '考核年度（内置细则默认 2023；与 --file 同用时核对文件年度）')
+    .option('--class <class>', '只显示一个类别（如 A、B，或细则自定的类别）')
     .option('--file <path>', '考核细则文件（默认内置）')
     .option('--json', '输出 JSON 数组')
-    .action(async (opts: { year: string; class?: string; file?: string; json?: boolean }) => {
+    .action(async (opts: { year?: string; class?: string; file?: string; json?: boolean }) => {
       const { loadRubric, rubricAsJson, formatRubricText } = await import('../config/rubric.ts');
-      const year = Number(opts.year);
-      if (!Number.isInteger(year)) throw new UsageError(`--year: "${opts.year}" 不是年份 / not a year`);
-      if (opts.class !== undefined && opts.class !== 'A' && opts.class !== 'B') throw new UsageError(`--class: 必须是 A 或 B / must be A or B`);
-      const source = opts.file ?? `builtin:${year}`;
+      const year = opts.year === undefined ? undefined : Number(opts.year);
+      if (year !== undefined && !Number.isInteger(year)) throw new UsageError(`--year: "${opts.year}" 不是年份 / not a year`);
+      const source = opts.file ?? `builtin:${year ?? 2023}`;
       const rubric = loadRubric(source, year);
+      const classes = Object.keys(rubric.classes);
+      if (opts.class !== undefined && !classes.includes(opts.class)) {
+        throw new UsageError(`--class: 必须是 ${classes.join('、')} 之一 / must be one of ${classes.join(', ')}`);
+      }
       // on stderr: stdout stays the rubric itself (valid JSON with --json)
       for (const line of rubricWarningLines(source, rubric.warnings ?? [])) process.stderr.write(`${line}\n`);
-      const cls = opts.class as 'A' | 'B' | undefined;
+      const cls = opts.class;
       process.stdout.write(opts.json ? `${JSON.stringify(rubricAsJson(rubric, cls), null, 2)}\n` : `${formatRubricText(rubric, cls)}\n`);
     });
 }

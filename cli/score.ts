@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { loadCountyConfig, loadRubric } from '../config/index.ts';
+import { loadCountyConfig, loadRubricForConfig } from '../config/index.ts';
+import { checkedRubric } from './rubric-check.ts';
 import { DEFAULT_DB_PATH } from '../store/defaults.ts';
 import { parseAsOf, UsageError } from './errors.ts';
 
@@ -24,7 +25,7 @@ export function registerScore(program: Command): void {
       const config = loadCountyConfig(opts.config);
       const year = parseYear(opts.year, config.year);
       const asOf = parseAsOf(opts.asOf);
-      const rubric = loadRubric(opts.rubric ?? config.rubric, year);
+      const rubric = checkedRubric(config, opts.config, year, opts.rubric);
       const { openStore } = await import('../store/index.ts');
       const { scoreFromStore } = await import('../scoring/index.ts');
       const { mkdirSync, writeFileSync } = await import('node:fs');
@@ -59,8 +60,9 @@ export function registerScore(program: Command): void {
     .action(async (opts: { config: string; unit: string; grade: string; reason: string; by: string; year?: string; db: string }) => {
       const config = loadCountyConfig(opts.config);
       const year = parseYear(opts.year, config.year);
-      const rubric = loadRubric(config.rubric, year);
+      const rubric = loadRubricForConfig(config, year);
       if (!config.units.some((u) => u.id === opts.unit)) throw new UsageError(`--unit: 单位 "${opts.unit}" 不在县配置中`);
+      if (!rubric.grading) throw new UsageError('--grade: 考核细则未规定等次 / the rubric sets no grades');
       if (!rubric.grading.order.includes(opts.grade)) throw new UsageError(`--grade: "${opts.grade}" 无效，应为 ${rubric.grading.order.join('/')}`);
       if (!opts.reason.trim()) throw new UsageError('--reason: 改定等次必须说明理由');
       if (!opts.by.trim()) throw new UsageError('--by: 缺少改定人');

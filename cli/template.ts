@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { loadCountyConfig, loadRubric } from '../config/index.ts';
+import { loadCountyConfig } from '../config/index.ts';
+import { checkedRubric } from './rubric-check.ts';
 import { UsageError } from './errors.ts';
 
 export function registerTemplate(program: Command): void {
@@ -15,7 +16,7 @@ export function registerTemplate(program: Command): void {
       const config = loadCountyConfig(opts.config);
       const year = opts.year === undefined ? config.year : Number(opts.year);
       if (!Number.isInteger(year)) throw new UsageError(`--year: "${opts.year}" 不是年份 / not a year`);
-      const rubric = loadRubric(config.rubric, year);
+      const rubric = checkedRubric(config, opts.config, year);
       const { writeManualTemplate } = await import('../scoring/index.ts');
       const { mkdirSync } = await import('node:fs');
       const { dirname } = await import('node:path');

@@ -54,6 +54,13 @@ export function parseCountyConfig(text: string, file: string): CountyConfig {
   return parsed.data;
 }
 
+const configFiles = new WeakMap<CountyConfig, string>();
+
+/** The file a config was loaded from (relative paths inside it, such as rubric:, resolve from its folder). */
+export function configFileOf(config: CountyConfig): string | undefined {
+  return configFiles.get(config);
+}
+
 export function loadCountyConfig(file: string): CountyConfig {
   const full = resolve(file);
   if (!existsSync(full)) {
@@ -62,5 +69,7 @@ export function loadCountyConfig(file: string): CountyConfig {
   if (!statSync(full).isFile()) {
     throw new ConfigError(file, [{ path: '', message: '这是一个目录（或不是普通文件），不是配置文件 / config path is a directory, not a file' }]);
   }
-  return parseCountyConfig(readFileSync(full, 'utf8'), file);
+  const config = parseCountyConfig(readFileSync(full, 'utf8'), file);
+  configFiles.set(config, file);
+  return config;
 }

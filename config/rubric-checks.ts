@@ -1,9 +1,7 @@
-import type { Rubric, RubricRow } from './rubric-types.ts';
-import type { UnitClass } from './schema.ts';
+import { childrenRange } from './rubric-range.ts';
+import type { Rubric, RubricClass, RubricRow } from './rubric-types.ts';
 
 export interface RubricProblem { path: string; message: string }
-
-const CLASSES: UnitClass[] = ['A', 'B'];
 
 function sum(values: number[]): number {
   return Math.round(values.reduce((a, b) => a + b, 0) * 100) / 100;
@@ -12,7 +10,8 @@ function sum(values: number[]): number {
 /** Inconsistencies that make a rubric file wrong (the loader refuses it). */
 export function rubricErrors(rubric: Rubric): RubricProblem[] {
   const problems: RubricProblem[] = [];
-  for (const cls of CLASSES) {
+  for (const cls of Object.keys(rubric.classes)) {
+    problems.push(...groupErrors(rubric.classes[cls], `classes.${cls}`));
     const seen = new Map<string, number>();
     const level1Weights = new Map<string, number | null>();
     rubric.classes[cls].rows.forEach((row, i) => {
@@ -22,11 +21,61 @@ export function rubricErrors(rubric: Rubric): RubricProblem[] {
         problems.push({ path: `${at}.level1Weight`, message: `一级指标“${row.level1}”的权重与前面的指标不一致 / level1Weight differs from earlier rows of the same level1` });
       }
       const first = seen.get(row.id);
-      if (first !== undefined) problems.push({ path: `${at}.id`, message: `指标 id "${row.id}" 与 rows[${first}] 重复 / duplicate row id` });
+      if (first !== undefined) problems.push({ path: `${at}.id`, message: `指标 id "${row.id}" 与第 #${first + 1} 个指标重复 / duplicate row id (first at #${first + 1})` });
       else seen.set(row.id, i);
       problems.push(...rowErrors(row, at));
+      if (row.group !== undefined && !(rubric.classes[cls].groups ?? []).some((g) => g.id === row.group)) {
+        problems.push({ path: `${at}.group`, message: `指标组 "${row.group}" 不存在 / no group "${row.group}" in this class` });
+      }
+      if (row.group === undefined && (row.level1 === '' || row.level2 === '')) {
+        problems.push({ path: `${at}.level1`, message: '未归入指标组的指标须写明 level1 和 level2 / a row without group needs level1 and level2' });
+      }
     });
   }
+  return problems;
+}
+
+/** Group ids unique, parents exist, no loops, and a stated range equals the sum of its children's ranges. */
+function groupErrors(cls: RubricClass, at: string): RubricProblem[] {
+  const problems: RubricProblem[] = [];
+  const groups = cls.groups ?? [];
+  const ids = new Map<string, number>();
+  groups.forEach((g, i) => {
+    const gat = `${at}.groups[${i}]`;
+    if (ids.has(g.id)) problems.push({ path: `${gat}.id`, message: `指标组 id "${g.id}" 与 groups[#${ids.get(g.id)! + 1}] 重复 / duplicate group id` });
+    else ids.set(g.id, i);
+    if (g.parent !== undefined && !groups.some((p) => p.id === g.parent)) {
+      problems.push({ path: `${gat}.parent`, message: `上级指标组 "${g.parent}" 不存在 / no parent group "${g.parent}"` });
+    }
+  });
+  if (problems.length > 0) return problems;
+  const byId = new Map(groups.map((g) => [g.id, g]));
+  groups.forEach((g, i) => {
+    const gat = `${at}.groups[${i}]`;
+    const visited = new Set<string>([g.id]);
+    for (let p = g.parent; p !== undefined; p = byId.get(p)?.parent) {
+      if (visited.has(p)) {
+        problems.push({ path: `${gat}.parent`, message: `指标组 "${g.id}" 的上级形成循环 / parent chain of "${g.id}" loops` });
+        return;
+      }
+      visited.add(p);
+    }
+    if (g.min !== undefined && g.max !== undefined && g.min >= g.max) {
+      problems.push({ path: `${gat}.min`, message: `指标组范围下限 ${g.min} 应小于上限 ${g.max} / min must be below max` });
+    }
+    const hasChildren = cls.rows.some((r) => r.group === g.id) || groups.some((c) => c.parent === g.id);
+    if (!hasChildren) {
+      problems.push({ path: gat, message: `指标组 "${g.id}" 没有下级指标 / group "${g.id}" has no rows or groups under it` });
+      return;
+    }
+    const sum = childrenRange(cls, g);
+    if ((g.min !== undefined && g.min !== sum.min) || (g.max !== undefined && g.max !== sum.max)) {
+      problems.push({
+        path: gat,
+        message: `指标组“${g.label}”范围 ${g.min ?? sum.min}—${g.max ?? sum.max} 与下级指标范围之和 ${sum.min}—${sum.max} 不一致 / group range must be the sum of its children's ranges`,
+      });
+    }
+  });
   return problems;
 }
 
@@ -51,12 +100,23 @@ function rowErrors(row: RubricRow, at: string): RubricProblem[] {
     }
   } else {
     if (row.min !== null || row.max !== null) problems.push({ path: `${at}.min`, message: '只有正负赋分指标（ranged/assigned）有 min/max / only ranged or assigned rows have min/max' });
+    if (rule.type === 'countUp' && row.weight !== rule.max) {
+      problems.push({ path: `${at}.weight`, message: `累计得分指标的赋分应为最高分 ${rule.max} / weight of a countUp row is its max` });
+    }
+    if (rule.type === 'checklist') {
+      const ids = rule.items.map((item) => item.id);
+      if (new Set(ids).size !== ids.length) problems.push({ path: `${at}.rule.items`, message: '子项 id 重复 / duplicate item id' });
+      rule.items.forEach((item, j) => {
+        if (item.max !== undefined && item.max < item.points) problems.push({ path: `${at}.rule.items[${j}].max`, message: `子项上限 ${item.max} 小于每项分值 ${item.points} / item max is below its points` });
+      });
+    }
     if (rule.type === 'none') {
       if (row.weight !== 0) problems.push({ path: `${at}.weight`, message: '只加分指标的赋分应为 0 / a bonus-only row has weight 0' });
       if (!row.bonus) problems.push({ path: `${at}.bonus`, message: '只加分指标必须有加分标准 / a bonus-only row needs bonus' });
     } else if (row.weight <= 0) {
       problems.push({ path: `${at}.weight`, message: '扣分指标的赋分必须大于 0 / a deduction row needs a positive weight' });
     }
+    // checklist and quota deductions stop at the weight (扣完为止); there is nothing to compare
     const largest = rule.type === 'perOccurrence' ? rule.cap : rule.type === 'once' ? rule.points
       : rule.type === 'levels' ? Math.max(...rule.levels.map((l) => l.points)) : 0;
     if (largest > row.weight) {
@@ -79,10 +139,10 @@ function rowErrors(row: RubricRow, at: string): RubricProblem[] {
  */
 export function rubricWarnings(rubric: Rubric): RubricProblem[] {
   const warnings: RubricProblem[] = [];
-  for (const cls of CLASSES) {
+  for (const cls of Object.keys(rubric.classes)) {
     const { rows, base } = rubric.classes[cls];
     rows.forEach((row, i) => {
-      if (!row.bonus || row.level1Weight === null || row.bonus.capNote) return;
+      if (!row.bonus || row.bonus.cap === null || row.level1Weight === null || row.bonus.capNote) return;
       const limit = row.level1Weight * 0.5;
       if (row.bonus.cap > limit) {
         warnings.push({
@@ -104,7 +164,7 @@ export function rubricWarnings(rubric: Rubric): RubricProblem[] {
         warnings.push({ path: `classes.${cls}.rows`, message: `一级指标“${level1}”标注 ${entry.weight} 分，所属指标赋分合计 ${total} 分` });
       }
     }
-    if (base !== null) {
+    if (base !== null && rubric.classes[cls].scaleTo === undefined && !(rubric.classes[cls].groups ?? []).some((g) => g.scaleTo !== undefined)) {
       const total = sum(rows.map((r) => r.weight));
       if (total !== base) warnings.push({ path: `classes.${cls}.base`, message: `${cls}类总分按 ${base} 分计，指标赋分合计 ${total} 分` });
     }

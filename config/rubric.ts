@@ -1,28 +1,53 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, formatPath } from './load.ts';
-import { yamlToJs } from './yaml-doc.ts';
+import { ConfigError, configFileOf } from './load.ts';
+import { parseYamlDocument } from './yaml-doc.ts';
 import { rubricErrors, rubricWarnings } from './rubric-checks.ts';
-import { rubricSchema } from './rubric-schema.ts';
-import type { Rubric, RubricRow, RubricRule } from './rubric-types.ts';
-import type { UnitClass } from './schema.ts';
+import { locate, parsePath } from './rubric-locate.ts';
+import { groupPath } from './rubric-range.ts';
+import { registerRubricLocator } from './rubric-references.ts';
+import { rubricSchema, type RubricFile } from './rubric-schema.ts';
+import type { Rubric, RubricClass, RubricRow, RubricRule } from './rubric-types.ts';
+import type { CountyConfig, UnitClass } from './schema.ts';
 
 export { formatRubricText } from './rubric-format.ts';
 export { rubricErrors, rubricWarnings, type RubricProblem } from './rubric-checks.ts';
+export { assertRubricReferences, knownColumnKeys, rubricReferenceProblems, unitClassProblems, type RubricReferences } from './rubric-references.ts';
+export { baseRange, childGroups, childRows, childrenRange, groupPath, groupRange, rowRange, type ScoreRange } from './rubric-range.ts';
 
 const BUILTIN_DIR = join(dirname(fileURLToPath(import.meta.url)), 'rubrics');
 
-/** Parses rubric YAML text; `file` names the source in errors. Throws ConfigError naming file and path. */
-export function parseRubric(text: string, file: string): Rubric {
-  const parsed = rubricSchema.safeParse(yamlToJs(text, file));
-  if (!parsed.success) {
-    throw new ConfigError(file, parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })));
+/** level1/level2 of a grouped row default to its group path; deeper groups go before level3. */
+function fillLevels(file: RubricFile): Rubric {
+  const classes: Record<string, RubricClass> = {};
+  for (const [key, cls] of Object.entries(file.classes)) {
+    const rows = cls.rows.map((row): RubricRow => {
+      const labels = groupPath(cls, row.group).map((g) => g.label);
+      const level1 = row.level1 ?? labels[0] ?? '';
+      const level2 = row.level2 ?? labels[1] ?? '';
+      const level3 = row.level2 === undefined && labels.length > 2 ? [...labels.slice(2), row.level3].filter(Boolean).join('／') : row.level3;
+      return { ...row, level1, level2, level3 } as RubricRow;
+    });
+    classes[key] = { ...cls, rows } as RubricClass;
   }
-  const rubric: Rubric = parsed.data;
+  return { ...file, classes } as Rubric;
+}
+
+/** Parses rubric YAML text; `file` names the source in errors. Throws ConfigError naming file, line, item and what. */
+export function parseRubric(text: string, file: string): Rubric {
+  const { doc, lineCounter, data } = parseYamlDocument(text, file);
+  const at = (path: string | readonly PropertyKey[]): string =>
+    locate(doc, lineCounter, typeof path === 'string' ? parsePath(path) : path.filter((p): p is string | number => typeof p !== 'symbol'));
+  const parsed = rubricSchema.safeParse(data);
+  if (!parsed.success) {
+    throw new ConfigError(file, parsed.error.issues.map((issue) => ({ path: at(issue.path), message: issue.message })));
+  }
+  const rubric = fillLevels(parsed.data);
   const errors = rubricErrors(rubric);
-  if (errors.length > 0) throw new ConfigError(file, errors);
-  rubric.warnings = rubricWarnings(rubric);
+  if (errors.length > 0) throw new ConfigError(file, errors.map((p) => ({ ...p, path: at(p.path) })));
+  rubric.warnings = rubricWarnings(rubric).map((p) => ({ ...p, path: at(p.path) }));
+  registerRubricLocator(rubric, file, at);
   return rubric;
 }
 
@@ -52,9 +77,34 @@ export function loadRubric(spec: string, year?: number, baseDir?: string): Rubri
     return rubric;
   }
   const full = resolve(baseDir ?? process.cwd(), spec);
-  if (!existsSync(full)) throw new ConfigError(spec, [{ path: '', message: '考核细则文件不存在 / rubric file not found' }]);
-  if (!statSync(full).isFile()) throw new ConfigError(spec, [{ path: '', message: '这是一个目录，不是考核细则文件 / rubric path is a directory' }]);
-  return parseRubric(readFileSync(full, 'utf8'), spec);
+  if (!existsSync(full)) {
+    const from = baseDir === undefined ? '当前目录 / the working directory' : baseDir;
+    throw new ConfigError(spec, [{ path: 'rubric', message: `考核细则文件不存在：按 ${from} 解析为 ${full} / rubric file not found: resolved from ${from} to ${full}` }]);
+  }
+  if (!statSync(full).isFile()) throw new ConfigError(spec, [{ path: 'rubric', message: `这是一个目录，不是考核细则文件：${full} / rubric path is a directory` }]);
+  const rubric = parseRubric(readFileSync(full, 'utf8'), spec);
+  if (year !== undefined && rubric.year !== year) {
+    throw new ConfigError(spec, [{ path: 'year', message: `考核细则是 ${rubric.year} 年度的，考核年度是 ${year} 年 / the rubric is for ${rubric.year}, the assessment is for ${year}` }]);
+  }
+  return rubric;
+}
+
+/**
+ * The rubric a county config names: a relative `rubric:` path is read from the config file's folder (not the
+ * working directory); a missing file names the config and the path it was resolved to.
+ */
+export function loadRubricForConfig(config: CountyConfig, year: number = config.year, spec: string = config.rubric): Rubric {
+  const configFile = configFileOf(config);
+  if (spec.startsWith('builtin:') || configFile === undefined) return loadRubric(spec, year);
+  const baseDir = dirname(resolve(configFile));
+  try {
+    return loadRubric(spec, year, baseDir);
+  } catch (e) {
+    if (e instanceof ConfigError && e.file === spec) {
+      throw new ConfigError(spec, e.problems.map((p) => ({ ...p, message: `${p.message}（县配置 ${configFile} 的 rubric: ${spec} / named by rubric: in ${configFile}）` })));
+    }
+    throw e;
+  }
 }
 
 export function rubricRows(rubric: Rubric, cls: UnitClass): RubricRow[] {
@@ -71,25 +121,26 @@ export function rowsForCheck(rubric: Rubric, cls: UnitClass, checkId: string): R
 }
 
 export interface RubricUnit {
+  id?: string;
   name: string;
   class: UnitClass;
   keyFields?: string[];
 }
 
-/** Whether the unit answers for the row: by exact unit name in `responsible`, or by its config keyFields. */
+/** Whether the unit answers for the row: by unit id or exact unit name in `responsible`, or by its config keyFields. */
 export function rowAppliesToUnit(row: RubricRow, unit: RubricUnit): boolean {
   if (row.responsible === undefined) return true;
-  if (row.responsible.includes(unit.name)) return true;
+  if (row.responsible.includes(unit.name) || (unit.id !== undefined && row.responsible.includes(unit.id))) return true;
   return row.keyField !== undefined && (unit.keyFields ?? []).includes(row.keyField);
 }
 
 export function rowsForUnit(rubric: Rubric, unit: RubricUnit): RubricRow[] {
-  return rubric.classes[unit.class].rows.filter((row) => rowAppliesToUnit(row, unit));
+  return (rubric.classes[unit.class]?.rows ?? []).filter((row) => rowAppliesToUnit(row, unit));
 }
 
 /** Key fields (重点领域) the unit answers for, in rubric order. */
 export function keyFieldsForUnit(rubric: Rubric, unit: RubricUnit): string[] {
-  return rubric.classes[unit.class].rows
+  return (rubric.classes[unit.class]?.rows ?? [])
     .filter((row) => row.keyField !== undefined && rowAppliesToUnit(row, unit))
     .map((row) => row.keyField as string);
 }
@@ -109,7 +160,7 @@ export interface RubricJsonRow {
 
 /** The `zwgk rubric --json` output: one entry per row, A before B. */
 export function rubricAsJson(rubric: Rubric, cls?: UnitClass): RubricJsonRow[] {
-  const classes: UnitClass[] = cls ? [cls] : ['A', 'B'];
+  const classes: UnitClass[] = cls ? [cls] : Object.keys(rubric.classes);
   return classes.flatMap((c) => rubric.classes[c].rows.map((row) => ({
     class: c,
     id: row.id,

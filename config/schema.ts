@@ -26,7 +26,8 @@ const newMediaSchema = z.object({
 const unitSchema = z.object({
   id: z.string().regex(UNIT_ID, '单位 id 必须是小写 ASCII 字母、数字、-、_ / id must be lower-case ASCII letters, digits, - or _'),
   name: z.string().min(1, '单位名称不能为空 / name must not be empty'),
-  class: z.enum(['A', 'B'], { error: '类别必须是 A（乡镇）或 B（县直单位） / class must be A (township) or B (county department)' }),
+  // a class of the rubric: A（乡镇）/ B（县直单位） in 2023; other rubrics name their own (乡镇, 街道, 部门 …)
+  class: z.string({ error: '类别必须是考核细则中的类别（如 A、B） / class must be a class of the rubric (e.g. A, B)' }).min(1, '类别不能为空 / class must not be empty'),
   home: httpUrl,
   columns: z.record(z.string(), httpUrl).optional(),
   newMedia: z.array(newMediaSchema).optional(),

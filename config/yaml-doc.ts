@@ -1,4 +1,4 @@
-import { isAlias, LineCounter, parseDocument, visit } from 'yaml';
+import { isAlias, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { ConfigError } from './load.ts';
 
 /** yaml's default; a county config or rubric uses a handful of aliases at most. */
@@ -11,6 +11,11 @@ const at = (line: number, col: number): string => `第${line}行第${col}列 (li
  * "alias bomb" (aliases expanding to millions of nodes), which yaml refuses with an unlocated ReferenceError.
  */
 export function yamlToJs(text: string, file: string): unknown {
+  return parseYamlDocument(text, file).data;
+}
+
+/** The parsed document and its line counter (to locate later problems) beside the data; errors as in yamlToJs. */
+export function parseYamlDocument(text: string, file: string): { doc: Document; lineCounter: LineCounter; data: unknown } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { prettyErrors: true, lineCounter });
   if (doc.errors.length > 0) {
@@ -20,7 +25,7 @@ export function yamlToJs(text: string, file: string): unknown {
     })));
   }
   try {
-    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return { doc, lineCounter, data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
   } catch (err) {
     if (!(err instanceof ReferenceError)) throw err;
     let first: { line: number; col: number } | null = null;

@@ -172,7 +172,7 @@ function summarySheet(wb: ExcelJS.Workbook, scores: ScoresFile, rubric: Rubric, 
       styleRow(r);
     }
     const g = scores.grades[cls];
-    const counts = orderedCounts(g.counts, rubric.grading.order).map(([k, v]) => `${k}${v}个`).join('，');
+    const counts = orderedCounts(g.counts, rubric.grading?.order ?? []).map(([k, v]) => `${k}${v}个`).join('，');
     ws.addRow([`${cls}类共${g.total}个单位：${counts}。名额取整：${g.rounding}；同分处理：${g.ties}。`]).getCell(1).font = FONT_BODY;
   }
   printOnA4Landscape(ws, { titleRows: '1:2', lastColumn: 'I' });

@@ -4,5 +4,5 @@ export type { Basis, IndicatorScore, ExtraScore, GradeOverride, UnitScore, Grade
 export interface ReportUnit {
   id: string;
   name: string;
-  class: 'A' | 'B';
+  class: string; // a class of the rubric (A, B, or the rubric's own)
 }

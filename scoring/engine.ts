@@ -1,4 +1,5 @@
 import { rowsForUnit, type RubricExtraItem, type RubricRow, type UnitClass } from '../config/index.ts';
+import { aggregateGroups, duePeriods } from './groups.ts';
 import type { ManualEntry } from '../store/index.ts';
 import { applyExtras, applyRule, type ExtraAward, type RuleResult } from './rules.ts';
 import { buildRowInput, describeEntry, type Scope } from './row-input.ts';
@@ -24,10 +25,19 @@ export function findExtraItem(rubric: ScoreInput['rubric'], target: string): { k
 
 const MANUAL_MODES = new Set(['evidence', 'panel', 'external']);
 
+/** A row whose result is a value someone must give (赋分, 清单, 数量): with nothing given it is 未录入. */
+function needsResult(row: RubricRow): boolean {
+  const t = row.rule.type;
+  return MANUAL_MODES.has(row.mode) || t === 'ranged' || t === 'assigned' || t === 'checklist' || t === 'quota' || t === 'countUp';
+}
+
 function missingDataBasis(row: RubricRow): Basis[] {
   if (row.id === 'notice.monthly') return [];
   if (row.rule.type === 'ranged' || row.rule.type === 'assigned') {
     return [{ text: `尚无赋分依据（${row.method}），暂按 0 分计`, status: 'missing' }];
+  }
+  if (row.rule.type === 'checklist' || row.rule.type === 'quota' || row.rule.type === 'countUp') {
+    return [{ text: `未录入（${row.method}）：暂不计分，录入后重新计算`, status: 'missing' }];
   }
   if (MANUAL_MODES.has(row.mode)) return [{ text: `尚未录入审核结果（${row.method}），暂按未扣分计`, status: 'missing' }];
   if (row.mode === 'mixed') return [{ text: `网上检查未发现问题；印证材料部分尚未录入（${row.method}）`, status: 'missing' }];
@@ -37,8 +47,13 @@ function missingDataBasis(row: RubricRow): Basis[] {
 function scoreRow(row: RubricRow, unit: ScoringUnit, input: ScoreInput, entry: ManualEntry | undefined): { score: IndicatorScore; pointsWithPending: number } {
   const findings = row.id === 'notice.monthly' ? [] : input.findings.filter((f) => f.unitId === unit.id && f.indicator === row.id);
   const notices = row.id === 'notice.monthly' ? input.notices.filter((n) => n.unitId === unit.id && n.month.startsWith(`${input.year}-`) && n.month <= input.asOf.slice(0, 7)) : [];
+  const rule = row.rule;
+  const observed = rule.type === 'quota' ? {
+    periods: duePeriods(rule.period, input.year, input.asOf),
+    counts: rule.column === undefined ? null : observedCounts(input, unit.id, rule.column),
+  } : undefined;
   const run = (scope: Scope): { result: RuleResult; basis: Basis[]; hasData: boolean } => {
-    const built = buildRowInput(row, findings, entry, notices, scope);
+    const built = buildRowInput(row, findings, entry, notices, scope, observed);
     return { result: applyRule(row, built.input), basis: built.basis, hasData: built.hasData };
   };
   const confirmed = run('confirmed');
@@ -51,7 +66,18 @@ function scoreRow(row: RubricRow, unit: ScoringUnit, input: ScoreInput, entry: M
     deduction: confirmed.result.deduction, bonus: confirmed.result.bonus, value: confirmed.result.value, points: confirmed.result.points,
     capApplied: confirmed.result.capApplied, pendingDeduction: round(all.result.deduction - confirmed.result.deduction), basis,
   };
+  if (row.group !== undefined) score.group = row.group;
+  if (!all.hasData && needsResult(row)) score.notEntered = true;
+  else if (confirmed.result.notEntered) score.notEnteredParts = confirmed.result.notEntered;
   return { score, pointsWithPending: all.result.points };
+}
+
+function observedCounts(input: ScoreInput, unitId: string, column: string): Record<string, number> | null {
+  const rows = (input.periodCounts ?? []).filter((c) => c.unitId === unitId && c.column === column);
+  if (rows.length === 0) return null;
+  const out: Record<string, number> = {};
+  for (const c of rows) out[c.period] = (out[c.period] ?? 0) + c.count;
+  return out;
 }
 
 function scoreExtras(unit: ScoringUnit, input: ScoreInput, entries: ManualEntry[]): UnitScore['extras'] {
@@ -79,13 +105,30 @@ function scoreUnit(unit: ScoringUnit, input: ScoreInput): UnitScore {
   const rows = rowsForUnit(input.rubric, unit).map((row) => scoreRow(row, unit, input, entries.find((e) => e.target === row.id)));
   const extras = scoreExtras(unit, input, entries);
   const extrasNet = extras.reduce((a, x) => a + x.points, 0);
-  return {
+  const cls = input.rubric.classes[unit.class];
+  if (cls && (cls.groups?.length || cls.scaleTo !== undefined)) {
+    const draft = aggregateGroups(cls, new Map(rows.map((r) => [r.score.rowId, r.score.points])));
+    const ifConfirmed = aggregateGroups(cls, new Map(rows.map((r) => [r.score.rowId, r.pointsWithPending])));
+    const out: UnitScore = {
+      unitId: unit.id, unitName: unit.name, class: unit.class,
+      total: round(draft.total + extrasNet), totalIfPendingConfirmed: round(ifConfirmed.total + extrasNet),
+      rank: 0, grade: null, indicators: rows.map((r) => r.score), extras, groups: draft.groups,
+    };
+    if (draft.scaled) out.scaled = draft.scaled;
+    const missing = rows.filter((r) => r.score.notEntered).map((r) => r.score.rowId);
+    if (missing.length) out.notEntered = missing;
+    return out;
+  }
+  const out: UnitScore = {
     unitId: unit.id, unitName: unit.name, class: unit.class,
     total: round(rows.reduce((a, r) => a + r.score.points, 0) + extrasNet),
     // each row recomputed with pending findings counted, so caps apply to the sum
     totalIfPendingConfirmed: round(rows.reduce((a, r) => a + r.pointsWithPending, 0) + extrasNet),
     rank: 0, grade: null, indicators: rows.map((r) => r.score), extras,
   };
+  const missing = rows.filter((r) => r.score.notEntered).map((r) => r.score.rowId);
+  if (missing.length) out.notEntered = missing;
+  return out;
 }
 
 /**
@@ -96,11 +139,18 @@ export function computeScores(input: ScoreInput): ScoresFile {
   const units: UnitScore[] = input.units.map((u) => scoreUnit(u, input));
   const names = new Map(input.units.map((u) => [u.id, u.name]));
   const grades = {} as ScoresFile['grades'];
-  for (const cls of ['A', 'B'] as UnitClass[]) {
+  const classes = [...new Set<UnitClass>(['A', 'B', ...Object.keys(input.rubric.classes), ...input.units.map((u) => u.class)])];
+  for (const cls of classes) {
     const members = units.filter((u) => u.class === cls);
     const totals = members.map((u) => ({ unitId: u.unitId, total: u.total }));
     const ranks = rankTotals(totals);
-    const suggestion = suggestGrades(cls, totals, input.rubric.grading, names);
+    const grading = input.rubric.grading;
+    if (grading === null) {
+      for (const u of members) u.rank = ranks.get(u.unitId) ?? 0;
+      grades[cls] = { total: members.length, counts: {}, rounding: '考核细则未规定等次比例，不提出等次建议。', ties: '' };
+      continue;
+    }
+    const suggestion = suggestGrades(cls, totals, grading, names, input.rubric.classes[cls]?.label);
     for (const u of members) {
       u.rank = ranks.get(u.unitId) ?? 0;
       u.grade = suggestion.grades.get(u.unitId) ?? null;
@@ -110,7 +160,7 @@ export function computeScores(input: ScoreInput): ScoresFile {
         u.grade = override.grade;
       }
     }
-    const counts: Record<string, number> = Object.fromEntries(input.rubric.grading.order.map((g) => [g, 0]));
+    const counts: Record<string, number> = Object.fromEntries(grading.order.map((g) => [g, 0]));
     for (const u of members) if (u.grade) counts[u.grade] = (counts[u.grade] ?? 0) + 1;
     const overridden = members.filter((u) => u.gradeOverride);
     grades[cls] = {

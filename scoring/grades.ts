@@ -1,7 +1,7 @@
 import type { GradeRule, UnitClass } from '../config/index.ts';
 import type { GradeSummary } from './types.ts';
 
-const CLASS_LABEL: Record<UnitClass, string> = { A: '乡镇', B: '县直单位' };
+const CLASS_LABEL: Record<string, string> = { A: '乡镇', B: '县直单位' };
 
 /** Competition ranking within a class (1, 2, 2, 4): equal totals share a rank. */
 export function rankTotals(totals: { unitId: string; total: number }[]): Map<string, number> {
@@ -29,11 +29,11 @@ export interface GradeSuggestion {
  * A boundary falling inside a group of equal totals moves the whole group to the better grade.
  * The plan does not split 一般 from 较差: the lower group is suggested 一般 and 较差 is left to the evaluator.
  */
-export function suggestGrades(cls: UnitClass, totals: { unitId: string; total: number }[], rule: GradeRule, names: Map<string, string> = new Map()): GradeSuggestion {
+export function suggestGrades(cls: UnitClass, totals: { unitId: string; total: number }[], rule: GradeRule, names: Map<string, string> = new Map(), classLabel?: string): GradeSuggestion {
   const [excellent, good, fair, poor] = rule.order;
   const n = totals.length;
   const sorted = [...totals].sort((a, b) => b.total - a.total || a.unitId.localeCompare(b.unitId));
-  const lowerShare = rule.lower[cls];
+  const lowerShare = rule.lower[cls] ?? 0;
   const quotaEx = Math.floor(n * rule.excellent + 1e-9);
   const quotaLow = Math.min(n - quotaEx, roundHalfUp(n * lowerShare));
   const quotaGood = n - quotaEx - quotaLow;
@@ -41,7 +41,7 @@ export function suggestGrades(cls: UnitClass, totals: { unitId: string; total: n
   const goodMax = Math.floor(n * rule.good.max + 1e-9);
   const pct = (x: number): string => `${Math.round(x * 100)}%`;
   const rounding = [
-    `${CLASS_LABEL[cls]}共 ${n} 个单位。${excellent} ${pct(rule.excellent)}：${n}×${rule.excellent}=${round2(n * rule.excellent)}，向下取整为 ${quotaEx} 个（比例为上限）`,
+    `${classLabel ?? CLASS_LABEL[cls] ?? cls}共 ${n} 个单位。${excellent} ${pct(rule.excellent)}：${n}×${rule.excellent}=${round2(n * rule.excellent)}，向下取整为 ${quotaEx} 个（比例为上限）`,
     `${fair}和${poor} ${pct(lowerShare)}：${n}×${lowerShare}=${round2(n * lowerShare)}，四舍五入为 ${quotaLow} 个`,
     `${good}为其余 ${quotaGood} 个（方案比例 ${pct(rule.good.min)}–${pct(rule.good.max)}，即 ${goodMin}–${goodMax} 个${quotaGood < goodMin || quotaGood > goodMax ? '，本次超出该范围，请领导小组审定' : ''}）`,
     `方案未规定${fair}与${poor}的划分：后段单位统一建议为“${fair}”，“${poor}”由考核小组按实际情况改定（须填写理由）`,

@@ -10,3 +10,4 @@ export * from './manual-template.ts';
 export * from './manual-import.ts';
 export * from './review-import.ts';
 export * from './table-read.ts';
+export * from './groups.ts';

@@ -2,7 +2,7 @@ import type { CountyConfig, Rubric } from '../config/index.ts';
 import { addManualEntries, type ManualEntry, type ManualEntryInput, type Store } from '../store/index.ts';
 import { findExtraItem } from './engine.ts';
 import { manualEntryProblems, normaliseLevel } from './manual-input.ts';
-import { INPUT_COLUMNS, TEMPLATE_COLUMNS } from './manual-template.ts';
+import { INPUT_COLUMNS, OPTIONAL_COLUMNS, TEMPLATE_COLUMNS } from './manual-template.ts';
 import { readTable, type TableRow } from './table-read.ts';
 
 export class ManualInputError extends Error {
@@ -43,12 +43,14 @@ export function entryFromRow(r: TableRow, ctx: { config: CountyConfig; rubric: R
   const pts = parseNumber(c['分值']);
   const bonusOcc = parseNumber(c['加分次数']);
   const variants = parsePairs(c['加分情形'] ?? '');
+  const parts = parsePairs(c['分项'] ?? '');
   if (occ === 'bad') errors.push(`${where}，次数：“${c['次数']}”不是数字`);
   if (pts === 'bad') errors.push(`${where}，分值：“${c['分值']}”不是数字`);
   if (bonusOcc === 'bad') errors.push(`${where}，加分次数：“${c['加分次数']}”不是数字`);
   if (variants === 'bad') errors.push(`${where}，加分情形：“${c['加分情形']}”格式应为 情形编号=件数`);
+  if (parts === 'bad') errors.push(`${where}，分项：“${c['分项']}”格式应为 编号=数值（如 a=2;b=0）`);
   if (errors.length) return errors;
-  const row = ctx.rubric.classes[unit.class].rows.find((x) => x.id === target);
+  const row = (ctx.rubric.classes[unit.class]?.rows ?? []).find((x) => x.id === target);
   const ranged = row?.rule.type === 'ranged' || row?.rule.type === 'assigned';
   const input: ManualEntryInput = {
     year: ctx.year, unitId: unit.id, target,
@@ -58,6 +60,7 @@ export function entryFromRow(r: TableRow, ctx: { config: CountyConfig; rubric: R
     levelId: normaliseLevel(ctx.rubric, unit, target, c['档次']),
     bonusOccurrences: bonusOcc as number | null,
     bonusVariants: variants as Record<string, number> | null,
+    partValues: parts as Record<string, number> | null,
     note: c['说明'] ?? '', attachment: c['附件'] || null, by: c['录入人'] || ctx.by || '', source: ctx.source,
   };
   if (!row && !findExtraItem(ctx.rubric, target)) return [`${where}，指标编号：“${target}”不在 ${ctx.rubric.year} 年考核细则中`];
@@ -75,7 +78,7 @@ export async function importManualEntries(store: Store, file: string, ctx: { con
   const errors: string[] = [];
   const inputs: ManualEntryInput[] = [];
   for (const t of tables) {
-    const missing = TEMPLATE_COLUMNS.filter((h) => !t.header.includes(h));
+    const missing = TEMPLATE_COLUMNS.filter((h) => !t.header.includes(h) && !OPTIONAL_COLUMNS.includes(h));
     if (missing.length) { errors.push(`工作表“${t.sheet}”：缺少列 ${missing.map((m) => `“${m}”`).join('、')}`); continue; }
     for (const r of t.rows) {
       if (INPUT_COLUMNS.every((h) => !(r.cells[h] ?? '').trim())) continue;

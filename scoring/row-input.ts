@@ -81,7 +81,8 @@ export interface RowInput {
  * Findings and entry occurrences add up; an entered level or value decides the row (it is the evaluator's finding).
  * An entered signed points value: negative = deduction, positive = bonus, ranged/assigned rows = the value.
  */
-export function buildRowInput(row: RubricRow, findings: ScoringFinding[], entry: ManualEntry | undefined, notices: MonthlyNotice[], scope: Scope): RowInput {
+export function buildRowInput(row: RubricRow, findings: ScoringFinding[], entry: ManualEntry | undefined, notices: MonthlyNotice[], scope: Scope,
+  observed?: { periods: string[]; counts: Record<string, number> | null }): RowInput {
   const input: RuleInput = {};
   const basis: Basis[] = [];
   let occurrences = 0;
@@ -136,5 +137,21 @@ export function buildRowInput(row: RubricRow, findings: ScoringFinding[], entry:
   if (occurrences > 0) input.occurrences = round(occurrences);
   if (bonusOccurrences > 0) input.bonusOccurrences = round(bonusOccurrences);
   if (rangedValue !== null && !input.partValues) input.value = rangedValue;
+  // checklist items and quota periods are entered as named values (分项); for a quota, observed counts come first
+  // and an entry corrects or completes them period by period
+  if (row.rule.type === 'checklist' && input.partValues) {
+    input.items = input.partValues;
+    delete input.partValues;
+  }
+  if (row.rule.type === 'quota') {
+    input.periods = observed?.periods;
+    const counts = { ...(observed?.counts ?? {}), ...(input.partValues ?? {}) };
+    delete input.partValues;
+    if (Object.keys(counts).length > 0) input.periodCounts = counts;
+    if (observed?.counts) {
+      hasData = true;
+      basis.push({ text: `网上检查：各期发布数量 ${Object.entries(observed.counts).sort().map(([p, c]) => `${p} ${c}`).join('，')}` });
+    }
+  }
   return { input, basis, hasData };
 }

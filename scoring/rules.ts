@@ -11,6 +11,9 @@ export interface RuleInput {
   partValues?: Record<string, number>; // ranged rule with parts: value per part id
   bonusOccurrences?: number; // bonus occurrences at the base points
   bonusVariants?: Record<string, number>; // bonus occurrences per variant id (e.g. praised: 2)
+  items?: Record<string, number>; // checklist: per item id, 1/0 for yes/no items, a count for counted items
+  periods?: string[]; // quota: the periods due (2023-01 … or 2023-Q1 …)
+  periodCounts?: Record<string, number>; // quota: items published per period
 }
 
 export interface RuleResult {
@@ -20,6 +23,7 @@ export interface RuleResult {
   points: number; // value + bonus
   capApplied: 'deduction' | 'bonus' | 'both' | null;
   clamped: boolean; // a ranged/assigned value (or a part) was outside its range
+  notEntered?: string[]; // parts, items or periods with no entry (scored as nothing entered, not at the floor)
   explanation: string; // Chinese
 }
 
@@ -88,22 +92,28 @@ function applyBonus(bonus: RubricBonus | null, rowId: string, input: RuleInput):
   }
   raw = round(raw);
   if (raw === 0) return { bonus: 0, capped: false, text: '' };
-  const value = round(Math.min(raw, bonus.cap));
+  const value = round(bonus.cap === null ? raw : Math.min(raw, bonus.cap));
   const capped = value < raw;
   return { bonus: value, capped, text: `加分：${terms.join(' + ')} = ${raw} 分，${capped ? `按上限加 ${value} 分` : `加 ${value} 分`}` };
 }
 
-function applyRange(row: RubricRow, input: RuleInput): { value: number; clamped: boolean; text: string } {
+function applyRange(row: RubricRow, input: RuleInput): { value: number; clamped: boolean; notEntered?: string[]; text: string } {
   const rule = row.rule;
   if (rule.type !== 'ranged' && rule.type !== 'assigned') throw new Error('not a ranged rule');
   const range = `${rule.min}—${rule.max}`;
   if (rule.type === 'ranged' && rule.parts && input.partValues) {
     let clamped = false;
     const texts: string[] = [];
+    const notEntered: string[] = [];
     let total = 0;
     for (const part of rule.parts) {
       const given = input.partValues[part.id];
-      const raw = given !== undefined && Number.isFinite(given) ? given : 0;
+      if (given === undefined || !Number.isFinite(given)) {
+        notEntered.push(part.id);
+        texts.push(`${part.label} 未录入`);
+        continue;
+      }
+      const raw = given;
       const v = clamp(raw, part.min, part.max);
       if (v !== raw) clamped = true;
       total += v;
@@ -112,12 +122,90 @@ function applyRange(row: RubricRow, input: RuleInput): { value: number; clamped:
     const unknown = Object.keys(input.partValues).filter((id) => !rule.parts?.some((p) => p.id === id));
     if (unknown.length > 0) throw new Error(`指标“${row.id}”没有分项“${unknown.join('、')}”`);
     const value = round(clamp(total, rule.min, rule.max));
-    return { value, clamped, text: `${texts.join('；')}；合计赋分 ${value} 分（范围 ${range}）` };
+    return { value, clamped, notEntered, text: `${texts.join('；')}；合计赋分 ${value} 分（范围 ${range}）` };
   }
   const raw = input.value !== undefined && Number.isFinite(input.value) ? input.value : 0;
   const value = round(clamp(raw, rule.min, rule.max));
   const clamped = value !== round(raw);
   return { value, clamped, text: clamped ? `赋分 ${raw} 分超出范围 ${range}，按 ${value} 分计` : `赋分 ${value} 分（范围 ${range}）` };
+}
+
+/** Checklist: each item's points (× its count up to the item's max); deduct from or earn towards the weight. */
+function applyChecklist(row: RubricRow, input: RuleInput): { deduction: number; value: number; capped: boolean; notEntered: string[]; text: string } {
+  const rule = row.rule;
+  if (rule.type !== 'checklist') throw new Error('not a checklist rule');
+  const unknown = Object.keys(input.items ?? {}).filter((id) => !rule.items.some((i) => i.id === id));
+  if (unknown.length > 0) throw new Error(`指标“${row.id}”没有子项“${unknown.join('、')}”`);
+  const notEntered: string[] = [];
+  const texts: string[] = [];
+  let raw = 0;
+  for (const item of rule.items) {
+    const given = input.items?.[item.id];
+    if (given === undefined || !Number.isFinite(given)) {
+      notEntered.push(item.id);
+      continue;
+    }
+    const got = round(Math.min(count(given) * item.points, item.max ?? item.points));
+    raw += got;
+    if (got > 0) texts.push(`${item.label} ${rule.mode === 'deduct' ? '扣' : '得'} ${got} 分`);
+  }
+  raw = round(raw);
+  const amount = round(Math.min(raw, row.weight));
+  const capped = amount < raw;
+  const missing = notEntered.length ? `；未录入：${notEntered.map((id) => rule.items.find((i) => i.id === id)!.label).join('、')}` : '';
+  if (rule.mode === 'deduct') {
+    const text = amount > 0 ? `${texts.join('；')}，共扣 ${amount} 分${capped ? '（扣完为止）' : ''}` : '各子项未发现扣分情形，不扣分';
+    return { deduction: amount, value: round(row.weight - amount), capped, notEntered, text: text + missing };
+  }
+  const text = amount > 0 ? `${texts.join('；')}，共得 ${amount} 分${capped ? `（以 ${row.weight} 分为限）` : ''}` : '各子项均未得分';
+  return { deduction: 0, value: amount, capped, notEntered, text: text + missing };
+}
+
+/** 1 + one more per `step` beyond `over`: 超过10%的加1分，此后每超过20%加1分 (strictly above each mark). */
+export function aboveSteps(ratio: number, over: number, step: number): number {
+  if (!(ratio > over + 1e-9)) return 0;
+  return Math.ceil((ratio - over) / step - 1e-9);
+}
+
+/** Quota per period: below target −below, blank −blank, 扣完为止; above by more than `over` earns points. */
+function applyQuota(row: RubricRow, input: RuleInput): { deduction: number; value: number; bonus: number; capped: boolean; bonusCapped: boolean; notEntered: string[]; text: string } {
+  const rule = row.rule;
+  if (rule.type !== 'quota') throw new Error('not a quota rule');
+  const counter = rule.counter ?? '条';
+  const periods = input.periods ?? Object.keys(input.periodCounts ?? {}).sort();
+  const notEntered: string[] = [];
+  const blank: string[] = [];
+  const below: string[] = [];
+  let bonusRaw = 0;
+  let total = 0;
+  for (const p of periods) {
+    const c = input.periodCounts?.[p];
+    if (c === undefined || !Number.isFinite(c)) {
+      notEntered.push(p);
+      continue;
+    }
+    total += c;
+    if (c <= 0) blank.push(p);
+    else if (c < rule.target) below.push(`${p}（${c} ${counter}）`);
+    if (rule.above?.per === 'period') bonusRaw += rule.above.points * aboveSteps((c - rule.target) / rule.target, rule.above.over, rule.above.step);
+  }
+  const entered = periods.length - notEntered.length;
+  if (rule.above?.per === 'total' && entered > 0) {
+    const required = rule.target * entered;
+    bonusRaw += rule.above.points * aboveSteps((total - required) / required, rule.above.over, rule.above.step);
+  }
+  const raw = round(blank.length * rule.blank + below.length * rule.below);
+  const deduction = round(Math.min(raw, row.weight));
+  const capped = deduction < raw;
+  const cap = rule.above?.cap ?? null;
+  const bonus = round(cap === null ? bonusRaw : Math.min(bonusRaw, cap));
+  const texts: string[] = [`应考核 ${periods.length} 个${rule.period === 'month' ? '月' : '季度'}，每期不低于 ${rule.target} ${counter}`];
+  if (blank.length) texts.push(`空白 ${blank.length} 期（${blank.join('、')}）× ${rule.blank} 分`);
+  if (below.length) texts.push(`低于规定数量 ${below.length} 期（${below.join('、')}）× ${rule.below} 分`);
+  texts.push(raw > 0 ? `扣 ${deduction} 分${capped ? '（扣完为止）' : ''}` : '不扣分');
+  if (bonusRaw > 0) texts.push(`超过规定数量加 ${bonus} 分${bonus < bonusRaw ? '（按上限）' : ''}`);
+  if (notEntered.length) texts.push(`未录入：${notEntered.join('、')}`);
+  return { deduction, value: round(row.weight - deduction), bonus, capped, bonusCapped: bonus < bonusRaw, notEntered, text: texts.join('，') };
 }
 
 /** Applies one rubric row's rule and bonus to what was found. Throws on an unknown level, variant or part id. */
@@ -128,11 +216,36 @@ export function applyRule(row: RubricRow, input: RuleInput): RuleResult {
   let value: number;
   let clamped = false;
   let deductionCapped = false;
+  let notEntered: string[] | undefined;
   const texts: string[] = [];
-  if (ranged) {
+  if (row.rule.type === 'checklist') {
+    const c = applyChecklist(row, input);
+    deduction = c.deduction;
+    value = c.value;
+    deductionCapped = c.capped && row.rule.mode === 'deduct';
+    notEntered = c.notEntered;
+    texts.push(c.text);
+  } else if (row.rule.type === 'quota') {
+    const q = applyQuota(row, input);
+    deduction = q.deduction;
+    value = q.value;
+    deductionCapped = q.capped;
+    notEntered = q.notEntered;
+    texts.push(q.text);
+    // the quota's own 超额 points are the row's bonus (reported as bonus, like a row's 加分标准)
+    bonusPart.bonus = round(bonusPart.bonus + q.bonus);
+    if (q.bonusCapped) bonusPart.capped = true;
+  } else if (row.rule.type === 'countUp') {
+    const n = count(input.occurrences);
+    const raw = round(n * row.rule.points);
+    value = round(Math.min(raw, row.rule.max));
+    texts.push(n > 0 ? `${n} ${row.counter ?? '项'} × ${row.rule.points} 分 = ${raw} 分${raw > value ? `，最高 ${row.rule.max} 分` : ''}` : '未录入得分项，得 0 分');
+    clamped = raw > value;
+  } else if (ranged) {
     const r = applyRange(row, input);
     value = r.value;
     clamped = r.clamped;
+    notEntered = r.notEntered;
     texts.push(r.text);
   } else if (row.rule.type === 'none') {
     value = 0;
@@ -148,7 +261,9 @@ export function applyRule(row: RubricRow, input: RuleInput): RuleResult {
   const points = round(value + bonusPart.bonus);
   texts.push(`得 ${points} 分`);
   const capApplied = deductionCapped && bonusPart.capped ? 'both' : deductionCapped ? 'deduction' : bonusPart.capped ? 'bonus' : null;
-  return { deduction, bonus: bonusPart.bonus, value, points, capApplied, clamped, explanation: texts.join('；') };
+  const result: RuleResult = { deduction, bonus: bonusPart.bonus, value, points, capApplied, clamped, explanation: texts.join('；') };
+  if (notEntered && notEntered.length > 0) result.notEntered = notEntered;
+  return result;
 }
 
 export interface ExtraAward {

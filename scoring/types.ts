@@ -24,6 +24,22 @@ export interface IndicatorScore {
   capApplied: string | null;
   pendingDeduction: number; // further deduction if pending findings get confirmed
   basis: Basis[];
+  group?: string; // RubricGroup id, when the rubric has an indicator tree
+  notEntered?: true; // nothing found or entered yet for a row that needs a result: scored as 未录入, not as a result
+  notEnteredParts?: string[]; // parts, checklist items or quota periods still without an entry
+}
+
+/** A node of the indicator tree: its children's points kept within its range, scaled when it is a weight. */
+export interface GroupScore {
+  id: string;
+  label: string;
+  parent: string | null;
+  depth: number; // 1 = top (一级指标)
+  min: number;
+  max: number;
+  raw: number; // sum of the children
+  points: number; // within [min, max], or scaled to scaleTo
+  scaleTo?: number;
 }
 
 export interface ExtraScore {
@@ -50,6 +66,9 @@ export interface UnitScore {
   gradeOverride?: GradeOverride;
   indicators: IndicatorScore[];
   extras: ExtraScore[];
+  groups?: GroupScore[]; // when the rubric has an indicator tree (top groups first, then depth-first)
+  scaled?: { raw: number; max: number; scaleTo: number }; // when the class total is scaled (e.g. to 100)
+  notEntered?: string[]; // row ids still 未录入: the total is a draft until they are entered
 }
 
 export interface GradeSummary {
@@ -65,7 +84,7 @@ export interface ScoresFile {
   asOf: string;
   county: string;
   units: UnitScore[];
-  grades: { A: GradeSummary; B: GradeSummary };
+  grades: Record<UnitClass, GradeSummary>; // every class of the rubric; A and B always present (reports/ reads them)
 }
 
 export interface ScoringUnit {
@@ -91,4 +110,13 @@ export interface ScoreInput {
   year: number;
   county: string;
   gradeOverrides?: Map<string, GradeOverride>;
+  periodCounts?: PeriodCount[]; // observed items per column per period (quota rows with a column)
+}
+
+/** Items a unit published in one column in one period (month 2023-01 or quarter 2023-Q1), as the web shows them. */
+export interface PeriodCount {
+  unitId: string;
+  column: string;
+  period: string;
+  count: number;
 }

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { openStore, latestCompleteRun, loadUnitObservations } from '../store/index.ts';
 import { assessmentWindow } from '../config/index.ts';
-import { loadRubric } from '../config/rubric.ts';
+import { loadRubricForConfig } from '../config/rubric.ts';
 import { runChecks, loadCheckSettings, CHECK_IDS } from '../checks/index.ts';
 import { sampleConfigFor } from '../cli/sample-config.ts';
 import { measureFindings, formatMeasureTable } from '../cli/measure.ts';
@@ -13,7 +13,7 @@ const store = openStore({ dbPath });
 const run = latestCompleteRun(store)!;
 const config = sampleConfigFor('http://127.0.0.1:1');
 const obs = loadUnitObservations(store, run.id, config.units.map((u) => u.id));
-const findings = runChecks({ asOf: run.asOf, window: assessmentWindow(config, run.asOf), config, rubric: loadRubric(config.rubric, config.year), settings: loadCheckSettings(config.rules) }, obs);
+const findings = runChecks({ asOf: run.asOf, window: assessmentWindow(config, run.asOf), config, rubric: loadRubricForConfig(config, config.year), settings: loadCheckSettings(config.rules) }, obs);
 const truth = JSON.parse(readFileSync(truthPath, 'utf8'));
 console.log(formatMeasureTable(measureFindings(findings, truth, CHECK_IDS)));
 if (only) {

@@ -2,7 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import type { CountyConfig } from '../config/index.ts';
-import { loadRubric } from '../config/index.ts';
+import { loadRubricForConfig } from '../config/index.ts';
 import { openStore, requeueStaleRechecks, type Store } from '../store/index.ts';
 import type { ServiceContext } from './context.ts';
 import { lastDueAtOrBefore, zonedDate } from './cron-time.ts';
@@ -46,7 +46,7 @@ export interface RunningService {
 export function createServiceContext(opts: ServiceOptions, store: Store): ServiceContext {
   const now = opts.now ?? (() => new Date());
   return {
-    store, dbPath: opts.dbPath, config: opts.config, configPath: opts.configPath, rubric: loadRubric(opts.config.rubric, opts.config.year),
+    store, dbPath: opts.dbPath, config: opts.config, configPath: opts.configPath, rubric: loadRubricForConfig(opts.config, opts.config.year),
     settings: loadServiceSettings(), outDir: opts.outDir,
     asOf: () => opts.asOf ?? zonedDate(now(), opts.config.schedule.timezone), now,
     log: opts.log ?? ((l) => process.stderr.write(`${l}\n`)),

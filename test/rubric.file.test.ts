@@ -184,6 +184,6 @@ describe('2023 rubric file: rows', () => {
     expect(rubric.extras.bonusMethod).toBe('被考核单位提供印证材料');
     expect(rubric.extras.penaltyMethod).toBe('根据考核情况评定');
     expect(rubric.grading).toMatchObject({ order: ['优秀', '良好', '一般', '较差'], excellent: 0.3, good: { min: 0.5, max: 0.6 }, lower: { A: 0.2, B: 0.1 } });
-    expect(inSeed(rubric.grading.note)).toBe(true);
+    expect(inSeed(rubric.grading!.note)).toBe(true);
   });
 });

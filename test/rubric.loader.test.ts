@@ -57,15 +57,24 @@ describe('loadRubric', () => {
     const file = variant('bad-rule.yaml', (doc) => doc.setIn(['classes', 'A', 'rows', 4, 'rule', 'type'], 'perItem'));
     const err = problemsOf(() => loadRubric(file));
     expect(err.file).toBe(file);
-    expect(err.problems).toContainEqual({ path: 'classes.A.rows[4].rule.type', message: expect.stringContaining('规则类型必须是') });
-    expect(err.message).toContain(`${file}: classes.A.rows[4].rule.type`);
+    // 1-based item number with the row id, and the line of the offending node in the file as written
+    const line = readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes('perItem')) + 1;
+    expect(err.problems).toEqual([{
+      path: `classes.A.rows[#5 functions].rule.type（第 ${line} 行 / line ${line}）`,
+      message: '规则类型必须是 perOccurrence | once | levels | ranged | assigned | none | checklist | quota | countUp 之一 / rule type must be one of perOccurrence | once | levels | ranged | assigned | none | checklist | quota | countUp',
+    }]);
+    expect(err.message).toContain(`${file}: classes.A.rows[#5 functions].rule.type（第 ${line} 行`);
   });
 
   it('names the path of a missing weight', () => {
     const file = variant('no-weight.yaml', (doc) => doc.deleteIn(['classes', 'B', 'rows', 7, 'weight']));
     const err = problemsOf(() => loadRubric(file));
-    expect(err.problems.map((p) => p.path)).toEqual(['classes.B.rows[7].weight']);
-    expect(err.problems[0].message).toContain('赋分（weight）');
+    // the key is missing: the line is where the row starts
+    const line = readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes('id: shuanggongshi.web')) + 1;
+    expect(err.problems).toEqual([{
+      path: `classes.B.rows[#8 shuanggongshi.web].weight（第 ${line} 行 / line ${line}）`,
+      message: '赋分（weight）必须是数字 / weight is required and must be a number',
+    }]);
   });
 
   it('reports YAML syntax errors with line and column', () => {
@@ -76,18 +85,21 @@ describe('loadRubric', () => {
 
   it('refuses inconsistent rows: duplicate id, cap above weight, parts that do not add up', () => {
     const dup = variant('dup.yaml', (doc) => doc.setIn(['classes', 'A', 'rows', 1, 'id'], 'leadership'));
-    expect(problemsOf(() => loadRubric(dup)).problems).toContainEqual({ path: 'classes.A.rows[1].id', message: expect.stringContaining('重复') });
+    expect(problemsOf(() => loadRubric(dup)).problems).toContainEqual({
+      path: expect.stringMatching(/^classes\.A\.rows\[#2 leadership\]\.id（第 \d+ 行 \/ line \d+）$/),
+      message: '指标 id "leadership" 与第 #1 个指标重复 / duplicate row id (first at #1)',
+    });
     const cap = variant('cap.yaml', (doc) => doc.setIn(['classes', 'A', 'rows', 4, 'rule', 'cap'], 8));
-    expect(problemsOf(() => loadRubric(cap)).problems).toContainEqual({ path: 'classes.A.rows[4].rule', message: expect.stringContaining('超过自身权重') });
+    expect(problemsOf(() => loadRubric(cap)).problems).toContainEqual({ path: expect.stringMatching(/^classes\.A\.rows\[#5 functions\]\.rule（第 \d+ 行/), message: expect.stringContaining('超过自身权重') });
     const parts = variant('parts.yaml', (doc) => doc.setIn(['classes', 'B', 'rows', 16, 'rule', 'parts', 0, 'max'], 3));
-    expect(problemsOf(() => loadRubric(parts)).problems).toContainEqual({ path: 'classes.B.rows[16].rule.parts', message: expect.stringContaining('不一致') });
+    expect(problemsOf(() => loadRubric(parts)).problems).toContainEqual({ path: expect.stringMatching(/^classes\.B\.rows\[#17 [^\]]+\]\.rule\.parts（第 \d+ 行/), message: expect.stringContaining('不一致') });
   });
 
   it('flags, without refusing, a bonus cap above 50% of its 一级指标 and a level1 total that does not match', () => {
     // A consultation (rows[16], 解读咨询回应 12分): cap 7 > 6.
     const file = variant('big-bonus.yaml', (doc) => doc.setIn(['classes', 'A', 'rows', 16, 'bonus', 'cap'], 7));
     const rubric = loadRubric(file);
-    expect(rubric.warnings).toContainEqual({ path: 'classes.A.rows[16].bonus.cap', message: expect.stringContaining('超过一级指标“解读咨询回应”权重 12 分的 50%') });
+    expect(rubric.warnings).toContainEqual({ path: expect.stringMatching(/^classes\.A\.rows\[#17 consultation\]\.bonus\.cap（第 \d+ 行/), message: '“政策咨询”加分上限 7 分超过一级指标“解读咨询回应”权重 12 分的 50%（6 分）' });
     const noted = variant('noted-bonus.yaml', (doc) => {
       doc.setIn(['classes', 'A', 'rows', 16, 'bonus', 'cap'], 7);
       doc.setIn(['classes', 'A', 'rows', 16, 'bonus', 'capNote'], '考核方案另有规定');

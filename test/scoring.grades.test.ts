@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { loadRubric } from '../config/index.ts';
 import { computeScores, rankTotals, suggestGrades, type ScoringFinding } from '../scoring/index.ts';
 
-const rule = loadRubric('builtin:2023', 2023).grading;
+const rule = loadRubric('builtin:2023', 2023).grading!;
 const totals = (xs: number[]) => xs.map((total, i) => ({ unitId: `u${String(i).padStart(2, '0')}`, total }));
 
 describe('grade suggestions by the plan quotas', () => {
