@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { UsageError } from './errors.ts';
+import { registerRubricCheck } from './rubric-validate.ts';
 
 export function registerRubric(program: Command): void {
-  program
+  const rubric = program
     .command('rubric')
     .description('按评估人员阅读的方式打印考核细则与评分表')
     .option('--year <year>', '考核年度（内置细则默认 2023；与 --file 同用时核对文件年度）')
@@ -24,6 +25,7 @@ export function registerRubric(program: Command): void {
       const cls = opts.class;
       process.stdout.write(opts.json ? `${JSON.stringify(rubricAsJson(rubric, cls), null, 2)}\n` : `${formatRubricText(rubric, cls)}\n`);
     });
+  registerRubricCheck(rubric);
 }
 
 /** The loader's warnings (loaded anyway, but an evaluator should look), one line each, naming file and place. */

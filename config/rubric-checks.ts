@@ -123,6 +123,14 @@ function rowErrors(row: RubricRow, at: string): RubricProblem[] {
       problems.push({ path: `${at}.rule`, message: `扣分上限 ${largest} 超过自身权重 ${row.weight}（计分办法：减分上限为自身权重分值） / deduction cap exceeds the weight` });
     }
   }
+  // a check's findings are occurrences (or a ranged value): these rules read entered items, periods or counts only,
+  // so a listed check would show in the basis and change nothing
+  if (row.checks.length > 0 && (rule.type === 'checklist' || rule.type === 'countUp' || rule.type === 'quota')) {
+    problems.push({
+      path: `${at}.checks`,
+      message: `${rule.type} 规则按录入的子项、各期数量或项数计分，不读取检查项的发现；请去掉 checks，或把该指标写成 perOccurrence/once/levels 规则 / a ${rule.type} rule does not read check findings: remove checks or use perOccurrence, once or levels`,
+    });
+  }
   if (row.bonus?.variants) {
     const ids = row.bonus.variants.map((v) => v.id);
     if (new Set(ids).size !== ids.length) problems.push({ path: `${at}.bonus.variants`, message: '加分情形 id 重复 / duplicate variant id' });

@@ -1,9 +1,24 @@
 import type { CountyConfig, Rubric } from '../config/index.ts';
 import {
-  currentGradeOverrides, listManualEntries, listMonthlyNotices, listTrackedFindings, recordMonthlyNotices, type Store,
+  currentGradeOverrides, listManualEntries, listMonthlyNotices, listTrackedFindings, newestColumnLists, recordMonthlyNotices, type Store,
 } from '../store/index.ts';
 import { computeScores } from './engine.ts';
-import type { ScoreInput, ScoresFile } from './types.ts';
+import { periodCountsFromList } from './observed-counts.ts';
+import type { PeriodCount, ScoreInput, ScoresFile } from './types.ts';
+
+/** Observed items per period for the rubric's quota rows that name a column (each column and period kind once). */
+function observedPeriodCounts(store: Store, rubric: Rubric, year: number, asOf: string, known: Set<string>): PeriodCount[] {
+  const wanted = new Map<string, Set<'month' | 'quarter'>>();
+  for (const cls of Object.values(rubric.classes)) {
+    for (const row of cls.rows) {
+      if (row.rule.type !== 'quota' || row.rule.column === undefined) continue;
+      wanted.set(row.rule.column, (wanted.get(row.rule.column) ?? new Set()).add(row.rule.period));
+    }
+  }
+  return newestColumnLists(store, { year, asOf, columnKeys: [...wanted.keys()] })
+    .filter((list) => known.has(list.unitId))
+    .flatMap((list) => [...(wanted.get(list.columnKey) ?? [])].flatMap((period) => periodCountsFromList(list, year, period)));
+}
 
 /**
  * Recomputes each month's 通报 of the year up to asOf from that month's newest complete inspection run,
@@ -37,6 +52,7 @@ export function loadScoreInput(store: Store, opts: { config: CountyConfig; rubri
     year: opts.year,
     county: opts.config.county,
     gradeOverrides: new Map([...overrides].map(([id, o]) => [id, { grade: o.grade, reason: o.reason, by: o.by }])),
+    periodCounts: observedPeriodCounts(store, opts.rubric, opts.year, opts.asOf, known),
   };
 }
 

@@ -11,3 +11,4 @@ export * from './manual-import.ts';
 export * from './review-import.ts';
 export * from './table-read.ts';
 export * from './groups.ts';
+export * from './observed-counts.ts';

@@ -17,3 +17,4 @@ export * from './service-runs.ts';
 export * from './analyses.ts';
 export { passwordProblem, PASSWORD_MIN, PASSWORD_MAX } from './password-policy.ts';
 export * from './run-coverage.ts';
+export * from './column-items.ts';
