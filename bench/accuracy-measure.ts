@@ -114,7 +114,7 @@ function pointsAtTruth(excerpt: string | null, evidence: string): boolean {
 
 function measureElements(page: LoadedPage, kind: 'guide' | 'functions', settings: CheckSettings, t: Tallies): void {
   const truth = kind === 'guide' ? page.truth.elements ?? {} : page.truth.fields ?? {};
-  const elements = kind === 'guide' ? settings.guideElements : settings.functionsFields;
+  const elements = settings.elementDefinitions[kind];
   const src = page.isHtml ? extractDetail(page.content, page.url) : { text: page.content, links: [], tables: [] };
   const readings = readElements(src, elements, settings);
   const label = kind === 'guide' ? '指南' : '机构职能';

@@ -364,3 +364,9 @@ MIGRATIONS.push({
     CREATE UNIQUE INDEX page_analyses_key ON page_analyses(url, content_hash, extractor);
   `,
 });
+
+MIGRATIONS.push({
+  version: 140,
+  name: 'findings.confidence_reason: why a finding is high (positive, complete evidence) or low (needs a person)',
+  sql: `ALTER TABLE findings ADD COLUMN confidence_reason TEXT;`,
+});
