@@ -17,6 +17,8 @@ export const elementDefinition = z.object({
   labels: z.array(synonym).default([]),
   values: z.array(synonym).default([]),
   notAfter: z.array(z.string()).default([]),
+  /** Labels any place may carry (地址, 联系地址): notAfter words anywhere earlier on the same line rule them out. */
+  looseLabels: z.array(z.string()).default([]),
   traces: z.array(z.string()).default([]),
 });
 

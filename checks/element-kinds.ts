@@ -34,7 +34,7 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 interface LabelHit { word: string; index: number; end: number }
 
 /** Occurrences of each label, in the order the labels are listed (earlier labels are more specific). */
-function labelHits(text: string, labels: readonly string[], notAfter: readonly string[], clauseWide: boolean): LabelHit[] {
+function labelHits(text: string, labels: readonly string[], notAfter: readonly string[], clauseWide: boolean, loose: readonly string[] = []): LabelHit[] {
   const out: LabelHit[] = [];
   const taken: [number, number][] = [];
   const lower = text.toLowerCase();
@@ -42,8 +42,9 @@ function labelHits(text: string, labels: readonly string[], notAfter: readonly s
     const w = word.toLowerCase();
     for (let i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) {
       if (taken.some(([a, b]) => i >= a && i < b)) continue; // part of a longer label already seen
-      const clause = text.slice(Math.max(0, i - 30), i).split(CLAUSE_END).pop() ?? '';
-      const before = clauseWide ? clause : clause.slice(-3);
+      const window = text.slice(Math.max(0, i - 30), i);
+      // "…查阅点。联系地址：…" (望奎县指南): a loose label still belongs to the place named just before it on its line
+      const before = loose.includes(word) ? window.split('\n').pop() ?? '' : clauseWide ? window.split(CLAUSE_END).pop() ?? '' : window.slice(-3);
       if (notAfter.some((n) => before.includes(n))) continue;
       out.push({ word, index: i, end: i + word.length });
       taken.push([i, i + word.length]);
@@ -66,7 +67,7 @@ function firstMatch(text: string, pattern: string, flags = 'iu'): RegExpExecArra
 
 function labelled(src: RecognitionSource, def: ElementDefinition, value: string, what: string, opts: { within?: number; clauseWide?: boolean } = {}): { strong: Recognition | null; weak: Recognition | null } {
   // earliest in the text first: a unit's own contact block comes before its offices' (real-pages fj-pingtan-jg-jsplj)
-  const hits = labelHits(src.text, def.labels.map((l) => l.word), def.notAfter, opts.clauseWide ?? false).sort((a, b) => a.index - b.index);
+  const hits = labelHits(src.text, def.labels.map((l) => l.word), def.notAfter, opts.clauseWide ?? false, def.looseLabels).sort((a, b) => a.index - b.index);
   for (const h of hits) {
     const m = valueAfter(src.text, h.end, value, opts.within);
     if (m) return { strong: { strength: 'strong', index: h.index, how: `标签"${h.word}"后的${what}` }, weak: null };
