@@ -23,6 +23,8 @@ export interface FindingInput {
   occurrences?: number;
   suggestedPoints: number;
   confidence?: Confidence;
+  /** Chinese: why the confidence is what it is; a default is given when a check does not say. */
+  confidenceReason?: string;
   monthly?: boolean;
   evidence: Evidence[];
 }
@@ -44,10 +46,16 @@ export function makeFinding(unit: UnitConfig, input: FindingInput): Finding {
     occurrences: input.occurrences ?? 1,
     suggestedPoints: roundPoints(input.suggestedPoints),
     confidence: input.confidence ?? 'high',
+    confidenceReason: input.confidenceReason ?? defaultConfidenceReason(input.confidence ?? 'high'),
     monthly: input.monthly ?? false,
     evidence: input.evidence,
     status: 'pending',
   };
+}
+
+/** For checks that do not give a reason of their own. */
+export function defaultConfidenceReason(c: Confidence): string {
+  return c === 'high' ? '按检查规则的直接证据判定' : '证据不完整或为间接证据，需人工核实';
 }
 
 function roundPoints(n: number): number {

@@ -24,6 +24,7 @@ export type { Check, CheckContext } from './context.ts';
 export { assessmentWindow } from './context.ts';
 export { loadCheckSettings, CheckSettingsError, type CheckSettings } from './settings.ts';
 export { findingKey, findingId } from './finding.ts';
+export { readElements, type ElementReading, type ElementSource } from './element-recognition.ts';
 export { addWorkdays, workdaysBetween, isLateByWorkdays, hasCalendarData, type LateResult, type WorkdayResult } from './workdays.ts';
 
 /** Every check, in CHECK_IDS order. Adding a check = a file + a line here. */

@@ -1,16 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { elementDefinitions } from './element-definitions.ts';
 
 const SETTINGS_FILE = new URL('../config/check-settings.yaml', import.meta.url);
-
-const pattern = z.object({
-  id: z.string(),
-  patterns: z.array(z.string()).default([]),
-  linkText: z.array(z.string()).optional(),
-  excludeBefore: z.object({ words: z.array(z.string()), within: z.number().int().positive() }).optional(),
-  person: z.boolean().optional(),
-});
 
 const settingsSchema = z.object({
   columnPeriods: z.record(z.string(), z.number().int().positive()),
@@ -26,8 +19,6 @@ const settingsSchema = z.object({
   budgetWarnFrom: z.string().regex(/^\d{2}-\d{2}$/),
   blankPlaceholders: z.array(z.string()),
   articleColumns: z.array(z.string()),
-  guideElements: z.array(pattern),
-  functionsFields: z.array(pattern),
   personTitles: z.array(z.string()),
   surnames: z.array(z.string()),
   documentNumberPattern: z.string(),
@@ -58,10 +49,10 @@ const settingsSchema = z.object({
   privateEconomyPartPoints: z.number().positive(),
   catalogItemFields: z.array(z.string()),
   catalogStripSuffixes: z.array(z.string()),
+  elementDefinitions,
 });
 
 export type CheckSettings = z.infer<typeof settingsSchema>;
-export type TextPattern = z.infer<typeof pattern>;
 
 /** A settings problem names the key; thrown in Chinese because the CLI shows it as is. */
 export class CheckSettingsError extends Error {

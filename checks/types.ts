@@ -57,6 +57,8 @@ export interface Finding {
   occurrences: number;
   suggestedPoints: number;
   confidence: Confidence;
+  /** Chinese: why `confidence` is high (positive, complete evidence) or low (indirect: 需人工核实). */
+  confidenceReason?: string;
   monthly: boolean; // counts toward the monthly 通报
   evidence: Evidence[];
   status: FindingStatus;

@@ -35,7 +35,7 @@ export function toFindingsJson(findings: Finding[]): unknown[] {
     id: f.id, unitId: f.unitId, unitName: f.unitName, checkId: f.checkId, indicator: f.indicator, title: f.title, detail: f.detail,
     occurrences: f.occurrences, suggestedPoints: f.suggestedPoints,
     evidence: f.evidence.map((e) => ({ url: e.url, excerpt: e.excerpt, snapshot: e.snapshot, ...(e.screenshot ? { screenshot: e.screenshot } : {}), fetchedAt: e.fetchedAt ?? null })),
-    status: f.status, kind: f.kind, confidence: f.confidence, column: f.column, subject: f.subject, monthly: f.monthly, key: f.key,
+    status: f.status, kind: f.kind, confidence: f.confidence, confidenceReason: f.confidenceReason ?? null, column: f.column, subject: f.subject, monthly: f.monthly, key: f.key,
   }));
 }
 

@@ -106,7 +106,8 @@ export function detailOf(doc: PageDoc): DetailExtraction {
   const fields = extractFields($);
   const body = findBody($);
   const title = metaTitle || titleFromPage($, siteName) || stripSiteSuffix(pageTitle, siteName);
-  const publishedAt = (metaDate ? parseDate(metaDate)?.date : undefined) ?? dateFromLabels($, fields);
+  // the date a reader sees wins: real pages' <meta PubDate> is often the CMS's re-publish time (real-pages jx-*)
+  const publishedAt = dateFromLabels($, fields) ?? (metaDate ? parseDate(metaDate)?.date ?? null : null);
 
   let text: string;
   let links: ExtractedLink[];

@@ -194,14 +194,14 @@ function pendingSheet(wb: ExcelJS.Workbook, scores: ScoresFile, rubric: Rubric, 
   styleRow(ws.addRow(['序号', '单位名称', '问题类型', '指标', '栏目', '问题', '证据链接', '建议分值', '置信度', '来源']), true);
   const rows: (PendingRow & { type: string; column: string; confidence: string })[] = pending.map((f) => ({
     unitName: f.unitName, item: names.get(f.indicator) ?? checkName(f.checkId), problem: f.title, url: f.evidence[0]?.url ?? f.subject, points: fmtPoints(f.suggestedPoints), source: '待审核问题',
-    type: checkName(f.checkId), column: columnName(f.column), confidence: f.confidence === 'low' ? '低' : '高',
+    type: checkName(f.checkId), column: columnName(f.column), confidence: `${f.confidence === 'low' ? '低' : '高'}${f.confidenceReason ? `：${f.confidenceReason}` : ''}`,
   }));
   const known = new Set(pending.map((f) => f.id));
   for (const b of pendingBasis(scores)) {
     if (b.findingId && known.has(b.findingId)) continue;
     rows.push({ ...b, type: '', column: '', confidence: '' });
   }
-  rows.forEach((r, i) => styleRow(ws.addRow([i + 1, r.unitName, r.type, r.item, r.column, safeCellText(r.problem), safeCellText(r.url), r.points, r.confidence, r.source])));
+  rows.forEach((r, i) => styleRow(ws.addRow([i + 1, r.unitName, r.type, r.item, r.column, safeCellText(r.problem), safeCellText(r.url), r.points, safeCellText(r.confidence), r.source])));
   if (!rows.length) ws.addRow(['', '无待确认事项']);
   fitRowHeights(ws, 2);
   printOnA4Landscape(ws, { titleRows: '1:1', lastColumn: 'J' });

@@ -381,3 +381,9 @@ MIGRATIONS.push({
     ALTER TABLE unit_tasks ADD COLUMN fault TEXT;
   `,
 });
+
+MIGRATIONS.push({
+  version: 140,
+  name: 'findings.confidence_reason: why a finding is high (positive, complete evidence) or low (needs a person)',
+  sql: `ALTER TABLE findings ADD COLUMN confidence_reason TEXT;`,
+});

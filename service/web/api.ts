@@ -33,7 +33,7 @@ const decisionBody = z.object({
 function findingJson(f: TrackedFinding): Record<string, unknown> {
   return {
     id: f.id, unitId: f.unitId, unitName: f.unitName, checkId: f.checkId, indicator: f.indicator, title: f.title, detail: f.detail, kind: f.kind,
-    occurrences: f.occurrences, suggestedPoints: f.suggestedPoints, confidence: f.confidence, status: f.status, review: f.review, lifecycle: f.lifecycle,
+    occurrences: f.occurrences, suggestedPoints: f.suggestedPoints, confidence: f.confidence, confidenceReason: f.confidenceReason ?? null, status: f.status, review: f.review, lifecycle: f.lifecycle,
     column: f.column, subject: f.subject, runId: f.runId, asOf: f.asOf, evidence: f.evidence,
   };
 }

@@ -31,7 +31,7 @@ export function findingRows(list: TrackedFinding[], opts: { unitColumn: boolean;
     esc(KIND_LABEL[f.kind] ?? f.kind),
     `<span class="num">${esc(f.occurrences)}</span>`,
     `<span class="num">${esc(f.suggestedPoints)}</span>`,
-    f.confidence === 'low' ? '<span class="pending">低（需人工核实）</span>' : '高',
+    f.confidence === 'low' ? `<span class="pending" title="${esc(f.confidenceReason ?? '')}">低（需人工核实）</span>` : '高',
     statusBadge(f.status),
     esc(f.asOf),
     ...(opts.deadline ? [esc(opts.deadline(f))] : []),
@@ -97,7 +97,7 @@ export function findingPage(f: TrackedFinding, user: UserRecord, csrf: string, h
     ['单位', esc(f.unitName)], ['检查项', `${esc(checkName(f.checkId))}（${esc(f.checkId)}）`], ['依据', esc(checkRule(f.checkId))],
     ['考核指标', esc(f.indicator)], ['栏目', esc(f.column ?? '')], ['对象', /^https?:/.test(f.subject) ? extLink(f.subject) : esc(f.subject)],
     ['类别', esc(KIND_LABEL[f.kind] ?? f.kind)], ['次数', esc(f.occurrences)], ['建议分值', esc(f.suggestedPoints)],
-    ['置信度', f.confidence === 'low' ? '低（需人工核实）' : '高'], ['状态', statusBadge(f.status)], ['跟踪', esc(lifecycleText(f))],
+    ['置信度', `${f.confidence === 'low' ? '低（需人工核实）' : '高'}${f.confidenceReason ? `：${esc(f.confidenceReason)}` : ''}`], ['状态', statusBadge(f.status)], ['跟踪', esc(lifecycleText(f))],
     ['检查日期', `${esc(f.asOf)}（第 ${esc(f.runId)} 次检查）`], ['整改期限', esc(deadline)],
   ];
   return `<p class="title-line"><strong>${esc(f.title)}</strong></p>
