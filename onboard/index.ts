@@ -1,0 +1,7 @@
+// Public API of onboard/: from a unit list and a portal address to a county config (zwgk init), and what a
+// config will and will not let the crawler see (zwgk doctor).
+export { loadUnitList, parseUnitListText, parseUnitListCsv, parseUnitListXlsx, parseUnitClass, UnitListError } from './unit-list.ts';
+export type { PlannedUnit, UnitListProblem } from './unit-list.ts';
+export { assignUnitIds } from './unit-ids.ts';
+export { splitUnitName, looksLikeUnitName, countyForms } from './name-parts.ts';
+export type { NameParts } from './name-parts.ts';
