@@ -5,3 +5,5 @@ export type { PlannedUnit, UnitListProblem } from './unit-list.ts';
 export { assignUnitIds } from './unit-ids.ts';
 export { splitUnitName, looksLikeUnitName, countyForms } from './name-parts.ts';
 export type { NameParts } from './name-parts.ts';
+export { scoreName, matchUnits, alignInOrder, entryName, CANDIDATE_SCORE, TIE_MARGIN } from './name-match.ts';
+export type { NameScore, NavEntry, CandidateLink, UnitMatch, MatchResult } from './name-match.ts';
