@@ -12,6 +12,7 @@ export type { GroundTruthEntry } from './ground-truth.ts';
 export { computeGroundTruth, feedGaps, DEFAULT_TRUTH_SETTINGS, type TruthSettings } from './ground-truth.ts';
 export { sampleConfigYaml, sampleConfigObject, PLACEHOLDER_ORIGIN, DEFAULT_CONFIG_PATH } from './config.ts';
 export type { SiteModel, UnitModel, Column, Item } from './model.ts';
+export { PLATFORM_PATH, DEPT_PAGE_PATH, NEW_MEDIA_PATH, FORMER_NAME_PATH, DECOY_ENTRIES } from './render/portal.ts';
 
 export interface SamplePortalOptions {
   seed?: number;
