@@ -6,6 +6,7 @@ import { registerDemo } from './demo.ts';
 import { registerRubric } from './rubric.ts';
 import { registerImportPosts } from './import-posts.ts';
 import { registerExtraCommands } from './extra.ts';
+import { registerInit } from './init.ts';
 import { limitHeapGrowth } from './runtime.ts';
 
 export function buildProgram(): Command {
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .exitOverride()
     .showHelpAfterError('（使用 --help 查看用法）');
+  registerInit(program);
   registerInspect(program);
   registerDemo(program);
   registerRubric(program);

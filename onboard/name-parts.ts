@@ -82,5 +82,7 @@ export function looksLikeUnitName(text: string): boolean {
   if (!/^\p{Script=Han}/u.test(t.replace(/^[(（[【]/, ''))) return false;
   if (/[0-9]{2,}|公开|指南|年报|动态|通知|公告|首页|更多|登录|检索|搜索/.test(t)) return false;
   const parts = splitUnitName(t, null);
-  return parts.kind !== null || /政府$/.test(t);
+  if (parts.kind !== null) return true;
+  // 猗氏镇人民政府 is a unit; 政府, 县人民政府 (a breadcrumb, the county itself) are not
+  return /政府$/.test(t) && t.replace(/(人民)?政府$/, '').replace(/^县$/, '').length >= 2;
 }
