@@ -14,3 +14,6 @@ export type { AccountRow, FoundAccount } from './new-media-page.ts';
 export { runInit, initConfigYaml } from './init-config.ts';
 export type { InitOptions, InitOutcome, InitRow } from './init-config.ts';
 export { textTable, displayWidth, plain } from './text-table.ts';
+export { diagnoseConfig, DECLARED_IN } from './doctor.ts';
+export type { Diagnosis, UnitDiagnosis, ColumnCheck, FeedCheck, PageCheck } from './doctor.ts';
+export { doctorTable, doctorHtml } from './doctor-report.ts';
