@@ -39,7 +39,7 @@ export function doctorTable(d: Diagnosis): string {
     for (const n of u.notes) lines.push(`  · ${plain(n)}`);
   }
   const blocked = d.units.filter((u) => u.blockers.length).length;
-  lines.push('', blocked === 0 ? `全部 ${d.units.length} 个单位需要的页面都能读取，可以运行 zwgk inspect。` : `${blocked} 个单位有页面无法读取（见上），检查结果将缺少这些内容；修正配置或联系网站后再运行 zwgk inspect。`);
+  lines.push('', blocked === 0 ? `全部 ${d.units.length} 个单位需要的页面都能读取，可以运行 zwgk inspect。` : `${blocked} 个单位有需要处理的事项（见上）：无法读取的页面不会被检查，未找到的栏目将记为缺失。修正配置或联系网站后再运行 zwgk doctor，然后 zwgk inspect。`);
   return lines.join('\n');
 }
 
@@ -73,7 +73,7 @@ export function doctorHtml(d: Diagnosis): string {
     '</head><body>',
     `<h1>${esc(d.county)}：各单位能检查什么、不能检查什么</h1>`,
     `<p>检查日期 ${esc(d.asOf)}。浏览器：${d.browser.present ? `已找到（${esc(d.browser.path)}）` : `未找到（${esc(d.browser.path)}），由脚本生成的列表将无法读取`}。${d.respectRobots ? '遵守 robots.txt。' : '不受 robots.txt 限制。'}</p>`,
-    `<p>${blocked.length === 0 ? `全部 ${d.units.length} 个单位需要的页面都能读取。` : `${blocked.length} 个单位有页面无法读取：${blocked.map((u) => `<a href="#${esc(u.id)}">${esc(u.name)}</a>`).join('、')}。`}</p>`,
+    `<p>${blocked.length === 0 ? `全部 ${d.units.length} 个单位需要的页面都能读取。` : `${blocked.length} 个单位有需要处理的事项（页面无法读取或栏目未找到）：${blocked.map((u) => `<a href="#${esc(u.id)}">${esc(u.name)}</a>`).join('、')}。`}</p>`,
     ...d.units.map(unitSection),
     '</body></html>',
   ].join('\n');

@@ -107,7 +107,9 @@ async function diagnoseUnit(unit: UnitConfig, rubric: Rubric, fetcher: Fetcher, 
   const targets = new Map<string, { label: string | null; url: string; source: 'discovered' | 'override' }>();
   for (const [key, url] of Object.entries(unit.columns ?? {})) targets.set(key, { label: null, url, source: 'override' });
   if (!home.check.ok) {
-    blockers.push(home.check.robotsBlocked ? `主页被 robots.txt 禁止抓取：${home.check.error}` : `主页无法访问：${home.check.error}`);
+    blockers.push(home.check.robotsBlocked
+      ? `主页被 robots.txt 禁止抓取：${home.check.error}——请联系门户网站管理单位放开政务公开页面；经其同意后也可在配置中写 respectRobots: false`
+      : `主页无法访问：${home.check.error}——请在浏览器中打开核对 home 网址；网站故障时联系网站运维单位，恢复后再运行 zwgk doctor`);
   } else if (home.html !== null) {
     const found = discoverColumns(home.html, home.result.finalUrl);
     for (const c of found) if (!targets.has(c.key)) targets.set(c.key, { label: c.label, url: c.url, source: 'discovered' });
@@ -135,16 +137,19 @@ async function diagnoseUnit(unit: UnitConfig, rubric: Rubric, fetcher: Fetcher, 
   const others = checks.filter((c) => !c.required);
   if (home.check.ok) {
     for (const c of columns) {
-      if (c.source === 'missing') blockers.push(`未找到栏目“${c.name}”：主页导航中没有相符的链接（可在配置 columns: 下按键 ${c.key} 指定网址）`);
-      else if (!c.page?.ok) blockers.push(`栏目“${c.name}”无法访问：${c.page?.error ?? ''}`);
-      else if (c.needsBrowser && !browserPresent) blockers.push(`栏目“${c.name}”的列表由脚本生成，需要浏览器，但未找到浏览器程序`);
+      if (c.source === 'missing') blockers.push(`未找到栏目“${c.name}”：主页导航中没有相符的链接——该单位确实没有这个栏目时，检查将记为栏目缺失；有而名称不同或在下级页面时，请在配置 columns: 下按键 ${c.key} 写明网址`);
+      else if (!c.page?.ok) {
+        blockers.push(c.page?.robotsBlocked
+          ? `栏目“${c.name}”被 robots.txt 禁止抓取（${c.url}）——请联系门户网站管理单位放开该栏目`
+          : `栏目“${c.name}”无法访问：${c.page?.error ?? ''}（${c.url}）——请核对该链接，或在配置 columns: 下按键 ${c.key} 指定正确网址`);
+      } else if (c.needsBrowser && !browserPresent) blockers.push(`栏目“${c.name}”的列表由脚本生成，需要浏览器，但未找到浏览器程序——请安装 chromium（apt-get install -y chromium），或在配置 crawl.browser.executablePath 指定浏览器`);
       else if (c.rows === 0 && c.placeholder) notes.push(`栏目“${c.name}”显示“${c.placeholder}”`);
     }
   }
   const feeds = await feedsP;
   for (const f of feeds) {
     if (!f.feed) notes.push(`账号“${f.account}”未配置订阅地址（feed）：发文日期需用 zwgk import-posts 导入`);
-    else if (f.error) blockers.push(`账号“${f.account}”的订阅源无法读取：${f.error}`);
+    else if (f.error) blockers.push(`账号“${f.account}”的订阅源无法读取：${f.error}——请核对 feed 地址（如 RSSHub 服务是否在运行），或改用 zwgk import-posts 导入发文日期`);
   }
   return { id: unit.id, name: unit.name, home: home.check, columns, others, feeds, blockers, notes };
 }

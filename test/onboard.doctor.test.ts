@@ -23,7 +23,8 @@ describe('zwgk doctor on the sample portal', () => {
 
   it('names the planted unreachable unit', () => {
     expect(unit('xinfang').home).toMatchObject({ ok: false, status: 503 });
-    expect(unit('xinfang').blockers).toEqual(['主页无法访问：服务器返回 HTTP 503']);
+    expect(unit('xinfang').blockers).toHaveLength(1);
+    expect(unit('xinfang').blockers[0]).toMatch(/^主页无法访问：服务器返回 HTTP 503——请在浏览器中打开核对 home 网址/);
     expect(doctorTable(d)).toMatch(/信访局（xinfang）：\n {2}✗ 主页无法访问/);
   });
 
@@ -51,6 +52,17 @@ describe('zwgk doctor on the sample portal', () => {
     const table = doctorTable(d);
     expect(table).toMatch(/商务局.*部门信息（工作动态）/);
     expect(table).toContain(d.browser.present ? '浏览器 已找到' : '浏览器 未找到');
+  });
+
+  it('without a browser, the script-built column blocks and says how to get one', async () => {
+    const all = sampleConfigFor(portal.origin);
+    const one = { ...all, units: all.units.filter((u) => u.id === 'shangwu') };
+    const without = await diagnoseConfig(one, '2023-12-15', { browserPath: '/nonexistent/chromium' });
+    expect(without.browser.present).toBe(false);
+    expect(without.ready).toBe(false);
+    expect(without.units[0].blockers).toEqual([expect.stringMatching(/^栏目“部门信息（工作动态）”的列表由脚本生成，需要浏览器.*apt-get install -y chromium/)]);
+    const withOne = await diagnoseConfig(one, '2023-12-15', { browserPath: process.execPath });
+    expect(withOne.units[0].blockers).toEqual([]);
   });
 
   it('reads feeds and their newest post; a broken feed blocks', () => {
