@@ -21,7 +21,7 @@ export function parseAsOf(value: string | undefined): string {
     // "today" in Asia/Shanghai
     return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
   }
-  const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
   if (!ok) throw new UsageError(`--as-of: "${value}" 不是有效日期，应为 YYYY-MM-DD / --as-of must be a valid date YYYY-MM-DD`);
   return value;
 }

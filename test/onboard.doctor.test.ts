@@ -9,7 +9,7 @@ import { sampleConfigFor } from '../cli/sample-config.ts';
 import { diagnoseConfig, doctorHtml, doctorTable, type Diagnosis } from '../onboard/index.ts';
 import { startSamplePortal, type SamplePortal } from '../sample/index.ts';
 import { oneUnitCounty } from './helpers/county-config.ts';
-import { runCliAsync } from './helpers/cli.ts';
+import { runCli, runCliAsync } from './helpers/cli.ts';
 
 describe('zwgk doctor on the sample portal', () => {
   let portal: SamplePortal;
@@ -121,5 +121,21 @@ describe('doctor output is escaped', () => {
     const guide = d.units[0].columns.find((c) => c.key === 'guide')!;
     expect(guide.page).toMatchObject({ ok: false, robotsBlocked: true });
     expect(d.units[0].blockers.some((b) => b.includes('robots'))).toBe(true);
+  });
+});
+
+describe('zwgk doctor arguments', () => {
+  it('exits 2 on a missing config and on an impossible --as-of, naming the place', () => {
+    const missing = runCli(['doctor', '--config', join(tmpdir(), 'no-such-county.yaml')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('配置文件不存在');
+    const dir = mkdtempSync(join(tmpdir(), 'doctor-'));
+    const file = join(dir, 'c.yaml');
+    writeFileSync(file, stringify(oneUnitCounty('http://127.0.0.1:9')));
+    for (const day of ['2023-13-01', '2023-02-30']) {
+      const r = runCli(['doctor', '--config', file, '--as-of', day]);
+      expect(r.code, day).toBe(2);
+      expect(r.stderr).toContain(`--as-of: "${day}" 不是有效日期`);
+    }
   });
 });
