@@ -1,11 +1,12 @@
 // zwgk doctor: what the crawler will and will not see for each unit of a config, without writing a run.
 import { existsSync } from 'node:fs';
 import PQueue from 'p-queue';
-import { keyFieldsForUnit, loadRubric, type CountyConfig, type Rubric, type UnitConfig } from '../config/index.ts';
+import { loadRubric, type CountyConfig, type Rubric, type UnitConfig } from '../config/index.ts';
 import {
-  createFetcher, createScopeGuard, decodeHtml, discoverColumns, discoverSubColumns, extractListRows, loadColumnSynonyms, parseFeed,
+  createFetcher, createScopeGuard, decodeHtml, extractListRows, parseFeed,
   DEFAULT_CHROMIUM_PATH, KEY_FIELDS_HUB, type DecodeMethod, type Fetcher, type FetchResult,
 } from '../crawler/index.ts';
+import { columnsFromHome, requiredColumnKeys } from './home-columns.ts';
 import { columnName } from '../checks/index.ts';
 
 export interface PageCheck {
@@ -74,13 +75,6 @@ export const DECLARED_IN: Record<DecodeMethod, string> = {
   default: '无法判断，按默认',
 };
 
-/** Column keys the unit is checked for: its class's required columns in the rubric, and the 重点领域 it answers for. */
-function requiredKeys(rubric: Rubric, unit: UnitConfig): string[] {
-  const known = new Set(loadColumnSynonyms().columns.map((c) => c.key));
-  const columns = rubric.classes[unit.class].requiredColumns.filter((k) => known.has(k) || k.startsWith('keyField:'));
-  return [...new Set([...columns, ...keyFieldsForUnit(rubric, unit).map((k) => `keyField:${k}`)])];
-}
-
 async function fetchPage(fetcher: Fetcher, url: string): Promise<{ check: PageCheck; html: string | null; result: FetchResult }> {
   const r = await fetcher.fetch(url);
   const decoded = r.ok && r.body ? decodeHtml(r.body, r.headers['content-type'] ?? null) : null;
@@ -103,7 +97,7 @@ async function diagnoseUnit(unit: UnitConfig, rubric: Rubric, fetcher: Fetcher, 
   const notes: string[] = [];
   const feedsP = Promise.all((unit.newMedia ?? []).map((a) => diagnoseFeed(fetcher, a, asOf)));
   const home = await fetchPage(fetcher, unit.home);
-  const required = requiredKeys(rubric, unit);
+  const required = requiredColumnKeys(rubric, unit);
   const targets = new Map<string, { label: string | null; url: string; source: 'discovered' | 'override' }>();
   for (const [key, url] of Object.entries(unit.columns ?? {})) targets.set(key, { label: null, url, source: 'override' });
   if (!home.check.ok) {
@@ -111,16 +105,8 @@ async function diagnoseUnit(unit: UnitConfig, rubric: Rubric, fetcher: Fetcher, 
       ? `主页被 robots.txt 禁止抓取：${home.check.error}——请联系门户网站管理单位放开政务公开页面；经其同意后也可在配置中写 respectRobots: false`
       : `主页无法访问：${home.check.error}——请在浏览器中打开核对 home 网址；网站故障时联系网站运维单位，恢复后再运行 zwgk doctor`);
   } else if (home.html !== null) {
-    const found = discoverColumns(home.html, home.result.finalUrl);
-    for (const c of found) if (!targets.has(c.key)) targets.set(c.key, { label: c.label, url: c.url, source: 'discovered' });
-    const hub = targets.get(KEY_FIELDS_HUB);
-    if (hub) {
-      const hubPage = await fetchPage(fetcher, hub.url);
-      if (hubPage.html !== null) {
-        for (const c of discoverSubColumns(hubPage.html, hubPage.result.finalUrl, KEY_FIELDS_HUB)) {
-          if (!targets.has(c.key)) targets.set(c.key, { label: c.label, url: c.url, source: 'discovered' });
-        }
-      }
+    for (const c of await columnsFromHome(fetcher, home.html, home.result.finalUrl, unit.columns?.[KEY_FIELDS_HUB])) {
+      if (!targets.has(c.key)) targets.set(c.key, { label: c.label, url: c.url, source: 'discovered' });
     }
   }
   const keys = [...new Set([...required, ...targets.keys()])].filter((k) => k !== KEY_FIELDS_HUB);
