@@ -67,3 +67,4 @@ export function runChecks(ctx: CheckContext, observations: UnitObservations[]): 
     || (checkOrder.get(a.checkId)! - checkOrder.get(b.checkId)!)
     || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
+export { columnName } from './column-names.ts';

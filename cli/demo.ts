@@ -27,7 +27,10 @@ export function registerDemo(program: Command): void {
       const written: string[] = [];
       try {
         process.stderr.write(`示例门户已启动：${portal.origin}\n`);
-        const config = sampleConfigFor(portal.origin);
+        const { onboardSampleCounty } = await import('./demo-onboard.ts');
+        const onboarded = await onboardSampleCounty({ origin: portal.origin, prepared: sampleConfigFor(portal.origin), asOf, outDir });
+        written.push(...onboarded.files);
+        const config = onboarded.config;
         const outcome = await inspectCounty({
           config, configPath: SAMPLE_CONFIG_PATH, asOf, dbPath, outDir, progress: createProgress(new Map(config.units.map((u) => [u.id, u.name]))), log: (l) => process.stderr.write(`${l}\n`),
         });

@@ -7,6 +7,8 @@ import { registerDemo } from './demo.ts';
 import { registerRubric } from './rubric.ts';
 import { registerImportPosts } from './import-posts.ts';
 import { registerExtraCommands } from './extra.ts';
+import { registerInit } from './init.ts';
+import { registerDoctor } from './doctor.ts';
 import { limitHeapGrowth } from './runtime.ts';
 
 export function buildProgram(): Command {
@@ -18,6 +20,8 @@ export function buildProgram(): Command {
     .helpCommand('help [命令]', '显示某个命令的帮助')
     .exitOverride()
     .showHelpAfterError('（使用 --help 查看用法）');
+  registerInit(program);
+  registerDoctor(program);
   registerInspect(program);
   registerDemo(program);
   registerRubric(program);

@@ -1,4 +1,5 @@
 // Public API of sample/: other folders import only from here.
+import { fileURLToPath } from 'node:url';
 import type { Style } from './model.ts';
 import { unitSpecs, DEFAULT_CONFIG_PATH } from './config.ts';
 import { buildSite } from './content/build.ts';
@@ -12,6 +13,9 @@ export type { GroundTruthEntry } from './ground-truth.ts';
 export { computeGroundTruth, feedGaps, DEFAULT_TRUTH_SETTINGS, type TruthSettings } from './ground-truth.ts';
 export { sampleConfigYaml, sampleConfigObject, PLACEHOLDER_ORIGIN, DEFAULT_CONFIG_PATH } from './config.ts';
 export type { SiteModel, UnitModel, Column, Item } from './model.ts';
+export { PLATFORM_PATH, DEPT_PAGE_PATH, NEW_MEDIA_PATH, FORMER_NAME_PATH, DECOY_ENTRIES } from './render/portal.ts';
+/** 附件1 of 临政办函〔2023〕33号 (the county's published 2023 assessment plan) as an office would paste it: the sample county's unit list. */
+export const SAMPLE_PLAN_UNITS_PATH = fileURLToPath(new URL('./plans/linyi-2023-units.txt', import.meta.url));
 
 export interface SamplePortalOptions {
   seed?: number;

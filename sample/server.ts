@@ -6,8 +6,8 @@ import iconv from 'iconv-lite';
 import type { SiteModel, UnitModel } from './model.ts';
 import { buildRoutes, pdfBytes, routeKey } from './routes.ts';
 import { renderFeed } from './feeds.ts';
-import { escapeHtml } from './render/escape.ts';
 import { hanwebProxy } from './render/hanweb-proxy.ts';
+import { portalPages } from './render/portal.ts';
 
 export interface ServerOptions {
   latencyMs: number;
@@ -31,13 +31,9 @@ function notFound(): string {
   return '<!DOCTYPE html><html><head><meta charset="utf-8"><title>404 页面不存在</title></head><body><h1>404</h1><p>您访问的页面不存在或已被删除。</p><p><a href="/">返回首页</a></p></body></html>';
 }
 
-function countyIndex(site: SiteModel): string {
-  const links = site.units.map((u) => `<li><a href="/zwgk/${u.id}/">${escapeHtml(u.org)}</a></li>`).join('\n');
-  return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>政府信息公开_临猗县人民政府</title></head><body><h1>临猗县政府信息公开平台</h1><ul>\n${links}\n</ul></body></html>`;
-}
-
 export async function startServer(site: SiteModel, opts: ServerOptions): Promise<{ origin: string; close(): Promise<void> }> {
   const routes = buildRoutes(site);
+  const portal = portalPages(site);
   const units = new Map(site.units.map((u) => [u.id, u]));
   const head405 = new Set(site.units.flatMap((u) => u.head405Paths));
 
@@ -63,7 +59,8 @@ export async function startServer(site: SiteModel, opts: ServerOptions): Promise
     if (path === '/css/zwgk.css') return send(req, res, 200, 'text/css; charset=utf-8', Buffer.from(CSS));
     if (path === '/js/common.js') return send(req, res, 200, 'application/javascript; charset=utf-8', Buffer.from(JS));
     if (path === '/images/dot.gif') return send(req, res, 200, 'image/gif', GIF);
-    if (path === '/') return send(req, res, 200, 'text/html; charset=utf-8', Buffer.from(countyIndex(site)));
+    const portalPage = portal.get(path);
+    if (portalPage) return send(req, res, 200, 'text/html; charset=utf-8', Buffer.from(portalPage()));
     const feed = /^\/feeds\/([a-z0-9_-]+)\.xml$/.exec(path);
     if (feed) {
       const unit = units.get(feed[1]);
