@@ -18,6 +18,7 @@ import { majorProjectsMissing } from './major-projects.ts';
 import { newMediaStale } from './newmedia.ts';
 import { shuanggongshiMissing } from './shuanggongshi.ts';
 import { siteUnreachable } from './site.ts';
+import { privacyExposure } from './content/privacy-exposure.ts';
 
 export * from './types.ts';
 export type { Check, CheckContext } from './context.ts';
@@ -49,6 +50,7 @@ export const CHECKS: Check[] = [
   catalogItemMissing,
   consultationTimely,
   interpretationMultiform,
+  privacyExposure,
 ];
 
 /** All checks over all units of the config that have observations; sorted by unit order, check order, key. */

@@ -25,6 +25,8 @@ export const CHECK_IDS = [
   // bonus evidence
   'consultation.timely',
   'interpretation.multiform',
+  // content safety (pages and attachments)
+  'privacy.exposure',
 ] as const;
 
 export type CheckId = (typeof CHECK_IDS)[number];
