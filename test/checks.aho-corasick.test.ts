@@ -24,6 +24,15 @@ describe('AhoCorasick', () => {
         expect(got).toEqual(naive(patterns, text));
       }));
   });
+  it('stays exact with tens of thousands of patterns (more than 32 767 states)', () => {
+    let seed = 7;
+    const rand = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
+    const patterns = [...new Set(Array.from({ length: 30_000 }, (_, i) => Array.from({ length: 2 + (i % 5) }, () => String.fromCharCode(0x4e00 + rand(3000))).join('')))];
+    const text = Array.from({ length: 400 }, (_, i) => (i % 7 === 0 ? patterns[rand(patterns.length)] : String.fromCharCode(0x4e00 + rand(3000)))).join('');
+    const got = new AhoCorasick(patterns).search(text).sort((a, b) => a.end - b.end || a.pattern - b.pattern);
+    expect(got.length).toBeGreaterThan(50);
+    expect(got).toEqual(naive(patterns, text));
+  });
   it('reports duplicate patterns under each index', () => {
     expect(new AhoCorasick(['公开', '公开']).search('政务公开').map((m) => m.pattern)).toEqual([0, 1]);
   });

@@ -10,7 +10,9 @@ export interface AcMatch {
 }
 
 export class AhoCorasick {
-  private keys: Int32Array; // state * 65536 + char, -1 = empty
+  // (state, char) → next state; a state beyond 32 767 would overflow a packed state * 65536 + char in 32 bits
+  private keyState: Int32Array; // -1 = empty slot
+  private keyChar: Uint16Array;
   private vals: Int32Array;
   private mask: number;
   private fail: Int32Array;
@@ -25,7 +27,8 @@ export class AhoCorasick {
     let size = 1;
     while (size < total * 2) size <<= 1;
     this.mask = size - 1;
-    this.keys = new Int32Array(size).fill(-1);
+    this.keyState = new Int32Array(size).fill(-1);
+    this.keyChar = new Uint16Array(size);
     this.vals = new Int32Array(size);
     const out: number[] = [-1];
     this.extra = new Map();
@@ -70,19 +73,19 @@ export class AhoCorasick {
     }
   }
 
-  private slot(key: number): number {
-    let h = Math.imul(key, 0x9e3779b1) & this.mask;
-    while (this.keys[h] !== -1 && this.keys[h] !== key) h = (h + 1) & this.mask;
+  private slot(state: number, c: number): number {
+    let h = (Math.imul(state, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) & this.mask;
+    while (this.keyState[h] !== -1 && (this.keyState[h] !== state || this.keyChar[h] !== c)) h = (h + 1) & this.mask;
     return h;
   }
   private get(state: number, c: number): number {
-    const h = this.slot(state * 65536 + c);
-    return this.keys[h] === -1 ? -1 : this.vals[h];
+    const h = this.slot(state, c);
+    return this.keyState[h] === -1 ? -1 : this.vals[h];
   }
   private set(state: number, c: number, to: number): void {
-    const key = state * 65536 + c;
-    const h = this.slot(key);
-    this.keys[h] = key;
+    const h = this.slot(state, c);
+    this.keyState[h] = state;
+    this.keyChar[h] = c;
     this.vals[h] = to;
   }
 
