@@ -19,6 +19,7 @@ import { newMediaStale } from './newmedia.ts';
 import { shuanggongshiMissing } from './shuanggongshi.ts';
 import { siteUnreachable } from './site.ts';
 import { privacyExposure } from './content/privacy-exposure.ts';
+import { contentExpression, contentSensitive, contentTypo } from './content/word-checks.ts';
 
 export * from './types.ts';
 export type { Check, CheckContext } from './context.ts';
@@ -50,6 +51,9 @@ export const CHECKS: Check[] = [
   catalogItemMissing,
   consultationTimely,
   interpretationMultiform,
+  contentTypo,
+  contentExpression,
+  contentSensitive,
   privacyExposure,
 ];
 

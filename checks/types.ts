@@ -26,6 +26,9 @@ export const CHECK_IDS = [
   'consultation.timely',
   'interpretation.multiform',
   // content safety (pages and attachments)
+  'content.typo',
+  'content.expression',
+  'content.sensitive',
   'privacy.exposure',
 ] as const;
 

@@ -3,3 +3,4 @@ export * from './load.ts';
 export type * from './rubric-types.ts';
 export * from './window.ts';
 export * from './rubric.ts';
+export { loadContentWords, ContentWordsError, type ContentWordLists, type TypoEntry, type ExpressionEntry } from './content-words.ts';

@@ -105,6 +105,14 @@ export const countyConfigSchema = z.object({
   schedule: scheduleSchema.default(scheduleSchema.parse({})),
   // Per-county overrides of check settings (thresholds, keyword lists), merged over config/check-settings.yaml.
   rules: z.record(z.string(), z.unknown()).optional(),
+  // The county's leaders (content.expression: a wrong character in a name, a title no longer held). from/until
+  // bound when the person held the title (until absent: still holds it).
+  leaders: z.array(z.object({
+    name: z.string().min(2, '领导姓名至少两个字 / leader name too short'),
+    title: z.string().min(1),
+    from: isoDate.optional(),
+    until: isoDate.optional(),
+  }).strict()).default([]),
   units: z.array(unitSchema).min(1, '至少需要一个被考核单位 / at least one unit is required'),
 }).strict();
 

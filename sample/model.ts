@@ -94,6 +94,7 @@ export interface UnitModel {
   keyFields: string[]; // key fields this unit answers for
   plan: GapPlan; // what was planted (ground truth reads it)
   privacy?: { leaks: number; note: string }; // documents with unmasked personal numbers (privacy.exposure truth)
+  wording?: Record<string, number>; // content.typo / content.expression / content.sensitive findings planted
 }
 
 export interface SiteModel {

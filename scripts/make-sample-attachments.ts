@@ -12,7 +12,7 @@ import { PLANTED_ATTACHMENTS, type PlantedAttachment } from '../sample/content/p
 const OUT = new URL('../sample/attachments/', import.meta.url).pathname;
 
 function sheet(a: PlantedAttachment, bookType: 'biff8' | 'xlsx'): Buffer {
-  const ws = XLSX.utils.aoa_to_sheet([[a.heading], a.header, ...a.rows]);
+  const ws = XLSX.utils.aoa_to_sheet([[a.heading], a.header, ...a.rows, [a.note]]);
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, ws, '名单');
   return XLSX.write(wb, { type: 'buffer', bookType }) as Buffer;
@@ -22,7 +22,7 @@ async function docx(a: PlantedAttachment): Promise<Buffer> {
   const cell = (t: string) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: t, font: 'Noto Sans CJK SC' })] })] });
   const table = new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [a.header, ...a.rows].map((r) => new TableRow({ children: r.map(cell) })) });
   const doc = new Document({
-    sections: [{ children: [new Paragraph({ children: [new TextRun({ text: a.heading, bold: true, font: 'Noto Sans CJK SC' })] }), table, new Paragraph('以上名单公示期为7天。')] }],
+    sections: [{ children: [new Paragraph({ children: [new TextRun({ text: a.heading, bold: true, font: 'Noto Sans CJK SC' })] }), table, new Paragraph({ children: [new TextRun({ text: a.note, font: 'Noto Sans CJK SC' })] })] }],
   });
   return Packer.toBuffer(doc);
 }

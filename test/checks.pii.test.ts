@@ -55,3 +55,15 @@ describe('tableLeaks', () => {
     expect(r.hits[0].masked).toBe('110105********002X');
   });
 });
+
+describe('numbers in extracted text', () => {
+  it('a mobile followed by a space and an amount (a PDF row) is still found and masked', () => {
+    expect(maskText('1 王建国 13567496628 300')).toBe('1 王建国 135****6628 300');
+  });
+  it('maskedSlice never cuts a number in two: half an ID number is not shown', async () => {
+    const { maskedSlice } = await import('../checks/content/pii.ts');
+    const text = `名单：${GB_EXAMPLE} 张三`;
+    const cut = text.indexOf(GB_EXAMPLE) + 9;
+    expect(maskedSlice(text, cut, text.length)).toBe('110105********002X 张三');
+  });
+});

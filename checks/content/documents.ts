@@ -2,6 +2,7 @@
 // text of every attachment read from them, as one list of documents with what evidence needs.
 import type { UnitObservations } from '../../store/index.ts';
 import { pageFor } from '../observed.ts';
+import { isValidIdNumber } from './pii.ts';
 
 export interface ContentTable { headers: string[]; rows: string[][] }
 
@@ -16,6 +17,7 @@ export interface ContentDocument {
   tables: ContentTable[];
   snapshot: string | null;
   fetchedAt: string | null;
+  publishedAt: string | null; // the page's date (an attachment: its page's)
 }
 
 /**
@@ -37,6 +39,7 @@ export function contentDocuments(obs: UnitObservations): ContentDocument[] {
     out.push({
       kind: 'page', url: d.url, name: d.title || d.url, pageUrl: d.url, columnKey: d.columnKey, format: null,
       text: `${d.title}\n${d.text}`, tables: d.tables ?? [], snapshot: d.contentHash, fetchedAt: d.fetchedAt ?? page?.fetchedAt ?? null,
+      publishedAt: d.publishedAt,
     });
   }
   for (const a of obs.attachments ?? []) {
@@ -44,7 +47,9 @@ export function contentDocuments(obs: UnitObservations): ContentDocument[] {
     seen.add(a.url);
     out.push({
       kind: 'attachment', url: a.url, name: a.name, pageUrl: a.pageUrl, columnKey: a.columnKey, format: a.format,
-      text: a.text, tables: a.tables, snapshot: a.contentHash, fetchedAt: a.fetchedAt,
+      text: a.format === 'pdf' ? joinWrappedDigits(a.text, (d) => isValidIdNumber(d)) : a.text,
+      tables: a.tables, snapshot: a.contentHash, fetchedAt: a.fetchedAt,
+      publishedAt: obs.details.find((d) => d.url === a.pageUrl)?.publishedAt ?? null,
     });
   }
   return out;

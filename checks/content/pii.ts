@@ -68,18 +68,45 @@ const RUN = /(?<![\dA-Za-z*＊])(\d[\d ]{9,24}[\dXx])(?![\dA-Za-z*＊])/g;
  */
 export function findPii(text: string, context = '', today?: string): PiiHit[] {
   const hits: PiiHit[] = [];
-  for (const m of text.matchAll(RUN)) {
-    const raw = m[1];
+  const classify = (raw: string, start: number): PiiHit | null => {
     const value = raw.replace(/ /g, '');
-    const start = m.index!;
     const end = start + raw.length;
-    if (value.length === 18 && isValidIdNumber(value, today)) hits.push({ kind: 'idcard', start, end, masked: maskValue('idcard', value) });
-    else if (value.length === 11 && isMobile(value) && raw === value) hits.push({ kind: 'mobile', start, end, masked: maskValue('mobile', value) });
-    else if (/^\d{16,19}$/.test(value) && luhnValid(value) && (CARD_CONTEXT.test(context) || CARD_CONTEXT.test(text.slice(Math.max(0, start - 12), start)))) {
-      hits.push({ kind: 'bankcard', start, end, masked: maskValue('bankcard', value) });
+    if (value.length === 18 && isValidIdNumber(value, today)) return { kind: 'idcard', start, end, masked: maskValue('idcard', value) };
+    if (value.length === 11 && isMobile(value) && raw === value) return { kind: 'mobile', start, end, masked: maskValue('mobile', value) };
+    if (/^\d{16,19}$/.test(value) && luhnValid(value) && (CARD_CONTEXT.test(context) || CARD_CONTEXT.test(text.slice(Math.max(0, start - 12), start)))) {
+      return { kind: 'bankcard', start, end, masked: maskValue('bankcard', value) };
+    }
+    return null;
+  };
+  for (const m of text.matchAll(RUN)) {
+    const whole = classify(m[1], m.index!);
+    if (whole) {
+      hits.push(whole);
+      continue;
+    }
+    // a run joined by spaces that is no grouped number: its parts may be (a mobile, then an amount in a PDF row)
+    if (!m[1].includes(' ')) continue;
+    let at = m.index!;
+    for (const part of m[1].split(' ')) {
+      const hit = part.length >= 11 ? classify(part, at) : null;
+      if (hit) hits.push(hit);
+      at += part.length + 1;
     }
   }
   return hits;
+}
+
+/**
+ * `text.slice(from, to)` masked, its ends moved outwards so that no number is cut in two (a cut number escapes
+ * recognition, and half an ID number is still personal data).
+ */
+export function maskedSlice(text: string, from: number, to: number): string {
+  const numeric = (c: string | undefined) => c !== undefined && /[\dXx*＊ ]/.test(c);
+  let a = Math.max(0, from);
+  let b = Math.min(text.length, to);
+  while (a > 0 && numeric(text[a - 1]) && numeric(text[a])) a--;
+  while (b < text.length && numeric(text[b - 1]) && numeric(text[b])) b++;
+  return maskText(text.slice(a, b));
 }
 
 /** Text with every unmasked personal number replaced by its masked form: apply to any excerpt before it is stored or shown. */

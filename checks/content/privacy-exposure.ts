@@ -7,7 +7,7 @@ import { makeFinding } from '../finding.ts';
 import { homeUnreachable, notCrawled } from '../observed.ts';
 import { deductionPoints, rubricRow } from '../rubric-rows.ts';
 import { contentDocuments, joinWrappedDigits, type ContentDocument, type ContentTable } from './documents.ts';
-import { findPii, isValidIdNumber, maskText, type PiiHit, type PiiKind } from './pii.ts';
+import { findPii, isValidIdNumber, maskedSlice, maskText, type PiiHit, type PiiKind } from './pii.ts';
 
 const NAME_HEADER = /^(姓名|户主|申请人|户主姓名|救助对象|补助对象|人员姓名|学生姓名|考生姓名|名字|对象姓名|领取人)$/;
 const ID_LABEL = /(身份证|证件号|公民身份号码)/;
@@ -55,7 +55,7 @@ function scanDocument(doc: ContentDocument, today: string): DocumentLeak | null 
       const from = Math.max(0, text.lastIndexOf('\n', h.start) + 1, h.start - 40);
       const lineEnd = text.indexOf('\n', h.end);
       const to = Math.min(lineEnd < 0 ? text.length : lineEnd, h.end + 40);
-      leak.example = maskText(text.slice(from, to).replace(/\s+/g, ' '));
+      leak.example = maskedSlice(text, from, to).replace(/\s+/g, ' ');
     }
     leak.values.set(raw, h);
   }

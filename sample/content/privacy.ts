@@ -58,7 +58,12 @@ export interface PlantedAttachment {
   rows: string[][]; // table body (header is LIST_HEADER)
   header: string[];
   leaks: boolean; // unmasked, valid personal numbers: one privacy.exposure finding
+  note: string; // a line below the table (content.* plants and near-misses, see `wording`)
+  wording: WordingCounts; // findings the note should give
 }
+
+/** content.* findings a planted text gives (one per document and wrong word). */
+export type WordingCounts = Partial<Record<'content.typo' | 'content.expression' | 'content.sensitive', number>>;
 
 const LIST_HEADER = ['序号', '姓名', '村（社区）', '身份证号码', '联系电话', '救助金额（元）'];
 
@@ -68,29 +73,53 @@ function leakRows(list: number, n: number): string[][] {
 
 /** The attachments, in the order units receive them. */
 export const PLANTED_ATTACHMENTS: PlantedAttachment[] = [
-  { file: 'jzmd-2023-11.xls', ext: 'xls', title: '2023年11月城乡低保救助名单.xls', heading: '2023年11月城乡最低生活保障救助名单', header: LIST_HEADER, rows: leakRows(1, 12), leaks: true },
-  { file: 'btgs-2023.xlsx', ext: 'xlsx', title: '2023年耕地地力保护补贴发放公示.xlsx', heading: '2023年耕地地力保护补贴发放公示', header: LIST_HEADER, rows: leakRows(2, 9), leaks: true },
-  { file: 'zlmd-2023.doc', ext: 'doc', title: '2023年公益性岗位招录人员名单.doc', heading: '2023年公益性岗位拟招录人员名单', header: LIST_HEADER, rows: leakRows(3, 6), leaks: true },
-  { file: 'lqmd-2023.docx', ext: 'docx', title: '2023年临时救助对象公示.docx', heading: '2023年第四季度临时救助对象公示', header: LIST_HEADER, rows: leakRows(4, 7), leaks: true },
-  { file: 'gsmd-2023.pdf', ext: 'pdf', title: '2023年高龄津贴发放名单.pdf', heading: '2023年高龄津贴发放名单', header: LIST_HEADER, rows: leakRows(5, 8), leaks: true },
+  { file: 'jzmd-2023-11.xls', ext: 'xls', title: '2023年11月城乡低保救助名单.xls', heading: '2023年11月城乡最低生活保障救助名单', header: LIST_HEADER, rows: leakRows(1, 12), leaks: true, note: '以上资金已按程序布署发放到户。', wording: { 'content.typo': 1 } },
+  { file: 'btgs-2023.xlsx', ext: 'xlsx', title: '2023年耕地地力保护补贴发放公示.xlsx', heading: '2023年耕地地力保护补贴发放公示', header: LIST_HEADER, rows: leakRows(2, 9), leaks: true, note: '受新冠肺炎疫情影响，部分补贴延期发放。', wording: { 'content.expression': 1 } },
+  { file: 'zlmd-2023.doc', ext: 'doc', title: '2023年公益性岗位招录人员名单.doc', heading: '2023年公益性岗位拟招录人员名单', header: LIST_HEADER, rows: leakRows(3, 6), leaks: true, note: '望各位拟录用人员再接再励，按时报到。', wording: { 'content.typo': 1 } },
+  { file: 'lqmd-2023.docx', ext: 'docx', title: '2023年临时救助对象公示.docx', heading: '2023年第四季度临时救助对象公示', header: LIST_HEADER, rows: leakRows(4, 7), leaks: true, note: '县长陈立心对救助工作作出批示。', wording: { 'content.expression': 1 } },
+  { file: 'gsmd-2023.pdf', ext: 'pdf', title: '2023年高龄津贴发放名单.pdf', heading: '2023年高龄津贴发放名单', header: LIST_HEADER, rows: leakRows(5, 8), leaks: true, note: '截止目前，津贴已全部发放。', wording: { 'content.typo': 1 } },
   // near-misses: the same kind of list, compliant
   {
     file: 'jzmd-masked.xls', ext: 'xls', title: '2023年10月城乡低保救助名单（已脱敏）.xls', heading: '2023年10月城乡最低生活保障救助名单',
     header: LIST_HEADER, rows: people(6, 10).map((p, i) => [String(i + 1), p.name, p.village, maskId(p.id), maskMobile(p.mobile), '300']), leaks: false,
+    note: '公示截止日期：2023年11月10日。', wording: {},
   },
   {
     file: 'xmbh-2023.docx', ext: 'docx', title: '2023年项目资金安排表.docx', heading: '2023年县级衔接资金项目安排表',
     header: ['序号', '项目名称', '项目编号', '资金（万元）'],
     rows: people(7, 5).map((p, i) => [String(i + 1), `${p.village}道路硬化项目`, badCheckDigit(p.id), String(20 + i * 5)]), leaks: false,
+    note: '注：统计时点的规范表述应为“截至目前”而非“截止目前”。', wording: {},
   },
   {
     file: 'gsmd-masked.pdf', ext: 'pdf', title: '2023年残疾人两项补贴名单（已脱敏）.pdf', heading: '2023年困难残疾人生活补贴和重度残疾人护理补贴名单',
     header: LIST_HEADER, rows: people(8, 6).map((p, i) => [String(i + 1), p.name, p.village, maskId(p.id), maskMobile(p.mobile), '120']), leaks: false,
+    note: '县委书记周明远、县长陈立新对补贴发放工作提出要求。', wording: {},
   },
 ];
 
 /** A leak in a page itself: a 公示 table with names and full numbers in the article body. */
 export const PAGE_LEAK = { header: LIST_HEADER, rows: leakRows(9, 5) };
+/** Sentences planted in page bodies for the content.* checks, and near-misses that must give nothing. */
+export const PAGE_WORDING: { text: string; wording: WordingCounts }[] = [
+  { text: '会议对近期重点工作进行了布署，报名截止日期为12月31日。', wording: { 'content.typo': 1 } },
+  { text: '我县积极融入一带一路战略，持续扩大对外开放。', wording: { 'content.expression': 1 } },
+  { text: '县长刘东升出席签约仪式并讲话。', wording: { 'content.expression': 1 } },
+  { text: '友情链接：澳门赌场 百家乐 在线注册送彩金', wording: { 'content.sensitive': 2 } },
+  { text: '本站已被植入广告：代办假证、信用卡套现，请联系站长。', wording: { 'content.sensitive': 2 } },
+  { text: '严厉打击代开发票等违法行为，欢迎群众监督。', wording: {} },
+  { text: '县委书记周明远、县长陈立新，副县长赵文华出席会议。', wording: {} },
+  { text: '按照规定，“新冠肺炎”已更名，不再使用“新冠肺炎”这一名称。', wording: {} },
+];
+
+/** The county's leaders as the sample config lists them (config/sample.yaml `leaders:`). */
+export const SAMPLE_LEADERS = [
+  { name: '周明远', title: '县委书记', from: '2021-06-01' },
+  { name: '陈立新', title: '县长', from: '2021-08-01' },
+  { name: '刘东升', title: '县长', from: '2016-09-01', until: '2021-07-31' },
+  { name: '刘东升', title: '县人大常委会主任', from: '2021-08-01' },
+  { name: '赵文华', title: '副县长', from: '2020-01-01' },
+];
+
 /** A compliant page: the same table masked, and a 联系电话 with no person's list. */
 export const PAGE_MASKED = { header: LIST_HEADER, rows: people(10, 5).map((p, i) => [String(i + 1), p.name, p.village, maskId(p.id), maskMobile(p.mobile), '300']) };
 
@@ -100,8 +129,10 @@ export interface ItemTable { header: string[]; rows: string[][] }
 interface PlantTarget {
   id: string;
   unreachable: boolean;
-  columns: { key: string; items: { date: string; href?: string; broken?: boolean; pinned?: boolean; attachments?: ItemAttachment[]; table?: ItemTable }[] }[];
+  columns: { key: string; items: { date: string; href?: string; broken?: boolean; pinned?: boolean; attachments?: ItemAttachment[]; table?: ItemTable; body: string[] }[] }[];
   privacy?: { leaks: number; note: string };
+  wording?: Record<string, number>;
+  body?: string[];
 }
 
 /**
@@ -115,10 +146,21 @@ export function plantPrivacy(units: PlantTarget[], windowStart: string): void {
     { kind: 'table', t: PAGE_LEAK, leaks: true },
     { kind: 'table', t: PAGE_MASKED, leaks: false },
   ];
+  const newestDoc = (unit: PlantTarget) => unit.columns.find((c) => c.key === 'policies')!.items
+    .filter((it) => !it.href && !it.broken && !it.pinned && it.date >= windowStart).sort((a, b) => b.date.localeCompare(a.date))[0];
+  const countWording = (unit: PlantTarget, w: WordingCounts): void => {
+    for (const [k, n] of Object.entries(w)) (unit.wording ??= {})[k] = (unit.wording?.[k] ?? 0) + n;
+  };
+  PAGE_WORDING.forEach((plant, i) => {
+    const unit = hosts[(i * 5 + 2) % hosts.length];
+    const item = newestDoc(unit);
+    if (!item) return;
+    item.body.push(plant.text);
+    countWording(unit, plant.wording);
+  });
   plants.forEach((plant, i) => {
     const unit = hosts[(i * 3 + 1) % hosts.length];
-    const col = unit.columns.find((c) => c.key === 'policies')!;
-    const item = col.items.filter((it) => !it.href && !it.broken && !it.pinned && it.date >= windowStart).sort((a, b) => b.date.localeCompare(a.date))[0];
+    const item = newestDoc(unit);
     if (!item) return;
     let leaks = 0;
     let what: string;
@@ -126,6 +168,7 @@ export function plantPrivacy(units: PlantTarget[], windowStart: string): void {
       (item.attachments ??= []).push({ title: plant.a.title, file: plant.a.file, path: `/zwgk/${unit.id}/attach/${plant.a.file}` });
       leaks = plant.a.leaks ? 1 : 0;
       what = `附件 ${plant.a.title}`;
+      countWording(unit, plant.a.wording);
     } else {
       item.table = plant.t;
       leaks = plant.leaks ? 1 : 0;
