@@ -143,3 +143,10 @@ export function recentWorkingLinks(store: Store, sinceIso: string): Map<string, 
     WHERE outcome = 'ok' AND in_scope = 1 AND checked_at >= ? GROUP BY target`).all(sinceIso) as { target: string; status: number | null; method: LinkObservation['method']; checked_at: string }[];
   return new Map(rows.map((r) => [r.target, { status: r.status, method: r.method, checkedAt: r.checked_at }]));
 }
+
+/** The text read from an attachment in a run (the workspace shows it, masked, instead of the file itself). */
+export function getAttachmentText(store: Store, runId: number, url: string): { name: string; format: string; text: string; error: string | null } | null {
+  const row = store.db.prepare('SELECT name, format, text, error FROM attachment_obs WHERE run_id = ? AND url = ? LIMIT 1').get(runId, url) as
+    { name: string; format: string; text: string; error: string | null } | undefined;
+  return row ?? null;
+}
