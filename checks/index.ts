@@ -18,6 +18,9 @@ import { majorProjectsMissing } from './major-projects.ts';
 import { newMediaStale } from './newmedia.ts';
 import { shuanggongshiMissing } from './shuanggongshi.ts';
 import { siteUnreachable } from './site.ts';
+import { privacyExposure } from './content/privacy-exposure.ts';
+import { maskText } from './content/pii.ts';
+import { contentExpression, contentSensitive, contentTypo } from './content/word-checks.ts';
 
 export * from './types.ts';
 export type { Check, CheckContext } from './context.ts';
@@ -25,6 +28,7 @@ export { assessmentWindow } from './context.ts';
 export { loadCheckSettings, CheckSettingsError, type CheckSettings } from './settings.ts';
 export { findingKey, findingId } from './finding.ts';
 export { readElements, type ElementReading, type ElementSource } from './element-recognition.ts';
+export { maskText, maskValue, findPii, isValidIdNumber } from './content/pii.ts';
 export { addWorkdays, workdaysBetween, isLateByWorkdays, hasCalendarData, type LateResult, type WorkdayResult } from './workdays.ts';
 
 /** Every check, in CHECK_IDS order. Adding a check = a file + a line here. */
@@ -50,7 +54,20 @@ export const CHECKS: Check[] = [
   catalogItemMissing,
   consultationTimely,
   interpretationMultiform,
+  contentTypo,
+  contentExpression,
+  contentSensitive,
+  privacyExposure,
 ];
+
+/**
+ * Personal numbers a check quoted from crawled text (an excerpt, a title in a detail line) are shown masked,
+ * whatever the check: findings feed findings.json, the workspace and every report. Subjects stay as they are
+ * (they are part of a finding's identity; content checks put masked values there themselves).
+ */
+function maskFinding(f: Finding): Finding {
+  return { ...f, title: maskText(f.title), detail: maskText(f.detail), evidence: f.evidence.map((e) => ({ ...e, excerpt: maskText(e.excerpt) })) };
+}
 
 /** All checks over all units of the config that have observations; sorted by unit order, check order, key. */
 export function runChecks(ctx: CheckContext, observations: UnitObservations[]): Finding[] {
@@ -60,7 +77,7 @@ export function runChecks(ctx: CheckContext, observations: UnitObservations[]): 
   for (const obs of observations) {
     const unit = ctx.config.units.find((u) => u.id === obs.unitId);
     if (!unit) continue;
-    for (const check of CHECKS) out.push(...check.run(ctx, unit, obs));
+    for (const check of CHECKS) out.push(...check.run(ctx, unit, obs).map(maskFinding));
   }
   return out.sort((a, b) =>
     (unitOrder.get(a.unitId)! - unitOrder.get(b.unitId)!)

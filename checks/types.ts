@@ -25,6 +25,11 @@ export const CHECK_IDS = [
   // bonus evidence
   'consultation.timely',
   'interpretation.multiform',
+  // content safety (pages and attachments)
+  'content.typo',
+  'content.expression',
+  'content.sensitive',
+  'privacy.exposure',
 ] as const;
 
 export type CheckId = (typeof CHECK_IDS)[number];

@@ -47,7 +47,9 @@ export async function checkRun(store: Store, runId: number, config: CountyConfig
   const rubric = loadRubricForConfig(config, config.year);
   const settings = loadCheckSettings(config.rules);
   const findings = runChecks({ asOf, window: assessmentWindow(config, asOf), config, rubric, settings }, observations);
-  const evidenceUrls = findings.filter((f) => f.kind === 'deduction').flatMap((f) => f.evidence.map((e) => e.url)).filter((u) => /^https?:/.test(u));
+  // a screenshot cannot be masked: no page or attachment that publishes personal numbers is photographed
+  const leaking = new Set(findings.filter((f) => f.checkId === 'privacy.exposure').flatMap((f) => f.evidence.map((e) => e.url)));
+  const evidenceUrls = findings.filter((f) => f.kind === 'deduction').flatMap((f) => f.evidence.map((e) => e.url)).filter((u) => /^https?:/.test(u) && !leaking.has(u));
   const shots = await captureScreenshots(store, runId, evidenceUrls, config);
   for (const f of findings) for (const e of f.evidence) if (!e.screenshot && shots.has(e.url)) e.screenshot = shots.get(e.url)!;
   saveFindings(store, runId, findings);

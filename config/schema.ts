@@ -77,6 +77,15 @@ const crawlSchema = z.object({
   retentionDays: z.number().int().positive().default(400),
   // Worker threads that parse pages; unset: one per core but one (0 parses on the main thread).
   analysisThreads: z.number().int().min(0).max(16).optional(),
+  // Attachments (.xls/.xlsx/.et, .doc/.wps, .docx, .pdf) linked from the pages read are fetched and their text read
+  // for the content-safety checks; files over crawl.maxBodyBytes are recorded as too large.
+  attachments: z.object({
+    enabled: z.boolean().default(true),
+    maxPerUnit: z.number().int().min(0).default(60),
+    maxPages: z.number().int().positive().default(50), // PDF pages / sheets per file
+    maxRows: z.number().int().positive().default(5_000), // rows per sheet or table
+    timeoutMs: z.number().int().positive().default(20_000), // per file
+  }).strict().default({ enabled: true, maxPerUnit: 60, maxPages: 50, maxRows: 5_000, timeoutMs: 20_000 }),
   browser: z.object({
     executablePath: z.string().optional(),
     screenshots: z.boolean().default(true),
@@ -117,6 +126,14 @@ export const countyConfigSchema = z.object({
   // Per-county overrides of check settings (thresholds, keyword lists), merged over config/check-settings.yaml.
   rules: z.record(z.string(), z.unknown()).optional(),
   documents: documentsSchema.optional(),
+  // The county's leaders (content.expression: a wrong character in a name, a title no longer held). from/until
+  // bound when the person held the title (until absent: still holds it).
+  leaders: z.array(z.object({
+    name: z.string().min(2, '领导姓名至少两个字 / leader name too short'),
+    title: z.string().min(1),
+    from: isoDate.optional(),
+    until: isoDate.optional(),
+  }).strict()).default([]),
   units: z.array(unitSchema).min(1, '至少需要一个被考核单位 / at least one unit is required'),
 }).strict();
 

@@ -218,7 +218,8 @@ export class PageSource {
     // compressed and written on the writer thread while this one decodes; awaited so that no row names a blob
     // that is not on disk
     const stored = this.store.snapshots.putAsync(result.body);
-    const decoded = decodeHtml(result.body, contentType);
+    // an attachment is binary: it is read by the attachment extractor, not decoded as HTML
+    const decoded = req.role === 'attachment' ? { text: '', encoding: null, lossy: false } : decodeHtml(result.body, contentType);
     const hash = await stored;
     const cacheEntry = {
       url: req.url, etag: result.headers.etag ?? null, lastModified: result.headers['last-modified'] ?? null, contentHash: hash,

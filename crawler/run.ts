@@ -10,6 +10,8 @@ import { createScopeGuard } from './scope.ts';
 import { createRenderer, type Renderer } from './browser.ts';
 import { PageSource, type PageRequest } from './page-source.ts';
 import { PageAnalyser } from './page-analyser.ts';
+import { createAttachmentExtractor } from './attachment-pool.ts';
+import { createAttachmentReader } from './attachments-crawl.ts';
 import { extractorVersion } from './extractor-version.ts';
 import { createAnalysisPool, defaultAnalysisThreads } from './analysis-pool.ts';
 import { crawlUnit } from './unit-crawl.ts';
@@ -81,6 +83,8 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
   const pool = createAnalysisPool(opts.kind === 'newmedia' ? 0 : config.crawl.analysisThreads ?? defaultAnalysisThreads(), { timeLimitMs: config.crawl.analysisTimeLimitMs });
   const analyser = new PageAnalyser(store, pool);
   analyser.onFault = (loaded, message) => source.markUnparsable(loaded.page, message);
+  const attachmentExtractor = createAttachmentExtractor({ timeoutMs: config.crawl.attachments.timeoutMs });
+  const attachments = createAttachmentReader(store, attachmentExtractor, config.crawl.attachments, extractorVersion());
   // the browser is started only when a page needs it
   const browser: { pending: Promise<Renderer | null> | null } = { pending: null };
   const renderer = () => (browser.pending ??= createRenderer({ executablePath: config.crawl.browser.executablePath, scope }).catch(() => null));
@@ -134,6 +138,7 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
           importedPosts: (account: string): FeedPost[] => importedPosts(store, unit.id)
             .filter((p) => p.account === account)
             .map((p) => ({ title: p.title, url: p.url, publishedAt: p.publishedAt, pinned: false })),
+          attachments,
         });
         const result = await Promise.race([crawling, overBudget]);
         if (result === 'over') {
@@ -169,6 +174,7 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
     await r?.close().catch(() => undefined);
     await fetcher.close();
     await pool.close();
+    await attachmentExtractor.close();
     source.flush();
     analyser.flush();
   }
@@ -192,6 +198,7 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
     rendersReused: analyser.stats.rendersReused,
     analysisThreads: pool.threads(),
     links: linkStats,
+    attachments: attachments.stats,
     unrendered,
     fetch: fetchStats,
     seconds: Math.round((Date.now() - started) / 100) / 10,

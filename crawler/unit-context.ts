@@ -5,6 +5,7 @@ import type { PageAnalyser } from './page-analyser.ts';
 import type { Fetcher } from './fetch.ts';
 import type { ScopeGuard } from './scope.ts';
 import type { Renderer } from './browser.ts';
+import type { AttachmentReader } from './attachments-crawl.ts';
 
 export interface UnitCrawlContext {
   runId: number;
@@ -22,4 +23,5 @@ export interface UnitCrawlContext {
   recentWorkingLinks: Map<string, { status: number | null; method: 'HEAD' | 'GET' | null; checkedAt: string }>;
   linkStats: { checked: number; reusedFromPages: number; reusedFromEarlierRuns: number };
   importedPosts: (account: string) => FeedPost[]; // post dates imported from CSV for platforms without a feed
+  attachments?: AttachmentReader; // reads attachments linked from the pages (absent: none are read)
 }

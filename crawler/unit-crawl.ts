@@ -1,4 +1,4 @@
-import type { ColumnObservation, DetailObservation, FeedObservation, LinkObservation } from '../store/index.ts';
+import type { AttachmentObservation, ColumnObservation, DetailObservation, FeedObservation, LinkObservation } from '../store/index.ts';
 import type { UnitCrawlContext } from './unit-context.ts';
 import { crawlColumn, type ColumnTarget, type PageLinks } from './column-crawl.ts';
 import { finishListRows } from './list-extract.ts';
@@ -12,6 +12,7 @@ export interface UnitCrawlResult {
   feeds: FeedObservation[];
   /** Why the unit could not be inspected this time (its home page could not be analysed): the checks skip it. */
   fault?: string;
+  attachments?: AttachmentObservation[];
 }
 
 // Columns that are hubs of sub-columns (重大项目 categories, 双公示 许可/处罚, 重点领域 fields, 决策 目录/征求意见).
@@ -79,8 +80,11 @@ export async function crawlUnit(ctx: UnitCrawlContext, knownKeys: string[]): Pro
     });
   }
 
+  // before the link check, which then reuses these fetches
+  const columnOfPage = new Map(details.map((d) => [d.url, d.columnKey]));
+  const attachments = ctx.attachments ? await ctx.attachments.read(ctx, pagesForLinks, (u) => columnOfPage.get(u) ?? null) : [];
   const links = await checkLinks(ctx, pagesForLinks);
-  return { homeOk: true, columns, details, links, feeds: await feedsRead };
+  return { homeOk: true, columns, details, links, feeds: await feedsRead, attachments };
 }
 
 /** Each distinct link target of the unit is checked once, attributed to the first page it appears on. */

@@ -28,6 +28,10 @@ export const CHECK_LABELS: Record<CheckId, CheckLabel> = {
   'catalog.item-missing': { name: '未按标准目录公开', rule: '国办发〔2019〕54号基层政务公开标准目录；考核细则“已公布标准目录执行情况”' },
   'consultation.timely': { name: '政务咨询回复及时并公开', rule: '考核细则“政策咨询”加分项' },
   'interpretation.multiform': { name: '多样化政策解读', rule: '考核细则“多样化解读”加分项' },
+  'content.typo': { name: '错别字', rule: '《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）扣分项“错别字”' },
+  'content.expression': { name: '严重表述错误', rule: '《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）单项否决“严重表述错误”' },
+  'content.sensitive': { name: '疑似有害信息（敏感词）', rule: '《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）单项否决“发布或链接反动、暴力、色情等内容”' },
+  'privacy.exposure': { name: '泄露个人信息（隐私泄露）', rule: '《中华人民共和国政府信息公开条例》第十五条；《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）单项否决“安全、泄密事故等严重问题”' },
 };
 
 export const STATUS_LABELS: Record<FindingStatus, string> = {

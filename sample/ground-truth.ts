@@ -204,6 +204,9 @@ function unitTruth(site: SiteModel, unit: UnitModel, s: TruthSettings): GroundTr
     add('catalog.item-missing', lack.length, `标准目录事项无对应信息：${lack.join('、')}`);
   }
 
+  for (const [checkId, n] of Object.entries(unit.wording ?? {})) add(checkId, n, `页面和附件中植入的${checkId}问题 ${n} 处`);
+  if (unit.privacy) add('privacy.exposure', unit.privacy.leaks, unit.privacy.note);
+
   const forms = new Set(interps.map((i) => i.form ?? '文字'));
   if (forms.size >= 3) {
     const extra = [...forms].filter((f) => f !== '文字');

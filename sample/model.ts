@@ -1,5 +1,6 @@
 // The content model of the sample portal: built once from the seed, rendered lazily per request.
 import type { GapPlan } from './content/plan.ts';
+import type { ItemAttachment, ItemTable } from './content/privacy.ts';
 
 export type Style = 'trs' | 'wcm' | 'epoint' | 'hanweb' | 'kpy';
 export type Encoding = 'utf-8' | 'gbk' | 'gb18030';
@@ -31,6 +32,8 @@ export interface Item {
   question?: Question;
   form?: InterpForm;
   home?: { slug: string; cid: number }; // column the detail page lives under
+  attachments?: ItemAttachment[]; // files linked below the body (content-safety plants)
+  table?: ItemTable; // a 公示 table in the body (content-safety plants)
 }
 
 export interface CatalogRow {
@@ -90,6 +93,8 @@ export interface UnitModel {
   head405Paths: string[]; // answer 405 to HEAD, 200 to GET
   keyFields: string[]; // key fields this unit answers for
   plan: GapPlan; // what was planted (ground truth reads it)
+  privacy?: { leaks: number; note: string }; // documents with unmasked personal numbers (privacy.exposure truth)
+  wording?: Record<string, number>; // content.typo / content.expression / content.sensitive findings planted
 }
 
 export interface SiteModel {

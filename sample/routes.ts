@@ -8,7 +8,8 @@ import { layout, crumbsFor } from './render/layout.ts';
 
 export type Route =
   | { kind: 'html'; unit: UnitModel; render: () => string }
-  | { kind: 'pdf'; unit: UnitModel; serial: number };
+  | { kind: 'pdf'; unit: UnitModel; serial: number }
+  | { kind: 'file'; unit: UnitModel; file: string }; // a committed attachment (sample/attachments/)
 
 /** Route key: path plus the Epoint page query, the only query the portal reads. */
 export function routeKey(pathname: string, search: URLSearchParams): string {
@@ -30,6 +31,7 @@ function addColumn(routes: Map<string, Route>, unit: UnitModel, col: Column, par
   }
   for (const it of col.items) {
     if (it.broken || it.home?.slug !== col.slug) continue;
+    for (const a of it.attachments ?? []) routes.set(a.path, { kind: 'file', unit, file: a.file });
     if (it.href) routes.set(it.href, { kind: 'pdf', unit, serial: it.serial });
     else routes.set(detailUrl(unit, it.home, it), { kind: 'html', unit, render: () => renderDetail(unit, col, it) });
   }

@@ -1,6 +1,7 @@
 // node:http server of the sample portal on 127.0.0.1 (port 0 = a free port).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import iconv from 'iconv-lite';
 import type { SiteModel, UnitModel } from './model.ts';
@@ -25,6 +26,20 @@ function encodePage(unit: UnitModel | null, html: string): { bytes: Buffer; cont
   const bytes = iconv.encode(html, unit.encoding);
   if (unit.charsetIn === 'meta') return { bytes, contentType: 'text/html' };
   return { bytes, contentType: `text/html; charset=${unit.encoding === 'gbk' ? 'GBK' : 'GB18030'}` };
+}
+
+const ATTACHMENT_TYPES: Record<string, string> = {
+  xls: 'application/vnd.ms-excel', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', doc: 'application/msword',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf',
+};
+const attachmentCache = new Map<string, Buffer>();
+function attachmentBytes(file: string): Buffer {
+  let b = attachmentCache.get(file);
+  if (!b) attachmentCache.set(file, (b = readFileSync(new URL(`./attachments/${file}`, import.meta.url))));
+  return b;
+}
+function attachmentType(file: string): string {
+  return ATTACHMENT_TYPES[file.split('.').pop() ?? ''] ?? 'application/octet-stream';
 }
 
 function notFound(): string {
@@ -82,6 +97,7 @@ export async function startServer(site: SiteModel, opts: ServerOptions): Promise
     const route = routes.get(routeKey(path, url.searchParams));
     if (!route) return send(req, res, 404, 'text/html; charset=utf-8', Buffer.from(notFound()));
     if (route.kind === 'pdf') return send(req, res, 200, 'application/pdf', pdfBytes(route.serial));
+    if (route.kind === 'file') return send(req, res, 200, attachmentType(route.file), attachmentBytes(route.file));
     const { bytes, contentType } = encodePage(route.unit, route.render());
     send(req, res, 200, contentType, bytes);
   };

@@ -387,3 +387,28 @@ MIGRATIONS.push({
   name: 'findings.confidence_reason: why a finding is high (positive, complete evidence) or low (needs a person)',
   sql: `ALTER TABLE findings ADD COLUMN confidence_reason TEXT;`,
 });
+
+MIGRATIONS.push({
+  version: 170,
+  name: 'attachments read for their text (content safety: 隐私泄露, 错敏词 in .xls/.doc/.pdf …), per unit and run',
+  sql: `
+    CREATE TABLE attachment_obs (
+      run_id INTEGER NOT NULL REFERENCES runs(id),
+      unit_id TEXT NOT NULL,
+      page_url TEXT NOT NULL,
+      column_key TEXT,
+      url TEXT NOT NULL,
+      name TEXT NOT NULL,
+      format TEXT NOT NULL,
+      ok INTEGER NOT NULL,
+      error TEXT,
+      text TEXT NOT NULL,
+      tables_json TEXT NOT NULL,
+      pages INTEGER,
+      truncated INTEGER NOT NULL,
+      content_hash TEXT,
+      fetched_at TEXT NOT NULL,
+      PRIMARY KEY (run_id, unit_id, url)
+    );
+  `,
+});

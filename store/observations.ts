@@ -1,5 +1,5 @@
 import type { Store } from './db.ts';
-import type { ColumnObservation, DetailObservation, FeedObservation, LinkObservation, UnitObservations } from './types.ts';
+import type { AttachmentObservation, ColumnObservation, DetailObservation, FeedObservation, LinkObservation, UnitObservations } from './types.ts';
 import { listRunPages } from './pages.ts';
 
 export interface UnitObservationBatch {
@@ -7,6 +7,7 @@ export interface UnitObservationBatch {
   details: DetailObservation[];
   links: LinkObservation[];
   feeds: FeedObservation[];
+  attachments?: AttachmentObservation[];
 }
 
 /**
@@ -16,7 +17,7 @@ export interface UnitObservationBatch {
 export function saveUnitObservations(store: Store, runId: number, unitId: string, batch: UnitObservationBatch, durationMs: number | null = null, fault: string | null = null): void {
   const db = store.db;
   const tx = db.transaction(() => {
-    for (const table of ['column_obs', 'detail_obs', 'link_obs', 'feed_obs']) {
+    for (const table of ['column_obs', 'detail_obs', 'link_obs', 'feed_obs', 'attachment_obs']) {
       db.prepare(`DELETE FROM ${table} WHERE run_id = ? AND unit_id = ?`).run(runId, unitId);
     }
     const col = db.prepare(`INSERT INTO column_obs (run_id, unit_id, column_key, label, url, source, status, pages_read, total_pages_seen,
@@ -40,6 +41,12 @@ export function saveUnitObservations(store: Store, runId: number, unitId: string
       fetched_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)`);
     for (const f of batch.feeds) {
       feed.run(runId, unitId, f.platform, f.account, f.feedUrl, f.source, f.ok ? 1 : 0, f.errorClass, f.error, JSON.stringify(f.posts), f.fetchedAt);
+    }
+    const att = db.prepare(`INSERT OR REPLACE INTO attachment_obs (run_id, unit_id, page_url, column_key, url, name, format, ok, error, text,
+      tables_json, pages, truncated, content_hash, fetched_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
+    for (const a of batch.attachments ?? []) {
+      att.run(runId, unitId, a.pageUrl, a.columnKey, a.url, a.name, a.format, a.ok ? 1 : 0, a.error, a.text, JSON.stringify(a.tables), a.pages,
+        a.truncated ? 1 : 0, a.contentHash, a.fetchedAt);
     }
     db.prepare("INSERT OR REPLACE INTO unit_tasks (run_id, unit_id, state, finished_at, duration_ms, fault) VALUES (?, ?, 'done', ?, ?, ?)")
       .run(runId, unitId, new Date().toISOString(), durationMs, fault);
@@ -112,9 +119,15 @@ export function loadUnitObservations(store: Store, runId: number, unitIds: strin
         source: r.source as FeedObservation['source'], ok: !!r.ok, errorClass: r.error_class as FeedObservation['errorClass'],
         error: r.error as string | null, posts: JSON.parse(r.posts_json as string), fetchedAt: r.fetched_at as string,
       }));
+    const attachments = (db.prepare('SELECT * FROM attachment_obs WHERE run_id = ? AND unit_id = ? ORDER BY page_url, url').all(runId, unitId) as Record<string, unknown>[]).map(
+      (r): AttachmentObservation => ({
+        runId, unitId, pageUrl: r.page_url as string, columnKey: r.column_key as string | null, url: r.url as string, name: r.name as string,
+        format: r.format as string, ok: !!r.ok, error: r.error as string | null, text: r.text as string, tables: JSON.parse(r.tables_json as string),
+        pages: r.pages as number | null, truncated: !!r.truncated, contentHash: r.content_hash as string | null, fetchedAt: r.fetched_at as string,
+      }));
     const unitPages = pages.filter((p) => p.unitId === unitId);
     const home = unitPages.find((p) => p.role === 'home') ?? null;
-    return { unitId, home, columns, details, links, feeds, pages: unitPages };
+    return { unitId, home, columns, details, links, feeds, pages: unitPages, attachments };
   });
 }
 
@@ -138,4 +151,11 @@ export function recentWorkingLinks(store: Store, sinceIso: string): Map<string, 
   const rows = store.db.prepare(`SELECT target, status, method, MAX(checked_at) AS checked_at FROM link_obs
     WHERE outcome = 'ok' AND in_scope = 1 AND checked_at >= ? GROUP BY target`).all(sinceIso) as { target: string; status: number | null; method: LinkObservation['method']; checked_at: string }[];
   return new Map(rows.map((r) => [r.target, { status: r.status, method: r.method, checkedAt: r.checked_at }]));
+}
+
+/** The text read from an attachment in a run (the workspace shows it, masked, instead of the file itself). */
+export function getAttachmentText(store: Store, runId: number, url: string): { name: string; format: string; text: string; error: string | null } | null {
+  const row = store.db.prepare('SELECT name, format, text, error FROM attachment_obs WHERE run_id = ? AND url = ? LIMIT 1').get(runId, url) as
+    { name: string; format: string; text: string; error: string | null } | undefined;
+  return row ?? null;
 }

@@ -38,7 +38,7 @@ export type ErrorClass =
   | 'unparsable' // fetched, but its analysis failed or ran past the time limit (issue 15)
   | 'other';
 
-export type PageRole = 'home' | 'list' | 'detail' | 'feed' | 'robots' | 'link' | 'script'; // script: a file a rendered page loaded
+export type PageRole = 'home' | 'list' | 'detail' | 'feed' | 'robots' | 'link' | 'script' | 'attachment'; // script: a file a rendered page loaded; attachment: a file read for its text
 
 export interface PageObservation {
   runId: number;
@@ -152,6 +152,25 @@ export interface FeedObservation {
   fetchedAt: string;
 }
 
+/** An attachment linked from a page (.xls/.xlsx/.et, .doc/.wps, .docx, .pdf) and the text read from it. */
+export interface AttachmentObservation {
+  runId: number;
+  unitId: string;
+  pageUrl: string; // page that links it
+  columnKey: string | null;
+  url: string;
+  name: string; // link text, else the file name
+  format: string;
+  ok: boolean;
+  error: string | null; // why it could not be read (fetch failure, too large, unreadable, timeout), Chinese
+  text: string;
+  tables: { sheet: string | null; headers: string[]; rows: string[][] }[];
+  pages: number | null;
+  truncated: boolean;
+  contentHash: string | null;
+  fetchedAt: string;
+}
+
 /** Everything observed of one unit in one run: the input of every check. */
 export interface UnitObservations {
   unitId: string;
@@ -161,4 +180,5 @@ export interface UnitObservations {
   links: LinkObservation[];
   feeds: FeedObservation[];
   pages: PageObservation[];
+  attachments?: AttachmentObservation[]; // absent in observations recorded before attachments were read
 }

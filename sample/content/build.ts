@@ -1,4 +1,5 @@
 // Builds the whole content model from the seed and the gap plan.
+import { plantPrivacy } from './privacy.ts';
 import type { Column, ColumnKind, InterpForm, Item, SiteModel, UnitModel } from '../model.ts';
 import { childRng, type Rng } from '../prng.ts';
 import { addDays, addWorkdays } from '../dates.ts';
@@ -467,5 +468,6 @@ export function buildSite(specs: SampleUnitSpec[], opts: BuildOptions): SiteMode
   const counters: Counters = { 政发: 0, 政办发: 0, 政办函: 0 };
   const year = Number(opts.asOf.slice(0, 4));
   const units = specs.map((s, i) => buildUnit(s, i, opts, counters));
+  plantPrivacy(units, `${year}-01-01`);
   return { seed: opts.seed, asOf: opts.asOf, year, windowStart: `${year}-01-01`, units };
 }

@@ -65,7 +65,7 @@ function questionBlock(it: Item): string {
 
 export function renderDetail(unit: UnitModel, col: Column, it: Item): string {
   const isQuestion = !!it.question;
-  const body = it.body.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
+  const body = it.body.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n') + plantedBlocks(it);
   const dateLine = unit.style === 'epoint' ? `<div class="ewb-article-sources">时间发布：${it.date} ${it.time}</div>` : `<div class="article-info"><span class="time">发布时间：${it.date} ${it.time}</span><span class="source">来源：${escapeHtml(unit.org)}</span></div>`;
   const main = isQuestion
     ? `<div class="main"><h1 class="article-title">${escapeHtml(it.title)}</h1>\n${questionBlock(it).replace('<td></td>', `<td>${escapeHtml(unit.org)}</td>`)}\n</div>`
@@ -86,4 +86,15 @@ export function renderArticle(unit: UnitModel, col: Column): string {
 export function catalogTable(col: Column): string {
   const rows = (col.catalog ?? []).map((r, i) => `<tr><td>${i + 1}</td><td>${escapeHtml(r.item)}</td><td>${escapeHtml(r.content)}</td><td>${escapeHtml(r.basis)}</td><td>${escapeHtml(r.limit)}</td><td>${escapeHtml(r.subject)}</td><td>${escapeHtml(r.channel)}</td><td>全社会</td><td>主动</td></tr>`);
   return `<table class="bzml" border="1"><thead><tr><th>序号</th><th>公开事项</th><th>公开内容（要素）</th><th>公开依据</th><th>公开时限</th><th>公开主体</th><th>公开渠道和载体</th><th>公开对象</th><th>公开方式</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
+}
+
+/** A 公示 table and attachment links planted for the content-safety checks (sample/content/privacy.ts). */
+function plantedBlocks(it: Item): string {
+  let out = '';
+  if (it.table) {
+    const row = (cells: string[], tag: string): string => `<tr>${cells.map((c) => `<${tag}>${escapeHtml(c)}</${tag}>`).join('')}</tr>`;
+    out += `\n<table class="gs" border="1"><thead>${row(it.table.header, 'th')}</thead><tbody>${it.table.rows.map((r) => row(r, 'td')).join('')}</tbody></table>`;
+  }
+  for (const a of it.attachments ?? []) out += `\n<p>附件：<a href="${escapeHtml(a.path)}">${escapeHtml(a.title)}</a></p>`;
+  return out;
 }

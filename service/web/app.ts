@@ -3,8 +3,9 @@ import { resolve } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { decodeHtml } from '../../crawler/index.ts';
+import { maskText } from '../../checks/index.ts';
 import {
-  addManualEntries, createSession, deleteSession, getRunPage, listManualEntries, listRectifyClaims, listRechecks, listRuns,
+  addManualEntries, createSession, deleteSession, getAttachmentText, getRunPage, listManualEntries, listRectifyClaims, listRechecks, listRuns,
   listServiceRuns, listUsers, queueRecheck, recordDecision, recordRectifyClaim, reviewHistory, ReviewInputError, latestCompleteRun,
   type UserRecord,
 } from '../../store/index.ts';
@@ -186,9 +187,18 @@ export function createApp(ctx: ServiceContext, opts: AppOptions): Hono<AuthEnv> 
     const ev = f?.evidence[Number(c.req.param('index'))];
     const bytes = ev?.snapshot && /^[0-9a-f]{64}$/.test(ev.snapshot) ? store.snapshots.get(ev.snapshot) : null;
     if (!f || !ev || !bytes) return notFound(c);
-    const contentType = getRunPage(store, f.runId, ev.url)?.contentType ?? null;
+    const page = getRunPage(store, f.runId, ev.url);
+    const contentType = page?.contentType ?? null;
+    const headers = { 'Content-Security-Policy': SNAPSHOT_CSP, 'X-Frame-Options': 'SAMEORIGIN', 'Cache-Control': 'private, no-store' };
+    // personal numbers published on the page are shown masked here too ('卡号' lets every Luhn-valid card number count as labelled)
+    if (page?.role === 'attachment') {
+      // never the file itself: the text read from it, masked
+      const a = getAttachmentText(store, f.runId, ev.url);
+      if (!a) return notFound(c);
+      return c.body(`${a.name}（${a.format} 附件的文字内容，个人信息已脱敏）\n\n${maskText(a.error ?? a.text, '卡号')}`, 200, { 'Content-Type': 'text/plain; charset=utf-8', ...headers });
+    }
     const html = !contentType || /html/i.test(contentType);
-    const text = decodeHtml(bytes, contentType).text;
+    const text = maskText(decodeHtml(bytes, contentType).text, '卡号');
     return c.body(text, 200, {
       'Content-Type': html ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8',
       'Content-Security-Policy': SNAPSHOT_CSP, 'X-Frame-Options': 'SAMEORIGIN', 'Cache-Control': 'private, no-store',
