@@ -7,6 +7,7 @@ import { CHECK_IDS } from '../checks/index.ts';
 import {
   assertRubricReferences, ConfigError, knownColumnKeys, loadCountyConfig, loadRubric, loadRubricForConfig, parseRubric,
 } from '../config/index.ts';
+import { openStore } from '../store/index.ts';
 import { runCli } from './helpers/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'zwgk-rubric-mistakes-'));
@@ -146,6 +147,7 @@ describe('zwgk score', () => {
     const file = county('cli', 'rubrics/r.yaml');
     const big = mini(2023, ['        bonus: { points: 1, cap: 3 }']).replace('        level1: 主动公开\n', '        level1: 主动公开\n        level1Weight: 4\n');
     writeFileSync(join(dir, 'cli', 'rubrics', 'r.yaml'), big);
+    openStore({ dbPath: join(dir, 'cli', 'db.sqlite') }).close(); // score reads an existing store; it never creates one
     const ok = runCli(['score', '--config', file, '--as-of', '2023-12-31', '--out', join(dir, 'cli', 'out'), '--db', join(dir, 'cli', 'db.sqlite')]);
     expect(ok.code).toBe(0);
     expect(ok.stderr).toContain('注意：考核细则 rubrics/r.yaml 的 classes.乡镇.rows[#1 guide].bonus.cap（第 19 行 / line 19）：“指南”加分上限 3 分超过一级指标“主动公开”权重 4 分的 50%（2 分）');
