@@ -17,14 +17,17 @@ import { csrfMiddleware } from './csrf.ts';
 import { safeNextPath } from './redirect.ts';
 import { clientAddress, LoginThrottle, throttledAuthenticate, waitMessage } from './login-throttle.ts';
 import { getCookie } from 'hono/cookie';
-import { visibleFinding, visibleFindings, unitName, MONTH_RE, type FindingQuery } from './data.ts';
+import { visibleFinding, unitName } from './data.ts';
 import { APP_CSS, layout, type LayoutUser } from './html.ts';
-import { findingPage, findingRows, filterForm, queuePage } from './views/findings.ts';
+import { findingPage } from './views/findings.ts';
 import { gradesPage, scoresPage, unitScorePage } from './views/scores.ts';
 import { rechecksTable, runsPage } from './views/runs.ts';
 import { reportsPage } from './views/reports.ts';
 import { loginPage, manualPage, selfcheckPage, usersPage } from './views/pages.ts';
 import { registerApi } from './api.ts';
+import { parseFrom, registerQueueRoutes } from './queue-routes.ts';
+import { findingExtras } from './finding-extras.ts';
+import { registerUnitRoutes } from './unit-routes.ts';
 
 export interface AppOptions {
   secureCookies: boolean;
@@ -95,14 +98,6 @@ export function createApp(ctx: ServiceContext, opts: AppOptions): Hono<AuthEnv> 
   };
   const EVAL: UserRecord['role'][] = ['admin', 'evaluator'];
   const ALL: UserRecord['role'][] = ['admin', 'evaluator', 'unit'];
-  const query = (c: Context<AuthEnv>): FindingQuery => {
-    const month = c.req.query('month') ?? '';
-    const status = c.req.query('status') ?? '';
-    return {
-      unitId: c.req.query('unit') || undefined, checkId: c.req.query('check') || undefined, month: MONTH_RE.test(month) ? month : undefined,
-      status: ['pending', 'confirmed', 'dismissed', 'adjusted', 'rectified'].includes(status) ? (status as FindingQuery['status']) : undefined,
-    };
-  };
   const formText = async (c: Context<AuthEnv>): Promise<Record<string, string>> => {
     const body = await c.req.parseBody();
     return Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
@@ -138,26 +133,15 @@ export function createApp(ctx: ServiceContext, opts: AppOptions): Hono<AuthEnv> 
   });
 
   // ---- evaluators
-  app.get('/queue', (c) => {
-    const u = guard(c, EVAL);
-    if (u instanceof Response) return u;
-    const q = query(c);
-    const list = visibleFindings(ctx, u, { ...q, status: 'pending' }).filter((f) => f.kind !== 'warning');
-    return render(c, '审核队列', queuePage(ctx, list, q, '审核队列', '/queue', false));
-  });
-  app.get('/findings', (c) => {
-    const u = guard(c, EVAL);
-    if (u instanceof Response) return u;
-    const q = query(c);
-    return render(c, '全部问题', queuePage(ctx, visibleFindings(ctx, u, q), q, '全部问题', '/findings', true));
-  });
+  registerQueueRoutes(app, ctx, { guard, render });
   app.get('/findings/:id', (c) => {
     const u = guard(c, ALL);
     if (u instanceof Response) return u;
     const f = visibleFinding(ctx, u, c.req.param('id'));
     if (!f) return notFound(c);
     const s = c.get('session')!;
-    return render(c, `问题 ${f.id}`, findingPage(f, u, s.csrfToken, reviewHistory(store, f.id), listRectifyClaims(store, { findingId: f.id }), rectifyDeadline(ctx, f.asOf)));
+    return render(c, `问题 ${f.id}`, findingPage(f, u, s.csrfToken, reviewHistory(store, f.id), listRectifyClaims(store, { findingId: f.id }), rectifyDeadline(ctx, f.asOf),
+      findingExtras(ctx, u, f, c.req.query('from'))));
   });
   app.post('/findings/:id/decide', async (c) => {
     const u = guard(c, EVAL);
@@ -177,7 +161,8 @@ export function createApp(ctx: ServiceContext, opts: AppOptions): Hono<AuthEnv> 
       }
       throw err;
     }
-    return c.redirect(`/findings/${f.id}?ok=${action}`, 303);
+    const from = parseFrom(form.from)?.href;
+    return c.redirect(`/findings/${f.id}?ok=${action}${from ? `&from=${encodeURIComponent(from)}` : ''}`, 303);
   });
   app.get('/snapshots/:id/:index', (c) => {
     const u = guard(c, ALL);
@@ -302,16 +287,7 @@ export function createApp(ctx: ServiceContext, opts: AppOptions): Hono<AuthEnv> 
   });
 
   // ---- units
-  app.get('/unit', (c) => {
-    const u = guard(c, ['unit']);
-    if (u instanceof Response) return u;
-    const q = query(c);
-    const list = visibleFindings(ctx, u, q).filter((f) => f.kind !== 'bonus');
-    const open = list.filter((f) => f.status !== 'dismissed' && f.status !== 'rectified' && f.kind !== 'warning');
-    return render(c, `${unitName(ctx, u.unitId)}：本单位问题`, `<p>待整改问题 <strong>${open.length}</strong> 条（含待审核）。整改后请在问题页面填写整改后的网址，系统将排队复查。
-<a href="/scores/${encodeURIComponent(u.unitId!)}">本单位评分草稿</a></p>
-${filterForm(ctx, '/unit', q, false, true)}${findingRows(list, { unitColumn: false, deadline: (f) => rectifyDeadline(ctx, f.asOf) })}`);
-  });
+  registerUnitRoutes(app, ctx, { guard, render, notFound });
   app.get('/unit/reports', (c) => {
     const u = guard(c, ['unit']);
     if (u instanceof Response) return u;
