@@ -10,7 +10,7 @@ import {
 } from '../../store/index.ts';
 import { extraTargets, manualEntryProblems, manualRowsForUnit, scoreFromStore } from '../../scoring/index.ts';
 import type { ServiceContext } from '../context.ts';
-import { generateRunReports, listReportFiles, rectifyDeadline, resolveReportFile } from '../reports.ts';
+import { generateRunReports, rectifyDeadline, resolveReportFile } from '../reports.ts';
 import { selfcheckRefusal } from '../selfcheck-limits.ts';
 import { canAccessUnit, clearSessionCookie, isEvaluator, sessionMiddleware, setSessionCookie, SESSION_COOKIE, type AuthEnv } from './auth.ts';
 import { csrfMiddleware } from './csrf.ts';
@@ -22,12 +22,13 @@ import { APP_CSS, layout, type LayoutUser } from './html.ts';
 import { findingPage } from './views/findings.ts';
 import { gradesPage, scoresPage, unitScorePage } from './views/scores.ts';
 import { rechecksTable, runsPage } from './views/runs.ts';
-import { reportsPage } from './views/reports.ts';
 import { loginPage, manualPage, selfcheckPage, usersPage } from './views/pages.ts';
 import { registerApi } from './api.ts';
 import { parseFrom, registerQueueRoutes } from './queue-routes.ts';
 import { findingExtras } from './finding-extras.ts';
 import { registerUnitRoutes } from './unit-routes.ts';
+import { registerReportRoutes } from './report-routes.ts';
+import { isDraftReport } from '../report-months.ts';
 
 export interface AppOptions {
   secureCookies: boolean;
@@ -254,11 +255,7 @@ export function createApp(ctx: ServiceContext, opts: AppOptions): Hono<AuthEnv> 
     return c.redirect('/runs?ok=recheck', 303);
   });
 
-  app.get('/reports', (c) => {
-    const u = guard(c, EVAL);
-    if (u instanceof Response) return u;
-    return render(c, '报告下载', reportsPage(listReportFiles(ctx), c.get('session')!.csrfToken, true));
-  });
+  registerReportRoutes(app, ctx, { guard, render, notFound });
   app.post('/reports/generate', async (c) => {
     const u = guard(c, EVAL);
     if (u instanceof Response) return u;
@@ -271,7 +268,8 @@ export function createApp(ctx: ServiceContext, opts: AppOptions): Hono<AuthEnv> 
     const u = guard(c, ALL);
     if (u instanceof Response) return u;
     const file = resolveReportFile(ctx, c.req.query('path') ?? '');
-    if (!file || (u.role === 'unit' && file.unitId !== u.unitId)) return notFound(c);
+    // a unit gets only the final versions addressed to it
+    if (!file || (u.role === 'unit' && (file.unitId !== u.unitId || isDraftReport(file)))) return notFound(c);
     const name = file.path.split('/').pop()!;
     const body = readFileSync(resolve(ctx.outDir, 'reports', file.path));
     return c.body(new Uint8Array(body), 200, {
@@ -288,11 +286,6 @@ export function createApp(ctx: ServiceContext, opts: AppOptions): Hono<AuthEnv> 
 
   // ---- units
   registerUnitRoutes(app, ctx, { guard, render, notFound });
-  app.get('/unit/reports', (c) => {
-    const u = guard(c, ['unit']);
-    if (u instanceof Response) return u;
-    return render(c, '本单位报告', reportsPage(listReportFiles(ctx).filter((f) => f.unitId === u.unitId), null, false));
-  });
   app.get('/unit/selfcheck', (c) => {
     const u = guard(c, ['unit']);
     if (u instanceof Response) return u;
