@@ -1,6 +1,6 @@
 // Public API of reports/: other folders import only from here.
 export type * from './types.ts';
-export { CHECK_LABELS, STATUS_LABELS, checkName, checkRule } from './labels.ts';
+export { CHECK_LABELS, STATUS_LABELS, checkName, checkRule, columnName } from './labels.ts';
 export { escapeHtml, safeCellText } from './format.ts';
 export { writeMonthlyReport } from './monthly.ts';
 export type { MonthlyInput, MonthlyRunInfo } from './monthly-content.ts';

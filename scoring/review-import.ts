@@ -53,6 +53,8 @@ export async function importReviewDecisions(store: Store, file: string, opts: { 
   for (const r of table.rows) {
     const where = `第 ${r.row} 行`;
     const actionText = get(r.cells, 'action');
+    // an exported queue: rows left without a decision are not decided yet (审核人 comes pre-filled)
+    if (!actionText.trim() && (['reason', 'occurrences', 'points'] as const).every((k) => !get(r.cells, k).trim())) continue;
     const action = parseAction(actionText);
     const occ = parseNumber(get(r.cells, 'occurrences'));
     const pts = parseNumber(get(r.cells, 'points'));
@@ -73,5 +75,6 @@ export async function importReviewDecisions(store: Store, file: string, opts: { 
     rowNumbers.push(r.row);
   }
   if (errors.length) throw new ReviewInputError(`导入被拒绝，未写入任何审核记录：\n${errors.join('\n')}`);
+  if (decisions.length === 0) throw new ReviewInputError(`${file}：没有填写“决定”的行，未写入任何审核记录`);
   return recordDecisions(store, decisions, rowNumbers);
 }

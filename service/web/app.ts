@@ -11,21 +11,25 @@ import {
 } from '../../store/index.ts';
 import { extraTargets, manualEntryProblems, manualRowsForUnit, scoreFromStore } from '../../scoring/index.ts';
 import type { ServiceContext } from '../context.ts';
-import { generateRunReports, listReportFiles, rectifyDeadline, resolveReportFile } from '../reports.ts';
+import { generateRunReports, rectifyDeadline, resolveReportFile } from '../reports.ts';
 import { selfcheckRefusal } from '../selfcheck-limits.ts';
 import { canAccessUnit, clearSessionCookie, isEvaluator, sessionMiddleware, setSessionCookie, SESSION_COOKIE, type AuthEnv } from './auth.ts';
 import { csrfMiddleware } from './csrf.ts';
 import { safeNextPath } from './redirect.ts';
 import { clientAddress, LoginThrottle, throttledAuthenticate, waitMessage } from './login-throttle.ts';
 import { getCookie } from 'hono/cookie';
-import { visibleFinding, visibleFindings, unitName, MONTH_RE, type FindingQuery } from './data.ts';
+import { visibleFinding, unitName } from './data.ts';
 import { APP_CSS, layout, type LayoutUser } from './html.ts';
-import { findingPage, findingRows, filterForm, queuePage } from './views/findings.ts';
+import { findingPage } from './views/findings.ts';
 import { gradesPage, scoresPage, unitScorePage } from './views/scores.ts';
 import { rechecksTable, runsPage } from './views/runs.ts';
-import { reportsPage } from './views/reports.ts';
 import { loginPage, manualPage, selfcheckPage, usersPage } from './views/pages.ts';
 import { registerApi } from './api.ts';
+import { parseFrom, registerQueueRoutes } from './queue-routes.ts';
+import { findingExtras } from './finding-extras.ts';
+import { registerUnitRoutes } from './unit-routes.ts';
+import { registerReportRoutes } from './report-routes.ts';
+import { isDraftReport } from '../report-months.ts';
 
 export interface AppOptions {
   secureCookies: boolean;
@@ -96,14 +100,6 @@ export function createApp(ctx: ServiceContext, opts: AppOptions): Hono<AuthEnv> 
   };
   const EVAL: UserRecord['role'][] = ['admin', 'evaluator'];
   const ALL: UserRecord['role'][] = ['admin', 'evaluator', 'unit'];
-  const query = (c: Context<AuthEnv>): FindingQuery => {
-    const month = c.req.query('month') ?? '';
-    const status = c.req.query('status') ?? '';
-    return {
-      unitId: c.req.query('unit') || undefined, checkId: c.req.query('check') || undefined, month: MONTH_RE.test(month) ? month : undefined,
-      status: ['pending', 'confirmed', 'dismissed', 'adjusted', 'rectified'].includes(status) ? (status as FindingQuery['status']) : undefined,
-    };
-  };
   const formText = async (c: Context<AuthEnv>): Promise<Record<string, string>> => {
     const body = await c.req.parseBody();
     return Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
@@ -139,26 +135,15 @@ export function createApp(ctx: ServiceContext, opts: AppOptions): Hono<AuthEnv> 
   });
 
   // ---- evaluators
-  app.get('/queue', (c) => {
-    const u = guard(c, EVAL);
-    if (u instanceof Response) return u;
-    const q = query(c);
-    const list = visibleFindings(ctx, u, { ...q, status: 'pending' }).filter((f) => f.kind !== 'warning');
-    return render(c, '审核队列', queuePage(ctx, list, q, '审核队列', '/queue', false));
-  });
-  app.get('/findings', (c) => {
-    const u = guard(c, EVAL);
-    if (u instanceof Response) return u;
-    const q = query(c);
-    return render(c, '全部问题', queuePage(ctx, visibleFindings(ctx, u, q), q, '全部问题', '/findings', true));
-  });
+  registerQueueRoutes(app, ctx, { guard, render });
   app.get('/findings/:id', (c) => {
     const u = guard(c, ALL);
     if (u instanceof Response) return u;
     const f = visibleFinding(ctx, u, c.req.param('id'));
     if (!f) return notFound(c);
     const s = c.get('session')!;
-    return render(c, `问题 ${f.id}`, findingPage(f, u, s.csrfToken, reviewHistory(store, f.id), listRectifyClaims(store, { findingId: f.id }), rectifyDeadline(ctx, f.asOf)));
+    return render(c, `问题 ${f.id}`, findingPage(f, u, s.csrfToken, reviewHistory(store, f.id), listRectifyClaims(store, { findingId: f.id }), rectifyDeadline(ctx, f.asOf),
+      findingExtras(ctx, u, f, c.req.query('from'))));
   });
   app.post('/findings/:id/decide', async (c) => {
     const u = guard(c, EVAL);
@@ -178,7 +163,8 @@ export function createApp(ctx: ServiceContext, opts: AppOptions): Hono<AuthEnv> 
       }
       throw err;
     }
-    return c.redirect(`/findings/${f.id}?ok=${action}`, 303);
+    const from = parseFrom(form.from)?.href;
+    return c.redirect(`/findings/${f.id}?ok=${action}${from ? `&from=${encodeURIComponent(from)}` : ''}`, 303);
   });
   app.get('/snapshots/:id/:index', (c) => {
     const u = guard(c, ALL);
@@ -279,11 +265,7 @@ export function createApp(ctx: ServiceContext, opts: AppOptions): Hono<AuthEnv> 
     return c.redirect('/runs?ok=recheck', 303);
   });
 
-  app.get('/reports', (c) => {
-    const u = guard(c, EVAL);
-    if (u instanceof Response) return u;
-    return render(c, '报告下载', reportsPage(listReportFiles(ctx), c.get('session')!.csrfToken, true));
-  });
+  registerReportRoutes(app, ctx, { guard, render, notFound });
   app.post('/reports/generate', async (c) => {
     const u = guard(c, EVAL);
     if (u instanceof Response) return u;
@@ -296,7 +278,8 @@ export function createApp(ctx: ServiceContext, opts: AppOptions): Hono<AuthEnv> 
     const u = guard(c, ALL);
     if (u instanceof Response) return u;
     const file = resolveReportFile(ctx, c.req.query('path') ?? '');
-    if (!file || (u.role === 'unit' && file.unitId !== u.unitId)) return notFound(c);
+    // a unit gets only the final versions addressed to it
+    if (!file || (u.role === 'unit' && (file.unitId !== u.unitId || isDraftReport(file)))) return notFound(c);
     const name = file.path.split('/').pop()!;
     const body = readFileSync(resolve(ctx.outDir, 'reports', file.path));
     return c.body(new Uint8Array(body), 200, {
@@ -312,21 +295,7 @@ export function createApp(ctx: ServiceContext, opts: AppOptions): Hono<AuthEnv> 
   });
 
   // ---- units
-  app.get('/unit', (c) => {
-    const u = guard(c, ['unit']);
-    if (u instanceof Response) return u;
-    const q = query(c);
-    const list = visibleFindings(ctx, u, q).filter((f) => f.kind !== 'bonus');
-    const open = list.filter((f) => f.status !== 'dismissed' && f.status !== 'rectified' && f.kind !== 'warning');
-    return render(c, `${unitName(ctx, u.unitId)}：本单位问题`, `<p>待整改问题 <strong>${open.length}</strong> 条（含待审核）。整改后请在问题页面填写整改后的网址，系统将排队复查。
-<a href="/scores/${encodeURIComponent(u.unitId!)}">本单位评分草稿</a></p>
-${filterForm(ctx, '/unit', q, false, true)}${findingRows(list, { unitColumn: false, deadline: (f) => rectifyDeadline(ctx, f.asOf) })}`);
-  });
-  app.get('/unit/reports', (c) => {
-    const u = guard(c, ['unit']);
-    if (u instanceof Response) return u;
-    return render(c, '本单位报告', reportsPage(listReportFiles(ctx).filter((f) => f.unitId === u.unitId), null, false));
-  });
+  registerUnitRoutes(app, ctx, { guard, render, notFound });
   app.get('/unit/selfcheck', (c) => {
     const u = guard(c, ['unit']);
     if (u instanceof Response) return u;

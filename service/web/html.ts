@@ -58,6 +58,32 @@ iframe.snapshot{width:100%;height:480px;border:1px solid #999}
 img.shot{max-width:100%;border:1px solid #999}
 table.facts th.k{width:8em}
 pre.excerpt{white-space:pre-wrap;background:#fafafa;border:1px solid #ddd;padding:6px}
+form.filters label{display:inline-block;margin:2px 10px 2px 0}
+.pager{margin:8px 0}.pager a,.pager strong{display:inline-block;min-width:1.6em;padding:2px 4px;text-align:center}
+fieldset.bulk button{margin:2px 6px 2px 0}
+.nextbar{background:#eef2ff;border:1px solid #c7d2fe;padding:8px;margin-bottom:10px}
+.nextbar a.next{font-weight:bold}
+.recheck{border:2px solid #15803d;background:#ecfdf3;padding:6px 10px;margin-bottom:10px}
+.recheck.pending{border-color:#b45309;background:#fff7ed}.recheck.confirmed{border-color:#9b1c1c;background:#fef2f2}
+.recheck p{margin:4px 0 0}
+.month-figures{font-size:16px}
+meter{width:160px}
+/* phone: the header wraps, tables scroll sideways inside the page instead of widening it, inputs fill the line */
+@media (max-width:640px){
+body{font-size:15px}
+header{padding:6px 10px}header .who{float:none;display:block;margin-bottom:4px}
+header a{display:inline-block;margin:4px 10px 4px 0}
+main{margin:0;padding:10px;overflow-wrap:anywhere}
+fieldset{min-width:0}pre.excerpt{overflow-x:auto}img.shot{height:auto}
+table{display:block;overflow-x:auto;max-width:100%}
+th,td{word-break:normal;min-width:3em}
+td a{word-break:break-all}
+form.filters label,fieldset label{display:block;margin:4px 0}
+input[type=text],input[type=url],input[type=month],select,textarea{width:100%;max-width:100%;box-sizing:border-box;font-size:16px}
+button{font-size:16px;padding:6px 10px;margin:4px 0}
+iframe.snapshot{height:320px}
+meter{width:80px}
+}
 `;
 
 export interface LayoutUser { user: UserRecord; csrfToken: string; unitName?: string }
@@ -73,7 +99,7 @@ export function layout(title: string, body: string, who: LayoutUser | null, flas
     : '';
   const msg = (flash?.ok ? `<div class="flash">${esc(flash.ok)}</div>` : '') + (flash?.error ? `<div class="error">${esc(flash.error)}</div>` : '');
   return `<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="X-UA-Compatible" content="IE=edge">
+<html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="X-UA-Compatible" content="IE=edge"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)} - 政务公开检查工作台</title><link rel="stylesheet" href="/static/app.css"></head>
 <body><header>${me}<strong>政务公开检查工作台</strong>&nbsp;&nbsp;${nav}</header>
 <main><h1>${esc(title)}</h1>${msg}${body}</main></body></html>`;

@@ -1,9 +1,7 @@
 import type { ReviewEvent, RectifyClaim, TrackedFinding, UserRecord } from '../../../store/index.ts';
-import { CHECK_IDS } from '../../../checks/index.ts';
-import { checkName, checkRule } from '../../../reports/index.ts';
-import type { ServiceContext } from '../../context.ts';
-import { csrfField, esc, extLink, KIND_LABEL, options, qs, statusBadge, STATUS_LABEL, table } from '../html.ts';
-import type { FindingQuery } from '../data.ts';
+import { checkName, checkRule, columnName } from '../../../reports/index.ts';
+import { beijingTime, sourceLabel } from '../zh.ts';
+import { csrfField, esc, extLink, KIND_LABEL, statusBadge, STATUS_LABEL, table } from '../html.ts';
 
 function lifecycleText(f: TrackedFinding): string {
   if (f.lifecycle.phase === 'rectified') return `已整改（第 ${f.lifecycle.rectifiedRunId} 次检查，${f.lifecycle.rectifiedAsOf}）`;
@@ -11,44 +9,10 @@ function lifecycleText(f: TrackedFinding): string {
   return '首次发现';
 }
 
-export function filterForm(ctx: ServiceContext, action: string, q: FindingQuery, withUnit: boolean, withStatus: boolean): string {
-  const units = ctx.config.units.map((u): [string, string] => [u.id, u.name]);
-  const checks = CHECK_IDS.map((id): [string, string] => [id, checkName(id)]);
-  return `<form method="get" action="${esc(action)}">
-${withUnit ? `<label>单位 <select name="unit">${options(units, q.unitId, '全部单位')}</select></label>` : ''}
-<label>检查项 <select name="check">${options(checks, q.checkId, '全部检查项')}</select></label>
-<label>月份 <input type="month" name="month" value="${esc(q.month ?? '')}" placeholder="YYYY-MM" size="8"></label>
-${withStatus ? `<label>状态 <select name="status">${options(Object.entries(STATUS_LABEL), q.status, '全部状态')}</select></label>` : ''}
-<button type="submit">筛选</button></form>`;
-}
-
-export function findingRows(list: TrackedFinding[], opts: { unitColumn: boolean; deadline?: (f: TrackedFinding) => string }): string {
-  const headers = [...(opts.unitColumn ? ['单位'] : []), '检查项', '问题', '类别', '次数', '建议分值', '置信度', '状态', '检查日期', ...(opts.deadline ? ['整改期限'] : [])];
-  const rows = list.map((f) => [
-    ...(opts.unitColumn ? [esc(f.unitName)] : []),
-    esc(checkName(f.checkId)),
-    `<a href="/findings/${esc(f.id)}">${esc(f.title)}</a>`,
-    esc(KIND_LABEL[f.kind] ?? f.kind),
-    `<span class="num">${esc(f.occurrences)}</span>`,
-    `<span class="num">${esc(f.suggestedPoints)}</span>`,
-    f.confidence === 'low' ? `<span class="pending" title="${esc(f.confidenceReason ?? '')}">低（需人工核实）</span>` : '高',
-    statusBadge(f.status),
-    esc(f.asOf),
-    ...(opts.deadline ? [esc(opts.deadline(f))] : []),
-  ]);
-  return table(headers, rows, 'findings');
-}
-
-export function queuePage(ctx: ServiceContext, list: TrackedFinding[], q: FindingQuery, title: string, action: string, withStatus: boolean): string {
-  return `${filterForm(ctx, action, q, true, withStatus)}
-<p>共 <strong>${list.length}</strong> 条${withStatus ? '' : '待审核问题（不含预警）'}。 <a href="/api/findings${esc(qs({ unit: q.unitId, check: q.checkId, month: q.month, status: withStatus ? q.status : 'pending' }))}">JSON</a></p>
-${findingRows(list, { unitColumn: true })}`;
-}
-
 function evidenceBlock(f: TrackedFinding): string {
   if (f.evidence.length === 0) return '<p class="muted">（无证据记录）</p>';
   return f.evidence.map((e, i) => `<fieldset><legend>证据 ${i + 1}</legend>
-<p>网址：${extLink(e.url)}${e.fetchedAt ? `　抓取时间：${esc(e.fetchedAt)}` : ''}</p>
+<p>网址：${extLink(e.url)}${e.fetchedAt ? `　抓取时间：${esc(beijingTime(e.fetchedAt))}（北京时间）` : ''}</p>
 ${e.excerpt ? `<p>摘录：</p><pre class="excerpt">${esc(e.excerpt)}</pre>` : ''}
 ${e.snapshot ? `<p>存档页面（按抓取时原样显示，已禁用脚本；<a href="/snapshots/${esc(f.id)}/${i}" target="_blank" rel="noopener">新窗口打开</a>）：</p>
 <iframe class="snapshot" sandbox="" referrerpolicy="no-referrer" src="/snapshots/${esc(f.id)}/${i}" title="存档页面"></iframe>` : '<p class="muted">无存档页面</p>'}
@@ -58,25 +22,26 @@ ${e.screenshot ? `<p>截图：</p><img class="shot" alt="页面截图" src="/scr
 
 function historyBlock(events: ReviewEvent[]): string {
   return table(['时间', '审核人', '变化', '理由', '次数', '分值', '来源'], events.map((e) => [
-    esc(e.at), esc(e.by), `${esc(STATUS_LABEL[e.before.status])} → ${esc(STATUS_LABEL[e.after.status])}`, esc(e.reason),
-    esc(e.occurrences ?? ''), esc(e.points ?? ''), esc(e.source),
+    esc(beijingTime(e.at)), esc(e.by), `${esc(STATUS_LABEL[e.before.status])} → ${esc(STATUS_LABEL[e.after.status])}`, esc(e.reason),
+    esc(e.occurrences ?? ''), esc(e.points ?? ''), esc(sourceLabel(e.source)),
   ]));
 }
 
 function claimsBlock(claims: RectifyClaim[]): string {
   return table(['时间', '单位填报人', '整改后网址', '说明', '复查'], claims.map((c) => [
-    esc(c.at), esc(c.by), extLink(c.url), esc(c.note), c.recheckId ? `复查任务 ${esc(c.recheckId)}` : '',
+    esc(beijingTime(c.at)), esc(c.by), extLink(c.url), esc(c.note), c.recheckId ? `复查任务 ${esc(c.recheckId)}` : '',
   ]));
 }
 
-function reviewForms(f: TrackedFinding, csrf: string): string {
+function reviewForms(f: TrackedFinding, csrf: string, from?: string): string {
   const action = `/findings/${esc(f.id)}/decide`;
+  const back = from ? `<input type="hidden" name="from" value="${esc(from)}">` : '';
   return `<h2>审核</h2>
-<form method="post" action="${action}">${csrfField(csrf)}<input type="hidden" name="action" value="confirm">
+<form method="post" action="${action}">${csrfField(csrf)}${back}<input type="hidden" name="action" value="confirm">
 <label>理由（可选） <input type="text" name="reason" size="40"></label> <button type="submit" name="do" value="confirm">确认问题</button></form>
-<form method="post" action="${action}">${csrfField(csrf)}<input type="hidden" name="action" value="dismiss">
+<form method="post" action="${action}">${csrfField(csrf)}${back}<input type="hidden" name="action" value="dismiss">
 <label>驳回理由（必填） <input type="text" name="reason" size="40" required></label> <button type="submit" name="do" value="dismiss">驳回</button></form>
-<form method="post" action="${action}">${csrfField(csrf)}<input type="hidden" name="action" value="adjust">
+<form method="post" action="${action}">${csrfField(csrf)}${back}<input type="hidden" name="action" value="adjust">
 <label>次数 <input type="text" name="occurrences" size="4"></label><label>分值 <input type="text" name="points" size="4"></label>
 <label>调整理由（必填） <input type="text" name="reason" size="30" required></label> <button type="submit" name="do" value="adjust">调整</button></form>`;
 }
@@ -91,21 +56,22 @@ function rectifyForm(f: TrackedFinding, csrf: string): string {
 <button type="submit">提交已整改</button></form>`;
 }
 
-export function findingPage(f: TrackedFinding, user: UserRecord, csrf: string, history: ReviewEvent[], claims: RectifyClaim[], deadline: string): string {
+export function findingPage(f: TrackedFinding, user: UserRecord, csrf: string, history: ReviewEvent[], claims: RectifyClaim[], deadline: string,
+  extras: { top: string; from?: string; indicator?: string } = { top: '' }): string {
   const evaluator = user.role !== 'unit';
   const facts: [string, string][] = [
-    ['单位', esc(f.unitName)], ['检查项', `${esc(checkName(f.checkId))}（${esc(f.checkId)}）`], ['依据', esc(checkRule(f.checkId))],
-    ['考核指标', esc(f.indicator)], ['栏目', esc(f.column ?? '')], ['对象', /^https?:/.test(f.subject) ? extLink(f.subject) : esc(f.subject)],
+    ['单位', esc(f.unitName)], ['检查项', esc(checkName(f.checkId))], ['依据', esc(checkRule(f.checkId))],
+    ['考核指标', esc(extras.indicator ?? '')], ['栏目', esc(f.column ? columnName(f.column) : '')], ['对象', /^https?:/.test(f.subject) ? extLink(f.subject) : esc(f.subject)],
     ['类别', esc(KIND_LABEL[f.kind] ?? f.kind)], ['次数', esc(f.occurrences)], ['建议分值', esc(f.suggestedPoints)],
     ['置信度', `${f.confidence === 'low' ? '低（需人工核实）' : '高'}${f.confidenceReason ? `：${esc(f.confidenceReason)}` : ''}`], ['状态', statusBadge(f.status)], ['跟踪', esc(lifecycleText(f))],
     ['检查日期', `${esc(f.asOf)}（第 ${esc(f.runId)} 次检查）`], ['整改期限', esc(deadline)],
   ];
-  return `<p class="title-line"><strong>${esc(f.title)}</strong></p>
+  return `${extras.top}<p class="title-line"><strong>${esc(f.title)}</strong></p>
 <table class="facts">${facts.map(([k, v]) => `<tr><th class="k">${esc(k)}</th><td>${v}</td></tr>`).join('')}</table>
 <h2>问题说明</h2><p>${esc(f.detail)}</p>
 <h2>证据</h2>${evidenceBlock(f)}
-${evaluator ? reviewForms(f, csrf) : rectifyForm(f, csrf)}
+${evaluator ? reviewForms(f, csrf, extras.from) : rectifyForm(f, csrf)}
 <h2>整改填报</h2>${claimsBlock(claims)}
 <h2>审核记录</h2>${historyBlock(history)}
-<p><a href="${evaluator ? '/queue' : '/unit'}">返回列表</a> · <a href="/api/findings/${esc(f.id)}">JSON</a></p>`;
+<p><a href="${esc(extras.from ?? (evaluator ? '/queue' : '/unit'))}">返回列表</a></p>`;
 }

@@ -17,7 +17,7 @@ export function unitScorePage(u: UnitScore): string {
     esc([i.level1, i.level2, i.level3].filter(Boolean).join(' / ')), `<span class="num">${esc(fmt(i.weight))}</span>`,
     `<span class="num">${esc(fmt(i.points))}</span>`, `<span class="num">${esc(fmt(i.deduction))}</span>`, `<span class="num">${esc(fmt(i.bonus))}</span>`,
     `<span class="num">${esc(fmt(i.pendingDeduction))}</span>`,
-    i.basis.map((b) => (b.findingId ? `<a href="/findings/${esc(b.findingId)}">${esc(b.text)}</a>` : esc(b.text)) + (b.status ? `（${esc(b.status)}）` : '')).join('<br>'),
+    i.basis.map((b) => (b.findingId ? `<a href="/findings/${esc(b.findingId)}">${esc(b.text)}</a>` : esc(b.text))).join('<br>'),
   ]);
   const extras = u.extras.map((e) => [esc(e.label), `<span class="num">${esc(fmt(e.points))}</span>`, e.basis.map((b) => esc(b.text)).join('<br>')]);
   return `<p>类别 ${esc(u.class)}，草稿得分 <strong id="total">${esc(fmt(u.total))}</strong>，全部确认后 ${esc(fmt(u.totalIfPendingConfirmed))}，类内排名 ${esc(u.rank)}，等次 ${esc(u.gradeOverride?.grade ?? u.grade ?? '')}
