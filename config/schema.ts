@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { countySiteSchema, unitSiteSchema } from './site-schema.ts';
 
 // The county YAML is a public contract (issue 2): keys may be added, never renamed.
 
@@ -33,6 +34,8 @@ const unitSchema = z.object({
   keyFields: z.array(z.string().min(1)).optional(),
   // Column keys (or true for all) whose lists must be rendered in a browser.
   render: z.union([z.boolean(), z.array(z.string())]).optional(),
+  // A site of the unit's own (19号 site-level checks run on it too).
+  site: unitSiteSchema.optional(),
 }).strict();
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD')
@@ -96,6 +99,8 @@ export const countyConfigSchema = z.object({
   schedule: scheduleSchema.default(scheduleSchema.parse({})),
   // Per-county overrides of check settings (thresholds, keyword lists), merged over config/check-settings.yaml.
   rules: z.record(z.string(), z.unknown()).optional(),
+  // The county portal itself: 19号 site-level checks and availability probes.
+  site: countySiteSchema.optional(),
   units: z.array(unitSchema).min(1, '至少需要一个被考核单位 / at least one unit is required'),
 }).strict();
 

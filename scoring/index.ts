@@ -10,3 +10,4 @@ export * from './manual-template.ts';
 export * from './manual-import.ts';
 export * from './review-import.ts';
 export * from './table-read.ts';
+export { scoreSite19, type Site19Result, type Site19Veto, type Site19Item, type VetoState } from './site19.ts';

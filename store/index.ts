@@ -15,3 +15,4 @@ export * from './scores.ts';
 export * from './users.ts';
 export * from './service-runs.ts';
 export * from './analyses.ts';
+export * from './site.ts';
