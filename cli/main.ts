@@ -6,6 +6,7 @@ import { registerDemo } from './demo.ts';
 import { registerRubric } from './rubric.ts';
 import { registerImportPosts } from './import-posts.ts';
 import { registerExtraCommands } from './extra.ts';
+import { registerProbe } from './probe.ts';
 import { limitHeapGrowth } from './runtime.ts';
 
 export function buildProgram(): Command {
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerRubric(program);
   registerImportPosts(program);
   registerExtraCommands(program);
+  registerProbe(program);
   return program;
 }
 

@@ -38,3 +38,19 @@ export const unitSiteSchema = z.object({
 
 export type CountySiteConfig = z.infer<typeof countySiteSchema>;
 export type UnitSiteConfig = z.infer<typeof unitSiteSchema>;
+
+export interface ConfiguredSite {
+  id: string;
+  name: string;
+  home: string;
+  kind: '门户' | '部门';
+  unitId: string | null;
+}
+
+/** Every site the 19号 site-level checks run on: the county portal (`site:`), then each unit with `site:`. */
+export function configuredSites(config: { county: string; site?: CountySiteConfig; units: { id: string; name: string; home: string; site?: UnitSiteConfig }[] }): ConfiguredSite[] {
+  const out: ConfiguredSite[] = [];
+  if (config.site) out.push({ id: config.site.id, name: config.site.name ?? `${config.county}人民政府门户网站`, home: config.site.home, kind: config.site.kind, unitId: null });
+  for (const u of config.units) if (u.site) out.push({ id: u.id, name: `${u.name}网站`, home: u.site.home ?? u.home, kind: u.site.kind, unitId: u.id });
+  return out;
+}

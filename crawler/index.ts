@@ -32,3 +32,4 @@ export type { FeedParseResult, FeedFormat, PostCsvRow } from './feeds.ts';
 export { fingerprintCms } from './cms.ts';
 export type { CmsKind } from './cms.ts';
 export { readSiteFacts } from './site-home.ts';
+export { probeHome, fetchWithin, type ProbeOptions, type ProbeOutcome } from './site-probe.ts';
