@@ -1,11 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { CountyConfig } from '../config/index.ts';
 import { assessmentWindow } from '../config/index.ts';
 import { loadRubric } from '../config/rubric.ts';
 import { openStore, loadUnitObservations, saveFindings, type Store, type ErrorClass } from '../store/index.ts';
 import { runInspection, captureScreenshots, errorClassLabel, type ProgressSink } from '../crawler/index.ts';
 import { runChecks, loadCheckSettings, type Finding } from '../checks/index.ts';
+import { inspectSites, inspectionClock, siteSummaryLine } from './site-selfcheck.ts';
 
 export interface InspectOptions {
   config: CountyConfig;
@@ -24,6 +25,7 @@ export interface InspectOutcome {
   findings: Finding[];
   findingsFile: string | null;
   stats: Record<string, unknown>;
+  siteResultsFile?: string | null; // site-19hao.json: the 19号 self-check of the configured sites (site:)
 }
 
 /** The public findings.json row (issue 2 contract, extended with identity, kind and confidence). */
@@ -62,7 +64,12 @@ export async function inspectCounty(opts: InspectOptions): Promise<InspectOutcom
     mkdirSync(resolve(opts.outDir), { recursive: true });
     const findingsFile = join(resolve(opts.outDir), 'findings.json');
     writeFileSync(findingsFile, `${JSON.stringify(toFindingsJson(findings), null, 2)}\n`);
-    return { runId: result.run.id, status: 'complete', findings, findingsFile, stats: result.stats };
+    const sites = await inspectSites({
+      store, config: opts.config, configDir: dirname(resolve(opts.configPath)), asOf: result.run.asOf, runId: result.run.id, outDir: opts.outDir,
+      now: inspectionClock(result.run.asOf),
+    });
+    for (const r of sites.results) log(siteSummaryLine(r));
+    return { runId: result.run.id, status: 'complete', findings, findingsFile, stats: result.stats, siteResultsFile: sites.file };
   } finally {
     store.close();
   }

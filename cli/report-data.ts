@@ -5,6 +5,7 @@ import { listTrackedFindings, listRuns } from '../store/index.ts';
 import { scoreFromStore } from '../scoring/index.ts';
 import { addWorkdays } from '../checks/index.ts';
 import { writeMonthlyReport, writeAllUnitReports, writeUnitReport, writeAnnualReport } from '../reports/index.ts';
+import { siteMonthlyReports } from './site-selfcheck.ts';
 
 export interface ReportRequest {
   store: Store;
@@ -42,11 +43,13 @@ export async function monthlyReport(req: ReportRequest & { month: string; draft:
   });
   const run = listRuns(req.store, 500).find((r) => r.kind === 'inspection' && r.status === 'complete' && r.asOf.startsWith(req.month));
   const stats = (run?.stats ?? {}) as { pagesFetched?: number; fetch?: { linkChecks?: number } };
-  return writeMonthlyReport({
+  const files = await writeMonthlyReport({
     county: req.config.county, month: req.month, findings, units: unitsOf(req.config), deadline: req.deadline ?? defaultDeadline(req.issuedOn),
     draft: req.draft, history, issuedOn: req.issuedOn, pdf: req.pdf,
     runInfo: run ? { asOf: run.asOf, pagesFetched: stats.pagesFetched, linksChecked: stats.fetch?.linkChecks } : undefined,
   }, req.outDir);
+  // The portal's own 19号 自查报告 of the month beside the 通报 (issue 19).
+  return [...files, ...await siteMonthlyReports({ store: req.store, config: req.config, month: req.month, outDir: req.outDir, issuedOn: req.issuedOn })];
 }
 
 export async function unitReports(req: ReportRequest & { unitId?: string; draft?: boolean; asOf?: string }): Promise<string[]> {

@@ -5,6 +5,7 @@ import { configuredSites, loadIndicatorTable, vetoThreshold, type ConfiguredSite
 import { probeHome, fetchWithin, readSiteFacts, decodeHtml } from '../crawler/index.ts';
 import { availabilityWindow, runSiteChecks } from '../checks/index.ts';
 import { scoreSite19, type Site19Result } from '../scoring/index.ts';
+import { writeSelfCheck19Report } from '../reports/index.ts';
 import {
   latestSiteObservation, listHomeItems, listProbes, listSiteResults, recordHomeItems, saveProbe, saveSiteObservation, saveSiteResult,
   type SiteObservation, type Store,
@@ -109,4 +110,43 @@ export function writeSiteResultsJson(store: Store, results: Site19Result[], outD
   const file = join(resolve(outDir), 'site-19hao.json');
   writeFileSync(file, `${JSON.stringify(results.map((r) => ({ ...r, trend: siteTrend(store, r.siteId) })), null, 2)}\n`);
   return file;
+}
+
+/**
+ * The clock of an inspection's site read: now, or — when the inspection is for an earlier day (--as-of in the past,
+ * the demo) — the last minute of that day, so the read belongs to the day it is for and follows that day's probes.
+ */
+export function inspectionClock(asOf: string, realNow: () => Date = () => new Date()): () => Date {
+  const endOfDay = Date.parse(`${asOf}T00:00:00+08:00`) + 86_400_000 - 60_000;
+  return () => {
+    const now = realNow();
+    return now.getTime() > endOfDay ? new Date(endOfDay) : now;
+  };
+}
+
+/** The site part of an inspection: read every configured site, score the month, write site-19hao.json. */
+export async function inspectSites(opts: SiteRunOptions & { runId: number | null; outDir: string }): Promise<{ results: Site19Result[]; file: string | null }> {
+  if (configuredSites(opts.config).length === 0) return { results: [], file: null };
+  await observeSites(opts);
+  const results = siteResults(opts);
+  return { results, file: writeSiteResultsJson(opts.store, results, opts.outDir) };
+}
+
+/** One line per site for the console: verdict, score, vetoes and warnings. */
+export function siteSummaryLine(r: Site19Result): string {
+  const vetoes = r.vetoes.filter((v) => v.state === 'hit' || v.state === 'suspected').map((v) => `${v.name}${v.state === 'suspected' ? '（疑似）' : ''}`);
+  return `${r.siteName} 19号自查：${r.verdict}` +
+    `${r.deductionScore === null ? '' : `，扣分部分 ${r.deductionScore} 分`}${vetoes.length ? `，单项否决：${vetoes.join('、')}` : ''}${r.warnings.length ? `，预警 ${r.warnings.length} 项` : ''}`;
+}
+
+/** The 自查报告 of each configured site for a month, from the stored result of that month (none stored: none written). */
+export async function siteMonthlyReports(req: { store: Store; config: CountyConfig; month: string; outDir: string; issuedOn: string }): Promise<string[]> {
+  const files: string[] = [];
+  for (const site of configuredSites(req.config)) {
+    const stored = listSiteResults<Site19Result>(req.store, site.id).find((r) => r.month === req.month);
+    if (!stored) continue;
+    const trend = siteTrend(req.store, site.id).filter((t) => t.month <= req.month).slice(-12);
+    files.push(...await writeSelfCheck19Report({ county: req.config.county, result: stored.result, trend, issuedOn: req.issuedOn }, join(req.outDir, 'site')));
+  }
+  return files;
 }
