@@ -1,5 +1,5 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parseAsOf } from './errors.ts';
 import { SAMPLE_AS_OF } from './sample-config.ts';
@@ -19,6 +19,7 @@ export function registerDemo(program: Command): void {
       const { measureFindings, formatMeasureTable } = await import('./measure.ts');
       const { sampleConfigFor, SAMPLE_CONFIG_PATH } = await import('./sample-config.ts');
       const { runDemoExtras } = await import('./demo-extras.ts');
+      const { runDemoSiteWeek } = await import('./demo-site.ts');
       const outDir = resolve(opts.out);
       mkdirSync(outDir, { recursive: true });
       const dbPath = join(outDir, 'demo.db');
@@ -28,6 +29,7 @@ export function registerDemo(program: Command): void {
       try {
         process.stderr.write(`示例门户已启动：${portal.origin}\n`);
         const config = sampleConfigFor(portal.origin);
+        await runDemoSiteWeek({ config, configDir: dirname(SAMPLE_CONFIG_PATH), asOf, dbPath, setSiteDay: portal.setSiteDay });
         const outcome = await inspectCounty({
           config, configPath: SAMPLE_CONFIG_PATH, asOf, dbPath, outDir, progress: createProgress(), log: (l) => process.stderr.write(`${l}\n`),
         });

@@ -4,6 +4,7 @@ import { unitSpecs, DEFAULT_CONFIG_PATH } from './config.ts';
 import { buildSite } from './content/build.ts';
 import { computeGroundTruth, writeGroundTruthFile, type GroundTruthEntry } from './ground-truth.ts';
 import { startServer } from './server.ts';
+import { portalSites } from './portal-site.ts';
 import type { SiteModel } from './model.ts';
 import { sampleConfigYaml } from './config.ts';
 import { parseCountyConfig, type CountyConfig } from '../config/index.ts';
@@ -12,6 +13,8 @@ export type { GroundTruthEntry } from './ground-truth.ts';
 export { computeGroundTruth, feedGaps, DEFAULT_TRUTH_SETTINGS, type TruthSettings } from './ground-truth.ts';
 export { sampleConfigYaml, sampleConfigObject, PLACEHOLDER_ORIGIN, DEFAULT_CONFIG_PATH } from './config.ts';
 export type { SiteModel, UnitModel, Column, Item } from './model.ts';
+export { PORTAL_SITES, type PortalSiteVariant } from './portal-site.ts';
+export { SAMPLE_SITE_TRUTH, type SiteTruthEntry } from './site-truth.ts';
 
 export interface SamplePortalOptions {
   seed?: number;
@@ -37,6 +40,7 @@ export interface SamplePortal {
   close(): Promise<void>;
   requestLog: { method: string; url: string }[];
   site: SiteModel; // the content model behind the pages
+  setSiteDay(day: string): void; // the day the portal's own home and the unit's own site show (default asOf)
 }
 
 export const DEFAULT_SEED = 20231215;
@@ -51,7 +55,8 @@ export function buildSampleSite(opts: SamplePortalOptions = {}): SiteModel {
 export async function startSamplePortal(opts: SamplePortalOptions = {}): Promise<SamplePortal> {
   const site = buildSampleSite(opts);
   const requestLog: { method: string; url: string }[] = [];
-  const server = await startServer(site, { latencyMs: opts.latencyMs ?? 0, log: requestLog });
+  const sites = portalSites(site.asOf);
+  const server = await startServer(site, { latencyMs: opts.latencyMs ?? 0, log: requestLog, portalSites: sites });
   return {
     origin: server.origin,
     groundTruth: computeGroundTruth(site),
@@ -59,6 +64,7 @@ export async function startSamplePortal(opts: SamplePortalOptions = {}): Promise
     close: server.close,
     requestLog,
     site,
+    setSiteDay: sites.setDay,
   };
 }
 

@@ -8,10 +8,12 @@ import { buildRoutes, pdfBytes, routeKey } from './routes.ts';
 import { renderFeed } from './feeds.ts';
 import { escapeHtml } from './render/escape.ts';
 import { hanwebProxy } from './render/hanweb-proxy.ts';
+import type { PortalSiteServer } from './portal-site.ts';
 
 export interface ServerOptions {
   latencyMs: number;
   log: { method: string; url: string }[];
+  portalSites?: PortalSiteServer; // the portal's own home and a unit's own site (19号 site-level checks)
 }
 
 const ROBOTS = 'User-agent: *\nDisallow: /admin/\n';
@@ -64,6 +66,8 @@ export async function startServer(site: SiteModel, opts: ServerOptions): Promise
     if (path === '/js/common.js') return send(req, res, 200, 'application/javascript; charset=utf-8', Buffer.from(JS));
     if (path === '/images/dot.gif') return send(req, res, 200, 'image/gif', GIF);
     if (path === '/') return send(req, res, 200, 'text/html; charset=utf-8', Buffer.from(countyIndex(site)));
+    const own = opts.portalSites?.handle(path);
+    if (own) return send(req, res, own.status, 'text/html; charset=utf-8', Buffer.from(own.html));
     const feed = /^\/feeds\/([a-z0-9_-]+)\.xml$/.exec(path);
     if (feed) {
       const unit = units.get(feed[1]);
