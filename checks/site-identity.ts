@@ -39,6 +39,14 @@ export function checkIdentity(input: SiteCheckInput): SiteFinding[] {
       confidence: absenceConfidence(obs), evidence: [homeEvidence(obs, `检查的页面标题：${obs.facts.title ?? '（无）'}`)],
     }));
   }
+  // 党政机关网站标识: the requirement itself is unverified (domain-rules §5 S7 ⚠), so its absence is a hint, never a deduction.
+  if (!obs.facts.conac) {
+    out.push(makeSiteFinding(input.site, input.table, {
+      checkId: 'site.identity', effect: 'info', subject: '党政机关网站标识', title: `${input.site.name}首页未发现党政机关网站标识`,
+      detail: `首页 ${obs.homeUrl} 未找到党政机关网站标识（开办单位经机构编制部门审核后取得的"党政机关"标识）。该项要求尚未与原文核实，仅作提示，不扣分。${absenceNote(obs)}`,
+      confidence: 'low', unverified: ['党政机关网站标识要求（未核实）'], evidence: [homeEvidence(obs, `检查的页面标题：${obs.facts.title ?? '（无）'}`)],
+    }));
+  }
   return out;
 }
 

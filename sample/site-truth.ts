@@ -19,6 +19,7 @@ export const SAMPLE_SITE_TRUTH: SiteTruthEntry[] = [
   { siteId: 'jiaoyu', checkId: 'site.availability', effect: 'veto', confidence: 'high', count: 1, why: '首页每 100 次请求失败 6 次：一周 168 次探测失败 10 次（6.0%）' },
   { siteId: 'jiaoyu', checkId: 'site.home-stale', effect: 'veto', confidence: 'high', count: 1, why: '最新信息为检查日前 20 天' },
   { siteId: 'jiaoyu', checkId: 'site.identity', effect: 'deduction', confidence: 'high', count: 3, why: '页脚无网站标识码、ICP备案编号、公安机关备案标识' },
+  { siteId: 'jiaoyu', checkId: 'site.identity', effect: 'info', confidence: 'low', count: 1, why: '无党政机关网站标识（该项要求未核实，只提示）' },
   { siteId: 'jiaoyu', checkId: 'site.domain', effect: 'deduction', confidence: 'high', count: 1, why: '示例运行在 127.0.0.1' },
   { siteId: 'jiaoyu', checkId: 'site.search', effect: 'deduction', confidence: 'high', count: 1, why: '首页无搜索框' },
   { siteId: 'jiaoyu', checkId: 'site.error-report-entry', effect: 'deduction', confidence: 'high', count: 1, why: '首页无"我为政府网站找错"入口' },

@@ -51,5 +51,8 @@ describe('首页更新 across two runs', () => {
     expect(missing.every((f) => f.confidence === 'high' && f.item === 'D-identity')).toBe(true);
     const scripted = runSiteChecks(siteInput({ observation: observation({ police: null, scriptFooter: true }) })).find((f) => f.checkId === 'site.identity');
     expect(scripted?.confidence).toBe('low');
+    // 党政机关网站标识: the requirement is unverified, so its absence is a hint only.
+    const noConac = runSiteChecks(siteInput({ observation: observation({ conac: null }) })).filter((f) => f.checkId === 'site.identity');
+    expect(noConac).toMatchObject([{ effect: 'info', confidence: 'low', subject: '党政机关网站标识', item: null }]);
   });
 });

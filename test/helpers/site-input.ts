@@ -21,7 +21,7 @@ export const FULL_FACTS: SiteFacts = {
   title: '某县人民政府', siteCode: { value: '1234000001', where: 'text', excerpt: '网站标识码：1234000001' },
   icp: { value: '晋ICP备00000001号', where: 'text', excerpt: '晋ICP备00000001号' }, police: { value: '14000002000001', where: 'image', excerpt: '' },
   sponsor: { value: '某县人民政府办公室', where: 'text', excerpt: '' }, organizer: null, contact: { value: '0359-1234567', where: 'text', excerpt: '' },
-  conac: null, footerFound: true, scriptFooter: false, search: { value: null, where: 'text', excerpt: '' }, errorReport: { value: null, where: 'link', excerpt: '' },
+  conac: { value: null, where: 'image', excerpt: '党政机关网站标识' }, footerFound: true, scriptFooter: false, search: { value: null, where: 'text', excerpt: '' }, errorReport: { value: null, where: 'link', excerpt: '' },
   datedItems: [], undatedLinks: 0, navigationLinks: [],
 };
 
