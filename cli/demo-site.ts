@@ -40,3 +40,22 @@ export async function runDemoSiteWeek(input: {
     store.close();
   }
 }
+
+/** The site-level findings of the demo against the sample's site truth, as a small table (per site and check id). */
+export function formatSiteTruthTable(results: { siteId: string; findings: { siteId: string; checkId: string; effect: string; confidence: string }[] }[],
+  truth: { siteId: string; checkId: string; effect: string; confidence: string; count: number }[]): { table: string; exact: boolean } {
+  const key = (x: { siteId: string; checkId: string; effect: string; confidence: string }) => `${x.siteId} ${x.checkId} ${x.effect} ${x.confidence}`;
+  const expected = new Map<string, number>();
+  for (const t of truth) expected.set(key(t), (expected.get(key(t)) ?? 0) + t.count);
+  const found = new Map<string, number>();
+  for (const f of results.flatMap((r) => r.findings)) found.set(key(f), (found.get(key(f)) ?? 0) + 1);
+  const keys = [...new Set([...expected.keys(), ...found.keys()])].sort();
+  const rows = keys.map((k) => {
+    const [site, check, effect, confidence] = k.split(' ');
+    const e = expected.get(k) ?? 0;
+    const f = found.get(k) ?? 0;
+    return `${site.padEnd(8)} ${check.padEnd(24)} ${effect.padEnd(9)} ${confidence.padEnd(5)} ${String(e).padStart(4)} ${String(f).padStart(4)}  ${e === f ? '一致' : '不一致'}`;
+  });
+  const exact = keys.every((k) => (expected.get(k) ?? 0) === (found.get(k) ?? 0));
+  return { table: [`${'网站'.padEnd(6)} ${'检查项'.padEnd(21)} ${'类别'.padEnd(7)} 置信度 应有 发现`, ...rows].join('\n'), exact };
+}

@@ -47,6 +47,14 @@ export function registerDemo(program: Command): void {
         writeFileSync(tableFile, `${table}\n`);
         written.push(tableFile);
         process.stdout.write(`\n检查结果与示例门户预埋问题对照（精确率/召回率）：\n${table}\n\n`);
+        if (outcome.siteResultsFile) {
+          const { readFileSync } = await import('node:fs');
+          const { SAMPLE_SITE_TRUTH } = await import('../sample/index.ts');
+          const { formatSiteTruthTable } = await import('./demo-site.ts');
+          const site = formatSiteTruthTable(JSON.parse(readFileSync(outcome.siteResultsFile, 'utf8')), SAMPLE_SITE_TRUTH);
+          process.stdout.write(`门户网站 19号 自查与示例预埋问题对照：${site.exact ? '全部一致' : '有不一致'}\n${site.table}\n\n`);
+          written.push(outcome.siteResultsFile);
+        }
         written.push(...(await runDemoExtras({ config, asOf, dbPath, outDir, runId: outcome.runId, findings: outcome.findings })));
       } finally {
         await portal.close();

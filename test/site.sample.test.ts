@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSamplePortal, SAMPLE_SITE_TRUTH, type SamplePortal } from '../sample/index.ts';
 import { SITE_CHECK_IDS } from '../checks/index.ts';
 import { sampleConfigFor, SAMPLE_AS_OF, SAMPLE_CONFIG_PATH } from '../cli/sample-config.ts';
-import { runDemoSiteWeek } from '../cli/demo-site.ts';
+import { formatSiteTruthTable, runDemoSiteWeek } from '../cli/demo-site.ts';
 import { inspectSites, inspectionClock, siteMonthlyReports } from '../cli/site-selfcheck.ts';
 import type { Site19Result } from '../scoring/index.ts';
 import { openStore } from '../store/index.ts';
@@ -39,6 +39,11 @@ describe('sample portal: the 19号 self-check of its own sites', () => {
     const expected = SAMPLE_SITE_TRUTH.flatMap((t) => Array.from({ length: t.count }, () => `${t.siteId} ${t.checkId} ${t.effect} ${t.confidence}`));
     expect(found.sort()).toEqual(expected.sort());
     for (const id of SITE_CHECK_IDS) expect(found.some((f) => f.split(' ')[1] === id), id).toBe(true);
+    // The demo's table says the same, and notices a miss.
+    expect(formatSiteTruthTable(results, SAMPLE_SITE_TRUTH).exact).toBe(true);
+    const missed = formatSiteTruthTable(results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.checkId !== 'site.backdated') })), SAMPLE_SITE_TRUTH);
+    expect(missed.exact).toBe(false);
+    expect(missed.table).toMatch(/portal\s+site\.backdated\s+veto\s+low\s+1\s+0\s+不一致/);
   });
 
   it('scores each site: the stale, flaky department site fails on vetoes; the portal waits for a person on the back-dated item', () => {
