@@ -85,3 +85,7 @@ export function runChecks(ctx: CheckContext, observations: UnitObservations[]): 
     || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 export { columnName } from './column-names.ts';
+// Site-level 19号 checks (the county portal, units with a site of their own).
+export { SITE_CHECK_IDS, type SiteCheckId, type SiteCheckInput, type SiteFinding, type SiteRef, type SiteEffect } from './site-types.ts';
+export { runSiteChecks } from './site-checks.ts';
+export { availabilityShare, availabilityWindow, type AvailabilityShare } from './site-availability.ts';

@@ -1,5 +1,5 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parseAsOf } from './errors.ts';
 import { SAMPLE_AS_OF } from './sample-config.ts';
@@ -19,6 +19,7 @@ export function registerDemo(program: Command): void {
       const { measureFindings, formatMeasureTable } = await import('./measure.ts');
       const { sampleConfigFor, SAMPLE_CONFIG_PATH } = await import('./sample-config.ts');
       const { runDemoExtras } = await import('./demo-extras.ts');
+      const { runDemoSiteWeek } = await import('./demo-site.ts');
       const outDir = resolve(opts.out);
       mkdirSync(outDir, { recursive: true });
       const dbPath = join(outDir, 'demo.db');
@@ -31,6 +32,7 @@ export function registerDemo(program: Command): void {
         const onboarded = await onboardSampleCounty({ origin: portal.origin, prepared: sampleConfigFor(portal.origin), asOf, outDir });
         written.push(...onboarded.files);
         const config = onboarded.config;
+        await runDemoSiteWeek({ config, configDir: dirname(SAMPLE_CONFIG_PATH), asOf, dbPath, setSiteDay: portal.setSiteDay });
         const outcome = await inspectCounty({
           config, configPath: SAMPLE_CONFIG_PATH, asOf, dbPath, outDir, progress: createProgress(new Map(config.units.map((u) => [u.id, u.name]))), log: (l) => process.stderr.write(`${l}\n`),
         });
@@ -48,6 +50,14 @@ export function registerDemo(program: Command): void {
         writeFileSync(tableFile, `${table}\n`);
         written.push(tableFile);
         process.stdout.write(`\n检查结果与示例门户预埋问题对照（精确率/召回率）：\n${table}\n\n`);
+        if (outcome.siteResultsFile) {
+          const { readFileSync } = await import('node:fs');
+          const { SAMPLE_SITE_TRUTH } = await import('../sample/index.ts');
+          const { formatSiteTruthTable } = await import('./demo-site.ts');
+          const site = formatSiteTruthTable(JSON.parse(readFileSync(outcome.siteResultsFile, 'utf8')), SAMPLE_SITE_TRUTH);
+          process.stdout.write(`门户网站 19号 自查与示例预埋问题对照：${site.exact ? '全部一致' : '有不一致'}\n${site.table}\n\n`);
+          written.push(outcome.siteResultsFile);
+        }
         written.push(...(await runDemoExtras({ config, asOf, dbPath, outDir, runId: outcome.runId, findings: outcome.findings })));
       } finally {
         await portal.close();

@@ -9,6 +9,7 @@ import { registerImportPosts } from './import-posts.ts';
 import { registerExtraCommands } from './extra.ts';
 import { registerInit } from './init.ts';
 import { registerDoctor } from './doctor.ts';
+import { registerProbe } from './probe.ts';
 import { limitHeapGrowth } from './runtime.ts';
 
 export function buildProgram(): Command {
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerRubric(program);
   registerImportPosts(program);
   registerExtraCommands(program);
+  registerProbe(program);
   return program;
 }
 

@@ -1,5 +1,5 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { CountyConfig } from '../config/index.ts';
 import { assessmentWindow } from '../config/index.ts';
 import { loadRubricForConfig } from '../config/rubric.ts';
@@ -7,6 +7,7 @@ import { openStore, loadUnitObservations, saveFindings, loadFindings, faultedUni
   type Store, type ErrorClass, type RunRecord, type RunStep } from '../store/index.ts';
 import { runInspection, captureScreenshots, errorClassLabel, type ProgressSink } from '../crawler/index.ts';
 import { runChecks, loadCheckSettings, type Finding } from '../checks/index.ts';
+import { inspectSites, inspectionClock, siteSummaryLine } from './site-selfcheck.ts';
 
 export interface InspectOptions {
   config: CountyConfig;
@@ -27,6 +28,7 @@ export interface InspectOutcome {
   findings: Finding[];
   findingsFile: string | null;
   stats: Record<string, unknown>;
+  siteResultsFile?: string | null; // site-19hao.json: the 19号 self-check of the configured sites (site:)
 }
 
 /** The public findings.json row (issue 2 contract, extended with identity, kind and confidence). */
@@ -99,9 +101,15 @@ export async function inspectCounty(opts: InspectOptions): Promise<InspectOutcom
       renameSync(`${findingsFile}.tmp`, findingsFile);
       step = finishStep(store, run.id, 'findings');
     }
+    // the portal's own 19号 self-check (availability, home page, identity …) from its stored site observations
+    const sites = await inspectSites({
+      store, config: opts.config, configDir: dirname(resolve(opts.configPath)), asOf: run.asOf, runId: run.id, outDir: opts.outDir,
+      now: inspectionClock(run.asOf),
+    });
+    for (const r of sites.results) log(siteSummaryLine(r));
     if (step === 'reports') await opts.reports?.(run.id);
     completeRun(store, run.id, stats);
-    return { runId: run.id, status: 'complete', findings, findingsFile, stats };
+    return { runId: run.id, status: 'complete', findings, findingsFile, stats, siteResultsFile: sites.file };
   } finally {
     store.close();
   }

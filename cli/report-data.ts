@@ -5,6 +5,7 @@ import { listTrackedFindings, listRuns, runCoverage } from '../store/index.ts';
 import { scoreFromStore } from '../scoring/index.ts';
 import { addWorkdays } from '../checks/index.ts';
 import { writeMonthlyReport, writeAllUnitReports, writeUnitReport, writeAnnualReport } from '../reports/index.ts';
+import { siteMonthlyReports } from './site-selfcheck.ts';
 
 export interface ReportRequest {
   store: Store;
@@ -59,12 +60,14 @@ export async function monthlyReport(req: ReportRequest & { month: string; draft:
   });
   const coverage = runCoverage(req.store, run.id);
   const stats = (run?.stats ?? {}) as { pagesFetched?: number; fetch?: { linkChecks?: number } };
-  return writeMonthlyReport({
+  const files = await writeMonthlyReport({
     county: req.config.county, month: req.month, findings, units: unitsOf(req.config), deadline: req.deadline ?? defaultDeadline(issuedOn),
     draft: req.draft, history, issuedOn, pdf: req.pdf,
     runInfo: { asOf: run.asOf, pagesFetched: stats.pagesFetched, linksChecked: stats.fetch?.linkChecks, columnsChecked: coverage.columns, accountsChecked: coverage.accounts },
     documents: req.config.documents, number: req.number,
   }, req.outDir);
+  // The portal's own 19号 自查报告 of the month beside the 通报 (issue 19).
+  return [...files, ...await siteMonthlyReports({ store: req.store, config: req.config, month: req.month, outDir: req.outDir, issuedOn })];
 }
 
 export async function unitReports(req: ReportRequest & { unitId?: string; draft?: boolean; asOf?: string }): Promise<string[]> {

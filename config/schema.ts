@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { documentsSchema } from './documents-schema.ts';
+import { countySiteSchema, unitSiteSchema } from './site-schema.ts';
 
 // The county YAML is a public contract (issue 2): keys may be added, never renamed.
 
@@ -35,6 +36,8 @@ const unitSchema = z.object({
   keyFields: z.array(z.string().min(1)).optional(),
   // Column keys (or true for all) whose lists must be rendered in a browser.
   render: z.union([z.boolean(), z.array(z.string())]).optional(),
+  // A site of the unit's own (19号 site-level checks run on it too).
+  site: unitSiteSchema.optional(),
 }).strict();
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD')
@@ -134,6 +137,8 @@ export const countyConfigSchema = z.object({
     from: isoDate.optional(),
     until: isoDate.optional(),
   }).strict()).default([]),
+  // The county portal itself: 19号 site-level checks and availability probes.
+  site: countySiteSchema.optional(),
   units: z.array(unitSchema).min(1, '至少需要一个被考核单位 / at least one unit is required'),
 }).strict();
 

@@ -31,3 +31,5 @@ export { parseFeed, parsePostsCsv } from './feeds.ts';
 export type { FeedParseResult, FeedFormat, PostCsvRow } from './feeds.ts';
 export { fingerprintCms } from './cms.ts';
 export type { CmsKind } from './cms.ts';
+export { readSiteFacts } from './site-home.ts';
+export { probeHome, fetchWithin, type ProbeOptions, type ProbeOutcome } from './site-probe.ts';

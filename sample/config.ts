@@ -86,7 +86,7 @@ export function sampleConfigYaml(origin: string, opts: { configPath?: string; ex
   });
   const out: Record<string, unknown> = { ...cfg, units };
   if (opts.crawl) out.crawl = { ...((cfg.crawl as Record<string, unknown>) ?? {}), ...opts.crawl };
-  return stringify(out);
+  return stringify(out).replaceAll(PLACEHOLDER_ORIGIN, origin); // site: homes and any other placeholder address
 }
 
 /** Same as sampleConfigYaml, as a plain object. */

@@ -5,6 +5,7 @@ import { unitSpecs, DEFAULT_CONFIG_PATH } from './config.ts';
 import { buildSite } from './content/build.ts';
 import { computeGroundTruth, writeGroundTruthFile, type GroundTruthEntry } from './ground-truth.ts';
 import { startServer } from './server.ts';
+import { portalSites } from './portal-site.ts';
 import type { SiteModel } from './model.ts';
 import { sampleConfigYaml } from './config.ts';
 import { parseCountyConfig, type CountyConfig } from '../config/index.ts';
@@ -16,6 +17,8 @@ export type { SiteModel, UnitModel, Column, Item } from './model.ts';
 export { PLATFORM_PATH, DEPT_PAGE_PATH, NEW_MEDIA_PATH, FORMER_NAME_PATH, DECOY_ENTRIES } from './render/portal.ts';
 /** 附件1 of 临政办函〔2023〕33号 (the county's published 2023 assessment plan) as an office would paste it: the sample county's unit list. */
 export const SAMPLE_PLAN_UNITS_PATH = fileURLToPath(new URL('./plans/linyi-2023-units.txt', import.meta.url));
+export { PORTAL_SITES, type PortalSiteVariant } from './portal-site.ts';
+export { SAMPLE_SITE_TRUTH, type SiteTruthEntry } from './site-truth.ts';
 
 export interface SamplePortalOptions {
   seed?: number;
@@ -41,6 +44,7 @@ export interface SamplePortal {
   close(): Promise<void>;
   requestLog: { method: string; url: string }[];
   site: SiteModel; // the content model behind the pages
+  setSiteDay(day: string): void; // the day the portal's own home and the unit's own site show (default asOf)
 }
 
 export const DEFAULT_SEED = 20231215;
@@ -55,7 +59,8 @@ export function buildSampleSite(opts: SamplePortalOptions = {}): SiteModel {
 export async function startSamplePortal(opts: SamplePortalOptions = {}): Promise<SamplePortal> {
   const site = buildSampleSite(opts);
   const requestLog: { method: string; url: string }[] = [];
-  const server = await startServer(site, { latencyMs: opts.latencyMs ?? 0, log: requestLog });
+  const sites = portalSites(site.asOf);
+  const server = await startServer(site, { latencyMs: opts.latencyMs ?? 0, log: requestLog, portalSites: sites });
   return {
     origin: server.origin,
     groundTruth: computeGroundTruth(site),
@@ -63,6 +68,7 @@ export async function startSamplePortal(opts: SamplePortalOptions = {}): Promise
     close: server.close,
     requestLog,
     site,
+    setSiteDay: sites.setDay,
   };
 }
 

@@ -9,10 +9,12 @@ import { buildRoutes, pdfBytes, routeKey } from './routes.ts';
 import { renderFeed } from './feeds.ts';
 import { hanwebProxy } from './render/hanweb-proxy.ts';
 import { portalPages } from './render/portal.ts';
+import type { PortalSiteServer } from './portal-site.ts';
 
 export interface ServerOptions {
   latencyMs: number;
   log: { method: string; url: string }[];
+  portalSites?: PortalSiteServer; // the portal's own home and a unit's own site (19号 site-level checks)
 }
 
 const ROBOTS = 'User-agent: *\nDisallow: /admin/\n';
@@ -76,6 +78,8 @@ export async function startServer(site: SiteModel, opts: ServerOptions): Promise
     if (path === '/images/dot.gif') return send(req, res, 200, 'image/gif', GIF);
     const portalPage = portal.get(path);
     if (portalPage) return send(req, res, 200, 'text/html; charset=utf-8', Buffer.from(portalPage()));
+    const own = opts.portalSites?.handle(path);
+    if (own) return send(req, res, own.status, 'text/html; charset=utf-8', Buffer.from(own.html));
     const feed = /^\/feeds\/([a-z0-9_-]+)\.xml$/.exec(path);
     if (feed) {
       const unit = units.get(feed[1]);

@@ -12,3 +12,4 @@ export * from './review-import.ts';
 export * from './table-read.ts';
 export * from './groups.ts';
 export * from './observed-counts.ts';
+export { scoreSite19, type Site19Result, type Site19Veto, type Site19Item, type VetoState } from './site19.ts';

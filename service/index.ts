@@ -7,6 +7,7 @@ import { openStore, requeueStaleRechecks, type Store } from '../store/index.ts';
 import type { ServiceContext } from './context.ts';
 import { lastDueAtOrBefore, zonedDate } from './cron-time.ts';
 import { serviceJobs } from './jobs.ts';
+import { startProbeLoop } from './probes.ts';
 import { Scheduler } from './scheduler.ts';
 import { loadServiceSettings } from './settings.ts';
 import { createApp } from './web/app.ts';
@@ -20,6 +21,7 @@ export { canAccessUnit } from './web/auth.ts';
 export { generateRunReports, listReportFiles } from './reports.ts';
 export { loadServiceSettings } from './settings.ts';
 export { selfcheckRefusal } from './selfcheck-limits.ts';
+export { ProbeLoop, probeTimesForDay } from './probe-schedule.ts';
 
 export interface ServiceOptions {
   dbPath: string;
@@ -87,8 +89,10 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
   });
   const port = (server.address() as AddressInfo).port;
   let catchUp: Promise<unknown> = Promise.resolve();
+  let probes: ReturnType<typeof startProbeLoop> = null;
   if (opts.scheduler ?? true) {
     scheduler.start();
+    probes = startProbeLoop(ctx);
     catchUp = scheduler.runDue('catchup').catch((err) => ctx.log(`[调度] 补做失败：${err instanceof Error ? err.message : String(err)}`));
   }
   return {
@@ -98,6 +102,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     scheduler,
     close: async () => {
       await scheduler.stop();
+      probes?.stop();
       await new Promise<void>((r) => server.close(() => r()));
       await catchUp;
       await scheduler.idle();

@@ -5,6 +5,7 @@ import { listTrackedFindings, getRun, runCoverage } from '../store/index.ts';
 import { scoreFromStore } from '../scoring/index.ts';
 import { writeAllUnitReports, writeAnnualReport, writeMonthlyReport, type ReportUnit } from '../reports/index.ts';
 import { unitNames, type ServiceContext } from './context.ts';
+import { siteMonthlyReports } from '../cli/site-selfcheck.ts';
 
 export function reportUnits(ctx: Pick<ServiceContext, 'config'>): ReportUnit[] {
   return ctx.config.units.map((u) => ({ id: u.id, name: u.name, class: u.class }));
@@ -34,6 +35,8 @@ export async function generateRunReports(ctx: ServiceContext, runId: number): Pr
     runInfo: { asOf: run.asOf, columnsChecked: runCoverage(ctx.store, runId).columns, accountsChecked: runCoverage(ctx.store, runId).accounts },
     documents: ctx.config.documents,
   }, dir)));
+  // The 19号 自查报告 of the portal (and of units with a site of their own) for the month, when the run scored them.
+  written.push(...(await siteMonthlyReports({ store: ctx.store, config: ctx.config, month: run.asOf.slice(0, 7), outDir: dir, issuedOn: run.asOf })));
   written.push(...(await writeAllUnitReports({
     county: ctx.config.county, findings, units, deadline, draft, asOf: run.asOf, screenshots: (id) => ctx.store.screenshots.get(id), documents: ctx.config.documents,
   }, join(dir, '整改通知单'), { dirPerUnit: true })));

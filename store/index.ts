@@ -18,3 +18,4 @@ export * from './analyses.ts';
 export { passwordProblem, PASSWORD_MIN, PASSWORD_MAX } from './password-policy.ts';
 export * from './run-coverage.ts';
 export * from './column-items.ts';
+export * from './site.ts';

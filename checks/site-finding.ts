@@ -1,0 +1,47 @@
+import { confidenceLabel, type IndicatorTable, type MarkedNumber } from '../config/index.ts';
+import { findingId } from './finding.ts';
+import type { SiteCheckId, SiteEffect, SiteFinding, SiteRef } from './site-types.ts';
+import type { Confidence, Evidence } from './types.ts';
+
+export interface SiteFindingInput {
+  checkId: SiteCheckId;
+  effect: SiteEffect;
+  subject: string;
+  title: string;
+  detail: string;
+  occurrences?: number;
+  confidence?: Confidence;
+  unverified?: string[];
+  evidence: Evidence[];
+}
+
+/** The table item a check feeds in the given part (first match). */
+export function itemFor(table: IndicatorTable, checkId: SiteCheckId, part: 'veto' | 'deduction'): string | null {
+  const list = part === 'veto' ? table.vetoes : table.deductions;
+  return list.find((i) => i.checks.includes(checkId))?.id ?? null;
+}
+
+export function makeSiteFinding(site: SiteRef, table: IndicatorTable, input: SiteFindingInput): SiteFinding {
+  const key = `${site.id}|${input.checkId}|${input.subject}`;
+  const part = input.effect === 'deduction' ? 'deduction' : 'veto';
+  return {
+    id: findingId(key), key, siteId: site.id, siteName: site.name, checkId: input.checkId,
+    item: input.effect === 'info' ? null : itemFor(table, input.checkId, part) ?? itemFor(table, input.checkId, part === 'veto' ? 'deduction' : 'veto'),
+    effect: input.effect, subject: input.subject, title: input.title, detail: input.detail, occurrences: input.occurrences ?? 1,
+    confidence: input.confidence ?? 'high', unverified: input.unverified ?? [], evidence: input.evidence,
+  };
+}
+
+/** "名称 值（未核实）" for each threshold whose mark is not ✔. */
+export function unverifiedNotes(named: Record<string, MarkedNumber>): string[] {
+  return Object.entries(named).filter(([, t]) => t.conf !== '✔').map(([name, t]) => `${name} ${t.value}（${confidenceLabel(t.conf)}）`);
+}
+
+export function daysBetween(fromDate: string, toDate: string): number {
+  return Math.round((Date.parse(`${toDate}T00:00:00Z`) - Date.parse(`${fromDate}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The Asia/Shanghai calendar date of an ISO instant. */
+export function shanghaiDay(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
+}
