@@ -1,0 +1,4 @@
+export declare const DIST: string;
+export declare const STAMP: string;
+export declare function buildInputs(root: string): string[];
+export declare function buildIsFresh(root: string): boolean;
