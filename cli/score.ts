@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { loadCountyConfig, loadRubric } from '../config/index.ts';
 import { DEFAULT_DB_PATH } from '../store/defaults.ts';
 import { parseAsOf, UsageError } from './errors.ts';
 
@@ -21,6 +20,7 @@ export function registerScore(program: Command): void {
     .option('--rubric <spec>', '考核细则（默认取县配置）')
     .option('--db <file>', 'SQLite 数据库', DEFAULT_DB_PATH)
     .action(async (opts: { config: string; year?: string; asOf?: string; out: string; rubric?: string; db: string }) => {
+      const { loadCountyConfig, loadRubric } = await import('../config/index.ts');
       const config = loadCountyConfig(opts.config);
       const year = parseYear(opts.year, config.year);
       const asOf = parseAsOf(opts.asOf);
@@ -57,6 +57,7 @@ export function registerScore(program: Command): void {
     .option('--year <year>', '考核年度（默认取县配置）')
     .option('--db <file>', 'SQLite 数据库', DEFAULT_DB_PATH)
     .action(async (opts: { config: string; unit: string; grade: string; reason: string; by: string; year?: string; db: string }) => {
+      const { loadCountyConfig, loadRubric } = await import('../config/index.ts');
       const config = loadCountyConfig(opts.config);
       const year = parseYear(opts.year, config.year);
       const rubric = loadRubric(config.rubric, year);

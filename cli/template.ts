@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { loadCountyConfig, loadRubric } from '../config/index.ts';
 import { UsageError } from './errors.ts';
 
 export function registerTemplate(program: Command): void {
@@ -11,6 +10,7 @@ export function registerTemplate(program: Command): void {
     .requiredOption('--out <file>', '输出的 .xlsx 文件')
     .option('--year <year>', '考核年度（默认取县配置）')
     .action(async (opts: { config: string; out: string; year?: string }) => {
+      const { loadCountyConfig, loadRubric } = await import('../config/index.ts');
       if (!opts.out.toLowerCase().endsWith('.xlsx')) throw new UsageError('--out: 文件名应以 .xlsx 结尾');
       const config = loadCountyConfig(opts.config);
       const year = opts.year === undefined ? config.year : Number(opts.year);

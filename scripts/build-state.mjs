@@ -35,3 +35,11 @@ export function buildIsFresh(root) {
   for (const f of buildInputs(root)) if (statSync(join(root, f)).mtimeMs > built) return false;
   return true;
 }
+
+/** Builds dist/ unless it is fresh (tests and benchmarks that run the compiled command call this first). */
+export async function ensureFreshBuild(root) {
+  if (buildIsFresh(root)) return;
+  const { spawnSync } = await import('node:child_process');
+  const r = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`npm run build failed: ${r.stdout}${r.stderr}`);
+}

@@ -2,10 +2,10 @@
 // (tsconfig.build.json) to dist/ and copies the files the code reads beside itself (YAML, plain-JS threads), so
 // every `new URL('../config/x.yaml', import.meta.url)` finds the same file from dist/ as from the sources.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildInputs, DIST, STAMP } from './build-state.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,6 +26,14 @@ for (const f of buildInputs(root)) {
   mkdirSync(dirname(join(root, DIST, f)), { recursive: true });
   copyFileSync(join(root, f), join(root, DIST, f));
 }
+// built-in rubrics parsed and checked once here, not at every `zwgk rubric` / `zwgk score` (config/rubric.ts)
+const { parseRubric } = await import(pathToFileURL(join(root, DIST, 'config', 'rubric.js')).href);
+const rubricDir = join(root, DIST, 'config', 'rubrics');
+for (const f of readdirSync(rubricDir).filter((n) => n.endsWith('.yaml'))) {
+  const rubric = parseRubric(readFileSync(join(rubricDir, f), 'utf8'), `config/rubrics/${f}`);
+  writeFileSync(join(rubricDir, f.replace(/\.yaml$/, '.json')), JSON.stringify(rubric));
+}
+
 const stamp = join(root, DIST, STAMP);
 writeFileSync(stamp, `${started.toISOString()}\n`);
 utimesSync(stamp, started, started); // a source saved while tsc ran is newer than the build

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildIsFresh } from '../scripts/build-state.mjs';
+import { buildIsFresh, ensureFreshBuild } from '../scripts/build-state.mjs';
 import { ROOT } from './helpers/cli.ts';
 
 function zwgk(args: string[], cwd = ROOT) {
@@ -16,11 +16,7 @@ function zwgk(args: string[], cwd = ROOT) {
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-beforeAll(() => {
-  if (buildIsFresh(ROOT)) return;
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
-  if (r.status !== 0) throw new Error(`npm run build failed: ${r.stdout}${r.stderr}`);
-}, 300_000);
+beforeAll(() => ensureFreshBuild(ROOT), 300_000);
 
 describe('compiled build', () => {
   it('leaves dist/ newer than every source, with the data files the code reads', () => {
