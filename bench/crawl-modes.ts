@@ -8,7 +8,7 @@ import PQueue from 'p-queue';
 import * as cheerio from 'cheerio';
 import type { CountyConfig } from '../config/index.ts';
 
-export interface ModeResult { pages: number; bytes: number; seconds: number; peakRssMb: number; liveHeapMb?: number; cpuSeconds?: number; serverCpuSeconds?: number; note?: string; stats?: Record<string, unknown> }
+export interface ModeResult { pages: number; bytes: number; seconds: number; peakRssMb: number; peakTreeRssMb?: number; peakTreePssMb?: number; maxProcesses?: number; liveHeapMb?: number; cpuSeconds?: number; serverCpuSeconds?: number; note?: string; stats?: Record<string, unknown> }
 
 function rssSampler(): () => number {
   // memoryUsage.rss() reads only the RSS; the full memoryUsage() walks the heap and showed up in profiles
