@@ -10,6 +10,8 @@ import { escapeHtml } from './render/escape.ts';
 import { hanwebProxy } from './render/hanweb-proxy.ts';
 
 export interface ServerOptions {
+  host?: string; // a loopback address (bench:province gives each county its own: 127.0.0.2, 127.0.0.3 …)
+  port?: number;
   latencyMs: number;
   log: { method: string; url: string }[];
 }
@@ -95,10 +97,14 @@ export async function startServer(site: SiteModel, opts: ServerOptions): Promise
     else handle(req, res);
   });
   server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const host = opts.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, resolve);
+  });
   const { port } = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://${host}:${port}`,
     close: () => new Promise<void>((resolve, reject) => {
       server.close((err) => (err ? reject(err) : resolve()));
       server.closeAllConnections();
