@@ -8,7 +8,7 @@ import PQueue from 'p-queue';
 import * as cheerio from 'cheerio';
 import type { CountyConfig } from '../config/index.ts';
 
-export interface ModeResult { pages: number; bytes: number; seconds: number; peakRssMb: number; liveHeapMb?: number; cpuSeconds?: number; serverCpuSeconds?: number; note?: string; stats?: Record<string, unknown> }
+export interface ModeResult { pages: number; bytes: number; seconds: number; peakRssMb: number; peakTreeRssMb?: number; peakTreePssMb?: number; maxProcesses?: number; liveHeapMb?: number; cpuSeconds?: number; serverCpuSeconds?: number; note?: string; stats?: Record<string, unknown>; unitDoneSeconds?: Record<string, number> }
 
 function rssSampler(): () => number {
   // memoryUsage.rss() reads only the RSS; the full memoryUsage() walks the heap and showed up in profiles
@@ -92,7 +92,11 @@ export async function ours(config: CountyConfig, dbPath: string): Promise<ModeRe
   const started = Date.now();
   const store = openStore({ dbPath });
   const doneAt: number[] = [];
-  const progress = { start: () => undefined, unitDone: () => void doneAt.push(Date.now() - started), stop: () => undefined };
+  const unitDoneSeconds: Record<string, number> = {};
+  const progress = { start: () => undefined, stop: () => undefined, unitDone: (id: string) => {
+    doneAt.push(Date.now() - started);
+    unitDoneSeconds[id] = Math.round(doneAt.at(-1)! / 100) / 10;
+  } };
   const result = await runInspection({ store, config, configPath: 'bench', asOf: '2023-12-15', progress });
   // development aid: when the units finished (a long tail shows as a gap between 90% and last)
   if (process.env.ZWGK_BENCH_TIMELINE) console.error(`units done at (ms): 10% ${doneAt[Math.floor(doneAt.length * 0.1)]} 50% ${doneAt[Math.floor(doneAt.length / 2)]} 90% ${doneAt[Math.floor(doneAt.length * 0.9)]} last ${doneAt.at(-1)}`, JSON.stringify(result.stats).slice(0, 600));
@@ -102,7 +106,7 @@ export async function ours(config: CountyConfig, dbPath: string): Promise<ModeRe
   store.close();
   const fetch = result.stats.fetch as { requests?: number; pages?: number; bytes?: number } | undefined;
   const pages = Number(fetch?.requests ?? fetch?.pages ?? result.stats.pagesFetched);
-  return { pages, bytes: Number(result.stats.bytes), seconds, peakRssMb, liveHeapMb, stats: result.stats };
+  return { pages, bytes: Number(result.stats.bytes), seconds, peakRssMb, liveHeapMb, stats: result.stats, unitDoneSeconds };
 }
 
 export async function crawlee(seeds: string[], concurrency: number): Promise<ModeResult> {

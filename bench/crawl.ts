@@ -10,6 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ModeResult } from './crawl-modes.ts';
+import { sampleTree } from './tree-rss.ts';
+import { ensureFreshBuild } from '../scripts/build-state.mjs';
+import { formatStartup, measureStartup } from './startup.ts';
 
 const here = fileURLToPath(import.meta.url);
 
@@ -19,9 +22,12 @@ async function child(mode: string, payload: unknown): Promise<ModeResult & Recor
   writeFileSync(input, JSON.stringify(payload));
   const serverCpu = process.cpuUsage();
   return new Promise((resolvePromise, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./crawl-child.ts', import.meta.url)), mode, input], {
+    // the compiled build, as `zwgk` runs (ZWGK_BENCH_TSX=1: the sources through tsx, for comparison)
+    const entry = process.env.ZWGK_BENCH_TSX ? ['--import', 'tsx', fileURLToPath(new URL('./crawl-child.ts', import.meta.url))] : [fileURLToPath(new URL('../dist/bench/crawl-child.js', import.meta.url))];
+    const p = spawn(process.execPath, [...entry, mode, input], {
       stdio: ['ignore', 'pipe', 'inherit'], cwd: fileURLToPath(new URL('..', import.meta.url)),
     });
+    const treeMemory = sampleTree(p.pid!);
     let out = '';
     p.stdout.on('data', (d: Buffer) => (out += d.toString()));
     p.on('exit', (code) => {
@@ -30,7 +36,7 @@ async function child(mode: string, payload: unknown): Promise<ModeResult & Recor
       if (code !== 0) reject(new Error(`${mode} exited ${code}: ${out}`));
       else {
         const used = process.cpuUsage(serverCpu);
-        resolvePromise({ ...JSON.parse(line), serverCpuSeconds: Math.round((used.user + used.system) / 1e5) / 10 });
+        resolvePromise({ ...JSON.parse(line), ...treeMemory(), serverCpuSeconds: Math.round((used.user + used.system) / 1e5) / 10 });
       }
     });
   });
@@ -45,7 +51,7 @@ function median(values: number[]): number {
 const pps = (r: ModeResult) => r.pages / r.seconds;
 const r2 = (v: number) => v.toFixed(2);
 const fmt = (r: ModeResult) => `${r.pages} 页，${r.seconds.toFixed(1)} 秒，${pps(r).toFixed(0)} 页/秒，${(r.bytes / 1048576 / r.seconds).toFixed(1)} MB/秒，` +
-  `峰值内存 ${r.peakRssMb} MB${r.liveHeapMb !== undefined ? `（全量回收后存活堆最大 ${r.liveHeapMb} MB）` : ''}，CPU ${r.cpuSeconds ?? '?'} 秒（门户 ${r.serverCpuSeconds ?? '?'} 秒）`;
+  `峰值内存：进程树 ${r.peakTreeRssMb ?? '?'} MB（PSS ${r.peakTreePssMb ?? '?'} MB，最多 ${r.maxProcesses ?? '?'} 个进程），主进程 ${r.peakRssMb} MB${r.liveHeapMb !== undefined ? `（全量回收后存活堆最大 ${r.liveHeapMb} MB）` : ''}，CPU ${r.cpuSeconds ?? '?'} 秒（门户 ${r.serverCpuSeconds ?? '?'} 秒）`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: {
@@ -56,11 +62,15 @@ async function main(): Promise<void> {
     'ours-only': { type: 'boolean', default: false },
     // memory check: cold crawls of a portal with this many extra units
     'rss-units': { type: 'string', default: '160' },
+    'startup-runs': { type: 'string', default: '9' },
   } });
   const concurrency = Number(values.concurrency);
   const rounds = Number(values.rounds);
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds 应为正整数：${values.rounds}`);
   const cleanup: string[] = [];
+  if (!process.env.ZWGK_BENCH_TSX) await ensureFreshBuild(fileURLToPath(new URL('..', import.meta.url)));
+  const startup = await measureStartup(Number(values['startup-runs']));
+  console.log(formatStartup(startup));
   const { startSamplePortal, benchConfigFor } = await import('../sample/index.ts');
   const portalOptions = (extraUnits: number) => ({ extraUnits, pagesPerColumn: Number(values['pages-per-column']), latencyMs: Number(values.latency) });
   const freshDb = () => {
@@ -100,10 +110,10 @@ async function main(): Promise<void> {
     const ofBaseline = bares.map((b, i) => pps(colds[i]) / pps(b));
     const rerunFraction = reruns.map((r, i) => r.seconds / colds[i].seconds);
     const coldPps = median(colds.map(pps));
-    const coldRss = median(colds.map((c) => c.peakRssMb));
+    const coldRss = median(colds.map((c) => c.peakTreeRssMb ?? c.peakRssMb));
     console.log(`中位数（${rounds} 轮）：首次抓取 ${coldPps.toFixed(0)} 页/秒，为参照的 ${r2(median(ofBaseline))}（各轮 ${ofBaseline.map(r2).join('、')}）；` +
-      `再次抓取为首次的 ${r2(median(rerunFraction))}（各轮 ${rerunFraction.map(r2).join('、')}）；峰值内存 ${coldRss} MB`);
-    const summary = `pages_per_s=${coldPps.toFixed(1)} of_baseline=${r2(median(ofBaseline))}`;
+      `再次抓取为首次的 ${r2(median(rerunFraction))}（各轮 ${rerunFraction.map(r2).join('、')}）；峰值内存（进程树 RSS）${coldRss} MB`);
+    const summary = `pages_per_s=${coldPps.toFixed(1)} of_baseline=${r2(median(ofBaseline))} help_ratio=${r2(startup.helpRatio)} rubric_ratio=${r2(startup.rubricRatio)}`;
     if (values['ours-only']) {
       console.log(`bench:crawl ${summary} rerun_fraction=${r2(median(rerunFraction))} peak_rss_mb=${coldRss}`);
       return;
@@ -121,11 +131,11 @@ async function main(): Promise<void> {
     } finally {
       await bigPortal.close();
     }
-    const big = { pages: median(bigs.map((b) => b.pages)), peakRssMb: median(bigs.map((b) => b.peakRssMb)), live: median(bigs.map((b) => b.liveHeapMb ?? 0)) };
+    const big = { pages: median(bigs.map((b) => b.pages)), peakRssMb: median(bigs.map((b) => b.peakTreeRssMb ?? b.peakRssMb)), live: median(bigs.map((b) => b.liveHeapMb ?? 0)) };
     const coldPages = median(colds.map((c) => c.pages));
     console.log(`内存是否随页数增长：${coldPages} 页 → 峰值 ${coldRss} MB（存活堆最大 ${median(colds.map((c) => c.liveHeapMb ?? 0))} MB）；` +
       `${big.pages} 页 → 峰值 ${big.peakRssMb} MB（存活堆最大 ${big.live} MB）（页数 ×${(big.pages / coldPages).toFixed(1)}，峰值内存 ×${r2(big.peakRssMb / coldRss)}）`);
-    console.log(`bench:crawl ${summary} vs_crawlee=${r2(coldPps / pps(cr))} vs_linkinator=${r2(coldPps / pps(lk))} rerun_fraction=${r2(median(rerunFraction))} peak_rss_mb=${coldRss}`);
+    console.log(`bench:crawl ${summary} vs_crawlee=${r2(coldPps / pps(cr))} vs_linkinator=${r2(coldPps / pps(lk))} rerun_fraction=${r2(median(rerunFraction))} peak_rss_mb=${coldRss} linkinator_rss_mb=${lk.peakTreeRssMb ?? lk.peakRssMb} rss_ratio_pages=${r2(big.peakRssMb / coldRss)}`);
   } finally {
     await portal.close();
     for (const d of cleanup) rmSync(d, { recursive: true, force: true });

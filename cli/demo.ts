@@ -2,7 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parseAsOf } from './errors.ts';
-import { SAMPLE_AS_OF } from './sample-config.ts';
+import { SAMPLE_AS_OF } from './sample-date.ts';
 
 export function registerDemo(program: Command): void {
   program

@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { loadCountyConfig } from '../config/index.ts';
 import { parseAsOf } from './errors.ts';
 
 export function registerDoctor(program: Command): void {
@@ -12,6 +11,7 @@ export function registerDoctor(program: Command): void {
     .option('--html <file>', '写出给政务公开办的诊断网页', './doctor.html')
     .action(async (opts: { config: string; asOf?: string; html: string }) => {
       const asOf = parseAsOf(opts.asOf);
+      const { loadCountyConfig } = await import('../config/index.ts');
       const config = loadCountyConfig(opts.config);
       const { diagnoseConfig, doctorTable, doctorHtml } = await import('../onboard/index.ts');
       process.stderr.write(`正在诊断 ${config.units.length} 个单位……\n`);

@@ -1,4 +1,10 @@
-import { ConfigError } from '../config/index.ts';
+/**
+ * A config/ ConfigError, recognised by name: importing config/ here would load zod and yaml (~150 ms) for every
+ * command, `zwgk --help` included; commands import config/ when they run (see cli/main.ts).
+ */
+export function isConfigError(err: unknown): err is Error {
+  return err instanceof Error && err.name === 'ConfigError';
+}
 
 /** Bad arguments or input: the CLI exits 2 with this message (Chinese first, English after). */
 export class UsageError extends Error {
@@ -11,7 +17,7 @@ export class UsageError extends Error {
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 export function exitCodeFor(err: unknown): number {
-  if (err instanceof ConfigError || err instanceof UsageError) return EXIT.usage;
+  if (isConfigError(err) || err instanceof UsageError) return EXIT.usage;
   if (err && typeof err === 'object' && (err as { exitCode?: unknown }).exitCode === 2) return EXIT.usage;
   return EXIT.failed;
 }

@@ -1,6 +1,5 @@
 import { readFileSync, existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { loadCountyConfig } from '../config/index.ts';
 import { DEFAULT_DB_PATH } from '../store/defaults.ts';
 import { UsageError } from './errors.ts';
 
@@ -11,6 +10,7 @@ export function registerImportPosts(program: Command): void {
     .requiredOption('--config <file>', '县配置文件（YAML）')
     .option('--db <file>', 'SQLite 数据库', DEFAULT_DB_PATH)
     .action(async (file: string, opts: { config: string; db: string }) => {
+      const { loadCountyConfig } = await import('../config/index.ts');
       const { openStore, importPosts } = await import('../store/index.ts');
       const { parsePostsCsv } = await import('../crawler/index.ts');
       const { decodeCsv } = await import('../scoring/index.ts');

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { loadCountyConfig } from '../config/index.ts';
 import { DEFAULT_DB_PATH } from '../store/defaults.ts';
 import { parseAsOf } from './errors.ts';
 
@@ -22,6 +21,7 @@ export function registerInspect(program: Command): void {
     .option('--db <file>', 'SQLite 数据库', DEFAULT_DB_PATH)
     .option('--resume', '继续上次中断的检查，不重抓已完成的页面')
     .action(async (opts: InspectOpts) => {
+      const { loadCountyConfig } = await import('../config/index.ts');
       const asOf = parseAsOf(opts.asOf);
       const config = loadCountyConfig(opts.config);
       (await import('./preflight.ts')).preflightInspection(config, opts.config, { asOf, outDir: opts.out });

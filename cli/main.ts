@@ -1,7 +1,7 @@
 import { CommanderError, type Command } from 'commander';
 import { ChineseCommand } from './help-zh.ts';
-import { ConfigError } from '../config/index.ts';
-import { exitCodeFor, EXIT } from './errors.ts';
+// Commands import what they run (config/, store/, crawler/ …) inside their action: `zwgk --help` loads commander only.
+import { exitCodeFor, EXIT, isConfigError } from './errors.ts';
 import { registerInspect } from './inspect.ts';
 import { registerDemo } from './demo.ts';
 import { registerRubric } from './rubric.ts';
@@ -42,7 +42,7 @@ export async function main(argv: string[]): Promise<number> {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
       return EXIT.usage; // commander already printed what was wrong
     }
-    if (err instanceof ConfigError) {
+    if (isConfigError(err)) {
       process.stderr.write(`配置错误 / config error:\n${err.message}\n`);
     } else {
       process.stderr.write(`错误 / error: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { loadCountyConfig, loadRubricForConfig } from '../config/index.ts';
 import { DEFAULT_DB_PATH } from '../store/defaults.ts';
 import { UsageError } from './errors.ts';
 
@@ -37,6 +36,7 @@ export function registerManual(program: Command): void {
     .option('--year <year>', '考核年度（默认取县配置）')
     .option('--db <file>', 'SQLite 数据库', DEFAULT_DB_PATH)
     .action(async (opts: AddOptions) => {
+      const { loadCountyConfig, loadRubricForConfig } = await import('../config/index.ts');
       const config = loadCountyConfig(opts.config);
       const year = opts.year === undefined ? config.year : Number(opts.year);
       if (!Number.isInteger(year)) throw new UsageError(`--year: "${opts.year}" 不是年份 / not a year`);
@@ -84,6 +84,7 @@ export function registerManual(program: Command): void {
     .option('--year <year>', '考核年度（默认取县配置）')
     .option('--db <file>', 'SQLite 数据库', DEFAULT_DB_PATH)
     .action(async (opts: { config: string; unit?: string; year?: string; db: string }) => {
+      const { loadCountyConfig, loadRubricForConfig } = await import('../config/index.ts');
       const config = loadCountyConfig(opts.config);
       const year = opts.year === undefined ? config.year : Number(opts.year);
       if (opts.unit && !config.units.some((u) => u.id === opts.unit)) throw new UsageError(`--unit: 单位 "${opts.unit}" 不在县配置中`);
@@ -110,6 +111,7 @@ export function registerManual(program: Command): void {
     .option('--year <year>', '考核年度（默认取县配置）')
     .option('--db <file>', 'SQLite 数据库', DEFAULT_DB_PATH)
     .action(async (file: string, opts: { config: string; by?: string; year?: string; db: string }) => {
+      const { loadCountyConfig, loadRubricForConfig } = await import('../config/index.ts');
       const { existsSync } = await import('node:fs');
       if (!existsSync(file)) throw new UsageError(`${file}: 文件不存在 / file not found`);
       const config = loadCountyConfig(opts.config);

@@ -1,11 +1,8 @@
 // `zwgk probe --once`: one availability probe of every configured site, for system cron (zwgk serve probes by itself).
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { configuredSites, loadCountyConfig } from '../config/index.ts';
-import { openStore } from '../store/index.ts';
 import { DEFAULT_DB_PATH } from '../store/defaults.ts';
 import { UsageError } from './errors.ts';
-import { probeSitesOnce } from './site-selfcheck.ts';
 
 function todayIn(timezone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -20,6 +17,9 @@ export function registerProbe(program: Command): void {
     .option('--once', '探测一次后退出（供系统 cron 每天至少 20 次调用）')
     .action(async (opts: { config: string; db: string; once?: boolean }) => {
       if (!opts.once) throw new UsageError('zwgk probe 需要 --once（持续探测请使用 zwgk serve）');
+      const { configuredSites, loadCountyConfig } = await import('../config/index.ts');
+      const { openStore } = await import('../store/index.ts');
+      const { probeSitesOnce } = await import('./site-selfcheck.ts');
       const config = loadCountyConfig(opts.config);
       if (configuredSites(config).length === 0) throw new UsageError(`${opts.config}: 未配置 site:（门户网站首页）或单位的 site:，没有可探测的网站`);
       const store = openStore({ dbPath: resolve(opts.db) });

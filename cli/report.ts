@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { loadCountyConfig } from '../config/index.ts';
 import { DEFAULT_DB_PATH } from '../store/defaults.ts';
 import { parseAsOf, UsageError } from './errors.ts';
 
@@ -15,7 +14,8 @@ function common(cmd: Command): Command {
     .option('--pdf', '同时通过 Chromium 输出 PDF（已安装时）');
 }
 
-async function withStore<T>(opts: CommonOpts, fn: (ctx: { store: import('../store/index.ts').Store; config: ReturnType<typeof loadCountyConfig>; issuedOn?: string; deadline?: string }) => Promise<T>): Promise<T> {
+async function withStore<T>(opts: CommonOpts, fn: (ctx: { store: import('../store/index.ts').Store; config: ReturnType<typeof import('../config/index.ts').loadCountyConfig>; issuedOn?: string; deadline?: string }) => Promise<T>): Promise<T> {
+  const { loadCountyConfig } = await import('../config/index.ts');
   const issuedOn = opts.date === undefined ? undefined : parseAsOf(opts.date, '--date');
   const deadline = opts.deadline === undefined ? undefined : parseAsOf(opts.deadline, '--deadline');
   const config = loadCountyConfig(opts.config);

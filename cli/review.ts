@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadCountyConfig, type CountyConfig } from '../config/index.ts';
+import type { CountyConfig } from '../config/index.ts';
 import { DEFAULT_DB_PATH } from '../store/defaults.ts';
 import { UsageError } from './errors.ts';
 
@@ -21,6 +21,7 @@ function unitsOf(config: CountyConfig | null): Set<string> | null {
 }
 
 async function decide(action: 'confirm' | 'dismiss' | 'adjust', id: string, opts: { by?: string; reason?: string; occurrences?: string; points?: string; db: string; config?: string }): Promise<void> {
+  const { loadCountyConfig } = await import('../config/index.ts');
   const { openStore, recordDecision, ReviewInputError, latestFindingVersion } = await import('../store/index.ts');
   const config = opts.config ? loadCountyConfig(opts.config) : null;
   const occurrences = parseNumberOption('--occurrences', opts.occurrences);
@@ -55,6 +56,7 @@ export function registerReview(program: Command): void {
     .option('--json', '输出 JSON')
     .option('--db <file>', 'SQLite 数据库', DEFAULT_DB_PATH)
     .action(async (opts: { unit?: string; status?: string; check?: string; month?: string; config?: string; json?: boolean; db: string }) => {
+      const { loadCountyConfig } = await import('../config/index.ts');
       const status = opts.status === undefined ? undefined : STATUS_ALIASES[opts.status];
       if (opts.status !== undefined && !status) throw new UsageError(`--status: "${opts.status}" 无效，应为 ${Object.keys(STATUS_LABEL).join('/')}`);
       if (opts.month !== undefined && !/^\d{4}-\d{2}$/.test(opts.month)) throw new UsageError(`--month: "${opts.month}" 应为 YYYY-MM`);
@@ -121,6 +123,7 @@ export function registerReview(program: Command): void {
     .option('--config <file>', '县配置文件（校验问题所属单位）')
     .option('--db <file>', 'SQLite 数据库', DEFAULT_DB_PATH)
     .action(async (file: string, opts: { config?: string; db: string }) => {
+      const { loadCountyConfig } = await import('../config/index.ts');
       const { existsSync } = await import('node:fs');
       if (!existsSync(file)) throw new UsageError(`${file}: 文件不存在 / file not found`);
       const config = opts.config ? loadCountyConfig(opts.config) : undefined;

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import type { Command } from 'commander';
 import { CHECK_IDS } from '../checks/index.ts';
 import {
   assertRubricReferences, baseRange, childGroups, groupRange, knownColumnKeys, loadCountyConfig, loadRubric, loadRubricForConfig,
@@ -59,22 +58,16 @@ export function rubricSummaryLines(source: string, rubric: Rubric): string[] {
   return lines;
 }
 
-export function registerRubricCheck(rubric: Command): void {
-  rubric
-    .command('check')
-    .description('检查考核细则文件：格式、分值区间、引用的检查项与栏目，以及（给出县配置时）单位与类别；有错误时退出码 2')
-    .argument('[file]', '考核细则文件（默认取 --config 的 rubric:，再默认内置细则）')
-    .option('--config <file>', '县配置文件：同时核对单位名称、类别和考核年度')
-    .action((file: string | undefined, flags: { config?: string }) => {
-      const opts = { file, config: flags.config };
-      const config = opts.config === undefined ? undefined : loadCountyConfig(opts.config);
-      const source = opts.file ?? config?.rubric ?? 'builtin:2023';
-      const loaded = config
-        // --file is the user's path (from the working directory); the config's rubric: is read from the config's folder
-        ? loadRubricForConfig(config, config.year, opts.file === undefined ? config.rubric : resolve(opts.file))
-        : loadRubric(source);
-      const warnings = assertRubricReferences(loaded, { checkIds: CHECK_IDS, columnKeys: knownColumnKeys(), config }, opts.config);
-      for (const line of rubricWarningLines(source, [...(loaded.warnings ?? []), ...warnings])) process.stderr.write(`${line}\n`);
-      process.stdout.write(`${rubricSummaryLines(source, loaded).join('\n')}\n`);
-    });
+/** `zwgk rubric check [file] [--config]`: registered in rubric.ts, loaded when it runs. */
+export function runRubricCheck(file: string | undefined, flags: { config?: string }): void {
+  const opts = { file, config: flags.config };
+  const config = opts.config === undefined ? undefined : loadCountyConfig(opts.config);
+  const source = opts.file ?? config?.rubric ?? 'builtin:2023';
+  const loaded = config
+    // --file is the user's path (from the working directory); the config's rubric: is read from the config's folder
+    ? loadRubricForConfig(config, config.year, opts.file === undefined ? config.rubric : resolve(opts.file))
+    : loadRubric(source);
+  const warnings = assertRubricReferences(loaded, { checkIds: CHECK_IDS, columnKeys: knownColumnKeys(), config }, opts.config);
+  for (const line of rubricWarningLines(source, [...(loaded.warnings ?? []), ...warnings])) process.stderr.write(`${line}\n`);
+  process.stdout.write(`${rubricSummaryLines(source, loaded).join('\n')}\n`);
 }

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { UsageError } from './errors.ts';
-import { registerRubricCheck } from './rubric-validate.ts';
 
 export function registerRubric(program: Command): void {
   const rubric = program
@@ -31,4 +30,15 @@ export function registerRubric(program: Command): void {
 /** The loader's warnings (loaded anyway, but an evaluator should look), one line each, naming file and place. */
 export function rubricWarningLines(source: string, warnings: { path: string; message: string }[]): string[] {
   return warnings.map((w) => `注意：考核细则 ${source} 的 ${w.path}：${w.message}`);
+}
+
+function registerRubricCheck(rubric: Command): void {
+  rubric
+    .command('check')
+    .description('检查考核细则文件：格式、分值区间、引用的检查项与栏目，以及（给出县配置时）单位与类别；有错误时退出码 2')
+    .argument('[file]', '考核细则文件（默认取 --config 的 rubric:，再默认内置细则）')
+    .option('--config <file>', '县配置文件：同时核对单位名称、类别和考核年度')
+    .action(async (file: string | undefined, flags: { config?: string }) => {
+      (await import('./rubric-validate.ts')).runRubricCheck(file, flags);
+    });
 }

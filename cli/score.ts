@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { loadCountyConfig, loadRubricForConfig } from '../config/index.ts';
-import { checkedRubric } from './rubric-check.ts';
 import { DEFAULT_DB_PATH } from '../store/defaults.ts';
 import { parseAsOf, UsageError } from './errors.ts';
 
@@ -22,9 +20,11 @@ export function registerScore(program: Command): void {
     .option('--rubric <spec>', '考核细则（默认取县配置）')
     .option('--db <file>', 'SQLite 数据库', DEFAULT_DB_PATH)
     .action(async (opts: { config: string; year?: string; asOf?: string; out: string; rubric?: string; db: string }) => {
+      const { loadCountyConfig, loadRubricForConfig } = await import('../config/index.ts');
       const config = loadCountyConfig(opts.config);
       const year = parseYear(opts.year, config.year);
       const asOf = parseAsOf(opts.asOf);
+      const { checkedRubric } = await import('./rubric-check.ts');
       const rubric = checkedRubric(config, opts.config, year, opts.rubric);
       const { openStore } = await import('../store/index.ts');
       const { scoreFromStore } = await import('../scoring/index.ts');
@@ -58,6 +58,7 @@ export function registerScore(program: Command): void {
     .option('--year <year>', '考核年度（默认取县配置）')
     .option('--db <file>', 'SQLite 数据库', DEFAULT_DB_PATH)
     .action(async (opts: { config: string; unit: string; grade: string; reason: string; by: string; year?: string; db: string }) => {
+      const { loadCountyConfig, loadRubricForConfig } = await import('../config/index.ts');
       const config = loadCountyConfig(opts.config);
       const year = parseYear(opts.year, config.year);
       const rubric = loadRubricForConfig(config, year);

@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { loadCountyConfig } from '../config/index.ts';
 import { DEFAULT_DB_PATH } from '../store/defaults.ts';
 import { parseAsOf, UsageError } from './errors.ts';
 
@@ -28,6 +27,7 @@ export function registerServe(program: Command): void {
       let configPath: string;
       let asOf = opts.asOf ? parseAsOf(opts.asOf) : undefined;
       if (opts.config) {
+        const { loadCountyConfig } = await import('../config/index.ts');
         config = loadCountyConfig(opts.config);
         configPath = resolve(opts.config);
       } else {

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { loadCountyConfig } from '../config/index.ts';
-import { checkedRubric } from './rubric-check.ts';
 import { UsageError } from './errors.ts';
 
 export function registerTemplate(program: Command): void {
@@ -12,10 +10,12 @@ export function registerTemplate(program: Command): void {
     .requiredOption('--out <file>', '输出的 .xlsx 文件')
     .option('--year <year>', '考核年度（默认取县配置）')
     .action(async (opts: { config: string; out: string; year?: string }) => {
+      const { loadCountyConfig, loadRubricForConfig } = await import('../config/index.ts');
       if (!opts.out.toLowerCase().endsWith('.xlsx')) throw new UsageError('--out: 文件名应以 .xlsx 结尾');
       const config = loadCountyConfig(opts.config);
       const year = opts.year === undefined ? config.year : Number(opts.year);
       if (!Number.isInteger(year)) throw new UsageError(`--year: "${opts.year}" 不是年份 / not a year`);
+      const { checkedRubric } = await import('./rubric-check.ts');
       const rubric = checkedRubric(config, opts.config, year);
       const { writeManualTemplate } = await import('../scoring/index.ts');
       const { mkdirSync } = await import('node:fs');

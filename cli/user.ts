@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { DEFAULT_DB_PATH } from '../store/defaults.ts';
-import { loadCountyConfig } from '../config/index.ts';
 import { UsageError } from './errors.ts';
 
 const ROLE_ALIASES: Record<string, 'admin' | 'evaluator' | 'unit'> = {
@@ -32,6 +31,7 @@ export function registerUser(program: Command): void {
     .option('--config <file>', '县配置文件（校验单位编号）')
     .option('--db <file>', 'SQLite 数据库', DEFAULT_DB_PATH)
     .action(async (opts: { username: string; role: string; unit?: string; name?: string; config?: string; db: string }) => {
+      const { loadCountyConfig } = await import('../config/index.ts');
       const role = ROLE_ALIASES[opts.role];
       if (!role) throw new UsageError(`--role: "${opts.role}" 无效，应为 admin/evaluator/unit`);
       if (opts.unit && opts.config && !loadCountyConfig(opts.config).units.some((u) => u.id === opts.unit)) throw new UsageError(`--unit: 单位 "${opts.unit}" 不在县配置中`);

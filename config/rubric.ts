@@ -70,7 +70,10 @@ export function loadRubric(spec: string, year?: number, baseDir?: string): Rubri
     if (!existsSync(full)) {
       throw new ConfigError(display, [{ path: '', message: `没有 ${wanted} 年度的内置考核细则 / no built-in rubric for ${wanted}` }]);
     }
-    const rubric = parseRubric(readFileSync(full, 'utf8'), display);
+    // the compiled build holds each built-in rubric already parsed and checked (scripts/build.mjs): parsing the
+    // 40 KB YAML was most of `zwgk rubric`'s start-up; the sources have no such file and parse the YAML
+    const precompiled = join(BUILTIN_DIR, `${wanted}.json`);
+    const rubric = existsSync(precompiled) ? (JSON.parse(readFileSync(precompiled, 'utf8')) as Rubric) : parseRubric(readFileSync(full, 'utf8'), display);
     if (rubric.year !== wanted) {
       throw new ConfigError(display, [{ path: 'year', message: `文件年度 ${rubric.year} 与所需年度 ${wanted} 不符 / year ${rubric.year} does not match ${wanted}` }]);
     }

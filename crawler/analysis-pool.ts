@@ -23,6 +23,9 @@ export function defaultAnalysisThreads(): number {
   return Math.max(0, Math.min(4, availableParallelism() - 1));
 }
 
+// compiled (dist/*.js): the worker's compiled module itself; from the sources: a boot file that registers tsx first
+const WORKER_ENTRY = import.meta.url.endsWith('.js') ? new URL('./analysis-worker.js', import.meta.url) : new URL('./analysis-worker-boot.mjs', import.meta.url);
+
 const INLINE_FIRST = 8;
 /** Pages above this size (characters) wait for a worker instead of being parsed on this thread. */
 const INLINE_MAX_CHARS = 1_000_000;
@@ -132,13 +135,14 @@ export function createAnalysisPool(threads: number, opts: AnalysisPoolOptions = 
 
   // started once a few pages needed parsing: a re-run of an unchanged site may need none, and a worker costs a module load
   let started = false;
+  let warned = false;
   let requests = 0;
   const start = (): void => {
     started = true;
     for (let i = 0; i < threads; i++) spawn();
   };
   const spawn = (): void => {
-    const worker = new Worker(new URL('./analysis-worker-boot.mjs', import.meta.url));
+    const worker = new Worker(WORKER_ENTRY);
     worker.unref();
     const slot: Slot = { worker, jobs: new Map(), ready: false };
     worker.on('message', (m: AnalysisReply | { ready: true }) => {
@@ -155,7 +159,12 @@ export function createAnalysisPool(threads: number, opts: AnalysisPoolOptions = 
       else job.resolve({ value: JSON.parse(m.json), json: m.json });
       pump();
     });
-    worker.on('error', () => drop(slot));
+    worker.on('error', (err) => {
+      // slower, not wrong, but a worker that cannot load is a broken install: say so once
+      if (!warned) process.emitWarning(`页面解析线程出错，改由主线程解析 / analysis worker failed: ${err.message}`);
+      warned = true;
+      drop(slot);
+    });
     worker.on('exit', () => {
       if (!closed) drop(slot);
     });

@@ -4,6 +4,9 @@
 import { Worker } from 'node:worker_threads';
 import { extractAttachment, type AttachmentFormat, type AttachmentText, type ExtractLimits } from './attachment-extract.ts';
 
+// compiled (dist/*.js): the worker's compiled module itself; from the sources: a boot file that registers tsx first
+const WORKER_ENTRY = import.meta.url.endsWith('.js') ? new URL('./attachment-worker.js', import.meta.url) : new URL('./attachment-worker-boot.mjs', import.meta.url);
+
 export interface AttachmentExtractor {
   /** Rejects with a Chinese message naming the reason (unreadable, timeout). */
   extract(bytes: Uint8Array, format: AttachmentFormat, limits: ExtractLimits): Promise<AttachmentText>;
@@ -56,7 +59,7 @@ export function createAttachmentExtractor(opts: { timeoutMs: number; inline?: bo
   };
 
   const start = (): void => {
-    const w = new Worker(new URL('./attachment-worker-boot.mjs', import.meta.url));
+    const w = new Worker(WORKER_ENTRY);
     w.unref();
     worker = w;
     w.on('message', (m: { ready: true } | { id: number; result?: AttachmentText; error?: string }) => {

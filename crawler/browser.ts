@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import PQueue from 'p-queue';
 import { DEFAULT_USER_AGENT } from './fetch.ts';
 import { createScopeGuardFromHosts, type ScopeGuard } from './scope.ts';
 
@@ -23,6 +24,12 @@ export const CHROMIUM_ARGS = [
 /** Request types that change how a page looks, never which rows it lists. */
 const PRESENTATION_ONLY = new Set(['stylesheet', 'image', 'font', 'media']);
 const VIEWPORT = { width: 1280, height: 900 };
+/**
+ * Pages open at once. Chromium starts a renderer process per site, ~50–100 MB each: with many units in flight (a
+ * city or province config, one host per county) unlimited pages put the process tree past 1.5 GB (bench:province).
+ * Rendering is a few pages per unit, so two at a time cost no measurable crawl time.
+ */
+export const MAX_OPEN_PAGES = 2;
 /** Full-page screenshots stop at this height: some list pages are tens of thousands of pixels long. */
 export const SCREENSHOT_MAX_HEIGHT = 8000;
 
@@ -66,6 +73,7 @@ export interface RendererOptions {
   scope?: ScopeGuard;
   userAgent?: string;
   navigationTimeoutMs?: number;
+  maxOpenPages?: number;
 }
 
 function unavailable(reason: string): Renderer {
@@ -115,8 +123,14 @@ export async function createRenderer(opts: RendererOptions = {}): Promise<Render
   }
   const timeout = opts.navigationTimeoutMs ?? 30_000;
 
+  const openPages = new PQueue({ concurrency: opts.maxOpenPages ?? MAX_OPEN_PAGES });
+
   /** `requested`: the script files the page loaded, and how many other requests that can carry data (XHR, frames …) it made. */
-  async function withPage<T>(url: string, use: (page: Page, requested: Requested) => Promise<T>): Promise<T> {
+  function withPage<T>(url: string, use: (page: Page, requested: Requested) => Promise<T>): Promise<T> {
+    return openPages.add(() => withOpenPage(url, use));
+  }
+
+  async function withOpenPage<T>(url: string, use: (page: Page, requested: Requested) => Promise<T>): Promise<T> {
     let guard: ScopeGuard;
     try {
       guard = opts.scope ?? createScopeGuardFromHosts([new URL(url).hostname]);

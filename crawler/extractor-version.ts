@@ -3,7 +3,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 
-const CRAWLER_DIR = new URL('./', import.meta.url);
+// the TypeScript sources in both cases, so the compiled build (dist/crawler/*.js) and tsx give the same version
+const CRAWLER_DIR = import.meta.url.endsWith('.js') ? new URL('../../crawler/', import.meta.url) : new URL('./', import.meta.url);
 const VOCAB = new URL('../config/columns.yaml', import.meta.url);
 // modules of the network and orchestration layers do not change what a page yields
 const NOT_EXTRACTION = /^(fetch|robots|scope|errors|browser|evidence|run|unit-crawl|column-crawl|feeds-crawl|page-source|page-analyser|analysis-pool|analysis-worker|analysis-task|unit-context|index|link-check|decode)[\w-]*\.(ts|mjs)$/;

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import PQueue from 'p-queue';
 import type { CountyConfig } from '../config/index.ts';
 import { assessmentWindow } from '../config/index.ts';
 import type { Store, FeedPost, RunKind, RunRecord } from '../store/index.ts';
@@ -16,6 +15,7 @@ import { extractorVersion } from './extractor-version.ts';
 import { createAnalysisPool, defaultAnalysisThreads } from './analysis-pool.ts';
 import { crawlUnit } from './unit-crawl.ts';
 import { crawlFeeds } from './feeds-crawl.ts';
+import { createUnitScheduler, interleaveByHost, unitHost } from './unit-scheduler.ts';
 import { loadColumnSynonyms, KEY_FIELDS_HUB } from './discover.ts';
 
 /**
@@ -43,6 +43,7 @@ export interface InspectionOptions {
   resume?: boolean;
   /** 'selfcheck': a unit's own check or a re-check (service); 'newmedia': feeds only (weekly cadence check). Default 'inspection'. */
   kind?: RunKind;
+  /** Units crawled at once per host (default twice the host's connections). */
   unitConcurrency?: number;
   progress?: ProgressSink;
   /**
@@ -117,10 +118,10 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
   const workingLinks = config.crawl.linkRecheckDays > 0 ? recentWorkingLinks(store, linkSince) : new Map();
   const linkStats = { checked: 0, reusedFromPages: 0, reusedFromEarlierRuns: 0 };
   const abandoned: Promise<unknown>[] = []; // crawls of units cut off by their budget, winding down
-  // twice the host's connections: while a unit waits for its own next page, another keeps the host queue full
-  const queue = new PQueue({ concurrency: opts.unitConcurrency ?? Math.max(2, 2 * config.politeness.concurrencyPerHost) });
+  // per host, twice the host's connections: while a unit waits for its own next page, another keeps the host queue full
+  const units = createUnitScheduler({ perHost: opts.unitConcurrency ?? Math.max(2, 2 * config.politeness.concurrencyPerHost) });
   try {
-    await Promise.all(pending.map((unit) => queue.add(async () => {
+    await Promise.all(interleaveByHost(pending, (u) => unitHost(u.home)).map((unit) => units.add(unitHost(unit.home), async () => {
       const unitStarted = Date.now();
       // past its budget a unit is cut off: its further page loads and link checks fail at once, the requests in
       // flight end by their own deadline, and the unit is recorded as incomplete while the others go on

@@ -86,3 +86,18 @@ export function benchConfigFor(portal: SamplePortal, politeness: { concurrencyPe
   const cfg = parseCountyConfig(yaml, configPath ?? DEFAULT_CONFIG_PATH);
   return { ...cfg, politeness };
 }
+
+/**
+ * bench:province: one server per loopback host (each a county portal of the sample's shape), all on the same port;
+ * latencyMs per host. Each county gets its own seed, so no two serve the same pages (snapshots do not deduplicate
+ * across counties more than they would on real portals).
+ */
+export async function startSampleHosts(hosts: { host: string; latencyMs: number }[], opts: SamplePortalOptions = {}): Promise<{ origins: string[]; close(): Promise<void> }> {
+  const servers: { origin: string; close(): Promise<void> }[] = [];
+  for (const [k, h] of hosts.entries()) {
+    const site = buildSampleSite({ ...opts, seed: (opts.seed ?? DEFAULT_SEED) + k });
+    const port = servers.length ? Number(new URL(servers[0].origin).port) : 0;
+    servers.push(await startServer(site, { latencyMs: h.latencyMs, log: [], host: h.host, port }));
+  }
+  return { origins: servers.map((s) => s.origin), close: async () => void (await Promise.all(servers.map((s) => s.close()))) };
+}

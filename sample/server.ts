@@ -12,6 +12,8 @@ import { portalPages } from './render/portal.ts';
 import type { PortalSiteServer } from './portal-site.ts';
 
 export interface ServerOptions {
+  host?: string; // a loopback address (bench:province gives each county its own: 127.0.0.2, 127.0.0.3 …)
+  port?: number;
   latencyMs: number;
   log: { method: string; url: string }[];
   portalSites?: PortalSiteServer; // the portal's own home and a unit's own site (19号 site-level checks)
@@ -112,10 +114,14 @@ export async function startServer(site: SiteModel, opts: ServerOptions): Promise
     else handle(req, res);
   });
   server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const host = opts.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, resolve);
+  });
   const { port } = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://${host}:${port}`,
     close: () => new Promise<void>((resolve, reject) => {
       server.close((err) => (err ? reject(err) : resolve()));
       server.closeAllConnections();

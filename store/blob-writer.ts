@@ -87,7 +87,10 @@ export class BlobWriter {
         this.failed = true;
         this.takeBack();
       };
-      worker.on('error', fail);
+      worker.on('error', (err) => {
+        process.emitWarning(`快照写入线程出错，改由主线程写入 / blob writer thread failed: ${err.message}`);
+        fail();
+      });
       worker.on('exit', fail);
       this.worker = worker;
     } catch {

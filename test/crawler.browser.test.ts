@@ -111,3 +111,29 @@ fetch('/api/list.json').then(r => r.json()).then(rows => {
     await expect(renderer.render('http://www.example.com/')).rejects.toThrow(/检查范围/);
   });
 });
+
+describe.skipIf(!hasChromium)('renderer page limit', () => {
+  it('keeps at most maxOpenPages pages open, the others wait their turn and still render', async () => {
+    let open = 0;
+    let peak = 0;
+    const server = createServer((req, res) => {
+      if (req.url === '/favicon.ico') return void res.writeHead(404).end();
+      peak = Math.max(peak, ++open);
+      setTimeout(() => {
+        open--;
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<html><body><p>第${req.url}页</p></body></html>`);
+      }, 300);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const r = await createRenderer({ executablePath: CHROMIUM, maxOpenPages: 2 });
+    try {
+      const pages = await Promise.all([1, 2, 3, 4, 5].map((n) => r.render(`${origin}/${n}`)));
+      expect(pages.map((p, i) => p.html.includes(`第/${i + 1}页`))).toEqual([true, true, true, true, true]);
+      expect(peak).toBe(2);
+    } finally {
+      await r.close();
+      server.close();
+    }
+  }, 60_000);
+});
