@@ -2,6 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Paragraph, Table } from 'docx';
+import { indicatorFileZh } from '../config/index.ts';
 import type { Site19Result } from '../scoring/index.ts';
 import * as D from './docx-style.ts';
 import { escapeHtml, monthZh, safeFileName } from './format.ts';
@@ -22,10 +23,10 @@ interface Content { title: string; paragraphs: string[]; sections: { heading: st
 
 function build(input: SelfCheck19Input): Content {
   const r = input.result;
-  const score = r.deductionScore === null ? '不计分' : `${r.deductionScore} 分`;
+  // The reason already states the score (or that a veto leaves nothing scored): the conclusion says it once.
   const paragraphs = [
-    `依据${r.table.title}（${r.table.file}），对${r.siteName}开展${monthZh(r.month)}自查，检查日期 ${r.asOf}。`,
-    `自查结论：${r.verdict}。${r.verdictReason}。扣分部分得分：${score}。`,
+    `依据${r.table.title}（${indicatorFileZh(r.table.file)}），对${r.siteName}开展${monthZh(r.month)}自查，检查日期 ${r.asOf}。`,
+    `自查结论：${r.verdict}。${r.verdictReason}。`,
   ];
   if (r.unverified.length) paragraphs.push(`说明：以下分值或阈值尚未与原文核实，结论仅供内部参考：${r.unverified.join('；')}。`);
   const sections = [
