@@ -21,6 +21,13 @@ const EFFECT: Record<string, string> = { veto: '单项否决', deduction: '扣�
 
 interface Content { title: string; paragraphs: string[]; sections: { heading: string; headers: string[]; rows: string[][] }[]; issuer: string; date: string }
 
+const selfCheck19Title = (siteName: string, month: string): string => `${siteName}${monthZh(month)}自查报告`;
+
+/** The file name (without .docx/.html) the 自查报告 of a site and month is written under. */
+export function selfCheck19FileName(siteName: string, month: string): string {
+  return safeFileName(selfCheck19Title(siteName, month));
+}
+
 function build(input: SelfCheck19Input): Content {
   const r = input.result;
   // The reason already states the score (or that a veto leaves nothing scored): the conclusion says it once.
@@ -44,7 +51,7 @@ function build(input: SelfCheck19Input): Content {
       rows: input.trend.map((t) => [monthZh(t.month), t.verdict, t.deductionScore === null ? '—' : String(t.deductionScore), String(t.vetoes)]),
     },
   ];
-  return { title: `${r.siteName}${monthZh(r.month)}自查报告`, paragraphs, sections, issuer: input.issuer ?? `${input.county}人民政府办公室`, date: input.issuedOn };
+  return { title: selfCheck19Title(r.siteName, r.month), paragraphs, sections, issuer: input.issuer ?? `${input.county}人民政府办公室`, date: input.issuedOn };
 }
 
 function docxChildren(c: Content): (Paragraph | Table)[] {
