@@ -3,7 +3,7 @@
 import * as cheerio from 'cheerio';
 import type { Element } from 'domhandler';
 import { countyConfigSchema } from '../config/index.ts';
-import { createFetcher, createScopeGuardFromHosts, decodeHtml, type Fetcher } from '../crawler/index.ts';
+import { createFetcher, createScopeGuardFromHosts, decodeHtml, resolveHref as resolve, type Fetcher } from '../crawler/index.ts';
 import type { NavEntry } from './name-match.ts';
 import { entryName } from './name-match.ts';
 import { looksLikeUnitName } from './name-parts.ts';
@@ -49,19 +49,6 @@ function linkText($: cheerio.CheerioAPI, el: Element): string {
   return t || ($(el).attr('title') ?? '').replace(/\s+/g, '');
 }
 
-function resolve(href: string | undefined, base: string): string | null {
-  if (!href) return null;
-  const h = href.trim();
-  if (!h || /^(javascript|mailto|tel|data):/i.test(h) || h.startsWith('#')) return null;
-  try {
-    const u = new URL(h, base);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-    u.hash = '';
-    return u.href;
-  } catch {
-    return null;
-  }
-}
 
 function pageBase($: cheerio.CheerioAPI, url: string): string {
   return resolve($('base[href]').attr('href'), url) ?? url;
