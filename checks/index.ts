@@ -89,3 +89,4 @@ export { columnName } from './column-names.ts';
 export { SITE_CHECK_IDS, type SiteCheckId, type SiteCheckInput, type SiteFinding, type SiteRef, type SiteEffect } from './site-types.ts';
 export { runSiteChecks } from './site-checks.ts';
 export { availabilityShare, availabilityWindow, type AvailabilityShare } from './site-availability.ts';
+export { errorLabel } from './site.ts';

@@ -63,7 +63,15 @@ export function checkAvailability(input: SiteCheckInput): SiteFinding[] {
       confidence: 'low', evidence: [],
     })];
   }
-  if (s.level === 'ok') return [];
+  if (s.level === 'ok') {
+    if (coverageComplete) return [];
+    // No failure seen, but too few probes to show the site meets 19号: say so rather than stay silent.
+    return [makeSiteFinding(site, table, {
+      checkId: 'site.availability', effect: 'info', subject: `监测不足:${site.home}`, title: `${site.name}可用性探测次数不足，尚不能证明"站点无法访问"达标`,
+      detail: `${summary}。${coverage}请保持 zwgk serve 运行，或由系统定时任务每天至少 ${t.probesPerDay.value} 次执行 zwgk probe --once。`,
+      confidence: 'low', evidence: [],
+    })];
+  }
   const failures = input.probes.filter((p) => p.source === 'probe' && !p.ok && !p.networkDown && p.at >= window.from && p.at < window.to);
   const classes = new Map<string, number>();
   for (const p of failures) classes.set(errorLabel(p.errorClass, p.status), (classes.get(errorLabel(p.errorClass, p.status)) ?? 0) + 1);

@@ -32,9 +32,30 @@ export function makeSiteFinding(site: SiteRef, table: IndicatorTable, input: Sit
   };
 }
 
+/** What each threshold of the 19号 table a site check reads is called in the output (the YAML keys are English). */
+const THRESHOLD_LABELS = {
+  backdateToleranceDays: { label: '疑似倒填日期的容差', unit: '天' },
+  monitorDays: { label: '可用性监测天数', unit: '天' },
+  probesPerDay: { label: '每天探测次数', unit: '次' },
+  timeoutSeconds: { label: '首页打开时限', unit: '秒' },
+  vetoShare: { label: '可用性否决失败占比', unit: '%' },
+  warnShare: { label: '可用性预警失败占比', unit: '%' },
+  staleDays: { label: '首页不更新天数', unit: '天' },
+  warnDays: { label: '首页不更新预警天数', unit: '天' },
+} as const;
+
+export type SiteThresholdName = keyof typeof THRESHOLD_LABELS;
+
+/** "可用性预警失败占比 3%" — a threshold as a user reads it. */
+export function thresholdText(name: SiteThresholdName, t: MarkedNumber): string {
+  const { label, unit } = THRESHOLD_LABELS[name];
+  return unit === '%' ? `${label} ${Math.round(t.value * 10_000) / 100}%` : `${label} ${t.value} ${unit}`;
+}
+
 /** "名称 值（未核实）" for each threshold whose mark is not ✔. */
-export function unverifiedNotes(named: Record<string, MarkedNumber>): string[] {
-  return Object.entries(named).filter(([, t]) => t.conf !== '✔').map(([name, t]) => `${name} ${t.value}（${confidenceLabel(t.conf)}）`);
+export function unverifiedNotes(named: Partial<Record<SiteThresholdName, MarkedNumber>>): string[] {
+  return (Object.entries(named) as [SiteThresholdName, MarkedNumber][])
+    .filter(([, t]) => t.conf !== '✔').map(([name, t]) => `${thresholdText(name, t)}（${confidenceLabel(t.conf)}）`);
 }
 
 export function daysBetween(fromDate: string, toDate: string): number {

@@ -42,8 +42,11 @@ export function registerInit(program: Command): void {
       for (const p of w.pages.filter((x) => x.role === '单位导航页' || x.role === '政务新媒体页')) {
         process.stderr.write(`${p.role}：${p.url}（链接“${p.via}”）${p.error ? ` 无法读取：${p.error}` : ''}\n`);
       }
-      const rows = outcome.rows.map((r) => [r.name, STATUS[r.status], r.link, r.url ?? '', r.score === null ? '' : r.score.toFixed(2), r.reason]);
-      process.stdout.write(`${textTable(['单位', '结果', '匹配链接', '网址', '得分', '依据'], rows, [24, 10, 30, 48, 4, 80])}\n\n`);
+      const rows = outcome.rows.map((r) => [r.name, STATUS[r.status], r.link, r.url ?? '', r.score === null ? '' : r.score.toFixed(2),
+        r.columns ? `${r.columns.found}/${r.columns.required}` : '', r.reason]);
+      process.stdout.write(`${textTable(['单位', '结果', '匹配链接', '网址', '得分', '必查栏目', '依据'], rows, [24, 10, 30, 48, 4, 8, 80])}\n\n`);
+      const short = outcome.rows.filter((r) => r.columns && r.columns.found < r.columns.required).length;
+      if (short) process.stdout.write(`${short} 个单位的主页上没有找到全部必查栏目，配置中各单位 home 下方已列出未找到的栏目并附 columns: 模板。\n`);
       if (outcome.leftovers.length) {
         process.stdout.write(`门户导航中另有 ${outcome.leftovers.length} 个条目不在考核对象名单中，未作为单位写入：\n`);
         for (const l of outcome.leftovers) {

@@ -109,6 +109,11 @@ export function loadIndicatorTable(spec = 'builtin:19hao', baseDir?: string): In
   return parseIndicatorTable(readFileSync(full, 'utf8'), display);
 }
 
+/** How the output names the table's file: the built-in one by what it is, a province's own by its path. */
+export function indicatorFileZh(file: string): string {
+  return /^config\/indicators\/[a-z0-9-]+\.yaml$/.test(file) ? '本工具内置指标表' : `指标表文件 ${file}`;
+}
+
 export function vetoItem(table: IndicatorTable, id: string): VetoItem | undefined {
   return table.vetoes.find((v) => v.id === id);
 }

@@ -26,6 +26,7 @@ export type { DiscoveredColumn, ColumnSynonyms, ColumnSynonymEntry } from './dis
 export { extractDetail } from './detail-extract.ts';
 export type { DetailExtraction } from './detail-extract.ts';
 export { extractLinks, isAttachmentUrl } from './links-extract.ts';
+export { resolveHref } from './extract-html.ts';
 export type { ExtractedLink } from './links-extract.ts';
 export { parseFeed, parsePostsCsv } from './feeds.ts';
 export type { FeedParseResult, FeedFormat, PostCsvRow } from './feeds.ts';

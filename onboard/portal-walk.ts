@@ -3,7 +3,7 @@
 import * as cheerio from 'cheerio';
 import type { Element } from 'domhandler';
 import { countyConfigSchema } from '../config/index.ts';
-import { createFetcher, createScopeGuardFromHosts, decodeHtml, type Fetcher } from '../crawler/index.ts';
+import { createFetcher, createScopeGuardFromHosts, decodeHtml, resolveHref as resolve, type Fetcher } from '../crawler/index.ts';
 import type { NavEntry } from './name-match.ts';
 import { entryName } from './name-match.ts';
 import { looksLikeUnitName } from './name-parts.ts';
@@ -49,19 +49,6 @@ function linkText($: cheerio.CheerioAPI, el: Element): string {
   return t || ($(el).attr('title') ?? '').replace(/\s+/g, '');
 }
 
-function resolve(href: string | undefined, base: string): string | null {
-  if (!href) return null;
-  const h = href.trim();
-  if (!h || /^(javascript|mailto|tel|data):/i.test(h) || h.startsWith('#')) return null;
-  try {
-    const u = new URL(h, base);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-    u.hash = '';
-    return u.href;
-  } catch {
-    return null;
-  }
-}
 
 function pageBase($: cheerio.CheerioAPI, url: string): string {
   return resolve($('base[href]').attr('href'), url) ?? url;
@@ -137,21 +124,26 @@ function countyFromHome($: cheerio.CheerioAPI): string | null {
   return null;
 }
 
+/** The crawler's polite fetcher limited to the portal's hosts (what zwgk init reads with). */
+export function portalFetcher(portalUrl: string, politeness?: { concurrencyPerHost: number; delayMs: number }): Fetcher {
+  return createFetcher({
+    crawl: countyConfigSchema.shape.crawl.parse(undefined),
+    politeness: politeness ?? { concurrencyPerHost: 2, delayMs: 250 },
+    scope: createScopeGuardFromHosts(portalHosts(portalUrl)),
+    respectRobots: true,
+  });
+}
+
 /**
  * Reads the home, the 政府信息公开 platform it links to, and from there the 部门/乡镇 pages and the 政务新媒体
- * page (three levels at most, `maxPages` pages). Unit homes themselves are not fetched: zwgk doctor does that.
+ * page (three levels at most, `maxPages` pages). Unit homes are read afterwards by zwgk init (init-columns.ts).
  */
 export async function walkPortal(portalUrl: string, opts: WalkOptions = {}): Promise<PortalWalk> {
   const words = onboardWords();
   const hosts = portalHosts(portalUrl);
   const scope = createScopeGuardFromHosts(hosts);
   const own = !opts.fetcher;
-  const fetcher = opts.fetcher ?? createFetcher({
-    crawl: countyConfigSchema.shape.crawl.parse(undefined),
-    politeness: opts.politeness ?? { concurrencyPerHost: 2, delayMs: 250 },
-    scope,
-    respectRobots: true,
-  });
+  const fetcher = opts.fetcher ?? portalFetcher(portalUrl, opts.politeness);
   const maxPages = opts.maxPages ?? 30;
   const pages: WalkedPage[] = [];
   const entries: NavEntry[] = [];

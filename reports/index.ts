@@ -11,4 +11,4 @@ export type { AnnualInput } from './annual.ts';
 export { renderChartSvg, chartPng, renderChart } from './charts.ts';
 export { trendOption, unitBarsOption, scoreDistributionOption } from './chart-options.ts';
 export { renderPdf, hasChromium } from './pdf.ts';
-export { writeSelfCheck19Report, type SelfCheck19Input } from './selfcheck19.ts';
+export { selfCheck19FileName, writeSelfCheck19Report, type SelfCheck19Input } from './selfcheck19.ts';

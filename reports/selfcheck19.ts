@@ -2,6 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Paragraph, Table } from 'docx';
+import { indicatorFileZh } from '../config/index.ts';
 import type { Site19Result } from '../scoring/index.ts';
 import * as D from './docx-style.ts';
 import { escapeHtml, monthZh, safeFileName } from './format.ts';
@@ -20,12 +21,19 @@ const EFFECT: Record<string, string> = { veto: '单项否决', deduction: '扣�
 
 interface Content { title: string; paragraphs: string[]; sections: { heading: string; headers: string[]; rows: string[][] }[]; issuer: string; date: string }
 
+const selfCheck19Title = (siteName: string, month: string): string => `${siteName}${monthZh(month)}自查报告`;
+
+/** The file name (without .docx/.html) the 自查报告 of a site and month is written under. */
+export function selfCheck19FileName(siteName: string, month: string): string {
+  return safeFileName(selfCheck19Title(siteName, month));
+}
+
 function build(input: SelfCheck19Input): Content {
   const r = input.result;
-  const score = r.deductionScore === null ? '不计分' : `${r.deductionScore} 分`;
+  // The reason already states the score (or that a veto leaves nothing scored): the conclusion says it once.
   const paragraphs = [
-    `依据${r.table.title}（${r.table.file}），对${r.siteName}开展${monthZh(r.month)}自查，检查日期 ${r.asOf}。`,
-    `自查结论：${r.verdict}。${r.verdictReason}。扣分部分得分：${score}。`,
+    `依据${r.table.title}（${indicatorFileZh(r.table.file)}），对${r.siteName}开展${monthZh(r.month)}自查，检查日期 ${r.asOf}。`,
+    `自查结论：${r.verdict}。${r.verdictReason}。`,
   ];
   if (r.unverified.length) paragraphs.push(`说明：以下分值或阈值尚未与原文核实，结论仅供内部参考：${r.unverified.join('；')}。`);
   const sections = [
@@ -43,7 +51,7 @@ function build(input: SelfCheck19Input): Content {
       rows: input.trend.map((t) => [monthZh(t.month), t.verdict, t.deductionScore === null ? '—' : String(t.deductionScore), String(t.vetoes)]),
     },
   ];
-  return { title: `${r.siteName}${monthZh(r.month)}自查报告`, paragraphs, sections, issuer: input.issuer ?? `${input.county}人民政府办公室`, date: input.issuedOn };
+  return { title: selfCheck19Title(r.siteName, r.month), paragraphs, sections, issuer: input.issuer ?? `${input.county}人民政府办公室`, date: input.issuedOn };
 }
 
 function docxChildren(c: Content): (Paragraph | Table)[] {

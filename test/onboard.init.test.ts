@@ -65,6 +65,31 @@ describe('zwgk init on the sample portal (附件1 text → config)', () => {
     expect(parse(text).units).toHaveLength(41);
   });
 
+  it('writes under each home the required columns found there (with the link text) and those that were not, as a columns: template', () => {
+    const text = readFileSync(join(dir, 'county.yaml'), 'utf8');
+    const block = (id: string) => {
+      const lines = text.split('\n');
+      const at = lines.indexOf(`  - id: ${id}`);
+      const end = lines.findIndex((l, i) => i > at && /^ {2}(- |# )/.test(l));
+      return lines.slice(at, end).join('\n');
+    };
+    // the same planted gaps zwgk doctor names (test/onboard.doctor.test.ts)
+    expect(block('niudu')).toMatch(/# 未找到 \d+ 个：[^\n]*政府信息公开年报/);
+    expect(block('niudu')).toContain('    #   annualReport: 待填写   # 政府信息公开年报');
+    expect(block('zhujian')).toMatch(/#   shuanggongshi: 待填写/);
+    expect(block('renshe')).toContain('#   "keyField:稳岗就业": 待填写');
+    expect(block('yishi')).not.toContain('未找到');
+    expect(block('yishi')).toMatch(/# 必查栏目 (\d+) 个，主页上找到 \1 个：[^\n]*政府信息公开指南（链接“[^”]*指南[^”]*”）/);
+    expect(block('xinfang')).toContain('# 必查栏目未核对：主页无法读取');
+    const niudu = outcome.rows.find((r) => r.id === 'niudu')!;
+    expect(niudu.columns!.found).toBeLessThan(niudu.columns!.required);
+    expect(outcome.rows.find((r) => r.id === 'xinfang')!.columns).toBeNull();
+    // the template reads back as the config's own columns: once filled in and uncommented
+    const filled = text.replace(/^ {4}# columns:$/gm, '    columns:').replace(/^ {4}# {3}(\S+): 待填写 .*$/gm, '      $1: https://example.gov.cn/filled/');
+    const config = parseCountyConfig(filled, 'county.yaml');
+    expect(config.units.find((u) => u.id === 'niudu')!.columns).toMatchObject({ annualReport: 'https://example.gov.cn/filled/' });
+  });
+
   it('leaves an unlisted unit to a person: file still written, unit commented out with candidates, exit 1', async () => {
     const units = join(dir, 'units.csv');
     writeFileSync(units, '名称,类别\n猗氏镇政府,A\n临猗镇政府,A\n应急管理局,B\n');

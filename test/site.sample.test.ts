@@ -66,6 +66,17 @@ describe('sample portal: the 19号 self-check of its own sites', () => {
       const { text } = await readDocx(files.find((f) => f.includes('教育局') && f.endsWith('.docx'))!);
       expect(text).toContain('自查结论：不合格');
       expect(text).toContain('首页未展示网站标识码');
+      // Nothing English reaches the office: threshold keys, check ids and file paths are named in Chinese (URLs aside).
+      const portalReport = files.find((f) => !f.includes('教育局') && f.endsWith('.docx'))!;
+      const portalText = (await readDocx(portalReport)).text;
+      expect(portalText).toContain('疑似倒填日期的容差 2 天（未核实）');
+      expect(portalText).toContain('可用性预警失败占比 3%（待核原文）');
+      for (const f of files) {
+        const shown = f.endsWith('.docx') ? (await readDocx(f)).text
+          : readFileSync(f, 'utf8').replace(/<style>[\s\S]*?<\/style>|<head>[\s\S]*?<\/head>/g, '').replace(/<[^>]*>/g, ' ');
+        const words = shown.replace(/https?:\/\/\S+/g, '').match(/[a-zA-Z]{6,}/g) ?? [];
+        expect(words, f).toEqual([]);
+      }
     } finally {
       store.close();
     }

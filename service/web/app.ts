@@ -29,6 +29,7 @@ import { parseFrom, registerQueueRoutes } from './queue-routes.ts';
 import { findingExtras } from './finding-extras.ts';
 import { registerUnitRoutes } from './unit-routes.ts';
 import { registerReportRoutes } from './report-routes.ts';
+import { registerSiteRoutes } from './site-routes.ts';
 import { isDraftReport } from '../report-months.ts';
 
 export interface AppOptions {
@@ -266,6 +267,7 @@ export function createApp(ctx: ServiceContext, opts: AppOptions): Hono<AuthEnv> 
   });
 
   registerReportRoutes(app, ctx, { guard, render, notFound });
+  registerSiteRoutes(app, ctx, { guard, render, notFound });
   app.post('/reports/generate', async (c) => {
     const u = guard(c, EVAL);
     if (u instanceof Response) return u;

@@ -92,7 +92,7 @@ export function layout(title: string, body: string, who: LayoutUser | null, flas
   const nav = !who ? '' : who.user.role === 'unit'
     ? `<a href="/unit">本单位问题</a><a href="/unit/reports">报告下载</a><a href="/unit/selfcheck">自查</a>`
     : `<a href="/queue">审核队列</a><a href="/findings">全部问题</a><a href="/scores">评分草稿</a><a href="/grades">等次总览</a>` +
-      `<a href="/manual">人工录入</a><a href="/runs">运行记录</a><a href="/reports">报告下载</a>${who.user.role === 'admin' ? '<a href="/admin/users">用户管理</a>' : ''}`;
+      `<a href="/manual">人工录入</a><a href="/runs">运行记录</a><a href="/sites">网站监测</a><a href="/reports">报告下载</a>${who.user.role === 'admin' ? '<a href="/admin/users">用户管理</a>' : ''}`;
   const me = who
     ? `<span class="who">${esc(who.user.displayName)}（${esc(ROLE_LABEL[who.user.role])}${who.unitName ? `·${esc(who.unitName)}` : ''}）
 <form method="post" action="/logout">${csrfField(who.csrfToken)}<button type="submit">退出</button></form></span>`
