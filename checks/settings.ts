@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { InputError } from '../config/index.ts';
 import { elementDefinitions } from './element-definitions.ts';
 
 const SETTINGS_FILE = new URL('../config/check-settings.yaml', import.meta.url);
@@ -55,12 +56,7 @@ const settingsSchema = z.object({
 export type CheckSettings = z.infer<typeof settingsSchema>;
 
 /** A settings problem names the key; thrown in Chinese because the CLI shows it as is. */
-export class CheckSettingsError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CheckSettingsError';
-  }
-}
+export class CheckSettingsError extends InputError {}
 
 function unwrap(entry: unknown): unknown {
   if (entry && typeof entry === 'object' && !Array.isArray(entry) && 'value' in entry) {

@@ -1,23 +1,23 @@
-/**
- * A config/ ConfigError, recognised by name: importing config/ here would load zod and yaml (~150 ms) for every
- * command, `zwgk --help` included; commands import config/ when they run (see cli/main.ts).
- */
+// The one module imported past a folder's index.ts: config/index.ts loads zod and yaml (~150 ms), and this file is
+// loaded by every command, `zwgk --help` included (commands import config/ when they run, see cli/main.ts).
+import { InputError } from '../config/errors.ts';
+
+/** A config/ ConfigError (the CLI prints it under its own heading), recognised by name for the reason above. */
 export function isConfigError(err: unknown): err is Error {
   return err instanceof Error && err.name === 'ConfigError';
 }
 
 /** Bad arguments or input: the CLI exits 2 with this message (Chinese first, English after). */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+export class UsageError extends InputError {}
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
+/**
+ * The one place that turns an error into an exit code: every InputError (config, tables, arguments, users,
+ * decisions, unit lists, a missing database) is the user's to fix and exits 2; anything else exits 1.
+ */
 export function exitCodeFor(err: unknown): number {
-  if (isConfigError(err) || err instanceof UsageError) return EXIT.usage;
+  if (err instanceof InputError) return EXIT.usage;
   if (err && typeof err === 'object' && (err as { exitCode?: unknown }).exitCode === 2) return EXIT.usage;
   return EXIT.failed;
 }

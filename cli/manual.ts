@@ -118,15 +118,12 @@ export function registerManual(program: Command): void {
       const year = opts.year === undefined ? config.year : Number(opts.year);
       if (!Number.isInteger(year)) throw new UsageError(`--year: "${opts.year}" 不是年份 / not a year`);
       const rubric = loadRubricForConfig(config, year);
-      const { importManualEntries, ManualInputError, TableReadError } = await import('../scoring/index.ts');
+      const { importManualEntries } = await import('../scoring/index.ts');
       const { openStore } = await import('../store/index.ts');
       const store = openStore({ dbPath: opts.db });
       try {
         const entries = await importManualEntries(store, file, { config, rubric, year, by: opts.by });
         process.stdout.write(`已导入 ${entries.length} 条录入\n`);
-      } catch (err) {
-        if (err instanceof ManualInputError || err instanceof TableReadError) throw new UsageError(err.message);
-        throw err;
       } finally {
         store.close();
       }

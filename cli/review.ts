@@ -127,15 +127,12 @@ export function registerReview(program: Command): void {
       const { existsSync } = await import('node:fs');
       if (!existsSync(file)) throw new UsageError(`${file}: 文件不存在 / file not found`);
       const config = opts.config ? loadCountyConfig(opts.config) : undefined;
-      const { openStore, ReviewInputError } = await import('../store/index.ts');
-      const { importReviewDecisions, TableReadError } = await import('../scoring/index.ts');
+      const { openStore } = await import('../store/index.ts');
+      const { importReviewDecisions } = await import('../scoring/index.ts');
       const store = openStore({ dbPath: opts.db, mustExist: true });
       try {
         const events = await importReviewDecisions(store, file, { config });
         process.stdout.write(`已导入 ${events.length} 条审核决定\n`);
-      } catch (err) {
-        if (err instanceof ReviewInputError || err instanceof TableReadError) throw new UsageError(err.message);
-        throw err;
       } finally {
         store.close();
       }

@@ -36,14 +36,11 @@ export function registerUser(program: Command): void {
       if (!role) throw new UsageError(`--role: "${opts.role}" 无效，应为 admin/evaluator/unit`);
       if (opts.unit && opts.config && !loadCountyConfig(opts.config).units.some((u) => u.id === opts.unit)) throw new UsageError(`--unit: 单位 "${opts.unit}" 不在县配置中`);
       const password = await readPassword();
-      const { openStore, createUser, UserInputError } = await import('../store/index.ts');
+      const { openStore, createUser } = await import('../store/index.ts');
       const store = openStore({ dbPath: opts.db });
       try {
         const u = createUser(store, { username: opts.username, displayName: opts.name, role, unitId: opts.unit ?? null, password });
         process.stdout.write(`已创建用户 ${u.username}（${role}${u.unitId ? `，单位 ${u.unitId}` : ''}）\n`);
-      } catch (err) {
-        if (err instanceof UserInputError) throw new UsageError(err.message);
-        throw err;
       } finally {
         store.close();
       }
@@ -69,14 +66,11 @@ export function registerUser(program: Command): void {
     .option('--db <file>', 'SQLite 数据库', DEFAULT_DB_PATH)
     .action(async (username: string, opts: { db: string }) => {
       const password = await readPassword();
-      const { openStore, setUserPassword, UserInputError } = await import('../store/index.ts');
+      const { openStore, setUserPassword } = await import('../store/index.ts');
       const store = openStore({ dbPath: opts.db });
       try {
         setUserPassword(store, username, password);
         process.stdout.write(`已重设 ${username} 的密码\n`);
-      } catch (err) {
-        if (err instanceof UserInputError) throw new UsageError(err.message);
-        throw err;
       } finally {
         store.close();
       }
@@ -88,14 +82,11 @@ export function registerUser(program: Command): void {
       .description(`${label}用户`)
       .option('--db <file>', 'SQLite 数据库', DEFAULT_DB_PATH)
       .action(async (username: string, opts: { db: string }) => {
-        const { openStore, setUserDisabled, UserInputError } = await import('../store/index.ts');
+        const { openStore, setUserDisabled } = await import('../store/index.ts');
         const store = openStore({ dbPath: opts.db });
         try {
           setUserDisabled(store, username, disabled);
           process.stdout.write(`已${label}用户 ${username}\n`);
-        } catch (err) {
-          if (err instanceof UserInputError) throw new UsageError(err.message);
-          throw err;
         } finally {
           store.close();
         }

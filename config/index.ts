@@ -1,5 +1,6 @@
 export * from './schema.ts';
 export * from './load.ts';
+export { InputError } from './errors.ts';
 export type * from './rubric-types.ts';
 export * from './window.ts';
 export * from './rubric.ts';

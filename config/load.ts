@@ -3,12 +3,12 @@ import { resolve } from 'node:path';
 import type { z } from 'zod';
 import { countyConfigSchema, type CountyConfig } from './schema.ts';
 import { yamlToJs } from './yaml-doc.ts';
+import { InputError } from './errors.ts';
 
 /** A config problem that names the file and the place inside it. CLI exits 2 on it. */
-export class ConfigError extends Error {
+export class ConfigError extends InputError {
   constructor(readonly file: string, readonly problems: { path: string; message: string }[]) {
     super(problems.map((p) => `${file}: ${p.path || '(根)'}: ${p.message}`).join('\n'));
-    this.name = 'ConfigError';
   }
 }
 

@@ -48,10 +48,10 @@ export function createAttachmentReader(store: Store, extractor: AttachmentExtrac
 
   async function readOne(ctx: UnitCrawlContext, c: Candidate, columnKey: string | null): Promise<AttachmentObservation> {
     const base = {
-      runId: ctx.runId, unitId: ctx.unit.id, pageUrl: c.pageUrl, columnKey, url: c.url, name: c.name, format: c.format,
+      runId: ctx.run.runId, unitId: ctx.unit.id, pageUrl: c.pageUrl, columnKey, url: c.url, name: c.name, format: c.format,
       text: '', tables: [], pages: null, truncated: false,
     };
-    const loaded = await ctx.source.load({ url: c.url, role: 'attachment', unitId: ctx.unit.id, columnKey, revalidateAfterDays: ctx.config.crawl.revalidateDetailDays });
+    const loaded = await ctx.io.source.load({ url: c.url, role: 'attachment', unitId: ctx.unit.id, columnKey, revalidateAfterDays: ctx.run.config.crawl.revalidateDetailDays });
     const page = loaded.page;
     if (!page.ok || !page.contentHash) {
       stats.failed++;
@@ -90,7 +90,7 @@ export function createAttachmentReader(store: Store, extractor: AttachmentExtrac
     stats,
     async read(ctx, pages, columnOf) {
       if (!settings.enabled || settings.maxPerUnit === 0) return [];
-      const candidates = attachmentCandidates(pages, (u) => ctx.scope.check(u).allowed, settings.maxPerUnit);
+      const candidates = attachmentCandidates(pages, (u) => ctx.run.scope.check(u).allowed, settings.maxPerUnit);
       return Promise.all(candidates.map((c) => readOne(ctx, c, columnOf(c.pageUrl))));
     },
   };

@@ -32,23 +32,23 @@ function wantsRender(ctx: UnitCrawlContext, key: string): boolean {
 
 function detailFrom(ctx: UnitCrawlContext, key: string, url: string, d: DetailExtraction, contentHash: string | null, fetchedAt: string): DetailObservation {
   return {
-    runId: ctx.runId, unitId: ctx.unit.id, columnKey: key, url, title: d.title, publishedAt: d.publishedAt,
-    text: d.text.slice(0, ctx.maxDetailTextChars), fields: d.fields, links: d.links.slice(0, 200), tables: d.tables, contentHash, fetchedAt,
+    runId: ctx.run.runId, unitId: ctx.unit.id, columnKey: key, url, title: d.title, publishedAt: d.publishedAt,
+    text: d.text.slice(0, ctx.run.maxDetailTextChars), fields: d.fields, links: d.links.slice(0, 200), tables: d.tables, contentHash, fetchedAt,
   };
 }
 
 /** The script files a rendered page ran, through the HTTP cache (a script shared by many pages is asked once per run). */
 function loadScripts(ctx: UnitCrawlContext, req: PageRequest, urls: string[]): Promise<LoadedPage[]> {
-  return Promise.all(urls.map((url) => ctx.source.load({ ...req, url, role: 'script' })));
+  return Promise.all(urls.map((url) => ctx.io.source.load({ ...req, url, role: 'script' })));
 }
 
 /** A rendering of the page kept from an earlier run, when the page and every script it ran are unchanged. */
 async function unchangedRendering(ctx: UnitCrawlContext, req: PageRequest, staticHash: string, parts: AnalysisPart[]): Promise<StoredRendering | null> {
-  const earlier = ctx.analyser.reusableRendering(req.url, staticHash, parts);
+  const earlier = ctx.run.analyser.reusableRendering(req.url, staticHash, parts);
   if (!earlier) return null;
   const now = await loadScripts(ctx, req, earlier.scripts.map((s) => s.url));
   if (!now.every((l, i) => l.page.ok && l.page.contentHash === earlier.scripts[i].contentHash)) return null;
-  ctx.analyser.stats.rendersReused++;
+  ctx.run.analyser.stats.rendersReused++;
   return earlier;
 }
 
@@ -56,22 +56,22 @@ async function unchangedRendering(ctx: UnitCrawlContext, req: PageRequest, stati
 async function rememberRendering(ctx: UnitCrawlContext, req: PageRequest, staticHash: string, renderedHash: string, analysis: PageAnalysis, scripts: string[]): Promise<void> {
   const loaded = await loadScripts(ctx, req, scripts);
   if (loaded.some((l) => !l.page.ok || !l.page.contentHash)) return;
-  ctx.analyser.rememberRendering(req.url, staticHash, {
+  ctx.run.analyser.rememberRendering(req.url, staticHash, {
     renderedHash, analysis, scripts: loaded.map((l, i) => ({ url: scripts[i], contentHash: l.page.contentHash! })),
   });
 }
 
 /** Reads a column's list pages (following pagination until rows leave the window), rendering script-built lists. */
 export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): Promise<ColumnCrawlResult> {
-  const crawl = ctx.config.crawl;
+  const crawl = ctx.run.config.crawl;
   const base = {
-    runId: ctx.runId, unitId: ctx.unit.id, columnKey: target.key, label: target.label, url: target.url, source: target.source,
+    runId: ctx.run.runId, unitId: ctx.unit.id, columnKey: target.key, label: target.label, url: target.url, source: target.source,
     observedAt: new Date().toISOString(),
   } as const;
   const isArticleColumn = crawl.articleColumns.includes(target.key);
   const firstParts: AnalysisPart[] = isArticleColumn ? ['list', 'links', 'detail'] : ['list', 'links'];
-  const first = await ctx.source.load({ url: target.url, role: 'list', unitId: ctx.unit.id, columnKey: target.key });
-  let analysis = first.page.ok ? await ctx.analyser.analyse(first, first.page.finalUrl, firstParts) : null;
+  const first = await ctx.io.source.load({ url: target.url, role: 'list', unitId: ctx.unit.id, columnKey: target.key });
+  let analysis = first.page.ok ? await ctx.run.analyser.analyse(first, first.page.finalUrl, firstParts) : null;
   if (!analysis) {
     return {
       observation: { ...base, status: 'unreachable', pagesRead: 0, totalPagesSeen: null, items: [], placeholder: null, rendered: false, contentHash: null,
@@ -80,33 +80,33 @@ export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): 
       pages: [], details: [],
     };
   }
-  let extraction = finishListRows(analysis.list!, ctx.asOf);
+  let extraction = finishListRows(analysis.list!, ctx.run.asOf);
   let rendered = false;
   let note: string | null = null;
   if ((extraction.rows.length === 0 && extraction.scriptBuiltRows) || wantsRender(ctx, target.key)) {
     const req = { url: target.url, role: 'list', unitId: ctx.unit.id, columnKey: target.key } as const;
     const staticHash = first.page.rendered ? null : first.page.contentHash;
     const earlier = staticHash ? await unchangedRendering(ctx, req, staticHash, firstParts) : null;
-    const renderer = earlier ? null : await ctx.renderer();
+    const renderer = earlier ? null : await ctx.run.renderer();
     let out = renderer?.available ? await renderer.render(target.url, { screenshot: false }).catch((e: Error) => e) : null;
     let renderedAnalysis: PageAnalysis | null = null;
     if (!earlier && out && !(out instanceof Error)) {
-      const row = ctx.source.recordRendered(req, out.html, out.screenshot);
-      renderedAnalysis = await ctx.analyser.analyseHtml(out.html, first.page.finalUrl, firstParts);
+      const row = ctx.io.source.recordRendered(req, out.html, out.screenshot);
+      renderedAnalysis = await ctx.run.analyser.analyseHtml(out.html, first.page.finalUrl, firstParts);
       if (renderedAnalysis && out.dataRequests === 0 && staticHash && row.contentHash) await rememberRendering(ctx, req, staticHash, row.contentHash, renderedAnalysis, out.scripts);
       if (!renderedAnalysis) out = new Error(`渲染后的页面无法解析（${target.url}）`);
     }
     if (earlier) {
-      ctx.source.recordReusedRendering(req, earlier.renderedHash);
+      ctx.io.source.recordReusedRendering(req, earlier.renderedHash);
       analysis = earlier.analysis;
-      extraction = finishListRows(analysis.list!, ctx.asOf);
+      extraction = finishListRows(analysis.list!, ctx.run.asOf);
       rendered = true;
     } else if (renderedAnalysis) {
       analysis = renderedAnalysis;
-      extraction = finishListRows(analysis.list!, ctx.asOf);
+      extraction = finishListRows(analysis.list!, ctx.run.asOf);
       rendered = true;
     } else if (extraction.rows.length === 0) {
-      ctx.unrendered.push(target.url);
+      ctx.tally.unrendered.push(target.url);
       const why = out instanceof Error ? `浏览器渲染失败：${out.message}` : `未安装浏览器，无法读取：${renderer?.reason ?? ''}`;
       return {
         observation: { ...base, status: 'unrendered', pagesRead: 1, totalPagesSeen: extraction.pagination.totalPages, items: [], placeholder: null,
@@ -124,7 +124,7 @@ export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): 
   const queue = [...pagination.pageUrls];
   if (pagination.nextUrl) queue.push(pagination.nextUrl);
   let pagesRead = 1;
-  const windowStart = ctx.window.start;
+  const windowStart = ctx.run.window.start;
   let rowsLeftWindow = extraction.rows.some((r) => !r.pinned && r.date !== null && r.date < windowStart);
   while (queue.length > 0 && pagesRead < crawl.maxListPages && !rowsLeftWindow) {
     const next = queue.shift()!;
@@ -132,15 +132,15 @@ export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): 
     visited.add(next);
     // new items enter a list on its first page: when that is unchanged, the later pages are on the slow cycle
     const revalidateAfterDays = first.page.notModified && !rendered ? crawl.revalidateLaterListPagesDays : undefined;
-    const loaded = await ctx.source.load({ url: next, role: 'list', unitId: ctx.unit.id, columnKey: target.key, revalidateAfterDays });
-    const a = loaded.page.ok ? await ctx.analyser.analyse(loaded, loaded.page.finalUrl, ['list', 'links']) : null;
+    const loaded = await ctx.io.source.load({ url: next, role: 'list', unitId: ctx.unit.id, columnKey: target.key, revalidateAfterDays });
+    const a = loaded.page.ok ? await ctx.run.analyser.analyse(loaded, loaded.page.finalUrl, ['list', 'links']) : null;
     if (!a) {
       note = `翻页 ${next} 读取失败（${loaded.page.errorClass ?? loaded.page.status}）`;
       break;
     }
     pagesRead++;
     pages.push({ url: loaded.page.finalUrl, links: a.links! });
-    const ex = finishListRows(a.list!, ctx.asOf);
+    const ex = finishListRows(a.list!, ctx.run.asOf);
     for (const row of ex.rows) if (!items.has(row.url)) items.set(row.url, row);
     rowsLeftWindow = ex.rows.some((r) => !r.pinned && r.date !== null && r.date < windowStart);
     pagination = ex.pagination;
@@ -164,9 +164,9 @@ export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): 
       .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''))
       .slice(0, isArticleColumn ? 3 : crawl.maxDetailPagesPerColumn);
     // requested together (the host queue keeps the pace polite), kept in list order
-    const read = await Promise.all(inWindow.filter((row) => ctx.scope.check(row.url).allowed).map(async (row) => {
-      const loaded = await ctx.source.load({ url: row.url, role: 'detail', unitId: ctx.unit.id, columnKey: target.key, revalidateAfterDays: crawl.revalidateDetailDays });
-      const a = loaded.page.ok ? await ctx.analyser.analyse(loaded, loaded.page.finalUrl, ['detail', 'links']) : null;
+    const read = await Promise.all(inWindow.filter((row) => ctx.run.scope.check(row.url).allowed).map(async (row) => {
+      const loaded = await ctx.io.source.load({ url: row.url, role: 'detail', unitId: ctx.unit.id, columnKey: target.key, revalidateAfterDays: crawl.revalidateDetailDays });
+      const a = loaded.page.ok ? await ctx.run.analyser.analyse(loaded, loaded.page.finalUrl, ['detail', 'links']) : null;
       return a ? { row, loaded, a } : null;
     }));
     for (const r of read) {

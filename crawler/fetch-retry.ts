@@ -1,4 +1,6 @@
-// Retry timing: exponential backoff with jitter, or the server's Retry-After when it gives one.
+// Retries: exponential backoff with jitter, or the server's Retry-After when it gives one; what counts as failed.
+import { classifyStatus, type ClassifiedError } from './errors.ts';
+import type { Attempt } from './fetch-types.ts';
 
 export const BACKOFF_BASE_MS = 500;
 export const BACKOFF_MAX_MS = 30_000;
@@ -25,4 +27,40 @@ export function retryDelay(retry: number, retryAfterHeader: string | null, rando
   const asked = parseRetryAfter(retryAfterHeader, now);
   if (asked !== null) return Math.min(asked, RETRY_AFTER_CAP_MS);
   return backoffDelay(retry, random);
+}
+
+/** The failure an attempt ended in: its error, or an HTTP error status (a 304 answering a conditional request is none). */
+export function failureOf(attempt: Attempt, conditional: boolean): ClassifiedError | null {
+  if (attempt.error) return attempt.error;
+  const status = attempt.status ?? 0;
+  if (status === 304 && conditional) return null;
+  if (status >= 400) return { ...classifyStatus(status), message: `服务器返回 HTTP ${status}` };
+  return null;
+}
+
+export interface RetryPolicy {
+  retries: number;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
+  /** Counted once per retry, for the host's stats. */
+  onRetry: () => void;
+}
+
+export interface RetriedAttempt {
+  attempt: Attempt;
+  failure: ClassifiedError | null;
+  attempts: number;
+}
+
+/** Runs `send` until it succeeds, fails permanently or the retries are used up, waiting between tries. */
+export async function withRetries(send: (isRetry: boolean) => Promise<Attempt>, conditional: boolean, policy: RetryPolicy): Promise<RetriedAttempt> {
+  let attempts = 0;
+  for (let retry = 0; ; retry++) {
+    attempts++;
+    const attempt = await send(retry > 0);
+    const failure = failureOf(attempt, conditional);
+    if (!failure || failure.permanent || retry >= policy.retries) return { attempt, failure, attempts };
+    policy.onRetry();
+    await policy.sleep(retryDelay(retry, attempt.headers['retry-after'] ?? null, policy.random));
+  }
 }

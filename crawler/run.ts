@@ -15,6 +15,7 @@ import { extractorVersion } from './extractor-version.ts';
 import { createAnalysisPool, defaultAnalysisThreads } from './analysis-pool.ts';
 import { crawlUnit } from './unit-crawl.ts';
 import { crawlFeeds } from './feeds-crawl.ts';
+import type { RunShared, RunTally } from './unit-context.ts';
 import { createUnitScheduler, interleaveByHost, unitHost } from './unit-scheduler.ts';
 import { loadColumnSynonyms, KEY_FIELDS_HUB } from './discover.ts';
 
@@ -117,6 +118,8 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
   const linkSince = new Date(started - config.crawl.linkRecheckDays * 86_400_000).toISOString();
   const workingLinks = config.crawl.linkRecheckDays > 0 ? recentWorkingLinks(store, linkSince) : new Map();
   const linkStats = { checked: 0, reusedFromPages: 0, reusedFromEarlierRuns: 0 };
+  const shared: RunShared = { runId: run.id, config, asOf: runAsOf, window, analyser, scope, renderer, maxDetailTextChars: 20_000, recentWorkingLinks: workingLinks, attachments };
+  const tally: RunTally = { unrendered, linkStats };
   const abandoned: Promise<unknown>[] = []; // crawls of units cut off by their budget, winding down
   // per host, twice the host's connections: while a unit waits for its own next page, another keeps the host queue full
   const units = createUnitScheduler({ perHost: opts.unitConcurrency ?? Math.max(2, 2 * config.politeness.concurrencyPerHost) });
@@ -135,11 +138,13 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
           ? async (ctx: Parameters<typeof crawlFeeds>[0]) => ({ homeOk: true, columns: [], details: [], links: [], feeds: await crawlFeeds(ctx) })
           : (ctx: Parameters<typeof crawlUnit>[0]) => crawlUnit(ctx, knownKeys);
         const crawling = crawl({
-          runId: run.id, unit, config, asOf: runAsOf, window, source: cut.source, analyser, fetcher: cut.fetcher, scope, renderer, maxDetailTextChars: 20_000, unrendered, recentWorkingLinks: workingLinks, linkStats,
-          importedPosts: (account: string): FeedPost[] => importedPosts(store, unit.id)
-            .filter((p) => p.account === account)
-            .map((p) => ({ title: p.title, url: p.url, publishedAt: p.publishedAt, pinned: false })),
-          attachments,
+          run: shared, unit, tally,
+          io: {
+            source: cut.source, fetcher: cut.fetcher,
+            importedPosts: (account: string): FeedPost[] => importedPosts(store, unit.id)
+              .filter((p) => p.account === account)
+              .map((p) => ({ title: p.title, url: p.url, publishedAt: p.publishedAt, pinned: false })),
+          },
         });
         const result = await Promise.race([crawling, overBudget]);
         if (result === 'over') {

@@ -7,21 +7,37 @@ import type { ScopeGuard } from './scope.ts';
 import type { Renderer } from './browser.ts';
 import type { AttachmentReader } from './attachments-crawl.ts';
 
-export interface UnitCrawlContext {
+/** What every unit of a run shares: the run, its settings and the services (read-only for a unit). */
+export interface RunShared {
   runId: number;
-  unit: UnitConfig;
   config: CountyConfig;
   asOf: string;
   window: { start: string; end: string };
-  source: PageSource;
   analyser: PageAnalyser;
-  fetcher: Fetcher;
   scope: ScopeGuard;
   renderer: () => Promise<Renderer | null>;
   maxDetailTextChars: number;
-  unrendered: string[]; // pages that needed a browser and got none
   recentWorkingLinks: Map<string, { status: number | null; method: 'HEAD' | 'GET' | null; checkedAt: string }>;
-  linkStats: { checked: number; reusedFromPages: number; reusedFromEarlierRuns: number };
-  importedPosts: (account: string) => FeedPost[]; // post dates imported from CSV for platforms without a feed
   attachments?: AttachmentReader; // reads attachments linked from the pages (absent: none are read)
+}
+
+/** The unit's own way out: page source and fetcher are cut off when the unit's budget is spent. */
+export interface UnitIo {
+  source: PageSource;
+  fetcher: Fetcher;
+  importedPosts: (account: string) => FeedPost[]; // post dates imported from CSV for platforms without a feed
+}
+
+/** What the run counts across its units: every unit adds to the same tallies. */
+export interface RunTally {
+  unrendered: string[]; // pages that needed a browser and got none
+  linkStats: { checked: number; reusedFromPages: number; reusedFromEarlierRuns: number };
+}
+
+export interface UnitCrawlContext {
+  run: RunShared;
+  /** The unit crawled. */
+  unit: UnitConfig;
+  io: UnitIo;
+  tally: RunTally;
 }

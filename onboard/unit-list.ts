@@ -4,7 +4,7 @@ import { extname } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { decodeHtml } from '../crawler/index.ts';
-import { UNIT_ID, type UnitClass } from '../config/index.ts';
+import { InputError, UNIT_ID, type UnitClass } from '../config/index.ts';
 
 export interface PlannedUnit {
   name: string;
@@ -21,10 +21,9 @@ export interface UnitListProblem {
 }
 
 /** A unit list that cannot be read as given; every problem names its line or cell. The CLI exits 2 on it. */
-export class UnitListError extends Error {
+export class UnitListError extends InputError {
   constructor(readonly file: string, readonly problems: UnitListProblem[]) {
     super(problems.map((p) => `${file}：${p.place}：${p.message}`).join('\n'));
-    this.name = 'UnitListError';
   }
 }
 

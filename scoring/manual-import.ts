@@ -1,16 +1,12 @@
 import type { CountyConfig, Rubric } from '../config/index.ts';
+import { InputError } from '../config/index.ts';
 import { addManualEntries, type ManualEntry, type ManualEntryInput, type Store } from '../store/index.ts';
 import { findExtraItem } from './engine.ts';
 import { manualEntryProblems, normaliseLevel } from './manual-input.ts';
 import { INPUT_COLUMNS, OPTIONAL_COLUMNS, TEMPLATE_COLUMNS } from './manual-template.ts';
 import { readTable, type TableRow } from './table-read.ts';
 
-export class ManualInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ManualInputError';
-  }
-}
+export class ManualInputError extends InputError {}
 
 /** "praised=2; selected=1" → { praised: 2, selected: 1 }; null for blank, 'bad' when malformed. */
 export function parsePairs(text: string): Record<string, number> | null | 'bad' {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { InputError } from '../config/index.ts';
 
 /** One data row of an imported sheet: cells by header, and its 1-based row number in the sheet/file. */
 export interface TableRow {
@@ -9,12 +10,7 @@ export interface TableRow {
   cells: Record<string, string>;
 }
 
-export class TableReadError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'TableReadError';
-  }
-}
+export class TableReadError extends InputError {}
 
 /** Minimal RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF; a UTF-8 BOM is dropped. Each record keeps the line it starts on. */
 export function parseCsvRecords(text: string): { line: number; cells: string[] }[] {

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { InputError } from '../config/index.ts';
 import { MIGRATIONS, type Migration } from './migrations.ts';
 import { BlobStore } from './snapshots.ts';
 
@@ -66,11 +67,9 @@ function cachePreparedStatements(db: Db): void {
 }
 
 /** A command that only reads (reports, review, scores) was pointed at a database that does not exist: nothing is created. */
-export class StoreMissingError extends Error {
-  readonly exitCode = 2;
+export class StoreMissingError extends InputError {
   constructor(readonly path: string) {
     super(`数据库 ${path} 不存在（请检查 --db 路径，或先运行 zwgk inspect）/ database not found: ${path}`);
-    this.name = 'StoreMissingError';
   }
 }
 

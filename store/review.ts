@@ -1,4 +1,5 @@
 import type { Store } from './db.ts';
+import { InputError } from '../config/index.ts';
 import type { Finding } from '../checks/types.ts';
 
 export type ReviewAction = 'confirm' | 'dismiss' | 'adjust';
@@ -38,10 +39,9 @@ export interface DecisionInput {
 }
 
 /** A refused decision: names the finding and (for imports) the row and column. Nothing was written. */
-export class ReviewInputError extends Error {
+export class ReviewInputError extends InputError {
   constructor(message: string, readonly row?: number, readonly column?: string) {
     super(message);
-    this.name = 'ReviewInputError';
   }
 }
 

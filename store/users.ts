@@ -1,4 +1,5 @@
 import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { InputError } from '../config/index.ts';
 import type { Store } from './db.ts';
 import { PASSWORD_MAX, passwordProblem } from './password-policy.ts';
 
@@ -20,12 +21,7 @@ export interface SessionRecord {
   expiresAt: string;
 }
 
-export class UserInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UserInputError';
-  }
-}
+export class UserInputError extends InputError {}
 
 const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 64 };
 

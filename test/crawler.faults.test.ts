@@ -3,28 +3,20 @@ import { createServer as createHttpsServer } from 'node:https';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 // Imports the modules directly so these tests do not depend on the rest of crawler/ compiling.
 import { classifyError, classifyStatus } from '../crawler/errors.ts';
-import { createFetcher, type Fetcher } from '../crawler/fetch.ts';
-import { startServer, testFetcherOptions, type TestServer } from './fixtures/fetch/test-server.ts';
+import { testFetcherOptions, useTestServer } from './helpers/test-server.ts';
 
-let server: TestServer | null = null;
-let fetcher: Fetcher | null = null;
-afterEach(async () => {
-  await fetcher?.close();
-  await server?.close();
-  fetcher = null;
-  server = null;
-});
+const net = useTestServer();
 
 describe('fault classes and retries', () => {
   it('a stalled server (headers never sent) times out, is retried, then recorded as transient timeout', async () => {
-    server = await startServer(() => {
+    const server = await net.serve(() => {
       /* never answer */
     });
     const opts = testFetcherOptions({ crawlOverrides: { headersTimeoutMs: 150, retries: 2 } });
-    fetcher = createFetcher(opts);
+    const fetcher = net.fetcher(opts);
     const res = await fetcher.fetch(`${server.origin}/stall`);
     expect(res.ok).toBe(false);
     expect(res.errorClass).toBe('timeout');
@@ -39,9 +31,9 @@ describe('fault classes and retries', () => {
   });
 
   it('a connection reset is classified reset (transient) and retried', async () => {
-    server = await startServer((req) => req.socket.destroy());
+    const server = await net.serve((req) => req.socket.destroy());
     const opts = testFetcherOptions({ crawlOverrides: { retries: 1 } });
-    fetcher = createFetcher(opts);
+    const fetcher = net.fetcher(opts);
     const res = await fetcher.fetch(`${server.origin}/reset`);
     expect(res.errorClass).toBe('reset');
     expect(res.permanent).toBe(false);
@@ -54,7 +46,7 @@ describe('fault classes and retries', () => {
     await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
     const port = (probe.address() as AddressInfo).port;
     await new Promise<void>((r) => probe.close(() => r()));
-    fetcher = createFetcher(testFetcherOptions({ crawlOverrides: { retries: 1 } }));
+    const fetcher = net.fetcher(testFetcherOptions({ crawlOverrides: { retries: 1 } }));
     const res = await fetcher.fetch(`http://127.0.0.1:${port}/`);
     expect(res.errorClass).toBe('refused');
     expect(res.attempts).toBe(2);
@@ -70,7 +62,7 @@ describe('fault classes and retries', () => {
     await new Promise<void>((r) => tlsServer.listen(0, '127.0.0.1', r));
     try {
       const opts = testFetcherOptions();
-      fetcher = createFetcher(opts);
+      const fetcher = net.fetcher(opts);
       const res = await fetcher.fetch(`https://127.0.0.1:${(tlsServer.address() as AddressInfo).port}/`);
       expect(res).toMatchObject({ ok: false, errorClass: 'tls', permanent: true, attempts: 1 });
       expect(res.errorMessage).toMatch(/证书/);
@@ -83,7 +75,7 @@ describe('fault classes and retries', () => {
   });
 
   it('500 then 200: retried and succeeds', async () => {
-    server = await startServer((_req, res, seen) => {
+    const server = await net.serve((_req, res, seen) => {
       if (seen.length === 1) {
         res.writeHead(500).end('boom');
       } else {
@@ -91,7 +83,7 @@ describe('fault classes and retries', () => {
       }
     });
     const opts = testFetcherOptions();
-    fetcher = createFetcher(opts);
+    const fetcher = net.fetcher(opts);
     const res = await fetcher.fetch(`${server.origin}/flaky`);
     expect(res.ok).toBe(true);
     expect(res.status).toBe(200);
@@ -103,12 +95,12 @@ describe('fault classes and retries', () => {
   });
 
   it('429 with Retry-After seconds: the wait asked for is honoured', async () => {
-    server = await startServer((_req, res, seen) => {
+    const server = await net.serve((_req, res, seen) => {
       if (seen.length === 1) res.writeHead(429, { 'retry-after': '7' }).end();
       else res.writeHead(200).end('ok');
     });
     const opts = testFetcherOptions();
-    fetcher = createFetcher(opts);
+    const fetcher = net.fetcher(opts);
     const res = await fetcher.fetch(`${server.origin}/limited`);
     expect(res.ok).toBe(true);
     expect(opts.sleeps).toEqual([7000]);
@@ -116,13 +108,13 @@ describe('fault classes and retries', () => {
 
   it('503 with Retry-After as an HTTP date waits until that date; an excessive Retry-After is capped', async () => {
     const when = new Date(Date.now() + 20_000).toUTCString();
-    server = await startServer((_req, res, seen) => {
+    const server = await net.serve((_req, res, seen) => {
       if (seen.length === 1) res.writeHead(503, { 'retry-after': when }).end();
       else if (seen.length === 2) res.writeHead(503, { 'retry-after': '86400' }).end();
       else res.writeHead(200).end('ok');
     });
     const opts = testFetcherOptions();
-    fetcher = createFetcher(opts);
+    const fetcher = net.fetcher(opts);
     const res = await fetcher.fetch(`${server.origin}/busy`);
     expect(res.ok).toBe(true);
     expect(opts.sleeps.length).toBe(2);
@@ -132,9 +124,9 @@ describe('fault classes and retries', () => {
   });
 
   it('404 is permanent and not retried', async () => {
-    server = await startServer((_req, res) => res.writeHead(404).end('not here'));
+    const server = await net.serve((_req, res) => res.writeHead(404).end('not here'));
     const opts = testFetcherOptions();
-    fetcher = createFetcher(opts);
+    const fetcher = net.fetcher(opts);
     const res = await fetcher.fetch(`${server.origin}/gone`);
     expect(res.ok).toBe(false);
     expect(res.status).toBe(404);
@@ -146,9 +138,9 @@ describe('fault classes and retries', () => {
   });
 
   it('a 5xx that never recovers is recorded after all retries', async () => {
-    server = await startServer((_req, res) => res.writeHead(502).end());
+    const server = await net.serve((_req, res) => res.writeHead(502).end());
     const opts = testFetcherOptions({ crawlOverrides: { retries: 3 } });
-    fetcher = createFetcher(opts);
+    const fetcher = net.fetcher(opts);
     const res = await fetcher.fetch(`${server.origin}/down`);
     expect(res.status).toBe(502);
     expect(res.permanent).toBe(false);

@@ -1,23 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { countyConfigSchema } from '../config/index.ts';
-import { createFetcher, type Fetcher } from '../crawler/fetch.ts';
-import { startServer, testFetcherOptions, type TestServer } from './fixtures/fetch/test-server.ts';
+import { testFetcherOptions, useTestServer, type TestNet } from './helpers/test-server.ts';
 
 // Issue 15 item 1: undici's connect, header and body-idle timeouts never fire on a body sent one byte every two
 // seconds; every request needs a total deadline.
-let server: TestServer | null = null;
-let fetcher: Fetcher | null = null;
+const net = useTestServer();
 const timers: NodeJS.Timeout[] = [];
-afterEach(async () => {
+afterEach(() => {
   for (const t of timers.splice(0)) clearInterval(t);
-  await fetcher?.close();
-  await server?.close();
-  fetcher = null;
-  server = null;
 });
 
 /** Answers at once, then sends the body one byte every two seconds, forever. */
-function trickle(contentType: string): Parameters<typeof startServer>[0] {
+function trickle(contentType: string): Parameters<TestNet['serve']>[0] {
   return (_req, res) => {
     res.writeHead(200, { 'content-type': contentType });
     res.write('<');
@@ -35,9 +29,9 @@ describe('total deadline per request', () => {
   });
 
   it('a page trickled at one byte every 2 s is cut off at the deadline, classified timeout and retried by the same policy', async () => {
-    server = await startServer(trickle('text/html; charset=utf-8'));
+    const server = await net.serve(trickle('text/html; charset=utf-8'));
     const opts = testFetcherOptions({ crawlOverrides: { pageDeadlineMs: 1_500, bodyTimeoutMs: 60_000, retries: 1 } });
-    fetcher = createFetcher(opts);
+    const fetcher = net.fetcher(opts);
     const started = Date.now();
     const r = await fetcher.fetch(`${server.origin}/slow.html`);
     const took = Date.now() - started;
@@ -53,8 +47,8 @@ describe('total deadline per request', () => {
   });
 
   it('an attachment gets the longer deadline', async () => {
-    server = await startServer(trickle('application/pdf'));
-    fetcher = createFetcher(testFetcherOptions({ crawlOverrides: { pageDeadlineMs: 1_000, attachmentDeadlineMs: 3_000, bodyTimeoutMs: 60_000, retries: 0 } }));
+    const server = await net.serve(trickle('application/pdf'));
+    const fetcher = net.fetcher(testFetcherOptions({ crawlOverrides: { pageDeadlineMs: 1_000, attachmentDeadlineMs: 3_000, bodyTimeoutMs: 60_000, retries: 0 } }));
     const started = Date.now();
     const r = await fetcher.fetch(`${server.origin}/file.pdf`);
     const took = Date.now() - started;

@@ -1,26 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { createFetcher, type Fetcher } from '../crawler/fetch.ts';
-import { startServer, testFetcherOptions, type TestServer } from './fixtures/fetch/test-server.ts';
+import { testFetcherOptions, useTestServer } from './helpers/test-server.ts';
 
-let server: TestServer | null = null;
-let raw: Server | null = null;
-let fetcher: Fetcher | null = null;
-afterEach(async () => {
-  await fetcher?.close();
-  await server?.close();
-  await new Promise<void>((resolve) => (raw ? raw.close(() => resolve()) : resolve()));
-  fetcher = null;
-  server = null;
-  raw = null;
-});
+const net = useTestServer();
 
 /** A keep-alive HTTP/1.1 server that wrongly sends a body with its HEAD responses (some old portals do). */
 async function startHeadWithBodyServer(): Promise<{ origin: string; connections: () => number }> {
   let connections = 0;
   const sockets = new Set<Socket>();
-  raw = createServer((socket) => {
+  const raw = createServer((socket) => {
     connections++;
     sockets.add(socket);
     let buffered = '';
@@ -40,23 +29,24 @@ async function startHeadWithBodyServer(): Promise<{ origin: string; connections:
     socket.on('close', () => sockets.delete(socket));
   });
   raw.on('close', () => sockets.forEach((s) => s.destroy()));
-  await new Promise<void>((resolve) => raw!.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
   const close = raw.close.bind(raw);
   raw.close = ((cb?: (err?: Error) => void) => {
     sockets.forEach((s) => s.destroy());
     return close(cb);
   }) as Server['close'];
+  net.onClose(() => new Promise<void>((resolve) => raw.close(() => resolve())));
   return { origin: `http://127.0.0.1:${(raw.address() as AddressInfo).port}`, connections: () => connections };
 }
 
 describe('link checks and keep-alive', () => {
   it('HEAD link checks reuse the connection to a well-behaved server', async () => {
     const sockets = new Set<unknown>();
-    server = await startServer((req, res) => {
+    const server = await net.serve((req, res) => {
       sockets.add(req.socket);
       res.writeHead(200, { 'content-type': 'text/html' }).end('<html></html>');
     });
-    fetcher = createFetcher(testFetcherOptions());
+    const fetcher = net.fetcher(testFetcherOptions());
     for (let i = 0; i < 8; i++) {
       expect((await fetcher.checkLink(`${server.origin}/doc${i}.pdf`)).outcome).toBe('ok');
     }
@@ -66,7 +56,7 @@ describe('link checks and keep-alive', () => {
 
   it('a server that sends a body with HEAD still gets a correct verdict for every link (keep-alive is dropped for it)', async () => {
     const bad = await startHeadWithBodyServer();
-    fetcher = createFetcher(testFetcherOptions());
+    const fetcher = net.fetcher(testFetcherOptions());
     const verdicts = [];
     for (const path of ['/a.pdf', '/b.pdf', '/missing.pdf', '/c.pdf', '/d.pdf', '/missing2.doc', '/e.pdf']) {
       verdicts.push([path, (await fetcher.checkLink(`${bad.origin}${path}`)).outcome]);

@@ -1,19 +1,11 @@
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { decodeHtml } from '../crawler/decode.ts';
-import { createFetcher, type Fetcher } from '../crawler/fetch.ts';
-import { startServer, testFetcherOptions, type TestServer } from './fixtures/fetch/test-server.ts';
+import { testFetcherOptions, useTestServer } from './helpers/test-server.ts';
 
-let server: TestServer | null = null;
-let fetcher: Fetcher | null = null;
-afterEach(async () => {
-  await fetcher?.close();
-  await server?.close();
-  fetcher = null;
-  server = null;
-});
+const net = useTestServer();
 
 const MB = 1024 * 1024;
 
@@ -21,7 +13,7 @@ describe('body size cap', () => {
   it('a 50 MB streamed body is abandoned at the cap (too_large) without being buffered', async () => {
     let written = 0;
     let serverSawClose = false;
-    server = await startServer((_req, res) => {
+    const server = await net.serve((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html' });
       const chunk = Buffer.alloc(64 * 1024, 0x61);
       res.on('close', () => {
@@ -39,7 +31,7 @@ describe('body size cap', () => {
       };
       pump();
     });
-    fetcher = createFetcher(testFetcherOptions({ crawlOverrides: { maxBodyBytes: 1 * MB } }));
+    const fetcher = net.fetcher(testFetcherOptions({ crawlOverrides: { maxBodyBytes: 1 * MB } }));
     const heapBefore = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
     const res = await fetcher.fetch(`${server.origin}/huge`);
     const heapAfter = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
@@ -55,19 +47,19 @@ describe('body size cap', () => {
   });
 
   it('a declared Content-Length over the cap is refused before reading', async () => {
-    server = await startServer((_req, res) => {
+    const server = await net.serve((_req, res) => {
       res.writeHead(200, { 'content-length': String(50 * MB) });
       res.write(Buffer.alloc(1024));
     });
-    fetcher = createFetcher(testFetcherOptions({ crawlOverrides: { maxBodyBytes: MB } }));
+    const fetcher = net.fetcher(testFetcherOptions({ crawlOverrides: { maxBodyBytes: MB } }));
     const res = await fetcher.fetch(`${server.origin}/declared`);
     expect(res.errorClass).toBe('too_large');
     expect(res.errorMessage).toContain(String(50 * MB));
   });
 
   it('a per-call maxBodyBytes overrides the configured cap', async () => {
-    server = await startServer((_req, res) => res.writeHead(200).end(Buffer.alloc(4096, 0x62)));
-    fetcher = createFetcher(testFetcherOptions());
+    const server = await net.serve((_req, res) => res.writeHead(200).end(Buffer.alloc(4096, 0x62)));
+    const fetcher = net.fetcher(testFetcherOptions());
     expect((await fetcher.fetch(`${server.origin}/x`, { maxBodyBytes: 1000 })).errorClass).toBe('too_large');
     expect((await fetcher.fetch(`${server.origin}/x`)).body?.length).toBe(4096);
   });
@@ -75,11 +67,11 @@ describe('body size cap', () => {
   it('gzip bodies are decompressed, and the cap applies to the decompressed size', async () => {
     const page = Buffer.from('<p>政务公开</p>'.repeat(1000));
     const bomb = gzipSync(Buffer.alloc(8 * MB, 0x20));
-    server = await startServer((req, res) => {
+    const server = await net.serve((req, res) => {
       res.writeHead(200, { 'content-encoding': 'gzip', 'content-type': 'text/html; charset=utf-8' });
       res.end(req.url === '/bomb' ? bomb : gzipSync(page));
     });
-    fetcher = createFetcher(testFetcherOptions({ crawlOverrides: { maxBodyBytes: MB } }));
+    const fetcher = net.fetcher(testFetcherOptions({ crawlOverrides: { maxBodyBytes: MB } }));
     const ok = await fetcher.fetch(`${server.origin}/page`);
     expect(ok.ok).toBe(true);
     expect(ok.body?.equals(page)).toBe(true);
@@ -92,8 +84,8 @@ describe('body size cap', () => {
 describe('bytes end to end', () => {
   it('a GBK page served over HTTP decodes from the fetched bytes', async () => {
     const gbk = readFileSync(fileURLToPath(new URL('./fixtures/fetch/gbk-no-meta.html', import.meta.url)));
-    server = await startServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=gb2312' }).end(gbk));
-    fetcher = createFetcher(testFetcherOptions());
+    const server = await net.serve((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=gb2312' }).end(gbk));
+    const fetcher = net.fetcher(testFetcherOptions());
     const res = await fetcher.fetch(`${server.origin}/gbk`);
     expect(res.body?.equals(gbk)).toBe(true);
     const decoded = decodeHtml(res.body!, res.headers['content-type'] ?? null);

@@ -1,20 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createFetcher, type Fetcher } from '../crawler/fetch.ts';
-import { startServer, testFetcherOptions, type TestServer } from './fixtures/fetch/test-server.ts';
+import { describe, expect, it } from 'vitest';
+import { testFetcherOptions, useTestServer } from './helpers/test-server.ts';
 
-let server: TestServer | null = null;
-let fetcher: Fetcher | null = null;
-afterEach(async () => {
-  await fetcher?.close();
-  await server?.close();
-  fetcher = null;
-  server = null;
-});
+const net = useTestServer();
 
 describe('checkLink', () => {
   it('HEAD 405 → GET decides (ok), and a GET reads only the first KB of a large body', async () => {
     let bytesSent = 0;
-    server = await startServer((req, res) => {
+    const server = await net.serve((req, res) => {
       if (req.method === 'HEAD') {
         res.writeHead(405).end();
         return;
@@ -33,7 +25,7 @@ describe('checkLink', () => {
       };
       pump();
     });
-    fetcher = createFetcher(testFetcherOptions());
+    const fetcher = net.fetcher(testFetcherOptions());
     const r = await fetcher.checkLink(`${server.origin}/files/report.pdf`);
     expect(r).toEqual({ outcome: 'ok', status: 200, errorClass: null, method: 'GET' });
     expect(server.requests.map((x) => x.method)).toEqual(['HEAD', 'GET']);
@@ -41,19 +33,19 @@ describe('checkLink', () => {
   });
 
   it('HEAD 405 → GET 404 is broken; HEAD 404 is broken without a GET', async () => {
-    server = await startServer((req, res) => {
+    const server = await net.serve((req, res) => {
       if (req.method === 'HEAD' && req.url === '/refuses-head') res.writeHead(405).end();
       else res.writeHead(404).end();
     });
-    fetcher = createFetcher(testFetcherOptions());
+    const fetcher = net.fetcher(testFetcherOptions());
     expect(await fetcher.checkLink(`${server.origin}/refuses-head`)).toEqual({ outcome: 'broken', status: 404, errorClass: 'http_status', method: 'GET' });
     expect(await fetcher.checkLink(`${server.origin}/gone`)).toEqual({ outcome: 'broken', status: 404, errorClass: 'http_status', method: 'HEAD' });
     expect(server.requests.map((x) => `${x.method} ${x.path}`)).toEqual(['HEAD /refuses-head', 'GET /refuses-head', 'HEAD /gone']);
   });
 
   it('a HEAD that succeeds decides; each link is checked once per run', async () => {
-    server = await startServer((_req, res) => res.writeHead(200).end());
-    fetcher = createFetcher(testFetcherOptions());
+    const server = await net.serve((_req, res) => res.writeHead(200).end());
+    const fetcher = net.fetcher(testFetcherOptions());
     const url = `${server.origin}/a.html`;
     const [a, b] = await Promise.all([fetcher.checkLink(url), fetcher.checkLink(url)]);
     const c = await fetcher.checkLink(`${url}#section`);
@@ -66,27 +58,27 @@ describe('checkLink', () => {
   });
 
   it('out-of-scope links are skipped without a request', async () => {
-    server = await startServer((_req, res) => res.writeHead(200).end());
-    fetcher = createFetcher(testFetcherOptions());
+    const server = await net.serve((_req, res) => res.writeHead(200).end());
+    const fetcher = net.fetcher(testFetcherOptions());
     expect(await fetcher.checkLink('http://www.gov.cn/')).toEqual({ outcome: 'skipped', status: null, errorClass: 'out_of_scope', method: null });
     expect(await fetcher.checkLink('mailto:zwgk@linyi.gov.cn')).toMatchObject({ outcome: 'skipped', errorClass: 'unsupported_scheme' });
     expect(server.requests.length).toBe(0);
   });
 
   it('a server that drops HEAD connections gets a GET, which decides', async () => {
-    server = await startServer((req, res) => {
+    const server = await net.serve((req, res) => {
       if (req.method === 'HEAD') req.socket.destroy();
       else res.writeHead(200).end('ok');
     });
     const opts = testFetcherOptions({ crawlOverrides: { retries: 1 } });
-    fetcher = createFetcher(opts);
+    const fetcher = net.fetcher(opts);
     const r = await fetcher.checkLink(`${server.origin}/x`);
     expect(r).toMatchObject({ outcome: 'ok', method: 'GET' });
   });
 
   it('a 5xx that persists after retries is broken', async () => {
-    server = await startServer((_req, res) => res.writeHead(503).end());
-    fetcher = createFetcher(testFetcherOptions({ crawlOverrides: { retries: 1 } }));
+    const server = await net.serve((_req, res) => res.writeHead(503).end());
+    const fetcher = net.fetcher(testFetcherOptions({ crawlOverrides: { retries: 1 } }));
     expect(await fetcher.checkLink(`${server.origin}/down`)).toEqual({ outcome: 'broken', status: 503, errorClass: 'http_status', method: 'HEAD' });
   });
 });

@@ -1,22 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createFetcher, type Fetcher } from '../crawler/fetch.ts';
+import { describe, expect, it } from 'vitest';
 import { createHostQueues } from '../crawler/fetch-host-queue.ts';
-import { startServer, testFetcherOptions, type TestServer } from './fixtures/fetch/test-server.ts';
+import { testFetcherOptions, useTestServer } from './helpers/test-server.ts';
 
-let server: TestServer | null = null;
-let fetcher: Fetcher | null = null;
-afterEach(async () => {
-  await fetcher?.close();
-  await server?.close();
-  fetcher = null;
-  server = null;
-});
+const net = useTestServer();
 
 describe('per-host politeness', () => {
   it('never has more than concurrencyPerHost requests in flight at the server', async () => {
     let inFlight = 0;
     let peak = 0;
-    server = await startServer((_req, res) => {
+    const server = await net.serve((_req, res) => {
       inFlight++;
       peak = Math.max(peak, inFlight);
       setTimeout(() => {
@@ -24,7 +16,7 @@ describe('per-host politeness', () => {
         res.writeHead(200).end('x');
       }, 40);
     });
-    fetcher = createFetcher(testFetcherOptions({ politeness: { concurrencyPerHost: 3, delayMs: 0 } }));
+    const fetcher = net.fetcher(testFetcherOptions({ politeness: { concurrencyPerHost: 3, delayMs: 0 } }));
     const results = await Promise.all(Array.from({ length: 15 }, (_, i) => fetcher!.fetch(`${server!.origin}/p${i}`)));
     expect(results.every((r) => r.ok)).toBe(true);
     expect(server.requests.length).toBe(15);
@@ -32,9 +24,9 @@ describe('per-host politeness', () => {
   });
 
   it('spaces request starts on one host by delayMs (the waits asked for grow by delayMs)', async () => {
-    server = await startServer((_req, res) => res.writeHead(200).end('x'));
+    const server = await net.serve((_req, res) => res.writeHead(200).end('x'));
     const opts = testFetcherOptions({ politeness: { concurrencyPerHost: 4, delayMs: 80 } });
-    fetcher = createFetcher(opts);
+    const fetcher = net.fetcher(opts);
     await Promise.all(Array.from({ length: 4 }, (_, i) => fetcher!.fetch(`${server!.origin}/d${i}`)));
     expect(opts.sleeps.length).toBe(3);
     const waits = [...opts.sleeps].sort((a, b) => a - b);
@@ -70,12 +62,12 @@ describe('conditional requests and headers', () => {
   it('sends If-None-Match / If-Modified-Since and returns notModified on 304', async () => {
     const etag = '"abc123"';
     const lastModified = 'Wed, 01 Mar 2023 08:00:00 GMT';
-    server = await startServer((req, res) => {
+    const server = await net.serve((req, res) => {
       if (req.headers['if-none-match'] === etag) res.writeHead(304, { etag }).end();
       else res.writeHead(200, { etag, 'last-modified': lastModified }).end('<p>列表</p>');
     });
     const opts = testFetcherOptions();
-    fetcher = createFetcher(opts);
+    const fetcher = net.fetcher(opts);
     const first = await fetcher.fetch(`${server.origin}/list`);
     expect(first).toMatchObject({ ok: true, status: 200, notModified: false });
     expect(first.headers.etag).toBe(etag);
@@ -91,23 +83,23 @@ describe('conditional requests and headers', () => {
   });
 
   it('sends the default User-Agent (non-ASCII percent-encoded) and honours an override', async () => {
-    server = await startServer((_req, res) => res.writeHead(200).end('x'));
-    fetcher = createFetcher(testFetcherOptions());
+    const server = await net.serve((_req, res) => res.writeHead(200).end('x'));
+    const fetcher = net.fetcher(testFetcherOptions());
     await fetcher.fetch(`${server.origin}/ua`);
     const ua = server.requests[0].headers['user-agent'] ?? '';
     expect(decodeURIComponent(ua)).toBe('zwgk-inspector/0.1 (+政务公开检查; county office)');
     await fetcher.close();
-    fetcher = createFetcher(testFetcherOptions({ userAgent: 'county-office-bot/2' }));
-    await fetcher.fetch(`${server.origin}/ua2`);
+    const overridden = net.fetcher(testFetcherOptions({ userAgent: 'county-office-bot/2' }));
+    await overridden.fetch(`${server.origin}/ua2`);
     expect(server.requests[1].headers['user-agent']).toBe('county-office-bot/2');
   });
 
   it('stats count bytes, pages and errors by class per host', async () => {
-    server = await startServer((req, res) => {
+    const server = await net.serve((req, res) => {
       if (req.url === '/missing') res.writeHead(404).end('no');
       else res.writeHead(200).end(Buffer.alloc(1000));
     });
-    fetcher = createFetcher(testFetcherOptions());
+    const fetcher = net.fetcher(testFetcherOptions());
     await fetcher.fetch(`${server.origin}/a`);
     await fetcher.fetch(`${server.origin}/missing`);
     await fetcher.fetch('http://elsewhere.example/');

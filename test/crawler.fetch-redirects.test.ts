@@ -1,24 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createFetcher, type Fetcher } from '../crawler/fetch.ts';
-import { startServer, testFetcherOptions, type TestServer } from './fixtures/fetch/test-server.ts';
+import { describe, expect, it } from 'vitest';
+import { testFetcherOptions, useTestServer } from './helpers/test-server.ts';
 
-let server: TestServer | null = null;
-let fetcher: Fetcher | null = null;
-afterEach(async () => {
-  await fetcher?.close();
-  await server?.close();
-  fetcher = null;
-  server = null;
-});
+const net = useTestServer();
 
 describe('redirects', () => {
   it('follows relative redirects and reports the chain and final URL', async () => {
-    server = await startServer((req, res) => {
+    const server = await net.serve((req, res) => {
       if (req.url === '/old') res.writeHead(301, { location: '/mid' }).end();
       else if (req.url === '/mid') res.writeHead(302, { location: `http://127.0.0.1:${(req.socket.localPort)}/new` }).end();
       else res.writeHead(200, { 'content-type': 'text/html' }).end('new');
     });
-    fetcher = createFetcher(testFetcherOptions());
+    const fetcher = net.fetcher(testFetcherOptions());
     const res = await fetcher.fetch(`${server.origin}/old`);
     expect(res.ok).toBe(true);
     expect(res.finalUrl).toBe(`${server.origin}/new`);
@@ -27,11 +19,11 @@ describe('redirects', () => {
   });
 
   it('a loop is redirect_loop, permanent, and not followed again', async () => {
-    server = await startServer((req, res) => {
+    const server = await net.serve((req, res) => {
       res.writeHead(302, { location: req.url === '/a' ? '/b' : '/a' }).end();
     });
     const opts = testFetcherOptions({ crawlOverrides: { maxRedirects: 10 } });
-    fetcher = createFetcher(opts);
+    const fetcher = net.fetcher(opts);
     const res = await fetcher.fetch(`${server.origin}/a`);
     expect(res.ok).toBe(false);
     expect(res.errorClass).toBe('redirect_loop');
@@ -41,11 +33,11 @@ describe('redirects', () => {
   });
 
   it('a chain longer than maxRedirects is too_many_redirects', async () => {
-    server = await startServer((req, res) => {
+    const server = await net.serve((req, res) => {
       const n = Number((req.url ?? '/0').slice(1));
       res.writeHead(302, { location: `/${n + 1}` }).end();
     });
-    fetcher = createFetcher(testFetcherOptions({ crawlOverrides: { maxRedirects: 3 } }));
+    const fetcher = net.fetcher(testFetcherOptions({ crawlOverrides: { maxRedirects: 3 } }));
     const res = await fetcher.fetch(`${server.origin}/0`);
     expect(res.errorClass).toBe('too_many_redirects');
     expect(res.permanent).toBe(true);
@@ -54,8 +46,8 @@ describe('redirects', () => {
   });
 
   it('each hop is re-checked against the scope guard: a redirect off the county hosts is not followed', async () => {
-    server = await startServer((_req, res) => res.writeHead(302, { location: 'http://10.0.0.7/admin' }).end());
-    fetcher = createFetcher(testFetcherOptions());
+    const server = await net.serve((_req, res) => res.writeHead(302, { location: 'http://10.0.0.7/admin' }).end());
+    const fetcher = net.fetcher(testFetcherOptions());
     const res = await fetcher.fetch(`${server.origin}/go`);
     expect(res.errorClass).toBe('out_of_scope');
     expect(res.errorMessage).toContain('10.0.0.7');

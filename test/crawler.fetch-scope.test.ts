@@ -1,18 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { countyConfigSchema } from '../config/index.ts';
-import { createFetcher, type Fetcher } from '../crawler/fetch.ts';
 import { parseRobots } from '../crawler/robots.ts';
 import { createScopeGuard, createScopeGuardFromHosts } from '../crawler/scope.ts';
-import { startServer, testFetcherOptions, type TestServer } from './fixtures/fetch/test-server.ts';
+import { testFetcherOptions, useTestServer } from './helpers/test-server.ts';
 
-let server: TestServer | null = null;
-let fetcher: Fetcher | null = null;
-afterEach(async () => {
-  await fetcher?.close();
-  await server?.close();
-  fetcher = null;
-  server = null;
-});
+const net = useTestServer();
 
 describe('scope guard', () => {
   const config = countyConfigSchema.parse({
@@ -58,8 +50,8 @@ describe('scope guard', () => {
 
 describe('fetcher refuses out-of-scope URLs without a request', () => {
   it('out-of-scope host, file: and data: URLs, private address not in config', async () => {
-    server = await startServer((_req, res) => res.writeHead(200).end('should not be asked'));
-    fetcher = createFetcher(testFetcherOptions({ scope: createScopeGuardFromHosts(['www.linyi.gov.cn']) }));
+    const server = await net.serve((_req, res) => res.writeHead(200).end('should not be asked'));
+    const fetcher = net.fetcher(testFetcherOptions({ scope: createScopeGuardFromHosts(['www.linyi.gov.cn']) }));
     const local = await fetcher.fetch(`${server.origin}/`);
     expect(local).toMatchObject({ ok: false, errorClass: 'out_of_scope', permanent: true, attempts: 0, status: null });
     expect((await fetcher.fetch('file:///etc/passwd')).errorClass).toBe('unsupported_scheme');
@@ -74,11 +66,11 @@ describe('robots.txt', () => {
   const robots = 'User-agent: *\nDisallow: /private/\n\nUser-agent: BadBot\nDisallow: /\n';
 
   it('a disallowed URL gets robots_disallowed without being requested; robots.txt is read once per host', async () => {
-    server = await startServer((req, res) => {
+    const server = await net.serve((req, res) => {
       if (req.url === '/robots.txt') res.writeHead(200, { 'content-type': 'text/plain' }).end(robots);
       else res.writeHead(200).end('page');
     });
-    fetcher = createFetcher(testFetcherOptions({ respectRobots: true }));
+    const fetcher = net.fetcher(testFetcherOptions({ respectRobots: true }));
     const blocked = await fetcher.fetch(`${server.origin}/private/report.html`);
     expect(blocked).toMatchObject({ ok: false, errorClass: 'robots_disallowed', permanent: true });
     const allowed = await Promise.all([fetcher.fetch(`${server.origin}/public/a.html`), fetcher.fetch(`${server.origin}/public/b.html`)]);
@@ -90,22 +82,22 @@ describe('robots.txt', () => {
   });
 
   it('respectRobots:false fetches the disallowed page and does not read robots.txt', async () => {
-    server = await startServer((req, res) => {
+    const server = await net.serve((req, res) => {
       if (req.url === '/robots.txt') res.writeHead(200).end('User-agent: *\nDisallow: /\n');
       else res.writeHead(200).end('page');
     });
-    fetcher = createFetcher(testFetcherOptions({ respectRobots: false }));
+    const fetcher = net.fetcher(testFetcherOptions({ respectRobots: false }));
     const res = await fetcher.fetch(`${server.origin}/private/report.html`);
     expect(res.ok).toBe(true);
     expect(server.requests.map((r) => r.path)).toEqual(['/private/report.html']);
   });
 
   it('a missing or failing robots.txt restricts nothing', async () => {
-    server = await startServer((req, res) => {
+    const server = await net.serve((req, res) => {
       if (req.url === '/robots.txt') res.writeHead(404).end();
       else res.writeHead(200).end('page');
     });
-    fetcher = createFetcher(testFetcherOptions({ respectRobots: true }));
+    const fetcher = net.fetcher(testFetcherOptions({ respectRobots: true }));
     expect((await fetcher.fetch(`${server.origin}/x`)).ok).toBe(true);
     expect(fetcher.stats().errors).toEqual({});
   });

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { registerReview } from '../cli/review.ts';
-import { UsageError } from '../cli/errors.ts';
+import { exitCodeFor, UsageError } from '../cli/errors.ts';
 import { listReviewEvents, recordDecision, ReviewInputError, type Store } from '../store/index.ts';
 import { addRun, finding, runCli, tempStore, writeConfig } from './fixtures/scoring/helpers.ts';
 
@@ -48,7 +48,7 @@ describe('review: bad input is refused and changes nothing', () => {
     const file = join(dir, 'decisions.csv');
     writeFileSync(file, `问题编号,决定,审核人,理由,次数,分值\n${a.id},确认,张三,,,\n${b.id},驳回,张三,,,\nzzz,confirm,张三,x,,\n${a.id},调整,张三,改,abc,\n`);
     const err = await cli(dbPath, ['review', 'import', file]).catch((e: Error) => e);
-    expect(err).toBeInstanceOf(UsageError);
+    expect(exitCodeFor(err)).toBe(2); // the CLI exits 2 on it, with the message as it stands
     const msg = (err as Error).message;
     expect(msg).toContain('第 3 行，理由：驳回必须填写理由');
     expect(msg).toContain('第 4 行，问题编号：问题编号 "zzz" 不存在');

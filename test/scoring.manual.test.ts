@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { registerManual } from '../cli/manual.ts';
 import { registerTemplate } from '../cli/template.ts';
 import { registerScore } from '../cli/score.ts';
-import { UsageError } from '../cli/errors.ts';
+import { exitCodeFor, UsageError } from '../cli/errors.ts';
 import { listManualEntries, manualEntryHistory } from '../store/index.ts';
 import type { ScoresFile } from '../scoring/index.ts';
 import { CONFIG_YAML, runCli, tempStore, writeConfig } from './fixtures/scoring/helpers.ts';
@@ -112,7 +112,7 @@ describe('manual entries', () => {
     a.getRow(rowsByKey.get('niudu|media')!).getCell(1).value = 'ghost';
     await wb.xlsx.writeFile(file);
     const err = await cli(dbPath, ['manual', 'import', file, '--config', realConfig, '--by', '办公室']).catch((e: Error) => e);
-    expect(err).toBeInstanceOf(UsageError);
+    expect(exitCodeFor(err)).toBe(2); // the CLI exits 2 on it, with the message as it stands
     expect((err as Error).message).toMatch(/第 \d+ 行，次数：“abc”不是数字/);
     expect((err as Error).message).toMatch(/单位编号：单位 "ghost" 不在县配置中/);
     expect(manualEntryHistory(store, { year: 2023 })).toHaveLength(2);

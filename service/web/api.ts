@@ -1,6 +1,6 @@
 // JSON API for other office systems: same users, same authorisation (canAccessUnit) as the pages.
 // Auth: the session cookie (with X-CSRF-Token on POST) or HTTP Basic with a workspace account.
-import type { Context, Hono } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import {
   listRectifyClaims, listRuns, listServiceRuns, recordDecision, reviewHistory, ReviewInputError, type TrackedFinding, type UserRecord,
@@ -38,34 +38,42 @@ function findingJson(f: TrackedFinding): Record<string, unknown> {
   };
 }
 
-export function registerApi(app: Hono<AuthEnv>, ctx: ServiceContext, deps: { scores: () => ScoresFile; onRecheckQueued?: () => void; throttle: LoginThrottle }): void {
-  // a throttled Basic login is remembered per request so `denied` can answer 429 instead of 401
-  const waits = new WeakMap<Context<AuthEnv>, number>();
-  const userOf = (c: Context<AuthEnv>): UserRecord | null => {
-    const session = c.get('session')?.user;
-    if (session) return session;
-    const r = basicUser(c, ctx, deps.throttle);
-    if (typeof r === 'number') { waits.set(c, r); return null; }
-    return r;
-  };
-  const denied = (c: Context<AuthEnv>) => {
-    const wait = waits.get(c);
-    if (wait) {
-      c.header('Retry-After', String(Math.ceil(wait / 1000)));
-      return c.json({ error: '认证失败次数过多，请稍后再试', retryAfterSeconds: Math.ceil(wait / 1000) }, 429);
+/**
+ * The API's authentication: `c.var.user` from the session or HTTP Basic; 401 in JSON otherwise, or 429 while
+ * the login throttle refuses to check a Basic password.
+ */
+function apiUser(ctx: ServiceContext, throttle: LoginThrottle): MiddlewareHandler<AuthEnv> {
+  return async (c, next) => {
+    const r = c.get('session')?.user ?? basicUser(c, ctx, throttle);
+    if (typeof r === 'number') {
+      c.header('Retry-After', String(Math.ceil(r / 1000)));
+      return c.json({ error: '认证失败次数过多，请稍后再试', retryAfterSeconds: Math.ceil(r / 1000) }, 429);
     }
-    return c.json({ error: '未登录或账号无效' }, 401);
+    if (!r) return c.json({ error: '未登录或账号无效' }, 401);
+    c.set('user', r);
+    await next();
   };
+}
+
+/** 403 in JSON for a unit account on an evaluators' endpoint. */
+function evaluatorsOnly(message: string): MiddlewareHandler<AuthEnv> {
+  return async (c, next) => {
+    if (!isEvaluator(c.get('user'))) return c.json({ error: message }, 403);
+    await next();
+  };
+}
+
+export function apiRoutes(ctx: ServiceContext, deps: { scores: () => ScoresFile; throttle: LoginThrottle }): Hono<AuthEnv> {
+  const api = new Hono<AuthEnv>();
+  const signedIn = apiUser(ctx, deps.throttle);
   const notFound = (c: Context<AuthEnv>) => c.json({ error: '不存在或无权查看' }, 404);
 
-  app.get('/api/me', (c) => {
-    const u = userOf(c);
-    if (!u) return denied(c);
+  api.get('/api/me', signedIn, (c) => {
+    const u = c.get('user');
     return c.json({ username: u.username, displayName: u.displayName, role: u.role, unitId: u.unitId });
   });
-  app.get('/api/findings', (c) => {
-    const u = userOf(c);
-    if (!u) return denied(c);
+  api.get('/api/findings', signedIn, (c) => {
+    const u = c.get('user');
     const unit = c.req.query('unit');
     if (unit && !canAccessUnit(u, unit)) return c.json({ error: '无权查看该单位' }, 403);
     const month = c.req.query('month');
@@ -76,16 +84,14 @@ export function registerApi(app: Hono<AuthEnv>, ctx: ServiceContext, deps: { sco
     });
     return c.json({ count: list.length, findings: list.map(findingJson) });
   });
-  app.get('/api/findings/:id', (c) => {
-    const u = userOf(c);
-    if (!u) return denied(c);
-    const f = visibleFinding(ctx, u, c.req.param('id'));
+  api.get('/api/findings/:id', signedIn, (c) => {
+    const f = visibleFinding(ctx, c.get('user'), c.req.param('id'));
     if (!f) return notFound(c);
     return c.json({ ...findingJson(f), history: reviewHistory(ctx.store, f.id), rectifyClaims: listRectifyClaims(ctx.store, { findingId: f.id }) });
   });
-  app.post('/api/findings/:id/decision', async (c) => {
-    const u = userOf(c);
-    if (!u) return denied(c);
+  api.post('/api/findings/:id/decision', signedIn, async (c) => {
+    const u = c.get('user');
+    // 404 before 403: a unit account learns nothing about another unit's findings
     const f = visibleFinding(ctx, u, c.req.param('id'));
     if (!f) return notFound(c);
     if (!isEvaluator(u)) return c.json({ error: '只有考核小组可以审核' }, 403);
@@ -105,26 +111,20 @@ export function registerApi(app: Hono<AuthEnv>, ctx: ServiceContext, deps: { sco
       throw err;
     }
   });
-  app.get('/api/scores', (c) => {
-    const u = userOf(c);
-    if (!u) return denied(c);
+  api.get('/api/scores', signedIn, (c) => {
+    const u = c.get('user');
     const scores = deps.scores();
     if (isEvaluator(u)) return c.json(scores);
     return c.json({ ...scores, units: scores.units.filter((s) => canAccessUnit(u, s.unitId)), grades: undefined });
   });
-  app.get('/api/units/:unit/scores', (c) => {
-    const u = userOf(c);
-    if (!u) return denied(c);
+  api.get('/api/units/:unit/scores', signedIn, (c) => {
     const unitId = c.req.param('unit');
-    if (!canAccessUnit(u, unitId)) return notFound(c);
+    if (!canAccessUnit(c.get('user'), unitId)) return notFound(c);
     const s = deps.scores().units.find((x) => x.unitId === unitId);
     return s ? c.json(s) : notFound(c);
   });
-  app.get('/api/runs', (c) => {
-    const u = userOf(c);
-    if (!u) return denied(c);
-    if (!isEvaluator(u)) return c.json({ error: '只有考核小组可以查看运行记录' }, 403);
-    return c.json({ service: listServiceRuns(ctx.store, 100), runs: listRuns(ctx.store, 50) });
-  });
-  app.all('/api/*', (c) => c.json({ error: '接口不存在' }, 404));
+  api.get('/api/runs', signedIn, evaluatorsOnly('只有考核小组可以查看运行记录'), (c) =>
+    c.json({ service: listServiceRuns(ctx.store, 100), runs: listRuns(ctx.store, 50) }));
+  api.all('/api/*', (c) => c.json({ error: '接口不存在' }, 404));
+  return api;
 }

@@ -5,7 +5,8 @@ import { getSession, type SessionRecord, type Store, type UserRecord } from '../
 export const SESSION_COOKIE = 'zwgk_session';
 
 export interface AuthEnv {
-  Variables: { session: SessionRecord | null };
+  /** `user` is set by the role middleware (web/roles.ts, web/api.ts) on the routes it guards, and only there. */
+  Variables: { session: SessionRecord | null; user: UserRecord };
 }
 
 export interface CookiePolicy { secure: boolean }

@@ -1,5 +1,5 @@
 // Routes of the review queue: /queue and /findings with filters, sort and pages; bulk confirm; the Excel export.
-import type { Context, Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { recordDecisions, ReviewInputError, type TrackedFinding, type UserRecord } from '../../store/index.ts';
 import type { ServiceContext } from '../context.ts';
 import type { AuthEnv } from './auth.ts';
@@ -7,13 +7,10 @@ import { visibleFindings } from './data.ts';
 import { filterAndSort, nextPending, pageOf, parseQueueQuery, queueQs, type QueueQuery } from './queue.ts';
 import { queueView } from './views/queue.ts';
 import { queueWorkbook } from './queue-excel.ts';
+import { csrfOf } from './page-kit.ts';
+import { EVALUATORS } from './roles.ts';
+import type { WebDeps } from './web-deps.ts';
 
-export interface RouteDeps {
-  guard: (c: Context<AuthEnv>, roles: UserRecord['role'][]) => UserRecord | Response;
-  render: (c: Context<AuthEnv>, title: string, body: string, status?: 200 | 400 | 403 | 404, error?: string) => Response | Promise<Response>;
-}
-
-const EVAL: UserRecord['role'][] = ['admin', 'evaluator'];
 type ListName = '/queue' | '/findings';
 
 /** What a list shows: the queue holds pending findings (预警 only when asked for by kind), the full list everything. */
@@ -44,28 +41,27 @@ export function nextInList(ctx: ServiceContext, user: UserRecord, from: string |
   return { href: list.href, next, remaining: scope.filter((f) => f.status === 'pending' && f.id !== currentId).length };
 }
 
-export function registerQueueRoutes(app: Hono<AuthEnv>, ctx: ServiceContext, deps: RouteDeps): void {
+export function queueRoutes({ ctx, kit, role }: WebDeps): Hono<AuthEnv> {
+  const app = new Hono<AuthEnv>();
   const show = (name: ListName, title: string) => (c: Context<AuthEnv>) => {
-    const u = deps.guard(c, EVAL);
-    if (u instanceof Response) return u;
+    const u = c.get('user');
     const q = parseQueueQuery((k) => c.req.query(k));
     const list = listFor(ctx, u, name, q);
     const confirmable = list.filter((f) => f.status === 'pending' && f.kind !== 'warning');
     const done = Number(c.req.query('confirmed'));
     const note = Number.isInteger(done) && done > 0 ? `<div class="flash">已批量确认 ${done} 条问题。</div>` : '';
-    return deps.render(c, title, note + queueView(ctx, {
-      title, action: name, q, page: pageOf(list, q.page, q.per), csrf: c.get('session')!.csrfToken,
+    return kit.render(c, title, note + queueView(ctx, {
+      title, action: name, q, page: pageOf(list, q.page, q.per), csrf: csrfOf(c),
       confirmable: { high: confirmable.filter((f) => f.confidence === 'high').length, low: confirmable.filter((f) => f.confidence === 'low').length },
     }));
   };
-  app.get('/queue', show('/queue', '审核队列'));
-  app.get('/findings', show('/findings', '全部问题'));
+  app.get('/queue', role(EVALUATORS), show('/queue', '审核队列'));
+  app.get('/findings', role(EVALUATORS), show('/findings', '全部问题'));
 
   // One reason for many findings. Low-confidence findings are confirmed only when a person ticked each of them;
   // "all under this filter" takes the high-confidence ones only.
-  app.post('/queue/confirm', async (c) => {
-    const u = deps.guard(c, EVAL);
-    if (u instanceof Response) return u;
+  app.post('/queue/confirm', role(EVALUATORS), async (c) => {
+    const u = c.get('user');
     const body = await c.req.parseBody({ all: true });
     const text = (k: string): string | undefined => (typeof body[k] === 'string' ? (body[k] as string) : undefined);
     const name: ListName = text('from') === '/findings' ? '/findings' : '/queue';
@@ -75,7 +71,7 @@ export function registerQueueRoutes(app: Hono<AuthEnv>, ctx: ServiceContext, dep
     const pending = listFor(ctx, u, name, q).filter((f) => f.status === 'pending' && f.kind !== 'warning');
     const chosen = text('scope') === 'filtered' ? pending.filter((f) => f.confidence === 'high') : pending.filter((f) => ticked.has(f.id));
     const back = (extra: string) => `${name}${queueQs(q, q.page)}${queueQs(q, q.page) ? '&' : '?'}${extra}`;
-    const refuse = (message: string) => deps.render(c, name === '/queue' ? '审核队列' : '全部问题', `<p><a href="${back('').replace(/[?&]$/, '')}">返回列表</a></p>`, 400, message);
+    const refuse = (message: string) => kit.render(c, name === '/queue' ? '审核队列' : '全部问题', `<p><a href="${back('').replace(/[?&]$/, '')}">返回列表</a></p>`, 400, message);
     if (!reason) return refuse('批量确认须填写理由。');
     if (reason.length > 500) return refuse('理由不能超过 500 字。');
     if (chosen.length === 0) return refuse(text('scope') === 'filtered' ? '当前筛选下没有可批量确认的高置信度问题。' : '请先勾选要确认的问题。');
@@ -89,9 +85,8 @@ export function registerQueueRoutes(app: Hono<AuthEnv>, ctx: ServiceContext, dep
     return c.redirect(back(`confirmed=${chosen.length}`), 303);
   });
 
-  app.get('/queue/export.xlsx', async (c) => {
-    const u = deps.guard(c, EVAL);
-    if (u instanceof Response) return u;
+  app.get('/queue/export.xlsx', role(EVALUATORS), async (c) => {
+    const u = c.get('user');
     const q = parseQueueQuery((k) => c.req.query(k));
     const list = listFor(ctx, u, q.status && q.status !== 'pending' ? '/findings' : '/queue', q);
     const bytes = await queueWorkbook(ctx, list, { by: u.displayName, now: ctx.now() });
@@ -101,4 +96,5 @@ export function registerQueueRoutes(app: Hono<AuthEnv>, ctx: ServiceContext, dep
       'Content-Disposition': `attachment; filename="review.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
     });
   });
+  return app;
 }
