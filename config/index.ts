@@ -1,6 +1,7 @@
 export * from './schema.ts';
 export * from './load.ts';
 export type * from './rubric-types.ts';
+export * from './rubric-classes.ts';
 export * from './window.ts';
 export * from './rubric.ts';
 export * from './documents-schema.ts';

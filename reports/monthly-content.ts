@@ -1,6 +1,6 @@
 // The content of the monthly 通报, built once and rendered to .docx and HTML alike.
 import type { Finding } from '../checks/index.ts';
-import type { DocumentSettings } from '../config/index.ts';
+import { classCountsText, rubricClasses, type ClassInfo, type DocumentSettings } from '../config/index.ts';
 import { gongwenFrame, titleLines, zhQuotes, type GongwenFrame } from './gongwen.ts';
 import { checkName, checkRule, CHECK_LABELS } from './labels.ts';
 import { dateZh, issuerFor, monthZh, sectionNumber, todayShanghai } from './format.ts';
@@ -31,6 +31,7 @@ export interface MonthlyInput {
   pdf?: boolean; // also write a PDF through Chromium when it is installed
   documents?: DocumentSettings; // 红头, 文号, 主送, 抄送, 印发机关, 联系人 (county config `documents:`)
   number?: number; // {n} of the 发文字号; default: the month
+  classes?: ClassInfo[]; // the rubric's classes with labels (rubricClasses); default: the units' class keys
 }
 
 export interface ProblemItem {
@@ -81,7 +82,7 @@ function datesZh(text: string): string {
 export function itemFacts(f: Finding): string {
   const sentences = f.detail.split(/(?<=。)/).map((x) => x.trim()).filter(Boolean);
   const facts = sentences
-    .filter((x) => !/^(违反|属于|考核方案|依据|同一目标|该单位其余栏目|A 类单位必须|B 类单位必须)/.test(x))
+    .filter((x) => !/^(违反|属于|考核方案|依据|同一目标|该单位其余栏目|[^。]*单位必须设置该栏目)/.test(x))
     .join('')
     .replace(/（HEAD 被拒时以 GET 复核，重试后）|（(HEAD|GET)）/g, '')
     .replace(/（按栏目名称和配置地址查找）/g, '')
@@ -120,8 +121,9 @@ export function buildMonthlyContent(input: MonthlyInput): MonthlyContent {
     };
   });
 
-  const a = input.units.filter((u) => u.class === 'A').length;
-  const b = input.units.length - a;
+  const classes = input.classes?.length ? input.classes : rubricClasses(null, input.units);
+  const classLabel = new Map(classes.map((c) => [c.key, c.label]));
+  const byClass = classCountsText(classes, 'label');
   const unitsWithProblems = new Set(notified.map((f) => f.unitId));
   const pendingCount = notified.filter(isPending).length;
   const run = input.runInfo ?? {};
@@ -134,7 +136,7 @@ export function buildMonthlyContent(input: MonthlyInput): MonthlyContent {
   const passRate = input.units.length ? `${((okUnits / input.units.length) * 100).toFixed(1).replace(/\.0$/, '')}%` : '—';
 
   const basics = [
-    `${when}，县政府办公室对全县${input.units.length}个单位（乡镇${a}个、县直单位${b}个）在县政府门户网站开设的政务公开栏目及政务新媒体进行了全覆盖检查${scale ? `，共检查${scale}` : ''}。`,
+    `${when}，县政府办公室对全县${input.units.length}个单位${byClass ? `（${byClass}）` : ''}在县政府门户网站开设的政务公开栏目及政务新媒体进行了全覆盖检查${scale ? `，共检查${scale}` : ''}。`,
     notified.length
       ? `经检查，${okUnits}个单位未发现问题，合格率${passRate}；共发现问题${notified.length}个，涉及${unitsWithProblems.size}个单位。${input.draft && pendingCount ? `其中${pendingCount}个问题尚待人工确认，已标注“${PENDING_MARK}”，确认前不得印发。` : ''}`
       : `经检查，${input.units.length}个单位均未发现需要通报的问题，合格率100%。`,
@@ -149,7 +151,7 @@ export function buildMonthlyContent(input: MonthlyInput): MonthlyContent {
   const kindsInOrder = KIND_ORDER.filter((k) => kinds.includes(k as Finding['checkId']));
   const tableRows = input.units.map((u, i) => {
     const mine = notified.filter((f) => f.unitId === u.id);
-    return [String(i + 1), u.name, u.class === 'A' ? '乡镇' : '县直', ...kindsInOrder.map((k) => String(mine.filter((f) => f.checkId === k).length)), String(mine.length)];
+    return [String(i + 1), u.name, classLabel.get(u.class) ?? u.class, ...kindsInOrder.map((k) => String(mine.filter((f) => f.checkId === k).length)), String(mine.length)];
   });
   tableRows.push(['', '合计', '', ...kindsInOrder.map((k) => String(notified.filter((f) => f.checkId === k).length)), String(notified.length)]);
 
