@@ -4,6 +4,7 @@ import { classCountsText, rubricClasses, type ClassInfo, type DocumentSettings }
 import { gongwenFrame, titleLines, zhQuotes, type GongwenFrame } from './gongwen.ts';
 import { checkName, checkRule, CHECK_LABELS } from './labels.ts';
 import { dateZh, issuerFor, monthZh, sectionNumber, todayShanghai } from './format.ts';
+import { CONTENT_SAFETY_ORDER, contentItemText, isContentSafety } from './content-safety.ts';
 import { isNotifiable, isPending, PENDING_MARK } from './notified.ts';
 import type { ReportUnit } from './types.ts';
 
@@ -55,7 +56,8 @@ export interface MonthlyContent {
   draft: boolean;
   intro: string;
   basics: string[];
-  groups: KindGroup[];
+  groups: KindGroup[]; // content-safety kinds first (their own section), then the others
+  contentGroups: number; // how many of groups are content safety
   requirements: string[];
   tableTitle: string;
   tableHeaders: string[];
@@ -67,7 +69,7 @@ export interface MonthlyContent {
   notified: Finding[];
 }
 
-const KIND_ORDER = Object.keys(CHECK_LABELS);
+const KIND_ORDER: string[] = [...CONTENT_SAFETY_ORDER, ...Object.keys(CHECK_LABELS).filter((k) => !isContentSafety(k))];
 
 /** 2023-10-06 → 2023年10月6日, as a 公文 writes dates. */
 function datesZh(text: string): string {
@@ -91,6 +93,7 @@ export function itemFacts(f: Finding): string {
 }
 
 function itemText(f: Finding): string {
+  if (isContentSafety(f.checkId)) return zhQuotes(`${isPending(f) ? PENDING_MARK : ''}${contentItemText(f)}`);
   const occ = f.occurrences > 1 && f.checkId === 'link.broken' ? `（失效链接${f.occurrences}个）` : f.occurrences > 1 ? `（${f.occurrences}处）` : '';
   const facts = itemFacts(f);
   return zhQuotes(`${isPending(f) ? PENDING_MARK : ''}${f.title}${occ}${facts ? `。${facts}` : ''}`);
@@ -147,6 +150,9 @@ export function buildMonthlyContent(input: MonthlyInput): MonthlyContent {
     '各单位要举一反三，加强栏目日常维护和内容审核，确保信息发布及时、准确、规范，防止同类问题再次发生。',
     '本次通报结果纳入年度政务公开工作考核（在我县每月政府网站和政务新媒体全覆盖检查中被通报的，有一次扣1分）。逾期未整改的，将在下月通报中再次通报。',
   ];
+  if (notified.some((f) => isContentSafety(f.checkId))) {
+    requirements.unshift('通报的内容安全问题中，严重表述错误、泄露个人信息和疑似有害信息属于单项否决类问题，相关单位须立即撤下或更正，不受上述整改期限限制，并当日将处理情况报县政府办公室；经认定的，按年度考核方案的有关规定处理。');
+  }
 
   const kindsInOrder = KIND_ORDER.filter((k) => kinds.includes(k as Finding['checkId']));
   const tableRows = input.units.map((u, i) => {
@@ -167,6 +173,7 @@ export function buildMonthlyContent(input: MonthlyInput): MonthlyContent {
     intro: `为进一步加强全县政府网站和政务新媒体管理，提升政务公开工作质量，根据年度政务公开工作考核方案，县政府办公室组织开展了${monthZh(input.month)}份全覆盖检查。现将有关情况通报如下：`,
     basics,
     groups,
+    contentGroups: groups.filter((g) => isContentSafety(g.checkId)).length,
     requirements,
     tableTitle: `${monthZh(input.month)}份全覆盖检查问题统计表`,
     tableHeaders: ['序号', '单位名称', '类别', ...kindsInOrder.map(checkName), '合计'],
