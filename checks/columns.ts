@@ -1,6 +1,6 @@
 // column.missing / column.blank / column.stale and the stale 预警 (V4–V6; docs/check-semantics.md Columns).
 import type { ColumnObservation, UnitObservations } from '../store/index.ts';
-import type { UnitConfig } from '../config/index.ts';
+import { classInfo, type UnitConfig } from '../config/index.ts';
 import type { Check, CheckContext } from './context.ts';
 import type { Finding } from './types.ts';
 import { columnName, splitKey } from './column-names.ts';
@@ -39,7 +39,7 @@ export const columnMissing: Check = {
         subject: key,
         kind: 'deduction',
         title: `缺少"${columnName(key)}"栏目`,
-        detail: `在 ${unit.name} 的信息公开页面及其导航中未找到"${columnName(key)}"栏目（按栏目名称和配置地址查找）。${unit.class} 类单位必须设置该栏目（考核方案 附件${unit.class === 'A' ? '2' : '3'}；条例第二十条）。`,
+        detail: `在 ${unit.name} 的信息公开页面及其导航中未找到"${columnName(key)}"栏目（按栏目名称和配置地址查找）。${classInfo(unit.class, ctx.rubric.classes[unit.class]?.label, 0).short}单位必须设置该栏目（${ctx.rubric.title}；条例第二十条）。`,
         suggestedPoints: monthlyPoints(ctx, unit),
         monthly: true,
         evidence: [{ url: obs.home?.url ?? unit.home, excerpt: own.note ?? `未找到栏目"${columnName(key)}"`, snapshot: obs.home?.contentHash ?? null, screenshot: obs.home?.screenshot ?? null, fetchedAt: obs.home?.fetchedAt ?? null }],

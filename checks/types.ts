@@ -45,6 +45,8 @@ export interface Evidence {
   snapshot: string | null; // content hash of the stored page
   screenshot?: string | null; // screenshot id when one exists
   fetchedAt?: string | null;
+  place?: string; // where it stands as a clerk names it (页面“…” / 附件“….xls”（xls，链接自 …）): content checks
+  found?: string; // what was found there, masked (110101********1234, 截止→截至): content checks
 }
 
 export interface Finding {

@@ -1,4 +1,4 @@
-import type { CountyConfig } from '../config/index.ts';
+import { rubricClasses, type CountyConfig } from '../config/index.ts';
 import { loadRubricForConfig } from '../config/rubric.ts';
 import type { Store } from '../store/index.ts';
 import { listTrackedFindings, listRuns, runCoverage } from '../store/index.ts';
@@ -60,8 +60,10 @@ export async function monthlyReport(req: ReportRequest & { month: string; draft:
   });
   const coverage = runCoverage(req.store, run.id);
   const stats = (run?.stats ?? {}) as { pagesFetched?: number; fetch?: { linkChecks?: number } };
+  // The rubric names the classes (乡镇、县直单位 …) the 通报 counts units by.
+  const classes = rubricClasses(loadRubricForConfig(req.config), req.config.units);
   const files = await writeMonthlyReport({
-    county: req.config.county, month: req.month, findings, units: unitsOf(req.config), deadline: req.deadline ?? defaultDeadline(issuedOn),
+    county: req.config.county, month: req.month, findings, units: unitsOf(req.config), classes, deadline: req.deadline ?? defaultDeadline(issuedOn),
     draft: req.draft, history, issuedOn, pdf: req.pdf,
     runInfo: { asOf: run.asOf, pagesFetched: stats.pagesFetched, linksChecked: stats.fetch?.linkChecks, columnsChecked: coverage.columns, accountsChecked: coverage.accounts },
     documents: req.config.documents, number: req.number,

@@ -38,9 +38,9 @@ export function registerScore(program: Command): void {
         writeFileSync(file, `${JSON.stringify(scores, null, 2)}\n`);
         const pending = scores.units.filter((u) => u.total !== u.totalIfPendingConfirmed).length;
         process.stdout.write(`已写出 ${file}：${scores.units.length} 个单位${pending ? `，其中 ${pending} 个单位仍有待审核问题（草稿分与全部确认后的分不同）` : ''}\n`);
-        for (const cls of ['A', 'B'] as const) {
-          const g = scores.grades[cls];
-          if (g.total) process.stdout.write(`${cls}类：${Object.entries(g.counts).map(([k, v]) => `${k} ${v}`).join('，')}\n`);
+        for (const c of scores.classes) {
+          const counts = Object.entries(scores.grades[c.key]?.counts ?? {}).map(([k, v]) => `${k} ${v}`).join('，');
+          process.stdout.write(`${c.heading}：${c.units} 个单位${counts ? `，${counts}` : rubric.grading ? '' : '（细则未规定等次）'}\n`);
         }
       } finally {
         store.close();

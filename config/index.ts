@@ -2,6 +2,7 @@ export * from './schema.ts';
 export * from './load.ts';
 export { InputError } from './errors.ts';
 export type * from './rubric-types.ts';
+export * from './rubric-classes.ts';
 export * from './window.ts';
 export * from './rubric.ts';
 export * from './documents-schema.ts';

@@ -3,7 +3,9 @@ import type { Paragraph, Table } from 'docx';
 import type { Chart } from './charts.ts';
 import { svgDataUri } from './charts.ts';
 import * as D from './docx-style.ts';
-import { dateZh, escapeHtml, fmtPoints, issuerFor } from './format.ts';
+import { classCountsText } from '../config/index.ts';
+import { scoreClasses } from './classes.ts';
+import { dateZh, escapeHtml, fmtPoints, issuerFor, sectionNumber } from './format.ts';
 import { htmlTable } from './html.ts';
 import type { ScoresFile, UnitScore } from './types.ts';
 
@@ -35,15 +37,21 @@ export function tidyPunctuation(s: string): string {
 }
 
 export function buildAnnualSummary(scores: ScoresFile, gradeOrder: string[], pending: { items: number; units: number }, issuedOn?: string): AnnualSummary {
-  const a = scores.units.filter((u) => u.class === 'A');
-  const b = scores.units.filter((u) => u.class === 'B');
-  const counts = (cls: 'A' | 'B') => orderedCounts(scores.grades[cls].counts, gradeOrder).map(([k, v]) => `${k}${v}个`).join('、');
-  const classTables = (['A', 'B'] as const).map((cls) => ({
-    heading: cls === 'A' ? 'A类（乡镇）' : 'B类（县直单位）',
+  const classes = scoreClasses(scores);
+  const graded = gradeOrder.length > 0;
+  const counts = (cls: string) => orderedCounts(scores.grades[cls]?.counts ?? {}, gradeOrder).map(([k, v]) => `${k}${v}个`).join('、');
+  const classTables = classes.map((c) => ({
+    heading: c.heading,
     headers: ['名次', '单位名称', '得分', '待确认项确认后', '等次建议'],
-    rows: scores.units.filter((u) => u.class === cls).sort((x, y) => x.rank - y.rank)
+    rows: scores.units.filter((u) => u.class === c.key).sort((x, y) => x.rank - y.rank)
       .map((u) => [String(u.rank), u.unitName, fmtPoints(u.total), fmtPoints(u.totalIfPendingConfirmed), gradeCell(u)]),
   }));
+  const byClass = classCountsText(classes);
+  const gradeLine = !graded
+    ? '考核细则未规定等次比例，本报告只列得分和类内名次，不提出等次建议。'
+    : classes.length > 1
+      ? `${classes.map((c) => `${c.short}单位等次建议：${counts(c.key)}`).join('；')}。各等次名额的取整和同分处理见附注。`
+      : `等次建议：${counts(classes[0]?.key ?? '')}。各等次名额的取整和同分处理见附注。`;
   const overrides = scores.units.filter((u) => u.gradeOverride);
   const decisions = [
     ...overrides.map((u) => `${u.unitName}：建议等次由“${u.grade ?? '—'}”调整为“${u.gradeOverride!.grade}”，理由：${u.gradeOverride!.reason}（${u.gradeOverride!.by}）。`),
@@ -67,11 +75,11 @@ export function buildAnnualSummary(scores: ScoresFile, gradeOrder: string[], pen
     title: `关于${scores.year}年度政务公开工作考核结果的报告（送审稿）`,
     mainTo: '县政务公开领导小组：',
     basics: [
-      `按照《${scores.county.replace(/[（(][^）)]*[）)]/g, '')}${scores.year}年度政务公开工作考核方案》，县政府办公室对全县${scores.units.length}个单位（A类乡镇${a.length}个、B类县直单位${b.length}个）开展了年度考核，考核数据截至${dateZh(scores.asOf)}。现将考核结果报告如下，请审定。`,
-      `A类单位等次建议：${counts('A')}；B类单位等次建议：${counts('B')}。各等次名额的取整和同分处理见附注。`,
+      `按照《${scores.county.replace(/[（(][^）)]*[）)]/g, '')}${scores.year}年度政务公开工作考核方案》，县政府办公室对全县${scores.units.length}个单位${byClass ? `（${byClass}）` : ''}开展了年度考核，考核数据截至${dateZh(scores.asOf)}。现将考核结果报告如下，请审定。`,
+      gradeLine,
     ],
-    notes: (['A', 'B'] as const).filter((cls) => scores.grades[cls].total).map((cls) => tidyPunctuation(
-      `${cls}类名额取整：${scores.grades[cls].rounding.replace(/[。；]$/, '')}。同分处理：${scores.grades[cls].ties.replace(/[。；]$/, '')}。`)),
+    notes: graded ? classes.filter((c) => scores.grades[c.key]?.total).map((c) => tidyPunctuation(
+      `${classes.length > 1 ? c.short : ''}名额取整：${scores.grades[c.key].rounding.replace(/[。；]$/, '')}。同分处理：${scores.grades[c.key].ties.replace(/[。；]$/, '')}。`)) : [],
     classTables,
     decisions,
     problems: problems.length ? problems : ['本年度未发现集中扣分项。'],
@@ -84,7 +92,7 @@ export function summaryDocx(s: AnnualSummary, chart: Chart | null): (Paragraph |
   const out: (Paragraph | Table)[] = [D.title(s.title), D.mainTo(s.mainTo)];
   out.push(D.heading1('一、考核基本情况'), ...s.basics.map((p) => D.body(p)));
   out.push(D.heading1('二、考核结果'));
-  s.classTables.forEach((t, i) => out.push(D.heading2(`（${i === 0 ? '一' : '二'}）${t.heading}`), D.table(t.headers, t.rows, [10, 38, 14, 18, 20])));
+  s.classTables.forEach((t, i) => out.push(D.heading2(`（${sectionNumber(i + 1)}）${t.heading}`), D.table(t.headers, t.rows, [10, 38, 14, 18, 20])));
   if (chart) out.push(D.picture(chart.png, chart.width * 2, chart.height * 2), D.caption('图1 考核得分分布'));
   out.push(D.heading1('三、需领导小组审定的事项'), ...s.decisions.map((p) => D.body(p)));
   out.push(D.heading1('四、存在的主要问题'), ...s.problems.map((p) => D.body(p)));
@@ -96,7 +104,7 @@ export function summaryDocx(s: AnnualSummary, chart: Chart | null): (Paragraph |
 
 export function summaryHtml(s: AnnualSummary, chart: Chart | null): string {
   const parts = [`<h1>${escapeHtml(s.title)}</h1>`, `<p class="to">${escapeHtml(s.mainTo)}</p>`, '<h2>一、考核基本情况</h2>', ...s.basics.map((p) => `<p>${escapeHtml(p)}</p>`), '<h2>二、考核结果</h2>'];
-  s.classTables.forEach((t, i) => parts.push(`<h3>（${i === 0 ? '一' : '二'}）${escapeHtml(t.heading)}</h3>`, htmlTable(t.headers, t.rows, [0, 2, 3])));
+  s.classTables.forEach((t, i) => parts.push(`<h3>（${sectionNumber(i + 1)}）${escapeHtml(t.heading)}</h3>`, htmlTable(t.headers, t.rows, [0, 2, 3])));
   if (chart) parts.push(`<figure><img alt="考核得分分布" src="${svgDataUri(chart.svg)}"><figcaption>图1 考核得分分布</figcaption></figure>`);
   parts.push('<h2>三、需领导小组审定的事项</h2>', ...s.decisions.map((p) => `<p>${escapeHtml(p)}</p>`));
   parts.push('<h2>四、存在的主要问题</h2>', ...s.problems.map((p) => `<p>${escapeHtml(p)}</p>`));

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Finding } from '../checks/index.ts';
 import type { Rubric, RubricRow } from '../config/index.ts';
 import { orderedCounts } from './annual-summary.ts';
+import { classOf, scoreClasses } from './classes.ts';
 import { basisLinks, basisText, pendingBasis, type PendingRow } from './annual-basis.ts';
 import { fmtPoints, quoteSheetName, safeCellText, safeSheetName } from './format.ts';
 import { checkName, columnName } from './labels.ts';
@@ -88,12 +89,12 @@ function unitSheet(wb: ExcelJS.Workbook, name: string, u: UnitScore, rubric: Rub
   const ws = wb.addWorksheet(name);
   ws.columns = [12, 12, 18, 7, 40, 28, 18, 7, 7, 7, 8, 9, 40, 40, 14].map((width) => ({ width }));
   ws.mergeCells(1, 1, 1, UNIT_HEADERS.length);
-  ws.getCell(1, 1).value = `${u.unitName} ${scores.year}年度政务公开工作考核评分表（${u.class}类）`;
+  ws.getCell(1, 1).value = `${u.unitName} ${scores.year}年度政务公开工作考核评分表（${classOf(scores, u.class).short}）`;
   ws.getCell(1, 1).font = { name: '方正小标宋简体', size: 16 };
   ws.getCell(1, 1).alignment = { horizontal: 'center' };
   ws.mergeCells(2, 1, 2, UNIT_HEADERS.length);
   const grade = u.gradeOverride ? `${u.gradeOverride.grade}（原建议${u.grade ?? '—'}，${u.gradeOverride.reason}）` : u.grade ?? '—';
-  ws.getCell(2, 1).value = `考核截至：${scores.asOf}　得分：${fmtPoints(u.total)}　待确认项全部确认后：${fmtPoints(u.totalIfPendingConfirmed)}　${u.class}类排名：${u.rank}　等次建议：${grade}`;
+  ws.getCell(2, 1).value = `考核截至：${scores.asOf}　得分：${fmtPoints(u.total)}　待确认项全部确认后：${fmtPoints(u.totalIfPendingConfirmed)}　${classOf(scores, u.class).short}排名：${u.rank}　等次建议：${grade}`;
   ws.getCell(2, 1).font = FONT_BODY;
   styleRow(ws.addRow([...UNIT_HEADERS]), true);
   ws.views = [{ state: 'frozen', ySplit: HEADER_ROW }];
@@ -158,22 +159,26 @@ function summarySheet(wb: ExcelJS.Workbook, scores: ScoresFile, rubric: Rubric, 
   ws.getCell(1, 1).value = `${scores.county}${scores.year}年度政务公开工作考核得分汇总及等次建议`;
   ws.getCell(1, 1).font = { name: '方正小标宋简体', size: 16 };
   ws.getCell(1, 1).alignment = { horizontal: 'center' };
-  ws.getCell(2, 1).value = `考核截至 ${scores.asOf}；A类、B类分别排名；等次为建议，报县政务公开领导小组审定。`;
-  for (const cls of ['A', 'B'] as const) {
+  const classes = scoreClasses(scores);
+  const ranking = classes.length > 1 ? `${classes.map((c) => c.short).join('、')}分别排名` : '按得分排名';
+  ws.getCell(2, 1).value = `考核截至 ${scores.asOf}；${ranking}；${rubric.grading ? '等次为建议，报县政务公开领导小组审定' : '考核细则未规定等次比例，不提出等次建议'}。`;
+  for (const c of classes) {
+    const cls = c.key;
     ws.addRow([]);
-    const heading = ws.addRow([`${cls}类（${cls === 'A' ? '乡镇' : '县直单位'}）`]);
+    const heading = ws.addRow([c.heading]);
     heading.getCell(1).font = FONT_HEAD;
     styleRow(ws.addRow(['名次', '类别', '单位名称', '得分', '待确认项全部确认后', '等次建议', '审定等次', '调整理由', '调整人']), true);
     const units = scores.units.filter((u) => u.class === cls).sort((a, b) => a.rank - b.rank || b.total - a.total);
     for (const u of units) {
       const t = totals.get(u.unitId)!;
-      const r = ws.addRow([u.rank, cls, { text: u.unitName, hyperlink: `#${quoteSheetName(t.sheet)}!A1` }, { formula: t.cell, result: u.total }, u.totalIfPendingConfirmed,
+      const r = ws.addRow([u.rank, c.label, { text: u.unitName, hyperlink: `#${quoteSheetName(t.sheet)}!A1` }, { formula: t.cell, result: u.total }, u.totalIfPendingConfirmed,
         u.grade ?? '—', u.gradeOverride?.grade ?? u.grade ?? '—', u.gradeOverride?.reason ?? '', u.gradeOverride?.by ?? '']);
       styleRow(r);
     }
     const g = scores.grades[cls];
-    const counts = orderedCounts(g.counts, rubric.grading?.order ?? []).map(([k, v]) => `${k}${v}个`).join('，');
-    ws.addRow([`${cls}类共${g.total}个单位：${counts}。名额取整：${g.rounding}；同分处理：${g.ties}。`]).getCell(1).font = FONT_BODY;
+    const counts = orderedCounts(g?.counts ?? {}, rubric.grading?.order ?? []).map(([k, v]) => `${k}${v}个`).join('，');
+    const line = rubric.grading && g ? `${c.short}共${c.units}个单位：${counts}。名额取整：${g.rounding}；同分处理：${g.ties}。` : `${c.short}共${c.units}个单位。`;
+    ws.addRow([line]).getCell(1).font = FONT_BODY;
   }
   printOnA4Landscape(ws, { titleRows: '1:2', lastColumn: 'I' });
 }
@@ -216,7 +221,8 @@ export async function annualWorkbook(scores: ScoresFile, rubric: Rubric, pending
   wb.addWorksheet('待确认事项');
   const used = new Set(['汇总排名', '待确认事项']);
   const totals = new Map<string, { sheet: string; cell: string }>();
-  const ordered = [...scores.units].sort((a, b) => a.class.localeCompare(b.class));
+  const order = new Map(scoreClasses(scores).map((c, i) => [c.key, i]));
+  const ordered = [...scores.units].sort((a, b) => (order.get(a.class) ?? 1e9) - (order.get(b.class) ?? 1e9));
   for (const u of ordered) {
     const sheet = safeSheetName(u.unitName, used);
     totals.set(u.unitId, { sheet, cell: unitSheet(wb, sheet, u, rubric, scores) });

@@ -7,6 +7,7 @@ import { pendingBasis } from './annual-basis.ts';
 import { buildAnnualSummary, summaryDocx, summaryHtml } from './annual-summary.ts';
 import { annualWorkbook } from './annual-xlsx.ts';
 import { renderChart } from './charts.ts';
+import { scoreClasses } from './classes.ts';
 import { scoreDistributionOption } from './chart-options.ts';
 import * as D from './docx-style.ts';
 import { safeFileName } from './format.ts';
@@ -35,7 +36,7 @@ export async function writeAnnualReport(input: AnnualInput, outDir: string): Pro
   await writeFile(xlsx, await annualWorkbook(scores, rubric, pending));
 
   const summary = buildAnnualSummary(scores, rubric.grading?.order ?? [], { items: pendingCount, units: pendingUnits }, input.issuedOn);
-  const chart = scores.units.length ? renderChart(scoreDistributionOption(scores.units), { width: 760, height: 360 }) : null;
+  const chart = scores.units.length ? renderChart(scoreDistributionOption(scores.units, scoreClasses(scores)), { width: 760, height: 360 }) : null;
   const base = join(outDir, safeFileName(`${scores.year}年度政务公开工作考核结果报告（送审稿）`));
   await writeFile(`${base}.docx`, await D.documentBuffer({ title: summary.title, creator: summary.issuer }, summaryDocx(summary, chart)));
   await writeFile(`${base}.html`, page(summary.title, summaryHtml(summary, chart)));

@@ -43,24 +43,21 @@ export function unitBarsHeight(n: number): number {
   return Math.max(200, 60 + n * 22);
 }
 
-/** Histogram of totals in 5-point bins, A and B side by side. */
-export function scoreDistributionOption(units: UnitScore[]): EChartsOption {
+/** Histogram of totals in 5-point bins, one series per class side by side (the rubric's classes, in its order). */
+export function scoreDistributionOption(units: UnitScore[], classes: { key: string; heading: string }[] = [...new Set(units.map((u) => u.class))].map((k) => ({ key: k, heading: k }))): EChartsOption {
   const totals = units.map((u) => u.total);
   const lo = Math.floor(Math.min(...totals) / 5) * 5;
   const hi = Math.floor(Math.max(...totals) / 5) * 5;
   const bins: number[] = [];
   for (let b = lo; b <= hi; b += 5) bins.push(b);
-  const count = (cls: 'A' | 'B') => bins.map((b) => units.filter((u) => u.class === cls && u.total >= b && u.total < b + 5).length);
+  const count = (cls: string) => bins.map((b) => units.filter((u) => u.class === cls && u.total >= b && u.total < b + 5).length);
   return {
-    color: ['#2f4554', '#c23531'],
+    color: ['#2f4554', '#c23531', ...PALETTE.slice(2)],
     title: { text: '考核得分分布', left: 'center', textStyle: { fontSize: 16 } },
-    legend: { bottom: 0, data: ['A类（乡镇）', 'B类（县直单位）'] },
+    legend: { bottom: 0, data: classes.map((c) => c.heading) },
     grid: { left: 50, right: 20, top: 50, bottom: 60 },
     xAxis: { type: 'category', name: '分', data: bins.map((b) => `${b}–${b + 5}`) },
     yAxis: { type: 'value', minInterval: 1, name: '单位数' },
-    series: [
-      { name: 'A类（乡镇）', type: 'bar', data: count('A') },
-      { name: 'B类（县直单位）', type: 'bar', data: count('B') },
-    ],
+    series: classes.map((c) => ({ name: c.heading, type: 'bar' as const, data: count(c.key) })),
   };
 }

@@ -1,9 +1,10 @@
 // The content of the monthly 通报, built once and rendered to .docx and HTML alike.
 import type { Finding } from '../checks/index.ts';
-import type { DocumentSettings } from '../config/index.ts';
+import { classCountsText, rubricClasses, type ClassInfo, type DocumentSettings } from '../config/index.ts';
 import { gongwenFrame, titleLines, zhQuotes, type GongwenFrame } from './gongwen.ts';
 import { checkName, checkRule, CHECK_LABELS } from './labels.ts';
 import { dateZh, issuerFor, monthZh, sectionNumber, todayShanghai } from './format.ts';
+import { CONTENT_SAFETY_ORDER, contentItemText, isContentSafety } from './content-safety.ts';
 import { isNotifiable, isPending, PENDING_MARK } from './notified.ts';
 import type { ReportUnit } from './types.ts';
 
@@ -31,6 +32,7 @@ export interface MonthlyInput {
   pdf?: boolean; // also write a PDF through Chromium when it is installed
   documents?: DocumentSettings; // 红头, 文号, 主送, 抄送, 印发机关, 联系人 (county config `documents:`)
   number?: number; // {n} of the 发文字号; default: the month
+  classes?: ClassInfo[]; // the rubric's classes with labels (rubricClasses); default: the units' class keys
 }
 
 export interface ProblemItem {
@@ -54,7 +56,8 @@ export interface MonthlyContent {
   draft: boolean;
   intro: string;
   basics: string[];
-  groups: KindGroup[];
+  groups: KindGroup[]; // content-safety kinds first (their own section), then the others
+  contentGroups: number; // how many of groups are content safety
   requirements: string[];
   tableTitle: string;
   tableHeaders: string[];
@@ -66,7 +69,7 @@ export interface MonthlyContent {
   notified: Finding[];
 }
 
-const KIND_ORDER = Object.keys(CHECK_LABELS);
+const KIND_ORDER: string[] = [...CONTENT_SAFETY_ORDER, ...Object.keys(CHECK_LABELS).filter((k) => !isContentSafety(k))];
 
 /** 2023-10-06 → 2023年10月6日, as a 公文 writes dates. */
 function datesZh(text: string): string {
@@ -81,7 +84,7 @@ function datesZh(text: string): string {
 export function itemFacts(f: Finding): string {
   const sentences = f.detail.split(/(?<=。)/).map((x) => x.trim()).filter(Boolean);
   const facts = sentences
-    .filter((x) => !/^(违反|属于|考核方案|依据|同一目标|该单位其余栏目|A 类单位必须|B 类单位必须)/.test(x))
+    .filter((x) => !/^(违反|属于|考核方案|依据|同一目标|该单位其余栏目|[^。]*单位必须设置该栏目)/.test(x))
     .join('')
     .replace(/（HEAD 被拒时以 GET 复核，重试后）|（(HEAD|GET)）/g, '')
     .replace(/（按栏目名称和配置地址查找）/g, '')
@@ -90,6 +93,7 @@ export function itemFacts(f: Finding): string {
 }
 
 function itemText(f: Finding): string {
+  if (isContentSafety(f.checkId)) return zhQuotes(`${isPending(f) ? PENDING_MARK : ''}${contentItemText(f)}`);
   const occ = f.occurrences > 1 && f.checkId === 'link.broken' ? `（失效链接${f.occurrences}个）` : f.occurrences > 1 ? `（${f.occurrences}处）` : '';
   const facts = itemFacts(f);
   return zhQuotes(`${isPending(f) ? PENDING_MARK : ''}${f.title}${occ}${facts ? `。${facts}` : ''}`);
@@ -120,8 +124,9 @@ export function buildMonthlyContent(input: MonthlyInput): MonthlyContent {
     };
   });
 
-  const a = input.units.filter((u) => u.class === 'A').length;
-  const b = input.units.length - a;
+  const classes = input.classes?.length ? input.classes : rubricClasses(null, input.units);
+  const classLabel = new Map(classes.map((c) => [c.key, c.label]));
+  const byClass = classCountsText(classes, 'label');
   const unitsWithProblems = new Set(notified.map((f) => f.unitId));
   const pendingCount = notified.filter(isPending).length;
   const run = input.runInfo ?? {};
@@ -134,7 +139,7 @@ export function buildMonthlyContent(input: MonthlyInput): MonthlyContent {
   const passRate = input.units.length ? `${((okUnits / input.units.length) * 100).toFixed(1).replace(/\.0$/, '')}%` : '—';
 
   const basics = [
-    `${when}，县政府办公室对全县${input.units.length}个单位（乡镇${a}个、县直单位${b}个）在县政府门户网站开设的政务公开栏目及政务新媒体进行了全覆盖检查${scale ? `，共检查${scale}` : ''}。`,
+    `${when}，县政府办公室对全县${input.units.length}个单位${byClass ? `（${byClass}）` : ''}在县政府门户网站开设的政务公开栏目及政务新媒体进行了全覆盖检查${scale ? `，共检查${scale}` : ''}。`,
     notified.length
       ? `经检查，${okUnits}个单位未发现问题，合格率${passRate}；共发现问题${notified.length}个，涉及${unitsWithProblems.size}个单位。${input.draft && pendingCount ? `其中${pendingCount}个问题尚待人工确认，已标注“${PENDING_MARK}”，确认前不得印发。` : ''}`
       : `经检查，${input.units.length}个单位均未发现需要通报的问题，合格率100%。`,
@@ -145,11 +150,14 @@ export function buildMonthlyContent(input: MonthlyInput): MonthlyContent {
     '各单位要举一反三，加强栏目日常维护和内容审核，确保信息发布及时、准确、规范，防止同类问题再次发生。',
     '本次通报结果纳入年度政务公开工作考核（在我县每月政府网站和政务新媒体全覆盖检查中被通报的，有一次扣1分）。逾期未整改的，将在下月通报中再次通报。',
   ];
+  if (notified.some((f) => isContentSafety(f.checkId))) {
+    requirements.unshift('通报的内容安全问题中，严重表述错误、泄露个人信息和疑似有害信息属于单项否决类问题，相关单位须立即撤下或更正，不受上述整改期限限制，并当日将处理情况报县政府办公室；经认定的，按年度考核方案的有关规定处理。');
+  }
 
   const kindsInOrder = KIND_ORDER.filter((k) => kinds.includes(k as Finding['checkId']));
   const tableRows = input.units.map((u, i) => {
     const mine = notified.filter((f) => f.unitId === u.id);
-    return [String(i + 1), u.name, u.class === 'A' ? '乡镇' : '县直', ...kindsInOrder.map((k) => String(mine.filter((f) => f.checkId === k).length)), String(mine.length)];
+    return [String(i + 1), u.name, classLabel.get(u.class) ?? u.class, ...kindsInOrder.map((k) => String(mine.filter((f) => f.checkId === k).length)), String(mine.length)];
   });
   tableRows.push(['', '合计', '', ...kindsInOrder.map((k) => String(notified.filter((f) => f.checkId === k).length)), String(notified.length)]);
 
@@ -165,6 +173,7 @@ export function buildMonthlyContent(input: MonthlyInput): MonthlyContent {
     intro: `为进一步加强全县政府网站和政务新媒体管理，提升政务公开工作质量，根据年度政务公开工作考核方案，县政府办公室组织开展了${monthZh(input.month)}份全覆盖检查。现将有关情况通报如下：`,
     basics,
     groups,
+    contentGroups: groups.filter((g) => isContentSafety(g.checkId)).length,
     requirements,
     tableTitle: `${monthZh(input.month)}份全覆盖检查问题统计表`,
     tableHeaders: ['序号', '单位名称', '类别', ...kindsInOrder.map(checkName), '合计'],

@@ -5,7 +5,7 @@ import type { Paragraph, Table } from 'docx';
 import { renderChart, svgDataUri, type Chart } from './charts.ts';
 import { trendOption, unitBarsHeight, unitBarsOption } from './chart-options.ts';
 import * as D from './docx-style.ts';
-import { escapeHtml, monthZh, safeFileName } from './format.ts';
+import { escapeHtml, monthZh, safeFileName, sectionNumber } from './format.ts';
 import { htmlTable, link, page } from './html.ts';
 import { buildMonthlyContent, groupHeading, groupRule, type MonthlyContent, type MonthlyInput } from './monthly-content.ts';
 import { renderPdf } from './pdf.ts';
@@ -25,32 +25,55 @@ function buildCharts(input: MonthlyInput, c: MonthlyContent): MonthlyCharts {
   return { units, trend };
 }
 
+interface ProblemSection { heading: string; lead: string | null; groups: MonthlyContent['groups'] }
+
+/**
+ * 二、内容安全问题 (when there are any) before the other problems: 严重表述错误 and 隐私泄露 are 单项否决-class.
+ * Without content-safety problems the 通报 keeps its one section 二、发现的主要问题.
+ */
+function problemSections(c: MonthlyContent): ProblemSection[] {
+  const content = c.groups.slice(0, c.contentGroups);
+  const other = c.groups.slice(c.contentGroups);
+  if (!content.length) return other.length ? [{ heading: '发现的主要问题', lead: null, groups: other }] : [];
+  const sections: ProblemSection[] = [{
+    heading: '内容安全问题',
+    lead: '以下问题涉及严重表述错误、个人信息泄露、疑似有害信息和错别字，其中前三类属于《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）单项否决类问题。所列个人信息号码均已脱敏，文字问题的原文以【】标出。',
+    groups: content,
+  }];
+  if (other.length) sections.push({ heading: '其他问题', lead: null, groups: other });
+  return sections;
+}
+
 function docxChildren(c: MonthlyContent, charts: MonthlyCharts): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   if (c.draft) out.push(D.body([D.run('【审核稿】含待确认问题，仅供内部审核，不得印发', { color: 'C00000' })], { indent: false }));
   out.push(...D.redHeader(c.frame.redHeader, c.frame.docNumber));
   out.push(D.titleInLines(c.titleLines), D.mainTo(c.mainTo), D.body(c.intro));
   out.push(D.heading1('一、检查基本情况'), ...c.basics.map((p) => D.body(p)));
-  out.push(D.heading1('二、发现的主要问题'));
-  if (!c.groups.length) out.push(D.body('本月未发现需要通报的问题。'));
-  c.groups.forEach((g, i) => {
-    out.push(D.heading2(groupHeading(i, g)));
-    const rule = groupRule(g);
-    if (rule) out.push(D.body(rule));
-    for (const u of g.units) {
-      u.items.forEach((item, k) => {
-        const lead = u.items.length > 1 ? `${u.unitName}（${k + 1}）：` : `${u.unitName}：`;
-        out.push(D.body([
-          D.run(lead),
-          D.run(item.text, item.pending ? { color: 'C00000' } : {}),
-          ...(item.url ? [D.run(`。网址：${item.url}`)] : [D.run('。')]),
-        ], { ragged: !!item.url }));
-      });
-    }
+  const sections = problemSections(c);
+  if (!c.groups.length) out.push(D.heading1('二、发现的主要问题'), D.body('本月未发现需要通报的问题。'));
+  sections.forEach((sec, n) => {
+    out.push(D.heading1(`${sectionNumber(n + 2)}、${sec.heading}`));
+    if (sec.lead) out.push(D.body(sec.lead));
+    sec.groups.forEach((g, i) => {
+      out.push(D.heading2(groupHeading(i, g)));
+      const rule = groupRule(g);
+      if (rule) out.push(D.body(rule));
+      for (const u of g.units) {
+        u.items.forEach((item, k) => {
+          const lead = u.items.length > 1 ? `${u.unitName}（${k + 1}）：` : `${u.unitName}：`;
+          out.push(D.body([
+            D.run(lead),
+            D.run(item.text, item.pending ? { color: 'C00000' } : {}),
+            ...(item.url ? [D.run(`。网址：${item.url}`)] : [D.run('。')]),
+          ], { ragged: !!item.url }));
+        });
+      }
+    });
   });
   if (charts.units) out.push(D.picture(charts.units.png, charts.units.width * 2, charts.units.height * 2), D.caption(`图1 各单位问题数量`));
   if (charts.trend) out.push(D.picture(charts.trend.png, charts.trend.width * 2, charts.trend.height * 2), D.caption(`图2 各月问题数量趋势`));
-  out.push(D.heading1('三、整改要求'), ...c.requirements.map((p, i) => D.body(`${i + 1}.${p}`)));
+  out.push(D.heading1(`${sectionNumber(Math.max(1, sections.length) + 2)}、整改要求`), ...c.requirements.map((p, i) => D.body(`${i + 1}.${p}`)));
   out.push(D.blank(), D.body(`附件：${c.tableTitle}`));
   out.push(...D.signature(c.issuer, c.date), D.note(c.frame.note));
   out.push(D.attachmentLabel(), D.title(c.tableTitle));
@@ -66,23 +89,27 @@ function htmlBody(c: MonthlyContent, charts: MonthlyCharts): string {
     `<p style="text-align:center;text-indent:0;border-bottom:2px solid #e00;padding-bottom:.4em">${escapeHtml(c.frame.docNumber ?? '')}</p>`);
   parts.push(`<h1>${c.titleLines.map(escapeHtml).join('<br>')}</h1>`, `<p class="to">${escapeHtml(c.mainTo)}</p>`, `<p>${escapeHtml(c.intro)}</p>`);
   parts.push('<h2>一、检查基本情况</h2>', ...c.basics.map((p) => `<p>${escapeHtml(p)}</p>`));
-  parts.push('<h2>二、发现的主要问题</h2>');
-  if (!c.groups.length) parts.push('<p>本月未发现需要通报的问题。</p>');
-  c.groups.forEach((g, i) => {
-    parts.push(`<h3>${escapeHtml(groupHeading(i, g))}</h3>`);
-    const rule = groupRule(g);
-    if (rule) parts.push(`<p>${escapeHtml(rule)}</p>`);
-    for (const u of g.units) {
-      u.items.forEach((item, k) => {
-        const lead = u.items.length > 1 ? `${u.unitName}（${k + 1}）：` : `${u.unitName}：`;
-        const text = item.pending ? `<span class="pending">${escapeHtml(item.text)}</span>` : escapeHtml(item.text);
-        parts.push(`<p${item.url ? ' style="text-align:left"' : ''}>${escapeHtml(lead)}${text}${item.url ? `。网址：${link(item.url)}` : '。'}</p>`);
-      });
-    }
+  const sections = problemSections(c);
+  if (!c.groups.length) parts.push('<h2>二、发现的主要问题</h2>', '<p>本月未发现需要通报的问题。</p>');
+  sections.forEach((sec, n) => {
+    parts.push(`<h2>${sectionNumber(n + 2)}、${escapeHtml(sec.heading)}</h2>`);
+    if (sec.lead) parts.push(`<p>${escapeHtml(sec.lead)}</p>`);
+    sec.groups.forEach((g, i) => {
+      parts.push(`<h3>${escapeHtml(groupHeading(i, g))}</h3>`);
+      const rule = groupRule(g);
+      if (rule) parts.push(`<p>${escapeHtml(rule)}</p>`);
+      for (const u of g.units) {
+        u.items.forEach((item, k) => {
+          const lead = u.items.length > 1 ? `${u.unitName}（${k + 1}）：` : `${u.unitName}：`;
+          const text = item.pending ? `<span class="pending">${escapeHtml(item.text)}</span>` : escapeHtml(item.text);
+          parts.push(`<p${item.url ? ' style="text-align:left"' : ''}>${escapeHtml(lead)}${text}${item.url ? `。网址：${link(item.url)}` : '。'}</p>`);
+        });
+      }
+    });
   });
   if (charts.units) parts.push(`<figure><img alt="各单位问题数量" src="${svgDataUri(charts.units.svg)}"><figcaption>图1 各单位问题数量</figcaption></figure>`);
   if (charts.trend) parts.push(`<figure><img alt="各月问题数量趋势" src="${svgDataUri(charts.trend.svg)}"><figcaption>图2 各月问题数量趋势</figcaption></figure>`);
-  parts.push('<h2>三、整改要求</h2>', ...c.requirements.map((p, i) => `<p>${i + 1}.${escapeHtml(p)}</p>`));
+  parts.push(`<h2>${sectionNumber(Math.max(1, sections.length) + 2)}、整改要求</h2>`, ...c.requirements.map((p, i) => `<p>${i + 1}.${escapeHtml(p)}</p>`));
   parts.push(`<p>&nbsp;</p><p>附件：${escapeHtml(c.tableTitle)}</p><p>&nbsp;</p>`);
   parts.push(`<p class="sign">${escapeHtml(c.issuer)}</p><p class="sign">${escapeHtml(c.date)}</p>`, `<p>${escapeHtml(c.frame.note)}</p>`);
   parts.push(`<p class="plain" style="break-before:page;page-break-before:always;margin-top:2em;font-family:inherit">附件</p><h1>${escapeHtml(c.tableTitle)}</h1>`);

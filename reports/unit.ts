@@ -8,6 +8,7 @@ import * as D from './docx-style.ts';
 import { dateZh, escapeHtml, issuerFor, safeFileName, todayShanghai } from './format.ts';
 import { htmlTable, link, page } from './html.ts';
 import { checkName, checkRule, columnName } from './labels.ts';
+import { CONTENT_SAFETY_ORDER, contentFound, contentPlace, contentRemedy, isContentSafety } from './content-safety.ts';
 import { isNotifiable, isPending, PENDING_MARK } from './notified.ts';
 import { renderPdf } from './pdf.ts';
 import { pngSize } from './png-size.ts';
@@ -59,10 +60,27 @@ function inspectionDate(f: Finding, asOf: string | undefined): string {
 
 function itemsOf(input: UnitReportInput): { items: Item[]; warnings: Finding[] } {
   const mine = input.findings.filter((f) => f.unitId === input.unit.id);
-  const items = mine.filter((f) => isNotifiable(f, input.draft ?? false)).map((f) => {
+  // content safety first (严重表述错误, 隐私泄露, 有害信息, 错别字), then the rest in the order found
+  const rank = (f: Finding) => (isContentSafety(f.checkId) ? (CONTENT_SAFETY_ORDER as readonly string[]).indexOf(f.checkId) : CONTENT_SAFETY_ORDER.length);
+  const open = mine.filter((f) => isNotifiable(f, input.draft ?? false)).map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map((x) => x.f);
+  const items = open.map((f) => {
     const ev = f.evidence[0];
     const shotId = f.evidence.find((e) => e.screenshot)?.screenshot ?? null;
     const shot = shotId && input.screenshots ? input.screenshots(shotId) : null;
+    if (isContentSafety(f.checkId)) {
+      return { f, shot, fields: [
+        ['问题类型', checkName(f.checkId)],
+        ['所在位置', contentPlace(f)],
+        ['发现内容', contentFound(f)],
+        ['网址', ev?.url ?? '—'],
+        ['存在问题', f.detail],
+        ['违反规定', checkRule(f.checkId) || '—'],
+        ['证据摘录', f.evidence.map((e) => e.excerpt).filter(Boolean).join('\n') || '—'],
+        ['整改要求', contentRemedy(f)],
+        ['检查时间', inspectionDate(f, input.asOf)],
+        ['整改时限', f.checkId === 'content.typo' ? `${dateZh(input.deadline)}前` : '立即处理'],
+      ] as [string, string][] };
+    }
     const fields: [string, string][] = [
       ['问题类型', checkName(f.checkId)],
       ['所在栏目', columnName(f.column)],
@@ -77,6 +95,18 @@ function itemsOf(input: UnitReportInput): { items: Item[]; warnings: Finding[] }
   });
   const warnings = mine.filter((f) => f.kind === 'warning' && f.status !== 'dismissed');
   return { items, warnings };
+}
+
+/** Content-safety problems get their own part, first; a notice without them keeps one list. */
+function hasSections(items: Item[]): boolean {
+  return items.some((it) => isContentSafety(it.f.checkId));
+}
+
+function sectionBefore(items: Item[], i: number): string | null {
+  if (!hasSections(items)) return null;
+  const content = isContentSafety(items[i].f.checkId);
+  if (i === 0) return content ? '一、内容安全问题（严重表述错误、个人信息泄露等须立即处理）' : null;
+  return !content && isContentSafety(items[i - 1].f.checkId) ? '二、其他问题' : null;
 }
 
 function itemTitle(i: number, it: Item): string {
@@ -99,7 +129,9 @@ function docxChildren(input: UnitReportInput, items: Item[], warnings: Finding[]
   out.push(D.mainTo(`${input.unit.name}：`), D.body(intro(input, items.length)));
   if (items.length) out.push(D.body(reportBack(input)));
   items.forEach((it, i) => {
-    out.push(D.heading1(itemTitle(i, it)));
+    const section = sectionBefore(items, i);
+    if (section) out.push(D.heading1(section));
+    out.push((hasSections(items) ? D.heading2 : D.heading1)(itemTitle(i, it)));
     out.push(D.table(['项目', '内容'], it.fields.map(([k, v]) => [k, v]), [18, 82], { keepTogether: true }));
     if (it.shot) {
       const size = pngSize(it.shot);
@@ -129,7 +161,10 @@ function htmlBody(input: UnitReportInput, items: Item[], warnings: Finding[], is
     `<p class="to">${escapeHtml(input.unit.name)}：</p>`, `<p>${escapeHtml(intro(input, items.length))}</p>`);
   if (items.length) parts.push(`<p>${escapeHtml(reportBack(input))}</p>`);
   items.forEach((it, i) => {
-    parts.push(`<h2${isPending(it.f) ? ' class="pending"' : ''}>${escapeHtml(itemTitle(i, it))}</h2>`);
+    const section = sectionBefore(items, i);
+    if (section) parts.push(`<h2>${escapeHtml(section)}</h2>`);
+    const h = hasSections(items) ? 'h3' : 'h2';
+    parts.push(`<${h}${isPending(it.f) ? ' class="pending"' : ''}>${escapeHtml(itemTitle(i, it))}</${h}>`);
     const rows = it.fields.map(([k, v]) => `<tr><th style="width:18%">${escapeHtml(k)}</th><td>${k === '网址' ? link(v) : escapeHtml(v).replace(/\n/g, '<br>')}</td></tr>`);
     parts.push(`<table><tbody>${rows.join('')}</tbody></table>`);
     if (it.shot && pngSize(it.shot)) parts.push(`<figure><img class="shot" alt="问题${i + 1}截图" src="data:image/png;base64,${it.shot.toString('base64')}"><figcaption>问题${i + 1}截图</figcaption></figure>`);

@@ -1,4 +1,4 @@
-import { rowsForUnit, type RubricExtraItem, type RubricRow, type UnitClass } from '../config/index.ts';
+import { rowsForUnit, rubricClasses, type RubricExtraItem, type RubricRow, type UnitClass } from '../config/index.ts';
 import { aggregateGroups, duePeriods } from './groups.ts';
 import type { ManualEntry } from '../store/index.ts';
 import { applyExtras, applyRule, type ExtraAward, type RuleResult } from './rules.ts';
@@ -139,7 +139,7 @@ export function computeScores(input: ScoreInput): ScoresFile {
   const units: UnitScore[] = input.units.map((u) => scoreUnit(u, input));
   const names = new Map(input.units.map((u) => [u.id, u.name]));
   const grades = {} as ScoresFile['grades'];
-  const classes = [...new Set<UnitClass>(['A', 'B', ...Object.keys(input.rubric.classes), ...input.units.map((u) => u.class)])];
+  const classes = [...new Set<UnitClass>([...Object.keys(input.rubric.classes), ...input.units.map((u) => u.class)])];
   for (const cls of classes) {
     const members = units.filter((u) => u.class === cls);
     const totals = members.map((u) => ({ unitId: u.unitId, total: u.total }));
@@ -171,6 +171,7 @@ export function computeScores(input: ScoreInput): ScoresFile {
         : ''),
     };
   }
-  units.sort((a, b) => a.class.localeCompare(b.class) || a.rank - b.rank || a.unitId.localeCompare(b.unitId));
-  return { year: input.year, asOf: input.asOf, county: input.county, units, grades };
+  const order = new Map(classes.map((c, i) => [c, i]));
+  units.sort((a, b) => order.get(a.class)! - order.get(b.class)! || a.rank - b.rank || a.unitId.localeCompare(b.unitId));
+  return { year: input.year, asOf: input.asOf, county: input.county, classes: rubricClasses(input.rubric, input.units), units, grades };
 }

@@ -1,6 +1,6 @@
 // Inputs and the output (scores.json) of the scoring engine; reports/ renders the output.
 import type { Finding } from '../checks/index.ts';
-import type { Rubric, UnitClass } from '../config/index.ts';
+import type { ClassInfo, Rubric, UnitClass } from '../config/index.ts';
 import type { ManualEntry, MonthlyNotice, ReviewState } from '../store/index.ts';
 
 export interface Basis {
@@ -83,8 +83,9 @@ export interface ScoresFile {
   year: number;
   asOf: string;
   county: string;
+  classes: ClassInfo[]; // the classes that have units, in the rubric's order, with labels and unit counts (every document reads them)
   units: UnitScore[];
-  grades: Record<UnitClass, GradeSummary>; // every class of the rubric; A and B always present (reports/ reads them)
+  grades: Record<UnitClass, GradeSummary>; // every class of the rubric and of the units
 }
 
 export interface ScoringUnit {

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { addWorkdays } from '../checks/index.ts';
+import { rubricClasses } from '../config/index.ts';
 import { listTrackedFindings, getRun, runCoverage } from '../store/index.ts';
 import { scoreFromStore } from '../scoring/index.ts';
 import { writeAllUnitReports, writeAnnualReport, writeMonthlyReport, type ReportUnit } from '../reports/index.ts';
@@ -31,7 +32,7 @@ export async function generateRunReports(ctx: ServiceContext, runId: number): Pr
   const draft = findings.some((f) => f.status === 'pending' && f.kind !== 'warning');
   const written: string[] = [];
   written.push(...(await writeMonthlyReport({
-    county: ctx.config.county, month: run.asOf.slice(0, 7), findings, units, deadline, draft,
+    county: ctx.config.county, month: run.asOf.slice(0, 7), findings, units, deadline, draft, classes: rubricClasses(ctx.rubric, units),
     runInfo: { asOf: run.asOf, columnsChecked: runCoverage(ctx.store, runId).columns, accountsChecked: runCoverage(ctx.store, runId).accounts },
     documents: ctx.config.documents,
   }, dir)));

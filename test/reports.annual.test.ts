@@ -100,7 +100,7 @@ describe('年度考核评分表 (.xlsx)', () => {
     expect(seen.size).toBe(units.length);
     for (const u of scores.units) {
       const s = seen.get(u.unitName)!;
-      expect(s).toEqual({ cls: u.class, rank: u.rank, total: u.total, grade: u.grade, final: u.gradeOverride?.grade ?? u.grade });
+      expect(s).toEqual({ cls: fixtureRubric.classes[u.class].label, rank: u.rank, total: u.total, grade: u.grade, final: u.gradeOverride?.grade ?? u.grade });
     }
     const text: string[] = [];
     ws.eachRow((r) => text.push(String(r.getCell(1).value ?? '')));

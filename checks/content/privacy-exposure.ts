@@ -97,7 +97,7 @@ export const privacyExposure: Check = {
         suggestedPoints: -deductionPoints(row),
         confidence: high ? 'high' : 'low',
         monthly: true,
-        evidence: [{ url: doc.url, excerpt: leak.example, snapshot: doc.snapshot, fetchedAt: doc.fetchedAt }],
+        evidence: [{ url: doc.url, excerpt: leak.example, snapshot: doc.snapshot, fetchedAt: doc.fetchedAt, place: where, found: hits.length > 1 ? `${first.masked} 等 ${hits.length} 个号码` : first.masked }],
       }));
     }
     return out;

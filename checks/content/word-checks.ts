@@ -51,7 +51,7 @@ function findingsOf(ctx: CheckContext, unit: UnitConfig, checkId: CheckId, doc: 
     suggestedPoints: -deductionPoints(row),
     confidence: p.high ? 'high' : 'low',
     monthly: true,
-    evidence: [{ url: doc.url, excerpt: markedExcerpt(doc.text, p.hit.start, p.hit.end), snapshot: doc.snapshot, fetchedAt: doc.fetchedAt }],
+    evidence: [{ url: doc.url, excerpt: markedExcerpt(doc.text, p.hit.start, p.hit.end), snapshot: doc.snapshot, fetchedAt: doc.fetchedAt, place: where(doc), found: p.subject }],
   }));
 }
 

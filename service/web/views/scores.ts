@@ -4,8 +4,10 @@ import { esc, table } from '../html.ts';
 const fmt = (n: number): string => (Math.round(n * 100) / 100).toString();
 
 export function scoresPage(scores: ScoresFile): string {
-  const rows = [...scores.units].sort((a, b) => a.class.localeCompare(b.class) || a.rank - b.rank).map((u) => [
-    esc(u.class), `<a href="/scores/${esc(u.unitId)}">${esc(u.unitName)}</a>`, `<span class="num">${esc(fmt(u.total))}</span>`,
+  const order = new Map((scores.classes ?? []).map((c, i) => [c.key, i]));
+  const label = new Map((scores.classes ?? []).map((c) => [c.key, c.label]));
+  const rows = [...scores.units].sort((a, b) => (order.get(a.class) ?? 1e9) - (order.get(b.class) ?? 1e9) || a.class.localeCompare(b.class) || a.rank - b.rank).map((u) => [
+    esc(label.get(u.class) ?? u.class), `<a href="/scores/${esc(u.unitId)}">${esc(u.unitName)}</a>`, `<span class="num">${esc(fmt(u.total))}</span>`,
     `<span class="num">${esc(fmt(u.totalIfPendingConfirmed))}</span>`, esc(u.rank), esc(u.gradeOverride?.grade ?? u.grade ?? ''),
   ]);
   return `<p>${esc(scores.county)} ${esc(scores.year)} 年度，计入 ${esc(scores.asOf)} 及以前的检查。草稿分只计已确认/已调整的问题；“全部确认后”为待审核问题都确认时的分数。</p>
@@ -28,11 +30,12 @@ ${table(['指标', '分值', '得分', '扣分', '加分', '待审核扣分', '�
 }
 
 export function gradesPage(scores: ScoresFile): string {
-  const blocks = (['A', 'B'] as const).map((cls) => {
-    const g = scores.grades[cls];
-    if (!g.total) return '';
-    const units = scores.units.filter((u) => u.class === cls).sort((a, b) => a.rank - b.rank);
-    return `<h2>${cls} 类（${g.total} 个单位）</h2><p>${Object.entries(g.counts).map(([k, v]) => `${esc(k)} ${esc(v)} 个`).join('，')}。${esc(g.rounding)} ${esc(g.ties)}</p>
+  const classes = scores.classes ?? [...new Set(scores.units.map((u) => u.class))].map((k) => ({ key: k, heading: k, units: scores.units.filter((u) => u.class === k).length }));
+  const blocks = classes.map((c) => {
+    const g = scores.grades[c.key];
+    if (!g?.total) return '';
+    const units = scores.units.filter((u) => u.class === c.key).sort((a, b) => a.rank - b.rank);
+    return `<h2>${esc(c.heading)}（${g.total} 个单位）</h2><p>${Object.entries(g.counts).map(([k, v]) => `${esc(k)} ${esc(v)} 个`).join('，')}。${esc(g.rounding)} ${esc(g.ties)}</p>
 ${table(['排名', '单位', '得分', '等次'], units.map((u) => [esc(u.rank), esc(u.unitName), `<span class="num">${esc(fmt(u.total))}</span>`, esc(u.gradeOverride?.grade ?? u.grade ?? '')]))}`;
   });
   return blocks.join('\n');
