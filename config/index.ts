@@ -6,6 +6,7 @@ export * from './rubric-classes.ts';
 export * from './window.ts';
 export * from './rubric.ts';
 export * from './documents-schema.ts';
+export * from './notify-schema.ts';
 export { loadContentWords, ContentWordsError, type ContentWordLists, type TypoEntry, type ExpressionEntry } from './content-words.ts';
 export * from './indicator-table.ts';
 export * from './site-schema.ts';

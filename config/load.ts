@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { countyConfigSchema, type CountyConfig } from './schema.ts';
 import { yamlToJs } from './yaml-doc.ts';
 import { InputError } from './errors.ts';
+import { notifyConfigProblems } from './notify-schema.ts';
 
 /** A config problem that names the file and the place inside it. CLI exits 2 on it. */
 export class ConfigError extends InputError {
@@ -43,6 +44,7 @@ function crossChecks(config: CountyConfig): { path: string; message: string }[] 
   if (config.window && config.window.start > config.window.end) {
     problems.push({ path: 'window', message: '考核窗口开始日期晚于结束日期 / window start is after its end' });
   }
+  problems.push(...notifyConfigProblems(config));
   return problems;
 }
 

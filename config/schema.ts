@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { documentsSchema } from './documents-schema.ts';
+import { notifySchema, unitNotifySchema } from './notify-schema.ts';
 import { countySiteSchema, unitSiteSchema } from './site-schema.ts';
 
 // The county YAML is a public contract (issue 2): keys may be added, never renamed.
@@ -38,6 +39,8 @@ const unitSchema = z.object({
   render: z.union([z.boolean(), z.array(z.string())]).optional(),
   // A site of the unit's own (19号 site-level checks run on it too).
   site: unitSiteSchema.optional(),
+  // The unit's contacts for notifications (企业微信/钉钉 group robots, e-mail).
+  notify: unitNotifySchema.optional(),
 }).strict();
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD')
@@ -129,6 +132,8 @@ export const countyConfigSchema = z.object({
   // Per-county overrides of check settings (thresholds, keyword lists), merged over config/check-settings.yaml.
   rules: z.record(z.string(), z.unknown()).optional(),
   documents: documentsSchema.optional(),
+  // Notifications: the office's channels, SMTP, what is sent when (docs/notifications.md).
+  notify: notifySchema.optional(),
   // The county's leaders (content.expression: a wrong character in a name, a title no longer held). from/until
   // bound when the person held the title (until absent: still holds it).
   leaders: z.array(z.object({

@@ -2,6 +2,7 @@
 export type * from './types.ts';
 export { CHECK_LABELS, STATUS_LABELS, checkName, checkRule, columnName } from './labels.ts';
 export { escapeHtml, safeCellText } from './format.ts';
+export { isNotifiable } from './notified.ts';
 export { writeMonthlyReport } from './monthly.ts';
 export type { MonthlyInput, MonthlyRunInfo } from './monthly-content.ts';
 export { writeUnitReport, writeAllUnitReports } from './unit.ts';

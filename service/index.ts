@@ -11,6 +11,8 @@ import { startProbeLoop } from './probes.ts';
 import { Scheduler } from './scheduler.ts';
 import { loadServiceSettings } from './settings.ts';
 import { createApp } from './web/app.ts';
+import { startReminderLoop } from '../notify/index.ts';
+import { rectifyDeadline } from './reports.ts';
 
 export type { ServiceContext } from './context.ts';
 export { Scheduler, type JobSpec, type JobResult, type JobContext } from './scheduler.ts';
@@ -90,9 +92,11 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
   const port = (server.address() as AddressInfo).port;
   let catchUp: Promise<unknown> = Promise.resolve();
   let probes: ReturnType<typeof startProbeLoop> = null;
+  let reminders: ReturnType<typeof startReminderLoop> | null = null;
   if (opts.scheduler ?? true) {
     scheduler.start();
     probes = startProbeLoop(ctx);
+    reminders = startReminderLoop(ctx, (asOf) => rectifyDeadline(ctx, asOf));
     catchUp = scheduler.runDue('catchup').catch((err) => ctx.log(`[调度] 补做失败：${err instanceof Error ? err.message : String(err)}`));
   }
   return {
@@ -103,6 +107,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     close: async () => {
       await scheduler.stop();
       probes?.stop();
+      reminders?.stop();
       await new Promise<void>((r) => server.close(() => r()));
       await catchUp;
       await scheduler.idle();

@@ -10,6 +10,7 @@ import {
 import type { JobResult, JobSpec } from './scheduler.ts';
 import type { ServiceContext } from './context.ts';
 import { generateRunReports } from './reports.ts';
+import { notifyRecheckResult } from '../notify/index.ts';
 
 function countsOf(stats: Record<string, unknown>, extra: Record<string, number>): Record<string, number> {
   const n = (k: string): number => Number(stats[k] ?? 0) || 0;
@@ -109,7 +110,7 @@ export function recheckJob(ctx: ServiceContext): JobSpec {
       const counts = { rechecks: 0, failed: 0 };
       let last: JobResult = { outcome: 'complete' };
       for (let r = nextQueuedRecheck(ctx.store); r; r = nextQueuedRecheck(ctx.store)) {
-        last = await runRecheck(ctx, r);
+        last = await runRecheck(ctx, r).finally(() => notifyRecheckResult(ctx, r.id));
         counts.rechecks++;
         if (last.outcome !== 'complete') counts.failed++;
         if (control?.shouldYield()) {

@@ -7,6 +7,7 @@ import { scoreFromStore } from '../scoring/index.ts';
 import { writeAllUnitReports, writeAnnualReport, writeMonthlyReport, type ReportUnit } from '../reports/index.ts';
 import { unitNames, type ServiceContext } from './context.ts';
 import { siteMonthlyReports } from '../cli/site-selfcheck.ts';
+import { notifyReportsIssued } from '../notify/index.ts';
 
 export function reportUnits(ctx: Pick<ServiceContext, 'config'>): ReportUnit[] {
   return ctx.config.units.map((u) => ({ id: u.id, name: u.name, class: u.class }));
@@ -47,6 +48,7 @@ export async function generateRunReports(ctx: ServiceContext, runId: number): Pr
     const pending = listTrackedFindings(ctx.store, { year, asOf: run.asOf, status: 'pending', unitNames: unitNames(ctx) });
     written.push(...(await writeAnnualReport({ scores, rubric: ctx.rubric, pending }, join(dir, '年度评分'))));
   }
+  await notifyReportsIssued(ctx, { runId, asOf: run.asOf, findings, draft, deadline }); // never throws; sends only what was not sent
   return written;
 }
 

@@ -19,3 +19,4 @@ export { passwordProblem, PASSWORD_MIN, PASSWORD_MAX } from './password-policy.t
 export * from './run-coverage.ts';
 export * from './column-items.ts';
 export * from './site.ts';
+export * from './notifications.ts';

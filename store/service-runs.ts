@@ -130,6 +130,11 @@ export function nextQueuedRecheck(store: Store): RecheckRecord | null {
   return r ? toRecheck(r) : null;
 }
 
+export function getRecheck(store: Store, id: number): RecheckRecord | null {
+  const r = store.db.prepare('SELECT * FROM rechecks WHERE id = ?').get(id) as RecheckRow | undefined;
+  return r ? toRecheck(r) : null;
+}
+
 export function updateRecheck(store: Store, id: number, r: { state: RecheckState; runId?: number | null; finishedAt?: string | null; message?: string | null }): void {
   store.db.prepare('UPDATE rechecks SET state = ?, run_id = COALESCE(?, run_id), finished_at = ?, message = ? WHERE id = ?')
     .run(r.state, r.runId ?? null, r.finishedAt ?? null, r.message ?? null, id);
