@@ -41,7 +41,7 @@ function row(units: UnitScore[], unitId: string, rowId: string) {
 describe('worked examples from the plan', () => {
   it('the output is the scores.json shape the reports render', () => {
     const file: ReportsScoresFile = computeScores({ rubric, units: [town, bureau], findings: [], entries: [], notices: [], asOf: '2023-12-15', year: 2023, county: '临猗县' });
-    expect(Object.keys(file).sort()).toEqual(['asOf', 'county', 'grades', 'units', 'year']);
+    expect(Object.keys(file).sort()).toEqual(['asOf', 'classes', 'county', 'grades', 'units', 'year']);
     const required = ['class', 'extras', 'grade', 'indicators', 'rank', 'total', 'totalIfPendingConfirmed', 'unitId', 'unitName'];
     const optional = ['groups', 'scaled', 'notEntered']; // added by the extended rubric format; reports may ignore them
     for (const u of file.units) {
