@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isHttpUrl } from './url-schema.ts';
 
 /**
  * `notify:` in the county config (the office's channels, SMTP, what is sent) and `notify:` on a unit (that unit's
@@ -9,14 +10,7 @@ import { z } from 'zod';
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const envName = z.string().regex(ENV_NAME, '环境变量名只能含字母、数字和下划线，且不以数字开头 / not a valid environment variable name');
 
-const webhookUrl = z.string().refine((s) => {
-  try {
-    const u = new URL(s);
-    return u.protocol === 'https:' || u.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}, { message: '机器人 webhook 须为 http(s) 网址 / webhook must be an http(s) URL' });
+const webhookUrl = z.string().refine(isHttpUrl, { message: '机器人 webhook 须为 http(s) 网址 / webhook must be an http(s) URL' });
 
 const oneOf = (a: string, b: string) => (v: Record<string, unknown>) => (v[a] === undefined) !== (v[b] === undefined);
 

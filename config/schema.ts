@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { httpUrl } from './url-schema.ts';
 import { documentsSchema } from './documents-schema.ts';
 import { notifySchema, unitNotifySchema } from './notify-schema.ts';
 import { countySiteSchema, unitSiteSchema } from './site-schema.ts';
@@ -7,17 +8,6 @@ import { countySiteSchema, unitSiteSchema } from './site-schema.ts';
 
 export const UNIT_ID = /^[a-z0-9][a-z0-9_-]*$/;
 export const PLATFORMS = ['wechat', 'weibo', 'douyin', 'toutiao', 'other'] as const;
-
-const httpUrl = z
-  .string({ error: '必须是网址字符串 / must be a URL string' })
-  .refine((s) => {
-    try {
-      const u = new URL(s);
-      return u.protocol === 'http:' || u.protocol === 'https:';
-    } catch {
-      return false;
-    }
-  }, { message: '不是有效的 http(s) 网址 / not a valid http(s) URL' });
 
 const newMediaSchema = z.object({
   platform: z.enum(PLATFORMS, { error: `平台必须是 ${PLATFORMS.join(' | ')} 之一 / platform must be one of ${PLATFORMS.join(' | ')}` }),

@@ -1,15 +1,7 @@
 import { z } from 'zod';
+import { httpUrl } from './url-schema.ts';
 
 // `site:` in the county config (the county portal's own 19号 self-check) and `site:` on a unit with a site of its own.
-
-const httpUrl = z.string({ error: '必须是网址字符串 / must be a URL string' }).refine((s) => {
-  try {
-    const u = new URL(s);
-    return u.protocol === 'http:' || u.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}, { message: '不是有效的 http(s) 网址 / not a valid http(s) URL' });
 
 export const SITE_KINDS = ['门户', '部门'] as const;
 const kind = z.enum(SITE_KINDS, { error: '网站类别必须是 门户 或 部门 / kind must be 门户 or 部门' });
