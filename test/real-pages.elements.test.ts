@@ -4,16 +4,17 @@
 import { describe, expect, it } from 'vitest';
 import { extractDetail } from '../crawler/index.ts';
 import { loadCheckSettings, readElements } from '../checks/index.ts';
-import { loadCorpus, REAL_PAGES_DIR, type LoadedPage } from '../bench/accuracy-corpus.ts';
+import type { LoadedPage } from '../bench/accuracy-corpus.ts';
+import { realCorpus } from './helpers/shared-material.ts';
 
 const settings = loadCheckSettings();
-const corpus = loadCorpus('real', REAL_PAGES_DIR);
-const page = (id: string) => corpus.pages.find((p) => p.id === id)!;
+const corpus = await realCorpus();
+const page = (id: string) => corpus!.pages.find((p) => p.id === id)!;
 const source = (p: LoadedPage) => (p.isHtml ? extractDetail(p.content, p.url) : { text: p.content, links: [], tables: [] });
 const read = (p: LoadedPage, kind: 'guide' | 'functions') => new Map(readElements(source(p), settings.elementDefinitions[kind], settings).map((r) => [r.id, r]));
 const compact = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 
-describe('指南 elements on the real 平潭 guide', () => {
+describe.skipIf(corpus === null)('指南 elements on the real 平潭 guide', () => {
   const p = page('fj-pingtan-guide');
   const got = read(p, 'guide');
 
@@ -52,7 +53,7 @@ describe('指南 elements on the real 平潭 guide', () => {
   });
 });
 
-describe('机构职能 fields on the real 平潭 机构 pages (body text run together, no line breaks)', () => {
+describe.skipIf(corpus === null)('机构职能 fields on the real 平潭 机构 pages (body text run together, no line breaks)', () => {
   for (const id of ['fj-pingtan-jg-gwhbgs', 'fj-pingtan-jg-jsplj', 'fj-pingtan-jg-nyncj']) {
     const p = page(id);
     const got = read(p, 'functions');
