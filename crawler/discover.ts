@@ -23,6 +23,8 @@ interface Candidate {
   order: number;
   underBase: boolean;
   inBreadcrumb: boolean;
+  /** The link points at the page itself: the page is that column (a 年报 list naming itself in its own nav). */
+  isSelf: boolean;
 }
 
 interface Match {
@@ -57,7 +59,7 @@ export function columnsOf(doc: PageDoc, opts: { synonyms?: ColumnSynonyms } = {}
     synonyms: vocab.keyFieldsHub.map((text) => ({ text, exact: false, hubOnly: false })),
     exclude: [],
   };
-  return pickBest([...entries, hubEntry], candidates, false, baseUrl);
+  return pickBest([...entries, hubEntry], candidates, false);
 }
 
 /**
@@ -79,7 +81,7 @@ export function subColumnsOf(doc: PageDoc, parentKey: string, opts: { synonyms?:
   const hubUrl = normaliseUrl(baseUrl);
   const candidates = linkCandidates($, baseUrl).filter((c) => normaliseUrl(c.url) !== hubUrl);
   const entries = vocab.columns.filter((c) => c.parent === parentKey);
-  return pickBest(entries, candidates, true, baseUrl);
+  return pickBest(entries, candidates, true);
 }
 
 function normaliseUrl(url: string): string {
@@ -96,13 +98,16 @@ function linkCandidates($: CheerioAPI, pageUrl: string): Candidate[] {
   }
   const out: Candidate[] = [];
   const blockHeading = blockHeadings();
+  const siteRoot = isSiteRoot(pageUrl);
+  const self = normaliseUrl(pageUrl);
   hrefAnchors($).forEach((el, i) => {
     const $a = $(el);
     const url = resolveHref($a.attr('href'), base);
     if (!url) return;
     const underBase = url.startsWith(dir);
-    // The county-wide header/footer menus on a unit's page point at county columns, not the unit's.
-    if (!underBase && inSiteChrome($, el as Element)) return;
+    // The header/footer menus belong to the site: on its root page they are the site's own columns; on any page
+    // below it they are the county-wide menu, wherever a template's relative links happen to resolve.
+    if (!siteRoot && inSiteChrome($, el as Element)) return;
     let texts = [cleanText($a.text()), cleanText($a.attr('title') ?? '')].filter(Boolean);
     if (texts.length === 0) {
       const alt = cleanText($a.find('img').attr('alt') ?? '');
@@ -114,10 +119,19 @@ function linkCandidates($: CheerioAPI, pageUrl: string): Candidate[] {
     }
     const inBreadcrumb = isBreadcrumb($, el as Element);
     for (const text of texts) {
-      out.push({ text, url, order: i, underBase, inBreadcrumb });
+      out.push({ text, url, order: i, underBase, inBreadcrumb, isSelf: normaliseUrl(url) === self });
     }
   });
   return out;
+}
+
+/** The home page of a host (path `/`, `/index.html` …): its header menu is its own navigation, not a county's. */
+function isSiteRoot(pageUrl: string): boolean {
+  try {
+    return /^\/((index|default)\.(s?html?|jsp|aspx?|php))?$/i.test(new URL(pageUrl).pathname);
+  } catch {
+    return false;
+  }
 }
 
 const MORE_TEXT = /^(更多|more|更多>+|more>+|>>|»|查看更多|\+)$/i;
@@ -243,11 +257,12 @@ function better(a: Match, b: Match): boolean {
   if (a.rank !== b.rank) return a.rank < b.rank;
   if (a.exact !== b.exact) return a.exact;
   if (a.candidate.inBreadcrumb !== b.candidate.inBreadcrumb) return !a.candidate.inBreadcrumb;
+  if (a.candidate.isSelf !== b.candidate.isSelf) return !a.candidate.isSelf;
   if (a.candidate.underBase !== b.candidate.underBase) return a.candidate.underBase;
   return a.candidate.order < b.candidate.order;
 }
 
-function pickBest(entries: ColumnSynonymEntry[], candidates: Candidate[], inHub: boolean, pageUrl: string): DiscoveredColumn[] {
+function pickBest(entries: ColumnSynonymEntry[], candidates: Candidate[], inHub: boolean): DiscoveredColumn[] {
   // A link text is claimed by the key whose synonym fits it best (政策文件解读 → interpretations, not policies).
   const perCandidate = new Map<Candidate, Match>();
   for (const cand of candidates) {
@@ -265,10 +280,9 @@ function pickBest(entries: ColumnSynonymEntry[], candidates: Candidate[], inHub:
     const cur = byKey.get(m.key);
     if (!cur || better(m, cur)) byKey.set(m.key, m);
   }
-  const self = normaliseUrl(pageUrl);
   return entries
     .map((e) => byKey.get(e.key))
-    .filter((m): m is Match => m !== undefined && normaliseUrl(m.candidate.url) !== self)
+    .filter((m): m is Match => m !== undefined)
     .map((m) => ({ key: m.key, label: m.candidate.text, url: m.candidate.url }));
 }
 
