@@ -99,7 +99,7 @@ function formatExtras(rubric: Rubric): string[] {
     `综合加分项（不设上限；考核方式：${bonusMethod}）`,
     ...bonus.map((item, i) => `  （${i + 1}）${item.label}`),
     `重大扣分项（不设上限；考核方式：${penaltyMethod}）`,
-    ...penalty.map((item, i) => `  （${i + 1}）${item.label}`),
+    ...penalty.map((item, i) => `  （${i + 1}）${item.label}${item.checks?.length ? `（候选：检查项 ${item.checks.join('、')} 经评议人员确认的问题，由考核小组认定后录入，不自动扣分）` : ''}`),
   ];
 }
 

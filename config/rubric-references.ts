@@ -30,6 +30,13 @@ export function rubricReferenceProblems(rubric: Rubric, refs: RubricReferences, 
   const problems: { path: string; message: string }[] = [];
   const checks = refs.checkIds ? new Set(refs.checkIds) : null;
   const columns = refs.columnKeys ? new Set(refs.columnKeys) : null;
+  if (checks) {
+    for (const kind of ['bonus', 'penalty'] as const) {
+      rubric.extras[kind].forEach((item, i) => (item.checks ?? []).forEach((id, j) => {
+        if (!checks.has(id)) problems.push({ path: `extras.${kind}[${i}].checks[${j}]`, message: `未知的检查项 "${id}" / unknown check id "${id}"` });
+      }));
+    }
+  }
   for (const [cls, klass] of Object.entries(rubric.classes)) {
     if (columns) {
       klass.requiredColumns.forEach((key, j) => {

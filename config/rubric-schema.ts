@@ -105,6 +105,7 @@ const extraItemSchema = z.object({
   label: z.string().min(1),
   points: points.nullable(),
   repeatable: z.boolean().optional(),
+  checks: z.array(z.string().min(1)).optional(), // findings a person confirmed make the item a candidate, never applied by themselves
 }).strict();
 
 const share = z.number().min(0).max(1, '比例应在 0 与 1 之间 / share must be between 0 and 1');

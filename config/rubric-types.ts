@@ -71,6 +71,9 @@ export interface RubricExtraItem {
   label: string;
   points: number | null; // null = discretionary (酌情)
   repeatable?: boolean; // 每项/可累计: counts once per occurrence; otherwise once at most
+  // check ids whose findings, once a person has confirmed them, make this item a candidate (候选) shown to the
+  // evaluator; the item is applied only by an entry (zwgk manual add --indicator penalty:<id>), never automatically
+  checks?: string[];
 }
 
 /**

@@ -42,3 +42,15 @@ export function pendingBasis(scores: ScoresFile): (PendingRow & { findingId?: st
   }
   return out;
 }
+
+/**
+ * 重大扣分项 candidates not yet decided: findings a person confirmed that the rubric ties to an extras item. Never in
+ * a total; the evaluator decides and enters the item (`target`) or not.
+ */
+export function candidateRows(scores: ScoresFile): (PendingRow & { target: string })[] {
+  return scores.units.flatMap((u) => (u.extraCandidates ?? []).filter((c) => !c.entered).map((c) => ({
+    target: c.target, unitName: u.unitName, item: `${c.kind === 'penalty' ? '重大扣分项' : '综合加分项'}候选：${c.label}`,
+    problem: c.findings.map((b) => b.text).join('\n'), url: c.findings.map((b) => b.url ?? '').filter(Boolean).join('\n'),
+    points: c.points === null ? '酌情' : `${c.kind === 'penalty' ? '-' : ''}${c.points}（须考核小组认定）`, source: '重大扣分项候选',
+  })));
+}

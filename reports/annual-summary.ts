@@ -53,8 +53,10 @@ export function buildAnnualSummary(scores: ScoresFile, gradeOrder: string[], pen
       ? `${classes.map((c) => `${c.short}单位等次建议：${counts(c.key)}`).join('；')}。各等次名额的取整和同分处理见附注。`
       : `等次建议：${counts(classes[0]?.key ?? '')}。各等次名额的取整和同分处理见附注。`;
   const overrides = scores.units.filter((u) => u.gradeOverride);
+  const candidates = scores.units.flatMap((u) => (u.extraCandidates ?? []).filter((c) => !c.entered).map((c) => ({ u, c })));
   const decisions = [
     ...overrides.map((u) => `${u.unitName}：建议等次由“${u.grade ?? '—'}”调整为“${u.gradeOverride!.grade}”，理由：${u.gradeOverride!.reason}（${u.gradeOverride!.by}）。`),
+    ...candidates.map(({ u, c }) => `${u.unitName}：经确认的问题${c.findings.length}个（${c.findings.slice(0, 3).map((b) => b.text).join('；')}${c.findings.length > 3 ? '等' : ''}）列为重大扣分项候选“${c.label.replace(/[，,]?扣\d+分$/, '')}”${c.points === null ? '' : `（${c.points}分）`}，未计入得分，是否扣分请审定。`),
     pending.items
       ? `尚有${pending.items}项检查结果待人工确认，涉及${pending.units}个单位；确认后相关单位的得分可能变化（见评分表“待确认事项”）。`
       : '所有检查结果均已确认，无待确认事项。',

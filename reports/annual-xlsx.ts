@@ -4,7 +4,7 @@ import type { Finding } from '../checks/index.ts';
 import type { Rubric, RubricRow } from '../config/index.ts';
 import { orderedCounts } from './annual-summary.ts';
 import { classOf, scoreClasses } from './classes.ts';
-import { basisLinks, basisText, pendingBasis, type PendingRow } from './annual-basis.ts';
+import { basisLinks, basisText, candidateRows, pendingBasis, type PendingRow } from './annual-basis.ts';
 import { fmtPoints, quoteSheetName, safeCellText, safeSheetName } from './format.ts';
 import { checkName, columnName } from './labels.ts';
 import { fitRowHeights, printOnA4Landscape } from './xlsx-print.ts';
@@ -147,6 +147,14 @@ function unitSheet(wb: ExcelJS.Workbook, name: string, u: UnitScore, rubric: Rub
   totalRow.getCell(COL['待确认扣分']).value = u.totalIfPendingConfirmed !== u.total ? u.total - u.totalIfPendingConfirmed : null;
   totalRow.getCell(COL['备注']).value = reconciles ? '' : `各项得分之和为${fmtPoints(sum)}，与 scores.json 总分不一致，以 scores.json 为准，请核对`;
   styleRow(totalRow, true);
+  // 重大扣分项 candidates: below the total, outside its sum — a person decides and enters them, or not
+  for (const c of u.extraCandidates ?? []) {
+    const r = ws.addRow([`${c.kind === 'penalty' ? '重大扣分项' : '综合加分项'}候选（未计入得分）`, '', '', c.points === null ? '酌情' : c.points, c.label, '', '须考核小组认定',
+      null, null, null, null, null, safeCellText(basisText(c.findings)), safeCellText(basisLinks(c.findings)),
+      c.entered ? '已录入，见上方重大扣分项' : `认定后录入：zwgk manual add --unit ${u.unitId} --indicator ${c.target}`]);
+    ws.mergeCells(r.number, 1, r.number, 3);
+    styleRow(r);
+  }
   fitRowHeights(ws, HEADER_ROW + 1);
   printOnA4Landscape(ws, { titleRows: `${HEADER_ROW}:${HEADER_ROW}`, lastColumn: colLetter(UNIT_HEADERS.length) });
   return `${quoteSheetName(name)}!${pts}${totalRow.number}`;
@@ -206,6 +214,7 @@ function pendingSheet(wb: ExcelJS.Workbook, scores: ScoresFile, rubric: Rubric, 
     if (b.findingId && known.has(b.findingId)) continue;
     rows.push({ ...b, type: '', column: '', confidence: '' });
   }
+  for (const c of candidateRows(scores)) rows.push({ ...c, type: '内容安全', column: '', confidence: '已确认' });
   rows.forEach((r, i) => styleRow(ws.addRow([i + 1, r.unitName, r.type, r.item, r.column, safeCellText(r.problem), safeCellText(r.url), r.points, safeCellText(r.confidence), r.source])));
   if (!rows.length) ws.addRow(['', '无待确认事项']);
   fitRowHeights(ws, 2);

@@ -4,7 +4,7 @@ import type { ManualEntry } from '../store/index.ts';
 import { applyExtras, applyRule, type ExtraAward, type RuleResult } from './rules.ts';
 import { buildRowInput, describeEntry, type Scope } from './row-input.ts';
 import { rankTotals, suggestGrades } from './grades.ts';
-import type { Basis, IndicatorScore, ScoreInput, ScoresFile, ScoringUnit, UnitScore } from './types.ts';
+import type { Basis, ExtraCandidate, IndicatorScore, ScoreInput, ScoresFile, ScoringUnit, UnitScore } from './types.ts';
 
 function round(n: number): number {
   return Math.round(n * 100) / 100;
@@ -100,10 +100,32 @@ function scoreExtras(unit: ScoringUnit, input: ScoreInput, entries: ManualEntry[
   return out.sort((a, b) => a.id.localeCompare(b.id));
 }
 
+const DECIDED = new Set(['confirmed', 'adjusted']);
+
+/** Extras items tied to check ids, with this unit's findings a person confirmed: candidates, never scored here. */
+function extraCandidates(unit: ScoringUnit, input: ScoreInput, entries: ManualEntry[]): ExtraCandidate[] {
+  const out: ExtraCandidate[] = [];
+  for (const kind of ['penalty', 'bonus'] as const) {
+    for (const item of input.rubric.extras[kind]) {
+      if (!item.checks?.length) continue;
+      const found = input.findings.filter((f) => f.unitId === unit.id && item.checks!.includes(f.checkId) && DECIDED.has(f.review.status));
+      if (!found.length) continue;
+      const target = extraTarget(kind, item.id);
+      out.push({
+        target, label: item.label, points: item.points, kind,
+        findings: found.map((f) => ({ findingId: f.id, text: f.title, url: f.evidence[0]?.url, status: f.review.status })),
+        entered: entries.some((e) => e.target === target),
+      });
+    }
+  }
+  return out;
+}
+
 function scoreUnit(unit: ScoringUnit, input: ScoreInput): UnitScore {
   const entries = input.entries.filter((e) => e.unitId === unit.id && e.year === input.year);
   const rows = rowsForUnit(input.rubric, unit).map((row) => scoreRow(row, unit, input, entries.find((e) => e.target === row.id)));
   const extras = scoreExtras(unit, input, entries);
+  const candidates = extraCandidates(unit, input, entries);
   const extrasNet = extras.reduce((a, x) => a + x.points, 0);
   const cls = input.rubric.classes[unit.class];
   if (cls && (cls.groups?.length || cls.scaleTo !== undefined)) {
@@ -115,6 +137,7 @@ function scoreUnit(unit: ScoringUnit, input: ScoreInput): UnitScore {
       rank: 0, grade: null, indicators: rows.map((r) => r.score), extras, groups: draft.groups,
     };
     if (draft.scaled) out.scaled = draft.scaled;
+    if (candidates.length) out.extraCandidates = candidates;
     const missing = rows.filter((r) => r.score.notEntered).map((r) => r.score.rowId);
     if (missing.length) out.notEntered = missing;
     return out;
@@ -126,6 +149,7 @@ function scoreUnit(unit: ScoringUnit, input: ScoreInput): UnitScore {
     totalIfPendingConfirmed: round(rows.reduce((a, r) => a + r.pointsWithPending, 0) + extrasNet),
     rank: 0, grade: null, indicators: rows.map((r) => r.score), extras,
   };
+  if (candidates.length) out.extraCandidates = candidates;
   const missing = rows.filter((r) => r.score.notEntered).map((r) => r.score.rowId);
   if (missing.length) out.notEntered = missing;
   return out;

@@ -49,6 +49,19 @@ export interface ExtraScore {
   basis: Basis[];
 }
 
+/**
+ * A 重大扣分项 (or 综合加分项) the rubric ties to check ids, with the findings a person confirmed for this unit: a
+ * candidate for the evaluator, never part of the total; applied only by an entry for `target`.
+ */
+export interface ExtraCandidate {
+  target: string; // penalty:<id> — what to enter (zwgk manual add --indicator) once the evaluator decides
+  label: string;
+  points: number | null; // per occurrence as the rubric states it (positive); null = discretionary
+  kind: 'bonus' | 'penalty';
+  findings: Basis[]; // the confirmed findings, masked as the checks wrote them
+  entered: boolean; // an entry for target exists: the evaluator has decided
+}
+
 export interface GradeOverride {
   grade: string;
   reason: string;
@@ -66,6 +79,7 @@ export interface UnitScore {
   gradeOverride?: GradeOverride;
   indicators: IndicatorScore[];
   extras: ExtraScore[];
+  extraCandidates?: ExtraCandidate[]; // 重大扣分项 candidates from confirmed findings (not in total)
   groups?: GroupScore[]; // when the rubric has an indicator tree (top groups first, then depth-first)
   scaled?: { raw: number; max: number; scaleTo: number }; // when the class total is scaled (e.g. to 100)
   notEntered?: string[]; // row ids still 未录入: the total is a draft until they are entered

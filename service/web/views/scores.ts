@@ -26,6 +26,10 @@ export function unitScorePage(u: UnitScore): string {
 ${u.gradeOverride ? `（考核小组改定：${esc(u.gradeOverride.reason)}，${esc(u.gradeOverride.by)}）` : ''}</p>
 ${table(['指标', '分值', '得分', '扣分', '加分', '待审核扣分', '依据'], rows)}
 <h2>综合加分与重大扣分</h2>${table(['项目', '分值', '依据'], extras)}
+${u.extraCandidates?.length ? `<h2>重大扣分项候选（未计入得分，须考核小组认定后录入）</h2>${table(['项目', '分值', '经确认的问题', '状态'], u.extraCandidates.map((c) => [
+    esc(c.label), `<span class="num">${esc(c.points ?? '酌情')}</span>`,
+    c.findings.map((b) => (b.findingId ? `<a href="/findings/${esc(b.findingId)}">${esc(b.text)}</a>` : esc(b.text))).join('<br>'),
+    esc(c.entered ? '已录入' : `待认定（录入项目 ${c.target}）`)]))}` : ''}
 <p><a href="/scores">返回</a></p>`;
 }
 
