@@ -10,6 +10,7 @@ import { registerExtraCommands } from './extra.ts';
 import { registerInit } from './init.ts';
 import { registerDoctor } from './doctor.ts';
 import { registerProbe } from './probe.ts';
+import { registerNotify } from './notify.ts';
 import { limitHeapGrowth } from './runtime.ts';
 
 export function buildProgram(): Command {
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerImportPosts(program);
   registerExtraCommands(program);
   registerProbe(program);
+  registerNotify(program);
   return program;
 }
 
