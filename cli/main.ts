@@ -11,6 +11,7 @@ import { registerInit } from './init.ts';
 import { registerDoctor } from './doctor.ts';
 import { registerProbe } from './probe.ts';
 import { registerSiteCheck } from './site-check.ts';
+import { registerNotify } from './notify.ts';
 import { limitHeapGrowth } from './runtime.ts';
 
 export function buildProgram(): Command {
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerExtraCommands(program);
   registerProbe(program);
   registerSiteCheck(program);
+  registerNotify(program);
   return program;
 }
 
