@@ -1,8 +1,32 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { bareLoop, ours, crawlee, linkinator } from './crawl-modes.ts';
 
 const [mode, inputFile] = process.argv.slice(2);
 const input = JSON.parse(readFileSync(inputFile, 'utf8'));
+// development aid (bench/profile-memory.ts): the main thread's memory when its RSS peaked, written at exit
+const memTrace = process.env.ZWGK_BENCH_MEMTRACE;
+if (memTrace) {
+  let peak = { rss: 0 } as NodeJS.MemoryUsage;
+  let snapshotAt = 0;
+  const series: string[] = [];
+  const t0 = Date.now();
+  const t = setInterval(() => {
+    const m = process.memoryUsage();
+    if (series.length < 1000 && (Date.now() - t0) % 2000 < 100) series.push(`${Math.round((Date.now() - t0) / 1000)}s ${Math.round(m.rss / 1048576)}/${Math.round(m.heapUsed / 1048576)}`);
+    if (m.rss <= peak.rss) return;
+    peak = m;
+    // a snapshot when the peak has grown by a quarter since the last one
+    if (process.env.ZWGK_BENCH_HEAPSNAPSHOT && m.rss > snapshotAt * 1.25 && m.rss > 150 * 1048576) {
+      snapshotAt = m.rss;
+      void import('node:v8').then((v8) => v8.writeHeapSnapshot(`${process.env.ZWGK_BENCH_HEAPSNAPSHOT}/main-${Math.round(m.rss / 1048576)}.heapsnapshot`));
+    }
+  }, 100);
+  t.unref();
+  process.on('exit', () => {
+    const mb = (v: number) => Math.round(v / 1048576);
+    writeFileSync(memTrace, `rss ${mb(peak.rss)} MB, heapUsed ${mb(peak.heapUsed)} / heapTotal ${mb(peak.heapTotal)} MB, external ${mb(peak.external)} MB (ArrayBuffers ${mb(peak.arrayBuffers)} MB)\n  rss/heapUsed: ${series.join(' ')}`);
+  });
+}
 const run = async () => {
   switch (mode) {
     case 'bare': return bareLoop(input.seeds, input.concurrency);

@@ -47,3 +47,27 @@ export function sampleTree(pid: number, everyMs = 100): () => TreeMemory {
     return { peakTreeRssMb: Math.round(rss / 1024), peakTreePssMb: Math.round(pss / 1024), maxProcesses: procs };
   };
 }
+
+/** As sampleTree, and also each kind of process's own peak (node: the crawler with its threads; chromium …). */
+export function sampleTreeByKind(pid: number, everyMs = 100): () => TreeMemory & { peakByKindMb: Record<string, number> } {
+  const whole = sampleTree(pid, everyMs);
+  const peak: Record<string, number> = {};
+  const kind = (p: number): string => {
+    try {
+      const comm = readFileSync(`/proc/${p}/comm`, 'utf8').trim();
+      return /chrom/i.test(comm) ? 'chromium' : comm;
+    } catch {
+      return 'gone';
+    }
+  };
+  const t = setInterval(() => {
+    const now: Record<string, number> = {};
+    for (const p of tree(pid)) now[kind(p)] = (now[kind(p)] ?? 0) + kb(`/proc/${p}/status`, 'VmRSS');
+    for (const [k, v] of Object.entries(now)) peak[k] = Math.max(peak[k] ?? 0, v);
+  }, everyMs);
+  t.unref();
+  return () => {
+    clearInterval(t);
+    return { ...whole(), peakByKindMb: Object.fromEntries(Object.entries(peak).map(([k, v]) => [k, Math.round(v / 1024)])) };
+  };
+}

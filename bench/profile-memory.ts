@@ -1,0 +1,55 @@
+// Development aid: where a cold crawl's memory goes. Runs the compiled crawler (as bench:crawl does) on the scaled-up
+// sample portal and prints the process tree's peak RSS split by kind of process (the crawler's node process, with
+// its worker threads, and Chromium's processes), and the main thread's heap, external and ArrayBuffer memory at the
+// moment its RSS peaked. `--variant` switches one thing off to see its share.
+// Usage: npx tsx bench/profile-memory.ts [--units 60] [--variant base|inline|no-browser|no-attachments, several with commas] [--snapshot]
+//   --snapshot: a heap snapshot of the main thread when its RSS peaks (written beside the db, path printed)
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ensureFreshBuild } from '../scripts/build-state.mjs';
+import { sampleTreeByKind } from './tree-rss.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: {
+    units: { type: 'string', default: '60' }, variant: { type: 'string', default: 'base' }, snapshot: { type: 'boolean', default: false },
+  } });
+  await ensureFreshBuild(ROOT);
+  const { startSamplePortal, benchConfigFor } = await import('../sample/index.ts');
+  const portal = await startSamplePortal({ extraUnits: Number(values.units), pagesPerColumn: 3, latencyMs: 20 });
+  try {
+    const variants = new Set(values.variant!.split(','));
+    const config = benchConfigFor(portal, { concurrencyPerHost: 16, delayMs: 0 }) as unknown as Record<string, any>;
+    if (variants.has('inline')) config.crawl = { ...config.crawl, analysisThreads: 0 };
+    if (variants.has('no-browser')) {
+      config.units = config.units.map((u: Record<string, unknown>) => ({ ...u, render: false }));
+      config.crawl = { ...config.crawl, browser: { ...config.crawl.browser, executablePath: '/nonexistent/chromium' } };
+    }
+    if (variants.has('no-attachments')) config.crawl = { ...config.crawl, attachments: { ...config.crawl.attachments, enabled: false } };
+    const work = mkdtempSync(join(tmpdir(), 'zwgk-mem-'));
+    const input = join(work, 'input.json');
+    writeFileSync(input, JSON.stringify({ config, dbPath: join(work, 'bench.db') }));
+    const trace = join(work, 'trace.json');
+    const env = { ...process.env, ZWGK_BENCH_MEMTRACE: trace, ...(values.snapshot ? { ZWGK_BENCH_HEAPSNAPSHOT: work } : {}) };
+    const p = spawn(process.execPath, [join(ROOT, 'dist', 'bench', 'crawl-child.js'), 'ours', input], { stdio: ['ignore', 'pipe', 'inherit'], cwd: ROOT, env });
+    const stop = sampleTreeByKind(p.pid!);
+    let out = '';
+    p.stdout.on('data', (d: Buffer) => (out += d));
+    const code = await new Promise<number | null>((res) => p.on('exit', res));
+    const mem = stop();
+    if (code !== 0) throw new Error(`crawler exited ${code}`);
+    const r = JSON.parse(out.trim().split('\n').pop()!);
+    console.log(`${values.variant}: ${r.pages} 请求，${r.seconds} 秒，CPU ${r.cpuSeconds} 秒，分析线程 ${r.stats?.analysisThreads}`);
+    console.log(`  进程树峰值 RSS ${mem.peakTreeRssMb} MB（PSS ${mem.peakTreePssMb} MB）；各类进程各自的峰值：${Object.entries(mem.peakByKindMb).map(([k, v]) => `${k} ${v} MB`).join('，')}`);
+    console.log(`  主进程 RSS 峰值时：${readFileSync(trace, 'utf8')}`);
+    if (values.snapshot) console.log(`  heap snapshot in ${work}`);
+  } finally {
+    await portal.close();
+  }
+}
+main().catch((e) => { console.error(e); process.exit(1); });
