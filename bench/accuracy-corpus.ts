@@ -8,31 +8,35 @@ import { decodeHtml } from '../crawler/index.ts';
 
 const row = z.object({ title: z.string(), date: z.string().nullable() });
 const column = z.object({ key: z.string(), label: z.string(), href: z.string().nullable(), note: z.string().optional() });
-const truthSchema = z.object({
-  rows: z.array(row).optional(),
-  hasNext: z.boolean().optional(),
-  nextHref: z.string().nullable().optional(),
-  totalPages: z.number().int().nullable().optional(),
-  columns: z.array(column).optional(),
-  absent: z.array(z.string()).optional(),
-  title: z.string().optional(),
-  publishedVisible: z.string().nullable().optional(),
-  publishedMeta: z.string().nullable().optional(),
-  attribute: z.string().nullable().optional(),
-  docNumber: z.string().nullable().optional(),
-  elements: z.record(z.string(), z.string().nullable()).optional(),
-  fields: z.record(z.string(), z.string().nullable()).optional(),
-}).passthrough();
+const truthSchema = z
+  .object({
+    rows: z.array(row).optional(),
+    hasNext: z.boolean().optional(),
+    nextHref: z.string().nullable().optional(),
+    totalPages: z.number().int().nullable().optional(),
+    columns: z.array(column).optional(),
+    absent: z.array(z.string()).optional(),
+    title: z.string().optional(),
+    publishedVisible: z.string().nullable().optional(),
+    publishedMeta: z.string().nullable().optional(),
+    attribute: z.string().nullable().optional(),
+    docNumber: z.string().nullable().optional(),
+    elements: z.record(z.string(), z.string().nullable()).optional(),
+    fields: z.record(z.string(), z.string().nullable()).optional(),
+  })
+  .passthrough();
 
-const pageSchema = z.object({
-  id: z.string(),
-  file: z.string(),
-  kinds: z.array(z.enum(['list', 'home', 'detail', 'guide', 'functions'])),
-  url: z.string(),
-  truth: truthSchema,
-  modelledOn: z.unknown().optional(),
-  source: z.unknown().optional(),
-}).passthrough();
+const pageSchema = z
+  .object({
+    id: z.string(),
+    file: z.string(),
+    kinds: z.array(z.enum(['list', 'home', 'detail', 'guide', 'functions'])),
+    url: z.string(),
+    truth: truthSchema,
+    modelledOn: z.unknown().optional(),
+    source: z.unknown().optional(),
+  })
+  .passthrough();
 
 const corpusSchema = z.object({ asOf: z.string(), pages: z.array(pageSchema) });
 

@@ -27,7 +27,10 @@ function measureList(page: LoadedPage, asOf: string, t: Tallies): void {
     t.decide('列表条目', `${page.id} "${want.title}"`, { expected: true, got: i >= 0 });
     const date = i >= 0 ? got.rows[i].date : null;
     t.decide('列表日期', `${page.id} "${want.title}"`, {
-      expected: want.date !== null, got: date !== null, right: date === want.date, note: `应为 ${want.date}，读到 ${date}`,
+      expected: want.date !== null,
+      got: date !== null,
+      right: date === want.date,
+      note: `应为 ${want.date}，读到 ${date}`,
     });
   }
   got.rows.forEach((r, k) => {
@@ -39,14 +42,19 @@ function measureList(page: LoadedPage, asOf: string, t: Tallies): void {
     t.decide('分页', `${page.id} 是否有下一页`, { expected: truth.hasNext, got: next !== null || (p.totalPages ?? 1) > 1 });
     if (truth.nextHref) {
       t.decide('分页', `${page.id} 下一页地址`, {
-        expected: true, got: next !== null,
-        right: next !== null && normalisedUrl(next, page.url) === normalisedUrl(truth.nextHref, page.url), note: `读到 ${next}`,
+        expected: true,
+        got: next !== null,
+        right: next !== null && normalisedUrl(next, page.url) === normalisedUrl(truth.nextHref, page.url),
+        note: `读到 ${next}`,
       });
     }
   }
   if (truth.totalPages !== undefined && truth.totalPages !== null) {
     t.decide('分页', `${page.id} 总页数`, {
-      expected: true, got: p.totalPages !== null, right: p.totalPages === truth.totalPages, note: `应为 ${truth.totalPages}，读到 ${p.totalPages}`,
+      expected: true,
+      got: p.totalPages !== null,
+      right: p.totalPages === truth.totalPages,
+      note: `应为 ${truth.totalPages}，读到 ${p.totalPages}`,
     });
   }
 }
@@ -62,31 +70,46 @@ function measureColumns(page: LoadedPage, t: Tallies): void {
       continue;
     }
     t.decide('栏目发现', where, {
-      expected: true, got: got !== undefined,
+      expected: true,
+      got: got !== undefined,
       right: got !== undefined && normalisedUrl(got.url, page.url) === normalisedUrl(want.href, page.url),
       note: got ? `找到"${got.label}" ${got.url}` : undefined,
     });
   }
   for (const key of page.truth.absent ?? []) {
     const got = byKey.get(key);
-    t.decide('栏目发现', `${page.id} ${key}（页面上没有）`, { expected: false, got: got !== undefined, note: got ? `找到"${got.label}" ${got.url}` : undefined });
+    t.decide('栏目发现', `${page.id} ${key}（页面上没有）`, {
+      expected: false,
+      got: got !== undefined,
+      note: got ? `找到"${got.label}" ${got.url}` : undefined,
+    });
   }
 }
 
 function measureDetail(page: LoadedPage, t: Tallies): void {
   const truth = page.truth;
   const got = extractDetail(page.content, page.url);
-  if (truth.title) t.decide('详情标题', page.id, { expected: true, got: got.title !== '', right: sameTitle(got.title, truth.title), note: `读到"${got.title}"` });
+  if (truth.title)
+    t.decide('详情标题', page.id, {
+      expected: true,
+      got: got.title !== '',
+      right: sameTitle(got.title, truth.title),
+      note: `读到"${got.title}"`,
+    });
   // What a reader sees wins; a page that shows no date is dated by its metadata.
   const want = truth.publishedVisible ?? truth.publishedMeta ?? null;
   t.decide('详情日期', page.id, {
-    expected: want !== null, got: got.publishedAt !== null, right: got.publishedAt === want,
+    expected: want !== null,
+    got: got.publishedAt !== null,
+    right: got.publishedAt === want,
     note: `应为 ${want}，读到 ${got.publishedAt}`,
   });
   if (truth.attribute !== undefined) {
     const value = ['公开方式', '公开属性', '公开形式', '公开类型'].map((l) => got.fields[l]).find(Boolean) ?? null;
     t.decide('公开属性', page.id, {
-      expected: truth.attribute !== null, got: value !== null, right: value !== null && truth.attribute !== null && value.includes(truth.attribute),
+      expected: truth.attribute !== null,
+      got: value !== null,
+      right: value !== null && truth.attribute !== null && value.includes(truth.attribute),
       note: `应为 ${truth.attribute}，读到 ${value}`,
     });
   }
@@ -113,7 +136,7 @@ function pointsAtTruth(excerpt: string | null, evidence: string): boolean {
 }
 
 function measureElements(page: LoadedPage, kind: 'guide' | 'functions', settings: CheckSettings, t: Tallies): void {
-  const truth = kind === 'guide' ? page.truth.elements ?? {} : page.truth.fields ?? {};
+  const truth = kind === 'guide' ? (page.truth.elements ?? {}) : (page.truth.fields ?? {});
   const elements = settings.elementDefinitions[kind];
   const src = page.isHtml ? extractDetail(page.content, page.url) : { text: page.content, links: [], tables: [] };
   const readings = readElements(src, elements, settings);
@@ -122,8 +145,11 @@ function measureElements(page: LoadedPage, kind: 'guide' | 'functions', settings
     if (!(r.id in truth)) continue;
     const evidence = truth[r.id];
     t.decide(`${label}:${r.id}`, page.id, {
-      expected: evidence !== null, got: r.found, right: evidence !== null && pointsAtTruth(r.excerpt, evidence),
-      unsure: r.confidence === 'low', note: r.found ? `读到"${r.excerpt}"` : r.reason,
+      expected: evidence !== null,
+      got: r.found,
+      right: evidence !== null && pointsAtTruth(r.excerpt, evidence),
+      unsure: r.confidence === 'low',
+      note: r.found ? `读到"${r.excerpt}"` : r.reason,
     });
   }
 }

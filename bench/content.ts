@@ -23,7 +23,8 @@ const cjk = (): string => String.fromCharCode(0x4e00 + rand(0x5000));
 
 const base = loadContentWords();
 const synthetic = Array.from({ length: Math.max(0, patternCount - base.sensitive.length) }, (_, i) => ({
-  category: '合成', word: Array.from({ length: 2 + (i % 5) }, cjk).join(''),
+  category: '合成',
+  word: Array.from({ length: 2 + (i % 5) }, cjk).join(''),
 }));
 const lists: ContentWordLists = { ...base, sensitive: [...base.sensitive, ...synthetic] };
 const total = lists.typos.length + lists.expressions.length + lists.sensitive.length;
@@ -36,7 +37,9 @@ const buildMs = performance.now() - t;
 const realDir = new URL('../../shared/real-pages/texts/', import.meta.url);
 let corpus = '';
 try {
-  corpus = readdirSync(realDir).map((f) => readFileSync(new URL(f, realDir), 'utf8').replace(/<[^>]+>/g, ' ')).join('\n');
+  corpus = readdirSync(realDir)
+    .map((f) => readFileSync(new URL(f, realDir), 'utf8').replace(/<[^>]+>/g, ' '))
+    .join('\n');
 } catch {
   corpus = lists.typos.map((x) => `今年以来，我县认真贯彻落实各项工作${x.right}，群众满意度持续提升。`).join('\n');
 }
@@ -60,8 +63,12 @@ for (const d of docs) pii += findPii(d).length;
 const piiMs = performance.now() - t;
 
 const mbps = (b: number, ms: number): string => (b / 1048576 / (ms / 1000)).toFixed(1);
-console.log(`词表：${total} 条（错别字 ${lists.typos.length}、规范表述 ${lists.expressions.length}、敏感词 ${lists.sensitive.length}，其中合成 ${synthetic.length}），构建自动机 ${buildMs.toFixed(0)} ms`);
-console.log(`错敏词扫描：${(bytes / 1048576).toFixed(1)} MB（UTF-8）用时 ${(scanMs / 1000).toFixed(2)} s，${mbps(bytes, scanMs)} MB/s，单核，命中 ${hits}`);
+console.log(
+  `词表：${total} 条（错别字 ${lists.typos.length}、规范表述 ${lists.expressions.length}、敏感词 ${lists.sensitive.length}，其中合成 ${synthetic.length}），构建自动机 ${buildMs.toFixed(0)} ms`,
+);
+console.log(
+  `错敏词扫描：${(bytes / 1048576).toFixed(1)} MB（UTF-8）用时 ${(scanMs / 1000).toFixed(2)} s，${mbps(bytes, scanMs)} MB/s，单核，命中 ${hits}`,
+);
 console.log(`个人信息扫描：${mbps(bytes, piiMs)} MB/s，单核，命中 ${pii}`);
 
 const dir = new URL('../sample/attachments/', import.meta.url);
@@ -73,5 +80,7 @@ for (const file of readdirSync(dir).sort()) {
   t = performance.now();
   for (let i = 0; i < rounds; i++) await extractAttachment(data, format);
   const ms = (performance.now() - t) / rounds;
-  console.log(`附件抽取 ${file.padEnd(18)} ${(data.length / 1024).toFixed(0).padStart(4)} KB  ${ms.toFixed(1).padStart(6)} ms/个  ${mbps(data.length, ms)} MB/s`);
+  console.log(
+    `附件抽取 ${file.padEnd(18)} ${(data.length / 1024).toFixed(0).padStart(4)} KB  ${ms.toFixed(1).padStart(6)} ms/个  ${mbps(data.length, ms)} MB/s`,
+  );
 }

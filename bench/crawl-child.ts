@@ -12,39 +12,52 @@ if (memTrace) {
   const t0 = Date.now();
   const t = setInterval(() => {
     const m = process.memoryUsage();
-    if (series.length < 1000 && (Date.now() - t0) % 2000 < 100) series.push(`${Math.round((Date.now() - t0) / 1000)}s ${Math.round(m.rss / 1048576)}/${Math.round(m.heapUsed / 1048576)}`);
+    if (series.length < 1000 && (Date.now() - t0) % 2000 < 100)
+      series.push(`${Math.round((Date.now() - t0) / 1000)}s ${Math.round(m.rss / 1048576)}/${Math.round(m.heapUsed / 1048576)}`);
     if (m.rss <= peak.rss) return;
     peak = m;
     // a snapshot when the peak has grown by a quarter since the last one
     if (process.env.ZWGK_BENCH_HEAPSNAPSHOT && m.rss > snapshotAt * 1.25 && m.rss > 150 * 1048576) {
       snapshotAt = m.rss;
-      void import('node:v8').then((v8) => v8.writeHeapSnapshot(`${process.env.ZWGK_BENCH_HEAPSNAPSHOT}/main-${Math.round(m.rss / 1048576)}.heapsnapshot`));
+      void import('node:v8').then((v8) =>
+        v8.writeHeapSnapshot(`${process.env.ZWGK_BENCH_HEAPSNAPSHOT}/main-${Math.round(m.rss / 1048576)}.heapsnapshot`),
+      );
     }
   }, 100);
   t.unref();
   process.on('exit', () => {
     const mb = (v: number) => Math.round(v / 1048576);
-    writeFileSync(memTrace, `rss ${mb(peak.rss)} MB, heapUsed ${mb(peak.heapUsed)} / heapTotal ${mb(peak.heapTotal)} MB, external ${mb(peak.external)} MB (ArrayBuffers ${mb(peak.arrayBuffers)} MB)\n  rss/heapUsed: ${series.join(' ')}`);
+    writeFileSync(
+      memTrace,
+      `rss ${mb(peak.rss)} MB, heapUsed ${mb(peak.heapUsed)} / heapTotal ${mb(peak.heapTotal)} MB, external ${mb(peak.external)} MB (ArrayBuffers ${mb(peak.arrayBuffers)} MB)\n  rss/heapUsed: ${series.join(' ')}`,
+    );
   });
 }
 const run = async () => {
   switch (mode) {
-    case 'bare': return bareLoop(input.seeds, input.concurrency);
+    case 'bare':
+      return bareLoop(input.seeds, input.concurrency);
     case 'ours': {
       // as the zwgk command does (cli/main.ts)
       if (!process.env.ZWGK_BENCH_DEFAULT_HEAP) (await import('../cli/runtime.ts')).limitHeapGrowth();
       return ours(input.config, input.dbPath);
     }
-    case 'crawlee': return crawlee(input.seeds, input.concurrency);
-    case 'linkinator': return linkinator(input.seeds, input.concurrency);
-    default: throw new Error(`unknown mode ${mode}`);
+    case 'crawlee':
+      return crawlee(input.seeds, input.concurrency);
+    case 'linkinator':
+      return linkinator(input.seeds, input.concurrency);
+    default:
+      throw new Error(`unknown mode ${mode}`);
   }
 };
-run().then((r) => {
-  const cpu = process.cpuUsage();
-  process.stdout.write(`\n${JSON.stringify({ ...r, cpuSeconds: Math.round((cpu.user + cpu.system) / 1e5) / 10 })}\n`);
-  process.exit(0);
-}, (e) => {
-  console.error(e);
-  process.exit(1);
-});
+run().then(
+  (r) => {
+    const cpu = process.cpuUsage();
+    process.stdout.write(`\n${JSON.stringify({ ...r, cpuSeconds: Math.round((cpu.user + cpu.system) / 1e5) / 10 })}\n`);
+    process.exit(0);
+  },
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

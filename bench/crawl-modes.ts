@@ -8,7 +8,21 @@ import PQueue from 'p-queue';
 import * as cheerio from 'cheerio';
 import type { CountyConfig } from '../config/index.ts';
 
-export interface ModeResult { pages: number; bytes: number; seconds: number; peakRssMb: number; peakTreeRssMb?: number; peakTreePssMb?: number; maxProcesses?: number; liveHeapMb?: number; cpuSeconds?: number; serverCpuSeconds?: number; note?: string; stats?: Record<string, unknown>; unitDoneSeconds?: Record<string, number> }
+export interface ModeResult {
+  pages: number;
+  bytes: number;
+  seconds: number;
+  peakRssMb: number;
+  peakTreeRssMb?: number;
+  peakTreePssMb?: number;
+  maxProcesses?: number;
+  liveHeapMb?: number;
+  cpuSeconds?: number;
+  serverCpuSeconds?: number;
+  note?: string;
+  stats?: Record<string, unknown>;
+  unitDoneSeconds?: Record<string, number>;
+}
 
 function rssSampler(): () => number {
   // memoryUsage.rss() reads only the RSS; the full memoryUsage() walks the heap and showed up in profiles
@@ -30,7 +44,11 @@ function rssSampler(): () => number {
 function liveHeapSampler(): () => number | undefined {
   let max = 0;
   const obs = new PerformanceObserver((list) => {
-    if (list.getEntries().some((e) => ((e as PerformanceEntry & { detail?: { kind?: number } }).detail)?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)) {
+    if (
+      list
+        .getEntries()
+        .some((e) => (e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)
+    ) {
       max = Math.max(max, process.memoryUsage().heapUsed);
     }
   });
@@ -93,13 +111,21 @@ export async function ours(config: CountyConfig, dbPath: string): Promise<ModeRe
   const store = openStore({ dbPath });
   const doneAt: number[] = [];
   const unitDoneSeconds: Record<string, number> = {};
-  const progress = { start: () => undefined, stop: () => undefined, unitDone: (id: string) => {
-    doneAt.push(Date.now() - started);
-    unitDoneSeconds[id] = Math.round(doneAt.at(-1)! / 100) / 10;
-  } };
+  const progress = {
+    start: () => undefined,
+    stop: () => undefined,
+    unitDone: (id: string) => {
+      doneAt.push(Date.now() - started);
+      unitDoneSeconds[id] = Math.round(doneAt.at(-1)! / 100) / 10;
+    },
+  };
   const result = await runInspection({ store, config, configPath: 'bench', asOf: '2023-12-15', progress });
   // development aid: when the units finished (a long tail shows as a gap between 90% and last)
-  if (process.env.ZWGK_BENCH_TIMELINE) console.error(`units done at (ms): 10% ${doneAt[Math.floor(doneAt.length * 0.1)]} 50% ${doneAt[Math.floor(doneAt.length / 2)]} 90% ${doneAt[Math.floor(doneAt.length * 0.9)]} last ${doneAt.at(-1)}`, JSON.stringify(result.stats).slice(0, 600));
+  if (process.env.ZWGK_BENCH_TIMELINE)
+    console.error(
+      `units done at (ms): 10% ${doneAt[Math.floor(doneAt.length * 0.1)]} 50% ${doneAt[Math.floor(doneAt.length / 2)]} 90% ${doneAt[Math.floor(doneAt.length * 0.9)]} last ${doneAt.at(-1)}`,
+      JSON.stringify(result.stats).slice(0, 600),
+    );
   const seconds = (Date.now() - started) / 1000;
   const peakRssMb = peak();
   const liveHeapMb = live();
@@ -118,20 +144,33 @@ export async function crawlee(seeds: string[], concurrency: number): Promise<Mod
   const origin = new URL(seeds[0]).origin;
   let pages = 0;
   let bytes = 0;
-  const config = new Configuration({ persistStorage: false, storageClientOptions: { localDataDirectory: mkdtempSync(join(tmpdir(), 'crawlee-')) } });
-  const crawler = new CheerioCrawler({
-    maxConcurrency: concurrency,
-    minConcurrency: concurrency,
-    maxRequestRetries: 0,
-    maxRequestsPerCrawl: 1_000_000,
-    additionalMimeTypes: ['application/xml', 'text/xml', 'application/rss+xml', 'application/atom+xml', 'application/json', 'application/feed+json'],
-    requestHandler: async ({ body, enqueueLinks }) => {
-      pages++;
-      bytes += typeof body === 'string' ? Buffer.byteLength(body) : body.length;
-      await enqueueLinks({ strategy: 'same-origin', transformRequestFunction: (r) => (r.url.startsWith(origin) ? r : false) });
+  const config = new Configuration({
+    persistStorage: false,
+    storageClientOptions: { localDataDirectory: mkdtempSync(join(tmpdir(), 'crawlee-')) },
+  });
+  const crawler = new CheerioCrawler(
+    {
+      maxConcurrency: concurrency,
+      minConcurrency: concurrency,
+      maxRequestRetries: 0,
+      maxRequestsPerCrawl: 1_000_000,
+      additionalMimeTypes: [
+        'application/xml',
+        'text/xml',
+        'application/rss+xml',
+        'application/atom+xml',
+        'application/json',
+        'application/feed+json',
+      ],
+      requestHandler: async ({ body, enqueueLinks }) => {
+        pages++;
+        bytes += typeof body === 'string' ? Buffer.byteLength(body) : body.length;
+        await enqueueLinks({ strategy: 'same-origin', transformRequestFunction: (r) => (r.url.startsWith(origin) ? r : false) });
+      },
+      failedRequestHandler: () => undefined,
     },
-    failedRequestHandler: () => undefined,
-  }, config);
+    config,
+  );
   await crawler.run(seeds);
   return { pages, bytes, seconds: (Date.now() - started) / 1000, peakRssMb: peak() };
 }
@@ -147,7 +186,13 @@ export async function linkinator(seeds: string[], concurrency: number): Promise<
   // like the other crawlers, stay on the portal: off-site links fail at once here (no network) and would inflate its count
   const linksToSkip = [`^(?!${origin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})`];
   const result = await checker.check({ path: seeds, recurse: true, concurrency, timeout: 30_000, linksToSkip });
-  return { pages: result.links.filter((l) => l.state !== 'SKIPPED').length, bytes: 0, seconds: (Date.now() - started) / 1000, peakRssMb: peak(), note: `${result.links.filter((l) => l.state === 'BROKEN').length} broken` };
+  return {
+    pages: result.links.filter((l) => l.state !== 'SKIPPED').length,
+    bytes: 0,
+    seconds: (Date.now() - started) / 1000,
+    peakRssMb: peak(),
+    note: `${result.links.filter((l) => l.state === 'BROKEN').length} broken`,
+  };
 }
 
 export function tempDb(): string {

@@ -23,9 +23,12 @@ async function child(mode: string, payload: unknown): Promise<ModeResult & Recor
   const serverCpu = process.cpuUsage();
   return new Promise((resolvePromise, reject) => {
     // the compiled build, as `zwgk` runs (ZWGK_BENCH_TSX=1: the sources through tsx, for comparison)
-    const entry = process.env.ZWGK_BENCH_TSX ? ['--import', 'tsx', fileURLToPath(new URL('./crawl-child.ts', import.meta.url))] : [fileURLToPath(new URL('../dist/bench/crawl-child.js', import.meta.url))];
+    const entry = process.env.ZWGK_BENCH_TSX
+      ? ['--import', 'tsx', fileURLToPath(new URL('./crawl-child.ts', import.meta.url))]
+      : [fileURLToPath(new URL('../dist/bench/crawl-child.js', import.meta.url))];
     const p = spawn(process.execPath, [...entry, mode, input], {
-      stdio: ['ignore', 'pipe', 'inherit'], cwd: fileURLToPath(new URL('..', import.meta.url)),
+      stdio: ['ignore', 'pipe', 'inherit'],
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
     });
     const treeMemory = sampleTree(p.pid!);
     let out = '';
@@ -50,20 +53,25 @@ function median(values: number[]): number {
 
 const pps = (r: ModeResult) => r.pages / r.seconds;
 const r2 = (v: number) => v.toFixed(2);
-const fmt = (r: ModeResult) => `${r.pages} 页，${r.seconds.toFixed(1)} 秒，${pps(r).toFixed(0)} 页/秒，${(r.bytes / 1048576 / r.seconds).toFixed(1)} MB/秒，` +
+const fmt = (r: ModeResult) =>
+  `${r.pages} 页，${r.seconds.toFixed(1)} 秒，${pps(r).toFixed(0)} 页/秒，${(r.bytes / 1048576 / r.seconds).toFixed(1)} MB/秒，` +
   `峰值内存：进程树 ${r.peakTreeRssMb ?? '?'} MB（PSS ${r.peakTreePssMb ?? '?'} MB，最多 ${r.maxProcesses ?? '?'} 个进程），主进程 ${r.peakRssMb} MB${r.liveHeapMb !== undefined ? `（全量回收后存活堆最大 ${r.liveHeapMb} MB）` : ''}，CPU ${r.cpuSeconds ?? '?'} 秒（门户 ${r.serverCpuSeconds ?? '?'} 秒）`;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: {
-    units: { type: 'string', default: '60' }, 'pages-per-column': { type: 'string', default: '3' },
-    latency: { type: 'string', default: '20' }, concurrency: { type: 'string', default: '16' },
-    rounds: { type: 'string', default: '5' },
-    // development: skip the comparison crawlers (crawlee, linkinator) and the memory check
-    'ours-only': { type: 'boolean', default: false },
-    // memory check: cold crawls of a portal with this many extra units
-    'rss-units': { type: 'string', default: '160' },
-    'startup-runs': { type: 'string', default: '9' },
-  } });
+  const { values } = parseArgs({
+    options: {
+      units: { type: 'string', default: '60' },
+      'pages-per-column': { type: 'string', default: '3' },
+      latency: { type: 'string', default: '20' },
+      concurrency: { type: 'string', default: '16' },
+      rounds: { type: 'string', default: '5' },
+      // development: skip the comparison crawlers (crawlee, linkinator) and the memory check
+      'ours-only': { type: 'boolean', default: false },
+      // memory check: cold crawls of a portal with this many extra units
+      'rss-units': { type: 'string', default: '160' },
+      'startup-runs': { type: 'string', default: '9' },
+    },
+  });
   const concurrency = Number(values.concurrency);
   const rounds = Number(values.rounds);
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds 应为正整数：${values.rounds}`);
@@ -72,7 +80,11 @@ async function main(): Promise<void> {
   const startup = await measureStartup(Number(values['startup-runs']));
   console.log(formatStartup(startup));
   const { startSamplePortal, benchConfigFor } = await import('../sample/index.ts');
-  const portalOptions = (extraUnits: number) => ({ extraUnits, pagesPerColumn: Number(values['pages-per-column']), latencyMs: Number(values.latency) });
+  const portalOptions = (extraUnits: number) => ({
+    extraUnits,
+    pagesPerColumn: Number(values['pages-per-column']),
+    latencyMs: Number(values.latency),
+  });
   const freshDb = () => {
     const dir = mkdtempSync(join(tmpdir(), 'zwgk-bench-'));
     cleanup.push(dir);
@@ -82,7 +94,9 @@ async function main(): Promise<void> {
   try {
     const config = benchConfigFor(portal, { concurrencyPerHost: concurrency, delayMs: 0 });
     const seeds = config.units.map((u) => u.home);
-    console.log(`示例门户 ${portal.origin}：${config.units.length} 个单位，每栏 ${values['pages-per-column']} 页，每次响应加 ${values.latency} ms，并发 ${concurrency}，交替运行 ${rounds} 轮`);
+    console.log(
+      `示例门户 ${portal.origin}：${config.units.length} 个单位，每栏 ${values['pages-per-column']} 页，每次响应加 ${values.latency} ms，并发 ${concurrency}，交替运行 ${rounds} 轮`,
+    );
     const bares: ModeResult[] = [];
     const colds: ModeResult[] = [];
     const reruns: ModeResult[] = [];
@@ -104,15 +118,19 @@ async function main(): Promise<void> {
       console.log(`第 ${round} 轮`);
       console.log(`  参照（undici + p-queue + cheerio，只抓取解析不存储）：${fmt(bare)}`);
       console.log(`  本工具首次抓取（全部存储）：${fmt(cold)}`);
-      console.log(`  本工具再次抓取（条件请求）：${fmt(rerun)}；近期已验证未重抓：详情页 ${rerun.stats?.skippedFreshDetails ?? 0}、未变列表的后续页 ${rerun.stats?.skippedFreshListPages ?? 0}，304 ${rerun.stats?.notModified ?? 0}，解析 ${rerun.stats?.pagesParsed ?? 0} 页（复用解析结果 ${rerun.stats?.analysesReused ?? 0}）`);
+      console.log(
+        `  本工具再次抓取（条件请求）：${fmt(rerun)}；近期已验证未重抓：详情页 ${rerun.stats?.skippedFreshDetails ?? 0}、未变列表的后续页 ${rerun.stats?.skippedFreshListPages ?? 0}，304 ${rerun.stats?.notModified ?? 0}，解析 ${rerun.stats?.pagesParsed ?? 0} 页（复用解析结果 ${rerun.stats?.analysesReused ?? 0}）`,
+      );
       console.log(`  本轮：首次抓取为参照的 ${r2(pps(cold) / pps(bare))}，再次抓取用时为首次的 ${r2(rerun.seconds / cold.seconds)}`);
     }
     const ofBaseline = bares.map((b, i) => pps(colds[i]) / pps(b));
     const rerunFraction = reruns.map((r, i) => r.seconds / colds[i].seconds);
     const coldPps = median(colds.map(pps));
     const coldRss = median(colds.map((c) => c.peakTreeRssMb ?? c.peakRssMb));
-    console.log(`中位数（${rounds} 轮）：首次抓取 ${coldPps.toFixed(0)} 页/秒，为参照的 ${r2(median(ofBaseline))}（各轮 ${ofBaseline.map(r2).join('、')}）；` +
-      `再次抓取为首次的 ${r2(median(rerunFraction))}（各轮 ${rerunFraction.map(r2).join('、')}）；峰值内存（进程树 RSS）${coldRss} MB`);
+    console.log(
+      `中位数（${rounds} 轮）：首次抓取 ${coldPps.toFixed(0)} 页/秒，为参照的 ${r2(median(ofBaseline))}（各轮 ${ofBaseline.map(r2).join('、')}）；` +
+        `再次抓取为首次的 ${r2(median(rerunFraction))}（各轮 ${rerunFraction.map(r2).join('、')}）；峰值内存（进程树 RSS）${coldRss} MB`,
+    );
     const summary = `pages_per_s=${coldPps.toFixed(1)} of_baseline=${r2(median(ofBaseline))} help_ratio=${r2(startup.helpRatio)} rubric_ratio=${r2(startup.rubricRatio)}`;
     if (values['ours-only']) {
       console.log(`bench:crawl ${summary} rerun_fraction=${r2(median(rerunFraction))} peak_rss_mb=${coldRss}`);
@@ -131,11 +149,19 @@ async function main(): Promise<void> {
     } finally {
       await bigPortal.close();
     }
-    const big = { pages: median(bigs.map((b) => b.pages)), peakRssMb: median(bigs.map((b) => b.peakTreeRssMb ?? b.peakRssMb)), live: median(bigs.map((b) => b.liveHeapMb ?? 0)) };
+    const big = {
+      pages: median(bigs.map((b) => b.pages)),
+      peakRssMb: median(bigs.map((b) => b.peakTreeRssMb ?? b.peakRssMb)),
+      live: median(bigs.map((b) => b.liveHeapMb ?? 0)),
+    };
     const coldPages = median(colds.map((c) => c.pages));
-    console.log(`内存是否随页数增长：${coldPages} 页 → 峰值 ${coldRss} MB（存活堆最大 ${median(colds.map((c) => c.liveHeapMb ?? 0))} MB）；` +
-      `${big.pages} 页 → 峰值 ${big.peakRssMb} MB（存活堆最大 ${big.live} MB）（页数 ×${(big.pages / coldPages).toFixed(1)}，峰值内存 ×${r2(big.peakRssMb / coldRss)}）`);
-    console.log(`bench:crawl ${summary} vs_crawlee=${r2(coldPps / pps(cr))} vs_linkinator=${r2(coldPps / pps(lk))} rerun_fraction=${r2(median(rerunFraction))} peak_rss_mb=${coldRss} linkinator_rss_mb=${lk.peakTreeRssMb ?? lk.peakRssMb} rss_ratio_pages=${r2(big.peakRssMb / coldRss)}`);
+    console.log(
+      `内存是否随页数增长：${coldPages} 页 → 峰值 ${coldRss} MB（存活堆最大 ${median(colds.map((c) => c.liveHeapMb ?? 0))} MB）；` +
+        `${big.pages} 页 → 峰值 ${big.peakRssMb} MB（存活堆最大 ${big.live} MB）（页数 ×${(big.pages / coldPages).toFixed(1)}，峰值内存 ×${r2(big.peakRssMb / coldRss)}）`,
+    );
+    console.log(
+      `bench:crawl ${summary} vs_crawlee=${r2(coldPps / pps(cr))} vs_linkinator=${r2(coldPps / pps(lk))} rerun_fraction=${r2(median(rerunFraction))} peak_rss_mb=${coldRss} linkinator_rss_mb=${lk.peakTreeRssMb ?? lk.peakRssMb} rss_ratio_pages=${r2(big.peakRssMb / coldRss)}`,
+    );
   } finally {
     await portal.close();
     for (const d of cleanup) rmSync(d, { recursive: true, force: true });

@@ -7,8 +7,16 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
 
-interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
-interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
 
 function summarise(file: string, top = 25): string {
   const p = JSON.parse(readFileSync(file, 'utf8')) as Profile;
@@ -28,7 +36,10 @@ function summarise(file: string, top = 25): string {
     const seen = new Set<string>();
     for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
       const u = byId.get(cur)!.callFrame.url;
-      const f = u.includes('/work/main/') && !u.includes('node_modules') ? u.replace(/.*\/work\/main\//, '') + ' ' + byId.get(cur)!.callFrame.functionName : null;
+      const f =
+        u.includes('/work/main/') && !u.includes('node_modules')
+          ? u.replace(/.*\/work\/main\//, '') + ' ' + byId.get(cur)!.callFrame.functionName
+          : null;
       if (f && !seen.has(f)) {
         seen.add(f);
         fileIncl.set(f, (fileIncl.get(f) ?? 0) + t);
@@ -44,7 +55,13 @@ function summarise(file: string, top = 25): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { units: { type: 'string', default: '60' }, out: { type: 'string', default: join(tmpdir(), 'zwgk-prof') }, summarise: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      units: { type: 'string', default: '60' },
+      out: { type: 'string', default: join(tmpdir(), 'zwgk-prof') },
+      summarise: { type: 'string' },
+    },
+  });
   if (values.summarise) {
     console.log(summarise(values.summarise, 40));
     return;
@@ -61,7 +78,20 @@ async function main(): Promise<void> {
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(dir, { recursive: true });
       await new Promise<void>((res, rej) => {
-        const p = spawn(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--import', 'tsx', fileURLToPath(new URL('./crawl-child.ts', import.meta.url)), 'ours', input], { stdio: ['ignore', 'pipe', 'inherit'] });
+        const p = spawn(
+          process.execPath,
+          [
+            '--cpu-prof',
+            '--cpu-prof-dir',
+            dir,
+            '--import',
+            'tsx',
+            fileURLToPath(new URL('./crawl-child.ts', import.meta.url)),
+            'ours',
+            input,
+          ],
+          { stdio: ['ignore', 'pipe', 'inherit'] },
+        );
         let out = '';
         p.stdout.on('data', (d: Buffer) => (out += d));
         p.on('exit', (code) => {
@@ -72,11 +102,17 @@ async function main(): Promise<void> {
         });
       });
       // the crawl runs on the main thread; tsx's loader worker writes a second, idle profile
-      const prof = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => join(dir, f)).sort();
+      const prof = readdirSync(dir)
+        .filter((f) => f.endsWith('.cpuprofile'))
+        .map((f) => join(dir, f))
+        .sort();
       console.log(summarise(prof[0]));
     }
   } finally {
     await portal.close();
   }
 }
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

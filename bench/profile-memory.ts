@@ -16,9 +16,13 @@ import { sampleTreeByKind } from './tree-rss.ts';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: {
-    units: { type: 'string', default: '60' }, variant: { type: 'string', default: 'base' }, snapshot: { type: 'boolean', default: false },
-  } });
+  const { values } = parseArgs({
+    options: {
+      units: { type: 'string', default: '60' },
+      variant: { type: 'string', default: 'base' },
+      snapshot: { type: 'boolean', default: false },
+    },
+  });
   await ensureFreshBuild(ROOT);
   const { startSamplePortal, benchConfigFor } = await import('../sample/index.ts');
   const portal = await startSamplePortal({ extraUnits: Number(values.units), pagesPerColumn: 3, latencyMs: 20 });
@@ -36,7 +40,11 @@ async function main(): Promise<void> {
     writeFileSync(input, JSON.stringify({ config, dbPath: join(work, 'bench.db') }));
     const trace = join(work, 'trace.json');
     const env = { ...process.env, ZWGK_BENCH_MEMTRACE: trace, ...(values.snapshot ? { ZWGK_BENCH_HEAPSNAPSHOT: work } : {}) };
-    const p = spawn(process.execPath, [join(ROOT, 'dist', 'bench', 'crawl-child.js'), 'ours', input], { stdio: ['ignore', 'pipe', 'inherit'], cwd: ROOT, env });
+    const p = spawn(process.execPath, [join(ROOT, 'dist', 'bench', 'crawl-child.js'), 'ours', input], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      cwd: ROOT,
+      env,
+    });
     const stop = sampleTreeByKind(p.pid!);
     let out = '';
     p.stdout.on('data', (d: Buffer) => (out += d));
@@ -45,11 +53,18 @@ async function main(): Promise<void> {
     if (code !== 0) throw new Error(`crawler exited ${code}`);
     const r = JSON.parse(out.trim().split('\n').pop()!);
     console.log(`${values.variant}: ${r.pages} 请求，${r.seconds} 秒，CPU ${r.cpuSeconds} 秒，分析线程 ${r.stats?.analysisThreads}`);
-    console.log(`  进程树峰值 RSS ${mem.peakTreeRssMb} MB（PSS ${mem.peakTreePssMb} MB）；各类进程各自的峰值：${Object.entries(mem.peakByKindMb).map(([k, v]) => `${k} ${v} MB`).join('，')}`);
+    console.log(
+      `  进程树峰值 RSS ${mem.peakTreeRssMb} MB（PSS ${mem.peakTreePssMb} MB）；各类进程各自的峰值：${Object.entries(mem.peakByKindMb)
+        .map(([k, v]) => `${k} ${v} MB`)
+        .join('，')}`,
+    );
     console.log(`  主进程 RSS 峰值时：${readFileSync(trace, 'utf8')}`);
     if (values.snapshot) console.log(`  heap snapshot in ${work}`);
   } finally {
     await portal.close();
   }
 }
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -9,13 +9,23 @@ import { ensureFreshBuild } from '../scripts/build-state.mjs';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = fileURLToPath(new URL('../bin/zwgk.js', import.meta.url));
 
-export interface StartupResult { nodeMs: number; helpMs: number; rubricMs: number; helpRatio: number; rubricRatio: number }
+export interface StartupResult {
+  nodeMs: number;
+  helpMs: number;
+  rubricMs: number;
+  helpRatio: number;
+  rubricRatio: number;
+}
 
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 
 function timed(args: string[]): number {
   const t = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ZWGK_REQUIRE_COMPILED: '1' } });
+  const r = spawnSync(process.execPath, args, {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, ZWGK_REQUIRE_COMPILED: '1' },
+  });
   if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return Number(process.hrtime.bigint() - t) / 1e6;
 }
@@ -31,13 +41,17 @@ export async function measureStartup(runs = 9): Promise<StartupResult> {
 }
 
 export function formatStartup(s: StartupResult): string {
-  return `启动（中位数）：node -e 0 ${s.nodeMs.toFixed(0)} ms；zwgk --help ${s.helpMs.toFixed(0)} ms（×${s.helpRatio.toFixed(1)}）；` +
-    `zwgk rubric ${s.rubricMs.toFixed(0)} ms（×${s.rubricRatio.toFixed(1)}）；目标 ×5 以内`;
+  return (
+    `启动（中位数）：node -e 0 ${s.nodeMs.toFixed(0)} ms；zwgk --help ${s.helpMs.toFixed(0)} ms（×${s.helpRatio.toFixed(1)}）；` +
+    `zwgk rubric ${s.rubricMs.toFixed(0)} ms（×${s.rubricRatio.toFixed(1)}）；目标 ×5 以内`
+  );
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({ options: { runs: { type: 'string', default: '9' } } });
   const s = await measureStartup(Number(values.runs));
   console.log(formatStartup(s));
-  console.log(`bench:startup node_ms=${s.nodeMs.toFixed(0)} help_ms=${s.helpMs.toFixed(0)} rubric_ms=${s.rubricMs.toFixed(0)} help_ratio=${s.helpRatio.toFixed(2)} rubric_ratio=${s.rubricRatio.toFixed(2)}`);
+  console.log(
+    `bench:startup node_ms=${s.nodeMs.toFixed(0)} help_ms=${s.helpMs.toFixed(0)} rubric_ms=${s.rubricMs.toFixed(0)} help_ratio=${s.helpRatio.toFixed(2)} rubric_ratio=${s.rubricRatio.toFixed(2)}`,
+  );
 }

@@ -5,7 +5,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 
 function children(pid: number): number[] {
   try {
-    return readdirSync(`/proc/${pid}/task`).flatMap((tid) => readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+    return readdirSync(`/proc/${pid}/task`).flatMap((tid) =>
+      readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').split(' ').filter(Boolean).map(Number),
+    );
   } catch {
     return [];
   }
@@ -26,7 +28,11 @@ function kb(file: string, field: string): number {
   }
 }
 
-export interface TreeMemory { peakTreeRssMb: number; peakTreePssMb: number; maxProcesses: number }
+export interface TreeMemory {
+  peakTreeRssMb: number;
+  peakTreePssMb: number;
+  maxProcesses: number;
+}
 
 /** Samples until stopped; PSS (smaps_rollup) is dearer to read, so every other sample. */
 export function sampleTree(pid: number, everyMs = 100): () => TreeMemory {
@@ -37,8 +43,15 @@ export function sampleTree(pid: number, everyMs = 100): () => TreeMemory {
   const sample = () => {
     const pids = tree(pid);
     procs = Math.max(procs, pids.length);
-    rss = Math.max(rss, pids.reduce((s, p) => s + kb(`/proc/${p}/status`, 'VmRSS'), 0));
-    if (n++ % 2 === 0) pss = Math.max(pss, pids.reduce((s, p) => s + kb(`/proc/${p}/smaps_rollup`, 'Pss'), 0));
+    rss = Math.max(
+      rss,
+      pids.reduce((s, p) => s + kb(`/proc/${p}/status`, 'VmRSS'), 0),
+    );
+    if (n++ % 2 === 0)
+      pss = Math.max(
+        pss,
+        pids.reduce((s, p) => s + kb(`/proc/${p}/smaps_rollup`, 'Pss'), 0),
+      );
   };
   const t = setInterval(sample, everyMs);
   t.unref();

@@ -28,18 +28,31 @@ export const attributeMissing: Check = {
       const fieldValues = Object.values(d.fields).join(' ');
       const labelled = Object.entries(d.fields).some(([k, v]) => containsAny(k, s.attributeFieldLabels) && /主动|依申请|不予|免予/.test(v));
       if (labelled || containsAny(`${fieldValues} ${d.text} ${d.title}`, s.attributeMarks)) continue;
-      out.push(makeFinding(unit, {
-        checkId: 'attribute.missing',
-        indicator: 'attribute',
-        column: d.columnKey,
-        subject: d.url,
-        kind: 'deduction',
-        title: `公文未标注公开属性：${d.title}`,
-        detail: `文件 ${number}（${d.url}）的元数据和正文中均未出现"主动公开""依申请公开""不予公开"或"此件公开发布"等公开属性标注。考核方案"公开属性认定情况"：${ruleQuote(row, '发现一件，扣1分')}（国办发〔2016〕80号）。${d.publishedAt ? '' : '注意：该文件无发布日期，可能不在考核期内。'}`,
-        suggestedPoints: -points,
-        confidence: d.publishedAt ? 'high' : 'low',
-        evidence: [detailEvidence(obs, d, excerptStart(`${number} ${Object.entries(d.fields).map(([k, v]) => `${k}：${v}`).join(' ')}`, 160))],
-      }));
+      out.push(
+        makeFinding(unit, {
+          checkId: 'attribute.missing',
+          indicator: 'attribute',
+          column: d.columnKey,
+          subject: d.url,
+          kind: 'deduction',
+          title: `公文未标注公开属性：${d.title}`,
+          detail: `文件 ${number}（${d.url}）的元数据和正文中均未出现"主动公开""依申请公开""不予公开"或"此件公开发布"等公开属性标注。考核方案"公开属性认定情况"：${ruleQuote(row, '发现一件，扣1分')}（国办发〔2016〕80号）。${d.publishedAt ? '' : '注意：该文件无发布日期，可能不在考核期内。'}`,
+          suggestedPoints: -points,
+          confidence: d.publishedAt ? 'high' : 'low',
+          evidence: [
+            detailEvidence(
+              obs,
+              d,
+              excerptStart(
+                `${number} ${Object.entries(d.fields)
+                  .map(([k, v]) => `${k}：${v}`)
+                  .join(' ')}`,
+                160,
+              ),
+            ),
+          ],
+        }),
+      );
     }
     return out;
   },

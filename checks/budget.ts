@@ -32,8 +32,11 @@ export const budgetMissing: Check = {
     const row = rubricRow(ctx, unit, 'budget');
     const points = deductionPoints(row);
     const main = group.find((c) => c.columnKey === 'budget') ?? group[0];
-    const evidence = main ? [columnEvidence(obs, main)] : [{ url: obs.home?.url ?? unit.home, excerpt: '未找到财政预决算栏目', snapshot: obs.home?.contentHash ?? null }];
-    const where = main && main.status !== 'missing' ? `财政预决算栏目（${main.url ?? ''}，共 ${items.length} 条）` : '财政预决算栏目不存在，';
+    const evidence = main
+      ? [columnEvidence(obs, main)]
+      : [{ url: obs.home?.url ?? unit.home, excerpt: '未找到财政预决算栏目', snapshot: obs.home?.contentHash ?? null }];
+    const where =
+      main && main.status !== 'missing' ? `财政预决算栏目（${main.url ?? ''}，共 ${items.length} 条）` : '财政预决算栏目不存在，';
     const out: Finding[] = [];
     const wants = [
       { subject: '预算', label: `${year}年预算`, ok: items.some((i) => isBudgetRow(i, year)) },
@@ -41,30 +44,34 @@ export const budgetMissing: Check = {
     ];
     for (const w of wants) {
       if (w.ok) continue;
-      out.push(makeFinding(unit, {
-        checkId: 'budget.missing',
-        indicator: 'budget',
-        column: 'budget',
-        subject: w.subject,
-        kind: 'deduction',
-        title: `未公开${w.label}`,
-        detail: `${where}中没有标题含"${w.subject === '预算' ? `${year}年`: `${year - 1}年`}"和"${w.subject}"的条目。预算法第十四条要求批复后20日内公开部门${w.subject}；考核方案"财政预决算"：${ruleQuote(row, '未及时规范公开财政预算、财政决算情况的，扣4分')}。`,
-        suggestedPoints: -points,
-        evidence,
-      }));
+      out.push(
+        makeFinding(unit, {
+          checkId: 'budget.missing',
+          indicator: 'budget',
+          column: 'budget',
+          subject: w.subject,
+          kind: 'deduction',
+          title: `未公开${w.label}`,
+          detail: `${where}中没有标题含"${w.subject === '预算' ? `${year}年` : `${year - 1}年`}"和"${w.subject}"的条目。预算法第十四条要求批复后20日内公开部门${w.subject}；考核方案"财政预决算"：${ruleQuote(row, '未及时规范公开财政预算、财政决算情况的，扣4分')}。`,
+          suggestedPoints: -points,
+          evidence,
+        }),
+      );
     }
     if (!wants[0].ok && ctx.asOf >= `${year}-${ctx.settings.budgetWarnFrom}` && ctx.asOf <= `${year}-12-31`) {
-      out.push(makeFinding(unit, {
-        checkId: 'budget.missing',
-        indicator: 'budget',
-        column: 'budget',
-        subject: warningSubject('预算'),
-        kind: 'warning',
-        title: `预警：${year}年部门预算尚未公开`,
-        detail: `已过 ${year}-${ctx.settings.budgetWarnFrom}，部门预算通常在财政批复后20日内公开（预算法第十四条），请尽快公开。`,
-        suggestedPoints: 0,
-        evidence,
-      }));
+      out.push(
+        makeFinding(unit, {
+          checkId: 'budget.missing',
+          indicator: 'budget',
+          column: 'budget',
+          subject: warningSubject('预算'),
+          kind: 'warning',
+          title: `预警：${year}年部门预算尚未公开`,
+          detail: `已过 ${year}-${ctx.settings.budgetWarnFrom}，部门预算通常在财政批复后20日内公开（预算法第十四条），请尽快公开。`,
+          suggestedPoints: 0,
+          evidence,
+        }),
+      );
     }
     return out;
   },

@@ -31,7 +31,7 @@ export function catalogKeywords(name: string, suffixes: readonly string[]): stri
   const base = compactTitle(name);
   const out = [base];
   let t = base;
-  for (let changed = true; changed;) {
+  for (let changed = true; changed; ) {
     changed = false;
     for (const s of suffixes) {
       if (t.endsWith(s) && t.length - s.length >= 2) {
@@ -56,10 +56,15 @@ export const catalogItemMissing: Check = {
     // a plain link to a catalogue page is not judged.
     const entries = [
       ...cat.items.map((i) => ({ name: itemName(i, s.catalogItemFields) })),
-      ...obs.details.filter((d) => d.columnKey === 'catalog').flatMap((d) => tableItemNames(d.tables ?? [], s.catalogItemFields).map((name) => ({ name }))),
+      ...obs.details
+        .filter((d) => d.columnKey === 'catalog')
+        .flatMap((d) => tableItemNames(d.tables ?? [], s.catalogItemFields).map((name) => ({ name }))),
     ].filter((e) => e.name);
     if (entries.length === 0) return [];
-    const titles = [...itemsExcept(obs, ['catalog']).map((i) => i.title), ...obs.details.filter((d) => d.columnKey !== 'catalog').map((d) => d.title)].map(compactTitle);
+    const titles = [
+      ...itemsExcept(obs, ['catalog']).map((i) => i.title),
+      ...obs.details.filter((d) => d.columnKey !== 'catalog').map((d) => d.title),
+    ].map(compactTitle);
     const row = rubricRow(ctx, unit, 'catalog');
     const points = deductionPoints(row);
     const done = new Set<string>();
@@ -69,17 +74,19 @@ export const catalogItemMissing: Check = {
       done.add(name!);
       const keys = catalogKeywords(name!, s.catalogStripSuffixes);
       if (titles.some((t) => keys.some((k) => t.includes(k)))) continue;
-      out.push(makeFinding(unit, {
-        checkId: 'catalog.item-missing',
-        indicator: 'catalog',
-        column: 'catalog',
-        subject: name!,
-        kind: 'deduction',
-        title: `标准目录事项未公开：${name}`,
-        detail: `本单位标准目录列有公开事项"${name}"，但在本单位各栏目的 ${titles.length} 条信息标题中未找到含"${keys.join('"或"')}"的条目。考核方案"已公布标准目录执行情况"：${ruleQuote(row, '未按已公布标准目录公开的，发现一项，扣0.5分')}（国办发〔2019〕54号）。`,
-        suggestedPoints: -points,
-        evidence: [columnEvidence(obs, cat, `公开事项：${name}`)],
-      }));
+      out.push(
+        makeFinding(unit, {
+          checkId: 'catalog.item-missing',
+          indicator: 'catalog',
+          column: 'catalog',
+          subject: name!,
+          kind: 'deduction',
+          title: `标准目录事项未公开：${name}`,
+          detail: `本单位标准目录列有公开事项"${name}"，但在本单位各栏目的 ${titles.length} 条信息标题中未找到含"${keys.join('"或"')}"的条目。考核方案"已公布标准目录执行情况"：${ruleQuote(row, '未按已公布标准目录公开的，发现一项，扣0.5分')}（国办发〔2019〕54号）。`,
+          suggestedPoints: -points,
+          evidence: [columnEvidence(obs, cat, `公开事项：${name}`)],
+        }),
+      );
     }
     return out;
   },

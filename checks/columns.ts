@@ -32,18 +32,28 @@ export const columnMissing: Check = {
       if (!own || own.status !== 'missing') continue;
       // A parent found only through its sub-columns is present.
       if (group.some((c) => c.columnKey !== key && c.status !== 'missing')) continue;
-      out.push(makeFinding(unit, {
-        checkId: 'column.missing',
-        indicator: 'notice.monthly',
-        column: key,
-        subject: key,
-        kind: 'deduction',
-        title: `缺少"${columnName(key)}"栏目`,
-        detail: `在 ${unit.name} 的信息公开页面及其导航中未找到"${columnName(key)}"栏目（按栏目名称和配置地址查找）。${classInfo(unit.class, ctx.rubric.classes[unit.class]?.label, 0).short}单位必须设置该栏目（${ctx.rubric.title}；条例第二十条）。`,
-        suggestedPoints: monthlyPoints(ctx, unit),
-        monthly: true,
-        evidence: [{ url: obs.home?.url ?? unit.home, excerpt: own.note ?? `未找到栏目"${columnName(key)}"`, snapshot: obs.home?.contentHash ?? null, screenshot: obs.home?.screenshot ?? null, fetchedAt: obs.home?.fetchedAt ?? null }],
-      }));
+      out.push(
+        makeFinding(unit, {
+          checkId: 'column.missing',
+          indicator: 'notice.monthly',
+          column: key,
+          subject: key,
+          kind: 'deduction',
+          title: `缺少"${columnName(key)}"栏目`,
+          detail: `在 ${unit.name} 的信息公开页面及其导航中未找到"${columnName(key)}"栏目（按栏目名称和配置地址查找）。${classInfo(unit.class, ctx.rubric.classes[unit.class]?.label, 0).short}单位必须设置该栏目（${ctx.rubric.title}；条例第二十条）。`,
+          suggestedPoints: monthlyPoints(ctx, unit),
+          monthly: true,
+          evidence: [
+            {
+              url: obs.home?.url ?? unit.home,
+              excerpt: own.note ?? `未找到栏目"${columnName(key)}"`,
+              snapshot: obs.home?.contentHash ?? null,
+              screenshot: obs.home?.screenshot ?? null,
+              fetchedAt: obs.home?.fetchedAt ?? null,
+            },
+          ],
+        }),
+      );
     }
     return out;
   },
@@ -81,18 +91,20 @@ export const columnBlank: Check = {
         measured = `正文仅 ${article.chars} 个字，少于 ${ctx.settings.articleMinChars} 字`;
         evidence = detailEvidence(obs, d);
       }
-      out.push(makeFinding(unit, {
-        checkId: 'column.blank',
-        indicator: 'notice.monthly',
-        column: key,
-        subject: key,
-        kind: 'deduction',
-        title: `"${columnName(key)}"栏目为空白栏目`,
-        detail: `${measured}（${col.url ?? ''}）。属于政府网站检查指标中的"空白栏目"（国办秘函〔2019〕19号）。`,
-        suggestedPoints: monthlyPoints(ctx, unit),
-        monthly: true,
-        evidence: [evidence],
-      }));
+      out.push(
+        makeFinding(unit, {
+          checkId: 'column.blank',
+          indicator: 'notice.monthly',
+          column: key,
+          subject: key,
+          kind: 'deduction',
+          title: `"${columnName(key)}"栏目为空白栏目`,
+          detail: `${measured}（${col.url ?? ''}）。属于政府网站检查指标中的"空白栏目"（国办秘函〔2019〕19号）。`,
+          suggestedPoints: monthlyPoints(ctx, unit),
+          monthly: true,
+          evidence: [evidence],
+        }),
+      );
     }
     return out;
   },
@@ -105,7 +117,8 @@ function periodKeys(ctx: CheckContext, obs: UnitObservations): string[] {
     if (periodFor(ctx.settings, col) !== null) keys.add(col.columnKey);
     else {
       const [base, sub] = splitKey(col.columnKey);
-      if (sub && !col.columnKey.startsWith('keyField:') && periodFor(ctx.settings, { columnKey: base, label: null }) !== null) keys.add(base);
+      if (sub && !col.columnKey.startsWith('keyField:') && periodFor(ctx.settings, { columnKey: base, label: null }) !== null)
+        keys.add(base);
     }
   }
   return [...keys];
@@ -124,7 +137,7 @@ interface StaleState {
 function staleStates(ctx: CheckContext, obs: UnitObservations): StaleState[] {
   const out: StaleState[] = [];
   for (const key of periodKeys(ctx, obs)) {
-    const group = columnGroup(obs, key).filter((c) => key.startsWith('keyField:') ? c.columnKey === key : true);
+    const group = columnGroup(obs, key).filter((c) => (key.startsWith('keyField:') ? c.columnKey === key : true));
     const readable = group.filter((c) => c.status === 'ok');
     if (readable.length === 0) continue; // missing / blank / unreachable are judged elsewhere
     const own = group.find((c) => c.columnKey === key);
@@ -135,7 +148,15 @@ function staleStates(ctx: CheckContext, obs: UnitObservations): StaleState[] {
     if (f.newest?.dateSource === 'list-year-inferred') low.push(`最新一条的年份由上下文推断（列表只显示月日）`);
     if (group.some((c) => c.status === 'unrendered' || c.status === 'unreachable')) low.push('部分子栏目未能读取');
     if (!f.newest) low.push('栏目内没有可识别日期的非置顶条目');
-    out.push({ key, group, period, age: f.newest ? daysBetween(f.newest.date!, ctx.asOf) : null, newest: f.newest, undated: f.undated, lowConfidence: low });
+    out.push({
+      key,
+      group,
+      period,
+      age: f.newest ? daysBetween(f.newest.date!, ctx.asOf) : null,
+      newest: f.newest,
+      undated: f.undated,
+      lowConfidence: low,
+    });
   }
   return out;
 }
@@ -153,34 +174,38 @@ export const columnStale: Check = {
         const measured = s.newest
           ? `最新一条（不含置顶）${s.newest.date}"${s.newest.title}"，距检查日 ${ctx.asOf} 共 ${s.age} 天，超过 ${s.period} 天`
           : `栏目共 ${s.undated} 条无日期条目，没有可计为更新的条目（无日期条目不计为更新）`;
-        out.push(makeFinding(unit, {
-          checkId: 'column.stale',
-          indicator: 'notice.monthly',
-          column: s.key,
-          subject: s.key,
-          kind: 'deduction',
-          title: `"${name}"栏目超过 ${s.period} 天未更新`,
-          detail: `${measured}。违反栏目更新要求（国办秘函〔2019〕19号"栏目不更新"：动态类 2 周、通知公告/政策文件类 6 个月、人事/规划类 1 年）。${s.lowConfidence.length ? `注意：${s.lowConfidence.join('；')}。` : ''}`,
-          suggestedPoints: monthlyPoints(ctx, unit),
-          confidence: s.lowConfidence.length ? 'low' : 'high',
-          monthly: true,
-          evidence: [columnEvidence(obs, col, s.newest ? formatRow(s.newest) : undefined)],
-        }));
+        out.push(
+          makeFinding(unit, {
+            checkId: 'column.stale',
+            indicator: 'notice.monthly',
+            column: s.key,
+            subject: s.key,
+            kind: 'deduction',
+            title: `"${name}"栏目超过 ${s.period} 天未更新`,
+            detail: `${measured}。违反栏目更新要求（国办秘函〔2019〕19号"栏目不更新"：动态类 2 周、通知公告/政策文件类 6 个月、人事/规划类 1 年）。${s.lowConfidence.length ? `注意：${s.lowConfidence.join('；')}。` : ''}`,
+            suggestedPoints: monthlyPoints(ctx, unit),
+            confidence: s.lowConfidence.length ? 'low' : 'high',
+            monthly: true,
+            evidence: [columnEvidence(obs, col, s.newest ? formatRow(s.newest) : undefined)],
+          }),
+        );
       } else if (s.age > s.period - ctx.settings.warnDays) {
         const left = s.period - s.age;
-        out.push(makeFinding(unit, {
-          checkId: 'column.stale',
-          indicator: 'notice.monthly',
-          column: s.key,
-          subject: warningSubject(s.key),
-          kind: 'warning',
-          title: `预警："${name}"栏目 ${left === 0 ? '今天' : `${left} 天内`}将超过更新期限`,
-          detail: `最新一条（不含置顶）${s.newest!.date}"${s.newest!.title}"，距检查日 ${s.age} 天；更新期限 ${s.period} 天。请及时更新。`,
-          suggestedPoints: 0,
-          confidence: s.lowConfidence.length ? 'low' : 'high',
-          monthly: true,
-          evidence: [columnEvidence(obs, col, formatRow(s.newest!))],
-        }));
+        out.push(
+          makeFinding(unit, {
+            checkId: 'column.stale',
+            indicator: 'notice.monthly',
+            column: s.key,
+            subject: warningSubject(s.key),
+            kind: 'warning',
+            title: `预警："${name}"栏目 ${left === 0 ? '今天' : `${left} 天内`}将超过更新期限`,
+            detail: `最新一条（不含置顶）${s.newest!.date}"${s.newest!.title}"，距检查日 ${s.age} 天；更新期限 ${s.period} 天。请及时更新。`,
+            suggestedPoints: 0,
+            confidence: s.lowConfidence.length ? 'low' : 'high',
+            monthly: true,
+            evidence: [columnEvidence(obs, col, formatRow(s.newest!))],
+          }),
+        );
       }
     }
     return out;

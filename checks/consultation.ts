@@ -60,7 +60,13 @@ export function readQuestions(ctx: CheckContext, obs: UnitObservations): Questio
 function evidenceFor(obs: UnitObservations, q: Question, excerpt: string): Evidence {
   if (q.detail) return detailEvidence(obs, q.detail, excerpt);
   const page = pageFor(obs, q.url);
-  return { url: q.url, excerpt, snapshot: page?.contentHash ?? null, screenshot: page?.screenshot ?? null, fetchedAt: page?.fetchedAt ?? null };
+  return {
+    url: q.url,
+    excerpt,
+    snapshot: page?.contentHash ?? null,
+    screenshot: page?.screenshot ?? null,
+    fetchedAt: page?.fetchedAt ?? null,
+  };
 }
 
 interface Judged {
@@ -103,24 +109,26 @@ export const consultationLate: Check = {
   run(ctx, unit, obs) {
     const points = deductionPoints(row(ctx, unit));
     const n = ctx.settings.consultationReplyWorkdays;
-    return judge(ctx, obs).filter((j) => j.late).map((j): Finding => {
-      const measured = j.q.replied
-        ? `提问 ${j.q.asked}，回复 ${j.q.replied}，期限为 ${n} 个工作日（截至 ${j.deadline}）`
-        : `提问 ${j.q.asked}，截至检查日 ${ctx.asOf} 仍未回复，期限为 ${n} 个工作日（截至 ${j.deadline}）`;
-      return makeFinding(unit, {
-        checkId: 'consultation.late',
-        indicator: 'consultation',
-        column: 'consultation',
-        subject: j.q.url,
-        kind: 'deduction',
-        title: j.q.replied ? `政务咨询未按时限回复：${j.q.title}` : `政务咨询逾期未回复：${j.q.title}`,
-        detail: `${measured}。考核方案"政策咨询"：未按要求时限回复的，每一件扣${points}分（工作日不含提问当日，节假日不计，调休上班日计入）。${j.lowReasons.length ? `注意：${j.lowReasons.join('；')}。` : ''}`,
-        suggestedPoints: -points,
-        confidence: j.lowReasons.length ? 'low' : 'high',
-        monthly: true,
-        evidence: [evidenceFor(obs, j.q, measured)],
+    return judge(ctx, obs)
+      .filter((j) => j.late)
+      .map((j): Finding => {
+        const measured = j.q.replied
+          ? `提问 ${j.q.asked}，回复 ${j.q.replied}，期限为 ${n} 个工作日（截至 ${j.deadline}）`
+          : `提问 ${j.q.asked}，截至检查日 ${ctx.asOf} 仍未回复，期限为 ${n} 个工作日（截至 ${j.deadline}）`;
+        return makeFinding(unit, {
+          checkId: 'consultation.late',
+          indicator: 'consultation',
+          column: 'consultation',
+          subject: j.q.url,
+          kind: 'deduction',
+          title: j.q.replied ? `政务咨询未按时限回复：${j.q.title}` : `政务咨询逾期未回复：${j.q.title}`,
+          detail: `${measured}。考核方案"政策咨询"：未按要求时限回复的，每一件扣${points}分（工作日不含提问当日，节假日不计，调休上班日计入）。${j.lowReasons.length ? `注意：${j.lowReasons.join('；')}。` : ''}`,
+          suggestedPoints: -points,
+          confidence: j.lowReasons.length ? 'low' : 'high',
+          monthly: true,
+          evidence: [evidenceFor(obs, j.q, measured)],
+        });
       });
-    });
   },
 };
 
@@ -130,20 +138,22 @@ export const consultationTimely: Check = {
   run(ctx, unit, obs) {
     const points = bonusPoints(row(ctx, unit));
     const n = ctx.settings.consultationReplyWorkdays;
-    return judge(ctx, obs).filter((j) => j.timely).map((j): Finding => {
-      const measured = `提问 ${j.q.asked}，回复 ${j.q.replied}，在 ${n} 个工作日期限（${j.deadline}）内，回复已在门户网站公开`;
-      return makeFinding(unit, {
-        checkId: 'consultation.timely',
-        indicator: 'consultation',
-        column: 'consultation',
-        subject: j.q.url,
-        kind: 'bonus',
-        title: `政务咨询及时回复并公开：${j.q.title}`,
-        detail: `${measured}。考核方案"政策咨询"加分：回复及时并公开发布的，一件加${points}分（上限由计分环节处理）。${j.lowReasons.length ? `注意：${j.lowReasons.join('；')}。` : ''}`,
-        suggestedPoints: points,
-        confidence: j.lowReasons.length ? 'low' : 'high',
-        evidence: [evidenceFor(obs, j.q, measured)],
+    return judge(ctx, obs)
+      .filter((j) => j.timely)
+      .map((j): Finding => {
+        const measured = `提问 ${j.q.asked}，回复 ${j.q.replied}，在 ${n} 个工作日期限（${j.deadline}）内，回复已在门户网站公开`;
+        return makeFinding(unit, {
+          checkId: 'consultation.timely',
+          indicator: 'consultation',
+          column: 'consultation',
+          subject: j.q.url,
+          kind: 'bonus',
+          title: `政务咨询及时回复并公开：${j.q.title}`,
+          detail: `${measured}。考核方案"政策咨询"加分：回复及时并公开发布的，一件加${points}分（上限由计分环节处理）。${j.lowReasons.length ? `注意：${j.lowReasons.join('；')}。` : ''}`,
+          suggestedPoints: points,
+          confidence: j.lowReasons.length ? 'low' : 'high',
+          evidence: [evidenceFor(obs, j.q, measured)],
+        });
       });
-    });
   },
 };

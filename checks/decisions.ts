@@ -17,7 +17,8 @@ function decisionsState(obs: UnitObservations): State | null {
   if (group.length === 0) return null;
   const items = group.flatMap((c) => c.items);
   if (items.length > 0) return { kind: 'rows', items };
-  if (group.some((c) => c.status === 'unreachable' || c.status === 'unrendered')) return { kind: 'unknown', why: '重大行政决策栏目未能读取' };
+  if (group.some((c) => c.status === 'unreachable' || c.status === 'unrendered'))
+    return { kind: 'unknown', why: '重大行政决策栏目未能读取' };
   return { kind: 'absent', why: group.some((c) => c.status === 'blank') ? '重大行政决策栏目为空' : '未找到重大行政决策栏目' };
 }
 
@@ -55,18 +56,20 @@ export const decisionsCatalog: Check = {
       }
     }
     const group = columnGroup(obs, 'decisions');
-    return [makeFinding(unit, {
-      checkId: 'decisions.catalog',
-      indicator: 'decisions.catalog',
-      column: 'decisions',
-      subject: 'decisions.catalog',
-      kind: 'ranged',
-      title: `重大行政决策事项目录公开：建议赋分 ${signed(value)}`,
-      detail: `${measured}。考核方案："${ruleQuote(row, '制定并公开重大行政决策事项目录，赋分-3—3分')}"（重大行政决策程序暂行条例第三条）。${value === 0 ? '自动检查无法确定，请人工评定。' : ''}`,
-      suggestedPoints: value,
-      confidence: value === 0 ? 'low' : 'high',
-      evidence: [columnEvidence(obs, group[0])],
-    })];
+    return [
+      makeFinding(unit, {
+        checkId: 'decisions.catalog',
+        indicator: 'decisions.catalog',
+        column: 'decisions',
+        subject: 'decisions.catalog',
+        kind: 'ranged',
+        title: `重大行政决策事项目录公开：建议赋分 ${signed(value)}`,
+        detail: `${measured}。考核方案："${ruleQuote(row, '制定并公开重大行政决策事项目录，赋分-3—3分')}"（重大行政决策程序暂行条例第三条）。${value === 0 ? '自动检查无法确定，请人工评定。' : ''}`,
+        suggestedPoints: value,
+        confidence: value === 0 ? 'low' : 'high',
+        evidence: [columnEvidence(obs, group[0])],
+      }),
+    ];
   },
 };
 
@@ -85,21 +88,32 @@ export const decisionsPrecomment: Check = {
     if (state.kind === 'unknown') measured = state.why;
     else {
       const items = state.kind === 'rows' ? state.items : [];
-      const consult = items.filter((i) => containsAny(i.title, k.consultation) || containsAny(i.title, k.draft.filter((d) => d !== '征求意见')));
+      const consult = items.filter(
+        (i) =>
+          containsAny(i.title, k.consultation) ||
+          containsAny(
+            i.title,
+            k.draft.filter((d) => d !== '征求意见'),
+          ),
+      );
       const results = items.filter((i) => containsAny(i.title, k.result) && !containsAny(i.title, ['解读']));
       const interps = items.filter((i) => containsAny(i.title, k.interpretation) && !results.includes(i));
-      const drafts = consult.filter((i) => !results.includes(i) && !interps.includes(i))
+      const drafts = consult
+        .filter((i) => !results.includes(i) && !interps.includes(i))
         .filter((i) => !i.date || inRange(i.date, ctx.window.start, ctx.window.end));
       if (drafts.length === 0) {
         value = min;
-        measured = state.kind === 'absent' ? `${state.why}，没有征求意见信息` : `重大行政决策栏目共 ${items.length} 条，考核期内没有征求意见稿`;
+        measured =
+          state.kind === 'absent' ? `${state.why}，没有征求意见信息` : `重大行政决策栏目共 ${items.length} 条，考核期内没有征求意见稿`;
       } else {
-        const lacking = drafts.map((d) => {
-          const miss: string[] = [];
-          if (!interps.some((i) => sameTopic(i.title, d.title))) miss.push('解读');
-          if (!results.some((i) => sameTopic(i.title, d.title))) miss.push('意见征集结果');
-          return { d, miss };
-        }).filter((x) => x.miss.length > 0);
+        const lacking = drafts
+          .map((d) => {
+            const miss: string[] = [];
+            if (!interps.some((i) => sameTopic(i.title, d.title))) miss.push('解读');
+            if (!results.some((i) => sameTopic(i.title, d.title))) miss.push('意见征集结果');
+            return { d, miss };
+          })
+          .filter((x) => x.miss.length > 0);
         if (lacking.length === 0) {
           value = max;
           measured = `考核期内 ${drafts.length} 项征求意见均公开了征求意见稿、解读和意见征集结果`;
@@ -109,17 +123,19 @@ export const decisionsPrecomment: Check = {
       }
     }
     const group = columnGroup(obs, 'decisions');
-    return [makeFinding(unit, {
-      checkId: 'decisions.precomment',
-      indicator: 'decisions.precomment',
-      column: 'decisions',
-      subject: 'decisions.precomment',
-      kind: 'ranged',
-      title: `重大行政决策预公开：建议赋分 ${signed(value)}`,
-      detail: `${measured}。考核方案："${ruleQuote(row, '开展重大行政决策意见征集完成情况，赋分-3—3分')}"（重大行政决策程序暂行条例第十五条）。${value === 0 ? '自动检查无法确定，请人工评定。' : ''}`,
-      suggestedPoints: value,
-      confidence: value === 0 ? 'low' : 'high',
-      evidence: [columnEvidence(obs, group[0])],
-    })];
+    return [
+      makeFinding(unit, {
+        checkId: 'decisions.precomment',
+        indicator: 'decisions.precomment',
+        column: 'decisions',
+        subject: 'decisions.precomment',
+        kind: 'ranged',
+        title: `重大行政决策预公开：建议赋分 ${signed(value)}`,
+        detail: `${measured}。考核方案："${ruleQuote(row, '开展重大行政决策意见征集完成情况，赋分-3—3分')}"（重大行政决策程序暂行条例第十五条）。${value === 0 ? '自动检查无法确定，请人工评定。' : ''}`,
+        suggestedPoints: value,
+        confidence: value === 0 ? 'low' : 'high',
+        evidence: [columnEvidence(obs, group[0])],
+      }),
+    ];
   },
 };

@@ -5,8 +5,20 @@
 import { z } from 'zod';
 
 export const ELEMENT_KINDS = [
-  'classification', 'obtainWay', 'workBody', 'address', 'hours', 'phone', 'fax', 'internet', 'website', 'newMedia',
-  'readingPlace', 'duties', 'contact', 'person',
+  'classification',
+  'obtainWay',
+  'workBody',
+  'address',
+  'hours',
+  'phone',
+  'fax',
+  'internet',
+  'website',
+  'newMedia',
+  'readingPlace',
+  'duties',
+  'contact',
+  'person',
 ] as const;
 
 const synonym = z.object({ word: z.string().min(1), source: z.string().min(1) });

@@ -31,10 +31,20 @@ const LABEL_GAP = /^\s*(?:[(（][^)）\n]{0,15}[)）])?\s*(?:[:：]|为|是|。|
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-interface LabelHit { word: string; index: number; end: number }
+interface LabelHit {
+  word: string;
+  index: number;
+  end: number;
+}
 
 /** Occurrences of each label, in the order the labels are listed (earlier labels are more specific). */
-function labelHits(text: string, labels: readonly string[], notAfter: readonly string[], clauseWide: boolean, loose: readonly string[] = []): LabelHit[] {
+function labelHits(
+  text: string,
+  labels: readonly string[],
+  notAfter: readonly string[],
+  clauseWide: boolean,
+  loose: readonly string[] = [],
+): LabelHit[] {
   const out: LabelHit[] = [];
   const taken: [number, number][] = [];
   const lower = text.toLowerCase();
@@ -44,7 +54,11 @@ function labelHits(text: string, labels: readonly string[], notAfter: readonly s
       if (taken.some(([a, b]) => i >= a && i < b)) continue; // part of a longer label already seen
       const window = text.slice(Math.max(0, i - 30), i);
       // "…查阅点。联系地址：…" (望奎县指南): a loose label still belongs to the place named just before it on its line
-      const before = loose.includes(word) ? window.split('\n').pop() ?? '' : clauseWide ? window.split(CLAUSE_END).pop() ?? '' : window.slice(-3);
+      const before = loose.includes(word)
+        ? (window.split('\n').pop() ?? '')
+        : clauseWide
+          ? (window.split(CLAUSE_END).pop() ?? '')
+          : window.slice(-3);
       if (notAfter.some((n) => before.includes(n))) continue;
       out.push({ word, index: i, end: i + word.length });
       taken.push([i, i + word.length]);
@@ -65,9 +79,21 @@ function firstMatch(text: string, pattern: string, flags = 'iu'): RegExpExecArra
   return new RegExp(pattern, flags).exec(text);
 }
 
-function labelled(src: RecognitionSource, def: ElementDefinition, value: string, what: string, opts: { within?: number; clauseWide?: boolean } = {}): { strong: Recognition | null; weak: Recognition | null } {
+function labelled(
+  src: RecognitionSource,
+  def: ElementDefinition,
+  value: string,
+  what: string,
+  opts: { within?: number; clauseWide?: boolean } = {},
+): { strong: Recognition | null; weak: Recognition | null } {
   // earliest in the text first: a unit's own contact block comes before its offices' (real-pages fj-pingtan-jg-jsplj)
-  const hits = labelHits(src.text, def.labels.map((l) => l.word), def.notAfter, opts.clauseWide ?? false, def.looseLabels).sort((a, b) => a.index - b.index);
+  const hits = labelHits(
+    src.text,
+    def.labels.map((l) => l.word),
+    def.notAfter,
+    opts.clauseWide ?? false,
+    def.looseLabels,
+  ).sort((a, b) => a.index - b.index);
   for (const h of hits) {
     const m = valueAfter(src.text, h.end, value, opts.within);
     if (m) return { strong: { strength: 'strong', index: h.index, how: `标签"${h.word}"后的${what}` }, weak: null };
@@ -89,7 +115,10 @@ function hours(src: RecognitionSource, def: ElementDefinition): Recognition | nu
   const r = labelled(src, def, TIME_WORD, '时间段', { within: 30 });
   if (r.strong) return r.strong;
   // no label: a weekday range or 上午/下午 next to a clock-time range is office hours all the same
-  const re = new RegExp(`(?:${WEEKDAYS}|[上下]午)[^。\\n]{0,40}?${TIME_RANGE}|${TIME_RANGE}[^。\\n]{0,12}?(?:${TIME_RANGE}|[上下]午|${WEEKDAYS})`, 'u');
+  const re = new RegExp(
+    `(?:${WEEKDAYS}|[上下]午)[^。\\n]{0,40}?${TIME_RANGE}|${TIME_RANGE}[^。\\n]{0,12}?(?:${TIME_RANGE}|[上下]午|${WEEKDAYS})`,
+    'u',
+  );
   const m = re.exec(src.text);
   if (m) return strongAt(m.index, `时间段"${m[0].slice(0, 30)}"`);
   return r.weak;
@@ -106,7 +135,12 @@ function fax(src: RecognitionSource, def: ElementDefinition): Recognition | null
 }
 
 function readingPlace(src: RecognitionSource, def: ElementDefinition): Recognition | null {
-  const hits = labelHits(src.text, def.labels.map((l) => l.word), [], false);
+  const hits = labelHits(
+    src.text,
+    def.labels.map((l) => l.word),
+    [],
+    false,
+  );
   const near = new RegExp(`^[^\\n]{0,30}?(?:地址|位于|设在|地点)\\s*[:：为]?\\s*(${ADDRESS})|^[^\\n。]{0,12}?(${ADDRESS})`, 'u');
   for (const h of hits) {
     if (near.test(src.text.slice(h.end, h.end + 90))) return strongAt(h.index, `"${h.word}"及其地址`);
@@ -120,7 +154,9 @@ function website(src: RecognitionSource, def: ElementDefinition): Recognition | 
   if (r.strong) return r.strong;
   const m = firstMatch(src.text, URL_IN_TEXT);
   if (m) return strongAt(m.index, `正文中的网址 ${m[0]}`);
-  const link = src.links.find((l) => /^https?:\/\//i.test(l.url) && (/^(https?:\/\/|www\.)/i.test(l.text.trim()) || def.labels.some((k) => l.text.includes(k.word))));
+  const link = src.links.find(
+    (l) => /^https?:\/\//i.test(l.url) && (/^(https?:\/\/|www\.)/i.test(l.text.trim()) || def.labels.some((k) => l.text.includes(k.word))),
+  );
   if (link) return strongAt(-1, `链接"${link.text}" → ${link.url}`);
   return r.weak;
 }
@@ -131,13 +167,23 @@ function internet(src: RecognitionSource, def: ElementDefinition): Recognition |
   const r = labelled(src, def, `${URL_IN_TEXT}|${EMAIL}`, '网址或邮箱', { within: 60 });
   if (r.strong) return r.strong;
   // 网上申请 on a named platform (门户网站 … 依申请公开 系统) is an internet channel even without a URL
-  const online = labelHits(src.text, def.labels.map((l) => l.word), [], false).find((h) => /网站|平台|系统|栏目/.test(src.text.slice(h.end, h.end + 60).split(/[。\n]/)[0]));
+  const online = labelHits(
+    src.text,
+    def.labels.map((l) => l.word),
+    [],
+    false,
+  ).find((h) => /网站|平台|系统|栏目/.test(src.text.slice(h.end, h.end + 60).split(/[。\n]/)[0]));
   if (online) return strongAt(online.index, `"${online.word}"及其网上平台`);
   return r.weak;
 }
 
 function newMedia(src: RecognitionSource, def: ElementDefinition): Recognition | null {
-  const hits = labelHits(src.text, def.labels.map((l) => l.word), [], false);
+  const hits = labelHits(
+    src.text,
+    def.labels.map((l) => l.word),
+    [],
+    false,
+  );
   const after = new RegExp(`^\\s*(?:[(（][^)）\\n]{0,10}[)）])?\\s*(?:[:：]|名称[:：]?|为|是)\\s*${ACCOUNT}|^\\s*${QUOTED}`, 'u');
   const before = new RegExp(`${QUOTED}\\s*(?:官方|政务)?\\s*$`, 'u');
   for (const h of hits) {
@@ -152,38 +198,70 @@ function newMedia(src: RecognitionSource, def: ElementDefinition): Recognition |
 }
 
 function classification(src: RecognitionSource, def: ElementDefinition): Recognition | null {
-  const h = labelHits(src.text, def.labels.map((l) => l.word), [], false)[0];
+  const h = labelHits(
+    src.text,
+    def.labels.map((l) => l.word),
+    [],
+    false,
+  )[0];
   return h ? strongAt(h.index, `"${h.word}"的说明`) : null;
 }
 
 function obtainWay(src: RecognitionSource, def: ElementDefinition): Recognition | null {
-  const h = labelHits(src.text, def.labels.map((l) => l.word), [], false)[0];
+  const h = labelHits(
+    src.text,
+    def.labels.map((l) => l.word),
+    [],
+    false,
+  )[0];
   if (h) return strongAt(h.index, `"${h.word}"一节`);
-  const m = labelHits(src.text, def.values.map((v) => v.word), [], false).sort((a, b) => a.index - b.index)[0];
+  const m = labelHits(
+    src.text,
+    def.values.map((v) => v.word),
+    [],
+    false,
+  ).sort((a, b) => a.index - b.index)[0];
   return m ? strongAt(m.index, `申请方式"${m.word}"`) : null;
 }
 
 function workBody(src: RecognitionSource, def: ElementDefinition): Recognition | null {
-  const suffixes = [...def.values.map((v) => v.word)].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+  const suffixes = [...def.values.map((v) => v.word)]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRe)
+    .join('|');
   const org = `[\\u4e00-\\u9fa5（）()]{2,30}?(?:${suffixes})`;
-  const hits = labelHits(src.text, def.labels.map((l) => l.word), [], false);
+  const hits = labelHits(
+    src.text,
+    def.labels.map((l) => l.word),
+    [],
+    false,
+  );
   for (const h of hits) {
     const rest = src.text.slice(h.end, h.end + 60);
     const gap = /^\s*(?:名称)?\s*(?:[:：]|为|是|。|，|,)?\s*/.exec(rest)?.[0].length ?? 0;
     if (new RegExp(`^${org}`, 'u').test(rest.slice(gap))) return strongAt(h.index, `"${h.word}"后的机构名称`);
   }
-  const prose = firstMatch(src.text, `${org}\\s*(?:（[^）]{0,12}）)?\\s*(?:是|为)[^。\\n]{0,30}信息公开[^。\\n]{0,10}(?:主管部门|工作机构)|${org}\\s*(?:具体)?(?:负责|承办)\\s*(?:受理|承办|办理)?[^。\\n]{0,30}(?:政府信息公开|信息公开申请|公开申请)`);
+  const prose = firstMatch(
+    src.text,
+    `${org}\\s*(?:（[^）]{0,12}）)?\\s*(?:是|为)[^。\\n]{0,30}信息公开[^。\\n]{0,10}(?:主管部门|工作机构)|${org}\\s*(?:具体)?(?:负责|承办)\\s*(?:受理|承办|办理)?[^。\\n]{0,30}(?:政府信息公开|信息公开申请|公开申请)`,
+  );
   if (prose) return strongAt(prose.index, '正文写明负责政府信息公开的机构');
   const first = [...hits].sort((a, b) => a.index - b.index)[0];
   return first ? { strength: 'weak', index: first.index, how: `只见"${first.word}"，未写机构名称` } : null;
 }
 
 function duties(src: RecognitionSource, def: ElementDefinition): Recognition | null {
-  const hits = labelHits(src.text, def.labels.map((l) => l.word), [], false);
+  const hits = labelHits(
+    src.text,
+    def.labels.map((l) => l.word),
+    [],
+    false,
+  );
   const generic = def.labels.at(-1)?.word; // the shortest, most general label (职责) needs a list or a colon after it
   for (const h of hits) {
     if (h.word !== generic) return strongAt(h.index, `"${h.word}"一节`);
-    if (/^\s*(?:是|为)?\s*[:：]|^\s*(?:是|为)?\s*[(（]?[一1][)）、.]/.test(src.text.slice(h.end, h.end + 12))) return strongAt(h.index, `"${h.word}"及其条目`);
+    if (/^\s*(?:是|为)?\s*[:：]|^\s*(?:是|为)?\s*[(（]?[一1][)）、.]/.test(src.text.slice(h.end, h.end + 12)))
+      return strongAt(h.index, `"${h.word}"及其条目`);
   }
   const first = [...hits].sort((a, b) => a.index - b.index)[0];
   return first ? { strength: 'weak', index: first.index, how: `只见"${first.word}"字样` } : null;
@@ -201,22 +279,51 @@ function contact(src: RecognitionSource, def: ElementDefinition): Recognition | 
 function person(src: RecognitionSource, def: ElementDefinition, settings: CheckSettings): Recognition | null {
   const text = src.text;
   const surnames = [...settings.surnames].sort((a, b) => b.length - a.length).join('|');
-  const titles = [...settings.personTitles].filter((t) => !['负责人', '姓名'].includes(t)).sort((a, b) => b.length - a.length).join('|');
+  const titles = [...settings.personTitles]
+    .filter((t) => !['负责人', '姓名'].includes(t))
+    .sort((a, b) => b.length - a.length)
+    .join('|');
   const name = `(?:${surnames})(?:(?![局委办所站院务副县镇乡府部长记任职责党政工作主管分同志])[\\u4e00-\\u9fa5]){1,2}`;
   const candidates: { index: number; score: number; how: string }[] = [];
   const add = (re: RegExp, score: (m: RegExpExecArray) => number, how: (m: RegExpExecArray) => string) => {
     for (let m = re.exec(text); m; m = re.exec(text)) candidates.push({ index: m.index, score: score(m), how: how(m) });
   };
   const top = (t: string) => !/^副|^[^、，,]*副/.test(t);
-  add(new RegExp(`(主要负责人|负责人|姓名)\\s*[:：]\\s*(${name})`, 'gu'), (m) => (m[1] === '主要负责人' ? 3 : 1), (m) => `"${m[1]}：${m[2]}"`);
-  add(new RegExp(`(${name})\\s*[（(]([^）)\\n]{0,14}?)(?<!副)(${titles})`, 'gu'), (m) => (top(m[2]) ? 3 : 1), (m) => `${m[1]}（${m[2]}${m[3]}）`);
-  add(new RegExp(`(?<![副\\u4e00-\\u9fa5])(${titles})\\s*[:：]?\\s*(${name})(?![\\u4e00-\\u9fa5]{2})`, 'gu'), () => 2, (m) => `"${m[1]} ${m[2]}"`);
-  add(new RegExp(`(${name})\\s*[,，、]?\\s*(?:同志)?\\s*[,，、]?\\s*(?<!副)(党组书记|党委书记|局长|主任|镇长|乡长|书记)`, 'gu'), () => 2, (m) => `"${m[0]}"`);
+  add(
+    new RegExp(`(主要负责人|负责人|姓名)\\s*[:：]\\s*(${name})`, 'gu'),
+    (m) => (m[1] === '主要负责人' ? 3 : 1),
+    (m) => `"${m[1]}：${m[2]}"`,
+  );
+  add(
+    new RegExp(`(${name})\\s*[（(]([^）)\\n]{0,14}?)(?<!副)(${titles})`, 'gu'),
+    (m) => (top(m[2]) ? 3 : 1),
+    (m) => `${m[1]}（${m[2]}${m[3]}）`,
+  );
+  add(
+    new RegExp(`(?<![副\\u4e00-\\u9fa5])(${titles})\\s*[:：]?\\s*(${name})(?![\\u4e00-\\u9fa5]{2})`, 'gu'),
+    () => 2,
+    (m) => `"${m[1]} ${m[2]}"`,
+  );
+  add(
+    new RegExp(`(${name})\\s*[,，、]?\\s*(?:同志)?\\s*[,，、]?\\s*(?<!副)(党组书记|党委书记|局长|主任|镇长|乡长|书记)`, 'gu'),
+    () => 2,
+    (m) => `"${m[0]}"`,
+  );
   if (candidates.length === 0) {
-    const h = labelHits(text, def.labels.map((l) => l.word), [], false)[0];
+    const h = labelHits(
+      text,
+      def.labels.map((l) => l.word),
+      [],
+      false,
+    )[0];
     return h ? { strength: 'weak', index: h.index, how: `只见"${h.word}"，未写人名` } : null;
   }
-  const sections = labelHits(text, def.labels.map((l) => l.word).filter((w) => w !== '主要负责人'), [], false);
+  const sections = labelHits(
+    text,
+    def.labels.map((l) => l.word).filter((w) => w !== '主要负责人'),
+    [],
+    false,
+  );
   for (const c of candidates) if (sections.some((s) => c.index > s.index && c.index - s.index < 300)) c.score += 1;
   const best = candidates.sort((a, b) => b.score - a.score || a.index - b.index)[0];
   if (best.score >= 2) return strongAt(best.index, `负责人 ${best.how}`);
@@ -225,19 +332,33 @@ function person(src: RecognitionSource, def: ElementDefinition, settings: CheckS
 
 export function recognise(src: RecognitionSource, def: ElementDefinition, settings: CheckSettings): Recognition | null {
   switch (def.kind) {
-    case 'phone': return phone(src, def);
-    case 'fax': return fax(src, def);
-    case 'hours': return hours(src, def);
-    case 'address': return address(src, def);
-    case 'readingPlace': return readingPlace(src, def);
-    case 'website': return website(src, def);
-    case 'internet': return internet(src, def);
-    case 'newMedia': return newMedia(src, def);
-    case 'classification': return classification(src, def);
-    case 'obtainWay': return obtainWay(src, def);
-    case 'workBody': return workBody(src, def);
-    case 'duties': return duties(src, def);
-    case 'contact': return contact(src, def);
-    case 'person': return person(src, def, settings);
+    case 'phone':
+      return phone(src, def);
+    case 'fax':
+      return fax(src, def);
+    case 'hours':
+      return hours(src, def);
+    case 'address':
+      return address(src, def);
+    case 'readingPlace':
+      return readingPlace(src, def);
+    case 'website':
+      return website(src, def);
+    case 'internet':
+      return internet(src, def);
+    case 'newMedia':
+      return newMedia(src, def);
+    case 'classification':
+      return classification(src, def);
+    case 'obtainWay':
+      return obtainWay(src, def);
+    case 'workBody':
+      return workBody(src, def);
+    case 'duties':
+      return duties(src, def);
+    case 'contact':
+      return contact(src, def);
+    case 'person':
+      return person(src, def, settings);
   }
 }

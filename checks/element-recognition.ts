@@ -38,7 +38,13 @@ export function tableLines(tables: ElementSource['tables']): string {
       for (const r of [t.headers, ...t.rows]) if (r[0] && r[1]) lines.push(`${r[0]}：${r[1]}`);
       continue;
     }
-    for (const r of t.rows) lines.push(t.headers.map((h, i) => (h && r[i] ? `${h}：${r[i]}` : '')).filter(Boolean).join('；'));
+    for (const r of t.rows)
+      lines.push(
+        t.headers
+          .map((h, i) => (h && r[i] ? `${h}：${r[i]}` : ''))
+          .filter(Boolean)
+          .join('；'),
+      );
   }
   return lines.join('\n');
 }
@@ -48,7 +54,12 @@ function traceIn(text: string, def: ElementDefinition): string | null {
   return [...def.traces, ...def.labels.map((l) => l.word)].find((w) => lower.includes(w.toLowerCase())) ?? null;
 }
 
-export function readElements(src: ElementSource, elements: readonly ElementDefinition[], settings: CheckSettings, options: ReadOptions = {}): ElementReading[] {
+export function readElements(
+  src: ElementSource,
+  elements: readonly ElementDefinition[],
+  settings: CheckSettings,
+  options: ReadOptions = {},
+): ElementReading[] {
   const text = normalizeText([src.text, tableLines(src.tables)].filter(Boolean).join('\n'));
   const chars = visibleLength(src.text);
   const incomplete = options.incomplete ?? (chars < settings.guideShortChars ? `正文较短（${chars} 字），可能只抓到了部分内容` : null);
@@ -58,8 +69,21 @@ export function readElements(src: ElementSource, elements: readonly ElementDefin
     if (r?.strength === 'strong') return { id: def.id, found: true, excerpt, confidence: 'high', reason: `认出：${r.how}` };
     if (r) return { id: def.id, found: false, excerpt, confidence: 'low', reason: `${r.how}，需人工核实` };
     const trace = traceIn(text, def);
-    if (trace) return { id: def.id, found: false, excerpt: excerptAround(text, text.toLowerCase().indexOf(trace.toLowerCase()), 40), confidence: 'low', reason: `未认出该项，但正文有"${trace}"等相关字样，可能以其他写法给出，需人工核实` };
+    if (trace)
+      return {
+        id: def.id,
+        found: false,
+        excerpt: excerptAround(text, text.toLowerCase().indexOf(trace.toLowerCase()), 40),
+        confidence: 'low',
+        reason: `未认出该项，但正文有"${trace}"等相关字样，可能以其他写法给出，需人工核实`,
+      };
     if (incomplete) return { id: def.id, found: false, excerpt: null, confidence: 'low', reason: `未找到该项；${incomplete}，需人工核实` };
-    return { id: def.id, found: false, excerpt: null, confidence: 'high', reason: `正文完整（${chars} 字），按标签、取值形式和正文表格查找均无此项，也无相关字样` };
+    return {
+      id: def.id,
+      found: false,
+      excerpt: null,
+      confidence: 'high',
+      reason: `正文完整（${chars} 字），按标签、取值形式和正文表格查找均无此项，也无相关字样`,
+    };
   });
 }

@@ -66,7 +66,12 @@ export const CHECKS: Check[] = [
  * (they are part of a finding's identity; content checks put masked values there themselves).
  */
 function maskFinding(f: Finding): Finding {
-  return { ...f, title: maskText(f.title), detail: maskText(f.detail), evidence: f.evidence.map((e) => ({ ...e, excerpt: maskText(e.excerpt) })) };
+  return {
+    ...f,
+    title: maskText(f.title),
+    detail: maskText(f.detail),
+    evidence: f.evidence.map((e) => ({ ...e, excerpt: maskText(e.excerpt) })),
+  };
 }
 
 /** All checks over all units of the config that have observations; sorted by unit order, check order, key. */
@@ -79,10 +84,12 @@ export function runChecks(ctx: CheckContext, observations: UnitObservations[]): 
     if (!unit) continue;
     for (const check of CHECKS) out.push(...check.run(ctx, unit, obs).map(maskFinding));
   }
-  return out.sort((a, b) =>
-    (unitOrder.get(a.unitId)! - unitOrder.get(b.unitId)!)
-    || (checkOrder.get(a.checkId)! - checkOrder.get(b.checkId)!)
-    || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return out.sort(
+    (a, b) =>
+      unitOrder.get(a.unitId)! - unitOrder.get(b.unitId)! ||
+      checkOrder.get(a.checkId)! - checkOrder.get(b.checkId)! ||
+      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
 }
 export { columnName } from './column-names.ts';
 // Site-level 19号 checks (the county portal, units with a site of their own).

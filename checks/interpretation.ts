@@ -107,18 +107,29 @@ export const interpretationMissing: Check = {
         ? `文件 ${doc.number} 发布于 ${doc.date}，解读"${late.title}"发布于 ${late.date}，超过 ${n} 个工作日期限（${deadline.value}）`
         : `文件 ${doc.number} 发布于 ${doc.date}，截至检查日 ${ctx.asOf} 未找到对应解读（按标题、文号和相互链接匹配），期限为 ${n} 个工作日（${deadline.value}）`;
       const page = pageFor(obs, doc.url);
-      out.push(makeFinding(unit, {
-        checkId: 'interpretation.missing',
-        indicator: 'interpretation.timely',
-        column: 'policies',
-        subject: doc.url,
-        kind: 'deduction',
-        title: `${late ? '政策解读发布超时' : '政府公文未解读'}：${doc.title}`,
-        detail: `${measured}。考核方案"政府、政府办公文解读情况"：${ruleQuote(row, '未按要求时限对文件进行解读的，每一件扣3分')}（国办发〔2016〕19号：文件公开后3个工作日内发布解读）。${deadline.calendarKnown ? '' : '注意：日历数据缺失，工作日按已知数据计算。'}`,
-        suggestedPoints: -points,
-        confidence: deadline.calendarKnown ? 'high' : 'low',
-        evidence: [doc.detail ? detailEvidence(obs, doc.detail, `${doc.number} ${doc.title}`) : { url: doc.url, excerpt: `${doc.date} ${doc.number} ${doc.title}`, snapshot: page?.contentHash ?? null, fetchedAt: page?.fetchedAt ?? null }],
-      }));
+      out.push(
+        makeFinding(unit, {
+          checkId: 'interpretation.missing',
+          indicator: 'interpretation.timely',
+          column: 'policies',
+          subject: doc.url,
+          kind: 'deduction',
+          title: `${late ? '政策解读发布超时' : '政府公文未解读'}：${doc.title}`,
+          detail: `${measured}。考核方案"政府、政府办公文解读情况"：${ruleQuote(row, '未按要求时限对文件进行解读的，每一件扣3分')}（国办发〔2016〕19号：文件公开后3个工作日内发布解读）。${deadline.calendarKnown ? '' : '注意：日历数据缺失，工作日按已知数据计算。'}`,
+          suggestedPoints: -points,
+          confidence: deadline.calendarKnown ? 'high' : 'low',
+          evidence: [
+            doc.detail
+              ? detailEvidence(obs, doc.detail, `${doc.number} ${doc.title}`)
+              : {
+                  url: doc.url,
+                  excerpt: `${doc.date} ${doc.number} ${doc.title}`,
+                  snapshot: page?.contentHash ?? null,
+                  fetchedAt: page?.fetchedAt ?? null,
+                },
+          ],
+        }),
+      );
     }
     return out;
   },
@@ -143,19 +154,29 @@ export const interpretationMultiform: Check = {
     const row = rubricRow(ctx, unit, 'interpretation.multiform');
     const points = bonusPoints(row);
     const forms = [...byForm.keys()];
-    return [...byForm.entries()].filter(([form]) => form !== '文字').map(([form, example]) => {
-      const page = pageFor(obs, example.url);
-      return makeFinding(unit, {
-        checkId: 'interpretation.multiform',
-        indicator: 'interpretation.multiform',
-        column: 'interpretations',
-        subject: form,
-        kind: 'bonus',
-        title: `多样化解读：${form}`,
-        detail: `考核期内政策解读共使用 ${forms.length} 种方式（${forms.join('、')}），其中"${form}"如 ${example.date}"${example.title}"。考核方案"多样化解读"：${ruleQuote(row, '通过三种及以上的方式开展政策解读的，有一项加3分')}。`,
-        suggestedPoints: points,
-        evidence: [{ url: example.url, excerpt: `${example.date} ${example.title}`, snapshot: page?.contentHash ?? null, screenshot: page?.screenshot ?? null, fetchedAt: page?.fetchedAt ?? null }],
+    return [...byForm.entries()]
+      .filter(([form]) => form !== '文字')
+      .map(([form, example]) => {
+        const page = pageFor(obs, example.url);
+        return makeFinding(unit, {
+          checkId: 'interpretation.multiform',
+          indicator: 'interpretation.multiform',
+          column: 'interpretations',
+          subject: form,
+          kind: 'bonus',
+          title: `多样化解读：${form}`,
+          detail: `考核期内政策解读共使用 ${forms.length} 种方式（${forms.join('、')}），其中"${form}"如 ${example.date}"${example.title}"。考核方案"多样化解读"：${ruleQuote(row, '通过三种及以上的方式开展政策解读的，有一项加3分')}。`,
+          suggestedPoints: points,
+          evidence: [
+            {
+              url: example.url,
+              excerpt: `${example.date} ${example.title}`,
+              snapshot: page?.contentHash ?? null,
+              screenshot: page?.screenshot ?? null,
+              fetchedAt: page?.fetchedAt ?? null,
+            },
+          ],
+        });
       });
-    });
   },
 };

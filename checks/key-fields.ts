@@ -17,17 +17,18 @@ interface Valued {
 }
 
 function privateEconomy(ctx: CheckContext, row: RubricRow | null, titles: string[], columnState: 'absent' | 'rows'): Valued {
-  const rowParts = row?.rule.type === 'ranged' ? row.rule.parts ?? [] : [];
+  const rowParts = row?.rule.type === 'ranged' ? (row.rule.parts ?? []) : [];
   const parts = ctx.settings.privateEconomyParts.map((p) => {
     const rp = rowParts.find((r) => r.label.includes(p.id) || p.id.includes(r.label));
     const pts = ctx.settings.privateEconomyPartPoints;
     const present = columnState === 'rows' && titles.some((t) => containsAny(t, [p.id, ...p.keywords]));
-    return { id: p.id, present, value: present ? rp?.max ?? pts : rp?.min ?? -pts };
+    return { id: p.id, present, value: present ? (rp?.max ?? pts) : (rp?.min ?? -pts) };
   });
   const value = parts.reduce((s, p) => s + p.value, 0);
-  const measured = columnState === 'absent'
-    ? '专栏缺失或为空，4 项内容均未公开'
-    : parts.map((p) => `${p.id}：${p.present ? '已公开' : '未找到'}（${signed(p.value)}）`).join('；');
+  const measured =
+    columnState === 'absent'
+      ? '专栏缺失或为空，4 项内容均未公开'
+      : parts.map((p) => `${p.id}：${p.present ? '已公开' : '未找到'}（${signed(p.value)}）`).join('；');
   return { value, measured, low: false };
 }
 
@@ -38,10 +39,17 @@ function coverage(ctx: CheckContext, name: string, row: RubricRow | null, titles
   const age = newestDate ? daysBetween(newestDate, ctx.asOf) : null;
   const current = age !== null && age <= ctx.settings.keyFieldCurrentDays;
   if (current && missing.length === 0) {
-    return { value: max, measured: `专栏最新一条 ${newestDate}（${age} 天前），${kinds.length ? '所列内容均已公开' : '更新及时'}`, low: false };
+    return {
+      value: max,
+      measured: `专栏最新一条 ${newestDate}（${age} 天前），${kinds.length ? '所列内容均已公开' : '更新及时'}`,
+      low: false,
+    };
   }
   const why: string[] = [];
-  if (!current) why.push(newestDate ? `最新一条 ${newestDate}，距检查日 ${age} 天，超过 ${ctx.settings.keyFieldCurrentDays} 天` : '没有带日期的非置顶条目');
+  if (!current)
+    why.push(
+      newestDate ? `最新一条 ${newestDate}，距检查日 ${age} 天，超过 ${ctx.settings.keyFieldCurrentDays} 天` : '没有带日期的非置顶条目',
+    );
   if (missing.length) why.push(`未找到以下内容：${missing.join('、')}`);
   return { value: 0, measured: why.join('；'), low: true };
 }

@@ -37,26 +37,32 @@ export const linkBroken: Check = {
     const out: Finding[] = [];
     for (const [pageUrl, links] of byPage) {
       const page = pageFor(obs, pageUrl);
-      const lines = links.map((l) => `"${l.text || '（无文字）'}" → ${l.target}：${errorLabel(l.errorClass, l.status)}${l.method ? `（${l.method}）` : ''}`);
-      out.push(makeFinding(unit, {
-        checkId: 'link.broken',
-        indicator: 'notice.monthly',
-        column: page?.columnKey ?? null,
-        subject: pageUrl,
-        kind: 'deduction',
-        title: `页面存在 ${links.length} 个无法访问的链接`,
-        detail: `页面 ${pageUrl} 上的链接经检测（HEAD 被拒时以 GET 复核，重试后）仍无法访问：${lines.join('；')}。属于政府网站检查指标"可用性"中的错链、断链（国办秘函〔2019〕19号）。同一目标在本单位只计一次。`,
-        occurrences: links.length,
-        suggestedPoints: -perLink * links.length,
-        monthly: true,
-        evidence: [{
-          url: pageUrl,
-          excerpt: lines.slice(0, 5).join('；'),
-          snapshot: page?.contentHash ?? null,
-          screenshot: page?.screenshot ?? null,
-          fetchedAt: page?.fetchedAt ?? links[0].checkedAt,
-        }],
-      }));
+      const lines = links.map(
+        (l) => `"${l.text || '（无文字）'}" → ${l.target}：${errorLabel(l.errorClass, l.status)}${l.method ? `（${l.method}）` : ''}`,
+      );
+      out.push(
+        makeFinding(unit, {
+          checkId: 'link.broken',
+          indicator: 'notice.monthly',
+          column: page?.columnKey ?? null,
+          subject: pageUrl,
+          kind: 'deduction',
+          title: `页面存在 ${links.length} 个无法访问的链接`,
+          detail: `页面 ${pageUrl} 上的链接经检测（HEAD 被拒时以 GET 复核，重试后）仍无法访问：${lines.join('；')}。属于政府网站检查指标"可用性"中的错链、断链（国办秘函〔2019〕19号）。同一目标在本单位只计一次。`,
+          occurrences: links.length,
+          suggestedPoints: -perLink * links.length,
+          monthly: true,
+          evidence: [
+            {
+              url: pageUrl,
+              excerpt: lines.slice(0, 5).join('；'),
+              snapshot: page?.contentHash ?? null,
+              screenshot: page?.screenshot ?? null,
+              fetchedAt: page?.fetchedAt ?? links[0].checkedAt,
+            },
+          ],
+        }),
+      );
     }
     return out;
   },

@@ -18,7 +18,10 @@ export function detailsOf(obs: UnitObservations, key: string): DetailObservation
 
 export function pageFor(obs: UnitObservations, url: string | null): PageObservation | null {
   if (!url) return null;
-  return obs.pages.find((p) => p.url === url || p.finalUrl === url) ?? (obs.home && (obs.home.url === url || obs.home.finalUrl === url) ? obs.home : null);
+  return (
+    obs.pages.find((p) => p.url === url || p.finalUrl === url) ??
+    (obs.home && (obs.home.url === url || obs.home.finalUrl === url) ? obs.home : null)
+  );
 }
 
 /** The home page could not be fetched: only site.unreachable and feed checks apply. */

@@ -23,17 +23,23 @@ export const shuanggongshiMissing: Check = {
     const measured = group.every((c) => c.status === 'missing')
       ? '未找到"双公示"栏目'
       : `"双公示"栏目（含行政许可、行政处罚子栏目）共 ${items.length} 条，没有发布日期在考核期 ${ctx.window.start} 至 ${ctx.window.end} 内的`;
-    return [makeFinding(unit, {
-      checkId: 'shuanggongshi.missing',
-      indicator: 'shuanggongshi.web',
-      column: 'shuanggongshi',
-      subject: 'shuanggongshi',
-      kind: 'deduction',
-      title: '未通过"双公示"专栏公开行政许可、行政处罚信息',
-      detail: `${measured}。考核方案："${ruleQuote(row, '未通过政府门户网站"双公示"专栏公开涉及本单位行政处罚及行政许可信息的，扣4分')}"；行政许可、行政处罚决定应在7个工作日内公示。${unrendered ? '注意：栏目需浏览器渲染而未渲染。' : ''}`,
-      suggestedPoints: -deductionPoints(row),
-      confidence: unrendered ? 'low' : 'high',
-      evidence: [main ? columnEvidence(obs, main) : { url: obs.home?.url ?? unit.home, excerpt: '未找到双公示栏目', snapshot: obs.home?.contentHash ?? null }],
-    })];
+    return [
+      makeFinding(unit, {
+        checkId: 'shuanggongshi.missing',
+        indicator: 'shuanggongshi.web',
+        column: 'shuanggongshi',
+        subject: 'shuanggongshi',
+        kind: 'deduction',
+        title: '未通过"双公示"专栏公开行政许可、行政处罚信息',
+        detail: `${measured}。考核方案："${ruleQuote(row, '未通过政府门户网站"双公示"专栏公开涉及本单位行政处罚及行政许可信息的，扣4分')}"；行政许可、行政处罚决定应在7个工作日内公示。${unrendered ? '注意：栏目需浏览器渲染而未渲染。' : ''}`,
+        suggestedPoints: -deductionPoints(row),
+        confidence: unrendered ? 'low' : 'high',
+        evidence: [
+          main
+            ? columnEvidence(obs, main)
+            : { url: obs.home?.url ?? unit.home, excerpt: '未找到双公示栏目', snapshot: obs.home?.contentHash ?? null },
+        ],
+      }),
+    ];
   },
 };

@@ -5,10 +5,19 @@ import { checkDomain, checkErrorReport, checkHttps, checkIdentity, checkSearch }
 import { SITE_CHECK_IDS, type SiteCheckInput, type SiteFinding } from './site-types.ts';
 
 const SITE_CHECKS: ((input: SiteCheckInput) => SiteFinding[])[] = [
-  checkAvailability, checkHomeStale, checkBackdated, checkIdentity, checkDomain, checkSearch, checkErrorReport, checkHttps,
+  checkAvailability,
+  checkHomeStale,
+  checkBackdated,
+  checkIdentity,
+  checkDomain,
+  checkSearch,
+  checkErrorReport,
+  checkHttps,
 ];
 
 export function runSiteChecks(input: SiteCheckInput): SiteFinding[] {
   const order = new Map<string, number>(SITE_CHECK_IDS.map((id, i) => [id, i]));
-  return SITE_CHECKS.flatMap((c) => c(input)).sort((a, b) => order.get(a.checkId)! - order.get(b.checkId)! || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return SITE_CHECKS.flatMap((c) => c(input)).sort(
+    (a, b) => order.get(a.checkId)! - order.get(b.checkId)! || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
 }

@@ -25,10 +25,23 @@ export function makeSiteFinding(site: SiteRef, table: IndicatorTable, input: Sit
   const key = `${site.id}|${input.checkId}|${input.subject}`;
   const part = input.effect === 'deduction' ? 'deduction' : 'veto';
   return {
-    id: findingId(key), key, siteId: site.id, siteName: site.name, checkId: input.checkId,
-    item: input.effect === 'info' ? null : itemFor(table, input.checkId, part) ?? itemFor(table, input.checkId, part === 'veto' ? 'deduction' : 'veto'),
-    effect: input.effect, subject: input.subject, title: input.title, detail: input.detail, occurrences: input.occurrences ?? 1,
-    confidence: input.confidence ?? 'high', unverified: input.unverified ?? [], evidence: input.evidence,
+    id: findingId(key),
+    key,
+    siteId: site.id,
+    siteName: site.name,
+    checkId: input.checkId,
+    item:
+      input.effect === 'info'
+        ? null
+        : (itemFor(table, input.checkId, part) ?? itemFor(table, input.checkId, part === 'veto' ? 'deduction' : 'veto')),
+    effect: input.effect,
+    subject: input.subject,
+    title: input.title,
+    detail: input.detail,
+    occurrences: input.occurrences ?? 1,
+    confidence: input.confidence ?? 'high',
+    unverified: input.unverified ?? [],
+    evidence: input.evidence,
   };
 }
 
@@ -55,7 +68,8 @@ export function thresholdText(name: SiteThresholdName, t: MarkedNumber): string 
 /** "名称 值（未核实）" for each threshold whose mark is not ✔. */
 export function unverifiedNotes(named: Partial<Record<SiteThresholdName, MarkedNumber>>): string[] {
   return (Object.entries(named) as [SiteThresholdName, MarkedNumber][])
-    .filter(([, t]) => t.conf !== '✔').map(([name, t]) => `${thresholdText(name, t)}（${confidenceLabel(t.conf)}）`);
+    .filter(([, t]) => t.conf !== '✔')
+    .map(([name, t]) => `${thresholdText(name, t)}（${confidenceLabel(t.conf)}）`);
 }
 
 export function daysBetween(fromDate: string, toDate: string): number {

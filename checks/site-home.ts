@@ -20,33 +20,70 @@ export function checkHomeStale(input: SiteCheckInput): SiteFinding[] {
   const { items, level } = freshnessItems(input);
   const where = level === 1 ? '首页' : '首页为导航页，其二级页面';
   if (items.length === 0) {
-    return [makeSiteFinding(site, table, {
-      checkId: 'site.home-stale', effect: 'info', subject: site.home, title: `${site.name}首页未发现带发布日期的信息`,
-      detail: `首页${input.observation.secondLevelPages.length ? `及 ${input.observation.secondLevelPages.length} 个二级页面` : ''}未读到带日期的条目（无日期条目不算更新）；可能是导航页或由脚本生成，需人工核查"首页不更新"。`,
-      confidence: 'low', evidence: [{ url: site.home, excerpt: `无日期链接 ${input.observation.facts?.undatedLinks ?? 0} 个`, snapshot: input.observation.contentHash, fetchedAt: input.observation.observedAt }],
-    })];
+    return [
+      makeSiteFinding(site, table, {
+        checkId: 'site.home-stale',
+        effect: 'info',
+        subject: site.home,
+        title: `${site.name}首页未发现带发布日期的信息`,
+        detail: `首页${input.observation.secondLevelPages.length ? `及 ${input.observation.secondLevelPages.length} 个二级页面` : ''}未读到带日期的条目（无日期条目不算更新）；可能是导航页或由脚本生成，需人工核查"首页不更新"。`,
+        confidence: 'low',
+        evidence: [
+          {
+            url: site.home,
+            excerpt: `无日期链接 ${input.observation.facts?.undatedLinks ?? 0} 个`,
+            snapshot: input.observation.contentHash,
+            fetchedAt: input.observation.observedAt,
+          },
+        ],
+      }),
+    ];
   }
   const newest = items.reduce((a, b) => (b.date! > a.date! ? b : a));
   const age = daysBetween(newest.date!, asOf);
   const firstRead = input.homeReads[0] ? shanghaiDay(input.homeReads[0]) : asOf;
-  const newSeen = items.filter((i) => daysBetween(shanghaiDay(i.firstSeenAt), asOf) <= staleDays.value && i.firstSeenAt > (input.homeReads[0] ?? ''));
-  const base = `${where}最新信息为"${newest.title}"（${newest.date}），距检查日 ${age} 天；本工具自 ${firstRead} 起共读取首页 ${input.homeReads.length} 次` +
+  const newSeen = items.filter(
+    (i) => daysBetween(shanghaiDay(i.firstSeenAt), asOf) <= staleDays.value && i.firstSeenAt > (input.homeReads[0] ?? ''),
+  );
+  const base =
+    `${where}最新信息为"${newest.title}"（${newest.date}），距检查日 ${age} 天；本工具自 ${firstRead} 起共读取首页 ${input.homeReads.length} 次` +
     `${newSeen.length ? `，其间新出现 ${newSeen.length} 条` : '，其间未出现新条目'}。`;
-  const evidence = [{ url: newest.pageUrl, excerpt: `${newest.date} ${newest.title}`, snapshot: input.observation.contentHash, fetchedAt: newest.lastSeenAt }];
+  const evidence = [
+    {
+      url: newest.pageUrl,
+      excerpt: `${newest.date} ${newest.title}`,
+      snapshot: input.observation.contentHash,
+      fetchedAt: newest.lastSeenAt,
+    },
+  ];
   if (age > staleDays.value) {
-    return [makeSiteFinding(site, table, {
-      checkId: 'site.home-stale', effect: 'veto', subject: site.home, title: `${site.name}首页超过 ${staleDays.value} 天未更新`,
-      detail: `${base}19号"首页不更新"：监测 2 周首页无新增信息即单项否决。`,
-      // Positive evidence: the newest dated item is older than the limit; low when we have not watched two weeks ourselves.
-      confidence: level === 1 ? 'high' : 'low', unverified: unverifiedNotes({ staleDays }), evidence,
-    })];
+    return [
+      makeSiteFinding(site, table, {
+        checkId: 'site.home-stale',
+        effect: 'veto',
+        subject: site.home,
+        title: `${site.name}首页超过 ${staleDays.value} 天未更新`,
+        detail: `${base}19号"首页不更新"：监测 2 周首页无新增信息即单项否决。`,
+        // Positive evidence: the newest dated item is older than the limit; low when we have not watched two weeks ourselves.
+        confidence: level === 1 ? 'high' : 'low',
+        unverified: unverifiedNotes({ staleDays }),
+        evidence,
+      }),
+    ];
   }
   if (age > warnDays.value) {
-    return [makeSiteFinding(site, table, {
-      checkId: 'site.home-stale', effect: 'warning', subject: `预警:${site.home}`, title: `${site.name}首页 ${age} 天未更新（预警）`,
-      detail: `${base}再过 ${staleDays.value - age + 1} 天无新信息即达"首页不更新"单项否决线。`,
-      confidence: 'high', unverified: unverifiedNotes({ warnDays }), evidence,
-    })];
+    return [
+      makeSiteFinding(site, table, {
+        checkId: 'site.home-stale',
+        effect: 'warning',
+        subject: `预警:${site.home}`,
+        title: `${site.name}首页 ${age} 天未更新（预警）`,
+        detail: `${base}再过 ${staleDays.value - age + 1} 天无新信息即达"首页不更新"单项否决线。`,
+        confidence: 'high',
+        unverified: unverifiedNotes({ warnDays }),
+        evidence,
+      }),
+    ];
   }
   return [];
 }
@@ -66,13 +103,22 @@ export function checkBackdated(input: SiteCheckInput): SiteFinding[] {
     const lastRead = earlier[earlier.length - 1];
     const lateBy = daysBetween(item.date, shanghaiDay(lastRead));
     if (lateBy <= tolerance.value) continue;
-    out.push(makeSiteFinding(site, table, {
-      checkId: 'site.backdated', effect: 'veto', subject: item.url, title: `${site.name}首页疑似倒填发稿日期："${item.title}"`,
-      detail: `该条目标注日期 ${item.date}，但 ${lastRead} 读取首页时尚未出现，首次出现于 ${item.firstSeenAt}（晚于标注日期 ${daysBetween(item.date, shanghaiDay(item.firstSeenAt))} 天）。` +
-        `19号"弄虚作假"含伪造发稿日期，属单项否决；也可能是置顶或栏目调整，需人工核实后认定。`,
-      confidence: 'low', unverified: unverifiedNotes({ backdateToleranceDays: tolerance }),
-      evidence: [{ url: item.url, excerpt: `${item.date} ${item.title}（列于 ${item.pageUrl}）`, snapshot: null, fetchedAt: item.firstSeenAt }],
-    }));
+    out.push(
+      makeSiteFinding(site, table, {
+        checkId: 'site.backdated',
+        effect: 'veto',
+        subject: item.url,
+        title: `${site.name}首页疑似倒填发稿日期："${item.title}"`,
+        detail:
+          `该条目标注日期 ${item.date}，但 ${lastRead} 读取首页时尚未出现，首次出现于 ${item.firstSeenAt}（晚于标注日期 ${daysBetween(item.date, shanghaiDay(item.firstSeenAt))} 天）。` +
+          `19号"弄虚作假"含伪造发稿日期，属单项否决；也可能是置顶或栏目调整，需人工核实后认定。`,
+        confidence: 'low',
+        unverified: unverifiedNotes({ backdateToleranceDays: tolerance }),
+        evidence: [
+          { url: item.url, excerpt: `${item.date} ${item.title}（列于 ${item.pageUrl}）`, snapshot: null, fetchedAt: item.firstSeenAt },
+        ],
+      }),
+    );
   }
   return out;
 }

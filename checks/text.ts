@@ -2,7 +2,10 @@
 
 /** NFKC (full-width digits, colons, brackets → ASCII), non-breaking spaces → space, runs of spaces collapsed. */
 export function normalizeText(text: string): string {
-  return text.normalize('NFKC').replace(/[\u00a0\u3000\t\r]+/g, ' ').replace(/ {2,}/g, ' ');
+  return text
+    .normalize('NFKC')
+    .replace(/[\u00a0\u3000\t\r]+/g, ' ')
+    .replace(/ {2,}/g, ' ');
 }
 
 /** Visible characters (no whitespace), counted by code point so GB18030 supplementary characters count once. */
@@ -46,7 +49,11 @@ export function compactTitle(title: string): string {
 
 /** Document number normalised: brackets unified, spaces removed (临政发〔2023〕5号). */
 export function normalizeDocNumber(n: string): string {
-  return n.normalize('NFKC').replace(/\s+/g, '').replace(/[\[［(（]/g, '〔').replace(/[\]］)）]/g, '〕');
+  return n
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[\[［(（]/g, '〔')
+    .replace(/[\]］)）]/g, '〕');
 }
 
 export function findDocNumber(text: string, pattern: string): string | null {

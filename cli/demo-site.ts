@@ -11,7 +11,12 @@ function addDays(day: string, n: number): string {
 }
 
 export async function runDemoSiteWeek(input: {
-  config: CountyConfig; configDir: string; asOf: string; dbPath: string; setSiteDay: (day: string) => void; firstReadDaysBefore?: number;
+  config: CountyConfig;
+  configDir: string;
+  asOf: string;
+  dbPath: string;
+  setSiteDay: (day: string) => void;
+  firstReadDaysBefore?: number;
 }): Promise<{ probes: number }> {
   if (configuredSites(input.config).length === 0) return { probes: 0 };
   const store = openStore({ dbPath: input.dbPath });
@@ -42,9 +47,12 @@ export async function runDemoSiteWeek(input: {
 }
 
 /** The site-level findings of the demo against the sample's site truth, as a small table (per site and check id). */
-export function formatSiteTruthTable(results: { siteId: string; findings: { siteId: string; checkId: string; effect: string; confidence: string }[] }[],
-  truth: { siteId: string; checkId: string; effect: string; confidence: string; count: number }[]): { table: string; exact: boolean } {
-  const key = (x: { siteId: string; checkId: string; effect: string; confidence: string }) => `${x.siteId} ${x.checkId} ${x.effect} ${x.confidence}`;
+export function formatSiteTruthTable(
+  results: { siteId: string; findings: { siteId: string; checkId: string; effect: string; confidence: string }[] }[],
+  truth: { siteId: string; checkId: string; effect: string; confidence: string; count: number }[],
+): { table: string; exact: boolean } {
+  const key = (x: { siteId: string; checkId: string; effect: string; confidence: string }) =>
+    `${x.siteId} ${x.checkId} ${x.effect} ${x.confidence}`;
   const expected = new Map<string, number>();
   for (const t of truth) expected.set(key(t), (expected.get(key(t)) ?? 0) + t.count);
   const found = new Map<string, number>();

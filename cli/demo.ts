@@ -34,7 +34,13 @@ export function registerDemo(program: Command): void {
         const config = onboarded.config;
         await runDemoSiteWeek({ config, configDir: dirname(SAMPLE_CONFIG_PATH), asOf, dbPath, setSiteDay: portal.setSiteDay });
         const outcome = await inspectCounty({
-          config, configPath: SAMPLE_CONFIG_PATH, asOf, dbPath, outDir, progress: createProgress(new Map(config.units.map((u) => [u.id, u.name]))), log: (l) => process.stderr.write(`${l}\n`),
+          config,
+          configPath: SAMPLE_CONFIG_PATH,
+          asOf,
+          dbPath,
+          outDir,
+          progress: createProgress(new Map(config.units.map((u) => [u.id, u.name]))),
+          log: (l) => process.stderr.write(`${l}\n`),
         });
         if (outcome.status !== 'complete' || !outcome.findingsFile) {
           process.stderr.write('示例检查未完成。\n');

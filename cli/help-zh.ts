@@ -12,7 +12,10 @@ const TITLES: Record<string, string> = {
 const WORDS: Record<string, string> = { '[options]': '[选项]', '[command]': '[命令]' };
 
 function translateWords(str: string): string {
-  return str.split(' ').map((w) => WORDS[w] ?? w).join(' ');
+  return str
+    .split(' ')
+    .map((w) => WORDS[w] ?? w)
+    .join(' ');
 }
 
 /** "(choices: "a", "b", default: "x")" at the end of a description → "（可选值："a"、"b"；默认："x"）". */
@@ -49,7 +52,8 @@ class ChineseHelp extends Help {
   // CJK characters take two columns on a terminal; commander counts one, which misaligned the option lists.
   override displayWidth(str: string): number {
     let width = 0;
-    for (const ch of str.replace(/\x1b\[[0-9;]*m/g, '')) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+    for (const ch of str.replace(/\x1b\[[0-9;]*m/g, ''))
+      width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
     return width;
   }
   // Chinese has no spaces to break at: commander's word wrap split descriptions at the one Latin word they contain.
@@ -66,8 +70,10 @@ const ERRORS: [RegExp, (...m: string[]) => string][] = [
   [new RegExp(`^error: missing required argument ${quoted}`), (a) => `错误：缺少必需的参数 ${a}`],
   [new RegExp(`^error: option ${quoted} argument missing`), (f) => `错误：选项 ${f} 缺少取值`],
   [new RegExp(`^error: option ${quoted} argument ${quoted} is invalid\\.`), (f, v) => `错误：选项 ${f} 的取值 “${v}” 无效`],
-  [/^error: too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\./,
-    (c, e, g) => `错误：${c ? `命令 ${c} 的` : ''}参数过多，应为 ${e} 个，实际给了 ${g} 个`],
+  [
+    /^error: too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\./,
+    (c, e, g) => `错误：${c ? `命令 ${c} 的` : ''}参数过多，应为 ${e} 个，实际给了 ${g} 个`,
+  ],
   [/^error: (.*) cannot be used with (.*)$/m, (a, b) => `错误：${a} 不能与 ${b} 同时使用`],
 ];
 
@@ -105,7 +111,8 @@ export class ChineseCommand extends Command {
   _checkForMissingMandatoryOptions(): void {
     const self = this as unknown as { _actionHandler?: unknown; _allowUnknownOption?: boolean };
     const unknown = this.unknownSeen.find((a) => a.startsWith('-'));
-    if (self._actionHandler && !self._allowUnknownOption && unknown) (this as unknown as { unknownOption(flag: string): never }).unknownOption(unknown);
+    if (self._actionHandler && !self._allowUnknownOption && unknown)
+      (this as unknown as { unknownOption(flag: string): never }).unknownOption(unknown);
     (Command.prototype as unknown as { _checkForMissingMandatoryOptions(this: Command): void })._checkForMissingMandatoryOptions.call(this);
   }
   override createCommand(name?: string): Command {

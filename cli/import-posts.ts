@@ -28,7 +28,14 @@ export function registerImportPosts(program: Command): void {
           errors.push(`${file}: 第 ${r.line} 行: 账号“${r.account}”不属于配置中的任何单位 / account not in config`);
           return;
         }
-        rows.push({ unitId, platform: r.platform ?? known?.platform ?? 'other', account: r.account, title: r.title, url: r.url, publishedAt: r.publishedAt });
+        rows.push({
+          unitId,
+          platform: r.platform ?? known?.platform ?? 'other',
+          account: r.account,
+          title: r.title,
+          url: r.url,
+          publishedAt: r.publishedAt,
+        });
       });
       if (errors.length > 0) throw new UsageError(`导入被拒绝，未写入任何记录：\n${errors.join('\n')}`);
       const store = openStore({ dbPath: opts.db });

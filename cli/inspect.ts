@@ -2,7 +2,13 @@ import type { Command } from 'commander';
 import { DEFAULT_DB_PATH } from '../store/defaults.ts';
 import { parseAsOf } from './errors.ts';
 
-interface InspectOpts { config: string; asOf?: string; out: string; db: string; resume?: boolean }
+interface InspectOpts {
+  config: string;
+  asOf?: string;
+  out: string;
+  db: string;
+  resume?: boolean;
+}
 
 /** How to go on after an interruption, with the same arguments. */
 function resumeCommand(opts: InspectOpts): string {
@@ -34,11 +40,19 @@ export function registerInspect(program: Command): void {
       };
       process.once('SIGINT', onInterrupt);
       const outcome = await inspectCounty({
-        config, configPath: opts.config, asOf, dbPath: opts.db, outDir: opts.out, resume: opts.resume,
-        progress: createProgress(new Map(config.units.map((u) => [u.id, u.name]))), log: (l) => process.stderr.write(`${l}\n`),
+        config,
+        configPath: opts.config,
+        asOf,
+        dbPath: opts.db,
+        outDir: opts.out,
+        resume: opts.resume,
+        progress: createProgress(new Map(config.units.map((u) => [u.id, u.name]))),
+        log: (l) => process.stderr.write(`${l}\n`),
       }).finally(() => process.off('SIGINT', onInterrupt));
       if (outcome.status !== 'complete') {
-        process.stderr.write(`检查未完成（${outcome.status === 'interrupted' ? '被中断' : '部分单位出错'}），继续请运行：\n  ${resumeCommand(opts)}\n`);
+        process.stderr.write(
+          `检查未完成（${outcome.status === 'interrupted' ? '被中断' : '部分单位出错'}），继续请运行：\n  ${resumeCommand(opts)}\n`,
+        );
         process.exitCode = 1;
         return;
       }
@@ -48,14 +62,18 @@ export function registerInspect(program: Command): void {
       const toVerify = outcome.findings.filter((f) => f.confidence === 'low').length;
       const warnings = outcome.findings.filter((f) => f.kind === 'warning').length;
       const basis = outcome.findings.length - deductions.length - warnings;
-      process.stdout.write([
-        `检查完成：${units} 个单位，其中 ${units - unreachable} 个单位的网站正常打开。`,
-        `发现问题 ${deductions.length} 项（涉及 ${new Set(deductions.map((f) => f.unitId)).size} 个单位），加分、赋分依据 ${basis} 项，预警 ${warnings} 项；其中 ${toVerify} 项需人工核实。`,
-        `结果已写入 ${outcome.findingsFile}。`,
-        `下一步：审核检查结果  zwgk review list --status 待审核${opts.db === DEFAULT_DB_PATH ? '' : ` --db ${opts.db}`} --config ${opts.config}`,
-      ].join('\n') + '\n');
+      process.stdout.write(
+        [
+          `检查完成：${units} 个单位，其中 ${units - unreachable} 个单位的网站正常打开。`,
+          `发现问题 ${deductions.length} 项（涉及 ${new Set(deductions.map((f) => f.unitId)).size} 个单位），加分、赋分依据 ${basis} 项，预警 ${warnings} 项；其中 ${toVerify} 项需人工核实。`,
+          `结果已写入 ${outcome.findingsFile}。`,
+          `下一步：审核检查结果  zwgk review list --status 待审核${opts.db === DEFAULT_DB_PATH ? '' : ` --db ${opts.db}`} --config ${opts.config}`,
+        ].join('\n') + '\n',
+      );
       if (units > 0 && unreachable === units) {
-        process.stderr.write(`全部 ${units} 个单位的首页都无法打开：很可能是配置中的网址有误，或本机无法访问这些网站（网络、代理、防火墙）。请先运行 zwgk doctor --config ${opts.config} 检查。\n`);
+        process.stderr.write(
+          `全部 ${units} 个单位的首页都无法打开：很可能是配置中的网址有误，或本机无法访问这些网站（网络、代理、防火墙）。请先运行 zwgk doctor --config ${opts.config} 检查。\n`,
+        );
         process.exitCode = 1;
       }
     });

@@ -3,8 +3,21 @@ import { DEFAULT_DB_PATH } from '../store/defaults.ts';
 import { UsageError } from './errors.ts';
 
 interface AddOptions {
-  config: string; unit: string; indicator: string; points?: string; occurrences?: string; level?: string; value?: string;
-  bonus?: string; variant?: string; part?: string; note: string; attachment?: string; by: string; year?: string; db: string;
+  config: string;
+  unit: string;
+  indicator: string;
+  points?: string;
+  occurrences?: string;
+  level?: string;
+  value?: string;
+  bonus?: string;
+  variant?: string;
+  part?: string;
+  note: string;
+  attachment?: string;
+  by: string;
+  year?: string;
+  db: string;
 }
 
 function numberOption(name: string, value: string | undefined): number | null {
@@ -52,17 +65,25 @@ export function registerManual(program: Command): void {
       const ranged = row?.rule.type === 'ranged' || row?.rule.type === 'assigned';
       const points = numberOption('--points', opts.points);
       const input = {
-        year, unitId: unit.id, target: opts.indicator,
+        year,
+        unitId: unit.id,
+        target: opts.indicator,
         occurrences: numberOption('--occurrences', opts.occurrences),
         points: ranged ? null : points,
         value: numberOption('--value', opts.value) ?? (ranged ? points : null),
         levelId: normaliseLevel(rubric, unit, opts.indicator, opts.level),
         bonusOccurrences: numberOption('--bonus', opts.bonus),
-        bonusVariants: variants, partValues: parts,
-        note: opts.note.trim(), attachment: opts.attachment ?? null, by: opts.by.trim(), source: 'cli',
+        bonusVariants: variants,
+        partValues: parts,
+        note: opts.note.trim(),
+        attachment: opts.attachment ?? null,
+        by: opts.by.trim(),
+        source: 'cli',
       };
       if (!row && !findExtraItem(rubric, opts.indicator)) {
-        throw new UsageError(`--indicator: 指标 "${opts.indicator}" 不在 ${year} 年${unit.class}类考核细则中（用 zwgk rubric --class ${unit.class} 查看指标编号）`);
+        throw new UsageError(
+          `--indicator: 指标 "${opts.indicator}" 不在 ${year} 年${unit.class}类考核细则中（用 zwgk rubric --class ${unit.class} 查看指标编号）`,
+        );
       }
       const problems = manualEntryProblems(input, { config, rubric });
       if (problems.length) throw new UsageError(`录入被拒绝，未写入：\n${problems.map((p) => `${p.column}：${p.message}`).join('\n')}`);
@@ -95,7 +116,9 @@ export function registerManual(program: Command): void {
       try {
         const entries = listManualEntries(store, { year, unitId: opts.unit });
         for (const e of entries) {
-          process.stdout.write(`${e.id}\t${names.get(e.unitId) ?? e.unitId}\t${e.target}\t${describeEntry(e)}\t${e.note}${e.attachment ? `\t附件 ${e.attachment}` : ''}\t${e.by}\n`);
+          process.stdout.write(
+            `${e.id}\t${names.get(e.unitId) ?? e.unitId}\t${e.target}\t${describeEntry(e)}\t${e.note}${e.attachment ? `\t附件 ${e.attachment}` : ''}\t${e.by}\n`,
+          );
         }
         process.stdout.write(`共 ${entries.length} 条\n`);
       } finally {

@@ -1,6 +1,11 @@
 import type { Finding } from '../checks/index.ts';
 
-export interface TruthEntry { unitId: string; checkId: string; count: number; value?: number }
+export interface TruthEntry {
+  unitId: string;
+  checkId: string;
+  count: number;
+  value?: number;
+}
 
 export interface CheckMeasure {
   checkId: string;
@@ -30,7 +35,9 @@ export function measureFindings(findings: Finding[], truth: TruthEntry[], checkI
     if (RANGED.has(checkId)) {
       const remaining = [...planted];
       for (const f of mine) {
-        const i = remaining.findIndex((t) => t.unitId === f.unitId && t.value !== undefined && Math.abs(t.value - f.suggestedPoints) < 1e-9);
+        const i = remaining.findIndex(
+          (t) => t.unitId === f.unitId && t.value !== undefined && Math.abs(t.value - f.suggestedPoints) < 1e-9,
+        );
         if (i >= 0) {
           tp++;
           remaining.splice(i, 1);
@@ -51,7 +58,12 @@ export function measureFindings(findings: Finding[], truth: TruthEntry[], checkI
     const found = tp + fp;
     const plantedCount = tp + fn;
     return {
-      checkId, planted: plantedCount, found, tp, fp, fn,
+      checkId,
+      planted: plantedCount,
+      found,
+      tp,
+      fp,
+      fn,
       precision: found === 0 ? null : tp / found,
       recall: plantedCount === 0 ? null : tp / plantedCount,
     };
@@ -62,7 +74,9 @@ export function formatMeasureTable(rows: CheckMeasure[]): string {
   const pct = (v: number | null) => (v === null ? '   —  ' : `${(v * 100).toFixed(1).padStart(5)}%`);
   const lines = ['检查项                    预埋  发现  正确  误报  漏报  精确率  召回率'];
   for (const r of rows) {
-    lines.push(`${r.checkId.padEnd(24)} ${String(r.planted).padStart(5)} ${String(r.found).padStart(5)} ${String(r.tp).padStart(5)} ${String(r.fp).padStart(5)} ${String(r.fn).padStart(5)}  ${pct(r.precision)}  ${pct(r.recall)}`);
+    lines.push(
+      `${r.checkId.padEnd(24)} ${String(r.planted).padStart(5)} ${String(r.found).padStart(5)} ${String(r.tp).padStart(5)} ${String(r.fp).padStart(5)} ${String(r.fn).padStart(5)}  ${pct(r.precision)}  ${pct(r.recall)}`,
+    );
   }
   return lines.join('\n');
 }

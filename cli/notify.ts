@@ -15,10 +15,13 @@ export function registerNotify(program: Command): void {
       const { loadCountyConfig } = await import('../config/index.ts');
       const { sendTestMessages } = await import('../notify/index.ts');
       const config = loadCountyConfig(opts.config);
-      if (opts.unit && !config.units.some((u) => u.id === opts.unit)) throw new UsageError(`--unit: 县配置中没有 id 为“${opts.unit}”的单位`);
+      if (opts.unit && !config.units.some((u) => u.id === opts.unit))
+        throw new UsageError(`--unit: 县配置中没有 id 为“${opts.unit}”的单位`);
       const results = await sendTestMessages(config, { unitId: opts.unit, officeOnly: opts.office });
-      if (!results.length) throw new UsageError(`${opts.config}: 没有配置通知渠道（notify.office 或单位的 notify:），见 docs/notifications.md`);
-      for (const r of results) process.stdout.write(`${r.ok ? '已发送' : '失败  '}  ${r.label}（${r.place}）${r.ok ? '' : `：${r.error}`}\n`);
+      if (!results.length)
+        throw new UsageError(`${opts.config}: 没有配置通知渠道（notify.office 或单位的 notify:），见 docs/notifications.md`);
+      for (const r of results)
+        process.stdout.write(`${r.ok ? '已发送' : '失败  '}  ${r.label}（${r.place}）${r.ok ? '' : `：${r.error}`}\n`);
       const failed = results.filter((r) => !r.ok).length;
       process.stdout.write(`共 ${results.length} 个渠道，${results.length - failed} 个发送成功${failed ? `，${failed} 个失败` : ''}。\n`);
       if (failed) process.exitCode = 1;

@@ -3,8 +3,21 @@ import { dirname, join, resolve } from 'node:path';
 import type { CountyConfig } from '../config/index.ts';
 import { assessmentWindow } from '../config/index.ts';
 import { loadRubricForConfig } from '../config/rubric.ts';
-import { openStore, loadUnitObservations, saveFindings, loadFindings, faultedUnits, findResumableRun, resumeRun, finishStep, completeRun,
-  type Store, type ErrorClass, type RunRecord, type RunStep } from '../store/index.ts';
+import {
+  openStore,
+  loadUnitObservations,
+  saveFindings,
+  loadFindings,
+  faultedUnits,
+  findResumableRun,
+  resumeRun,
+  finishStep,
+  completeRun,
+  type Store,
+  type ErrorClass,
+  type RunRecord,
+  type RunStep,
+} from '../store/index.ts';
 import { runInspection, captureScreenshots, errorClassLabel, type ProgressSink } from '../crawler/index.ts';
 import { runChecks, loadCheckSettings, type Finding } from '../checks/index.ts';
 import { inspectSites, inspectionClock, siteSummaryLine } from './site-selfcheck.ts';
@@ -34,10 +47,30 @@ export interface InspectOutcome {
 /** The public findings.json row (issue 2 contract, extended with identity, kind and confidence). */
 export function toFindingsJson(findings: Finding[]): unknown[] {
   return findings.map((f) => ({
-    id: f.id, unitId: f.unitId, unitName: f.unitName, checkId: f.checkId, indicator: f.indicator, title: f.title, detail: f.detail,
-    occurrences: f.occurrences, suggestedPoints: f.suggestedPoints,
-    evidence: f.evidence.map((e) => ({ url: e.url, excerpt: e.excerpt, snapshot: e.snapshot, ...(e.screenshot ? { screenshot: e.screenshot } : {}), fetchedAt: e.fetchedAt ?? null })),
-    status: f.status, kind: f.kind, confidence: f.confidence, confidenceReason: f.confidenceReason ?? null, column: f.column, subject: f.subject, monthly: f.monthly, key: f.key,
+    id: f.id,
+    unitId: f.unitId,
+    unitName: f.unitName,
+    checkId: f.checkId,
+    indicator: f.indicator,
+    title: f.title,
+    detail: f.detail,
+    occurrences: f.occurrences,
+    suggestedPoints: f.suggestedPoints,
+    evidence: f.evidence.map((e) => ({
+      url: e.url,
+      excerpt: e.excerpt,
+      snapshot: e.snapshot,
+      ...(e.screenshot ? { screenshot: e.screenshot } : {}),
+      fetchedAt: e.fetchedAt ?? null,
+    })),
+    status: f.status,
+    kind: f.kind,
+    confidence: f.confidence,
+    confidenceReason: f.confidenceReason ?? null,
+    column: f.column,
+    subject: f.subject,
+    monthly: f.monthly,
+    key: f.key,
   }));
 }
 
@@ -45,20 +78,33 @@ export function toFindingsJson(findings: Finding[]): unknown[] {
 export async function checkRun(store: Store, runId: number, config: CountyConfig, asOf: string): Promise<Finding[]> {
   // a unit cut off by its budget (or whose home could not be analysed) was not observed: no finding either way
   const faulted = faultedUnits(store, runId);
-  const observations = loadUnitObservations(store, runId, config.units.map((u) => u.id).filter((id) => !faulted.has(id)));
+  const observations = loadUnitObservations(
+    store,
+    runId,
+    config.units.map((u) => u.id).filter((id) => !faulted.has(id)),
+  );
   const rubric = loadRubricForConfig(config, config.year);
   const settings = loadCheckSettings(config.rules);
   const findings = runChecks({ asOf, window: assessmentWindow(config, asOf), config, rubric, settings }, observations);
   // a screenshot cannot be masked: no page or attachment that publishes personal numbers is photographed
   const leaking = new Set(findings.filter((f) => f.checkId === 'privacy.exposure').flatMap((f) => f.evidence.map((e) => e.url)));
-  const evidenceUrls = findings.filter((f) => f.kind === 'deduction').flatMap((f) => f.evidence.map((e) => e.url)).filter((u) => /^https?:/.test(u) && !leaking.has(u));
+  const evidenceUrls = findings
+    .filter((f) => f.kind === 'deduction')
+    .flatMap((f) => f.evidence.map((e) => e.url))
+    .filter((u) => /^https?:/.test(u) && !leaking.has(u));
   const shots = await captureScreenshots(store, runId, evidenceUrls, config);
   for (const f of findings) for (const e of f.evidence) if (!e.screenshot && shots.has(e.url)) e.screenshot = shots.get(e.url)!;
   saveFindings(store, runId, findings);
   return findings;
 }
 
-const STEP_LABELS: Record<RunStep, string> = { crawl: '抓取', checks: '检查规则', findings: '写出检查结果', reports: '生成报告', done: '完成' };
+const STEP_LABELS: Record<RunStep, string> = {
+  crawl: '抓取',
+  checks: '检查规则',
+  findings: '写出检查结果',
+  reports: '生成报告',
+  done: '完成',
+};
 
 /**
  * crawl → checks → findings → reports, each step recorded in the run: the run is complete only once its findings
@@ -76,7 +122,15 @@ export async function inspectCounty(opts: InspectOptions): Promise<InspectOutcom
       stats = run.stats;
       log(`第 ${run.id} 次检查的抓取已完成，从"${STEP_LABELS[run.step!]}"继续`);
     } else {
-      const result = await runInspection({ store, config: opts.config, configPath: opts.configPath, asOf: opts.asOf, resume: opts.resume, progress: opts.progress, finish: false });
+      const result = await runInspection({
+        store,
+        config: opts.config,
+        configPath: opts.configPath,
+        asOf: opts.asOf,
+        resume: opts.resume,
+        progress: opts.progress,
+        finish: false,
+      });
       log(summaryLine(result.run.id, result.stats));
       if (result.status !== 'complete') {
         return { runId: result.run.id, status: result.status, findings: [], findingsFile: null, stats: result.stats };
@@ -103,7 +157,12 @@ export async function inspectCounty(opts: InspectOptions): Promise<InspectOutcom
     }
     // the portal's own 19号 self-check (availability, home page, identity …) from its stored site observations
     const sites = await inspectSites({
-      store, config: opts.config, configDir: dirname(resolve(opts.configPath)), asOf: run.asOf, runId: run.id, outDir: opts.outDir,
+      store,
+      config: opts.config,
+      configDir: dirname(resolve(opts.configPath)),
+      asOf: run.asOf,
+      runId: run.id,
+      outDir: opts.outDir,
       now: inspectionClock(run.asOf),
     });
     for (const r of sites.results) log(siteSummaryLine(r));
@@ -117,8 +176,13 @@ export async function inspectCounty(opts: InspectOptions): Promise<InspectOutcom
 
 export function summaryLine(runId: number, s: Record<string, unknown>): string {
   const fetch = (s.fetch ?? {}) as { errors?: Record<string, number> };
-  const errors = Object.entries(fetch.errors ?? {}).map(([k, v]) => `${errorClassLabel(k as ErrorClass) ?? k} ${v}`).join('，') || '无';
-  return `第 ${runId} 次检查：单位 ${s.unitsDone}/${s.units}（首页无法访问 ${s.unitsUnreachable}），抓取页面 ${s.pagesFetched}，` +
+  const errors =
+    Object.entries(fetch.errors ?? {})
+      .map(([k, v]) => `${errorClassLabel(k as ErrorClass) ?? k} ${v}`)
+      .join('，') || '无';
+  return (
+    `第 ${runId} 次检查：单位 ${s.unitsDone}/${s.units}（首页无法访问 ${s.unitsUnreachable}），抓取页面 ${s.pagesFetched}，` +
     `${(Number(s.bytes ?? 0) / 1048576).toFixed(1)} MB，304 复用 ${s.notModified}，近期已验证未重抓：详情页 ${s.skippedFreshDetails}、未变列表的后续页 ${s.skippedFreshListPages ?? 0}，` +
-    `${Number(s.rendersReused ?? 0) > 0 ? `页面未变、沿用上次浏览器渲染 ${s.rendersReused}，` : ''}续跑复用 ${s.reusedFromEarlierAttempt}，错误 ${errors}，用时 ${s.seconds} 秒`;
+    `${Number(s.rendersReused ?? 0) > 0 ? `页面未变、沿用上次浏览器渲染 ${s.rendersReused}，` : ''}续跑复用 ${s.reusedFromEarlierAttempt}，错误 ${errors}，用时 ${s.seconds} 秒`
+  );
 }

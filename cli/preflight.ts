@@ -16,9 +16,11 @@ type Problem = { path: string; message: string };
 function outDirProblems(outDir: string): Problem[] {
   const full = resolve(outDir);
   if (existsSync(full)) {
-    if (!statSync(full).isDirectory()) return [{ path: '--out', message: `输出位置 ${outDir} 已存在且不是目录 / --out exists and is not a directory` }];
+    if (!statSync(full).isDirectory())
+      return [{ path: '--out', message: `输出位置 ${outDir} 已存在且不是目录 / --out exists and is not a directory` }];
     const findings = join(full, 'findings.json');
-    if (existsSync(findings) && !statSync(findings).isFile()) return [{ path: '--out', message: `${findings} 是一个目录，无法写入检查结果 / findings.json is a directory` }];
+    if (existsSync(findings) && !statSync(findings).isFile())
+      return [{ path: '--out', message: `${findings} 是一个目录，无法写入检查结果 / findings.json is a directory` }];
   }
   let probe = full;
   while (!existsSync(probe) && dirname(probe) !== probe) probe = dirname(probe);
@@ -50,7 +52,10 @@ export function preflightInspection(config: CountyConfig, configPath: string, op
     const classes = Object.keys(rubric.classes);
     config.units.forEach((u, i) => {
       if (!classes.includes(u.class)) {
-        problems.push({ path: `units[${i}].class`, message: `类别“${u.class}”不在考核细则中，应为 ${classes.join('、')} 之一 / class is not a class of the rubric` });
+        problems.push({
+          path: `units[${i}].class`,
+          message: `类别“${u.class}”不在考核细则中，应为 ${classes.join('、')} 之一 / class is not a class of the rubric`,
+        });
       }
     });
   }
@@ -62,7 +67,10 @@ export function preflightInspection(config: CountyConfig, configPath: string, op
   }
   const window = assessmentWindow(config, opts.asOf);
   if (window.start > window.end) {
-    problems.push({ path: config.window ? 'window' : 'year', message: `检查日期 ${opts.asOf} 早于考核窗口开始 ${window.start}，没有可检查的时间段 / --as-of is before the assessment window` });
+    problems.push({
+      path: config.window ? 'window' : 'year',
+      message: `检查日期 ${opts.asOf} 早于考核窗口开始 ${window.start}，没有可检查的时间段 / --as-of is before the assessment window`,
+    });
   }
   if (opts.outDir !== undefined) problems.push(...outDirProblems(opts.outDir));
   if (problems.length > 0 || !rubric || !settings) throw new ConfigError(configPath, problems);

@@ -21,10 +21,16 @@ export function registerProbe(program: Command): void {
       const { openStore } = await import('../store/index.ts');
       const { probeSitesOnce } = await import('./site-selfcheck.ts');
       const config = loadCountyConfig(opts.config);
-      if (configuredSites(config).length === 0) throw new UsageError(`${opts.config}: 未配置 site:（门户网站首页）或单位的 site:，没有可探测的网站`);
+      if (configuredSites(config).length === 0)
+        throw new UsageError(`${opts.config}: 未配置 site:（门户网站首页）或单位的 site:，没有可探测的网站`);
       const store = openStore({ dbPath: resolve(opts.db) });
       try {
-        const results = await probeSitesOnce({ store, config, configDir: dirname(resolve(opts.config)), asOf: todayIn(config.schedule.timezone) });
+        const results = await probeSitesOnce({
+          store,
+          config,
+          configDir: dirname(resolve(opts.config)),
+          asOf: todayIn(config.schedule.timezone),
+        });
         for (const r of results) {
           const state = r.ok ? '正常' : r.networkDown ? '本机网络中断，不计入' : `失败：${r.message ?? ''}`;
           process.stdout.write(`${r.site.name} ${r.site.home}：${state}\n`);

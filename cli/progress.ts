@@ -16,13 +16,19 @@ export function estimateLeft(startedAt: number, now: number, doneHere: number, l
 }
 
 /** A progress bar on a TTY (unit names, units done, time left); nothing in CI or when output is piped. */
-export function createProgress(unitNames: Map<string, string> = new Map(), stream: NodeJS.WriteStream = process.stderr): ProgressSink | undefined {
+export function createProgress(
+  unitNames: Map<string, string> = new Map(),
+  stream: NodeJS.WriteStream = process.stderr,
+): ProgressSink | undefined {
   if (!stream.isTTY || process.env.CI) return undefined;
-  const bar = new cliProgress.SingleBar({
-    format: '检查 [{bar}] {value}/{total} 个单位 | 预计还需 {left} | 首页无法访问 {failed} | 刚完成：{unit}',
-    stream,
-    hideCursor: true,
-  }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    {
+      format: '检查 [{bar}] {value}/{total} 个单位 | 预计还需 {left} | 首页无法访问 {failed} | 刚完成：{unit}',
+      stream,
+      hideCursor: true,
+    },
+    cliProgress.Presets.shades_classic,
+  );
   let failed = 0;
   let total = 0;
   let done = 0;

@@ -45,7 +45,9 @@ function monthsUpTo(month: string): string[] {
 export async function monthlyReport(req: ReportRequest & { month: string; draft: boolean; number?: number }): Promise<string[]> {
   const run = completeInspections(req.store).find((r) => r.asOf.startsWith(req.month));
   if (!run) {
-    throw new NoInspectionError(`${req.month.replace('-', '年')}月没有完成的全覆盖检查，未生成通报（数据库 ${req.store.path}；先运行 zwgk inspect --as-of ${req.month}-DD）/ no complete inspection in ${req.month}`);
+    throw new NoInspectionError(
+      `${req.month.replace('-', '年')}月没有完成的全覆盖检查，未生成通报（数据库 ${req.store.path}；先运行 zwgk inspect --as-of ${req.month}-DD）/ no complete inspection in ${req.month}`,
+    );
   }
   const issuedOn = req.issuedOn ?? run.asOf;
   const unitNames = new Map(req.config.units.map((u) => [u.id, u.name]));
@@ -62,14 +64,35 @@ export async function monthlyReport(req: ReportRequest & { month: string; draft:
   const stats = (run?.stats ?? {}) as { pagesFetched?: number; fetch?: { linkChecks?: number } };
   // The rubric names the classes (乡镇、县直单位 …) the 通报 counts units by.
   const classes = rubricClasses(loadRubricForConfig(req.config), req.config.units);
-  const files = await writeMonthlyReport({
-    county: req.config.county, month: req.month, findings, units: unitsOf(req.config), classes, deadline: req.deadline ?? defaultDeadline(issuedOn),
-    draft: req.draft, history, issuedOn, pdf: req.pdf,
-    runInfo: { asOf: run.asOf, pagesFetched: stats.pagesFetched, linksChecked: stats.fetch?.linkChecks, columnsChecked: coverage.columns, accountsChecked: coverage.accounts },
-    documents: req.config.documents, number: req.number,
-  }, req.outDir);
+  const files = await writeMonthlyReport(
+    {
+      county: req.config.county,
+      month: req.month,
+      findings,
+      units: unitsOf(req.config),
+      classes,
+      deadline: req.deadline ?? defaultDeadline(issuedOn),
+      draft: req.draft,
+      history,
+      issuedOn,
+      pdf: req.pdf,
+      runInfo: {
+        asOf: run.asOf,
+        pagesFetched: stats.pagesFetched,
+        linksChecked: stats.fetch?.linkChecks,
+        columnsChecked: coverage.columns,
+        accountsChecked: coverage.accounts,
+      },
+      documents: req.config.documents,
+      number: req.number,
+    },
+    req.outDir,
+  );
   // The portal's own 19号 自查报告 of the month beside the 通报 (issue 19).
-  return [...files, ...await siteMonthlyReports({ store: req.store, config: req.config, month: req.month, outDir: req.outDir, issuedOn })];
+  return [
+    ...files,
+    ...(await siteMonthlyReports({ store: req.store, config: req.config, month: req.month, outDir: req.outDir, issuedOn })),
+  ];
 }
 
 export async function unitReports(req: ReportRequest & { unitId?: string; draft?: boolean; asOf?: string }): Promise<string[]> {
@@ -77,10 +100,19 @@ export async function unitReports(req: ReportRequest & { unitId?: string; draft?
   if (!run) throw new NoInspectionError(`没有完成的全覆盖检查，未生成整改通知单（数据库 ${req.store.path}）/ no complete inspection`);
   const issuedOn = req.issuedOn ?? run.asOf;
   const unitNames = new Map(req.config.units.map((u) => [u.id, u.name]));
-  const findings = listTrackedFindings(req.store, { asOf: run.asOf, unitNames, unitId: req.unitId }).filter((f) => f.lifecycle.phase !== 'rectified');
+  const findings = listTrackedFindings(req.store, { asOf: run.asOf, unitNames, unitId: req.unitId }).filter(
+    (f) => f.lifecycle.phase !== 'rectified',
+  );
   const common = {
-    county: req.config.county, findings, deadline: req.deadline ?? defaultDeadline(issuedOn), draft: req.draft, asOf: run.asOf,
-    issuedOn, pdf: req.pdf, screenshots: (id: string) => req.store.screenshots.get(id), documents: req.config.documents,
+    county: req.config.county,
+    findings,
+    deadline: req.deadline ?? defaultDeadline(issuedOn),
+    draft: req.draft,
+    asOf: run.asOf,
+    issuedOn,
+    pdf: req.pdf,
+    screenshots: (id: string) => req.store.screenshots.get(id),
+    documents: req.config.documents,
   };
   if (req.unitId) {
     const unit = unitsOf(req.config).find((u) => u.id === req.unitId)!;
@@ -89,7 +121,9 @@ export async function unitReports(req: ReportRequest & { unitId?: string; draft?
   return writeAllUnitReports({ ...common, units: unitsOf(req.config) }, req.outDir);
 }
 
-export async function annualReport(req: ReportRequest & { year: number; asOf: string; scoresFile?: string }): Promise<{ files: string[]; scores: ReturnType<typeof scoreFromStore> }> {
+export async function annualReport(
+  req: ReportRequest & { year: number; asOf: string; scoresFile?: string },
+): Promise<{ files: string[]; scores: ReturnType<typeof scoreFromStore> }> {
   const rubric = loadRubricForConfig(req.config, req.year);
   const scores = scoreFromStore(req.store, { config: req.config, rubric, year: req.year, asOf: req.asOf });
   const unitNames = new Map(req.config.units.map((u) => [u.id, u.name]));

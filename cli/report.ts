@@ -2,7 +2,14 @@ import type { Command } from 'commander';
 import { DEFAULT_DB_PATH } from '../store/defaults.ts';
 import { parseAsOf, UsageError } from './errors.ts';
 
-interface CommonOpts { config: string; db: string; out: string; deadline?: string; date?: string; pdf?: boolean }
+interface CommonOpts {
+  config: string;
+  db: string;
+  out: string;
+  deadline?: string;
+  date?: string;
+  pdf?: boolean;
+}
 
 function common(cmd: Command): Command {
   return cmd
@@ -14,7 +21,15 @@ function common(cmd: Command): Command {
     .option('--pdf', '同时通过 Chromium 输出 PDF（已安装时）');
 }
 
-async function withStore<T>(opts: CommonOpts, fn: (ctx: { store: import('../store/index.ts').Store; config: ReturnType<typeof import('../config/index.ts').loadCountyConfig>; issuedOn?: string; deadline?: string }) => Promise<T>): Promise<T> {
+async function withStore<T>(
+  opts: CommonOpts,
+  fn: (ctx: {
+    store: import('../store/index.ts').Store;
+    config: ReturnType<typeof import('../config/index.ts').loadCountyConfig>;
+    issuedOn?: string;
+    deadline?: string;
+  }) => Promise<T>,
+): Promise<T> {
   const { loadCountyConfig } = await import('../config/index.ts');
   const issuedOn = opts.date === undefined ? undefined : parseAsOf(opts.date, '--date');
   const deadline = opts.deadline === undefined ? undefined : parseAsOf(opts.deadline, '--deadline');
@@ -42,9 +57,14 @@ export function registerReport(program: Command): void {
     .action(async (opts: CommonOpts & { month: string; draft?: boolean; number?: string }) => {
       if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.month)) throw new UsageError(`--month: "${opts.month}" 应为 YYYY-MM / must be YYYY-MM`);
       const number = opts.number === undefined ? undefined : Number(opts.number);
-      if (number !== undefined && !(Number.isInteger(number) && number > 0)) throw new UsageError(`--number: "${opts.number}" 应为正整数 / must be a positive integer`);
+      if (number !== undefined && !(Number.isInteger(number) && number > 0))
+        throw new UsageError(`--number: "${opts.number}" 应为正整数 / must be a positive integer`);
       const { monthlyReport } = await import('./report-data.ts');
-      printFiles(await withStore(opts, (c) => monthlyReport({ ...c, outDir: opts.out, pdf: opts.pdf, month: opts.month, draft: !!opts.draft, number })));
+      printFiles(
+        await withStore(opts, (c) =>
+          monthlyReport({ ...c, outDir: opts.out, pdf: opts.pdf, month: opts.month, draft: !!opts.draft, number }),
+        ),
+      );
     });
 
   common(report.command('unit').description('单位整改通知单（每个单位一个文件）'))
@@ -54,10 +74,13 @@ export function registerReport(program: Command): void {
     .action(async (opts: CommonOpts & { unit?: string; all?: boolean; draft?: boolean }) => {
       if (!opts.unit === !opts.all) throw new UsageError('请指定 --unit ID 或 --all 之一 / give exactly one of --unit or --all');
       const { unitReports } = await import('./report-data.ts');
-      printFiles(await withStore(opts, async (c) => {
-        if (opts.unit && !c.config.units.some((u) => u.id === opts.unit)) throw new UsageError(`--unit: 配置中没有单位 "${opts.unit}" / unit not in config`);
-        return unitReports({ ...c, outDir: opts.out, pdf: opts.pdf, unitId: opts.unit, draft: opts.draft });
-      }));
+      printFiles(
+        await withStore(opts, async (c) => {
+          if (opts.unit && !c.config.units.some((u) => u.id === opts.unit))
+            throw new UsageError(`--unit: 配置中没有单位 "${opts.unit}" / unit not in config`);
+          return unitReports({ ...c, outDir: opts.out, pdf: opts.pdf, unitId: opts.unit, draft: opts.draft });
+        }),
+      );
     });
 
   common(report.command('annual').description('年度考核评分表（.xlsx）和领导小组汇报（.docx）'))
@@ -66,10 +89,12 @@ export function registerReport(program: Command): void {
     .action(async (opts: CommonOpts & { year?: string; asOf?: string }) => {
       const asOf = parseAsOf(opts.asOf);
       const { annualReport } = await import('./report-data.ts');
-      printFiles(await withStore(opts, async (c) => {
-        const year = opts.year === undefined ? c.config.year : Number(opts.year);
-        if (!Number.isInteger(year)) throw new UsageError(`--year: "${opts.year}" 不是年份 / not a year`);
-        return (await annualReport({ ...c, outDir: opts.out, pdf: opts.pdf, year, asOf })).files;
-      }));
+      printFiles(
+        await withStore(opts, async (c) => {
+          const year = opts.year === undefined ? c.config.year : Number(opts.year);
+          if (!Number.isInteger(year)) throw new UsageError(`--year: "${opts.year}" 不是年份 / not a year`);
+          return (await annualReport({ ...c, outDir: opts.out, pdf: opts.pdf, year, asOf })).files;
+        }),
+      );
     });
 }

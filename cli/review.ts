@@ -4,10 +4,24 @@ import { DEFAULT_DB_PATH } from '../store/defaults.ts';
 import { UsageError } from './errors.ts';
 
 const STATUS_ALIASES: Record<string, string> = {
-  pending: 'pending', 待审核: 'pending', confirmed: 'confirmed', 已确认: 'confirmed', dismissed: 'dismissed', 已驳回: 'dismissed',
-  adjusted: 'adjusted', 已调整: 'adjusted', rectified: 'rectified', 已整改: 'rectified',
+  pending: 'pending',
+  待审核: 'pending',
+  confirmed: 'confirmed',
+  已确认: 'confirmed',
+  dismissed: 'dismissed',
+  已驳回: 'dismissed',
+  adjusted: 'adjusted',
+  已调整: 'adjusted',
+  rectified: 'rectified',
+  已整改: 'rectified',
 };
-const STATUS_LABEL: Record<string, string> = { pending: '待审核', confirmed: '已确认', dismissed: '已驳回', adjusted: '已调整', rectified: '已整改' };
+const STATUS_LABEL: Record<string, string> = {
+  pending: '待审核',
+  confirmed: '已确认',
+  dismissed: '已驳回',
+  adjusted: '已调整',
+  rectified: '已整改',
+};
 
 function parseNumberOption(name: string, value: string | undefined): number | null {
   if (value === undefined) return null;
@@ -20,7 +34,11 @@ function unitsOf(config: CountyConfig | null): Set<string> | null {
   return config ? new Set(config.units.map((u) => u.id)) : null;
 }
 
-async function decide(action: 'confirm' | 'dismiss' | 'adjust', id: string, opts: { by?: string; reason?: string; occurrences?: string; points?: string; db: string; config?: string }): Promise<void> {
+async function decide(
+  action: 'confirm' | 'dismiss' | 'adjust',
+  id: string,
+  opts: { by?: string; reason?: string; occurrences?: string; points?: string; db: string; config?: string },
+): Promise<void> {
   const { loadCountyConfig } = await import('../config/index.ts');
   const { openStore, recordDecision, ReviewInputError, latestFindingVersion } = await import('../store/index.ts');
   const config = opts.config ? loadCountyConfig(opts.config) : null;
@@ -30,10 +48,21 @@ async function decide(action: 'confirm' | 'dismiss' | 'adjust', id: string, opts
   try {
     const units = unitsOf(config);
     const version = latestFindingVersion(store, id);
-    if (version && units && !units.has(version.unitId)) throw new UsageError(`问题 ${id} 所属单位 "${version.unitId}" 不在县配置中，未记录`);
-    const event = recordDecision(store, { findingId: id, action, by: opts.by ?? '', reason: opts.reason, occurrences, points, source: 'cli' });
+    if (version && units && !units.has(version.unitId))
+      throw new UsageError(`问题 ${id} 所属单位 "${version.unitId}" 不在县配置中，未记录`);
+    const event = recordDecision(store, {
+      findingId: id,
+      action,
+      by: opts.by ?? '',
+      reason: opts.reason,
+      occurrences,
+      points,
+      source: 'cli',
+    });
     const change = event.action === 'adjust' ? `（次数 ${event.occurrences ?? '不变'}，分值 ${event.points ?? '不变'}）` : '';
-    process.stdout.write(`已记录：问题 ${id} ${STATUS_LABEL[event.before.status]} → ${STATUS_LABEL[event.after.status]}${change}，审核人 ${event.by}\n`);
+    process.stdout.write(
+      `已记录：问题 ${id} ${STATUS_LABEL[event.before.status]} → ${STATUS_LABEL[event.after.status]}${change}，审核人 ${event.by}\n`,
+    );
   } catch (err) {
     if (err instanceof ReviewInputError) throw new UsageError(`审核被拒绝，未记录：${err.message.replace(/^第 1 行，/, '')}`);
     throw err;
@@ -55,46 +84,64 @@ export function registerReview(program: Command): void {
     .option('--config <file>', '县配置文件（显示单位名称并校验 --unit）')
     .option('--json', '输出 JSON')
     .option('--db <file>', 'SQLite 数据库', DEFAULT_DB_PATH)
-    .action(async (opts: { unit?: string; status?: string; check?: string; month?: string; config?: string; json?: boolean; db: string }) => {
-      const { loadCountyConfig } = await import('../config/index.ts');
-      const status = opts.status === undefined ? undefined : STATUS_ALIASES[opts.status];
-      if (opts.status !== undefined && !status) throw new UsageError(`--status: "${opts.status}" 无效，应为 ${Object.keys(STATUS_LABEL).join('/')}`);
-      if (opts.month !== undefined && !/^\d{4}-\d{2}$/.test(opts.month)) throw new UsageError(`--month: "${opts.month}" 应为 YYYY-MM`);
-      const config = opts.config ? loadCountyConfig(opts.config) : null;
-      if (opts.unit && config && !config.units.some((u) => u.id === opts.unit)) throw new UsageError(`--unit: 单位 "${opts.unit}" 不在县配置中`);
-      const { openStore, listTrackedFindings } = await import('../store/index.ts');
-      const store = openStore({ dbPath: opts.db, mustExist: true });
-      try {
-        const list = listTrackedFindings(store, {
-          unitId: opts.unit, status: status as never, checkId: opts.check, month: opts.month,
-          unitNames: new Map((config?.units ?? []).map((u) => [u.id, u.name])),
-        });
-        if (opts.json) {
-          process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
-          return;
+    .action(
+      async (opts: { unit?: string; status?: string; check?: string; month?: string; config?: string; json?: boolean; db: string }) => {
+        const { loadCountyConfig } = await import('../config/index.ts');
+        const status = opts.status === undefined ? undefined : STATUS_ALIASES[opts.status];
+        if (opts.status !== undefined && !status)
+          throw new UsageError(`--status: "${opts.status}" 无效，应为 ${Object.keys(STATUS_LABEL).join('/')}`);
+        if (opts.month !== undefined && !/^\d{4}-\d{2}$/.test(opts.month)) throw new UsageError(`--month: "${opts.month}" 应为 YYYY-MM`);
+        const config = opts.config ? loadCountyConfig(opts.config) : null;
+        if (opts.unit && config && !config.units.some((u) => u.id === opts.unit))
+          throw new UsageError(`--unit: 单位 "${opts.unit}" 不在县配置中`);
+        const { openStore, listTrackedFindings } = await import('../store/index.ts');
+        const store = openStore({ dbPath: opts.db, mustExist: true });
+        try {
+          const list = listTrackedFindings(store, {
+            unitId: opts.unit,
+            status: status as never,
+            checkId: opts.check,
+            month: opts.month,
+            unitNames: new Map((config?.units ?? []).map((u) => [u.id, u.name])),
+          });
+          if (opts.json) {
+            process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+            return;
+          }
+          for (const f of list) {
+            const rect =
+              f.lifecycle.phase === 'rectified'
+                ? `（第 ${f.lifecycle.rectifiedRunId} 次检查已整改）`
+                : f.lifecycle.phase === 'repeated'
+                  ? `（连续 ${f.lifecycle.runs.length} 次检查发现）`
+                  : '';
+            process.stdout.write(
+              `${f.id}\t${f.unitName}\t${f.checkId}\t${STATUS_LABEL[f.status]}${rect}\t${f.title}\t次数 ${f.occurrences}\t建议 ${f.suggestedPoints}\n`,
+            );
+          }
+          process.stdout.write(`共 ${list.length} 条\n`);
+        } finally {
+          store.close();
         }
-        for (const f of list) {
-          const rect = f.lifecycle.phase === 'rectified' ? `（第 ${f.lifecycle.rectifiedRunId} 次检查已整改）` : f.lifecycle.phase === 'repeated' ? `（连续 ${f.lifecycle.runs.length} 次检查发现）` : '';
-          process.stdout.write(`${f.id}\t${f.unitName}\t${f.checkId}\t${STATUS_LABEL[f.status]}${rect}\t${f.title}\t次数 ${f.occurrences}\t建议 ${f.suggestedPoints}\n`);
-        }
-        process.stdout.write(`共 ${list.length} 条\n`);
-      } finally {
-        store.close();
-      }
-    });
+      },
+    );
 
-  const decisionCommand = (name: 'confirm' | 'dismiss' | 'adjust', description: string): Command => review
-    .command(`${name} <id>`)
-    .description(description)
-    .requiredOption('--by <name>', '审核人')
-    .option('--config <file>', '县配置文件（校验问题所属单位）')
-    .option('--db <file>', 'SQLite 数据库', DEFAULT_DB_PATH);
+  const decisionCommand = (name: 'confirm' | 'dismiss' | 'adjust', description: string): Command =>
+    review
+      .command(`${name} <id>`)
+      .description(description)
+      .requiredOption('--by <name>', '审核人')
+      .option('--config <file>', '县配置文件（校验问题所属单位）')
+      .option('--db <file>', 'SQLite 数据库', DEFAULT_DB_PATH);
 
-  decisionCommand('confirm', '确认问题').option('--reason <text>', '理由（可选）')
+  decisionCommand('confirm', '确认问题')
+    .option('--reason <text>', '理由（可选）')
     .action(async (id: string, opts) => decide('confirm', id, opts));
-  decisionCommand('dismiss', '驳回问题（误报等），须说明理由').requiredOption('--reason <text>', '理由')
+  decisionCommand('dismiss', '驳回问题（误报等），须说明理由')
+    .requiredOption('--reason <text>', '理由')
     .action(async (id: string, opts) => decide('dismiss', id, opts));
-  decisionCommand('adjust', '调整问题的次数或分值，须说明理由').requiredOption('--reason <text>', '理由')
+  decisionCommand('adjust', '调整问题的次数或分值，须说明理由')
+    .requiredOption('--reason <text>', '理由')
     .option('--occurrences <n>', '调整后的次数')
     .option('--points <n>', '调整后的分值（扣分问题为扣分数，赋分问题为所赋分值）')
     .action(async (id: string, opts) => decide('adjust', id, opts));
@@ -110,7 +157,9 @@ export function registerReview(program: Command): void {
         const events = reviewHistory(store, id);
         if (events.length === 0) process.stdout.write(`问题 ${id} 尚无审核记录\n`);
         for (const e of events) {
-          process.stdout.write(`${e.at}\t${e.by}\t${STATUS_LABEL[e.before.status]} → ${STATUS_LABEL[e.after.status]}\t${e.reason}\t(${e.source})\n`);
+          process.stdout.write(
+            `${e.at}\t${e.by}\t${STATUS_LABEL[e.before.status]} → ${STATUS_LABEL[e.after.status]}\t${e.reason}\t(${e.source})\n`,
+          );
         }
       } finally {
         store.close();
@@ -156,7 +205,8 @@ export function registerReview(program: Command): void {
         const notified = notices.filter((n) => n.state === 'notified');
         const pending = notices.filter((n) => n.state === 'pending');
         process.stdout.write(`通报 ${notified.length} 个单位：${notified.map((n) => n.unitId).join('、') || '无'}\n`);
-        if (pending.length) process.stdout.write(`另有 ${pending.length} 个单位的问题尚待审核：${pending.map((n) => n.unitId).join('、')}\n`);
+        if (pending.length)
+          process.stdout.write(`另有 ${pending.length} 个单位的问题尚待审核：${pending.map((n) => n.unitId).join('、')}\n`);
       } finally {
         store.close();
       }

@@ -9,6 +9,7 @@ import { rubricWarningLines } from './rubric.ts';
 export function checkedRubric(config: CountyConfig, configFile: string, year: number, spec?: string): Rubric {
   const rubric = loadRubricForConfig(config, year, spec ?? config.rubric);
   const unitWarnings = assertRubricReferences(rubric, { checkIds: CHECK_IDS, columnKeys: knownColumnKeys(), config }, configFile);
-  for (const line of rubricWarningLines(spec ?? config.rubric, [...(rubric.warnings ?? []), ...unitWarnings])) process.stderr.write(`${line}\n`);
+  for (const line of rubricWarningLines(spec ?? config.rubric, [...(rubric.warnings ?? []), ...unitWarnings]))
+    process.stderr.write(`${line}\n`);
   return rubric;
 }

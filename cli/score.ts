@@ -37,9 +37,13 @@ export function registerScore(program: Command): void {
         const file = join(opts.out, 'scores.json');
         writeFileSync(file, `${JSON.stringify(scores, null, 2)}\n`);
         const pending = scores.units.filter((u) => u.total !== u.totalIfPendingConfirmed).length;
-        process.stdout.write(`已写出 ${file}：${scores.units.length} 个单位${pending ? `，其中 ${pending} 个单位仍有待审核问题（草稿分与全部确认后的分不同）` : ''}\n`);
+        process.stdout.write(
+          `已写出 ${file}：${scores.units.length} 个单位${pending ? `，其中 ${pending} 个单位仍有待审核问题（草稿分与全部确认后的分不同）` : ''}\n`,
+        );
         for (const c of scores.classes) {
-          const counts = Object.entries(scores.grades[c.key]?.counts ?? {}).map(([k, v]) => `${k} ${v}`).join('，');
+          const counts = Object.entries(scores.grades[c.key]?.counts ?? {})
+            .map(([k, v]) => `${k} ${v}`)
+            .join('，');
           process.stdout.write(`${c.heading}：${c.units} 个单位${counts ? `，${counts}` : rubric.grading ? '' : '（细则未规定等次）'}\n`);
         }
       } finally {
@@ -64,7 +68,8 @@ export function registerScore(program: Command): void {
       const rubric = loadRubricForConfig(config, year);
       if (!config.units.some((u) => u.id === opts.unit)) throw new UsageError(`--unit: 单位 "${opts.unit}" 不在县配置中`);
       if (!rubric.grading) throw new UsageError('--grade: 考核细则未规定等次 / the rubric sets no grades');
-      if (!rubric.grading.order.includes(opts.grade)) throw new UsageError(`--grade: "${opts.grade}" 无效，应为 ${rubric.grading.order.join('/')}`);
+      if (!rubric.grading.order.includes(opts.grade))
+        throw new UsageError(`--grade: "${opts.grade}" 无效，应为 ${rubric.grading.order.join('/')}`);
       if (!opts.reason.trim()) throw new UsageError('--reason: 改定等次必须说明理由');
       if (!opts.by.trim()) throw new UsageError('--by: 缺少改定人');
       const { openStore, addGradeOverride } = await import('../store/index.ts');

@@ -3,7 +3,17 @@ import type { Command } from 'commander';
 import { DEFAULT_DB_PATH } from '../store/defaults.ts';
 import { parseAsOf, UsageError } from './errors.ts';
 
-interface ServeOptions { port: string; host: string; db: string; config?: string; out: string; once?: boolean; secureCookies?: boolean; asOf?: string; scheduler: boolean }
+interface ServeOptions {
+  port: string;
+  host: string;
+  db: string;
+  config?: string;
+  out: string;
+  once?: boolean;
+  secureCookies?: boolean;
+  asOf?: string;
+  scheduler: boolean;
+}
 
 export function registerServe(program: Command): void {
   program
@@ -39,7 +49,10 @@ export function registerServe(program: Command): void {
         config = sampleConfigFor(portal.origin);
         configPath = SAMPLE_CONFIG_PATH;
       }
-      for (const [name, expr] of [['schedule.monthly', config.schedule.monthly], ['schedule.newMediaWeekly', config.schedule.newMediaWeekly]]) {
+      for (const [name, expr] of [
+        ['schedule.monthly', config.schedule.monthly],
+        ['schedule.newMediaWeekly', config.schedule.newMediaWeekly],
+      ]) {
         if (!isValidCron(expr)) throw new UsageError(`配置 ${name}: "${expr}" 不是有效的 cron 表达式`);
       }
       const base = { dbPath: resolve(opts.db), config, configPath, outDir: resolve(opts.out), asOf };
@@ -59,7 +72,12 @@ export function registerServe(program: Command): void {
         process.stderr.write('提示：工作台对其他主机开放时，应放在 HTTPS 反向代理之后并使用 --secure-cookies。\n');
       }
       await new Promise<void>((done) => {
-        const stop = (): void => { void service.close().then(() => portal?.close()).then(() => done()); };
+        const stop = (): void => {
+          void service
+            .close()
+            .then(() => portal?.close())
+            .then(() => done());
+        };
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });

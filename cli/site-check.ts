@@ -19,14 +19,27 @@ export function registerSiteCheck(program: Command): void {
       const { openStore } = await import('../store/index.ts');
       const { inspectSites, inspectionClock, siteMonthlyReports, siteSummaryLine } = await import('./site-selfcheck.ts');
       const config = loadCountyConfig(opts.config);
-      if (configuredSites(config).length === 0) throw new UsageError(`${opts.config}: 未配置 site:（门户网站首页）或单位的 site:，没有可自查的网站`);
+      if (configuredSites(config).length === 0)
+        throw new UsageError(`${opts.config}: 未配置 site:（门户网站首页）或单位的 site:，没有可自查的网站`);
       const store = openStore({ dbPath: resolve(opts.db) });
       try {
         const { results, file } = await inspectSites({
-          store, config, configDir: dirname(resolve(opts.config)), asOf, runId: null, outDir: opts.out, now: inspectionClock(asOf),
+          store,
+          config,
+          configDir: dirname(resolve(opts.config)),
+          asOf,
+          runId: null,
+          outDir: opts.out,
+          now: inspectionClock(asOf),
         });
         for (const r of results) process.stdout.write(`${siteSummaryLine(r)}\n`);
-        const reports = await siteMonthlyReports({ store, config, month: asOf.slice(0, 7), outDir: join(opts.out, 'reports'), issuedOn: asOf });
+        const reports = await siteMonthlyReports({
+          store,
+          config,
+          month: asOf.slice(0, 7),
+          outDir: join(opts.out, 'reports'),
+          issuedOn: asOf,
+        });
         process.stdout.write(`已写入：\n${[file, ...reports].map((f) => `  ${f}`).join('\n')}\n`);
       } finally {
         store.close();

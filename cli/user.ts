@@ -3,7 +3,13 @@ import { DEFAULT_DB_PATH } from '../store/defaults.ts';
 import { UsageError } from './errors.ts';
 
 const ROLE_ALIASES: Record<string, 'admin' | 'evaluator' | 'unit'> = {
-  admin: 'admin', 管理员: 'admin', evaluator: 'evaluator', 考核小组: 'evaluator', unit: 'unit', 被考核单位: 'unit', 单位: 'unit',
+  admin: 'admin',
+  管理员: 'admin',
+  evaluator: 'evaluator',
+  考核小组: 'evaluator',
+  unit: 'unit',
+  被考核单位: 'unit',
+  单位: 'unit',
 };
 
 /** The password from ZWGK_PASSWORD (scripts) or the first line of stdin; never from argv, where `ps` would show it. */
@@ -34,7 +40,8 @@ export function registerUser(program: Command): void {
       const { loadCountyConfig } = await import('../config/index.ts');
       const role = ROLE_ALIASES[opts.role];
       if (!role) throw new UsageError(`--role: "${opts.role}" 无效，应为 admin/evaluator/unit`);
-      if (opts.unit && opts.config && !loadCountyConfig(opts.config).units.some((u) => u.id === opts.unit)) throw new UsageError(`--unit: 单位 "${opts.unit}" 不在县配置中`);
+      if (opts.unit && opts.config && !loadCountyConfig(opts.config).units.some((u) => u.id === opts.unit))
+        throw new UsageError(`--unit: 单位 "${opts.unit}" 不在县配置中`);
       const password = await readPassword();
       const { openStore, createUser } = await import('../store/index.ts');
       const store = openStore({ dbPath: opts.db });
@@ -54,7 +61,8 @@ export function registerUser(program: Command): void {
       const { openStore, listUsers } = await import('../store/index.ts');
       const store = openStore({ dbPath: opts.db });
       try {
-        for (const u of listUsers(store)) process.stdout.write(`${u.username}\t${u.displayName}\t${u.role}\t${u.unitId ?? ''}\t${u.disabled ? '已停用' : '正常'}\n`);
+        for (const u of listUsers(store))
+          process.stdout.write(`${u.username}\t${u.displayName}\t${u.role}\t${u.unitId ?? ''}\t${u.disabled ? '已停用' : '正常'}\n`);
       } finally {
         store.close();
       }
@@ -76,7 +84,10 @@ export function registerUser(program: Command): void {
       }
     });
 
-  for (const [name, disabled, label] of [['disable', true, '停用'], ['enable', false, '启用']] as const) {
+  for (const [name, disabled, label] of [
+    ['disable', true, '停用'],
+    ['enable', false, '启用'],
+  ] as const) {
     user
       .command(`${name} <username>`)
       .description(`${label}用户`)

@@ -9,32 +9,46 @@ const DIR = new URL('./content-words/', import.meta.url);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const word = z.string().min(1, '词条不能为空');
 
-const typosSchema = z.object({
-  source: z.string().min(1, '缺少来源说明 source'),
-  entries: z.array(z.object({
-    wrong: word,
-    right: word,
-    onlyBefore: z.array(word).optional(),
-    guards: z.array(word).optional(),
-  }).strict()),
-}).strict();
+const typosSchema = z
+  .object({
+    source: z.string().min(1, '缺少来源说明 source'),
+    entries: z.array(
+      z
+        .object({
+          wrong: word,
+          right: word,
+          onlyBefore: z.array(word).optional(),
+          guards: z.array(word).optional(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
 
-const expressionsSchema = z.object({
-  source: z.string().min(1, '缺少来源说明 source'),
-  entries: z.array(z.object({
-    wrong: word,
-    right: word,
-    note: z.string().min(1),
-    since: isoDate.optional(),
-    guards: z.array(word).optional(),
-  }).strict()),
-}).strict();
+const expressionsSchema = z
+  .object({
+    source: z.string().min(1, '缺少来源说明 source'),
+    entries: z.array(
+      z
+        .object({
+          wrong: word,
+          right: word,
+          note: z.string().min(1),
+          since: isoDate.optional(),
+          guards: z.array(word).optional(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
 
-const sensitiveSchema = z.object({
-  source: z.string().min(1, '缺少来源说明 source'),
-  categories: z.array(z.object({ name: word, words: z.array(word) }).strict()),
-  guards: z.array(word).default([]),
-}).strict();
+const sensitiveSchema = z
+  .object({
+    source: z.string().min(1, '缺少来源说明 source'),
+    categories: z.array(z.object({ name: word, words: z.array(word) }).strict()),
+    guards: z.array(word).default([]),
+  })
+  .strict();
 
 export type TypoEntry = z.infer<typeof typosSchema>['entries'][number];
 export type ExpressionEntry = z.infer<typeof expressionsSchema>['entries'][number];

@@ -11,11 +11,13 @@ export const CONFIDENCE_MARKS = ['✔', '◐', '⚠'] as const;
 export type ConfidenceMark = (typeof CONFIDENCE_MARKS)[number];
 
 const conf = z.enum(CONFIDENCE_MARKS, { error: '可信度标记必须是 ✔ | ◐ | ⚠ 之一 / conf must be ✔, ◐ or ⚠' });
-const numberWithMark = z.object({
-  value: z.number({ error: '阈值必须是数字 / value must be a number' }).min(0, '阈值不能为负 / value must be ≥ 0'),
-  conf,
-  note: z.string().min(1).optional(),
-}).strict();
+const numberWithMark = z
+  .object({
+    value: z.number({ error: '阈值必须是数字 / value must be a number' }).min(0, '阈值不能为负 / value must be ≥ 0'),
+    conf,
+    note: z.string().min(1).optional(),
+  })
+  .strict();
 
 const ITEM_ID = /^[A-Z][A-Za-z0-9-]*$/;
 const CHECK_ID = /^[a-z]+\.[a-z0-9-]+$/;
@@ -32,23 +34,29 @@ const itemBase = {
 };
 
 const vetoSchema = z.object({ ...itemBase, thresholds: z.record(z.string(), numberWithMark).default({}) }).strict();
-const scoredSchema = z.object({
-  ...itemBase,
-  weight: numberWithMark,
-  points: z.object({ perOccurrence: numberWithMark.optional(), once: numberWithMark.optional() }).strict().optional(),
-  // Site kinds that skip the item (19号: departments without external services skip 办事服务; the rest is rescaled).
-  skipFor: z.array(z.enum(['门户', '部门'])).optional(),
-}).strict();
+const scoredSchema = z
+  .object({
+    ...itemBase,
+    weight: numberWithMark,
+    points: z.object({ perOccurrence: numberWithMark.optional(), once: numberWithMark.optional() }).strict().optional(),
+    // Site kinds that skip the item (19号: departments without external services skip 办事服务; the rest is rescaled).
+    skipFor: z.array(z.enum(['门户', '部门'])).optional(),
+  })
+  .strict();
 
-export const indicatorTableSchema = z.object({
-  id: z.string().min(1),
-  title: z.string().min(1),
-  source: z.string().min(1, '来源不能为空 / source must not be empty'),
-  scoring: z.object({ deductionTotal: numberWithMark, bonusTotal: numberWithMark, failBelow: numberWithMark, bonusAbove: numberWithMark }).strict(),
-  vetoes: z.array(vetoSchema).min(1, '至少需要一个单项否决项 / at least one veto item'),
-  deductions: z.array(scoredSchema).min(1, '至少需要一个扣分项 / at least one deduction item'),
-  bonuses: z.array(scoredSchema).default([]),
-}).strict();
+export const indicatorTableSchema = z
+  .object({
+    id: z.string().min(1),
+    title: z.string().min(1),
+    source: z.string().min(1, '来源不能为空 / source must not be empty'),
+    scoring: z
+      .object({ deductionTotal: numberWithMark, bonusTotal: numberWithMark, failBelow: numberWithMark, bonusAbove: numberWithMark })
+      .strict(),
+    vetoes: z.array(vetoSchema).min(1, '至少需要一个单项否决项 / at least one veto item'),
+    deductions: z.array(scoredSchema).min(1, '至少需要一个扣分项 / at least one deduction item'),
+    bonuses: z.array(scoredSchema).default([]),
+  })
+  .strict();
 
 export type IndicatorTable = z.infer<typeof indicatorTableSchema> & { file: string };
 export type VetoItem = IndicatorTable['vetoes'][number];
@@ -63,7 +71,11 @@ export function confidenceLabel(mark: ConfidenceMark): string {
 function crossProblems(t: z.infer<typeof indicatorTableSchema>): { path: string; message: string }[] {
   const problems: { path: string; message: string }[] = [];
   const seen = new Map<string, string>();
-  const sections = [['vetoes', t.vetoes], ['deductions', t.deductions], ['bonuses', t.bonuses]] as const;
+  const sections = [
+    ['vetoes', t.vetoes],
+    ['deductions', t.deductions],
+    ['bonuses', t.bonuses],
+  ] as const;
   for (const [name, items] of sections) {
     items.forEach((item, i) => {
       const path = `${name}[${i}]`;
@@ -71,16 +83,25 @@ function crossProblems(t: z.infer<typeof indicatorTableSchema>): { path: string;
       if (first) problems.push({ path: `${path}.id`, message: `指标 id "${item.id}" 与 ${first} 重复 / duplicate id` });
       else seen.set(item.id, path);
       if (item.mode !== 'manual' && item.checks.length === 0) {
-        problems.push({ path: `${path}.checks`, message: '自动或半自动指标至少要有一个检查 id / auto and mixed items need at least one check id' });
+        problems.push({
+          path: `${path}.checks`,
+          message: '自动或半自动指标至少要有一个检查 id / auto and mixed items need at least one check id',
+        });
       }
     });
   }
   const sum = (items: readonly { weight: MarkedNumber }[]) => Math.round(items.reduce((s, x) => s + x.weight.value, 0) * 100) / 100;
   if (sum(t.deductions) !== t.scoring.deductionTotal.value) {
-    problems.push({ path: 'deductions', message: `扣分项分值合计 ${sum(t.deductions)} 与 scoring.deductionTotal ${t.scoring.deductionTotal.value} 不符 / weights do not add up` });
+    problems.push({
+      path: 'deductions',
+      message: `扣分项分值合计 ${sum(t.deductions)} 与 scoring.deductionTotal ${t.scoring.deductionTotal.value} 不符 / weights do not add up`,
+    });
   }
   if (t.bonuses.length && sum(t.bonuses) !== t.scoring.bonusTotal.value) {
-    problems.push({ path: 'bonuses', message: `加分项分值合计 ${sum(t.bonuses)} 与 scoring.bonusTotal ${t.scoring.bonusTotal.value} 不符 / weights do not add up` });
+    problems.push({
+      path: 'bonuses',
+      message: `加分项分值合计 ${sum(t.bonuses)} 与 scoring.bonusTotal ${t.scoring.bonusTotal.value} 不符 / weights do not add up`,
+    });
   }
   return problems;
 }
@@ -88,13 +109,20 @@ function crossProblems(t: z.infer<typeof indicatorTableSchema>): { path: string;
 export function parseIndicatorTable(text: string, file: string): IndicatorTable {
   const doc = parseDocument(text, { prettyErrors: true });
   if (doc.errors.length > 0) {
-    throw new ConfigError(file, doc.errors.map((e) => ({
-      path: e.linePos ? `第${e.linePos[0].line}行第${e.linePos[0].col}列 (line ${e.linePos[0].line}, col ${e.linePos[0].col})` : '',
-      message: `YAML 语法错误 / YAML syntax error: ${e.message.split('\n')[0]}`,
-    })));
+    throw new ConfigError(
+      file,
+      doc.errors.map((e) => ({
+        path: e.linePos ? `第${e.linePos[0].line}行第${e.linePos[0].col}列 (line ${e.linePos[0].line}, col ${e.linePos[0].col})` : '',
+        message: `YAML 语法错误 / YAML syntax error: ${e.message.split('\n')[0]}`,
+      })),
+    );
   }
   const parsed = indicatorTableSchema.safeParse(doc.toJS());
-  if (!parsed.success) throw new ConfigError(file, parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
+  if (!parsed.success)
+    throw new ConfigError(
+      file,
+      parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })),
+    );
   const problems = crossProblems(parsed.data);
   if (problems.length) throw new ConfigError(file, problems);
   return { ...parsed.data, file };
@@ -122,12 +150,16 @@ export function vetoItem(table: IndicatorTable, id: string): VetoItem | undefine
 export function vetoThreshold(table: IndicatorTable, checkId: string, name: string): MarkedNumber {
   const item = table.vetoes.find((v) => v.checks.includes(checkId));
   const t = item?.thresholds[name];
-  if (!t) throw new ConfigError(table.file, [{ path: `vetoes(${checkId}).thresholds.${name}`, message: `缺少阈值 ${name} / threshold missing` }]);
+  if (!t)
+    throw new ConfigError(table.file, [{ path: `vetoes(${checkId}).thresholds.${name}`, message: `缺少阈值 ${name} / threshold missing` }]);
   return t;
 }
 
 /** Every item (veto, deduction, bonus) a check id feeds. */
-export function itemsForCheck(table: IndicatorTable, checkId: string): { part: 'veto' | 'deduction' | 'bonus'; id: string; name: string }[] {
+export function itemsForCheck(
+  table: IndicatorTable,
+  checkId: string,
+): { part: 'veto' | 'deduction' | 'bonus'; id: string; name: string }[] {
   return [
     ...table.vetoes.filter((v) => v.checks.includes(checkId)).map((v) => ({ part: 'veto' as const, id: v.id, name: v.name })),
     ...table.deductions.filter((v) => v.checks.includes(checkId)).map((v) => ({ part: 'deduction' as const, id: v.id, name: v.name })),

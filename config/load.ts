@@ -8,7 +8,10 @@ import { notifyConfigProblems } from './notify-schema.ts';
 
 /** A config problem that names the file and the place inside it. CLI exits 2 on it. */
 export class ConfigError extends InputError {
-  constructor(readonly file: string, readonly problems: { path: string; message: string }[]) {
+  constructor(
+    readonly file: string,
+    readonly problems: { path: string; message: string }[],
+  ) {
     super(problems.map((p) => `${file}: ${p.path || '(根)'}: ${p.message}`).join('\n'));
   }
 }
@@ -34,11 +37,17 @@ function crossChecks(config: CountyConfig): { path: string; message: string }[] 
   config.units.forEach((unit, i) => {
     const firstId = seenIds.get(unit.id);
     if (firstId !== undefined) {
-      problems.push({ path: `units[${i}].id`, message: `单位 id "${unit.id}" 与 units[${firstId}] 重复 / duplicate unit id "${unit.id}" (first at units[${firstId}])` });
+      problems.push({
+        path: `units[${i}].id`,
+        message: `单位 id "${unit.id}" 与 units[${firstId}] 重复 / duplicate unit id "${unit.id}" (first at units[${firstId}])`,
+      });
     } else seenIds.set(unit.id, i);
     const firstName = seenNames.get(unit.name);
     if (firstName !== undefined) {
-      problems.push({ path: `units[${i}].name`, message: `单位名称 "${unit.name}" 与 units[${firstName}] 重复 / duplicate unit name (first at units[${firstName}])` });
+      problems.push({
+        path: `units[${i}].name`,
+        message: `单位名称 "${unit.name}" 与 units[${firstName}] 重复 / duplicate unit name (first at units[${firstName}])`,
+      });
     } else seenNames.set(unit.name, i);
   });
   if (config.window && config.window.start > config.window.end) {
@@ -69,7 +78,9 @@ export function loadCountyConfig(file: string): CountyConfig {
     throw new ConfigError(file, [{ path: '', message: '配置文件不存在 / config file not found' }]);
   }
   if (!statSync(full).isFile()) {
-    throw new ConfigError(file, [{ path: '', message: '这是一个目录（或不是普通文件），不是配置文件 / config path is a directory, not a file' }]);
+    throw new ConfigError(file, [
+      { path: '', message: '这是一个目录（或不是普通文件），不是配置文件 / config path is a directory, not a file' },
+    ]);
   }
   const config = parseCountyConfig(readFileSync(full, 'utf8'), file);
   configFiles.set(config, file);

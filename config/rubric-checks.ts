@@ -1,7 +1,10 @@
 import { childrenRange } from './rubric-range.ts';
 import type { Rubric, RubricClass, RubricRow } from './rubric-types.ts';
 
-export interface RubricProblem { path: string; message: string }
+export interface RubricProblem {
+  path: string;
+  message: string;
+}
 
 function sum(values: number[]): number {
   return Math.round(values.reduce((a, b) => a + b, 0) * 100) / 100;
@@ -18,17 +21,27 @@ export function rubricErrors(rubric: Rubric): RubricProblem[] {
       const at = `classes.${cls}.rows[${i}]`;
       if (!level1Weights.has(row.level1)) level1Weights.set(row.level1, row.level1Weight);
       else if (level1Weights.get(row.level1) !== row.level1Weight) {
-        problems.push({ path: `${at}.level1Weight`, message: `一级指标“${row.level1}”的权重与前面的指标不一致 / level1Weight differs from earlier rows of the same level1` });
+        problems.push({
+          path: `${at}.level1Weight`,
+          message: `一级指标“${row.level1}”的权重与前面的指标不一致 / level1Weight differs from earlier rows of the same level1`,
+        });
       }
       const first = seen.get(row.id);
-      if (first !== undefined) problems.push({ path: `${at}.id`, message: `指标 id "${row.id}" 与第 #${first + 1} 个指标重复 / duplicate row id (first at #${first + 1})` });
+      if (first !== undefined)
+        problems.push({
+          path: `${at}.id`,
+          message: `指标 id "${row.id}" 与第 #${first + 1} 个指标重复 / duplicate row id (first at #${first + 1})`,
+        });
       else seen.set(row.id, i);
       problems.push(...rowErrors(row, at));
       if (row.group !== undefined && !(rubric.classes[cls].groups ?? []).some((g) => g.id === row.group)) {
         problems.push({ path: `${at}.group`, message: `指标组 "${row.group}" 不存在 / no group "${row.group}" in this class` });
       }
       if (row.group === undefined && (row.level1 === '' || row.level2 === '')) {
-        problems.push({ path: `${at}.level1`, message: '未归入指标组的指标须写明 level1 和 level2 / a row without group needs level1 and level2' });
+        problems.push({
+          path: `${at}.level1`,
+          message: '未归入指标组的指标须写明 level1 和 level2 / a row without group needs level1 and level2',
+        });
       }
     });
   }
@@ -42,7 +55,8 @@ function groupErrors(cls: RubricClass, at: string): RubricProblem[] {
   const ids = new Map<string, number>();
   groups.forEach((g, i) => {
     const gat = `${at}.groups[${i}]`;
-    if (ids.has(g.id)) problems.push({ path: `${gat}.id`, message: `指标组 id "${g.id}" 与 groups[#${ids.get(g.id)! + 1}] 重复 / duplicate group id` });
+    if (ids.has(g.id))
+      problems.push({ path: `${gat}.id`, message: `指标组 id "${g.id}" 与 groups[#${ids.get(g.id)! + 1}] 重复 / duplicate group id` });
     else ids.set(g.id, i);
     if (g.parent !== undefined && !groups.some((p) => p.id === g.parent)) {
       problems.push({ path: `${gat}.parent`, message: `上级指标组 "${g.parent}" 不存在 / no parent group "${g.parent}"` });
@@ -83,23 +97,35 @@ function rowErrors(row: RubricRow, at: string): RubricProblem[] {
   const problems: RubricProblem[] = [];
   const rule = row.rule;
   if (rule.type === 'ranged' || rule.type === 'assigned') {
-    if (rule.min >= rule.max) problems.push({ path: `${at}.rule`, message: `赋分范围下限 ${rule.min} 应小于上限 ${rule.max} / min must be below max` });
+    if (rule.min >= rule.max)
+      problems.push({ path: `${at}.rule`, message: `赋分范围下限 ${rule.min} 应小于上限 ${rule.max} / min must be below max` });
     if (row.min !== rule.min || row.max !== rule.max) {
-      problems.push({ path: `${at}.min`, message: `min/max（${row.min}—${row.max}）应与规则的赋分范围 ${rule.min}—${rule.max} 一致 / min/max must equal the rule range` });
+      problems.push({
+        path: `${at}.min`,
+        message: `min/max（${row.min}—${row.max}）应与规则的赋分范围 ${rule.min}—${rule.max} 一致 / min/max must equal the rule range`,
+      });
     }
-    if (row.weight !== rule.max) problems.push({ path: `${at}.weight`, message: `正负赋分指标的赋分应为上限 ${rule.max} / weight of a ranged row is its max` });
+    if (row.weight !== rule.max)
+      problems.push({ path: `${at}.weight`, message: `正负赋分指标的赋分应为上限 ${rule.max} / weight of a ranged row is its max` });
     if (rule.type === 'ranged' && rule.parts) {
       const partMin = sum(rule.parts.map((p) => p.min));
       const partMax = sum(rule.parts.map((p) => p.max));
       if (partMin !== rule.min || partMax !== rule.max) {
-        problems.push({ path: `${at}.rule.parts`, message: `各分项范围之和 ${partMin}—${partMax} 与总范围 ${rule.min}—${rule.max} 不一致 / parts must add up to the range` });
+        problems.push({
+          path: `${at}.rule.parts`,
+          message: `各分项范围之和 ${partMin}—${partMax} 与总范围 ${rule.min}—${rule.max} 不一致 / parts must add up to the range`,
+        });
       }
       rule.parts.forEach((p, j) => {
         if (p.min >= p.max) problems.push({ path: `${at}.rule.parts[${j}]`, message: '分项下限应小于上限 / part min must be below max' });
       });
     }
   } else {
-    if (row.min !== null || row.max !== null) problems.push({ path: `${at}.min`, message: '只有正负赋分指标（ranged/assigned）有 min/max / only ranged or assigned rows have min/max' });
+    if (row.min !== null || row.max !== null)
+      problems.push({
+        path: `${at}.min`,
+        message: '只有正负赋分指标（ranged/assigned）有 min/max / only ranged or assigned rows have min/max',
+      });
     if (rule.type === 'countUp' && row.weight !== rule.max) {
       problems.push({ path: `${at}.weight`, message: `累计得分指标的赋分应为最高分 ${rule.max} / weight of a countUp row is its max` });
     }
@@ -107,7 +133,11 @@ function rowErrors(row: RubricRow, at: string): RubricProblem[] {
       const ids = rule.items.map((item) => item.id);
       if (new Set(ids).size !== ids.length) problems.push({ path: `${at}.rule.items`, message: '子项 id 重复 / duplicate item id' });
       rule.items.forEach((item, j) => {
-        if (item.max !== undefined && item.max < item.points) problems.push({ path: `${at}.rule.items[${j}].max`, message: `子项上限 ${item.max} 小于每项分值 ${item.points} / item max is below its points` });
+        if (item.max !== undefined && item.max < item.points)
+          problems.push({
+            path: `${at}.rule.items[${j}].max`,
+            message: `子项上限 ${item.max} 小于每项分值 ${item.points} / item max is below its points`,
+          });
       });
     }
     if (rule.type === 'none') {
@@ -117,10 +147,19 @@ function rowErrors(row: RubricRow, at: string): RubricProblem[] {
       problems.push({ path: `${at}.weight`, message: '扣分指标的赋分必须大于 0 / a deduction row needs a positive weight' });
     }
     // checklist and quota deductions stop at the weight (扣完为止); there is nothing to compare
-    const largest = rule.type === 'perOccurrence' ? rule.cap : rule.type === 'once' ? rule.points
-      : rule.type === 'levels' ? Math.max(...rule.levels.map((l) => l.points)) : 0;
+    const largest =
+      rule.type === 'perOccurrence'
+        ? rule.cap
+        : rule.type === 'once'
+          ? rule.points
+          : rule.type === 'levels'
+            ? Math.max(...rule.levels.map((l) => l.points))
+            : 0;
     if (largest > row.weight) {
-      problems.push({ path: `${at}.rule`, message: `扣分上限 ${largest} 超过自身权重 ${row.weight}（计分办法：减分上限为自身权重分值） / deduction cap exceeds the weight` });
+      problems.push({
+        path: `${at}.rule`,
+        message: `扣分上限 ${largest} 超过自身权重 ${row.weight}（计分办法：减分上限为自身权重分值） / deduction cap exceeds the weight`,
+      });
     }
   }
   // a check's findings are occurrences (or a ranged value): these rules read entered items, periods or counts only,
@@ -133,10 +172,14 @@ function rowErrors(row: RubricRow, at: string): RubricProblem[] {
   }
   if (row.bonus?.variants) {
     const ids = row.bonus.variants.map((v) => v.id);
-    if (new Set(ids).size !== ids.length) problems.push({ path: `${at}.bonus.variants`, message: '加分情形 id 重复 / duplicate variant id' });
+    if (new Set(ids).size !== ids.length)
+      problems.push({ path: `${at}.bonus.variants`, message: '加分情形 id 重复 / duplicate variant id' });
   }
   if (row.keyField !== undefined && row.id !== `keyfield.${row.keyField}`) {
-    problems.push({ path: `${at}.id`, message: `重点领域指标 id 应为 "keyfield.${row.keyField}" / key field row id must be keyfield.<keyField>` });
+    problems.push({
+      path: `${at}.id`,
+      message: `重点领域指标 id 应为 "keyfield.${row.keyField}" / key field row id must be keyfield.<keyField>`,
+    });
   }
   return problems;
 }
@@ -172,7 +215,11 @@ export function rubricWarnings(rubric: Rubric): RubricProblem[] {
         warnings.push({ path: `classes.${cls}.rows`, message: `一级指标“${level1}”标注 ${entry.weight} 分，所属指标赋分合计 ${total} 分` });
       }
     }
-    if (base !== null && rubric.classes[cls].scaleTo === undefined && !(rubric.classes[cls].groups ?? []).some((g) => g.scaleTo !== undefined)) {
+    if (
+      base !== null &&
+      rubric.classes[cls].scaleTo === undefined &&
+      !(rubric.classes[cls].groups ?? []).some((g) => g.scaleTo !== undefined)
+    ) {
       const total = sum(rows.map((r) => r.weight));
       if (total !== base) warnings.push({ path: `classes.${cls}.base`, message: `${cls}类总分按 ${base} 分计，指标赋分合计 ${total} 分` });
     }

@@ -8,7 +8,7 @@ const CLASS_NAMES: Record<string, string> = { A: 'A类，乡镇', B: 'B类，县
 
 function className(rubric: Rubric, cls: UnitClass): string {
   const label = rubric.classes[cls]?.label;
-  return label ? (label === cls ? label : `${cls}类，${label}`) : CLASS_NAMES[cls] ?? cls;
+  return label ? (label === cls ? label : `${cls}类，${label}`) : (CLASS_NAMES[cls] ?? cls);
 }
 
 /** Terminal display width: CJK and full-width forms take two columns. */
@@ -16,9 +16,17 @@ function displayWidth(text: string): number {
   let width = 0;
   for (const ch of text) {
     const code = ch.codePointAt(0) ?? 0;
-    width += (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3)
-      || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60)
-      || (code >= 0xffe0 && code <= 0xffe6) || (code >= 0x2018 && code <= 0x201d) ? 2 : 1;
+    width +=
+      (code >= 0x1100 && code <= 0x115f) ||
+      (code >= 0x2e80 && code <= 0xa4cf) ||
+      (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0xf900 && code <= 0xfaff) ||
+      (code >= 0xfe30 && code <= 0xfe4f) ||
+      (code >= 0xff00 && code <= 0xff60) ||
+      (code >= 0xffe0 && code <= 0xffe6) ||
+      (code >= 0x2018 && code <= 0x201d)
+        ? 2
+        : 1;
   }
   return width;
 }
@@ -42,11 +50,18 @@ function scoreText(row: RubricRow): string {
 function ruleLines(row: RubricRow): string[] {
   const r = row.rule;
   if (r.type === 'checklist') {
-    return r.items.map((item) => `      子项 ${item.id}：${item.label}，${r.mode === 'deduct' ? '扣' : '得'} ${item.points} 分${item.max !== undefined && item.max !== item.points ? `/项，最高 ${item.max} 分` : ''}`);
+    return r.items.map(
+      (item) =>
+        `      子项 ${item.id}：${item.label}，${r.mode === 'deduct' ? '扣' : '得'} ${item.points} 分${item.max !== undefined && item.max !== item.points ? `/项，最高 ${item.max} 分` : ''}`,
+    );
   }
   if (r.type === 'quota') {
-    const above = r.above ? `；超过规定数量 ${Math.round(r.above.over * 100)}% 加 ${r.above.points} 分，此后每超过 ${Math.round(r.above.step * 100)}% 再加 ${r.above.points} 分${r.above.cap === null ? '（不设上限）' : `（上限 ${r.above.cap} 分）`}` : '';
-    return [`      数量要求：每${r.period === 'month' ? '月' : '季度'}不低于 ${r.target} ${r.counter ?? '条'}；低于规定数量每期扣 ${r.blank === r.below ? r.below : `${r.below} 分，空白每期扣 ${r.blank}`} 分，扣完为止${above}${r.column ? `；数据来源：栏目 ${r.column} 的网上发布数量` : '；数据来源：人工录入'}`];
+    const above = r.above
+      ? `；超过规定数量 ${Math.round(r.above.over * 100)}% 加 ${r.above.points} 分，此后每超过 ${Math.round(r.above.step * 100)}% 再加 ${r.above.points} 分${r.above.cap === null ? '（不设上限）' : `（上限 ${r.above.cap} 分）`}`
+      : '';
+    return [
+      `      数量要求：每${r.period === 'month' ? '月' : '季度'}不低于 ${r.target} ${r.counter ?? '条'}；低于规定数量每期扣 ${r.blank === r.below ? r.below : `${r.below} 分，空白每期扣 ${r.blank}`} 分，扣完为止${above}${r.column ? `；数据来源：栏目 ${r.column} 的网上发布数量` : '；数据来源：人工录入'}`,
+    ];
   }
   return [];
 }
@@ -54,7 +69,12 @@ function ruleLines(row: RubricRow): string[] {
 function groupHeading(cls: RubricClass, row: RubricRow): string | null {
   const path = groupPath(cls, row.group);
   if (path.length === 0) return null;
-  return path.map((g, i) => `${'  '.repeat(i)}${g.label}${g.scaleTo !== undefined ? `（权重 ${g.scaleTo}）` : g.min !== undefined || g.max !== undefined ? `（${g.min ?? ''}—${g.max ?? ''}）` : ''}`).join(' › ');
+  return path
+    .map(
+      (g, i) =>
+        `${'  '.repeat(i)}${g.label}${g.scaleTo !== undefined ? `（权重 ${g.scaleTo}）` : g.min !== undefined || g.max !== undefined ? `（${g.min ?? ''}—${g.max ?? ''}）` : ''}`,
+    )
+    .join(' › ');
 }
 
 function formatClass(rubric: Rubric, cls: UnitClass): string[] {
@@ -99,7 +119,10 @@ function formatExtras(rubric: Rubric): string[] {
     `综合加分项（不设上限；考核方式：${bonusMethod}）`,
     ...bonus.map((item, i) => `  （${i + 1}）${item.label}`),
     `重大扣分项（不设上限；考核方式：${penaltyMethod}）`,
-    ...penalty.map((item, i) => `  （${i + 1}）${item.label}${item.checks?.length ? `（候选：检查项 ${item.checks.join('、')} 经评议人员确认的问题，由考核小组认定后录入，不自动扣分）` : ''}`),
+    ...penalty.map(
+      (item, i) =>
+        `  （${i + 1}）${item.label}${item.checks?.length ? `（候选：检查项 ${item.checks.join('、')} 经评议人员确认的问题，由考核小组认定后录入，不自动扣分）` : ''}`,
+    ),
   ];
 }
 
@@ -109,7 +132,9 @@ function formatGrading(rubric: Rubric): string[] {
   const pct = (n: number) => `${Math.round(n * 100)}%`;
   return [
     `考核等次：${g.order.join('、')}`,
-    `  优秀 ${pct(g.excellent)}；良好 ${pct(g.good.min)}~${pct(g.good.max)}；一般和较差 ${Object.entries(g.lower).map(([c, v]) => `${c}类 ${pct(v)}`).join('、')}`,
+    `  优秀 ${pct(g.excellent)}；良好 ${pct(g.good.min)}~${pct(g.good.max)}；一般和较差 ${Object.entries(g.lower)
+      .map(([c, v]) => `${c}类 ${pct(v)}`)
+      .join('、')}`,
     `  ${g.note}`,
   ];
 }
@@ -118,10 +143,5 @@ function formatGrading(rubric: Rubric): string[] {
 export function formatRubricText(rubric: Rubric, cls?: UnitClass): string {
   const classes: UnitClass[] = cls ? [cls] : Object.keys(rubric.classes);
   const blocks = classes.map((c) => formatClass(rubric, c).join('\n'));
-  return [
-    `来源：${rubric.source}`,
-    ...blocks,
-    formatExtras(rubric).join('\n'),
-    formatGrading(rubric).join('\n'),
-  ].join('\n\n') + '\n';
+  return [`来源：${rubric.source}`, ...blocks, formatExtras(rubric).join('\n'), formatGrading(rubric).join('\n')].join('\n\n') + '\n';
 }

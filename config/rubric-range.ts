@@ -2,7 +2,10 @@ import type { RubricClass, RubricGroup, RubricRow } from './rubric-types.ts';
 
 // The range a row's (or group's) score can take. Shared by the loader's consistency checks and the engine's clamps.
 
-export interface ScoreRange { min: number; max: number }
+export interface ScoreRange {
+  min: number;
+  max: number;
+}
 
 function round(n: number): number {
   return Math.round(n * 100) / 100;
@@ -58,7 +61,7 @@ export function groupRange(cls: RubricClass, group: RubricGroup, withBonus = fal
   const children = childrenRange(cls, group, withBonus, seen);
   const raw = { min: group.min ?? children.min, max: group.max ?? children.max };
   if (group.scaleTo === undefined) return raw;
-  return { min: raw.max > 0 ? round(Math.min(0, raw.min) / raw.max * group.scaleTo) : 0, max: group.scaleTo };
+  return { min: raw.max > 0 ? round((Math.min(0, raw.min) / raw.max) * group.scaleTo) : 0, max: group.scaleTo };
 }
 
 /** Group path of a row, top group first (a loop in `parent` was already refused by the checks). */

@@ -26,21 +26,32 @@ export function registerRubricLocator(rubric: Rubric, file: string, at: (path: s
   locators.set(rubric, { file, at });
 }
 
-export function rubricReferenceProblems(rubric: Rubric, refs: RubricReferences, warnings?: { path: string; message: string }[]): { path: string; message: string }[] {
+export function rubricReferenceProblems(
+  rubric: Rubric,
+  refs: RubricReferences,
+  warnings?: { path: string; message: string }[],
+): { path: string; message: string }[] {
   const problems: { path: string; message: string }[] = [];
   const checks = refs.checkIds ? new Set(refs.checkIds) : null;
   const columns = refs.columnKeys ? new Set(refs.columnKeys) : null;
   if (checks) {
     for (const kind of ['bonus', 'penalty'] as const) {
-      rubric.extras[kind].forEach((item, i) => (item.checks ?? []).forEach((id, j) => {
-        if (!checks.has(id)) problems.push({ path: `extras.${kind}[${i}].checks[${j}]`, message: `未知的检查项 "${id}" / unknown check id "${id}"` });
-      }));
+      rubric.extras[kind].forEach((item, i) =>
+        (item.checks ?? []).forEach((id, j) => {
+          if (!checks.has(id))
+            problems.push({ path: `extras.${kind}[${i}].checks[${j}]`, message: `未知的检查项 "${id}" / unknown check id "${id}"` });
+        }),
+      );
     }
   }
   for (const [cls, klass] of Object.entries(rubric.classes)) {
     if (columns) {
       klass.requiredColumns.forEach((key, j) => {
-        if (!columns.has(key)) problems.push({ path: `classes.${cls}.requiredColumns[${j}]`, message: `未知的栏目 "${key}"（见 config/columns.yaml） / unknown column key "${key}"` });
+        if (!columns.has(key))
+          problems.push({
+            path: `classes.${cls}.requiredColumns[${j}]`,
+            message: `未知的栏目 "${key}"（见 config/columns.yaml） / unknown column key "${key}"`,
+          });
       });
     }
     const units = refs.config?.units.filter((u) => u.class === cls);
@@ -52,7 +63,10 @@ export function rubricReferenceProblems(rubric: Rubric, refs: RubricReferences, 
         });
       }
       if (columns && row.rule.type === 'quota' && row.rule.column !== undefined && !columns.has(row.rule.column)) {
-        problems.push({ path: `${at}.rule.column`, message: `未知的栏目 "${row.rule.column}"（见 config/columns.yaml） / unknown column key "${row.rule.column}"` });
+        problems.push({
+          path: `${at}.rule.column`,
+          message: `未知的栏目 "${row.rule.column}"（见 config/columns.yaml） / unknown column key "${row.rule.column}"`,
+        });
       }
       if (units && row.responsible) {
         row.responsible.forEach((who, j) => {
@@ -65,7 +79,10 @@ export function rubricReferenceProblems(rubric: Rubric, refs: RubricReferences, 
               message: `县配置中没有${cls}类单位的编号或名称是 "${who}"，相近的有：${near.map((u) => `${u.name}（${u.id}）`).join('、')}；请写单位编号或完整名称 / no unit of class ${cls} has id or name "${who}"; near: ${near.map((u) => u.id).join(', ')}`,
             });
           } else if (warnings) {
-            warnings.push({ path: `${at}.responsible[${j}]`, message: `县配置中没有${cls}类单位的编号或名称是 "${who}"，该指标在本县无考核对象 / no unit of class ${cls} has id or name "${who}": the row scores no unit here` });
+            warnings.push({
+              path: `${at}.responsible[${j}]`,
+              message: `县配置中没有${cls}类单位的编号或名称是 "${who}"，该指标在本县无考核对象 / no unit of class ${cls} has id or name "${who}": the row scores no unit here`,
+            });
           }
         });
       }
@@ -77,10 +94,16 @@ export function rubricReferenceProblems(rubric: Rubric, refs: RubricReferences, 
 /** Problems of the county config against the rubric: a unit whose class the rubric does not have. */
 export function unitClassProblems(rubric: Rubric, config: CountyConfig): { path: string; message: string }[] {
   const classes = Object.keys(rubric.classes);
-  return config.units.flatMap((u, i) => rubric.classes[u.class] ? [] : [{
-    path: `units[${i}].class`,
-    message: `单位“${u.name}”的类别 "${u.class}" 不在考核细则中（可选：${classes.join('、')}） / class "${u.class}" is not a class of the rubric (${classes.join(', ')})`,
-  }]);
+  return config.units.flatMap((u, i) =>
+    rubric.classes[u.class]
+      ? []
+      : [
+          {
+            path: `units[${i}].class`,
+            message: `单位“${u.name}”的类别 "${u.class}" 不在考核细则中（可选：${classes.join('、')}） / class "${u.class}" is not a class of the rubric (${classes.join(', ')})`,
+          },
+        ],
+  );
 }
 
 /**
@@ -92,7 +115,10 @@ export function assertRubricReferences(rubric: Rubric, refs: RubricReferences, c
   const warnings: { path: string; message: string }[] = [];
   const problems = rubricReferenceProblems(rubric, refs, warnings);
   if (problems.length > 0) {
-    throw new ConfigError(loc?.file ?? `考核细则 ${rubric.year}`, problems.map((p) => ({ ...p, path: loc ? loc.at(p.path) : p.path })));
+    throw new ConfigError(
+      loc?.file ?? `考核细则 ${rubric.year}`,
+      problems.map((p) => ({ ...p, path: loc ? loc.at(p.path) : p.path })),
+    );
   }
   if (refs.config) {
     const classes = unitClassProblems(rubric, refs.config);

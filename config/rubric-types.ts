@@ -17,7 +17,12 @@ export type RubricRule =
  * One sub-item of a checklist row. Yes/no items are entered as 1 (deduct: the failing case is present; earn: the item
  * is met) or 0; items with `max` above `points` are counted (each occurrence `points`, the item at most `max`).
  */
-export interface ChecklistItem { id: string; label: string; points: number; max?: number }
+export interface ChecklistItem {
+  id: string;
+  label: string;
+  points: number;
+  max?: number;
+}
 
 /** A count compared with a target per period (month or quarter) of the assessment year up to asOf. */
 export interface QuotaRule {

@@ -13,7 +13,13 @@ import type { CountyConfig, UnitClass } from './schema.ts';
 
 export { formatRubricText } from './rubric-format.ts';
 export { rubricErrors, rubricWarnings, type RubricProblem } from './rubric-checks.ts';
-export { assertRubricReferences, knownColumnKeys, rubricReferenceProblems, unitClassProblems, type RubricReferences } from './rubric-references.ts';
+export {
+  assertRubricReferences,
+  knownColumnKeys,
+  rubricReferenceProblems,
+  unitClassProblems,
+  type RubricReferences,
+} from './rubric-references.ts';
 export { baseRange, childGroups, childRows, childrenRange, groupPath, groupRange, rowRange, type ScoreRange } from './rubric-range.ts';
 
 const BUILTIN_DIR = join(dirname(fileURLToPath(import.meta.url)), 'rubrics');
@@ -26,7 +32,8 @@ function fillLevels(file: RubricFile): Rubric {
       const labels = groupPath(cls, row.group).map((g) => g.label);
       const level1 = row.level1 ?? labels[0] ?? '';
       const level2 = row.level2 ?? labels[1] ?? '';
-      const level3 = row.level2 === undefined && labels.length > 2 ? [...labels.slice(2), row.level3].filter(Boolean).join('／') : row.level3;
+      const level3 =
+        row.level2 === undefined && labels.length > 2 ? [...labels.slice(2), row.level3].filter(Boolean).join('／') : row.level3;
       return { ...row, level1, level2, level3 } as RubricRow;
     });
     classes[key] = { ...cls, rows } as RubricClass;
@@ -41,11 +48,18 @@ export function parseRubric(text: string, file: string): Rubric {
     locate(doc, lineCounter, typeof path === 'string' ? parsePath(path) : path.filter((p): p is string | number => typeof p !== 'symbol'));
   const parsed = rubricSchema.safeParse(data);
   if (!parsed.success) {
-    throw new ConfigError(file, parsed.error.issues.map((issue) => ({ path: at(issue.path), message: issue.message })));
+    throw new ConfigError(
+      file,
+      parsed.error.issues.map((issue) => ({ path: at(issue.path), message: issue.message })),
+    );
   }
   const rubric = fillLevels(parsed.data);
   const errors = rubricErrors(rubric);
-  if (errors.length > 0) throw new ConfigError(file, errors.map((p) => ({ ...p, path: at(p.path) })));
+  if (errors.length > 0)
+    throw new ConfigError(
+      file,
+      errors.map((p) => ({ ...p, path: at(p.path) })),
+    );
   rubric.warnings = rubricWarnings(rubric).map((p) => ({ ...p, path: at(p.path) }));
   registerRubricLocator(rubric, file, at);
   return rubric;
@@ -58,7 +72,12 @@ export function parseRubric(text: string, file: string): Rubric {
 export function loadRubric(spec: string, year?: number, baseDir?: string): Rubric {
   const builtin = /^builtin:(auto|\d{4})$/.exec(spec);
   if (spec.startsWith('builtin:') && !builtin) {
-    throw new ConfigError(spec, [{ path: 'rubric', message: '内置考核细则应写作 builtin:auto 或 builtin:<年度> / builtin rubric must be builtin:auto or builtin:<year>' }]);
+    throw new ConfigError(spec, [
+      {
+        path: 'rubric',
+        message: '内置考核细则应写作 builtin:auto 或 builtin:<年度> / builtin rubric must be builtin:auto or builtin:<year>',
+      },
+    ]);
   }
   if (builtin) {
     const wanted = builtin[1] === 'auto' ? year : Number(builtin[1]);
@@ -73,21 +92,36 @@ export function loadRubric(spec: string, year?: number, baseDir?: string): Rubri
     // the compiled build holds each built-in rubric already parsed and checked (scripts/build.mjs): parsing the
     // 40 KB YAML was most of `zwgk rubric`'s start-up; the sources have no such file and parse the YAML
     const precompiled = join(BUILTIN_DIR, `${wanted}.json`);
-    const rubric = existsSync(precompiled) ? (JSON.parse(readFileSync(precompiled, 'utf8')) as Rubric) : parseRubric(readFileSync(full, 'utf8'), display);
+    const rubric = existsSync(precompiled)
+      ? (JSON.parse(readFileSync(precompiled, 'utf8')) as Rubric)
+      : parseRubric(readFileSync(full, 'utf8'), display);
     if (rubric.year !== wanted) {
-      throw new ConfigError(display, [{ path: 'year', message: `文件年度 ${rubric.year} 与所需年度 ${wanted} 不符 / year ${rubric.year} does not match ${wanted}` }]);
+      throw new ConfigError(display, [
+        { path: 'year', message: `文件年度 ${rubric.year} 与所需年度 ${wanted} 不符 / year ${rubric.year} does not match ${wanted}` },
+      ]);
     }
     return rubric;
   }
   const full = resolve(baseDir ?? process.cwd(), spec);
   if (!existsSync(full)) {
     const from = baseDir === undefined ? '当前目录 / the working directory' : baseDir;
-    throw new ConfigError(spec, [{ path: 'rubric', message: `考核细则文件不存在：按 ${from} 解析为 ${full} / rubric file not found: resolved from ${from} to ${full}` }]);
+    throw new ConfigError(spec, [
+      {
+        path: 'rubric',
+        message: `考核细则文件不存在：按 ${from} 解析为 ${full} / rubric file not found: resolved from ${from} to ${full}`,
+      },
+    ]);
   }
-  if (!statSync(full).isFile()) throw new ConfigError(spec, [{ path: 'rubric', message: `这是一个目录，不是考核细则文件：${full} / rubric path is a directory` }]);
+  if (!statSync(full).isFile())
+    throw new ConfigError(spec, [{ path: 'rubric', message: `这是一个目录，不是考核细则文件：${full} / rubric path is a directory` }]);
   const rubric = parseRubric(readFileSync(full, 'utf8'), spec);
   if (year !== undefined && rubric.year !== year) {
-    throw new ConfigError(spec, [{ path: 'year', message: `考核细则是 ${rubric.year} 年度的，考核年度是 ${year} 年 / the rubric is for ${rubric.year}, the assessment is for ${year}` }]);
+    throw new ConfigError(spec, [
+      {
+        path: 'year',
+        message: `考核细则是 ${rubric.year} 年度的，考核年度是 ${year} 年 / the rubric is for ${rubric.year}, the assessment is for ${year}`,
+      },
+    ]);
   }
   return rubric;
 }
@@ -104,7 +138,13 @@ export function loadRubricForConfig(config: CountyConfig, year: number = config.
     return loadRubric(spec, year, baseDir);
   } catch (e) {
     if (e instanceof ConfigError && e.file === spec) {
-      throw new ConfigError(spec, e.problems.map((p) => ({ ...p, message: `${p.message}（县配置 ${configFile} 的 rubric: ${spec} / named by rubric: in ${configFile}）` })));
+      throw new ConfigError(
+        spec,
+        e.problems.map((p) => ({
+          ...p,
+          message: `${p.message}（县配置 ${configFile} 的 rubric: ${spec} / named by rubric: in ${configFile}）`,
+        })),
+      );
     }
     throw e;
   }
@@ -164,16 +204,18 @@ export interface RubricJsonRow {
 /** The `zwgk rubric --json` output: one entry per row, A before B. */
 export function rubricAsJson(rubric: Rubric, cls?: UnitClass): RubricJsonRow[] {
   const classes: UnitClass[] = cls ? [cls] : Object.keys(rubric.classes);
-  return classes.flatMap((c) => rubric.classes[c].rows.map((row) => ({
-    class: c,
-    id: row.id,
-    level1: row.level1,
-    level2: row.level2,
-    level3: row.level3,
-    weight: row.weight,
-    min: row.min,
-    max: row.max,
-    rule: row.rule,
-    checks: [...row.checks],
-  })));
+  return classes.flatMap((c) =>
+    rubric.classes[c].rows.map((row) => ({
+      class: c,
+      id: row.id,
+      level1: row.level1,
+      level2: row.level2,
+      level3: row.level3,
+      weight: row.weight,
+      min: row.min,
+      max: row.max,
+      rule: row.rule,
+      checks: [...row.checks],
+    })),
+  );
 }

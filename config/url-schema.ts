@@ -10,5 +10,6 @@ export function isHttpUrl(s: string): boolean {
 }
 
 /** A string that parses as an http(s) address (the config's homes, columns, feeds, probe references). */
-export const httpUrl = z.string({ error: '必须是网址字符串 / must be a URL string' })
+export const httpUrl = z
+  .string({ error: '必须是网址字符串 / must be a URL string' })
   .refine(isHttpUrl, { message: '不是有效的 http(s) 网址 / not a valid http(s) URL' });

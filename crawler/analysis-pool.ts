@@ -24,7 +24,9 @@ export function defaultAnalysisThreads(): number {
 }
 
 // compiled (dist/*.js): the worker's compiled module itself; from the sources: a boot file that registers tsx first
-const WORKER_ENTRY = import.meta.url.endsWith('.js') ? new URL('./analysis-worker.js', import.meta.url) : new URL('./analysis-worker-boot.mjs', import.meta.url);
+const WORKER_ENTRY = import.meta.url.endsWith('.js')
+  ? new URL('./analysis-worker.js', import.meta.url)
+  : new URL('./analysis-worker-boot.mjs', import.meta.url);
 
 const INLINE_FIRST = 8;
 /** Pages above this size (characters) wait for a worker instead of being parsed on this thread. */
@@ -34,7 +36,10 @@ const IN_FLIGHT_PER_WORKER = 6;
 
 /** A page whose analysis ran past the time limit; its worker was stopped and replaced. */
 export class AnalysisTimeLimitError extends Error {
-  constructor(readonly url: string | null, readonly limitMs: number) {
+  constructor(
+    readonly url: string | null,
+    readonly limitMs: number,
+  ) {
     super(`页面解析超过时限 ${Math.round(limitMs / 100) / 10} 秒，已中止${url ? `：${url}` : ''}`);
     this.name = 'AnalysisTimeLimitError';
   }
@@ -46,8 +51,17 @@ export interface AnalysisPoolOptions {
 }
 
 type Result = { value: unknown; json: string };
-interface Job { resolve: (v: Result) => void; reject: (e: Error) => void; req: AnalysisRequest; timer?: NodeJS.Timeout }
-interface Slot { worker: Worker; jobs: Map<number, Job>; ready: boolean }
+interface Job {
+  resolve: (v: Result) => void;
+  reject: (e: Error) => void;
+  req: AnalysisRequest;
+  timer?: NodeJS.Timeout;
+}
+interface Slot {
+  worker: Worker;
+  jobs: Map<number, Job>;
+  ready: boolean;
+}
 
 function inline(task: AnalysisTask): Result {
   const value = runTask(task);
@@ -75,7 +89,10 @@ export function createAnalysisPool(threads: number, opts: AnalysisPoolOptions = 
 
   const pump = (): void => {
     for (;;) {
-      const slot = slots.reduce<Slot | null>((best, s) => (s.ready && s.jobs.size < IN_FLIGHT_PER_WORKER && (!best || s.jobs.size < best.jobs.size) ? s : best), null);
+      const slot = slots.reduce<Slot | null>(
+        (best, s) => (s.ready && s.jobs.size < IN_FLIGHT_PER_WORKER && (!best || s.jobs.size < best.jobs.size) ? s : best),
+        null,
+      );
       if (!slot) {
         // no worker left at all (they failed): the main thread does the waiting jobs
         if (slots.length === 0) for (const job of [...waiting.first.splice(0), ...waiting.later.splice(0)]) runInline(job);
@@ -155,7 +172,8 @@ export function createAnalysisPool(threads: number, opts: AnalysisPoolOptions = 
       if (!job) return;
       slot.jobs.delete(m.id);
       clearTimeout(job.timer);
-      if ('error' in m) job.reject(new Error(`页面解析失败 / page analysis failed: ${job.req.kind === 'page' ? job.req.url : 'feed'}: ${m.error}`));
+      if ('error' in m)
+        job.reject(new Error(`页面解析失败 / page analysis failed: ${job.req.kind === 'page' ? job.req.url : 'feed'}: ${m.error}`));
       else job.resolve({ value: JSON.parse(m.json), json: m.json });
       pump();
     });

@@ -3,7 +3,9 @@ import { analysePage, type AnalysisPart } from './page-analysis.ts';
 import { parseFeed } from './feeds.ts';
 
 /** A page to analyse, or a feed (RSS/Atom/JSON Feed) to parse. */
-export type AnalysisTask = { kind: 'page'; html: string; url: string; parts: AnalysisPart[] } | { kind: 'feed'; text: string; contentType: string | null };
+export type AnalysisTask =
+  | { kind: 'page'; html: string; url: string; parts: AnalysisPart[] }
+  | { kind: 'feed'; text: string; contentType: string | null };
 export type AnalysisRequest = AnalysisTask & { id: number };
 export type AnalysisReply = { id: number; json: string } | { id: number; error: string };
 

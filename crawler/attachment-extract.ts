@@ -54,7 +54,11 @@ export function attachmentFormat(url: string, contentType: string | null = null)
 
 const require = createRequire(import.meta.url);
 
-const clean = (s: unknown): string => String(s ?? '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/\s+/g, ' ').trim();
+const clean = (s: unknown): string =>
+  String(s ?? '')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** The header row of a sheet or table: the first of its first rows with two or more cells and no digit-only cell. */
 function splitHeader(rows: string[][]): { headers: string[]; body: string[][] } {
@@ -65,7 +69,14 @@ function splitHeader(rows: string[][]): { headers: string[]; body: string[][] } 
   return { headers: [], body: rows };
 }
 
-function finish(format: AttachmentFormat, lines: string[], tables: AttachmentTable[], pages: number | null, limits: ExtractLimits, truncated: boolean): AttachmentText {
+function finish(
+  format: AttachmentFormat,
+  lines: string[],
+  tables: AttachmentTable[],
+  pages: number | null,
+  limits: ExtractLimits,
+  truncated: boolean,
+): AttachmentText {
   let text = lines.filter((l) => l !== '').join('\n');
   if (text.length > limits.maxChars) {
     text = text.slice(0, limits.maxChars);
@@ -126,7 +137,16 @@ async function docx(bytes: Uint8Array, limits: ExtractLimits): Promise<Attachmen
   const tables: AttachmentTable[] = [];
   const lines: string[] = [];
   $('table').each((_, t) => {
-    const rows = $(t).find('tr').toArray().slice(0, limits.maxRows + 1).map((tr) => $(tr).children('td,th').toArray().map((c) => clean($(c).text())));
+    const rows = $(t)
+      .find('tr')
+      .toArray()
+      .slice(0, limits.maxRows + 1)
+      .map((tr) =>
+        $(tr)
+          .children('td,th')
+          .toArray()
+          .map((c) => clean($(c).text())),
+      );
     for (const r of rows) lines.push(r.join('\t'));
     const { headers, body } = splitHeader(rows);
     if (body.length > 0) tables.push({ sheet: null, headers, rows: body });
@@ -177,7 +197,11 @@ async function pdf(bytes: Uint8Array, limits: ExtractLimits): Promise<Attachment
 }
 
 /** Throws with a Chinese message when the file cannot be read (damaged, encrypted, not what its name says). */
-export async function extractAttachment(bytes: Uint8Array, format: AttachmentFormat, limits: ExtractLimits = DEFAULT_EXTRACT_LIMITS): Promise<AttachmentText> {
+export async function extractAttachment(
+  bytes: Uint8Array,
+  format: AttachmentFormat,
+  limits: ExtractLimits = DEFAULT_EXTRACT_LIMITS,
+): Promise<AttachmentText> {
   try {
     switch (format) {
       case 'xls':

@@ -5,7 +5,9 @@ import { Worker } from 'node:worker_threads';
 import { extractAttachment, type AttachmentFormat, type AttachmentText, type ExtractLimits } from './attachment-extract.ts';
 
 // compiled (dist/*.js): the worker's compiled module itself; from the sources: a boot file that registers tsx first
-const WORKER_ENTRY = import.meta.url.endsWith('.js') ? new URL('./attachment-worker.js', import.meta.url) : new URL('./attachment-worker-boot.mjs', import.meta.url);
+const WORKER_ENTRY = import.meta.url.endsWith('.js')
+  ? new URL('./attachment-worker.js', import.meta.url)
+  : new URL('./attachment-worker-boot.mjs', import.meta.url);
 
 export interface AttachmentExtractor {
   /** Rejects with a Chinese message naming the reason (unreadable, timeout). */
@@ -13,7 +15,13 @@ export interface AttachmentExtractor {
   close(): Promise<void>;
 }
 
-interface Job { bytes: Uint8Array; format: AttachmentFormat; limits: ExtractLimits; resolve: (t: AttachmentText) => void; reject: (e: Error) => void }
+interface Job {
+  bytes: Uint8Array;
+  format: AttachmentFormat;
+  limits: ExtractLimits;
+  resolve: (t: AttachmentText) => void;
+  reject: (e: Error) => void;
+}
 
 export function createAttachmentExtractor(opts: { timeoutMs: number; inline?: boolean }): AttachmentExtractor {
   const queue: Job[] = [];
@@ -26,7 +34,9 @@ export function createAttachmentExtractor(opts: { timeoutMs: number; inline?: bo
 
   const runInline = (job: Job): void => {
     const timer = setTimeout(() => job.reject(new Error(`附件读取超时（超过 ${opts.timeoutMs / 1000} 秒）`)), opts.timeoutMs);
-    extractAttachment(job.bytes, job.format, job.limits).then(job.resolve, job.reject).finally(() => clearTimeout(timer));
+    extractAttachment(job.bytes, job.format, job.limits)
+      .then(job.resolve, job.reject)
+      .finally(() => clearTimeout(timer));
   };
 
   const stopWorker = (): void => {

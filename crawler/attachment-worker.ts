@@ -5,7 +5,12 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { extractAttachment, type AttachmentFormat, type ExtractLimits } from './attachment-extract.ts';
 
-export interface AttachmentJob { id: number; bytes: Uint8Array; format: AttachmentFormat; limits: ExtractLimits }
+export interface AttachmentJob {
+  id: number;
+  bytes: Uint8Array;
+  format: AttachmentFormat;
+  limits: ExtractLimits;
+}
 
 parentPort?.on('message', (m: AttachmentJob) => {
   extractAttachment(m.bytes, m.format, m.limits).then(

@@ -6,7 +6,13 @@ import { getPageAnalysis, putPageAnalysis } from '../store/index.ts';
 import type { CrawlSettings } from '../config/index.ts';
 import type { UnitCrawlContext } from './unit-context.ts';
 import type { PageLinks } from './column-crawl.ts';
-import { ATTACHMENT_EXTRACT_VERSION, attachmentFormat, DEFAULT_EXTRACT_LIMITS, type AttachmentFormat, type AttachmentText } from './attachment-extract.ts';
+import {
+  ATTACHMENT_EXTRACT_VERSION,
+  attachmentFormat,
+  DEFAULT_EXTRACT_LIMITS,
+  type AttachmentFormat,
+  type AttachmentText,
+} from './attachment-extract.ts';
 import type { AttachmentExtractor } from './attachment-pool.ts';
 import { errorClassLabel } from './errors.ts';
 
@@ -20,7 +26,12 @@ const cacheUrl = (url: string): string => `attachment:${url}`;
 
 type Cached = { v: number; result: AttachmentText } | { v: number; error: string };
 
-interface Candidate { url: string; name: string; pageUrl: string; format: AttachmentFormat }
+interface Candidate {
+  url: string;
+  name: string;
+  pageUrl: string;
+  format: AttachmentFormat;
+}
 
 /** Distinct in-scope attachment links of the pages, in page order, at most `max`. */
 export function attachmentCandidates(pages: PageLinks[], inScope: (url: string) => boolean, max: number): Candidate[] {
@@ -42,26 +53,63 @@ export function attachmentCandidates(pages: PageLinks[], inScope: (url: string) 
   return out;
 }
 
-export function createAttachmentReader(store: Store, extractor: AttachmentExtractor, settings: CrawlSettings['attachments'], extractorVersion: string): AttachmentReader {
+export function createAttachmentReader(
+  store: Store,
+  extractor: AttachmentExtractor,
+  settings: CrawlSettings['attachments'],
+  extractorVersion: string,
+): AttachmentReader {
   const stats = { fetched: 0, extracted: 0, reused: 0, failed: 0, bytes: 0, extractMs: 0 };
   const limits = { ...DEFAULT_EXTRACT_LIMITS, maxPages: settings.maxPages, maxRows: settings.maxRows };
 
   async function readOne(ctx: UnitCrawlContext, c: Candidate, columnKey: string | null): Promise<AttachmentObservation> {
     const base = {
-      runId: ctx.run.runId, unitId: ctx.unit.id, pageUrl: c.pageUrl, columnKey, url: c.url, name: c.name, format: c.format,
-      text: '', tables: [], pages: null, truncated: false,
+      runId: ctx.run.runId,
+      unitId: ctx.unit.id,
+      pageUrl: c.pageUrl,
+      columnKey,
+      url: c.url,
+      name: c.name,
+      format: c.format,
+      text: '',
+      tables: [],
+      pages: null,
+      truncated: false,
     };
-    const loaded = await ctx.io.source.load({ url: c.url, role: 'attachment', unitId: ctx.unit.id, columnKey, revalidateAfterDays: ctx.run.config.crawl.revalidateDetailDays });
+    const loaded = await ctx.io.source.load({
+      url: c.url,
+      role: 'attachment',
+      unitId: ctx.unit.id,
+      columnKey,
+      revalidateAfterDays: ctx.run.config.crawl.revalidateDetailDays,
+    });
     const page = loaded.page;
     if (!page.ok || !page.contentHash) {
       stats.failed++;
       const why = errorClassLabel(page.errorClass ?? 'other');
-      return { ...base, ok: false, error: `附件无法下载：${why}${page.status ? `（HTTP ${page.status}）` : ''}`, contentHash: null, fetchedAt: page.fetchedAt };
+      return {
+        ...base,
+        ok: false,
+        error: `附件无法下载：${why}${page.status ? `（HTTP ${page.status}）` : ''}`,
+        contentHash: null,
+        fetchedAt: page.fetchedAt,
+      };
     }
     const hash = page.contentHash;
-    const done = (r: Cached): AttachmentObservation => ('error' in r
-      ? { ...base, ok: false, error: r.error, contentHash: hash, fetchedAt: page.fetchedAt }
-      : { ...base, ok: true, error: null, text: r.result.text, tables: r.result.tables, pages: r.result.pages, truncated: r.result.truncated, contentHash: hash, fetchedAt: page.fetchedAt });
+    const done = (r: Cached): AttachmentObservation =>
+      'error' in r
+        ? { ...base, ok: false, error: r.error, contentHash: hash, fetchedAt: page.fetchedAt }
+        : {
+            ...base,
+            ok: true,
+            error: null,
+            text: r.result.text,
+            tables: r.result.tables,
+            pages: r.result.pages,
+            truncated: r.result.truncated,
+            contentHash: hash,
+            fetchedAt: page.fetchedAt,
+          };
     const cached = getPageAnalysis(store, cacheUrl(c.url), hash, extractorVersion) as Cached | null;
     if (cached && cached.v === ATTACHMENT_EXTRACT_VERSION) {
       stats.reused++;

@@ -99,7 +99,9 @@ async function takeScreenshot(page: Page): Promise<Buffer> {
 export async function createRenderer(opts: RendererOptions = {}): Promise<Renderer> {
   const executablePath = opts.executablePath ?? DEFAULT_CHROMIUM_PATH;
   if (!existsSync(executablePath)) {
-    return unavailable(`未找到浏览器程序 ${executablePath}（可安装 Debian 软件包 chromium，或在配置 crawl.browser.executablePath 中指定路径）；由脚本生成的栏目列表将无法读取`);
+    return unavailable(
+      `未找到浏览器程序 ${executablePath}（可安装 Debian 软件包 chromium，或在配置 crawl.browser.executablePath 中指定路径）；由脚本生成的栏目列表将无法读取`,
+    );
   }
   const userDataDir = await mkdtemp(join(tmpdir(), 'zwgk-chromium-'));
   let context: BrowserContext;

@@ -30,10 +30,27 @@ function wantsRender(ctx: UnitCrawlContext, key: string): boolean {
   return r === true || (Array.isArray(r) && r.includes(key));
 }
 
-function detailFrom(ctx: UnitCrawlContext, key: string, url: string, d: DetailExtraction, contentHash: string | null, fetchedAt: string): DetailObservation {
+function detailFrom(
+  ctx: UnitCrawlContext,
+  key: string,
+  url: string,
+  d: DetailExtraction,
+  contentHash: string | null,
+  fetchedAt: string,
+): DetailObservation {
   return {
-    runId: ctx.run.runId, unitId: ctx.unit.id, columnKey: key, url, title: d.title, publishedAt: d.publishedAt,
-    text: d.text.slice(0, ctx.run.maxDetailTextChars), fields: d.fields, links: d.links.slice(0, 200), tables: d.tables, contentHash, fetchedAt,
+    runId: ctx.run.runId,
+    unitId: ctx.unit.id,
+    columnKey: key,
+    url,
+    title: d.title,
+    publishedAt: d.publishedAt,
+    text: d.text.slice(0, ctx.run.maxDetailTextChars),
+    fields: d.fields,
+    links: d.links.slice(0, 200),
+    tables: d.tables,
+    contentHash,
+    fetchedAt,
   };
 }
 
@@ -43,21 +60,39 @@ function loadScripts(ctx: UnitCrawlContext, req: PageRequest, urls: string[]): P
 }
 
 /** A rendering of the page kept from an earlier run, when the page and every script it ran are unchanged. */
-async function unchangedRendering(ctx: UnitCrawlContext, req: PageRequest, staticHash: string, parts: AnalysisPart[]): Promise<StoredRendering | null> {
+async function unchangedRendering(
+  ctx: UnitCrawlContext,
+  req: PageRequest,
+  staticHash: string,
+  parts: AnalysisPart[],
+): Promise<StoredRendering | null> {
   const earlier = ctx.run.analyser.reusableRendering(req.url, staticHash, parts);
   if (!earlier) return null;
-  const now = await loadScripts(ctx, req, earlier.scripts.map((s) => s.url));
+  const now = await loadScripts(
+    ctx,
+    req,
+    earlier.scripts.map((s) => s.url),
+  );
   if (!now.every((l, i) => l.page.ok && l.page.contentHash === earlier.scripts[i].contentHash)) return null;
   ctx.run.analyser.stats.rendersReused++;
   return earlier;
 }
 
 /** Keeps a rendering that needed no data requests, with the script files it ran, for the next run. */
-async function rememberRendering(ctx: UnitCrawlContext, req: PageRequest, staticHash: string, renderedHash: string, analysis: PageAnalysis, scripts: string[]): Promise<void> {
+async function rememberRendering(
+  ctx: UnitCrawlContext,
+  req: PageRequest,
+  staticHash: string,
+  renderedHash: string,
+  analysis: PageAnalysis,
+  scripts: string[],
+): Promise<void> {
   const loaded = await loadScripts(ctx, req, scripts);
   if (loaded.some((l) => !l.page.ok || !l.page.contentHash)) return;
   ctx.run.analyser.rememberRendering(req.url, staticHash, {
-    renderedHash, analysis, scripts: loaded.map((l, i) => ({ url: scripts[i], contentHash: l.page.contentHash! })),
+    renderedHash,
+    analysis,
+    scripts: loaded.map((l, i) => ({ url: scripts[i], contentHash: l.page.contentHash! })),
   });
 }
 
@@ -65,7 +100,12 @@ async function rememberRendering(ctx: UnitCrawlContext, req: PageRequest, static
 export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): Promise<ColumnCrawlResult> {
   const crawl = ctx.run.config.crawl;
   const base = {
-    runId: ctx.run.runId, unitId: ctx.unit.id, columnKey: target.key, label: target.label, url: target.url, source: target.source,
+    runId: ctx.run.runId,
+    unitId: ctx.unit.id,
+    columnKey: target.key,
+    label: target.label,
+    url: target.url,
+    source: target.source,
     observedAt: new Date().toISOString(),
   } as const;
   const isArticleColumn = crawl.articleColumns.includes(target.key);
@@ -74,10 +114,22 @@ export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): 
   let analysis = first.page.ok ? await ctx.run.analyser.analyse(first, first.page.finalUrl, firstParts) : null;
   if (!analysis) {
     return {
-      observation: { ...base, status: 'unreachable', pagesRead: 0, totalPagesSeen: null, items: [], placeholder: null, rendered: false, contentHash: null,
-        note: first.page.errorClass === 'unparsable' && first.page.errorMessage ? first.page.errorMessage
-          : `栏目页无法访问：${first.page.errorClass ?? ''} ${first.page.status ?? ''}`.trim() },
-      pages: [], details: [],
+      observation: {
+        ...base,
+        status: 'unreachable',
+        pagesRead: 0,
+        totalPagesSeen: null,
+        items: [],
+        placeholder: null,
+        rendered: false,
+        contentHash: null,
+        note:
+          first.page.errorClass === 'unparsable' && first.page.errorMessage
+            ? first.page.errorMessage
+            : `栏目页无法访问：${first.page.errorClass ?? ''} ${first.page.status ?? ''}`.trim(),
+      },
+      pages: [],
+      details: [],
     };
   }
   let extraction = finishListRows(analysis.list!, ctx.run.asOf);
@@ -93,7 +145,8 @@ export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): 
     if (!earlier && out && !(out instanceof Error)) {
       const row = ctx.io.source.recordRendered(req, out.html, out.screenshot);
       renderedAnalysis = await ctx.run.analyser.analyseHtml(out.html, first.page.finalUrl, firstParts);
-      if (renderedAnalysis && out.dataRequests === 0 && staticHash && row.contentHash) await rememberRendering(ctx, req, staticHash, row.contentHash, renderedAnalysis, out.scripts);
+      if (renderedAnalysis && out.dataRequests === 0 && staticHash && row.contentHash)
+        await rememberRendering(ctx, req, staticHash, row.contentHash, renderedAnalysis, out.scripts);
       if (!renderedAnalysis) out = new Error(`渲染后的页面无法解析（${target.url}）`);
     }
     if (earlier) {
@@ -109,9 +162,19 @@ export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): 
       ctx.tally.unrendered.push(target.url);
       const why = out instanceof Error ? `浏览器渲染失败：${out.message}` : `未安装浏览器，无法读取：${renderer?.reason ?? ''}`;
       return {
-        observation: { ...base, status: 'unrendered', pagesRead: 1, totalPagesSeen: extraction.pagination.totalPages, items: [], placeholder: null,
-          rendered: false, contentHash: first.page.contentHash, note: `列表由脚本生成，${why}` },
-        pages: [{ url: first.page.finalUrl, links: analysis.links! }], details: [],
+        observation: {
+          ...base,
+          status: 'unrendered',
+          pagesRead: 1,
+          totalPagesSeen: extraction.pagination.totalPages,
+          items: [],
+          placeholder: null,
+          rendered: false,
+          contentHash: first.page.contentHash,
+          note: `列表由脚本生成，${why}`,
+        },
+        pages: [{ url: first.page.finalUrl, links: analysis.links! }],
+        details: [],
       };
     }
   }
@@ -144,7 +207,8 @@ export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): 
     for (const row of ex.rows) if (!items.has(row.url)) items.set(row.url, row);
     rowsLeftWindow = ex.rows.some((r) => !r.pinned && r.date !== null && r.date < windowStart);
     pagination = ex.pagination;
-    for (const u of [...ex.pagination.pageUrls, ...(ex.pagination.nextUrl ? [ex.pagination.nextUrl] : [])]) if (!visited.has(u)) queue.push(u);
+    for (const u of [...ex.pagination.pageUrls, ...(ex.pagination.nextUrl ? [ex.pagination.nextUrl] : [])])
+      if (!visited.has(u)) queue.push(u);
   }
 
   const rows = [...items.values()];
@@ -164,11 +228,21 @@ export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): 
       .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''))
       .slice(0, isArticleColumn ? 3 : crawl.maxDetailPagesPerColumn);
     // requested together (the host queue keeps the pace polite), kept in list order
-    const read = await Promise.all(inWindow.filter((row) => ctx.run.scope.check(row.url).allowed).map(async (row) => {
-      const loaded = await ctx.io.source.load({ url: row.url, role: 'detail', unitId: ctx.unit.id, columnKey: target.key, revalidateAfterDays: crawl.revalidateDetailDays });
-      const a = loaded.page.ok ? await ctx.run.analyser.analyse(loaded, loaded.page.finalUrl, ['detail', 'links']) : null;
-      return a ? { row, loaded, a } : null;
-    }));
+    const read = await Promise.all(
+      inWindow
+        .filter((row) => ctx.run.scope.check(row.url).allowed)
+        .map(async (row) => {
+          const loaded = await ctx.io.source.load({
+            url: row.url,
+            role: 'detail',
+            unitId: ctx.unit.id,
+            columnKey: target.key,
+            revalidateAfterDays: crawl.revalidateDetailDays,
+          });
+          const a = loaded.page.ok ? await ctx.run.analyser.analyse(loaded, loaded.page.finalUrl, ['detail', 'links']) : null;
+          return a ? { row, loaded, a } : null;
+        }),
+    );
     for (const r of read) {
       if (!r) continue;
       pages.push({ url: r.loaded.page.finalUrl, links: r.a.links! });
@@ -177,9 +251,17 @@ export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): 
   }
   return {
     observation: {
-      ...base, status, pagesRead, totalPagesSeen: pagination.totalPages ?? extraction.pagination.totalPages, items: rows,
-      placeholder: rows.length === 0 ? extraction.placeholder : null, rendered, contentHash: first.page.contentHash, note,
+      ...base,
+      status,
+      pagesRead,
+      totalPagesSeen: pagination.totalPages ?? extraction.pagination.totalPages,
+      items: rows,
+      placeholder: rows.length === 0 ? extraction.placeholder : null,
+      rendered,
+      contentHash: first.page.contentHash,
+      note,
     },
-    pages, details,
+    pages,
+    details,
   };
 }

@@ -17,7 +17,20 @@ const MIN_YEAR = 1990;
 const MAX_YEAR = 2100;
 
 const CN_DIGITS: Record<string, number> = {
-  〇: 0, 零: 0, '○': 0, Ｏ: 0, O: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  〇: 0,
+  零: 0,
+  '○': 0,
+  Ｏ: 0,
+  O: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 
 export function pad2(n: number): string {
@@ -110,7 +123,9 @@ function normaliseOffset(off: string): string {
 
 /** A year-less "12-29", "[12-29]", "12月29日" → month and day; null otherwise. */
 export function parseMonthDay(text: string): { month: number; day: number } | null {
-  const t = normalise(text).replace(/^[[(【（{]\s*|\s*[\])】）}]$/g, '').replace(LABEL_PREFIX, '');
+  const t = normalise(text)
+    .replace(/^[[(【（{]\s*|\s*[\])】）}]$/g, '')
+    .replace(LABEL_PREFIX, '');
   const m = YEARLESS.exec(t);
   if (!m) return null;
   const month = +m[1];
@@ -195,9 +210,7 @@ export function inferYearlessDates(rows: DatedRowInput[], ctx: { asOf: string })
     if (full) return { full: full.date };
     return parseMonthDay(r.dateText);
   });
-  const independent = parsed.map((p) =>
-    p === null ? null : 'full' in p ? p.full : latestMonthDayNotAfter(p.month, p.day, ctx.asOf),
-  );
+  const independent = parsed.map((p) => (p === null ? null : 'full' in p ? p.full : latestMonthDayNotAfter(p.month, p.day, ctx.asOf)));
 
   const unchained = new Set<number>();
   rows.forEach((r, i) => r.pinned && unchained.add(i));

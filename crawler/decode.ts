@@ -13,21 +13,43 @@ export interface DecodedHtml {
 
 // GBK and GB2312 are decoded as GB18030, their superset: pages labelled GB2312 routinely contain GBK-only characters.
 const LABEL_ALIASES: Record<string, string> = {
-  'utf-8': 'utf-8', utf8: 'utf-8', 'unicode-1-1-utf-8': 'utf-8',
-  gbk: 'gb18030', gb2312: 'gb18030', 'gb_2312': 'gb18030', 'gb_2312-80': 'gb18030', 'x-gbk': 'gb18030',
-  cp936: 'gb18030', 'windows-936': 'gb18030', 'euc-cn': 'gb18030', 'csgb2312': 'gb18030', 'iso-ir-58': 'gb18030',
-  chinese: 'gb18030', gb18030: 'gb18030',
-  big5: 'big5', 'big5-hkscs': 'big5', 'x-x-big5': 'big5', 'cn-big5': 'big5',
-  'utf-16': 'utf-16le', 'utf-16le': 'utf-16le', 'utf-16be': 'utf-16be',
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  'unicode-1-1-utf-8': 'utf-8',
+  gbk: 'gb18030',
+  gb2312: 'gb18030',
+  gb_2312: 'gb18030',
+  'gb_2312-80': 'gb18030',
+  'x-gbk': 'gb18030',
+  cp936: 'gb18030',
+  'windows-936': 'gb18030',
+  'euc-cn': 'gb18030',
+  csgb2312: 'gb18030',
+  'iso-ir-58': 'gb18030',
+  chinese: 'gb18030',
+  gb18030: 'gb18030',
+  big5: 'big5',
+  'big5-hkscs': 'big5',
+  'x-x-big5': 'big5',
+  'cn-big5': 'big5',
+  'utf-16': 'utf-16le',
+  'utf-16le': 'utf-16le',
+  'utf-16be': 'utf-16be',
   // WHATWG maps latin-1 labels to windows-1252.
-  'iso-8859-1': 'windows-1252', latin1: 'windows-1252', 'us-ascii': 'windows-1252', ascii: 'windows-1252',
+  'iso-8859-1': 'windows-1252',
+  latin1: 'windows-1252',
+  'us-ascii': 'windows-1252',
+  ascii: 'windows-1252',
   'windows-1252': 'windows-1252',
 };
 
 /** Canonical encoding name for a charset label, or null when the label is unknown. */
 export function normalizeCharset(label: string | null | undefined): string | null {
   if (!label) return null;
-  const key = label.trim().replace(/^["']|["']$/g, '').toLowerCase();
+  const key = label
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .toLowerCase();
   if (!key) return null;
   if (LABEL_ALIASES[key]) return LABEL_ALIASES[key];
   return iconv.encodingExists(key) ? key : null;
@@ -128,7 +150,11 @@ export function decodeHtml(body: Buffer, contentType: string | null): DecodedHtm
   const metaLabel = normalizeCharset(charsetFromMeta(body));
   // A page cannot declare UTF-16 in its own ASCII-compatible markup; such a meta means UTF-8 (WHATWG).
   const fromMeta = metaLabel?.startsWith('utf-16') ? 'utf-8' : metaLabel;
-  const declared = fromHeader ? { encoding: fromHeader, method: 'header' as const } : fromMeta ? { encoding: fromMeta, method: 'meta' as const } : null;
+  const declared = fromHeader
+    ? { encoding: fromHeader, method: 'header' as const }
+    : fromMeta
+      ? { encoding: fromMeta, method: 'meta' as const }
+      : null;
   if (declared) {
     const asUtf8 = isMislabelledUtf8(body, declared.encoding);
     if (asUtf8 !== null) return { text: asUtf8, encoding: 'utf-8', method: 'sniff', lossy: false };

@@ -2,7 +2,19 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { parseDate } from './dates.ts';
-import { allElements, bodyText, childElements, cleanText, closestTag, descendants, elementsByTag, forgetElements, shortTextOf, simpleSelector, textOf } from './extract-html.ts';
+import {
+  allElements,
+  bodyText,
+  childElements,
+  cleanText,
+  closestTag,
+  descendants,
+  elementsByTag,
+  forgetElements,
+  shortTextOf,
+  simpleSelector,
+  textOf,
+} from './extract-html.ts';
 import { preparePage, reparse, type PageDoc } from './page-doc.ts';
 import { loadExtractVocab } from './extract-vocab.ts';
 import { linksOf, type ExtractedLink } from './links-extract.ts';
@@ -35,7 +47,11 @@ function extractTables($: CheerioAPI, root: Element | null): DetailTable[] {
     if (out.length >= MAX_TABLES) break;
     const rows = descendants(table).filter((tr) => tr.name === 'tr' && closestTag(tr, TABLE) === table);
     if (rows.length < 2) continue;
-    const cells = rows.map((tr) => childElements(tr).filter((c) => c.name === 'th' || c.name === 'td').map((c) => cleanText(textOf(c))));
+    const cells = rows.map((tr) =>
+      childElements(tr)
+        .filter((c) => c.name === 'th' || c.name === 'td')
+        .map((c) => cleanText(textOf(c))),
+    );
     const [headers, ...body] = cells;
     if (headers.length < 2 || headers.every((h) => h === '')) continue;
     out.push({ headers, rows: body.filter((r) => r.some((c) => c !== '')).slice(0, MAX_TABLE_ROWS) });
@@ -88,7 +104,28 @@ const DATE_LABELS = ['发布日期', '发布时间', '公开日期', '时间发�
 const RELATED_BLOCK = /relat|jiedu|zcjd|xgwj|xgjd|glgj|common_newslist|xglj/i;
 const NOISE = 'script, style, noscript, template, iframe, select, nav, header, footer';
 const LAYOUT_NOISE = /(^|[\s_-])(nav|menu|footer|header|breadcrumb|crumb|share|print|sidebar|topbar|copyright|banner)([\s_-]|$)/i;
-const BLOCK_TAGS = new Set(['p', 'div', 'br', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'section', 'article', 'dd', 'dt', 'ul', 'ol', 'blockquote', 'pre']);
+const BLOCK_TAGS = new Set([
+  'p',
+  'div',
+  'br',
+  'li',
+  'tr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'table',
+  'section',
+  'article',
+  'dd',
+  'dt',
+  'ul',
+  'ol',
+  'blockquote',
+  'pre',
+]);
 
 export function extractDetail(html: string, url: string): DetailExtraction {
   return detailOf(preparePage(html, url));
@@ -107,7 +144,7 @@ export function detailOf(doc: PageDoc): DetailExtraction {
   const body = findBody($);
   const title = metaTitle || titleFromPage($, siteName) || stripSiteSuffix(pageTitle, siteName);
   // the date a reader sees wins: real pages' <meta PubDate> is often the CMS's re-publish time (real-pages jx-*)
-  const publishedAt = dateFromLabels($, fields) ?? (metaDate ? parseDate(metaDate)?.date ?? null : null);
+  const publishedAt = dateFromLabels($, fields) ?? (metaDate ? (parseDate(metaDate)?.date ?? null) : null);
 
   let text: string;
   let links: ExtractedLink[];
@@ -125,7 +162,7 @@ export function detailOf(doc: PageDoc): DetailExtraction {
   const seen = new Set(links.map((l) => l.url));
   for (const el of allElements($r)) {
     if (!RELATED_BLOCK.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`)) continue;
-    for (const l of linksOf($r, url, el)) if (!seen.has(l.url)) (seen.add(l.url), links.push(l));
+    for (const l of linksOf($r, url, el)) if (!seen.has(l.url)) seen.add(l.url), links.push(l);
   }
 
   const isArticle = Boolean(body) || Boolean(metaTitle) || (text.replace(/\s/g, '').length >= 200 && !looksLikeList($r));
@@ -303,7 +340,7 @@ function extractFields($: CheerioAPI): Record<string, string> {
     const hits = [...text.matchAll(pattern)];
     hits.forEach((m, i) => {
       const start = (m.index ?? 0) + m[0].length;
-      const end = i + 1 < hits.length ? hits[i + 1].index ?? text.length : text.length;
+      const end = i + 1 < hits.length ? (hits[i + 1].index ?? text.length) : text.length;
       put(normaliseFieldLabel(m[1]), text.slice(start, end));
     });
   }
@@ -324,7 +361,9 @@ function cutAtNextLabel(text: string, labels: string[]): string {
   return text.slice(0, end).trim();
 }
 
-const dateLabelPatterns = DATE_LABELS.map((label) => new RegExp(`${spacedLabel(label)}\\s*[:：]\\s*([^\\s]{6,12}(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?)`));
+const dateLabelPatterns = DATE_LABELS.map(
+  (label) => new RegExp(`${spacedLabel(label)}\\s*[:：]\\s*([^\\s]{6,12}(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?)`),
+);
 
 function dateFromLabels($: CheerioAPI, fields: Record<string, string>): string | null {
   for (const label of ['发布日期', '发布时间', '公开日期', '发文日期']) {
@@ -343,6 +382,8 @@ function dateFromLabels($: CheerioAPI, fields: Record<string, string>): string |
 function looksLikeList($: CheerioAPI): boolean {
   const dated = $('li, tr')
     .toArray()
-    .filter((el) => $(el).find('a[href]').length > 0 && /(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}|(?<!\d)\d{2}-\d{2}(?!\d)/.test($(el).text()));
+    .filter(
+      (el) => $(el).find('a[href]').length > 0 && /(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}|(?<!\d)\d{2}-\d{2}(?!\d)/.test($(el).text()),
+    );
   return dated.length >= 5;
 }

@@ -191,7 +191,11 @@ function blockHeadings(): (el: Element) => string | null {
     const heading = insideLink(node) ? null : firstHeading(node);
     const t = heading ? shortText([heading], 20) : null;
     if (t) out = t;
-    else out = shortText(node.children.filter((c) => !(isElement(c) && c.name === 'a')), 20);
+    else
+      out = shortText(
+        node.children.filter((c) => !(isElement(c) && c.name === 'a')),
+        20,
+      );
     perBlock.set(node, out);
     return out;
   };
@@ -231,7 +235,11 @@ function isBreadcrumb($: CheerioAPI, el: Element): boolean {
   return $(el)
     .parents()
     .toArray()
-    .some((p) => /breadcrumb|crumb|position|location|dqwz|curpos|mianbao/i.test(`${(p as Element).attribs?.class ?? ''} ${(p as Element).attribs?.id ?? ''}`));
+    .some((p) =>
+      /breadcrumb|crumb|position|location|dqwz|curpos|mianbao/i.test(
+        `${(p as Element).attribs?.class ?? ''} ${(p as Element).attribs?.id ?? ''}`,
+      ),
+    );
 }
 
 function matchEntry(entry: ColumnSynonymEntry, cand: Candidate, inHub: boolean): Omit<Match, 'key' | 'candidate'> | null {

@@ -89,21 +89,54 @@ export function classifyError(err: unknown): ClassifiedError {
   const first = (pred: (c: string) => boolean) => codes.find(pred) ?? null;
 
   if (has('ENOTFOUND')) return result('dns', true, '域名解析失败，域名不存在', 'ENOTFOUND', err);
-  if (has('EAI_AGAIN') || has('ESERVFAIL')) return result('dns', false, '域名解析暂时失败', first((c) => c === 'EAI_AGAIN' || c === 'ESERVFAIL'), err);
+  if (has('EAI_AGAIN') || has('ESERVFAIL'))
+    return result(
+      'dns',
+      false,
+      '域名解析暂时失败',
+      first((c) => c === 'EAI_AGAIN' || c === 'ESERVFAIL'),
+      err,
+    );
   const tls = first((c) => TLS_CODES.has(c) || c.startsWith('ERR_SSL_') || c.startsWith('ERR_TLS_'));
   if (tls) return result('tls', true, 'HTTPS 证书或加密连接错误', tls, err);
-  if (has('UND_ERR_CONNECT_TIMEOUT') || has('ETIMEDOUT')) return result('timeout', false, '连接超时', first((c) => c === 'UND_ERR_CONNECT_TIMEOUT' || c === 'ETIMEDOUT'), err);
+  if (has('UND_ERR_CONNECT_TIMEOUT') || has('ETIMEDOUT'))
+    return result(
+      'timeout',
+      false,
+      '连接超时',
+      first((c) => c === 'UND_ERR_CONNECT_TIMEOUT' || c === 'ETIMEDOUT'),
+      err,
+    );
   if (has('UND_ERR_HEADERS_TIMEOUT')) return result('timeout', false, '等待响应头超时', 'UND_ERR_HEADERS_TIMEOUT', err);
   if (has('UND_ERR_BODY_TIMEOUT')) return result('timeout', false, '读取响应内容超时', 'UND_ERR_BODY_TIMEOUT', err);
   if (has('TimeoutError')) return result('timeout', false, '请求超时', null, err);
   if (has('ECONNREFUSED')) return result('refused', false, '服务器拒绝连接', 'ECONNREFUSED', err);
-  if (has('EHOSTUNREACH') || has('ENETUNREACH')) return result('refused', false, '网络或主机不可达', first((c) => c === 'EHOSTUNREACH' || c === 'ENETUNREACH'), err);
+  if (has('EHOSTUNREACH') || has('ENETUNREACH'))
+    return result(
+      'refused',
+      false,
+      '网络或主机不可达',
+      first((c) => c === 'EHOSTUNREACH' || c === 'ENETUNREACH'),
+      err,
+    );
   if (has('ECONNRESET') || has('EPIPE') || has('UND_ERR_SOCKET') || has('UND_ERR_CLOSED')) {
-    return result('reset', false, '连接被重置或意外关闭', first((c) => ['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED'].includes(c)), err);
+    return result(
+      'reset',
+      false,
+      '连接被重置或意外关闭',
+      first((c) => ['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED'].includes(c)),
+      err,
+    );
   }
   if (has('ERR_INVALID_URL') || has('UND_ERR_INVALID_ARG')) return result('other', true, '网址无效', null, err);
   if (has('HPE_INVALID_CONSTANT') || has('UND_ERR_RESPONSE') || first((c) => c.startsWith('HPE_'))) {
-    return result('other', false, '服务器返回了无法解析的响应', first((c) => c.startsWith('HPE_') || c === 'UND_ERR_RESPONSE'), err);
+    return result(
+      'other',
+      false,
+      '服务器返回了无法解析的响应',
+      first((c) => c.startsWith('HPE_') || c === 'UND_ERR_RESPONSE'),
+      err,
+    );
   }
   if (has('Z_DATA_ERROR') || has('Z_BUF_ERROR') || has('ERR__ERROR_FORMAT_PADDING_1')) {
     return result('bad_encoding', true, '压缩内容无法解压', null, err);

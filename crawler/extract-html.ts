@@ -135,7 +135,6 @@ export function shortTextOf(node: AnyNode, maxVisible: number): string | null {
 
 type Element = import('domhandler').Element;
 
-
 /** The elements below `node`, in document order (not `node` itself), <template> content included as cheerio's find does. */
 export function descendants(node: { children: AnyNode[] }): Element[] {
   const out: Element[] = [];
@@ -164,7 +163,10 @@ export function hrefAnchors($: CheerioAPI): Element[] {
   return elementsByTag($, 'a').filter((a) => a.attribs.href !== undefined);
 }
 
-interface TagIndex { all: Element[]; byTag: Map<string, Element[]> }
+interface TagIndex {
+  all: Element[];
+  byTag: Map<string, Element[]>;
+}
 const tagIndexes = new WeakMap<CheerioAPI, TagIndex>();
 const NONE: readonly Element[] = Object.freeze([]);
 
@@ -219,7 +221,8 @@ function compoundSelector(s: string): (el: Element) => boolean {
   const tag = m[1]?.toLowerCase();
   const kind = m[2];
   const name = m[3];
-  return (el) => (tag === undefined || el.name === tag) && (kind === undefined || (kind === '#' ? el.attribs.id === name : hasClass(el, name)));
+  return (el) =>
+    (tag === undefined || el.name === tag) && (kind === undefined || (kind === '#' ? el.attribs.id === name : hasClass(el, name)));
 }
 
 /**

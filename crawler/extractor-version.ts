@@ -7,7 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 const CRAWLER_DIR = import.meta.url.endsWith('.js') ? new URL('../../crawler/', import.meta.url) : new URL('./', import.meta.url);
 const VOCAB = new URL('../config/columns.yaml', import.meta.url);
 // modules of the network and orchestration layers do not change what a page yields
-const NOT_EXTRACTION = /^(fetch|robots|scope|errors|browser|evidence|run|unit-crawl|column-crawl|feeds-crawl|page-source|page-analyser|analysis-pool|analysis-worker|analysis-task|unit-context|index|link-check|decode)[\w-]*\.(ts|mjs)$/;
+const NOT_EXTRACTION =
+  /^(fetch|robots|scope|errors|browser|evidence|run|unit-crawl|column-crawl|feeds-crawl|page-source|page-analyser|analysis-pool|analysis-worker|analysis-task|unit-context|index|link-check|decode)[\w-]*\.(ts|mjs)$/;
 
 let cached: string | null = null;
 
@@ -15,8 +16,13 @@ export function extractorVersion(): string {
   if (cached) return cached;
   try {
     const h = createHash('sha256');
-    const files = readdirSync(CRAWLER_DIR).filter((f) => /\.ts$/.test(f) && !NOT_EXTRACTION.test(f)).sort();
-    for (const f of files) h.update(f).update('\0').update(readFileSync(new URL(f, CRAWLER_DIR)));
+    const files = readdirSync(CRAWLER_DIR)
+      .filter((f) => /\.ts$/.test(f) && !NOT_EXTRACTION.test(f))
+      .sort();
+    for (const f of files)
+      h.update(f)
+        .update('\0')
+        .update(readFileSync(new URL(f, CRAWLER_DIR)));
     h.update(readFileSync(VOCAB));
     cached = h.digest('hex').slice(0, 16);
   } catch {

@@ -68,7 +68,9 @@ function pinnedField(node: XmlNode): boolean {
 
 function parseRss(doc: XmlNode): FeedParseResult {
   const channel = ((doc.rss as XmlNode | undefined)?.channel ?? (doc['rdf:RDF'] as XmlNode | undefined)?.channel ?? {}) as XmlNode;
-  const rawItems = ((channel.item as XmlNode[] | undefined) ?? ((doc['rdf:RDF'] as XmlNode | undefined)?.item as XmlNode[] | undefined) ?? []) as XmlNode[];
+  const rawItems = ((channel.item as XmlNode[] | undefined) ??
+    ((doc['rdf:RDF'] as XmlNode | undefined)?.item as XmlNode[] | undefined) ??
+    []) as XmlNode[];
   const posts: FeedPost[] = [];
   let undated = 0;
   for (const item of rawItems) {
@@ -143,12 +145,23 @@ export interface PostCsvRow {
 }
 
 const CSV_HEADERS: Record<string, keyof PostCsvRow> = {
-  unitid: 'unitId', 单位: 'unitId', 单位id: 'unitId', 单位编号: 'unitId',
-  account: 'account', 账号: 'account', 账号名称: 'account',
-  platform: 'platform', 平台: 'platform',
-  title: 'title', 标题: 'title',
-  url: 'url', 链接: 'url', 网址: 'url',
-  publishedat: 'publishedAt', 发布时间: 'publishedAt', 发布日期: 'publishedAt',
+  unitid: 'unitId',
+  单位: 'unitId',
+  单位id: 'unitId',
+  单位编号: 'unitId',
+  account: 'account',
+  账号: 'account',
+  账号名称: 'account',
+  platform: 'platform',
+  平台: 'platform',
+  title: 'title',
+  标题: 'title',
+  url: 'url',
+  链接: 'url',
+  网址: 'url',
+  publishedat: 'publishedAt',
+  发布时间: 'publishedAt',
+  发布日期: 'publishedAt',
 };
 
 /** Splits CSV text into records (RFC 4180 quotes, CRLF), remembering the line each record starts on. */
@@ -163,14 +176,14 @@ function csvRecords(text: string): { line: number; cells: string[] }[] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"', i++);
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
       else if (c === '"') quoted = false;
       else {
         if (c === '\n') line++;
         cell += c;
       }
-    } else if (c === '"' && cell === '') (quoted = true, (quoteLine = line));
-    else if (c === ',') (cells.push(cell), (cell = ''));
+    } else if (c === '"' && cell === '') (quoted = true), (quoteLine = line);
+    else if (c === ',') cells.push(cell), (cell = '');
     else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       cells.push(cell);
@@ -231,7 +244,10 @@ export function parsePostsCsv(text: string): { rows: PostCsvRow[]; errors: { lin
     const rawDate = get('publishedAt');
     const ms = rawDate ? parseInstant(rawDate) : null;
     if (ms === null) {
-      errors.push({ line: rec.line, message: rawDate ? `发布时间“${rawDate}”无法识别（应为 2023-12-29 或 2023-12-29 10:30）` : '发布时间为空' });
+      errors.push({
+        line: rec.line,
+        message: rawDate ? `发布时间“${rawDate}”无法识别（应为 2023-12-29 或 2023-12-29 10:30）` : '发布时间为空',
+      });
       continue;
     }
     const url = get('url');

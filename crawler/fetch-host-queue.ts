@@ -38,10 +38,13 @@ export function createHostQueues(opts: {
 
   return {
     async run<T>(host: string, task: () => Promise<T>, priority = 0): Promise<T> {
-      return queueFor(host).add(async () => {
-        await waitForSlot(host);
-        return task();
-      }, { priority }) as Promise<T>;
+      return queueFor(host).add(
+        async () => {
+          await waitForSlot(host);
+          return task();
+        },
+        { priority },
+      ) as Promise<T>;
     },
     async idle(): Promise<void> {
       await Promise.all([...queues.values()].map((q) => q.onIdle()));

@@ -15,8 +15,14 @@ export function startTrail(url: string): RedirectTrail {
 }
 
 /** Follows `location` from `current`: the next URL (recorded on the trail) or the refusal. */
-export async function nextHop(trail: RedirectTrail, current: string, location: string, maxRedirects: number, gate: FetchGate,
-  skipRobots: boolean): Promise<{ next: string } | { refusal: ClassifiedError }> {
+export async function nextHop(
+  trail: RedirectTrail,
+  current: string,
+  location: string,
+  maxRedirects: number,
+  gate: FetchGate,
+  skipRobots: boolean,
+): Promise<{ next: string } | { refusal: ClassifiedError }> {
   let next: string;
   try {
     next = new URL(location, current).href;
@@ -24,9 +30,12 @@ export async function nextHop(trail: RedirectTrail, current: string, location: s
     return { refusal: { errorClass: 'other', permanent: true, message: `重定向地址无效：${location}` } };
   }
   if (trail.seen.has(next)) {
-    return { refusal: { errorClass: 'redirect_loop', permanent: true, message: `重定向循环：${[trail.start, ...trail.hops, next].join(' → ')}` } };
+    return {
+      refusal: { errorClass: 'redirect_loop', permanent: true, message: `重定向循环：${[trail.start, ...trail.hops, next].join(' → ')}` },
+    };
   }
-  if (trail.hops.length >= maxRedirects) return { refusal: { errorClass: 'too_many_redirects', permanent: true, message: `重定向超过 ${maxRedirects} 次` } };
+  if (trail.hops.length >= maxRedirects)
+    return { refusal: { errorClass: 'too_many_redirects', permanent: true, message: `重定向超过 ${maxRedirects} 次` } };
   const blocked = await gate(next, skipRobots);
   if (blocked) return { refusal: { ...blocked, message: `重定向到 ${next}：${blocked.message}` } };
   trail.seen.add(next);

@@ -38,8 +38,12 @@ export function requestSpec(userAgent: string, defaultMaxBytes: number, fo: Inte
   if (etag) headers['if-none-match'] = etag;
   if (lastModified) headers['if-modified-since'] = lastModified;
   return {
-    method: fo.method ?? 'GET', headers, maxBytes: fo.maxBodyBytes ?? defaultMaxBytes, truncateAt: fo.truncateAt,
-    conditional: Boolean(etag || lastModified), signal: fo.signal,
+    method: fo.method ?? 'GET',
+    headers,
+    maxBytes: fo.maxBodyBytes ?? defaultMaxBytes,
+    truncateAt: fo.truncateAt,
+    conditional: Boolean(etag || lastModified),
+    signal: fo.signal,
   };
 }
 
@@ -68,34 +72,48 @@ function failed(error: ClassifiedError): Attempt {
 /** Sends the request once (in the host's queue; a higher priority goes first) and reads its answer. */
 export function requestOnce(env: RequestEnv, url: string, spec: RequestSpec, priority = 0): Promise<Attempt> {
   const host = hostKey(url);
-  return env.queues.run(host, async () => {
-    if (spec.signal?.aborted) return failed(cancelled(url));
-    const deadline = startDeadline(env.crawl.pageDeadlineMs);
-    const read = { wireBytes: 0 };
-    // the unit's own cut-off stops the request through the same signal as the deadline
-    const cancel = () => deadline.abort();
-    spec.signal?.addEventListener('abort', cancel, { once: true });
-    try {
-      return await exchange(env, url, spec, host, deadline, read);
-    } catch (err) {
+  return env.queues.run(
+    host,
+    async () => {
       if (spec.signal?.aborted) return failed(cancelled(url));
-      if (deadline.signal.aborted) return failed(deadlineError(url, deadline));
-      if (isUnparsableResponse(err)) env.headResetHosts.add(host);
-      return failed(classifyError(err));
-    } finally {
-      deadline.clear();
-      spec.signal?.removeEventListener('abort', cancel);
-      env.stats.request(host, read.wireBytes);
-    }
-  }, priority);
+      const deadline = startDeadline(env.crawl.pageDeadlineMs);
+      const read = { wireBytes: 0 };
+      // the unit's own cut-off stops the request through the same signal as the deadline
+      const cancel = () => deadline.abort();
+      spec.signal?.addEventListener('abort', cancel, { once: true });
+      try {
+        return await exchange(env, url, spec, host, deadline, read);
+      } catch (err) {
+        if (spec.signal?.aborted) return failed(cancelled(url));
+        if (deadline.signal.aborted) return failed(deadlineError(url, deadline));
+        if (isUnparsableResponse(err)) env.headResetHosts.add(host);
+        return failed(classifyError(err));
+      } finally {
+        deadline.clear();
+        spec.signal?.removeEventListener('abort', cancel);
+        env.stats.request(host, read.wireBytes);
+      }
+    },
+    priority,
+  );
 }
 
 function deadlineError(url: string, deadline: RequestDeadline): ClassifiedError {
-  return { errorClass: 'timeout', permanent: false, message: `请求超过总时限 ${Math.round(deadline.limitMs() / 100) / 10} 秒（连接到读完），已中止：${url}` };
+  return {
+    errorClass: 'timeout',
+    permanent: false,
+    message: `请求超过总时限 ${Math.round(deadline.limitMs() / 100) / 10} 秒（连接到读完），已中止：${url}`,
+  };
 }
 
-async function exchange(env: RequestEnv, url: string, spec: RequestSpec, host: string, deadline: RequestDeadline,
-  read: { wireBytes: number }): Promise<Attempt> {
+async function exchange(
+  env: RequestEnv,
+  url: string,
+  spec: RequestSpec,
+  host: string,
+  deadline: RequestDeadline,
+  read: { wireBytes: number },
+): Promise<Attempt> {
   const { method, headers, maxBytes, truncateAt } = spec;
   // undici closes the connection after every HEAD (some servers send a body anyway, which would corrupt the
   // next response); link checks are mostly HEADs, so keep-alive stays on until a host answers unparsably

@@ -53,7 +53,11 @@ export interface RetriedAttempt {
 }
 
 /** Runs `send` until it succeeds, fails permanently or the retries are used up, waiting between tries. */
-export async function withRetries(send: (isRetry: boolean) => Promise<Attempt>, conditional: boolean, policy: RetryPolicy): Promise<RetriedAttempt> {
+export async function withRetries(
+  send: (isRetry: boolean) => Promise<Attempt>,
+  conditional: boolean,
+  policy: RetryPolicy,
+): Promise<RetriedAttempt> {
   let attempts = 0;
   for (let retry = 0; ; retry++) {
     attempts++;

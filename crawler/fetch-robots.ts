@@ -10,8 +10,11 @@ const ROBOTS_MAX_BYTES = 512 * 1024;
 export type FetchGate = (url: string, skipRobots: boolean) => Promise<ClassifiedError | null>;
 
 /** `fetchRobots` fetches robots.txt itself without asking the gate again. */
-export function createFetchGate(scope: ScopeGuard, respectRobots: boolean,
-  fetchRobots: (url: string, fo: InternalFetchOptions) => Promise<FetchResult>): FetchGate {
+export function createFetchGate(
+  scope: ScopeGuard,
+  respectRobots: boolean,
+  fetchRobots: (url: string, fo: InternalFetchOptions) => Promise<FetchResult>,
+): FetchGate {
   const robotsCache = new Map<string, Promise<RobotsRules>>();
 
   function robotsFor(url: string): Promise<RobotsRules> {

@@ -45,12 +45,30 @@ export function createStatsRecorder(): StatsRecorder {
     apply(h);
   };
   return {
-    request: (host, bytes) => both(host, (s) => { s.requests++; s.bytes += bytes; }),
-    retry: (host) => both(host, (s) => { s.retries++; }),
-    page: (host) => both(host, (s) => { s.pages++; }),
-    notModified: (host) => both(host, (s) => { s.notModified++; }),
-    error: (host, errorClass) => both(host, (s) => { s.errors[errorClass] = (s.errors[errorClass] ?? 0) + 1; }),
-    linkCheck: () => { linkChecks++; },
+    request: (host, bytes) =>
+      both(host, (s) => {
+        s.requests++;
+        s.bytes += bytes;
+      }),
+    retry: (host) =>
+      both(host, (s) => {
+        s.retries++;
+      }),
+    page: (host) =>
+      both(host, (s) => {
+        s.pages++;
+      }),
+    notModified: (host) =>
+      both(host, (s) => {
+        s.notModified++;
+      }),
+    error: (host, errorClass) =>
+      both(host, (s) => {
+        s.errors[errorClass] = (s.errors[errorClass] ?? 0) + 1;
+      }),
+    linkCheck: () => {
+      linkChecks++;
+    },
     snapshot(): FetchStats {
       const copy = (s: HostStats): HostStats => ({ ...s, errors: { ...s.errors } });
       return { ...copy(total), linkChecks, hosts: Object.fromEntries([...hosts].map(([k, v]) => [k, copy(v)])) };

@@ -8,7 +8,15 @@ import { nextHop, startTrail, type RedirectTrail } from './fetch-redirect.ts';
 import { headerSafe, requestOnce, requestSpec, type RequestEnv } from './fetch-request.ts';
 import { withRetries, type RetryPolicy } from './fetch-retry.ts';
 import { createStatsRecorder, type FetchStats, type StatsRecorder } from './fetch-stats.ts';
-import { hostKey, REDIRECT_STATUSES, type Attempt, type FetcherOptions, type FetchOptions, type FetchResult, type InternalFetchOptions } from './fetch-types.ts';
+import {
+  hostKey,
+  REDIRECT_STATUSES,
+  type Attempt,
+  type FetcherOptions,
+  type FetchOptions,
+  type FetchResult,
+  type InternalFetchOptions,
+} from './fetch-types.ts';
 import { createLinkChecker, type LinkCheckResult } from './link-check.ts';
 
 export type { FetchStats, HostStats } from './fetch-stats.ts';
@@ -30,8 +38,15 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 type Outcome = Pick<FetchResult, 'ok' | 'status' | 'headers' | 'body' | 'notModified'>;
 
 /** The final answer of a fetch, counted in the host's stats when it was a page. */
-function resultOf(stats: StatsRecorder, fo: InternalFetchOptions, trail: RedirectTrail, outcome: Outcome, failure: ClassifiedError | null,
-  attempts: number, started: number): FetchResult {
+function resultOf(
+  stats: StatsRecorder,
+  fo: InternalFetchOptions,
+  trail: RedirectTrail,
+  outcome: Outcome,
+  failure: ClassifiedError | null,
+  attempts: number,
+  started: number,
+): FetchResult {
   const finalUrl = trail.hops.at(-1) ?? trail.start;
   const host = hostKey(finalUrl) || hostKey(trail.start);
   if ((fo.purpose ?? 'page') === 'page') {
@@ -40,8 +55,15 @@ function resultOf(stats: StatsRecorder, fo: InternalFetchOptions, trail: Redirec
     else stats.page(host);
   }
   return {
-    url: trail.start, finalUrl, ...outcome, errorClass: failure?.errorClass ?? null, permanent: failure ? failure.permanent : null,
-    errorMessage: failure?.message ?? null, attempts, redirects: trail.hops, elapsedMs: Date.now() - started,
+    url: trail.start,
+    finalUrl,
+    ...outcome,
+    errorClass: failure?.errorClass ?? null,
+    permanent: failure ? failure.permanent : null,
+    errorMessage: failure?.message ?? null,
+    attempts,
+    redirects: trail.hops,
+    elapsedMs: Date.now() - started,
   };
 }
 
@@ -51,7 +73,10 @@ function settled(attempt: Attempt): { outcome: Outcome; failure: ClassifiedError
   if (status === 304) return { outcome: { ok: true, status, headers: attempt.headers, body: null, notModified: true }, failure: null };
   const content = { status, headers: attempt.headers, body: attempt.body, notModified: false };
   if (status >= 200 && status < 300) return { outcome: { ok: true, ...content }, failure: null };
-  return { outcome: { ok: false, ...content }, failure: { errorClass: 'http_status', permanent: true, message: `服务器返回 HTTP ${status}，无法取得页面内容` } };
+  return {
+    outcome: { ok: false, ...content },
+    failure: { errorClass: 'http_status', permanent: true, message: `服务器返回 HTTP ${status}，无法取得页面内容` },
+  };
 }
 
 export function createFetcher(opts: FetcherOptions): Fetcher {
@@ -68,7 +93,12 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
   const queues = createHostQueues({ concurrencyPerHost: opts.politeness.concurrencyPerHost, delayMs: opts.politeness.delayMs, sleep });
   const stats = createStatsRecorder();
   const env: RequestEnv = { crawl, agent, queues, stats, headResetHosts: new Set() };
-  const retryPolicy = (host: string): RetryPolicy => ({ retries: crawl.retries, sleep, random: opts.random ?? Math.random, onRetry: () => stats.retry(host) });
+  const retryPolicy = (host: string): RetryPolicy => ({
+    retries: crawl.retries,
+    sleep,
+    random: opts.random ?? Math.random,
+    onRetry: () => stats.retry(host),
+  });
   const gate: FetchGate = createFetchGate(scope, opts.respectRobots, (url, fo) => doFetch(url, fo, true));
 
   async function doFetch(url: string, fo: InternalFetchOptions = {}, skipRobots = false): Promise<FetchResult> {
@@ -85,10 +115,14 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
     if (blocked) return refused(blocked);
     for (;;) {
       // a retry has already waited out its backoff: it does not queue again behind the whole backlog
-      const { attempt, failure, attempts: n } = await withRetries((isRetry) => requestOnce(env, current, spec, isRetry ? 1 : 0), spec.conditional,
-        retryPolicy(hostKey(current)));
+      const {
+        attempt,
+        failure,
+        attempts: n,
+      } = await withRetries((isRetry) => requestOnce(env, current, spec, isRetry ? 1 : 0), spec.conditional, retryPolicy(hostKey(current)));
       attempts += n;
-      if (failure) return finish({ ok: false, status: attempt.status, headers: attempt.headers, body: attempt.body, notModified: false }, failure);
+      if (failure)
+        return finish({ ok: false, status: attempt.status, headers: attempt.headers, body: attempt.body, notModified: false }, failure);
       const location = attempt.headers.location;
       if (!REDIRECT_STATUSES.has(attempt.status ?? 0) || !location) {
         const end = settled(attempt);

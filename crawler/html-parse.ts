@@ -59,13 +59,20 @@ function flattenBelow(node: AnyNode & { children: AnyNode[] }): void {
     if (!hasChildren(n)) continue;
     // raw text, or content a browser does not show (template, noscript): its text only, no elements to hoist
     if (!isElement(n) || RAW_TEXT.has(n.name)) {
-      if (n.children.some(hasChildren)) relink(n, n.children.filter((c) => !hasChildren(c)));
+      if (n.children.some(hasChildren))
+        relink(
+          n,
+          n.children.filter((c) => !hasChildren(c)),
+        );
       continue;
     }
     const inner = n.children.filter(hasChildren);
     if (inner.length === 0) continue;
     for (let i = inner.length - 1; i >= 0; i--) pending.push(inner[i]);
-    relink(n, n.children.filter((c) => !hasChildren(c)));
+    relink(
+      n,
+      n.children.filter((c) => !hasChildren(c)),
+    );
   }
   relink(node, flat);
 }
@@ -97,13 +104,59 @@ const CELL = 32;
 
 const BIT: Record<string, number> = { li: LI, dd: DD_DT, dt: DD_DT, a: A, p: P, tr: ROW, td: CELL, th: CELL };
 /** Elements a browser closes an open <p> for. */
-const CLOSES_P = new Set(['address', 'article', 'aside', 'blockquote', 'center', 'details', 'dialog', 'dir', 'div', 'dl', 'fieldset', 'figcaption',
-  'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'ul', 'li', 'dd', 'dt']);
+const CLOSES_P = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'center',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'ul',
+  'li',
+  'dd',
+  'dt',
+]);
 /** Elements that end the reach of the open ones above them (the standard's scope boundaries and list containers). */
 const RESETS: Record<string, number> = {
-  ul: LI, ol: LI, menu: LI, dl: DD_DT,
-  table: LI | DD_DT | A | P | ROW | CELL, td: LI | DD_DT | A | P, th: LI | DD_DT | A | P, caption: LI | DD_DT | A | P,
-  button: P, object: LI | DD_DT | A | P, applet: LI | DD_DT | A | P, marquee: LI | DD_DT | A | P, template: LI | DD_DT | A | P | ROW | CELL,
+  ul: LI,
+  ol: LI,
+  menu: LI,
+  dl: DD_DT,
+  table: LI | DD_DT | A | P | ROW | CELL,
+  td: LI | DD_DT | A | P,
+  th: LI | DD_DT | A | P,
+  caption: LI | DD_DT | A | P,
+  button: P,
+  object: LI | DD_DT | A | P,
+  applet: LI | DD_DT | A | P,
+  marquee: LI | DD_DT | A | P,
+  template: LI | DD_DT | A | P | ROW | CELL,
 };
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** What a browser keeps where it stands inside a table section or row; anything else it moves out in front of the table. */

@@ -20,7 +20,8 @@ const NOT_CHECKED = new Set<ErrorClass>(['out_of_scope', 'robots_disallowed', 'u
 const GET_READ_BYTES = 8 * 1024;
 
 function verdict(res: FetchResult, method: 'HEAD' | 'GET'): LinkCheckResult {
-  if (res.errorClass && NOT_CHECKED.has(res.errorClass)) return { outcome: 'skipped', status: res.status, errorClass: res.errorClass, method };
+  if (res.errorClass && NOT_CHECKED.has(res.errorClass))
+    return { outcome: 'skipped', status: res.status, errorClass: res.errorClass, method };
   if (res.ok) return { outcome: 'ok', status: res.status, errorClass: null, method };
   return { outcome: 'broken', status: res.status, errorClass: res.errorClass ?? 'http_status', method };
 }
@@ -55,7 +56,11 @@ export function createLinkChecker(deps: {
       const signal = opts.signal;
       cached = check(key, signal);
       // a check cut off with its unit says nothing about the link: another unit asks again
-      if (signal) void cached.then(() => signal.aborted && cache.delete(key), () => cache.delete(key));
+      if (signal)
+        void cached.then(
+          () => signal.aborted && cache.delete(key),
+          () => cache.delete(key),
+        );
       cache.set(key, cached);
     }
     return cached;

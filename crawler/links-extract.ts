@@ -27,7 +27,15 @@ function insideNonMarkup(el: Element): boolean {
   return false;
 }
 
-const SOURCE_ATTR = new Map([['a', 'href'], ['area', 'href'], ['iframe', 'src'], ['frame', 'src'], ['embed', 'src'], ['object', 'data'], ['source', 'src']]);
+const SOURCE_ATTR = new Map([
+  ['a', 'href'],
+  ['area', 'href'],
+  ['iframe', 'src'],
+  ['frame', 'src'],
+  ['embed', 'src'],
+  ['object', 'data'],
+  ['source', 'src'],
+]);
 
 /** Same as extractLinks on an already loaded document, optionally only below the element `scope`. */
 export function linksOf($: CheerioAPI, pageUrl: string, scope?: Element): ExtractedLink[] {

@@ -3,7 +3,19 @@ import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { ListItem } from '../store/index.ts';
 import { inferYearlessDates, parseMonthDay } from './dates.ts';
-import { bodyText, childElements, cleanText, closestTag, descendants, hrefAnchors, isElement, loadFragment, loadHtml, resolveHref, textOf } from './extract-html.ts';
+import {
+  bodyText,
+  childElements,
+  cleanText,
+  closestTag,
+  descendants,
+  hrefAnchors,
+  isElement,
+  loadFragment,
+  loadHtml,
+  resolveHref,
+  textOf,
+} from './extract-html.ts';
 import { loadExtractVocab } from './extract-vocab.ts';
 import { paginationOf, type PaginationInfo } from './pagination.ts';
 import { preparePage, type PageDoc } from './page-doc.ts';
@@ -80,7 +92,12 @@ export function listRowsOf(doc: PageDoc): RawListExtraction {
 }
 
 export function finishListRows(raw: RawListExtraction, asOf: string): ListExtraction {
-  return { rows: finishRows(raw.rows, asOf), placeholder: raw.placeholder, scriptBuiltRows: raw.scriptBuiltRows, pagination: raw.pagination };
+  return {
+    rows: finishRows(raw.rows, asOf),
+    placeholder: raw.placeholder,
+    scriptBuiltRows: raw.scriptBuiltRows,
+    pagination: raw.pagination,
+  };
 }
 
 /** Hanweb JCMS: rows are CDATA records inside <script type="text/xml"><datastore><recordset>. */
@@ -211,7 +228,10 @@ function readRow($: CheerioAPI, rowEl: Element, a: Element, base: string, group:
   let text: string;
   if (dateLeaf?.insideAnchor) {
     const $textual = $(a).clone();
-    $textual.find('*').filter((_, e) => cleanText(textOf(e)) === dateLeaf.text).remove();
+    $textual
+      .find('*')
+      .filter((_, e) => cleanText(textOf(e)) === dateLeaf.text)
+      .remove();
     text = cleanText($textual.text());
   } else {
     text = cleanText(textOf(a));
@@ -271,7 +291,11 @@ function textBesideTitle(rowEl: Element, a: Element): string {
 }
 
 function isDateOnly(text: string): boolean {
-  const t = text.normalize('NFKC').replace(/^[[(【（]|[\])】）]$/g, '').replace(/^(发布时间|发布日期|时间|日期|更新时间)\s*[:：]?\s*/, '').trim();
+  const t = text
+    .normalize('NFKC')
+    .replace(/^[[(【（]|[\])】）]$/g, '')
+    .replace(/^(发布时间|发布日期|时间|日期|更新时间)\s*[:：]?\s*/, '')
+    .trim();
   const full = FULL_DATE_IN_TEXT.exec(t);
   if (full && full[0].trim().length >= t.length - 2) return true;
   return parseMonthDay(t) !== null;
@@ -322,9 +346,21 @@ function headerOf($: CheerioAPI, table: Element | undefined): { row: Element; la
     const row = $(table)
       .find('tr')
       .toArray()
-      .find((r) => $(r).find('th').length > 1 || ($(r).find('a[href]').length === 0 && $(r).children('td').length > 1 && isHeaderLike($, r)));
+      .find(
+        (r) => $(r).find('th').length > 1 || ($(r).find('a[href]').length === 0 && $(r).children('td').length > 1 && isHeaderLike($, r)),
+      );
     h = row
-      ? { row, labels: $(row).children('th, td').map((_, c) => cleanText($(c).text()).replace(/\s/g, '').replace(/[:：]$/, '')).get() }
+      ? {
+          row,
+          labels: $(row)
+            .children('th, td')
+            .map((_, c) =>
+              cleanText($(c).text())
+                .replace(/\s/g, '')
+                .replace(/[:：]$/, ''),
+            )
+            .get(),
+        }
       : null;
     headers.set(table, h);
   }
@@ -336,7 +372,9 @@ function isHeaderLike($: CheerioAPI, tr: Element): boolean {
     .children('td')
     .map((_, c) => cleanText($(c).text()))
     .get();
-  return texts.every((t) => t.length > 0 && t.length <= 8 && !/\d{2}/.test(t)) && texts.some((t) => /标题|名称|日期|时间|文号|状态|主题/.test(t));
+  return (
+    texts.every((t) => t.length > 0 && t.length <= 8 && !/\d{2}/.test(t)) && texts.some((t) => /标题|名称|日期|时间|文号|状态|主题/.test(t))
+  );
 }
 
 function isMarkedPinned(rowEl: Element, a: Element, vocab: ReturnType<typeof loadExtractVocab>): boolean {
@@ -447,4 +485,3 @@ function looksScriptBuilt($: CheerioAPI, scripts: string): boolean {
     });
   return template || emptyContainer;
 }
-

@@ -37,7 +37,11 @@ export class PageAnalyser {
   /** Called with a page whose analysis failed, so that its stored observation says so (PageSource.markUnparsable). */
   onFault: ((loaded: LoadedPage, message: string) => void) | null = null;
 
-  constructor(private readonly store: Store, private readonly pool: AnalysisPool, private readonly version = extractorVersion()) {}
+  constructor(
+    private readonly store: Store,
+    private readonly pool: AnalysisPool,
+    private readonly version = extractorVersion(),
+  ) {}
 
   /** The parts of a loaded page; null when the page has no readable body or its analysis failed (recorded as a fault). */
   async analyse(loaded: LoadedPage, url: string, parts: AnalysisPart[]): Promise<PageAnalysis | null> {
@@ -78,7 +82,12 @@ export class PageAnalyser {
       const fresh = await this.pool.analyse(html, url, missing);
       this.stats.parsed++;
       const merged = Object.keys(have).length === 0 ? fresh.analysis : mergeAnalyses(have, fresh.analysis);
-      this.pending.push({ url, contentHash: hash, extractor: this.version, json: merged === fresh.analysis ? fresh.json : JSON.stringify(merged) });
+      this.pending.push({
+        url,
+        contentHash: hash,
+        extractor: this.version,
+        json: merged === fresh.analysis ? fresh.json : JSON.stringify(merged),
+      });
       if (this.pending.length >= PENDING_LIMIT) this.flush();
       have = merged;
     } else if (stored) {

@@ -31,7 +31,9 @@ export function preparePage(html: string, url: string, opts: { pagination?: bool
   const base = documentBase($, url);
   const scriptEls = elementsByTag($, 'script');
   const scripts = scriptEls.map((el) => textOf(el)).join('\n');
-  const xmlScripts = scriptEls.filter((el) => el.attribs.type?.toLowerCase() === 'text/xml' || el.attribs.language?.toLowerCase() === 'xml').map((el) => textOf(el));
+  const xmlScripts = scriptEls
+    .filter((el) => el.attribs.type?.toLowerCase() === 'text/xml' || el.attribs.language?.toLowerCase() === 'xml')
+    .map((el) => textOf(el));
   stripNotContent($);
   return { html, url, $, base, scripts, xmlScripts, pagination };
 }

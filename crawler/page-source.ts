@@ -49,7 +49,12 @@ export class PageSource {
   private readonly pendingCache = new Map<string, HttpCacheEntry>();
   private flushTimer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly store: Store, private readonly fetcher: Fetcher, private readonly runId: number, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly store: Store,
+    private readonly fetcher: Fetcher,
+    private readonly runId: number,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   load(req: PageRequest): Promise<LoadedPage> {
     const key = `${req.role}\u0000${req.url}`;
@@ -57,16 +62,19 @@ export class PageSource {
     if (done) return Promise.resolve(this.loaded(done, done.ok ? undefined : null));
     let p = this.inFlight.get(key);
     if (!p) {
-      p = this.loadUncached(req).then((loaded) => {
-        const known = this.settled.get(req.url);
-        if (!known || (!known.ok && loaded.page.ok)) this.settled.set(req.url, loaded.page);
-        this.loadedThisRun.set(key, loaded.page);
-        this.inFlight.delete(key);
-        return loaded;
-      }, (err: unknown) => {
-        this.inFlight.delete(key);
-        throw err;
-      });
+      p = this.loadUncached(req).then(
+        (loaded) => {
+          const known = this.settled.get(req.url);
+          if (!known || (!known.ok && loaded.page.ok)) this.settled.set(req.url, loaded.page);
+          this.loadedThisRun.set(key, loaded.page);
+          this.inFlight.delete(key);
+          return loaded;
+        },
+        (err: unknown) => {
+          this.inFlight.delete(key);
+          throw err;
+        },
+      );
       this.inFlight.set(key, p);
     }
     return p;
@@ -169,15 +177,25 @@ export class PageSource {
         if (req.role === 'list') this.stats.skippedFreshLists++;
         else this.stats.skippedFresh++;
         const page = this.pageFrom(req, {
-          finalUrl: req.url, ok: true, status: cache.status, contentType: cache.contentType, contentHash: cache.contentHash,
-          bytes: 0, notModified: true, attempts: 0, fetchedAt: nowIso,
+          finalUrl: req.url,
+          ok: true,
+          status: cache.status,
+          contentType: cache.contentType,
+          contentHash: cache.contentHash,
+          bytes: 0,
+          notModified: true,
+          attempts: 0,
+          fetchedAt: nowIso,
         });
         page.encoding = cache.encoding ?? null;
         this.record(page);
         return this.loaded(page, undefined);
       }
     }
-    const result = await this.fetcher.fetch(req.url, { ...(cache ? { conditional: { etag: cache.etag, lastModified: cache.lastModified } } : {}), signal: req.signal });
+    const result = await this.fetcher.fetch(req.url, {
+      ...(cache ? { conditional: { etag: cache.etag, lastModified: cache.lastModified } } : {}),
+      signal: req.signal,
+    });
     if (req.signal?.aborted) throw new Error(`单位检查已中止：${req.url}`);
     return this.absorb(req, result, cache);
   }
@@ -190,8 +208,15 @@ export class PageSource {
       // the charset is known from the cache entry; older entries without it decode now
       const decoded = cache.encoding ? null : this.decodeSnapshot(cache.contentHash, cache.contentType);
       const page = this.pageFrom(req, {
-        finalUrl: result.finalUrl, ok: true, status: 304, contentType: cache.contentType, contentHash: cache.contentHash,
-        bytes: 0, notModified: true, attempts: result.attempts, fetchedAt: nowIso,
+        finalUrl: result.finalUrl,
+        ok: true,
+        status: 304,
+        contentType: cache.contentType,
+        contentHash: cache.contentHash,
+        bytes: 0,
+        notModified: true,
+        attempts: result.attempts,
+        fetchedAt: nowIso,
       });
       page.encoding = cache.encoding ?? decoded?.encoding ?? null;
       const pendingEntry = this.pendingCache.get(req.url);
@@ -204,8 +229,15 @@ export class PageSource {
     }
     if (!result.ok || !result.body) {
       const page = this.pageFrom(req, {
-        finalUrl: result.finalUrl, ok: false, status: result.status, contentType, contentHash: null, bytes: 0, notModified: false,
-        attempts: result.attempts, fetchedAt: nowIso,
+        finalUrl: result.finalUrl,
+        ok: false,
+        status: result.status,
+        contentType,
+        contentHash: null,
+        bytes: 0,
+        notModified: false,
+        attempts: result.attempts,
+        fetchedAt: nowIso,
       });
       page.errorClass = result.errorClass ?? 'other';
       page.errorPermanent = result.permanent;
@@ -222,12 +254,26 @@ export class PageSource {
     const decoded = req.role === 'attachment' ? { text: '', encoding: null, lossy: false } : decodeHtml(result.body, contentType);
     const hash = await stored;
     const cacheEntry = {
-      url: req.url, etag: result.headers.etag ?? null, lastModified: result.headers['last-modified'] ?? null, contentHash: hash,
-      contentType, status: result.status ?? 200, fetchedAt: nowIso, validatedAt: nowIso, encoding: decoded.encoding,
+      url: req.url,
+      etag: result.headers.etag ?? null,
+      lastModified: result.headers['last-modified'] ?? null,
+      contentHash: hash,
+      contentType,
+      status: result.status ?? 200,
+      fetchedAt: nowIso,
+      validatedAt: nowIso,
+      encoding: decoded.encoding,
     };
     const page = this.pageFrom(req, {
-      finalUrl: result.finalUrl, ok: true, status: result.status, contentType, contentHash: hash, bytes: result.body.length,
-      notModified: false, attempts: result.attempts, fetchedAt: nowIso,
+      finalUrl: result.finalUrl,
+      ok: true,
+      status: result.status,
+      contentType,
+      contentHash: hash,
+      bytes: result.body.length,
+      notModified: false,
+      attempts: result.attempts,
+      fetchedAt: nowIso,
     });
     page.encoding = decoded.encoding;
     if (decoded.lossy) {
@@ -258,8 +304,15 @@ export class PageSource {
 
   private renderedRow(req: PageRequest, hash: string, bytes: number, shot: string | null, reused: boolean): PageObservation {
     const page = this.pageFrom(req, {
-      finalUrl: req.url, ok: true, status: 200, contentType: 'text/html; charset=utf-8', contentHash: hash, bytes,
-      notModified: reused, attempts: reused ? 0 : 1, fetchedAt: this.now().toISOString(),
+      finalUrl: req.url,
+      ok: true,
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      contentHash: hash,
+      bytes,
+      notModified: reused,
+      attempts: reused ? 0 : 1,
+      fetchedAt: this.now().toISOString(),
     });
     page.rendered = true;
     page.encoding = 'utf-8';
@@ -268,11 +321,26 @@ export class PageSource {
     return page;
   }
 
-  private pageFrom(req: PageRequest, p: Pick<PageObservation, 'finalUrl' | 'ok' | 'status' | 'contentType' | 'contentHash' | 'bytes' | 'notModified' | 'attempts' | 'fetchedAt'>): PageObservation {
+  private pageFrom(
+    req: PageRequest,
+    p: Pick<
+      PageObservation,
+      'finalUrl' | 'ok' | 'status' | 'contentType' | 'contentHash' | 'bytes' | 'notModified' | 'attempts' | 'fetchedAt'
+    >,
+  ): PageObservation {
     return {
-      runId: this.runId, unitId: req.unitId, role: req.role, columnKey: req.columnKey, url: req.url, errorClass: null, errorPermanent: null,
-      errorMessage: null, encoding: null, rendered: false, screenshot: null, ...p,
+      runId: this.runId,
+      unitId: req.unitId,
+      role: req.role,
+      columnKey: req.columnKey,
+      url: req.url,
+      errorClass: null,
+      errorPermanent: null,
+      errorMessage: null,
+      encoding: null,
+      rendered: false,
+      screenshot: null,
+      ...p,
     };
   }
 }
-

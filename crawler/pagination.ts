@@ -35,7 +35,9 @@ export function detectPagination(html: string, pageUrl: string): PaginationInfo 
 }
 
 export function paginationOf($: CheerioAPI, pageUrl: string): PaginationInfo {
-  const scripts = elementsByTag($, 'script').map((el) => stripJsComments(textOf(el))).join('\n');
+  const scripts = elementsByTag($, 'script')
+    .map((el) => stripJsComments(textOf(el)))
+    .join('\n');
   const base = documentBase($, pageUrl);
   return (
     fromCreatePageHtml(scripts, base, pageUrl) ??
@@ -101,9 +103,14 @@ function fromPageChnlInfo(js: string): PaginationInfo | null {
 }
 
 function fromHanweb($: CheerioAPI, js: string): PaginationInfo | null {
-  const xml = elementsByTag($, 'script').filter((el) => el.attribs.type?.toLowerCase() === 'text/xml').map((el) => textOf(el)).join('') + '\n' + js;
-  const total =
-    /<totalrecord>\s*(\d+)\s*<\/totalrecord>/i.exec(xml) ?? /total_?record\w*\s*[:=]\s*['"]?(\d+)/i.exec(xml);
+  const xml =
+    elementsByTag($, 'script')
+      .filter((el) => el.attribs.type?.toLowerCase() === 'text/xml')
+      .map((el) => textOf(el))
+      .join('') +
+    '\n' +
+    js;
+  const total = /<totalrecord>\s*(\d+)\s*<\/totalrecord>/i.exec(xml) ?? /total_?record\w*\s*[:=]\s*['"]?(\d+)/i.exec(xml);
   if (!total) return null;
   const per = /per_?page\s*[:=]\s*['"]?(\d+)/i.exec(xml) ?? /<perpage>\s*(\d+)\s*<\/perpage>/i.exec(xml);
   const records = Number(total[1]);

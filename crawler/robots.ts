@@ -15,7 +15,10 @@ export const ALLOW_ALL: RobotsRules = { isAllowed: () => true };
 function toRegex(pattern: string): RegExp {
   const anchored = pattern.endsWith('$');
   const body = anchored ? pattern.slice(0, -1) : pattern;
-  const escaped = body.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  const escaped = body
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
   return new RegExp(`^${escaped}${anchored ? '$' : ''}`);
 }
 

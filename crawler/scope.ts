@@ -57,7 +57,8 @@ function collectHosts(config: CountyConfig): string[] {
     for (const account of unit.newMedia ?? []) if (account.feed) entries.push(account.feed);
   }
   // a bare extra host names the standard ports only; another port must be written out (host:8080)
-  for (const extra of config.extraHosts ?? []) entries.push(/:(\d+|\*)$/.test(extra.trim()) || extra.includes('://') ? extra : `${extra.trim()}:80`);
+  for (const extra of config.extraHosts ?? [])
+    entries.push(/:(\d+|\*)$/.test(extra.trim()) || extra.includes('://') ? extra : `${extra.trim()}:80`);
   return entries;
 }
 
@@ -72,8 +73,15 @@ export function isPrivateAddress(hostname: string): boolean {
   const kind = isIP(host);
   if (kind === 4) {
     const [a, b] = host.split('.').map(Number);
-    return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31)
-      || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+    return (
+      a === 0 ||
+      a === 10 ||
+      a === 127 ||
+      (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 100 && b >= 64 && b <= 127)
+    );
   }
   if (kind === 6) {
     if (host === '::' || host === '::1') return true;
@@ -116,7 +124,9 @@ export function createScopeGuardFromHosts(hostEntries: string[]): ScopeGuard {
     ports.set(e.host, set);
   }
   const wrongPort = (host: string, u: URL): ScopeDecision => ({
-    allowed: false, reason: 'out_of_scope', message: `主机 ${host} 的端口 ${effectivePort(u)} 未在配置中列出，不抓取`,
+    allowed: false,
+    reason: 'out_of_scope',
+    message: `主机 ${host} 的端口 ${effectivePort(u)} 未在配置中列出，不抓取`,
   });
   return {
     hosts,

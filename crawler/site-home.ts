@@ -21,17 +21,30 @@ function hostOf(url: string | null): string {
   }
 }
 
-interface Anchor { href: string | null; text: string; imgAlt: string; imgSrc: string; id: string; onclick: string }
+interface Anchor {
+  href: string | null;
+  text: string;
+  imgAlt: string;
+  imgSrc: string;
+  id: string;
+  onclick: string;
+}
 
 function anchorsOf($: CheerioAPI, base: string): Anchor[] {
-  return $('a').toArray().map((el) => {
-    const a = $(el);
-    const img = a.find('img').first();
-    return {
-      href: resolveHref(a.attr('href'), base), text: cleanText(a.text()), imgAlt: `${img.attr('alt') ?? ''} ${img.attr('title') ?? ''}`.trim(),
-      imgSrc: img.attr('src') ?? '', id: `${a.attr('id') ?? ''} ${a.parent().attr('id') ?? ''}`, onclick: a.attr('onclick') ?? '',
-    };
-  });
+  return $('a')
+    .toArray()
+    .map((el) => {
+      const a = $(el);
+      const img = a.find('img').first();
+      return {
+        href: resolveHref(a.attr('href'), base),
+        text: cleanText(a.text()),
+        imgAlt: `${img.attr('alt') ?? ''} ${img.attr('title') ?? ''}`.trim(),
+        imgSrc: img.attr('src') ?? '',
+        id: `${a.attr('id') ?? ''} ${a.parent().attr('id') ?? ''}`,
+        onclick: a.attr('onclick') ?? '',
+      };
+    });
 }
 
 function labelled(text: string, labels: readonly string[], value: RegExp | null): MarkFound | null {
@@ -70,7 +83,8 @@ function siteCodeMark(v: SiteVocab, $: CheerioAPI, text: string): MarkFound | nu
   if (t) return t;
   for (const name of v.siteCode.meta) {
     const content = $(`meta[name="${name}"]`).attr('content')?.trim();
-    if (content && new RegExp(`^${v.siteCode.value}$`).test(content)) return { value: content, where: 'meta', excerpt: `<meta name="${name}" content="${content}">` };
+    if (content && new RegExp(`^${v.siteCode.value}$`).test(content))
+      return { value: content, where: 'meta', excerpt: `<meta name="${name}" content="${content}">` };
   }
   return null;
 }
@@ -79,24 +93,47 @@ function searchMark(v: SiteVocab, $: CheerioAPI, anchors: Anchor[]): MarkFound |
   for (const form of $('form').toArray()) {
     const f = $(form);
     const action = (f.attr('action') ?? '').toLowerCase();
-    const inputs = f.find('input').toArray().map((i) => ({ name: $(i).attr('name') ?? $(i).attr('id') ?? '', type: ($(i).attr('type') ?? 'text').toLowerCase() }));
+    const inputs = f
+      .find('input')
+      .toArray()
+      .map((i) => ({ name: $(i).attr('name') ?? $(i).attr('id') ?? '', type: ($(i).attr('type') ?? 'text').toLowerCase() }));
     const textInput = inputs.some((i) => i.type === 'text' || i.type === 'search');
-    const words = `${f.text()} ${f.find('input[type=submit],button,input[type=button]').toArray().map((b) => `${$(b).attr('value') ?? ''}${$(b).text()}`).join(' ')}`;
-    if (textInput && (v.search.actionWords.some((w) => action.includes(w)) || inputs.some((i) => v.search.inputNames.includes(i.name))
-      || v.search.texts.some((w) => words.includes(w)))) {
+    const words = `${f.text()} ${f
+      .find('input[type=submit],button,input[type=button]')
+      .toArray()
+      .map((b) => `${$(b).attr('value') ?? ''}${$(b).text()}`)
+      .join(' ')}`;
+    if (
+      textInput &&
+      (v.search.actionWords.some((w) => action.includes(w)) ||
+        inputs.some((i) => v.search.inputNames.includes(i.name)) ||
+        v.search.texts.some((w) => words.includes(w)))
+    ) {
       return { value: f.attr('action') ?? null, where: 'text', excerpt: `搜索表单 action=${f.attr('action') ?? ''}` };
     }
   }
   // Script-driven boxes: a text input next to a 搜索 button, or a link to the search page.
-  const input = $('input').toArray().find((i) => v.search.inputNames.includes($(i).attr('name') ?? $(i).attr('id') ?? '') || /搜索|检索|关键/.test($(i).attr('placeholder') ?? ''));
+  const input = $('input')
+    .toArray()
+    .find(
+      (i) =>
+        v.search.inputNames.includes($(i).attr('name') ?? $(i).attr('id') ?? '') || /搜索|检索|关键/.test($(i).attr('placeholder') ?? ''),
+    );
   if (input) return { value: null, where: 'text', excerpt: `搜索框 ${$(input).attr('placeholder') ?? $(input).attr('name') ?? ''}`.trim() };
-  const a = anchors.find((x) => v.search.texts.includes(x.text) && x.href && v.search.actionWords.some((w) => x.href!.toLowerCase().includes(w)));
+  const a = anchors.find(
+    (x) => v.search.texts.includes(x.text) && x.href && v.search.actionWords.some((w) => x.href!.toLowerCase().includes(w)),
+  );
   return a ? { value: a.href, where: 'link', excerpt: a.text } : null;
 }
 
 function errorReportMark(v: SiteVocab, $: CheerioAPI, anchors: Anchor[]): MarkFound | null {
-  const a = anchors.find((x) => v.errorReport.texts.some((w) => x.text.includes(w) || x.imgAlt.includes(w))
-    || (x.href && hostMatches(hostOf(x.href), v.errorReport.linkHosts)) || v.errorReport.ids.some((id) => x.id.includes(id)) || /jiucuo/i.test(x.onclick));
+  const a = anchors.find(
+    (x) =>
+      v.errorReport.texts.some((w) => x.text.includes(w) || x.imgAlt.includes(w)) ||
+      (x.href && hostMatches(hostOf(x.href), v.errorReport.linkHosts)) ||
+      v.errorReport.ids.some((id) => x.id.includes(id)) ||
+      /jiucuo/i.test(x.onclick),
+  );
   if (a) return { value: a.href, where: a.text ? 'link' : 'image', excerpt: a.text || a.imgAlt || a.href || '找错入口' };
   for (const el of $('script[src], script[id], span[id]').toArray()) {
     const src = $(el).attr('src') ?? '';
@@ -123,7 +160,11 @@ function datedItems($: CheerioAPI, base: string, asOf: string): { items: SiteFac
     const url = resolveHref(a.attr('href'), base);
     if (!url || title.length < 6 || !/^https?:/.test(url)) continue;
     let container = a.parent();
-    while (container.length && !ITEM_CONTAINERS.has(container[0]?.type === 'tag' ? container[0].name : '') && container.parents().length > 1) {
+    while (
+      container.length &&
+      !ITEM_CONTAINERS.has(container[0]?.type === 'tag' ? container[0].name : '') &&
+      container.parents().length > 1
+    ) {
       if (cleanText(container.text()).length > title.length + 40) break;
       container = container.parent();
     }
@@ -142,7 +183,9 @@ function datedItems($: CheerioAPI, base: string, asOf: string): { items: SiteFac
 /** What the home page shows. `asOf` gives a year-less MM-DD its year. */
 export function readSiteFacts(html: string, pageUrl: string, asOf: string, vocab: SiteVocab = loadSiteVocab()): SiteFacts {
   const $ = loadHtml(html);
-  const scripts = $('script[src]').toArray().map((s) => ($(s).attr('src') ?? '').toLowerCase());
+  const scripts = $('script[src]')
+    .toArray()
+    .map((s) => ($(s).attr('src') ?? '').toLowerCase());
   const scriptFooter = scripts.some((s) => vocab.footer.scriptWords.some((w) => s.split('/').pop()!.includes(w)));
   const base = pageUrl;
   const anchors = anchorsOf($, base);
@@ -153,15 +196,26 @@ export function readSiteFacts(html: string, pageUrl: string, asOf: string, vocab
   const text = cleanText($('body').length ? $('body').text() : $.root().text());
   const footerFound = vocab.footer.words.some((w) => text.includes(w));
   const home = hostOf(pageUrl);
-  const navigationLinks = [...new Set(anchors.filter((a) => a.href && hostOf(a.href) === home && a.text.length >= 2 && a.text.length <= 12)
-    .map((a) => a.href!.split('#')[0]))].filter((u) => u !== pageUrl).slice(0, 40);
+  const navigationLinks = [
+    ...new Set(
+      anchors
+        .filter((a) => a.href && hostOf(a.href) === home && a.text.length >= 2 && a.text.length <= 12)
+        .map((a) => a.href!.split('#')[0]),
+    ),
+  ]
+    .filter((u) => u !== pageUrl)
+    .slice(0, 40);
   return {
     title: cleanText($('title').first().text()) || null,
     siteCode: siteCodeMark(vocab, $, text),
     icp: icpMark(vocab, text, anchors),
     police: policeMark(vocab, text, anchors),
     sponsor: labelled(text, vocab.sponsor.labels, null),
-    organizer: labelled(text, vocab.sponsor.labels.filter((l) => l.startsWith('承办')), null),
+    organizer: labelled(
+      text,
+      vocab.sponsor.labels.filter((l) => l.startsWith('承办')),
+      null,
+    ),
     contact: labelled(text, vocab.contact.labels, new RegExp(vocab.contact.value)),
     conac,
     footerFound,

@@ -22,28 +22,80 @@ export interface ProbeOutcome {
   facts: SiteFacts | null;
 }
 
-interface FetchedPage { ok: boolean; status: number | null; errorClass: ErrorClass | null; message: string | null; body: Buffer | null; finalUrl: string; contentType: string | null }
+interface FetchedPage {
+  ok: boolean;
+  status: number | null;
+  errorClass: ErrorClass | null;
+  message: string | null;
+  body: Buffer | null;
+  finalUrl: string;
+  contentType: string | null;
+}
 
 /** GET with one deadline for connect, headers and the whole body (a page that is "not open" after the limit fails). */
-export async function fetchWithin(url: string, timeoutMs: number, userAgent = DEFAULT_USER_AGENT, maxBytes = 10 * 1024 * 1024): Promise<FetchedPage> {
+export async function fetchWithin(
+  url: string,
+  timeoutMs: number,
+  userAgent = DEFAULT_USER_AGENT,
+  maxBytes = 10 * 1024 * 1024,
+): Promise<FetchedPage> {
   const signal = AbortSignal.timeout(timeoutMs);
   try {
-    const res = await fetch(url, { signal, redirect: 'follow', headers: { 'user-agent': userAgent.replace(/[^\x20-\x7e]+/g, (x) => encodeURIComponent(x)), accept: 'text/html,*/*' } });
+    const res = await fetch(url, {
+      signal,
+      redirect: 'follow',
+      headers: { 'user-agent': userAgent.replace(/[^\x20-\x7e]+/g, (x) => encodeURIComponent(x)), accept: 'text/html,*/*' },
+    });
     const chunks: Buffer[] = [];
     let size = 0;
     if (res.body) {
       for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
         size += chunk.length;
-        if (size > maxBytes) return { ok: false, status: res.status, errorClass: 'too_large', message: '页面过大', body: null, finalUrl: res.url || url, contentType: null };
+        if (size > maxBytes)
+          return {
+            ok: false,
+            status: res.status,
+            errorClass: 'too_large',
+            message: '页面过大',
+            body: null,
+            finalUrl: res.url || url,
+            contentType: null,
+          };
         chunks.push(Buffer.from(chunk));
       }
     }
     const body = Buffer.concat(chunks);
-    if (!res.ok) return { ok: false, status: res.status, errorClass: classifyStatus(res.status).errorClass, message: `HTTP ${res.status}`, body, finalUrl: res.url || url, contentType: res.headers.get('content-type') };
-    return { ok: true, status: res.status, errorClass: null, message: null, body, finalUrl: res.url || url, contentType: res.headers.get('content-type') };
+    if (!res.ok)
+      return {
+        ok: false,
+        status: res.status,
+        errorClass: classifyStatus(res.status).errorClass,
+        message: `HTTP ${res.status}`,
+        body,
+        finalUrl: res.url || url,
+        contentType: res.headers.get('content-type'),
+      };
+    return {
+      ok: true,
+      status: res.status,
+      errorClass: null,
+      message: null,
+      body,
+      finalUrl: res.url || url,
+      contentType: res.headers.get('content-type'),
+    };
   } catch (err) {
     const aborted = signal.aborted || (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError'));
-    if (aborted) return { ok: false, status: null, errorClass: 'timeout', message: `${Math.round(timeoutMs / 1000)} 秒内未能打开`, body: null, finalUrl: url, contentType: null };
+    if (aborted)
+      return {
+        ok: false,
+        status: null,
+        errorClass: 'timeout',
+        message: `${Math.round(timeoutMs / 1000)} 秒内未能打开`,
+        body: null,
+        finalUrl: url,
+        contentType: null,
+      };
     const c = classifyError((err as { cause?: unknown }).cause ?? err);
     return { ok: false, status: null, errorClass: c.errorClass, message: c.message, body: null, finalUrl: url, contentType: null };
   }
@@ -73,9 +125,20 @@ export async function probeHome(siteId: string, home: string, opts: ProbeOptions
   }
   return {
     record: {
-      siteId, at, source: 'probe', ok: page.ok, status: page.status, errorClass: page.errorClass, networkDown, referenceChecked,
-      elapsedMs, bytes: page.body?.length ?? 0, message: networkDown ? `本机网络中断（参照地址均无法访问）：${page.message ?? ''}` : page.message,
+      siteId,
+      at,
+      source: 'probe',
+      ok: page.ok,
+      status: page.status,
+      errorClass: page.errorClass,
+      networkDown,
+      referenceChecked,
+      elapsedMs,
+      bytes: page.body?.length ?? 0,
+      message: networkDown ? `本机网络中断（参照地址均无法访问）：${page.message ?? ''}` : page.message,
     },
-    finalUrl: page.finalUrl, body: page.body, facts,
+    finalUrl: page.finalUrl,
+    body: page.body,
+    facts,
   };
 }

@@ -4,17 +4,19 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 
 const words = z.array(z.string().min(1)).min(1);
-const schema = z.object({
-  siteCode: z.object({ labels: words, value: z.string(), meta: words }).strict(),
-  icp: z.object({ pattern: z.string(), linkHosts: words }).strict(),
-  police: z.object({ patterns: words, linkHosts: words, linkParams: words }).strict(),
-  sponsor: z.object({ labels: words }).strict(),
-  contact: z.object({ labels: words, value: z.string() }).strict(),
-  conac: z.object({ ids: words, linkHosts: words }).strict(),
-  search: z.object({ texts: words, actionWords: words, inputNames: words }).strict(),
-  errorReport: z.object({ texts: words, ids: words, scriptWords: words, linkHosts: words }).strict(),
-  footer: z.object({ words, scriptWords: words }).strict(),
-}).strict();
+const schema = z
+  .object({
+    siteCode: z.object({ labels: words, value: z.string(), meta: words }).strict(),
+    icp: z.object({ pattern: z.string(), linkHosts: words }).strict(),
+    police: z.object({ patterns: words, linkHosts: words, linkParams: words }).strict(),
+    sponsor: z.object({ labels: words }).strict(),
+    contact: z.object({ labels: words, value: z.string() }).strict(),
+    conac: z.object({ ids: words, linkHosts: words }).strict(),
+    search: z.object({ texts: words, actionWords: words, inputNames: words }).strict(),
+    errorReport: z.object({ texts: words, ids: words, scriptWords: words, linkHosts: words }).strict(),
+    footer: z.object({ words, scriptWords: words }).strict(),
+  })
+  .strict();
 
 export type SiteVocab = z.infer<typeof schema>;
 const FILE = new URL('../config/site-marks.yaml', import.meta.url);

@@ -31,30 +31,39 @@ export async function crawlUnit(ctx: UnitCrawlContext, knownKeys: string[]): Pro
   const home = await ctx.io.source.load({ url: unit.home, role: 'home', unitId: unit.id, columnKey: null });
   const homeAnalysis = home.page.ok ? await ctx.run.analyser.analyse(home, home.page.finalUrl, ['columns', 'links']) : null;
   if (!homeAnalysis) {
-    const fault = home.page.errorClass === 'unparsable' ? `首页无法解析，本次未能检查该单位：${home.page.errorMessage ?? unit.home}` : undefined;
+    const fault =
+      home.page.errorClass === 'unparsable' ? `首页无法解析，本次未能检查该单位：${home.page.errorMessage ?? unit.home}` : undefined;
     return { homeOk: false, columns: [], details: [], links: [], feeds: await feedsRead, ...(fault ? { fault } : {}) };
   }
 
   const overrides: ColumnTarget[] = Object.entries(unit.columns ?? {}).map(([key, url]) => ({ key, label: null, url, source: 'override' }));
-  const discovered: ColumnTarget[] = homeAnalysis.columns!
-    .filter((c) => ctx.run.scope.check(c.url).allowed)
+  const discovered: ColumnTarget[] = homeAnalysis
+    .columns!.filter((c) => ctx.run.scope.check(c.url).allowed)
     .map((c) => ({ key: c.key, label: c.label, url: c.url, source: 'discovered' }));
   let targets = mergeTargets(overrides, discovered);
 
   const hubPages: PageLinks[] = [];
-  const hubs = await Promise.all(targets.filter((t) => HUB_KEYS.includes(t.key.split(':')[0])).map(async (hub) => {
-    const loaded = await ctx.io.source.load({ url: hub.url, role: 'list', unitId: unit.id, columnKey: hub.key });
-    const a = loaded.page.ok ? await ctx.run.analyser.analyse(loaded, loaded.page.finalUrl, ['list', 'links', `sub:${hub.key}`]) : null;
-    return a ? { hub, loaded, a } : null;
-  }));
+  const hubs = await Promise.all(
+    targets
+      .filter((t) => HUB_KEYS.includes(t.key.split(':')[0]))
+      .map(async (hub) => {
+        const loaded = await ctx.io.source.load({ url: hub.url, role: 'list', unitId: unit.id, columnKey: hub.key });
+        const a = loaded.page.ok ? await ctx.run.analyser.analyse(loaded, loaded.page.finalUrl, ['list', 'links', `sub:${hub.key}`]) : null;
+        return a ? { hub, loaded, a } : null;
+      }),
+  );
   for (const h of hubs) {
     if (!h) continue;
     const { hub, loaded, a } = h;
     hubPages.push({ url: loaded.page.finalUrl, links: a.links! });
     // a dated row of the hub's own list is an item (a 目录 or 征求意见 article), not a sub-column
-    const itemUrls = new Set(finishListRows(a.list!, ctx.run.asOf).rows.filter((r) => r.date !== null).map((r) => r.url));
-    const subs = a.sub![hub.key]
-      .filter((c) => ctx.run.scope.check(c.url).allowed && c.url !== hub.url && !itemUrls.has(c.url))
+    const itemUrls = new Set(
+      finishListRows(a.list!, ctx.run.asOf)
+        .rows.filter((r) => r.date !== null)
+        .map((r) => r.url),
+    );
+    const subs = a
+      .sub![hub.key].filter((c) => ctx.run.scope.check(c.url).allowed && c.url !== hub.url && !itemUrls.has(c.url))
       .map((c): ColumnTarget => ({ key: c.key, label: c.label, url: c.url, source: 'discovered' }));
     targets = mergeTargets(targets, subs);
   }
@@ -75,8 +84,21 @@ export async function crawlUnit(ctx: UnitCrawlContext, knownKeys: string[]): Pro
   for (const key of knownKeys) {
     if (seen.has(key)) continue;
     columns.push({
-      runId: ctx.run.runId, unitId: unit.id, columnKey: key, label: null, url: null, source: 'missing', status: 'missing', pagesRead: 0,
-      totalPagesSeen: null, items: [], placeholder: null, rendered: false, contentHash: null, note: '首页导航中未找到该栏目', observedAt: now,
+      runId: ctx.run.runId,
+      unitId: unit.id,
+      columnKey: key,
+      label: null,
+      url: null,
+      source: 'missing',
+      status: 'missing',
+      pagesRead: 0,
+      totalPagesSeen: null,
+      items: [],
+      placeholder: null,
+      rendered: false,
+      contentHash: null,
+      note: '首页导航中未找到该栏目',
+      observedAt: now,
     });
   }
 
@@ -101,30 +123,64 @@ async function checkLinks(ctx: UnitCrawlContext, pages: PageLinks[]): Promise<Li
   }
   const out: LinkObservation[] = [];
   if (!ctx.run.config.crawl.checkLinks) return out;
-  await Promise.all([...firstSeen.entries()].map(async ([target, where]) => {
-    const inScope = ctx.run.scope.check(target).allowed;
-    if (!inScope) {
-      out.push({ runId: ctx.run.runId, unitId: ctx.unit.id, pageUrl: where.pageUrl, target, text: where.text.slice(0, 200), inScope: false,
-        outcome: 'skipped', status: null, errorClass: null, method: null, checkedAt: null });
-      return;
-    }
-    const base = { runId: ctx.run.runId, unitId: ctx.unit.id, pageUrl: where.pageUrl, target, text: where.text.slice(0, 200), inScope: true };
-    // a target this run fetched as a page already answered; so did one found working in a recent run
-    const fetched = ctx.io.source.fetchedOutcome(target);
-    if (fetched && (fetched.ok || (fetched.errorClass === 'http_status' && (fetched.status ?? 0) >= 400))) {
-      ctx.tally.linkStats.reusedFromPages++;
-      out.push({ ...base, outcome: fetched.ok ? 'ok' : 'broken', status: fetched.status, errorClass: fetched.errorClass, method: 'GET', checkedAt: fetched.fetchedAt });
-      return;
-    }
-    const recent = ctx.run.recentWorkingLinks.get(target);
-    if (recent) {
-      ctx.tally.linkStats.reusedFromEarlierRuns++;
-      out.push({ ...base, outcome: 'ok', status: recent.status, errorClass: null, method: recent.method, checkedAt: recent.checkedAt });
-      return;
-    }
-    ctx.tally.linkStats.checked++;
-    const r = await ctx.io.fetcher.checkLink(target);
-    out.push({ ...base, outcome: r.outcome, status: r.status, errorClass: r.errorClass, method: r.method, checkedAt: new Date().toISOString() });
-  }));
+  await Promise.all(
+    [...firstSeen.entries()].map(async ([target, where]) => {
+      const inScope = ctx.run.scope.check(target).allowed;
+      if (!inScope) {
+        out.push({
+          runId: ctx.run.runId,
+          unitId: ctx.unit.id,
+          pageUrl: where.pageUrl,
+          target,
+          text: where.text.slice(0, 200),
+          inScope: false,
+          outcome: 'skipped',
+          status: null,
+          errorClass: null,
+          method: null,
+          checkedAt: null,
+        });
+        return;
+      }
+      const base = {
+        runId: ctx.run.runId,
+        unitId: ctx.unit.id,
+        pageUrl: where.pageUrl,
+        target,
+        text: where.text.slice(0, 200),
+        inScope: true,
+      };
+      // a target this run fetched as a page already answered; so did one found working in a recent run
+      const fetched = ctx.io.source.fetchedOutcome(target);
+      if (fetched && (fetched.ok || (fetched.errorClass === 'http_status' && (fetched.status ?? 0) >= 400))) {
+        ctx.tally.linkStats.reusedFromPages++;
+        out.push({
+          ...base,
+          outcome: fetched.ok ? 'ok' : 'broken',
+          status: fetched.status,
+          errorClass: fetched.errorClass,
+          method: 'GET',
+          checkedAt: fetched.fetchedAt,
+        });
+        return;
+      }
+      const recent = ctx.run.recentWorkingLinks.get(target);
+      if (recent) {
+        ctx.tally.linkStats.reusedFromEarlierRuns++;
+        out.push({ ...base, outcome: 'ok', status: recent.status, errorClass: null, method: recent.method, checkedAt: recent.checkedAt });
+        return;
+      }
+      ctx.tally.linkStats.checked++;
+      const r = await ctx.io.fetcher.checkLink(target);
+      out.push({
+        ...base,
+        outcome: r.outcome,
+        status: r.status,
+        errorClass: r.errorClass,
+        method: r.method,
+        checkedAt: new Date().toISOString(),
+      });
+    }),
+  );
   return out.sort((a, b) => a.pageUrl.localeCompare(b.pageUrl) || a.target.localeCompare(b.target));
 }

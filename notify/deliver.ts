@@ -29,7 +29,11 @@ export interface Delivery {
   channels: Channel[];
 }
 
-export interface DeliveryCount { sent: number; skipped: number; failed: number }
+export interface DeliveryCount {
+  sent: number;
+  skipped: number;
+  failed: number;
+}
 
 // both robots accept 20 messages a minute each; a county that puts every unit into one group reaches that
 const ROBOT_PER_MINUTE = 20;
@@ -75,7 +79,10 @@ export class Dispatcher {
   }
 
   /** Sends to one channel, retrying; returns the outcome and how many tries it took. */
-  private async sendWithRetries(channel: Channel, m: Message): Promise<{ ok: true; attempts: number } | { ok: false; attempts: number; error: string }> {
+  private async sendWithRetries(
+    channel: Channel,
+    m: Message,
+  ): Promise<{ ok: true; attempts: number } | { ok: false; attempts: number; error: string }> {
     if (!channel.target) return { ok: false, attempts: 0, error: channel.problem ?? '渠道配置不完整' };
     const { retries } = this.settings;
     const delay = this.ctx.retryDelayMs ?? 1000;
@@ -103,8 +110,17 @@ export class Dispatcher {
     const result = await this.sendWithRetries(channel, d.message);
     const body = emailText(d.message);
     recordNotification(store, {
-      eventKey: d.eventKey, event: d.event, channel: channel.id, channelLabel: channel.label, unitId: d.unitId, runId: d.runId,
-      title: d.message.title, body, state: result.ok ? 'sent' : 'failed', attempts: result.attempts, error: result.ok ? null : result.error,
+      eventKey: d.eventKey,
+      event: d.event,
+      channel: channel.id,
+      channelLabel: channel.label,
+      unitId: d.unitId,
+      runId: d.runId,
+      title: d.message.title,
+      body,
+      state: result.ok ? 'sent' : 'failed',
+      attempts: result.attempts,
+      error: result.ok ? null : result.error,
       at: this.ctx.now().toISOString(),
     });
     if (result.ok) count.sent++;
@@ -117,10 +133,18 @@ export class Dispatcher {
   /** Every delivery to each of its channels; failures are recorded and logged, never thrown. */
   async deliverAll(deliveries: Delivery[]): Promise<DeliveryCount> {
     const count: DeliveryCount = { sent: 0, skipped: 0, failed: 0 };
-    await Promise.all(deliveries.flatMap((d) => d.channels.map((ch) => this.queue.add(() => this.deliverTo(d, ch, count).catch((err) => {
-      count.failed++;
-      this.ctx.log(`[通知] 记录发送结果时出错：${err instanceof Error ? err.message : String(err)}`);
-    })))));
+    await Promise.all(
+      deliveries.flatMap((d) =>
+        d.channels.map((ch) =>
+          this.queue.add(() =>
+            this.deliverTo(d, ch, count).catch((err) => {
+              count.failed++;
+              this.ctx.log(`[通知] 记录发送结果时出错：${err instanceof Error ? err.message : String(err)}`);
+            }),
+          ),
+        ),
+      ),
+    );
     return count;
   }
 

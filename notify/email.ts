@@ -11,14 +11,22 @@ export interface Mailer {
 }
 
 /** A mailer for `notify.smtp`, or a problem naming what is missing (the password's environment variable). */
-export function createMailer(smtp: SmtpSettings | undefined, env: Record<string, string | undefined>, timeoutMs: number): Mailer | { problem: string } {
+export function createMailer(
+  smtp: SmtpSettings | undefined,
+  env: Record<string, string | undefined>,
+  timeoutMs: number,
+): Mailer | { problem: string } {
   if (!smtp) return { problem: 'notify.smtp: 未配置发信服务器' };
   const password = smtp.password ?? (smtp.passwordEnv ? env[smtp.passwordEnv] : undefined);
   if (smtp.passwordEnv && !password) return { problem: `notify.smtp.passwordEnv: 环境变量 ${smtp.passwordEnv}（SMTP 密码）未设置或为空` };
   const transport = nodemailer.createTransport({
-    host: smtp.host, port: smtp.port, secure: smtp.secure ?? smtp.port === 465,
+    host: smtp.host,
+    port: smtp.port,
+    secure: smtp.secure ?? smtp.port === 465,
     auth: smtp.user ? { user: smtp.user, pass: password ?? '' } : undefined,
-    connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs,
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
   });
   return {
     async send(to, m) {

@@ -4,13 +4,25 @@ import type { Finding } from '../checks/index.ts';
 import { workdaysBetween } from '../checks/index.ts';
 import { isNotifiable } from '../reports/index.ts';
 import {
-  getRecheck, latestCompleteRun, listNotifications, listRectifyClaims, listTrackedFindings, type RecheckRecord,
+  getRecheck,
+  latestCompleteRun,
+  listNotifications,
+  listRectifyClaims,
+  listTrackedFindings,
+  type RecheckRecord,
 } from '../store/index.ts';
 import type { NotifySettings } from '../config/index.ts';
 import { notifySchema } from '../config/index.ts';
 import { officeChannels, unitChannels } from './channels.ts';
 import { Dispatcher, type Delivery, type DeliveryCount, type NotifyContext } from './deliver.ts';
-import { monthlyDraftMessage, monthlyFinalMessage, recheckMessage, rectifyNoticeMessage, reminderMessage, type Basics } from './messages.ts';
+import {
+  monthlyDraftMessage,
+  monthlyFinalMessage,
+  recheckMessage,
+  rectifyNoticeMessage,
+  reminderMessage,
+  type Basics,
+} from './messages.ts';
 
 const NONE: DeliveryCount = { sent: 0, skipped: 0, failed: 0 };
 
@@ -20,10 +32,15 @@ function events(ctx: NotifyContext): NotifySettings['events'] {
 
 export function basicsOf(ctx: Pick<NotifyContext, 'config'>): Basics {
   const c = ctx.config;
-  return { county: c.county, office: c.documents?.office ?? `${c.county}人民政府办公室`, workspaceUrl: c.notify?.workspaceUrl ?? c.documents?.workspaceUrl };
+  return {
+    county: c.county,
+    office: c.documents?.office ?? `${c.county}人民政府办公室`,
+    workspaceUrl: c.notify?.workspaceUrl ?? c.documents?.workspaceUrl,
+  };
 }
 
-const hasAnyChannel = (ctx: NotifyContext) => (ctx.config.notify?.office.length ?? 0) > 0 || ctx.config.units.some((u) => (u.notify?.length ?? 0) > 0);
+const hasAnyChannel = (ctx: NotifyContext) =>
+  (ctx.config.notify?.office.length ?? 0) > 0 || ctx.config.units.some((u) => (u.notify?.length ?? 0) > 0);
 
 /** Runs a batch: never throws (a notification must not stop an inspection), logs what happened. */
 async function run(ctx: NotifyContext, what: string, build: () => Delivery[]): Promise<DeliveryCount> {
@@ -33,7 +50,10 @@ async function run(ctx: NotifyContext, what: string, build: () => Delivery[]): P
     const deliveries = build();
     if (!deliveries.length) return NONE;
     const count = await dispatcher.deliverAll(deliveries);
-    if (count.sent || count.failed) ctx.log(`[通知] ${what}：发出 ${count.sent} 条${count.failed ? `，失败 ${count.failed} 条（已记录）` : ''}${count.skipped ? `，${count.skipped} 条此前已发送` : ''}`);
+    if (count.sent || count.failed)
+      ctx.log(
+        `[通知] ${what}：发出 ${count.sent} 条${count.failed ? `，失败 ${count.failed} 条（已记录）` : ''}${count.skipped ? `，${count.skipped} 条此前已发送` : ''}`,
+      );
     return count;
   } catch (err) {
     ctx.log(`[通知] ${what}未完成：${err instanceof Error ? err.message : String(err)}`);
@@ -44,7 +64,8 @@ async function run(ctx: NotifyContext, what: string, build: () => Delivery[]): P
 }
 
 const rectifyKey = (runId: number, unitId: string) => `rectify-notice:run-${runId}:${unitId}`;
-const wasSentTo = (ctx: NotifyContext, key: string) => listNotifications(ctx.store, { eventKey: key, limit: 50 }).some((n) => n.state === 'sent');
+const wasSentTo = (ctx: NotifyContext, key: string) =>
+  listNotifications(ctx.store, { eventKey: key, limit: 50 }).some((n) => n.state === 'sent');
 
 export interface IssuedReports {
   runId: number;
@@ -69,8 +90,16 @@ export async function notifyReportsIssued(ctx: NotifyContext, r: IssuedReports):
       const problems = own.filter((f) => isNotifiable(f, false)).map((f) => f.title);
       const warnings = own.filter((f) => f.kind === 'warning').length;
       if (!channels.length || (!problems.length && !warnings)) return [];
-      return [{ eventKey: rectifyKey(r.runId, u.id), event: 'rectify-notice', unitId: u.id, runId: r.runId, channels,
-        message: rectifyNoticeMessage(b, { unitName: u.name, asOf: r.asOf, deadline: r.deadline, problems, warnings }) }];
+      return [
+        {
+          eventKey: rectifyKey(r.runId, u.id),
+          event: 'rectify-notice',
+          unitId: u.id,
+          runId: r.runId,
+          channels,
+          message: rectifyNoticeMessage(b, { unitName: u.name, asOf: r.asOf, deadline: r.deadline, problems, warnings }),
+        },
+      ];
     });
   });
   const office = await run(ctx, '月度检查通报', () => {
@@ -80,12 +109,39 @@ export async function notifyReportsIssued(ctx: NotifyContext, r: IssuedReports):
     const notified = r.findings.filter((f) => f.monthly && isNotifiable(f, r.draft));
     const unitsWithProblems = new Set(notified.map((f) => f.unitId)).size;
     if (r.draft) {
-      return [{ eventKey: `monthly-draft:run-${r.runId}`, event: 'monthly-draft', unitId: null, runId: r.runId, channels,
-        message: monthlyDraftMessage(b, { asOf: r.asOf, problems: notified.length, unitsWithProblems, pending: notified.filter((f) => f.status === 'pending').length }) }];
+      return [
+        {
+          eventKey: `monthly-draft:run-${r.runId}`,
+          event: 'monthly-draft',
+          unitId: null,
+          runId: r.runId,
+          channels,
+          message: monthlyDraftMessage(b, {
+            asOf: r.asOf,
+            problems: notified.length,
+            unitsWithProblems,
+            pending: notified.filter((f) => f.status === 'pending').length,
+          }),
+        },
+      ];
     }
     const unitsNotified = ctx.config.units.filter((u) => wasSentTo(ctx, rectifyKey(r.runId, u.id))).length;
-    return [{ eventKey: `monthly-final:run-${r.runId}`, event: 'monthly-final', unitId: null, runId: r.runId, channels,
-      message: monthlyFinalMessage(b, { asOf: r.asOf, units: ctx.config.units.length, problems: notified.length, unitsWithProblems, unitsNotified }) }];
+    return [
+      {
+        eventKey: `monthly-final:run-${r.runId}`,
+        event: 'monthly-final',
+        unitId: null,
+        runId: r.runId,
+        channels,
+        message: monthlyFinalMessage(b, {
+          asOf: r.asOf,
+          units: ctx.config.units.length,
+          problems: notified.length,
+          unitsWithProblems,
+          unitsNotified,
+        }),
+      },
+    ];
   });
   return { sent: units.sent + office.sent, skipped: units.skipped + office.skipped, failed: units.failed + office.failed };
 }
@@ -108,10 +164,27 @@ export async function notifyRecheckResult(ctx: NotifyContext, recheckId: number)
       if (!f) continue;
       (f.lifecycle.phase === 'rectified' ? passed : failed).push(f.title);
     }
-    const deductions = r.runId === null ? null
-      : findings.filter((f) => f.kind === 'deduction' && f.review.status !== 'dismissed' && f.lifecycle.runs.includes(r.runId!)).length;
-    return [{ eventKey: `recheck:${r.id}`, event: 'recheck', unitId: r.unitId, runId: r.runId, channels,
-      message: recheckMessage(basicsOf(ctx), { unitName: unit.name, reason: r.reason, state: r.state, problem: r.message, outcome: { passed, failed }, deductions }) }];
+    const deductions =
+      r.runId === null
+        ? null
+        : findings.filter((f) => f.kind === 'deduction' && f.review.status !== 'dismissed' && f.lifecycle.runs.includes(r.runId!)).length;
+    return [
+      {
+        eventKey: `recheck:${r.id}`,
+        event: 'recheck',
+        unitId: r.unitId,
+        runId: r.runId,
+        channels,
+        message: recheckMessage(basicsOf(ctx), {
+          unitName: unit.name,
+          reason: r.reason,
+          state: r.state,
+          problem: r.message,
+          outcome: { passed, failed },
+          deductions,
+        }),
+      },
+    ];
   });
 }
 
@@ -137,12 +210,25 @@ export async function sendDeadlineReminders(ctx: NotifyContext, deadlineOf: (asO
     return ctx.config.units.flatMap((u): Delivery[] => {
       const channels = unitChannels(ctx.config, u.id, ctx.env);
       if (!channels.length || !wasSentTo(ctx, rectifyKey(latest.id, u.id))) return [];
-      const claimed = new Set(listRectifyClaims(ctx.store, { unitId: u.id }).filter((c) => c.at >= latest.startedAt).map((c) => c.findingId));
+      const claimed = new Set(
+        listRectifyClaims(ctx.store, { unitId: u.id })
+          .filter((c) => c.at >= latest.startedAt)
+          .map((c) => c.findingId),
+      );
       const open = listTrackedFindings(ctx.store, { runId: latest.id, unitId: u.id })
-        .filter((f) => isNotifiable(f, false) && f.lifecycle.phase !== 'rectified' && !claimed.has(f.id)).map((f) => f.title);
+        .filter((f) => isNotifiable(f, false) && f.lifecycle.phase !== 'rectified' && !claimed.has(f.id))
+        .map((f) => f.title);
       if (!open.length) return [];
-      return [{ eventKey: `reminder:run-${latest.id}:${u.id}`, event: 'reminder', unitId: u.id, runId: latest.id, channels,
-        message: reminderMessage(basicsOf(ctx), { unitName: u.name, deadline, workdaysLeft: left, open }) }];
+      return [
+        {
+          eventKey: `reminder:run-${latest.id}:${u.id}`,
+          event: 'reminder',
+          unitId: u.id,
+          runId: latest.id,
+          channels,
+          message: reminderMessage(basicsOf(ctx), { unitName: u.name, deadline, workdaysLeft: left, open }),
+        },
+      ];
     });
   });
 }
@@ -154,11 +240,18 @@ export function startReminderLoop(ctx: NotifyContext, deadlineOf: (asOf: string)
   const tick = () => {
     if (busy) return;
     busy = true;
-    void sendDeadlineReminders(ctx, deadlineOf).finally(() => { busy = false; });
+    void sendDeadlineReminders(ctx, deadlineOf).finally(() => {
+      busy = false;
+    });
   };
   const first = setTimeout(tick, 60_000);
   const timer = setInterval(tick, everyMs);
   first.unref();
   timer.unref();
-  return { stop() { clearTimeout(first); clearInterval(timer); } };
+  return {
+    stop() {
+      clearTimeout(first);
+      clearInterval(timer);
+    },
+  };
 }

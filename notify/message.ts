@@ -17,7 +17,10 @@ const MAX_ITEM_CHARS = 80;
 /** One line of untrusted text: personal numbers masked, control characters and line breaks gone, length capped. */
 export function plainLine(text: string, max = MAX_ITEM_CHARS): string {
   // eslint-disable-next-line no-control-regex
-  const flat = maskText(text).replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const flat = maskText(text)
+    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 

@@ -4,8 +4,23 @@ import { escapeHtml } from '../reports/index.ts';
 import type { Message } from './message.ts';
 
 const MARKDOWN_SPECIAL: Record<string, string> = {
-  '\\': '＼', '`': '｀', '*': '＊', '_': '＿', '[': '［', ']': '］', '(': '（', ')': '）', '#': '＃', '>': '＞', '<': '＜',
-  '~': '～', '|': '｜', '!': '！', '&': '＆', '@': '＠', '$': '＄',
+  '\\': '＼',
+  '`': '｀',
+  '*': '＊',
+  _: '＿',
+  '[': '［',
+  ']': '］',
+  '(': '（',
+  ')': '）',
+  '#': '＃',
+  '>': '＞',
+  '<': '＜',
+  '~': '～',
+  '|': '｜',
+  '!': '！',
+  '&': '＆',
+  '@': '＠',
+  $: '＄',
 };
 
 export function escapeChatMarkdown(text: string): string {

@@ -1,6 +1,9 @@
 /** A delivery that did not go through; `retryable` when trying again later may pass (network, 5xx, rate limit). */
 export class SendError extends Error {
-  constructor(message: string, readonly retryable: boolean) {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+  ) {
     super(message);
     this.name = 'SendError';
   }

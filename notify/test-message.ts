@@ -5,13 +5,23 @@ import { Dispatcher } from './deliver.ts';
 import { basicsOf } from './events.ts';
 import { testMessage } from './messages.ts';
 
-export interface TestResult { label: string; place: string; ok: boolean; attempts: number; error?: string }
+export interface TestResult {
+  label: string;
+  place: string;
+  ok: boolean;
+  attempts: number;
+  error?: string;
+}
 
-export async function sendTestMessages(config: CountyConfig, opts: { unitId?: string; officeOnly?: boolean; env?: Record<string, string | undefined>; retryDelayMs?: number } = {}): Promise<TestResult[]> {
+export async function sendTestMessages(
+  config: CountyConfig,
+  opts: { unitId?: string; officeOnly?: boolean; env?: Record<string, string | undefined>; retryDelayMs?: number } = {},
+): Promise<TestResult[]> {
   const env = opts.env ?? process.env;
   const channels: Channel[] = [];
   if (!opts.unitId) channels.push(...officeChannels(config, env));
-  if (!opts.officeOnly) for (const u of config.units) if (!opts.unitId || u.id === opts.unitId) channels.push(...unitChannels(config, u.id, env));
+  if (!opts.officeOnly)
+    for (const u of config.units) if (!opts.unitId || u.id === opts.unitId) channels.push(...unitChannels(config, u.id, env));
   // no store: a test message is not part of the record
   const dispatcher = new Dispatcher({ config, log: () => {}, now: () => new Date(), env, retryDelayMs: opts.retryDelayMs });
   try {

@@ -5,14 +5,20 @@ import type { Message } from './message.ts';
 import { chatMarkdown } from './render.ts';
 import { describeError, SendError } from './send-error.ts';
 
-interface RobotAnswer { errcode?: number; errmsg?: string }
+interface RobotAnswer {
+  errcode?: number;
+  errmsg?: string;
+}
 
 async function postJson(url: string, body: unknown, timeoutMs: number): Promise<RobotAnswer> {
   let res;
   try {
     res = await fetch(url, {
-      method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(body),
-      signal: AbortSignal.timeout(timeoutMs), redirect: 'error',
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+      redirect: 'error',
     });
   } catch (err) {
     // never the address in the message: it holds the robot's key
@@ -36,7 +42,10 @@ const WECOM_RETRY = new Set([45009, -1]);
 export async function sendWecom(url: string, m: Message, timeoutMs: number): Promise<void> {
   const answer = await postJson(url, { msgtype: 'markdown', markdown: { content: chatMarkdown(m, { blankLines: false }) } }, timeoutMs);
   if (answer.errcode === 0) return;
-  throw new SendError(`企业微信返回错误 ${answer.errcode ?? '（无错误码）'}：${short(answer.errmsg)}`, WECOM_RETRY.has(answer.errcode ?? 0));
+  throw new SendError(
+    `企业微信返回错误 ${answer.errcode ?? '（无错误码）'}：${short(answer.errmsg)}`,
+    WECOM_RETRY.has(answer.errcode ?? 0),
+  );
 }
 
 /** 钉钉 加签: HmacSHA256 of "timestamp\nsecret" keyed by the secret, base64, in the query with the timestamp (ms). */
@@ -52,10 +61,19 @@ export function dingtalkSignedUrl(url: string, secret: string, now: number): str
 // setting (关键词, 加签 or IP) refusing the message
 const DINGTALK_RETRY = new Set([130101, 410100, -1]);
 
-export async function sendDingtalk(url: string, secret: string | null, m: Message, timeoutMs: number, now: () => number = Date.now): Promise<void> {
+export async function sendDingtalk(
+  url: string,
+  secret: string | null,
+  m: Message,
+  timeoutMs: number,
+  now: () => number = Date.now,
+): Promise<void> {
   const body = { msgtype: 'markdown', markdown: { title: m.title, text: chatMarkdown(m, { blankLines: true }) } };
   const answer = await postJson(secret ? dingtalkSignedUrl(url, secret, now()) : url, body, timeoutMs);
   if (answer.errcode === 0) return;
   const hint = answer.errcode === 310000 ? '（机器人安全设置未通过：请核对加签密钥，或把“政务公开”设为自定义关键词）' : '';
-  throw new SendError(`钉钉返回错误 ${answer.errcode ?? '（无错误码）'}：${short(answer.errmsg)}${hint}`, DINGTALK_RETRY.has(answer.errcode ?? 0));
+  throw new SendError(
+    `钉钉返回错误 ${answer.errcode ?? '（无错误码）'}：${short(answer.errmsg)}${hint}`,
+    DINGTALK_RETRY.has(answer.errcode ?? 0),
+  );
 }

@@ -17,14 +17,26 @@ function columnText(c: ColumnCheck): string {
 
 function feedsText(u: UnitDiagnosis): string {
   if (u.feeds.length === 0) return '未配置';
-  return u.feeds.map((f) => (!f.feed ? `${f.account}：无订阅地址` : f.error ? `${f.account}：无法读取` : `${f.account}：最新 ${f.newest ?? '无'}`)).join('；');
+  return u.feeds
+    .map((f) => (!f.feed ? `${f.account}：无订阅地址` : f.error ? `${f.account}：无法读取` : `${f.account}：最新 ${f.newest ?? '无'}`))
+    .join('；');
 }
 
 export function doctorTable(d: Diagnosis): string {
   const rows = d.units.map((u) => {
     const found = u.columns.filter((c) => c.source !== 'missing' && c.page?.ok).length;
-    const browser = u.columns.filter((c) => c.needsBrowser).map((c) => c.name).join('、');
-    return [u.name, homeText(u.home), u.home.ok ? `${found}/${u.columns.length}` : '-', browser || '-', feedsText(u), u.blockers.length ? `✗ ${u.blockers.length} 项` : '✓'];
+    const browser = u.columns
+      .filter((c) => c.needsBrowser)
+      .map((c) => c.name)
+      .join('、');
+    return [
+      u.name,
+      homeText(u.home),
+      u.home.ok ? `${found}/${u.columns.length}` : '-',
+      browser || '-',
+      feedsText(u),
+      u.blockers.length ? `✗ ${u.blockers.length} 项` : '✓',
+    ];
   });
   const lines = [
     `${d.county}：检查日期 ${d.asOf}；浏览器 ${d.browser.present ? `已找到（${d.browser.path}）` : `未找到（${d.browser.path}），由脚本生成的列表将无法读取`}；${d.respectRobots ? '遵守 robots.txt' : '不受 robots.txt 限制（respectRobots: false）'}`,
@@ -39,7 +51,12 @@ export function doctorTable(d: Diagnosis): string {
     for (const n of u.notes) lines.push(`  · ${plain(n)}`);
   }
   const blocked = d.units.filter((u) => u.blockers.length).length;
-  lines.push('', blocked === 0 ? `全部 ${d.units.length} 个单位需要的页面都能读取，可以运行 zwgk inspect。` : `${blocked} 个单位有需要处理的事项（见上）：无法读取的页面不会被检查，未找到的栏目将记为缺失。修正配置或联系网站后再运行 zwgk doctor，然后 zwgk inspect。`);
+  lines.push(
+    '',
+    blocked === 0
+      ? `全部 ${d.units.length} 个单位需要的页面都能读取，可以运行 zwgk inspect。`
+      : `${blocked} 个单位有需要处理的事项（见上）：无法读取的页面不会被检查，未找到的栏目将记为缺失。修正配置或联系网站后再运行 zwgk doctor，然后 zwgk inspect。`,
+  );
   return lines.join('\n');
 }
 
@@ -52,8 +69,14 @@ function link(url: string | null, text: string): string {
 }
 
 function unitSection(u: UnitDiagnosis): string {
-  const colRow = (c: ColumnCheck) => `<tr class="${c.source === 'missing' || !c.page?.ok ? 'bad' : ''}"><td>${esc(c.name)}</td><td>${link(c.url, columnText(c))}</td></tr>`;
-  const feeds = u.feeds.map((f) => `<li>${esc(f.platform)} “${esc(f.account)}”：${f.feed ? link(f.feed, f.error ? `无法读取：${f.error}` : `${f.posts} 条，最新 ${f.newest ?? '无'}`) : '未配置订阅地址'}</li>`).join('');
+  const colRow = (c: ColumnCheck) =>
+    `<tr class="${c.source === 'missing' || !c.page?.ok ? 'bad' : ''}"><td>${esc(c.name)}</td><td>${link(c.url, columnText(c))}</td></tr>`;
+  const feeds = u.feeds
+    .map(
+      (f) =>
+        `<li>${esc(f.platform)} “${esc(f.account)}”：${f.feed ? link(f.feed, f.error ? `无法读取：${f.error}` : `${f.posts} 条，最新 ${f.newest ?? '无'}`) : '未配置订阅地址'}</li>`,
+    )
+    .join('');
   return [
     `<section id="${esc(u.id)}"><h2>${esc(u.name)} <small>${u.blockers.length ? `✗ ${u.blockers.length} 项需处理` : '✓ 可以检查'}</small></h2>`,
     `<p>主页：${link(u.home.url, u.home.url)} —— ${esc(homeText(u.home))}</p>`,
@@ -68,7 +91,9 @@ function unitSection(u: UnitDiagnosis): string {
 export function doctorHtml(d: Diagnosis): string {
   const blocked = d.units.filter((u) => u.blockers.length);
   return [
-    '<!DOCTYPE html>', '<html lang="zh-CN"><head><meta charset="utf-8">', `<title>${esc(d.county)} 检查前诊断（${esc(d.asOf)}）</title>`,
+    '<!DOCTYPE html>',
+    '<html lang="zh-CN"><head><meta charset="utf-8">',
+    `<title>${esc(d.county)} 检查前诊断（${esc(d.asOf)}）</title>`,
     '<style>body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2em}table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left}tr.bad td{background:#fde8e8}.blockers li{color:#b00}</style>',
     '</head><body>',
     `<h1>${esc(d.county)}：各单位能检查什么、不能检查什么</h1>`,

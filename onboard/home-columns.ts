@@ -26,7 +26,8 @@ export async function columnsFromHome(fetcher: Fetcher, homeHtml: string, homeUr
     const r = await fetcher.fetch(hubUrl);
     if (r.ok && r.body) {
       const html = decodeHtml(r.body, r.headers['content-type'] ?? null).text;
-      for (const c of discoverSubColumns(html, r.finalUrl, KEY_FIELDS_HUB)) if (!out.has(c.key)) out.set(c.key, { key: c.key, label: c.label, url: c.url });
+      for (const c of discoverSubColumns(html, r.finalUrl, KEY_FIELDS_HUB))
+        if (!out.has(c.key)) out.set(c.key, { key: c.key, label: c.label, url: c.url });
     }
   }
   out.delete(KEY_FIELDS_HUB);

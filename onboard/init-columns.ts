@@ -17,24 +17,35 @@ export interface ColumnSurvey {
 }
 
 export async function surveyUnitColumns(
-  fetcher: Fetcher, rubric: Rubric, units: { id: string; name: string; class: UnitClass; home: string }[],
+  fetcher: Fetcher,
+  rubric: Rubric,
+  units: { id: string; name: string; class: UnitClass; home: string }[],
 ): Promise<Map<string, ColumnSurvey>> {
   const queue = new PQueue({ concurrency: 4 });
   const out = new Map<string, ColumnSurvey>();
-  await Promise.all(units.map((u) => queue.add(async () => {
-    const required = requiredColumnKeys(rubric, u);
-    const r = await fetcher.fetch(u.home);
-    if (!r.ok || !r.body) {
-      const why = r.errorClass === 'out_of_scope' ? '主页不在门户网站的主机上，zwgk init 未读取' : `主页无法读取：${r.errorMessage ?? `HTTP ${r.status}`}`;
-      out.set(u.id, { found: [], missing: [], unread: why });
-      return;
-    }
-    const seen = new Map((await columnsFromHome(fetcher, decodeHtml(r.body, r.headers['content-type'] ?? null).text, r.finalUrl)).map((c) => [c.key, c]));
-    out.set(u.id, {
-      found: required.filter((k) => seen.has(k)).map((k) => ({ key: k, name: columnName(k), label: seen.get(k)!.label })),
-      missing: required.filter((k) => !seen.has(k)).map((k) => ({ key: k, name: columnName(k) })),
-      unread: null,
-    });
-  })));
+  await Promise.all(
+    units.map((u) =>
+      queue.add(async () => {
+        const required = requiredColumnKeys(rubric, u);
+        const r = await fetcher.fetch(u.home);
+        if (!r.ok || !r.body) {
+          const why =
+            r.errorClass === 'out_of_scope'
+              ? '主页不在门户网站的主机上，zwgk init 未读取'
+              : `主页无法读取：${r.errorMessage ?? `HTTP ${r.status}`}`;
+          out.set(u.id, { found: [], missing: [], unread: why });
+          return;
+        }
+        const seen = new Map(
+          (await columnsFromHome(fetcher, decodeHtml(r.body, r.headers['content-type'] ?? null).text, r.finalUrl)).map((c) => [c.key, c]),
+        );
+        out.set(u.id, {
+          found: required.filter((k) => seen.has(k)).map((k) => ({ key: k, name: columnName(k), label: seen.get(k)!.label })),
+          missing: required.filter((k) => !seen.has(k)).map((k) => ({ key: k, name: columnName(k) })),
+          unread: null,
+        });
+      }),
+    ),
+  );
   return out;
 }

@@ -68,29 +68,37 @@ function where(c: CandidateLink): string {
 }
 
 function candidateList(cands: CandidateLink[]): string {
-  return cands.slice(0, 4).map((c) => `“${c.texts[0]}” ${c.url}（得分 ${c.score.toFixed(2)}：${c.reason}）`).join('；');
+  return cands
+    .slice(0, 4)
+    .map((c) => `“${c.texts[0]}” ${c.url}（得分 ${c.score.toFixed(2)}：${c.reason}）`)
+    .join('；');
 }
 
 /** The required columns seen on the home, and a commented-out `columns:` block for those that were not. */
 function columnsYaml(c: ColumnSurvey): string[] {
   if (c.unread) return [`  # 必查栏目未核对：${comment(c.unread)}——请运行 zwgk doctor`];
   const total = c.found.length + c.missing.length;
-  const lines = [`  # 必查栏目 ${total} 个，主页上找到 ${c.found.length} 个${c.found.length ? `：${comment(c.found.map((f) => `${f.name}（链接“${f.label}”）`).join('、'))}` : ''}`];
+  const lines = [
+    `  # 必查栏目 ${total} 个，主页上找到 ${c.found.length} 个${c.found.length ? `：${comment(c.found.map((f) => `${f.name}（链接“${f.label}”）`).join('、'))}` : ''}`,
+  ];
   if (c.missing.length) {
-    lines.push(`  # 未找到 ${c.missing.length} 个：${c.missing.map((m) => m.name).join('、')}——确实没有时检查记为栏目缺失；有而名称不同或在下级页面时，取消下面的注释并填写网址`);
+    lines.push(
+      `  # 未找到 ${c.missing.length} 个：${c.missing.map((m) => m.name).join('、')}——确实没有时检查记为栏目缺失；有而名称不同或在下级页面时，取消下面的注释并填写网址`,
+    );
     lines.push('  # columns:');
     for (const m of c.missing) lines.push(`  #   ${m.key.includes(':') ? JSON.stringify(m.key) : m.key}: 待填写   # ${m.name}`);
   }
   return lines;
 }
 
-function unitYaml(u: PlannedUnit & { id: string }, home: string, accounts: FoundAccount[], prefix: string, columns?: ColumnSurvey): string[] {
-  const lines = [
-    `- id: ${u.id}`,
-    `  name: ${scalar(u.name)}`,
-    `  class: ${u.class}`,
-    `  home: ${scalar(home)}`,
-  ];
+function unitYaml(
+  u: PlannedUnit & { id: string },
+  home: string,
+  accounts: FoundAccount[],
+  prefix: string,
+  columns?: ColumnSurvey,
+): string[] {
+  const lines = [`- id: ${u.id}`, `  name: ${scalar(u.name)}`, `  class: ${u.class}`, `  home: ${scalar(home)}`];
   if (columns) lines.push(...columnsYaml(columns));
   if (accounts.length) {
     lines.push('  newMedia:');
@@ -104,8 +112,15 @@ function unitYaml(u: PlannedUnit & { id: string }, home: string, accounts: Found
 }
 
 export function initConfigYaml(input: {
-  county: string; year: number; portal: string; unitsFile: string; today: string;
-  units: (PlannedUnit & { id: string })[]; match: MatchResult; accounts: Map<string, FoundAccount[]>; walk: PortalWalk;
+  county: string;
+  year: number;
+  portal: string;
+  unitsFile: string;
+  today: string;
+  units: (PlannedUnit & { id: string })[];
+  match: MatchResult;
+  accounts: Map<string, FoundAccount[]>;
+  walk: PortalWalk;
   columns?: Map<string, ColumnSurvey>;
 }): string {
   const { units, match, accounts, walk } = input;
@@ -178,7 +193,18 @@ async function initWith(opts: InitOptions, planned: PlannedUnit[], fetcher: Fetc
     return m.status === 'matched' ? [{ id: u.id, name: u.name, class: u.class, home: m.best.url }] : [];
   });
   const columns = await surveyUnitColumns(fetcher, loadRubric('builtin:auto', year), homes);
-  const yaml = initConfigYaml({ county, year, portal: opts.portal, unitsFile: opts.unitsFile, today, units, match, accounts: byUnit, walk, columns });
+  const yaml = initConfigYaml({
+    county,
+    year,
+    portal: opts.portal,
+    unitsFile: opts.unitsFile,
+    today,
+    units,
+    match,
+    accounts: byUnit,
+    walk,
+    columns,
+  });
   const matched = match.units.filter((u) => u.match.status === 'matched').length;
   if (matched > 0) parseCountyConfig(yaml, opts.out); // what is written must load; a failure here is a bug, not the office's
   writeFileSync(opts.out, yaml);
@@ -187,14 +213,36 @@ async function initWith(opts: InitOptions, planned: PlannedUnit[], fetcher: Fetc
     if (m.status === 'matched') {
       const c = columns.get(u.id);
       return {
-        id: u.id, name: u.name, status: m.status, link: m.best.texts.join(' / '), url: m.best.url, score: m.best.score, reason: m.best.reason,
+        id: u.id,
+        name: u.name,
+        status: m.status,
+        link: m.best.texts.join(' / '),
+        url: m.best.url,
+        score: m.best.score,
+        reason: m.best.reason,
         columns: c && !c.unread ? { found: c.found.length, required: c.found.length + c.missing.length } : null,
       };
     }
     return {
-      id: u.id, name: u.name, status: m.status, link: m.candidates.length ? `候选：${m.candidates.map((c) => c.texts[0]).join(' / ')}` : '（无）',
-      url: null, score: m.candidates[0]?.score ?? null, reason: m.why, columns: null,
+      id: u.id,
+      name: u.name,
+      status: m.status,
+      link: m.candidates.length ? `候选：${m.candidates.map((c) => c.texts[0]).join(' / ')}` : '（无）',
+      url: null,
+      score: m.candidates[0]?.score ?? null,
+      reason: m.why,
+      columns: null,
     };
   });
-  return { county, year, rows: table, leftovers: match.leftovers, walk, accounts: byUnit, otherAccounts: others, yaml, exitCode: matched === units.length ? 0 : 1 };
+  return {
+    county,
+    year,
+    rows: table,
+    leftovers: match.leftovers,
+    walk,
+    accounts: byUnit,
+    otherAccounts: others,
+    yaml,
+    exitCode: matched === units.length ? 0 : 1,
+  };
 }

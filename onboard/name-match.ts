@@ -143,7 +143,12 @@ function normaliseUrl(url: string): string {
 
 /** The entry text without a trailing 信息公开/政务公开 (猗氏镇政府信息公开 → 猗氏镇政府). */
 export function entryName(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, '').replace(/(信息公开|政务公开)(专栏|平台|目录|网)?$/, '') || text;
+  return (
+    text
+      .normalize('NFKC')
+      .replace(/\s+/g, '')
+      .replace(/(信息公开|政务公开)(专栏|平台|目录|网)?$/, '') || text
+  );
 }
 
 function candidatesFor(unit: string, entries: NavEntry[], county: string | null): CandidateLink[] {
@@ -172,7 +177,7 @@ export function matchUnits(unitNames: string[], entries: NavEntry[], county: str
   const cands = new Map(unitNames.map((u) => [u, candidatesFor(u, entries, county)]));
   const taken = new Map<string, string>(); // url → unit
   const decided = new Map<string, UnitMatch>();
-  for (let changed = true; changed;) {
+  for (let changed = true; changed; ) {
     changed = false;
     // the strongest clear claim first, so 教育局 takes 县教育局 before 教育科技局 could
     const claims: { unit: string; best: CandidateLink; rest: CandidateLink[] }[] = [];
@@ -188,7 +193,10 @@ export function matchUnits(unitNames: string[], entries: NavEntry[], county: str
       const key = normaliseUrl(c.best.url);
       if (taken.has(key)) continue;
       // another undecided unit may claim the same link as strongly: neither gets it silently
-      const rival = unitNames.find((u) => u !== c.unit && !decided.has(u) && cands.get(u)!.some((x) => normaliseUrl(x.url) === key && c.best.score - x.score < TIE_MARGIN));
+      const rival = unitNames.find(
+        (u) =>
+          u !== c.unit && !decided.has(u) && cands.get(u)!.some((x) => normaliseUrl(x.url) === key && c.best.score - x.score < TIE_MARGIN),
+      );
       if (rival) continue;
       taken.set(key, c.unit);
       decided.set(c.unit, { status: 'matched', best: c.best, others: c.rest });
@@ -206,7 +214,9 @@ export function matchUnits(unitNames: string[], entries: NavEntry[], county: str
     if (free.length >= 1) {
       return { name, match: { status: 'ambiguous', candidates: all, why: '候选链接也与其他单位同样相符，需人工选择' } as UnitMatch };
     }
-    const why = all.length ? `候选链接已归其他单位：${all.map((c) => `${c.texts[0]}→${taken.get(normaliseUrl(c.url))}`).join('，')}` : '门户导航中没有找到名称相符的链接';
+    const why = all.length
+      ? `候选链接已归其他单位：${all.map((c) => `${c.texts[0]}→${taken.get(normaliseUrl(c.url))}`).join('，')}`
+      : '门户导航中没有找到名称相符的链接';
     return { name, match: { status: 'unmatched', candidates: all, why } as UnitMatch };
   });
   const leftovers: MatchResult['leftovers'] = [];

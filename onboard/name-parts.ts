@@ -18,7 +18,10 @@ export interface NameParts {
 /** 临猗县 → [临猗县, 临猗]: the county name with and without its 县/市/区 ending. */
 export function countyForms(county: string | null): string[] {
   if (!county) return [];
-  const c = county.normalize('NFKC').replace(/\s/g, '').replace(/[(（].*$/, '');
+  const c = county
+    .normalize('NFKC')
+    .replace(/\s/g, '')
+    .replace(/[(（].*$/, '');
   const short = c.replace(/(自治县|县|市|区|旗)$/, '');
   return short.length >= 2 && short !== c ? [c, short] : [c];
 }

@@ -22,20 +22,35 @@ const FEED_URL = /\.(xml|rss|atom)(\?|$)|[/?&](rss|atom|feed)s?\b|format=(atom|j
 export function accountRowsOf(html: string, pageUrl: string): AccountRow[] {
   const $ = cheerio.load(html);
   const rows: AccountRow[] = [];
-  const linksIn = (el: Parameters<typeof $>[0]) => $(el).find('a[href]').toArray().flatMap((a) => {
-    try {
-      return [{ text: $(a).text().trim(), url: new URL($(a).attr('href')!, pageUrl).href }];
-    } catch {
-      return [];
-    }
-  });
+  const linksIn = (el: Parameters<typeof $>[0]) =>
+    $(el)
+      .find('a[href]')
+      .toArray()
+      .flatMap((a) => {
+        try {
+          return [{ text: $(a).text().trim(), url: new URL($(a).attr('href')!, pageUrl).href }];
+        } catch {
+          return [];
+        }
+      });
   $('tr').each((_, tr) => {
-    const cells = $(tr).children('td').toArray().map((td) => $(td).text().replace(/[\s\u00a0\u3000]+/g, ' ').trim());
+    const cells = $(tr)
+      .children('td')
+      .toArray()
+      .map((td) =>
+        $(td)
+          .text()
+          .replace(/[\s\u00a0\u3000]+/g, ' ')
+          .trim(),
+      );
     if (cells.length >= 2) rows.push({ cells, links: linksIn(tr), page: pageUrl });
   });
   $('li').each((_, li) => {
     if ($(li).find('li, tr').length) return;
-    const text = $(li).text().replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+    const text = $(li)
+      .text()
+      .replace(/[\s\u00a0\u3000]+/g, ' ')
+      .trim();
     if (text) rows.push({ cells: [text], links: linksIn(li), page: pageUrl });
   });
   return rows;
@@ -56,7 +71,11 @@ const QUOTED = /[“"「『]([^”"」』]{2,30})[”"」』]/;
  * word in some cell, the account name in its own cell or in quotes. Rows of units outside the plan are returned
  * apart; nothing is assigned on a weaker name match than the navigation uses.
  */
-export function accountsByUnit(rows: AccountRow[], unitNames: string[], county: string | null): { byUnit: Map<string, FoundAccount[]>; others: AccountRow[] } {
+export function accountsByUnit(
+  rows: AccountRow[],
+  unitNames: string[],
+  county: string | null,
+): { byUnit: Map<string, FoundAccount[]>; others: AccountRow[] } {
   const byUnit = new Map<string, FoundAccount[]>();
   const others: AccountRow[] = [];
   for (const row of rows) {
@@ -82,7 +101,13 @@ export function accountsByUnit(rows: AccountRow[], unitNames: string[], county: 
     const account = quoted ?? plain;
     if (!account) continue;
     const feed = row.links.find((l) => FEED_URL.test(l.url))?.url;
-    const found: FoundAccount = { platform, account, page: row.page, writtenAs: row.cells[u.cell].split(/[：:\s]/)[0], ...(feed ? { feed } : {}) };
+    const found: FoundAccount = {
+      platform,
+      account,
+      page: row.page,
+      writtenAs: row.cells[u.cell].split(/[：:\s]/)[0],
+      ...(feed ? { feed } : {}),
+    };
     const list = byUnit.get(u.name) ?? [];
     if (!list.some((a) => a.platform === found.platform && a.account === found.account)) list.push(found);
     byUnit.set(u.name, list);

@@ -45,10 +45,11 @@ export function portalHosts(portalUrl: string): string[] {
 }
 
 function linkText($: cheerio.CheerioAPI, el: Element): string {
-  const t = $(el).text().replace(/[\s\u00a0\u3000]+/g, '');
+  const t = $(el)
+    .text()
+    .replace(/[\s\u00a0\u3000]+/g, '');
   return t || ($(el).attr('title') ?? '').replace(/\s+/g, '');
 }
-
 
 function pageBase($: cheerio.CheerioAPI, url: string): string {
   return resolve($('base[href]').attr('href'), url) ?? url;
@@ -150,7 +151,11 @@ export async function walkPortal(portalUrl: string, opts: WalkOptions = {}): Pro
   const newMediaPages: { url: string; html: string }[] = [];
   const visited = new Set<string>();
 
-  async function read(url: string, role: string, via: string | null): Promise<{ page: WalkedPage; $: cheerio.CheerioAPI | null; html: string }> {
+  async function read(
+    url: string,
+    role: string,
+    via: string | null,
+  ): Promise<{ page: WalkedPage; $: cheerio.CheerioAPI | null; html: string }> {
     visited.add(url);
     const r = await fetcher.fetch(url);
     const page: WalkedPage = { url: r.finalUrl, role, via, status: r.status, error: r.ok ? null : (r.errorMessage ?? `HTTP ${r.status}`) };
@@ -165,9 +170,14 @@ export async function walkPortal(portalUrl: string, opts: WalkOptions = {}): Pro
     if (!home.$) return { home: home.page, platform: null, pages, entries, newMediaPages, countyGuess: null, hosts };
     const countyGuess = countyFromHome(home.$);
     const homeBase = pageBase(home.$, home.page.url);
-    const newMediaQueue: { url: string; via: string }[] = linksNamed(home.$, homeBase, words.newMediaLinks).map((l) => ({ url: l.url, via: l.text }));
+    const newMediaQueue: { url: string; via: string }[] = linksNamed(home.$, homeBase, words.newMediaLinks).map((l) => ({
+      url: l.url,
+      via: l.text,
+    }));
     // the platform: the best-named in-scope link of the home (the home itself when it is the platform)
-    const platformLink = linksNamed(home.$, homeBase, words.platformLinks).find((l) => scope.check(l.url).allowed && l.url !== home.page.url);
+    const platformLink = linksNamed(home.$, homeBase, words.platformLinks).find(
+      (l) => scope.check(l.url).allowed && l.url !== home.page.url,
+    );
     let platform: WalkedPage | null = null;
     const listQueue: { url: string; via: string; depth: number }[] = [];
     const takeEntries = (html: string, url: string) => entries.push(...navEntriesOf(html, url));
@@ -191,7 +201,8 @@ export async function walkPortal(portalUrl: string, opts: WalkOptions = {}): Pro
       if (!p.$) continue;
       takeEntries(p.html, p.page.url);
       if (next.depth < 3) {
-        for (const l of linksNamed(p.$, pageBase(p.$, p.page.url), words.unitListLinks)) listQueue.push({ url: l.url, via: l.text, depth: next.depth + 1 });
+        for (const l of linksNamed(p.$, pageBase(p.$, p.page.url), words.unitListLinks))
+          listQueue.push({ url: l.url, via: l.text, depth: next.depth + 1 });
       }
     }
     for (const nm of newMediaQueue) {

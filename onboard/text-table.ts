@@ -25,5 +25,12 @@ export function textTable(headers: string[], rows: string[][], maxWidths: number
   };
   const cells = [headers, ...rows].map((r) => r.map(cut));
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => displayWidth(r[i] ?? ''))));
-  return cells.map((r) => r.map((c, i) => (i === r.length - 1 ? c : pad(c, widths[i]))).join('  ').trimEnd()).join('\n');
+  return cells
+    .map((r) =>
+      r
+        .map((c, i) => (i === r.length - 1 ? c : pad(c, widths[i])))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }

@@ -22,13 +22,17 @@ export interface UnitListProblem {
 
 /** A unit list that cannot be read as given; every problem names its line or cell. The CLI exits 2 on it. */
 export class UnitListError extends InputError {
-  constructor(readonly file: string, readonly problems: UnitListProblem[]) {
+  constructor(
+    readonly file: string,
+    readonly problems: UnitListProblem[],
+  ) {
     super(problems.map((p) => `${file}：${p.place}：${p.message}`).join('\n'));
   }
 }
 
 // 附件1 section headings: "A 类(14 个):", "B类（27个）：", "乡镇（14个）", "县直单位(27 个):".
-const SECTION = /^\s*(?:([AB])\s*类|(乡镇|乡（镇）|乡\(镇\)|镇（乡）|各乡镇)|(县直(?:各有关)?(?:单位|部门)?|县直单位|部门))\s*(?:[(（]\s*(?:共\s*)?(\d+)\s*个?\s*[)）])?\s*[:：]\s*(.*)$/;
+const SECTION =
+  /^\s*(?:([AB])\s*类|(乡镇|乡（镇）|乡\(镇\)|镇（乡）|各乡镇)|(县直(?:各有关)?(?:单位|部门)?|县直单位|部门))\s*(?:[(（]\s*(?:共\s*)?(\d+)\s*个?\s*[)）])?\s*[:：]\s*(.*)$/;
 const SECTION_END = /^\s*(附件\s*\d|[一二三四五六七八九十]+\s*[、.．]|\d+\s*[.．、](?!\d))/;
 const SEPARATORS = /[、，,；;\s\u3000]+/;
 const TRAILING_PUNCT = /[。．.：:]+$/;
@@ -48,13 +52,19 @@ function nameProblem(name: string): string | null {
 
 /** 附件1 text: section headings `A 类(14 个):` then names separated by 、，, (any width), with or without line breaks. */
 export function parseUnitListText(text: string, file: string): PlannedUnit[] {
-  const lines = text.normalize('NFKC').replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
+  const lines = text
+    .normalize('NFKC')
+    .replace(/^\ufeff/, '')
+    .split(/\r\n|\r|\n/);
   const units: PlannedUnit[] = [];
   const problems: UnitListProblem[] = [];
   let section: { cls: UnitClass; count: number | null; line: number; found: number } | null = null;
   const closeSection = (): void => {
     if (section && section.count !== null && section.count !== section.found) {
-      problems.push({ place: `第 ${section.line} 行`, message: `${section.cls} 类标明 ${section.count} 个，实际读到 ${section.found} 个单位名称` });
+      problems.push({
+        place: `第 ${section.line} 行`,
+        message: `${section.cls} 类标明 ${section.count} 个，实际读到 ${section.found} 个单位名称`,
+      });
     }
     section = null;
   };
@@ -86,7 +96,10 @@ export function parseUnitListText(text: string, file: string): PlannedUnit[] {
   });
   closeSection();
   if (units.length === 0 && problems.length === 0) {
-    problems.push({ place: '全文', message: '没有找到“A 类(N 个):”或“B 类(N 个):”这样的分类标题，无法读出考核对象；请粘贴附件1原文，或改用含“名称、类别”两列的 CSV/XLSX' });
+    problems.push({
+      place: '全文',
+      message: '没有找到“A 类(N 个):”或“B 类(N 个):”这样的分类标题，无法读出考核对象；请粘贴附件1原文，或改用含“名称、类别”两列的 CSV/XLSX',
+    });
   }
   checkDuplicates(units, problems);
   if (problems.length) throw new UnitListError(file, problems);
@@ -126,7 +139,9 @@ function unitsFromTable(rows: string[][], rowNumbers: number[], file: string, ce
   const idCol = find(ID_HEADERS);
   if (nameCol < 0 || classCol < 0) {
     const missing = [nameCol < 0 ? '名称' : null, classCol < 0 ? '类别' : null].filter(Boolean).join('、');
-    throw new UnitListError(file, [{ place: `第 ${rowNumbers[0] ?? 1} 行（表头）`, message: `缺少“${missing}”列；表头应含 名称、类别（A/B 或 乡镇/县直），可选 id` }]);
+    throw new UnitListError(file, [
+      { place: `第 ${rowNumbers[0] ?? 1} 行（表头）`, message: `缺少“${missing}”列；表头应含 名称、类别（A/B 或 乡镇/县直），可选 id` },
+    ]);
   }
   const units: PlannedUnit[] = [];
   for (let r = 1; r < rows.length; r++) {
@@ -227,7 +242,9 @@ export async function loadUnitList(path: string): Promise<PlannedUnit[]> {
   try {
     bytes = readFileSync(path);
   } catch (err) {
-    throw new UnitListError(path, [{ place: '文件', message: `无法读取：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` }]);
+    throw new UnitListError(path, [
+      { place: '文件', message: `无法读取：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` },
+    ]);
   }
   const ext = extname(path).toLowerCase();
   if (ext === '.csv') return parseUnitListCsv(bytes, path);

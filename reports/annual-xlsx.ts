@@ -10,7 +10,23 @@ import { checkName, columnName } from './labels.ts';
 import { fitRowHeights, printOnA4Landscape } from './xlsx-print.ts';
 import type { IndicatorScore, ScoresFile, UnitScore } from './types.ts';
 
-export const UNIT_HEADERS = ['一级指标', '二级指标', '三级指标', '赋分', '扣分标准', '加分标准', '考核方式', '扣分', '加分', '赋分值', '得分', '待确认扣分', '评分依据', '证据链接', '备注'] as const;
+export const UNIT_HEADERS = [
+  '一级指标',
+  '二级指标',
+  '三级指标',
+  '赋分',
+  '扣分标准',
+  '加分标准',
+  '考核方式',
+  '扣分',
+  '加分',
+  '赋分值',
+  '得分',
+  '待确认扣分',
+  '评分依据',
+  '证据链接',
+  '备注',
+] as const;
 const COL = Object.fromEntries(UNIT_HEADERS.map((h, i) => [h, i + 1])) as Record<(typeof UNIT_HEADERS)[number], number>;
 const HEADER_ROW = 3;
 
@@ -56,12 +72,12 @@ function mergeLevels(ws: ExcelJS.Worksheet, first: number, rows: { level1: strin
     if (to > from) ws.mergeCells(from, col, to, col);
     ws.getCell(from, col).value = text;
   };
-  for (let i = 0; i < rows.length;) {
+  for (let i = 0; i < rows.length; ) {
     let j = i;
     while (j + 1 < rows.length && rows[j + 1].level1 === rows[i].level1) j++;
     const weight = rows[i].weight;
     merge(1, first + i, first + j, weight ? `${rows[i].level1}（${fmtPoints(weight)}分）` : rows[i].level1);
-    for (let k = i; k <= j;) {
+    for (let k = i; k <= j; ) {
       let m = k;
       while (m + 1 <= j && rows[m + 1].level2 === rows[k].level2 && rows[k].level2) m++;
       if (m > k) merge(2, first + k, first + m, rows[k].level2);
@@ -93,8 +109,9 @@ function unitSheet(wb: ExcelJS.Workbook, name: string, u: UnitScore, rubric: Rub
   ws.getCell(1, 1).font = { name: '方正小标宋简体', size: 16 };
   ws.getCell(1, 1).alignment = { horizontal: 'center' };
   ws.mergeCells(2, 1, 2, UNIT_HEADERS.length);
-  const grade = u.gradeOverride ? `${u.gradeOverride.grade}（原建议${u.grade ?? '—'}，${u.gradeOverride.reason}）` : u.grade ?? '—';
-  ws.getCell(2, 1).value = `考核截至：${scores.asOf}　得分：${fmtPoints(u.total)}　待确认项全部确认后：${fmtPoints(u.totalIfPendingConfirmed)}　${classOf(scores, u.class).short}排名：${u.rank}　等次建议：${grade}`;
+  const grade = u.gradeOverride ? `${u.gradeOverride.grade}（原建议${u.grade ?? '—'}，${u.gradeOverride.reason}）` : (u.grade ?? '—');
+  ws.getCell(2, 1).value =
+    `考核截至：${scores.asOf}　得分：${fmtPoints(u.total)}　待确认项全部确认后：${fmtPoints(u.totalIfPendingConfirmed)}　${classOf(scores, u.class).short}排名：${u.rank}　等次建议：${grade}`;
   ws.getCell(2, 1).font = FONT_BODY;
   styleRow(ws.addRow([...UNIT_HEADERS]), true);
   ws.views = [{ state: 'frozen', ySplit: HEADER_ROW }];
@@ -111,28 +128,60 @@ function unitSheet(wb: ExcelJS.Workbook, name: string, u: UnitScore, rubric: Rub
   for (const ind of u.indicators) {
     const row = rows.get(ind.rowId);
     const r = ws.addRow([
-      ind.level1, ind.level2, ind.level3, weightCell(row, ind),
-      row?.deductionText ?? '', row?.bonusText ?? '', row?.method ?? '',
-      ind.deduction || null, ind.bonus || null, isRanged(row) ? ind.value : null,
-      null, ind.pendingDeduction || null,
-      safeCellText(basisText(ind.basis)), safeCellText(basisLinks(ind.basis)), ind.capApplied ?? (row ? '' : '评分表中无此指标'),
+      ind.level1,
+      ind.level2,
+      ind.level3,
+      weightCell(row, ind),
+      row?.deductionText ?? '',
+      row?.bonusText ?? '',
+      row?.method ?? '',
+      ind.deduction || null,
+      ind.bonus || null,
+      isRanged(row) ? ind.value : null,
+      null,
+      ind.pendingDeduction || null,
+      safeCellText(basisText(ind.basis)),
+      safeCellText(basisLinks(ind.basis)),
+      ind.capApplied ?? (row ? '' : '评分表中无此指标'),
     ]);
     r.getCell(COL['得分']).value = pointsCell(row, ind, r.number);
     styleRow(r);
   }
-  mergeLevels(ws, first, u.indicators.map((i) => ({ level1: i.level1, level2: i.level2, weight: level1Weight(i.level1) })));
+  mergeLevels(
+    ws,
+    first,
+    u.indicators.map((i) => ({ level1: i.level1, level2: i.level2, weight: level1Weight(i.level1) })),
+  );
   // 综合加分项 and 重大扣分项 as the seed has them: one row each with every item, this unit's points and their basis
   for (const kind of ['bonus', 'penalty'] as const) {
     const mine = u.extras.filter((e) => (kind === 'bonus' ? e.points >= 0 : e.points < 0));
     const sum = mine.reduce((t, e) => t + Math.abs(e.points), 0);
     const items = extraItemsText(rubric.extras[kind]);
-    const basis = mine.map((e) => `${e.label}：${fmtPoints(e.points)} 分${basisText(e.basis) ? `（${basisText(e.basis)}）` : ''}`).join('\n');
-    const r = ws.addRow([kind === 'bonus' ? '综合加分项' : '重大扣分项', '', '', '不设上限', kind === 'penalty' ? items : '', kind === 'bonus' ? items : '',
+    const basis = mine
+      .map((e) => `${e.label}：${fmtPoints(e.points)} 分${basisText(e.basis) ? `（${basisText(e.basis)}）` : ''}`)
+      .join('\n');
+    const r = ws.addRow([
+      kind === 'bonus' ? '综合加分项' : '重大扣分项',
+      '',
+      '',
+      '不设上限',
+      kind === 'penalty' ? items : '',
+      kind === 'bonus' ? items : '',
       kind === 'bonus' ? rubric.extras.bonusMethod : rubric.extras.penaltyMethod,
-      kind === 'penalty' && sum ? sum : null, kind === 'bonus' && sum ? sum : null, null, null, null,
-      safeCellText(basis || (kind === 'bonus' ? '无综合加分' : '无重大扣分')), safeCellText(mine.map((e) => basisLinks(e.basis)).join('\n')), '']);
+      kind === 'penalty' && sum ? sum : null,
+      kind === 'bonus' && sum ? sum : null,
+      null,
+      null,
+      null,
+      safeCellText(basis || (kind === 'bonus' ? '无综合加分' : '无重大扣分')),
+      safeCellText(mine.map((e) => basisLinks(e.basis)).join('\n')),
+      '',
+    ]);
     const cell = colLetter(COL[kind === 'bonus' ? '加分' : '扣分']);
-    r.getCell(COL['得分']).value = { formula: kind === 'bonus' ? `${cell}${r.number}` : `-${cell}${r.number}`, result: kind === 'bonus' ? sum : sum ? -sum : 0 };
+    r.getCell(COL['得分']).value = {
+      formula: kind === 'bonus' ? `${cell}${r.number}` : `-${cell}${r.number}`,
+      result: kind === 'bonus' ? sum : sum ? -sum : 0,
+    };
     ws.mergeCells(r.number, 1, r.number, 3);
     styleRow(r);
   }
@@ -145,13 +194,29 @@ function unitSheet(wb: ExcelJS.Workbook, name: string, u: UnitScore, rubric: Rub
   // The formula's cached result is the scores.json total, so readers that don't recalculate show the same number.
   totalCell.value = reconciles ? { formula: `SUM(${pts}${first}:${pts}${last})`, result: u.total } : u.total;
   totalRow.getCell(COL['待确认扣分']).value = u.totalIfPendingConfirmed !== u.total ? u.total - u.totalIfPendingConfirmed : null;
-  totalRow.getCell(COL['备注']).value = reconciles ? '' : `各项得分之和为${fmtPoints(sum)}，与 scores.json 总分不一致，以 scores.json 为准，请核对`;
+  totalRow.getCell(COL['备注']).value = reconciles
+    ? ''
+    : `各项得分之和为${fmtPoints(sum)}，与 scores.json 总分不一致，以 scores.json 为准，请核对`;
   styleRow(totalRow, true);
   // 重大扣分项 candidates: below the total, outside its sum — a person decides and enters them, or not
   for (const c of u.extraCandidates ?? []) {
-    const r = ws.addRow([`${c.kind === 'penalty' ? '重大扣分项' : '综合加分项'}候选（未计入得分）`, '', '', c.points === null ? '酌情' : c.points, c.label, '', '须考核小组认定',
-      null, null, null, null, null, safeCellText(basisText(c.findings)), safeCellText(basisLinks(c.findings)),
-      c.entered ? '已录入，见上方重大扣分项' : `认定后录入：zwgk manual add --unit ${u.unitId} --indicator ${c.target}`]);
+    const r = ws.addRow([
+      `${c.kind === 'penalty' ? '重大扣分项' : '综合加分项'}候选（未计入得分）`,
+      '',
+      '',
+      c.points === null ? '酌情' : c.points,
+      c.label,
+      '',
+      '须考核小组认定',
+      null,
+      null,
+      null,
+      null,
+      null,
+      safeCellText(basisText(c.findings)),
+      safeCellText(basisLinks(c.findings)),
+      c.entered ? '已录入，见上方重大扣分项' : `认定后录入：zwgk manual add --unit ${u.unitId} --indicator ${c.target}`,
+    ]);
     ws.mergeCells(r.number, 1, r.number, 3);
     styleRow(r);
   }
@@ -160,7 +225,12 @@ function unitSheet(wb: ExcelJS.Workbook, name: string, u: UnitScore, rubric: Rub
   return `${quoteSheetName(name)}!${pts}${totalRow.number}`;
 }
 
-function summarySheet(wb: ExcelJS.Workbook, scores: ScoresFile, rubric: Rubric, totals: Map<string, { sheet: string; cell: string }>): void {
+function summarySheet(
+  wb: ExcelJS.Workbook,
+  scores: ScoresFile,
+  rubric: Rubric,
+  totals: Map<string, { sheet: string; cell: string }>,
+): void {
   const ws = wb.getWorksheet('汇总排名')!;
   ws.columns = [6, 8, 26, 10, 16, 10, 10, 36, 14].map((width) => ({ width }));
   ws.mergeCells(1, 1, 1, 9);
@@ -169,7 +239,8 @@ function summarySheet(wb: ExcelJS.Workbook, scores: ScoresFile, rubric: Rubric, 
   ws.getCell(1, 1).alignment = { horizontal: 'center' };
   const classes = scoreClasses(scores);
   const ranking = classes.length > 1 ? `${classes.map((c) => c.short).join('、')}分别排名` : '按得分排名';
-  ws.getCell(2, 1).value = `考核截至 ${scores.asOf}；${ranking}；${rubric.grading ? '等次为建议，报县政务公开领导小组审定' : '考核细则未规定等次比例，不提出等次建议'}。`;
+  ws.getCell(2, 1).value =
+    `考核截至 ${scores.asOf}；${ranking}；${rubric.grading ? '等次为建议，报县政务公开领导小组审定' : '考核细则未规定等次比例，不提出等次建议'}。`;
   for (const c of classes) {
     const cls = c.key;
     ws.addRow([]);
@@ -179,13 +250,27 @@ function summarySheet(wb: ExcelJS.Workbook, scores: ScoresFile, rubric: Rubric, 
     const units = scores.units.filter((u) => u.class === cls).sort((a, b) => a.rank - b.rank || b.total - a.total);
     for (const u of units) {
       const t = totals.get(u.unitId)!;
-      const r = ws.addRow([u.rank, c.label, { text: u.unitName, hyperlink: `#${quoteSheetName(t.sheet)}!A1` }, { formula: t.cell, result: u.total }, u.totalIfPendingConfirmed,
-        u.grade ?? '—', u.gradeOverride?.grade ?? u.grade ?? '—', u.gradeOverride?.reason ?? '', u.gradeOverride?.by ?? '']);
+      const r = ws.addRow([
+        u.rank,
+        c.label,
+        { text: u.unitName, hyperlink: `#${quoteSheetName(t.sheet)}!A1` },
+        { formula: t.cell, result: u.total },
+        u.totalIfPendingConfirmed,
+        u.grade ?? '—',
+        u.gradeOverride?.grade ?? u.grade ?? '—',
+        u.gradeOverride?.reason ?? '',
+        u.gradeOverride?.by ?? '',
+      ]);
       styleRow(r);
     }
     const g = scores.grades[cls];
-    const counts = orderedCounts(g?.counts ?? {}, rubric.grading?.order ?? []).map(([k, v]) => `${k}${v}个`).join('，');
-    const line = rubric.grading && g ? `${c.short}共${c.units}个单位：${counts}。名额取整：${g.rounding}；同分处理：${g.ties}。` : `${c.short}共${c.units}个单位。`;
+    const counts = orderedCounts(g?.counts ?? {}, rubric.grading?.order ?? [])
+      .map(([k, v]) => `${k}${v}个`)
+      .join('，');
+    const line =
+      rubric.grading && g
+        ? `${c.short}共${c.units}个单位：${counts}。名额取整：${g.rounding}；同分处理：${g.ties}。`
+        : `${c.short}共${c.units}个单位。`;
     ws.addRow([line]).getCell(1).font = FONT_BODY;
   }
   printOnA4Landscape(ws, { titleRows: '1:2', lastColumn: 'I' });
@@ -206,8 +291,15 @@ function pendingSheet(wb: ExcelJS.Workbook, scores: ScoresFile, rubric: Rubric, 
   ws.columns = [6, 20, 18, 16, 16, 44, 44, 12, 8, 12].map((width) => ({ width }));
   styleRow(ws.addRow(['序号', '单位名称', '问题类型', '指标', '栏目', '问题', '证据链接', '建议分值', '置信度', '来源']), true);
   const rows: (PendingRow & { type: string; column: string; confidence: string })[] = pending.map((f) => ({
-    unitName: f.unitName, item: names.get(f.indicator) ?? checkName(f.checkId), problem: f.title, url: f.evidence[0]?.url ?? f.subject, points: fmtPoints(f.suggestedPoints), source: '待审核问题',
-    type: checkName(f.checkId), column: columnName(f.column), confidence: `${f.confidence === 'low' ? '低' : '高'}${f.confidenceReason ? `：${f.confidenceReason}` : ''}`,
+    unitName: f.unitName,
+    item: names.get(f.indicator) ?? checkName(f.checkId),
+    problem: f.title,
+    url: f.evidence[0]?.url ?? f.subject,
+    points: fmtPoints(f.suggestedPoints),
+    source: '待审核问题',
+    type: checkName(f.checkId),
+    column: columnName(f.column),
+    confidence: `${f.confidence === 'low' ? '低' : '高'}${f.confidenceReason ? `：${f.confidenceReason}` : ''}`,
   }));
   const known = new Set(pending.map((f) => f.id));
   for (const b of pendingBasis(scores)) {
@@ -215,7 +307,22 @@ function pendingSheet(wb: ExcelJS.Workbook, scores: ScoresFile, rubric: Rubric, 
     rows.push({ ...b, type: '', column: '', confidence: '' });
   }
   for (const c of candidateRows(scores)) rows.push({ ...c, type: '内容安全', column: '', confidence: '已确认' });
-  rows.forEach((r, i) => styleRow(ws.addRow([i + 1, r.unitName, r.type, r.item, r.column, safeCellText(r.problem), safeCellText(r.url), r.points, safeCellText(r.confidence), r.source])));
+  rows.forEach((r, i) =>
+    styleRow(
+      ws.addRow([
+        i + 1,
+        r.unitName,
+        r.type,
+        r.item,
+        r.column,
+        safeCellText(r.problem),
+        safeCellText(r.url),
+        r.points,
+        safeCellText(r.confidence),
+        r.source,
+      ]),
+    ),
+  );
   if (!rows.length) ws.addRow(['', '无待确认事项']);
   fitRowHeights(ws, 2);
   printOnA4Landscape(ws, { titleRows: '1:1', lastColumn: 'J' });

@@ -36,7 +36,9 @@ export async function writeAnnualReport(input: AnnualInput, outDir: string): Pro
   await writeFile(xlsx, await annualWorkbook(scores, rubric, pending));
 
   const summary = buildAnnualSummary(scores, rubric.grading?.order ?? [], { items: pendingCount, units: pendingUnits }, input.issuedOn);
-  const chart = scores.units.length ? renderChart(scoreDistributionOption(scores.units, scoreClasses(scores)), { width: 760, height: 360 }) : null;
+  const chart = scores.units.length
+    ? renderChart(scoreDistributionOption(scores.units, scoreClasses(scores)), { width: 760, height: 360 })
+    : null;
   const base = join(outDir, safeFileName(`${scores.year}年度政务公开工作考核结果报告（送审稿）`));
   await writeFile(`${base}.docx`, await D.documentBuffer({ title: summary.title, creator: summary.issuer }, summaryDocx(summary, chart)));
   await writeFile(`${base}.html`, page(summary.title, summaryHtml(summary, chart)));

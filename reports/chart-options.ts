@@ -44,7 +44,10 @@ export function unitBarsHeight(n: number): number {
 }
 
 /** Histogram of totals in 5-point bins, one series per class side by side (the rubric's classes, in its order). */
-export function scoreDistributionOption(units: UnitScore[], classes: { key: string; heading: string }[] = [...new Set(units.map((u) => u.class))].map((k) => ({ key: k, heading: k }))): EChartsOption {
+export function scoreDistributionOption(
+  units: UnitScore[],
+  classes: { key: string; heading: string }[] = [...new Set(units.map((u) => u.class))].map((k) => ({ key: k, heading: k })),
+): EChartsOption {
   const totals = units.map((u) => u.total);
   const lo = Math.floor(Math.min(...totals) / 5) * 5;
   const hi = Math.floor(Math.max(...totals) / 5) * 5;

@@ -22,10 +22,14 @@ export function contentFound(f: Finding): string {
 /** What to correct, in the words of the 通报 and the 整改通知单. */
 export function contentRemedy(f: Finding): string {
   switch (f.checkId) {
-    case 'privacy.exposure': return '立即撤下该页面或附件，将身份证号、手机号、银行卡号等按规范脱敏后再发布，并排查同类名单';
-    case 'content.expression': return '核实后立即更正，并按保密审查和信息发布审核制度复查本栏目同期信息';
-    case 'content.sensitive': return '立即核实：如属被植入的有害信息，立即删除并检查网站是否被篡改；如为正常用语，在工作台标注“确认无误”';
-    default: return '更正错别字后重新发布';
+    case 'privacy.exposure':
+      return '立即撤下该页面或附件，将身份证号、手机号、银行卡号等按规范脱敏后再发布，并排查同类名单';
+    case 'content.expression':
+      return '核实后立即更正，并按保密审查和信息发布审核制度复查本栏目同期信息';
+    case 'content.sensitive':
+      return '立即核实：如属被植入的有害信息，立即删除并检查网站是否被篡改；如为正常用语，在工作台标注“确认无误”';
+    default:
+      return '更正错别字后重新发布';
   }
 }
 

@@ -1,7 +1,21 @@
 // Building blocks of a 公文-style .docx (GB/T 9704-2012): A4, 公文 margins, 三号仿宋 body, 「— 1 —」 page numbers.
 import {
-  AlignmentType, BorderStyle, Document, Footer, ImageRun, LineRuleType, Packer, PageNumber, Paragraph,
-  TabStopType, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  ImageRun,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  TabStopType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
 } from 'docx';
 import { FONT } from './fonts.ts';
 
@@ -69,8 +83,18 @@ export function signature(issuer: string, date: string): Paragraph[] {
   const right = { right: 4 * 320 };
   return [
     blank(),
-    new Paragraph({ alignment: AlignmentType.RIGHT, indent: right, spacing: { line: LINE, lineRule: LineRuleType.EXACT }, children: [run(issuer)] }),
-    new Paragraph({ alignment: AlignmentType.RIGHT, indent: right, spacing: { line: LINE, lineRule: LineRuleType.EXACT }, children: [run(date)] }),
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      indent: right,
+      spacing: { line: LINE, lineRule: LineRuleType.EXACT },
+      children: [run(issuer)],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      indent: right,
+      spacing: { line: LINE, lineRule: LineRuleType.EXACT },
+      children: [run(date)],
+    }),
   ];
 }
 
@@ -83,12 +107,15 @@ function cell(text: string, opts: { header?: boolean; widthPct?: number; keepNex
     width: opts.widthPct ? { size: opts.widthPct, type: WidthType.PERCENTAGE } : undefined,
     borders: { top: cellBorder, bottom: cellBorder, left: cellBorder, right: cellBorder },
     margins: { left: 60, right: 60, top: 30, bottom: 30 },
-    children: lines.map((line) => new Paragraph({
-      keepNext: opts.keepNext,
-      keepLines: opts.keepNext,
-      alignment: opts.header ? AlignmentType.CENTER : AlignmentType.LEFT,
-      children: [run(line, { font: opts.header ? FONT.heading : FONT.body, size: SIZE.table })],
-    })),
+    children: lines.map(
+      (line) =>
+        new Paragraph({
+          keepNext: opts.keepNext,
+          keepLines: opts.keepNext,
+          alignment: opts.header ? AlignmentType.CENTER : AlignmentType.LEFT,
+          children: [run(line, { font: opts.header ? FONT.heading : FONT.body, size: SIZE.table })],
+        }),
+    ),
   });
 }
 
@@ -98,8 +125,14 @@ export function table(headers: string[], rows: string[][], widthsPct?: number[],
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h, i) => cell(h, { header: true, widthPct: widthsPct?.[i], keepNext: !!opts.keepTogether })) }),
-      ...rows.map((r, ri) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, { widthPct: widthsPct?.[i], keepNext: keep(ri) })) })),
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: headers.map((h, i) => cell(h, { header: true, widthPct: widthsPct?.[i], keepNext: !!opts.keepTogether })),
+      }),
+      ...rows.map(
+        (r, ri) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, { widthPct: widthsPct?.[i], keepNext: keep(ri) })) }),
+      ),
     ],
   });
 }
@@ -109,7 +142,13 @@ export function picture(png: Buffer, widthPx: number, heightPx: number, maxWidth
   const scale = Math.min(1, maxWidthPx / widthPx);
   return new Paragraph({
     alignment: AlignmentType.CENTER,
-    children: [new ImageRun({ type: 'png', data: png, transformation: { width: Math.round(widthPx * scale), height: Math.round(heightPx * scale) } })],
+    children: [
+      new ImageRun({
+        type: 'png',
+        data: png,
+        transformation: { width: Math.round(widthPx * scale), height: Math.round(heightPx * scale) },
+      }),
+    ],
   });
 }
 
@@ -119,11 +158,13 @@ export function caption(text: string): Paragraph {
 
 function pageNumberFooter(align: (typeof AlignmentType)[keyof typeof AlignmentType]): Footer {
   return new Footer({
-    children: [new Paragraph({
-      alignment: align,
-      indent: align === AlignmentType.RIGHT ? { right: 320 } : { left: 320 },
-      children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font('宋体'), size: SIZE.footer })],
-    })],
+    children: [
+      new Paragraph({
+        alignment: align,
+        indent: align === AlignmentType.RIGHT ? { right: 320 } : { left: 320 },
+        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font('宋体'), size: SIZE.footer })],
+      }),
+    ],
   });
 }
 
@@ -133,17 +174,25 @@ export async function documentBuffer(meta: { title: string; creator: string }, c
     creator: meta.creator,
     evenAndOddHeaderAndFooters: true,
     styles: { default: { document: { run: { font: font(FONT.body), size: SIZE.body } } } },
-    sections: [{
-      properties: {
-        page: {
-          size: { width: Math.round(210 * MM), height: Math.round(297 * MM) },
-          margin: { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM), footer: Math.round(28 * MM) - 567 },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: Math.round(210 * MM), height: Math.round(297 * MM) },
+            margin: {
+              top: Math.round(37 * MM),
+              bottom: Math.round(35 * MM),
+              left: Math.round(28 * MM),
+              right: Math.round(26 * MM),
+              footer: Math.round(28 * MM) - 567,
+            },
+          },
         },
+        // odd pages right, even pages left (GB/T 9704-2012 7.5)
+        footers: { default: pageNumberFooter(AlignmentType.RIGHT), even: pageNumberFooter(AlignmentType.LEFT) },
+        children,
       },
-      // odd pages right, even pages left (GB/T 9704-2012 7.5)
-      footers: { default: pageNumberFooter(AlignmentType.RIGHT), even: pageNumberFooter(AlignmentType.LEFT) },
-      children,
-    }],
+    ],
   });
   return Packer.toBuffer(doc);
 }
@@ -153,9 +202,13 @@ const TEXT_WIDTH = Math.round(156 * MM);
 
 /** 发文机关标志 (红头) and 发文字号 over the red 分隔线 (GB/T 9704-2012 7.2). */
 export function redHeader(office: string, docNumber: string | null): Paragraph[] {
-  const size = Math.max(22, Math.min(36, Math.floor(150 / Math.max(1, [...office].length) * 2.83))) * PT;
+  const size = Math.max(22, Math.min(36, Math.floor((150 / Math.max(1, [...office].length)) * 2.83))) * PT;
   return [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0 }, children: [new TextRun({ text: office, font: font(FONT.title), size, color: RED })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 0, after: 0 },
+      children: [new TextRun({ text: office, font: font(FONT.title), size, color: RED })],
+    }),
     blank(),
     new Paragraph({
       alignment: AlignmentType.CENTER,
@@ -183,7 +236,11 @@ export function note(text: string): Paragraph {
 
 /** The "附件" label of an attachment, starting a new page (GB/T 9704-2012 8). */
 export function attachmentLabel(text = '附件'): Paragraph {
-  return new Paragraph({ pageBreakBefore: true, spacing: { line: LINE, lineRule: LineRuleType.EXACT }, children: [run(text, { font: FONT.heading })] });
+  return new Paragraph({
+    pageBreakBefore: true,
+    spacing: { line: LINE, lineRule: LineRuleType.EXACT },
+    children: [run(text, { font: FONT.heading })],
+  });
 }
 
 /** 版记: 抄送 and 印发机关/印发日期 between separator lines, at the end of the document (GB/T 9704-2012 7.4). */
@@ -193,17 +250,21 @@ export function banji(copyTo: string | null, printer: string, printedOn: string)
   const thin = { style: BorderStyle.SINGLE, size: 4, color: '000000', space: 1 };
   const out: Paragraph[] = [blank()];
   if (copyTo) {
-    out.push(new Paragraph({
-      indent: { left: 280, right: 280 },
-      border: { top: thick, bottom: thin },
-      children: [new TextRun({ text: `抄送：${copyTo.replace(/[。.]$/, '')}。`, font: font(FONT.body), size })],
-    }));
+    out.push(
+      new Paragraph({
+        indent: { left: 280, right: 280 },
+        border: { top: thick, bottom: thin },
+        children: [new TextRun({ text: `抄送：${copyTo.replace(/[。.]$/, '')}。`, font: font(FONT.body), size })],
+      }),
+    );
   }
-  out.push(new Paragraph({
-    indent: { left: 280, right: 280 },
-    border: copyTo ? { bottom: thick } : { top: thick, bottom: thick },
-    tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - 560 }],
-    children: [new TextRun({ text: `${printer}\t${printedOn}印发`, font: font(FONT.body), size })],
-  }));
+  out.push(
+    new Paragraph({
+      indent: { left: 280, right: 280 },
+      border: copyTo ? { bottom: thick } : { top: thick, bottom: thick },
+      tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - 560 }],
+      children: [new TextRun({ text: `${printer}\t${printedOn}印发`, font: font(FONT.body), size })],
+    }),
+  );
   return out;
 }

@@ -16,8 +16,6 @@ export function dateZh(iso: string): string {
   return `${y}年${m}月${d}日`;
 }
 
-
-
 /** 2023-11 → 2023年11月 */
 export function monthZh(month: string): string {
   const [y, m] = month.split('-').map(Number);
@@ -64,14 +62,23 @@ export function safeCellText(s: unknown): string {
 
 /** A unit or report name usable as a file name on Windows and Linux. */
 export function safeFileName(s: string): string {
-  return s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/\s+/g, '').slice(0, 80) || '未命名';
+  return (
+    s
+      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+      .replace(/\s+/g, '')
+      .slice(0, 80) || '未命名'
+  );
 }
 
 /** Excel sheet names: ≤31 chars, none of []:*?/\, not starting or ending with an apostrophe */
 export function safeSheetName(s: string, used: Set<string>): string {
   // An ASCII apostrophe becomes ’: exceljs writes print titles and areas as '<name>'!$1:$1 without doubling it,
   // which Excel and exceljs itself then cannot read back.
-  const base = s.replace(/[[\]:*?/\\]/g, '_').replace(/'/g, '’').slice(0, 28) || 'Sheet';
+  const base =
+    s
+      .replace(/[[\]:*?/\\]/g, '_')
+      .replace(/'/g, '’')
+      .slice(0, 28) || 'Sheet';
   let name = base;
   for (let i = 2; used.has(name); i++) name = `${base}${i}`;
   used.add(name);

@@ -19,9 +19,14 @@ export interface GongwenFrame {
  * 县直各有关单位 for the departments.
  */
 export function mainToFor(units: ReportUnit[]): string {
-  const kind = (name: string) => (/[镇乡](人民)?政府$|[镇乡]$/.test(name) ? 'township'
-    : /街道(办事处)?$/.test(name) ? 'street'
-      : /(示范区|开发区|园区|新区|管委会|管理委员会)$/.test(name) ? 'zone' : 'department');
+  const kind = (name: string) =>
+    /[镇乡](人民)?政府$|[镇乡]$/.test(name)
+      ? 'township'
+      : /街道(办事处)?$/.test(name)
+        ? 'street'
+        : /(示范区|开发区|园区|新区|管委会|管理委员会)$/.test(name)
+          ? 'zone'
+          : 'department';
   const parts: string[] = [];
   if (units.some((u) => kind(u.name) === 'township')) parts.push('各乡（镇）人民政府');
   if (units.some((u) => kind(u.name) === 'street')) parts.push('各街道办事处');
@@ -30,11 +35,17 @@ export function mainToFor(units: ReportUnit[]): string {
   return `${parts.join('，')}：`;
 }
 
-export function gongwenFrame(county: string, units: ReportUnit[], settings: DocumentSettings | undefined, numbering: { year: string; n: number | null }): GongwenFrame {
+export function gongwenFrame(
+  county: string,
+  units: ReportUnit[],
+  settings: DocumentSettings | undefined,
+  numbering: { year: string; n: number | null },
+): GongwenFrame {
   const office = settings?.office ?? issuerFor(county);
-  const docNumber = settings?.docNumber && numbering.n != null
-    ? settings.docNumber.replaceAll('{year}', numbering.year).replaceAll('{n}', String(numbering.n))
-    : null;
+  const docNumber =
+    settings?.docNumber && numbering.n != null
+      ? settings.docNumber.replaceAll('{year}', numbering.year).replaceAll('{n}', String(numbering.n))
+      : null;
   const contact = settings?.contact ? `联系人：${settings.contact.name}，联系电话：${settings.contact.phone}` : '';
   const note = [settings?.publicNote ?? '此件公开发布', contact].filter(Boolean).join('；');
   return {
@@ -55,7 +66,7 @@ export function gongwenFrame(county: string, units: ReportUnit[], settings: Docu
 export function zhQuotes(text: string): string {
   const open: ('curly' | 'straight')[] = [];
   let out = '';
-  const mark = (opening: boolean) => ((opening ? open.length : open.length + 1) % 2 ? (opening ? '“' : '”') : (opening ? '‘' : '’'));
+  const mark = (opening: boolean) => ((opening ? open.length : open.length + 1) % 2 ? (opening ? '“' : '”') : opening ? '‘' : '’');
   for (const ch of text) {
     if (ch === '“' || ch === '‘') {
       open.push('curly');

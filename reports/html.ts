@@ -50,13 +50,18 @@ ${bodyHtml}
 export function link(url: string | undefined | null): string {
   if (!url) return '';
   const href = safeHref(url);
-  return href ? `<a class="url" href="${escapeHtml(href)}" rel="noopener noreferrer">${escapeHtml(url)}</a>` : `<span class="url">${escapeHtml(url)}</span>`;
+  return href
+    ? `<a class="url" href="${escapeHtml(href)}" rel="noopener noreferrer">${escapeHtml(url)}</a>`
+    : `<span class="url">${escapeHtml(url)}</span>`;
 }
 
 export function htmlTable(headers: string[], rows: string[][], numericCols: number[] = []): string {
   const th = headers.map((h, i) => `<th${numericCols.includes(i) ? ' class="num"' : ''}>${escapeHtml(h)}</th>`).join('');
   const trs = rows
-    .map((r) => `<tr>${r.map((c, i) => `<td${numericCols.includes(i) ? ' class="num"' : ''}>${escapeHtml(c).replace(/\n/g, '<br>')}</td>`).join('')}</tr>`)
+    .map(
+      (r) =>
+        `<tr>${r.map((c, i) => `<td${numericCols.includes(i) ? ' class="num"' : ''}>${escapeHtml(c).replace(/\n/g, '<br>')}</td>`).join('')}</tr>`,
+    )
     .join('\n');
   return `<table><thead><tr>${th}</tr></thead><tbody>\n${trs}\n</tbody></table>`;
 }

@@ -30,8 +30,14 @@ export const CHECK_LABELS: Record<CheckId, CheckLabel> = {
   'interpretation.multiform': { name: '多样化政策解读', rule: '考核细则“多样化解读”加分项' },
   'content.typo': { name: '错别字', rule: '《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）扣分项“错别字”' },
   'content.expression': { name: '严重表述错误', rule: '《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）单项否决“严重表述错误”' },
-  'content.sensitive': { name: '疑似有害信息（敏感词）', rule: '《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）单项否决“发布或链接反动、暴力、色情等内容”' },
-  'privacy.exposure': { name: '泄露个人信息（隐私泄露）', rule: '《中华人民共和国政府信息公开条例》第十五条；《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）单项否决“安全、泄密事故等严重问题”' },
+  'content.sensitive': {
+    name: '疑似有害信息（敏感词）',
+    rule: '《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）单项否决“发布或链接反动、暴力、色情等内容”',
+  },
+  'privacy.exposure': {
+    name: '泄露个人信息（隐私泄露）',
+    rule: '《中华人民共和国政府信息公开条例》第十五条；《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）单项否决“安全、泄密事故等严重问题”',
+  },
 };
 
 export const STATUS_LABELS: Record<FindingStatus, string> = {

@@ -82,7 +82,10 @@ function datesZh(text: string): string {
  * measured it.
  */
 export function itemFacts(f: Finding): string {
-  const sentences = f.detail.split(/(?<=。)/).map((x) => x.trim()).filter(Boolean);
+  const sentences = f.detail
+    .split(/(?<=。)/)
+    .map((x) => x.trim())
+    .filter(Boolean);
   const facts = sentences
     .filter((x) => !/^(违反|属于|考核方案|依据|同一目标|该单位其余栏目|[^。]*单位必须设置该栏目)/.test(x))
     .join('')
@@ -94,7 +97,8 @@ export function itemFacts(f: Finding): string {
 
 function itemText(f: Finding): string {
   if (isContentSafety(f.checkId)) return zhQuotes(`${isPending(f) ? PENDING_MARK : ''}${contentItemText(f)}`);
-  const occ = f.occurrences > 1 && f.checkId === 'link.broken' ? `（失效链接${f.occurrences}个）` : f.occurrences > 1 ? `（${f.occurrences}处）` : '';
+  const occ =
+    f.occurrences > 1 && f.checkId === 'link.broken' ? `（失效链接${f.occurrences}个）` : f.occurrences > 1 ? `（${f.occurrences}处）` : '';
   const facts = itemFacts(f);
   return zhQuotes(`${isPending(f) ? PENDING_MARK : ''}${f.title}${occ}${facts ? `。${facts}` : ''}`);
 }
@@ -104,9 +108,12 @@ export function buildMonthlyContent(input: MonthlyInput): MonthlyContent {
   const unitName = new Map(input.units.map((u) => [u.id, u.name]));
   const notified = input.findings
     .filter((f) => f.monthly && isNotifiable(f, input.draft))
-    .sort((a, b) => KIND_ORDER.indexOf(a.checkId) - KIND_ORDER.indexOf(b.checkId)
-      || (unitOrder.get(a.unitId) ?? 1e9) - (unitOrder.get(b.unitId) ?? 1e9)
-      || a.subject.localeCompare(b.subject));
+    .sort(
+      (a, b) =>
+        KIND_ORDER.indexOf(a.checkId) - KIND_ORDER.indexOf(b.checkId) ||
+        (unitOrder.get(a.unitId) ?? 1e9) - (unitOrder.get(b.unitId) ?? 1e9) ||
+        a.subject.localeCompare(b.subject),
+    );
 
   const kinds = [...new Set(notified.map((f) => f.checkId))];
   const groups: KindGroup[] = kinds.map((checkId) => {
@@ -119,7 +126,13 @@ export function buildMonthlyContent(input: MonthlyInput): MonthlyContent {
       units: unitIds.map((unitId) => ({
         unitId,
         unitName: unitName.get(unitId) ?? ofKind.find((f) => f.unitId === unitId)!.unitName,
-        items: ofKind.filter((f) => f.unitId === unitId).map((f) => ({ text: itemText(f), url: f.evidence[0]?.url ?? (f.subject.startsWith('http') ? f.subject : null), pending: isPending(f) })),
+        items: ofKind
+          .filter((f) => f.unitId === unitId)
+          .map((f) => ({
+            text: itemText(f),
+            url: f.evidence[0]?.url ?? (f.subject.startsWith('http') ? f.subject : null),
+            pending: isPending(f),
+          })),
       })),
     };
   });
@@ -130,11 +143,18 @@ export function buildMonthlyContent(input: MonthlyInput): MonthlyContent {
   const unitsWithProblems = new Set(notified.map((f) => f.unitId));
   const pendingCount = notified.filter(isPending).length;
   const run = input.runInfo ?? {};
-  const when = run.checkedFrom && run.checkedTo ? `${dateZh(run.checkedFrom)}至${dateZh(run.checkedTo)}` : run.asOf ? `${dateZh(run.asOf)}` : monthZh(input.month);
+  const when =
+    run.checkedFrom && run.checkedTo
+      ? `${dateZh(run.checkedFrom)}至${dateZh(run.checkedTo)}`
+      : run.asOf
+        ? `${dateZh(run.asOf)}`
+        : monthZh(input.month);
   const scale = [
     run.columnsChecked ? `政务公开栏目${run.columnsChecked}个` : '',
     run.accountsChecked ? `政务新媒体账号${run.accountsChecked}个` : '',
-  ].filter(Boolean).join('、');
+  ]
+    .filter(Boolean)
+    .join('、');
   const okUnits = input.units.length - unitsWithProblems.size;
   const passRate = input.units.length ? `${((okUnits / input.units.length) * 100).toFixed(1).replace(/\.0$/, '')}%` : '—';
 
@@ -151,18 +171,35 @@ export function buildMonthlyContent(input: MonthlyInput): MonthlyContent {
     '本次通报结果纳入年度政务公开工作考核（在我县每月政府网站和政务新媒体全覆盖检查中被通报的，有一次扣1分）。逾期未整改的，将在下月通报中再次通报。',
   ];
   if (notified.some((f) => isContentSafety(f.checkId))) {
-    requirements.unshift('通报的内容安全问题中，严重表述错误、泄露个人信息和疑似有害信息属于单项否决类问题，相关单位须立即撤下或更正，不受上述整改期限限制，并当日将处理情况报县政府办公室；经认定的，按年度考核方案的有关规定处理。');
+    requirements.unshift(
+      '通报的内容安全问题中，严重表述错误、泄露个人信息和疑似有害信息属于单项否决类问题，相关单位须立即撤下或更正，不受上述整改期限限制，并当日将处理情况报县政府办公室；经认定的，按年度考核方案的有关规定处理。',
+    );
   }
 
   const kindsInOrder = KIND_ORDER.filter((k) => kinds.includes(k as Finding['checkId']));
   const tableRows = input.units.map((u, i) => {
     const mine = notified.filter((f) => f.unitId === u.id);
-    return [String(i + 1), u.name, classLabel.get(u.class) ?? u.class, ...kindsInOrder.map((k) => String(mine.filter((f) => f.checkId === k).length)), String(mine.length)];
+    return [
+      String(i + 1),
+      u.name,
+      classLabel.get(u.class) ?? u.class,
+      ...kindsInOrder.map((k) => String(mine.filter((f) => f.checkId === k).length)),
+      String(mine.length),
+    ];
   });
-  tableRows.push(['', '合计', '', ...kindsInOrder.map((k) => String(notified.filter((f) => f.checkId === k).length)), String(notified.length)]);
+  tableRows.push([
+    '',
+    '合计',
+    '',
+    ...kindsInOrder.map((k) => String(notified.filter((f) => f.checkId === k).length)),
+    String(notified.length),
+  ]);
 
   const issuedOn = input.issuedOn ?? input.runInfo?.asOf ?? todayShanghai();
-  const frame = gongwenFrame(input.county, input.units, input.documents, { year: input.month.slice(0, 4), n: input.number ?? Number(input.month.slice(5, 7)) });
+  const frame = gongwenFrame(input.county, input.units, input.documents, {
+    year: input.month.slice(0, 4),
+    n: input.number ?? Number(input.month.slice(5, 7)),
+  });
   const titleParts = [frame.office, `关于${monthZh(input.month)}份`, '全县政府网站和政务新媒体', '全覆盖检查情况的通报'];
   return {
     title: titleParts.join(''),
@@ -181,7 +218,9 @@ export function buildMonthlyContent(input: MonthlyInput): MonthlyContent {
     issuer: input.issuer ?? input.documents?.office ?? issuerFor(input.county),
     date: dateZh(issuedOn),
     kindsInOrder,
-    unitCounts: input.units.map((u) => ({ name: u.name, count: notified.filter((f) => f.unitId === u.id).length })).filter((r) => r.count > 0),
+    unitCounts: input.units
+      .map((u) => ({ name: u.name, count: notified.filter((f) => f.unitId === u.id).length }))
+      .filter((r) => r.count > 0),
     notified,
   };
 }

@@ -17,7 +17,10 @@ interface MonthlyCharts {
 
 function buildCharts(input: MonthlyInput, c: MonthlyContent): MonthlyCharts {
   const units = c.unitCounts.length
-    ? renderChart(unitBarsOption(c.unitCounts, `${monthZh(input.month)}份各单位问题数量`), { width: 760, height: unitBarsHeight(c.unitCounts.length) })
+    ? renderChart(unitBarsOption(c.unitCounts, `${monthZh(input.month)}份各单位问题数量`), {
+        width: 760,
+        height: unitBarsHeight(c.unitCounts.length),
+      })
     : null;
   const current = { month: input.month, counts: Object.fromEntries(c.groups.map((g) => [g.checkId, g.count])) };
   const history = [...(input.history ?? []).filter((h) => h.month !== input.month), current];
@@ -25,7 +28,11 @@ function buildCharts(input: MonthlyInput, c: MonthlyContent): MonthlyCharts {
   return { units, trend };
 }
 
-interface ProblemSection { heading: string; lead: string | null; groups: MonthlyContent['groups'] }
+interface ProblemSection {
+  heading: string;
+  lead: string | null;
+  groups: MonthlyContent['groups'];
+}
 
 /**
  * 二、内容安全问题 (when there are any) before the other problems: 严重表述错误 and 隐私泄露 are 单项否决-class.
@@ -35,11 +42,13 @@ function problemSections(c: MonthlyContent): ProblemSection[] {
   const content = c.groups.slice(0, c.contentGroups);
   const other = c.groups.slice(c.contentGroups);
   if (!content.length) return other.length ? [{ heading: '发现的主要问题', lead: null, groups: other }] : [];
-  const sections: ProblemSection[] = [{
-    heading: '内容安全问题',
-    lead: '以下问题涉及严重表述错误、个人信息泄露、疑似有害信息和错别字，其中前三类属于《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）单项否决类问题。所列个人信息号码均已脱敏，文字问题的原文以【】标出。',
-    groups: content,
-  }];
+  const sections: ProblemSection[] = [
+    {
+      heading: '内容安全问题',
+      lead: '以下问题涉及严重表述错误、个人信息泄露、疑似有害信息和错别字，其中前三类属于《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）单项否决类问题。所列个人信息号码均已脱敏，文字问题的原文以【】标出。',
+      groups: content,
+    },
+  ];
   if (other.length) sections.push({ heading: '其他问题', lead: null, groups: other });
   return sections;
 }
@@ -62,18 +71,27 @@ function docxChildren(c: MonthlyContent, charts: MonthlyCharts): (Paragraph | Ta
       for (const u of g.units) {
         u.items.forEach((item, k) => {
           const lead = u.items.length > 1 ? `${u.unitName}（${k + 1}）：` : `${u.unitName}：`;
-          out.push(D.body([
-            D.run(lead),
-            D.run(item.text, item.pending ? { color: 'C00000' } : {}),
-            ...(item.url ? [D.run(`。网址：${item.url}`)] : [D.run('。')]),
-          ], { ragged: !!item.url }));
+          out.push(
+            D.body(
+              [
+                D.run(lead),
+                D.run(item.text, item.pending ? { color: 'C00000' } : {}),
+                ...(item.url ? [D.run(`。网址：${item.url}`)] : [D.run('。')]),
+              ],
+              { ragged: !!item.url },
+            ),
+          );
         });
       }
     });
   });
   if (charts.units) out.push(D.picture(charts.units.png, charts.units.width * 2, charts.units.height * 2), D.caption(`图1 各单位问题数量`));
-  if (charts.trend) out.push(D.picture(charts.trend.png, charts.trend.width * 2, charts.trend.height * 2), D.caption(`图2 各月问题数量趋势`));
-  out.push(D.heading1(`${sectionNumber(Math.max(1, sections.length) + 2)}、整改要求`), ...c.requirements.map((p, i) => D.body(`${i + 1}.${p}`)));
+  if (charts.trend)
+    out.push(D.picture(charts.trend.png, charts.trend.width * 2, charts.trend.height * 2), D.caption(`图2 各月问题数量趋势`));
+  out.push(
+    D.heading1(`${sectionNumber(Math.max(1, sections.length) + 2)}、整改要求`),
+    ...c.requirements.map((p, i) => D.body(`${i + 1}.${p}`)),
+  );
   out.push(D.blank(), D.body(`附件：${c.tableTitle}`));
   out.push(...D.signature(c.issuer, c.date), D.note(c.frame.note));
   out.push(D.attachmentLabel(), D.title(c.tableTitle));
@@ -85,9 +103,15 @@ function docxChildren(c: MonthlyContent, charts: MonthlyCharts): (Paragraph | Ta
 function htmlBody(c: MonthlyContent, charts: MonthlyCharts): string {
   const parts: string[] = [];
   if (c.draft) parts.push('<p class="draft">【审核稿】含待确认问题，仅供内部审核，不得印发</p>');
-  parts.push(`<div style="text-align:center;color:#e00;font-size:30pt;font-family:inherit">${escapeHtml(c.frame.redHeader)}</div>`,
-    `<p style="text-align:center;text-indent:0;border-bottom:2px solid #e00;padding-bottom:.4em">${escapeHtml(c.frame.docNumber ?? '')}</p>`);
-  parts.push(`<h1>${c.titleLines.map(escapeHtml).join('<br>')}</h1>`, `<p class="to">${escapeHtml(c.mainTo)}</p>`, `<p>${escapeHtml(c.intro)}</p>`);
+  parts.push(
+    `<div style="text-align:center;color:#e00;font-size:30pt;font-family:inherit">${escapeHtml(c.frame.redHeader)}</div>`,
+    `<p style="text-align:center;text-indent:0;border-bottom:2px solid #e00;padding-bottom:.4em">${escapeHtml(c.frame.docNumber ?? '')}</p>`,
+  );
+  parts.push(
+    `<h1>${c.titleLines.map(escapeHtml).join('<br>')}</h1>`,
+    `<p class="to">${escapeHtml(c.mainTo)}</p>`,
+    `<p>${escapeHtml(c.intro)}</p>`,
+  );
   parts.push('<h2>一、检查基本情况</h2>', ...c.basics.map((p) => `<p>${escapeHtml(p)}</p>`));
   const sections = problemSections(c);
   if (!c.groups.length) parts.push('<h2>二、发现的主要问题</h2>', '<p>本月未发现需要通报的问题。</p>');
@@ -102,21 +126,36 @@ function htmlBody(c: MonthlyContent, charts: MonthlyCharts): string {
         u.items.forEach((item, k) => {
           const lead = u.items.length > 1 ? `${u.unitName}（${k + 1}）：` : `${u.unitName}：`;
           const text = item.pending ? `<span class="pending">${escapeHtml(item.text)}</span>` : escapeHtml(item.text);
-          parts.push(`<p${item.url ? ' style="text-align:left"' : ''}>${escapeHtml(lead)}${text}${item.url ? `。网址：${link(item.url)}` : '。'}</p>`);
+          parts.push(
+            `<p${item.url ? ' style="text-align:left"' : ''}>${escapeHtml(lead)}${text}${item.url ? `。网址：${link(item.url)}` : '。'}</p>`,
+          );
         });
       }
     });
   });
-  if (charts.units) parts.push(`<figure><img alt="各单位问题数量" src="${svgDataUri(charts.units.svg)}"><figcaption>图1 各单位问题数量</figcaption></figure>`);
-  if (charts.trend) parts.push(`<figure><img alt="各月问题数量趋势" src="${svgDataUri(charts.trend.svg)}"><figcaption>图2 各月问题数量趋势</figcaption></figure>`);
-  parts.push(`<h2>${sectionNumber(Math.max(1, sections.length) + 2)}、整改要求</h2>`, ...c.requirements.map((p, i) => `<p>${i + 1}.${escapeHtml(p)}</p>`));
+  if (charts.units)
+    parts.push(
+      `<figure><img alt="各单位问题数量" src="${svgDataUri(charts.units.svg)}"><figcaption>图1 各单位问题数量</figcaption></figure>`,
+    );
+  if (charts.trend)
+    parts.push(
+      `<figure><img alt="各月问题数量趋势" src="${svgDataUri(charts.trend.svg)}"><figcaption>图2 各月问题数量趋势</figcaption></figure>`,
+    );
+  parts.push(
+    `<h2>${sectionNumber(Math.max(1, sections.length) + 2)}、整改要求</h2>`,
+    ...c.requirements.map((p, i) => `<p>${i + 1}.${escapeHtml(p)}</p>`),
+  );
   parts.push(`<p>&nbsp;</p><p>附件：${escapeHtml(c.tableTitle)}</p><p>&nbsp;</p>`);
   parts.push(`<p class="sign">${escapeHtml(c.issuer)}</p><p class="sign">${escapeHtml(c.date)}</p>`, `<p>${escapeHtml(c.frame.note)}</p>`);
-  parts.push(`<p class="plain" style="break-before:page;page-break-before:always;margin-top:2em;font-family:inherit">附件</p><h1>${escapeHtml(c.tableTitle)}</h1>`);
+  parts.push(
+    `<p class="plain" style="break-before:page;page-break-before:always;margin-top:2em;font-family:inherit">附件</p><h1>${escapeHtml(c.tableTitle)}</h1>`,
+  );
   const numeric = c.tableHeaders.map((_, i) => i).filter((i) => i !== 1);
   parts.push(htmlTable(c.tableHeaders, c.tableRows, numeric));
-  parts.push(`<div style="margin-top:2em;border-top:2px solid #000;border-bottom:2px solid #000">${c.frame.copyTo ? `<p style="text-indent:0;border-bottom:1px solid #000">抄送：${escapeHtml(c.frame.copyTo.replace(/[。.]$/, ''))}。</p>` : ''}` +
-    `<p style="text-indent:0;display:flex;justify-content:space-between"><span>${escapeHtml(c.frame.printer)}</span><span>${escapeHtml(c.date)}印发</span></p></div>`);
+  parts.push(
+    `<div style="margin-top:2em;border-top:2px solid #000;border-bottom:2px solid #000">${c.frame.copyTo ? `<p style="text-indent:0;border-bottom:1px solid #000">抄送：${escapeHtml(c.frame.copyTo.replace(/[。.]$/, ''))}。</p>` : ''}` +
+      `<p style="text-indent:0;display:flex;justify-content:space-between"><span>${escapeHtml(c.frame.printer)}</span><span>${escapeHtml(c.date)}印发</span></p></div>`,
+  );
   return parts.join('\n');
 }
 

@@ -16,10 +16,22 @@ export interface SelfCheck19Input {
   issuer?: string;
 }
 
-const VETO_STATE: Record<string, string> = { hit: '触发', suspected: '疑似（待人工确认）', warning: '预警', clear: '未发现', manual: '需人工核查' };
+const VETO_STATE: Record<string, string> = {
+  hit: '触发',
+  suspected: '疑似（待人工确认）',
+  warning: '预警',
+  clear: '未发现',
+  manual: '需人工核查',
+};
 const EFFECT: Record<string, string> = { veto: '单项否决', deduction: '扣分', warning: '预警', info: '提示' };
 
-interface Content { title: string; paragraphs: string[]; sections: { heading: string; headers: string[]; rows: string[][] }[]; issuer: string; date: string }
+interface Content {
+  title: string;
+  paragraphs: string[];
+  sections: { heading: string; headers: string[]; rows: string[][] }[];
+  issuer: string;
+  date: string;
+}
 
 const selfCheck19Title = (siteName: string, month: string): string => `${siteName}${monthZh(month)}自查报告`;
 
@@ -37,21 +49,50 @@ function build(input: SelfCheck19Input): Content {
   ];
   if (r.unverified.length) paragraphs.push(`说明：以下分值或阈值尚未与原文核实，结论仅供内部参考：${r.unverified.join('；')}。`);
   const sections = [
-    { heading: '一、单项否决指标', headers: ['指标', '结果', '说明'], rows: r.vetoes.map((v) => [v.name, VETO_STATE[v.state] ?? v.state, v.note]) },
     {
-      heading: '二、扣分指标', headers: ['指标', '分值', '扣分', '待确认', '方式'],
-      rows: r.deductions.map((d) => [d.name, String(d.weight), String(d.deducted), String(d.pending), d.mode === 'manual' ? '人工核查' : d.mode === 'skipped' ? '不适用' : '自动检查']),
+      heading: '一、单项否决指标',
+      headers: ['指标', '结果', '说明'],
+      rows: r.vetoes.map((v) => [v.name, VETO_STATE[v.state] ?? v.state, v.note]),
     },
     {
-      heading: '三、发现的问题', headers: ['类别', '问题', '可信度', '网址'],
-      rows: r.findings.map((f) => [EFFECT[f.effect] ?? f.effect, f.title, f.confidence === 'high' ? '确定' : '待人工确认', f.evidence[0]?.url ?? '']),
+      heading: '二、扣分指标',
+      headers: ['指标', '分值', '扣分', '待确认', '方式'],
+      rows: r.deductions.map((d) => [
+        d.name,
+        String(d.weight),
+        String(d.deducted),
+        String(d.pending),
+        d.mode === 'manual' ? '人工核查' : d.mode === 'skipped' ? '不适用' : '自动检查',
+      ]),
     },
     {
-      heading: '四、各月自查结果', headers: ['月份', '结论', '扣分部分得分', '单项否决'],
-      rows: input.trend.map((t) => [monthZh(t.month), t.verdict, t.deductionScore === null ? '—' : String(t.deductionScore), String(t.vetoes)]),
+      heading: '三、发现的问题',
+      headers: ['类别', '问题', '可信度', '网址'],
+      rows: r.findings.map((f) => [
+        EFFECT[f.effect] ?? f.effect,
+        f.title,
+        f.confidence === 'high' ? '确定' : '待人工确认',
+        f.evidence[0]?.url ?? '',
+      ]),
+    },
+    {
+      heading: '四、各月自查结果',
+      headers: ['月份', '结论', '扣分部分得分', '单项否决'],
+      rows: input.trend.map((t) => [
+        monthZh(t.month),
+        t.verdict,
+        t.deductionScore === null ? '—' : String(t.deductionScore),
+        String(t.vetoes),
+      ]),
     },
   ];
-  return { title: selfCheck19Title(r.siteName, r.month), paragraphs, sections, issuer: input.issuer ?? `${input.county}人民政府办公室`, date: input.issuedOn };
+  return {
+    title: selfCheck19Title(r.siteName, r.month),
+    paragraphs,
+    sections,
+    issuer: input.issuer ?? `${input.county}人民政府办公室`,
+    date: input.issuedOn,
+  };
 }
 
 function docxChildren(c: Content): (Paragraph | Table)[] {
@@ -66,7 +107,8 @@ function docxChildren(c: Content): (Paragraph | Table)[] {
 
 function htmlBody(c: Content): string {
   const parts = [`<h1>${escapeHtml(c.title)}</h1>`, ...c.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`)];
-  for (const s of c.sections) parts.push(`<h2>${escapeHtml(s.heading)}</h2>`, s.rows.length ? htmlTable(s.headers, s.rows, []) : '<p>无。</p>');
+  for (const s of c.sections)
+    parts.push(`<h2>${escapeHtml(s.heading)}</h2>`, s.rows.length ? htmlTable(s.headers, s.rows, []) : '<p>无。</p>');
   parts.push(`<p class="sign">${escapeHtml(c.issuer)}</p><p class="sign">${escapeHtml(c.date)}</p>`);
   return parts.join('\n');
 }

@@ -61,25 +61,40 @@ function inspectionDate(f: Finding, asOf: string | undefined): string {
 function itemsOf(input: UnitReportInput): { items: Item[]; warnings: Finding[] } {
   const mine = input.findings.filter((f) => f.unitId === input.unit.id);
   // content safety first (严重表述错误, 隐私泄露, 有害信息, 错别字), then the rest in the order found
-  const rank = (f: Finding) => (isContentSafety(f.checkId) ? (CONTENT_SAFETY_ORDER as readonly string[]).indexOf(f.checkId) : CONTENT_SAFETY_ORDER.length);
-  const open = mine.filter((f) => isNotifiable(f, input.draft ?? false)).map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map((x) => x.f);
+  const rank = (f: Finding) =>
+    isContentSafety(f.checkId) ? (CONTENT_SAFETY_ORDER as readonly string[]).indexOf(f.checkId) : CONTENT_SAFETY_ORDER.length;
+  const open = mine
+    .filter((f) => isNotifiable(f, input.draft ?? false))
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
+    .map((x) => x.f);
   const items = open.map((f) => {
     const ev = f.evidence[0];
     const shotId = f.evidence.find((e) => e.screenshot)?.screenshot ?? null;
     const shot = shotId && input.screenshots ? input.screenshots(shotId) : null;
     if (isContentSafety(f.checkId)) {
-      return { f, shot, fields: [
-        ['问题类型', checkName(f.checkId)],
-        ['所在位置', contentPlace(f)],
-        ['发现内容', contentFound(f)],
-        ['网址', ev?.url ?? '—'],
-        ['存在问题', f.detail],
-        ['违反规定', checkRule(f.checkId) || '—'],
-        ['证据摘录', f.evidence.map((e) => e.excerpt).filter(Boolean).join('\n') || '—'],
-        ['整改要求', contentRemedy(f)],
-        ['检查时间', inspectionDate(f, input.asOf)],
-        ['整改时限', f.checkId === 'content.typo' ? `${dateZh(input.deadline)}前` : '立即处理'],
-      ] as [string, string][] };
+      return {
+        f,
+        shot,
+        fields: [
+          ['问题类型', checkName(f.checkId)],
+          ['所在位置', contentPlace(f)],
+          ['发现内容', contentFound(f)],
+          ['网址', ev?.url ?? '—'],
+          ['存在问题', f.detail],
+          ['违反规定', checkRule(f.checkId) || '—'],
+          [
+            '证据摘录',
+            f.evidence
+              .map((e) => e.excerpt)
+              .filter(Boolean)
+              .join('\n') || '—',
+          ],
+          ['整改要求', contentRemedy(f)],
+          ['检查时间', inspectionDate(f, input.asOf)],
+          ['整改时限', f.checkId === 'content.typo' ? `${dateZh(input.deadline)}前` : '立即处理'],
+        ] as [string, string][],
+      };
     }
     const fields: [string, string][] = [
       ['问题类型', checkName(f.checkId)],
@@ -87,7 +102,13 @@ function itemsOf(input: UnitReportInput): { items: Item[]; warnings: Finding[] }
       ['网址', ev?.url ?? (f.subject.startsWith('http') ? f.subject : '—')],
       ['存在问题', f.detail],
       ['违反规定', checkRule(f.checkId) || '—'],
-      ['证据摘录', f.evidence.map((e) => e.excerpt).filter(Boolean).join('\n') || '—'],
+      [
+        '证据摘录',
+        f.evidence
+          .map((e) => e.excerpt)
+          .filter(Boolean)
+          .join('\n') || '—',
+      ],
       ['检查时间', inspectionDate(f, input.asOf)],
       ['整改时限', `${dateZh(input.deadline)}前`],
     ];
@@ -132,7 +153,14 @@ function docxChildren(input: UnitReportInput, items: Item[], warnings: Finding[]
     const section = sectionBefore(items, i);
     if (section) out.push(D.heading1(section));
     out.push((hasSections(items) ? D.heading2 : D.heading1)(itemTitle(i, it)));
-    out.push(D.table(['项目', '内容'], it.fields.map(([k, v]) => [k, v]), [18, 82], { keepTogether: true }));
+    out.push(
+      D.table(
+        ['项目', '内容'],
+        it.fields.map(([k, v]) => [k, v]),
+        [18, 82],
+        { keepTogether: true },
+      ),
+    );
     if (it.shot) {
       const size = pngSize(it.shot);
       if (size) out.push(D.picture(it.shot, size.width, size.height), D.caption(`问题${i + 1}截图`));
@@ -147,7 +175,13 @@ function docxChildren(input: UnitReportInput, items: Item[], warnings: Finding[]
   if (contact) out.push(D.note(contact));
   if (items.length) {
     out.push(D.attachmentLabel(), D.title('整改情况反馈表'), D.body(`单位名称：${input.unit.name}`, { indent: false }));
-    out.push(D.table(['序号', '问题', '整改情况', '完成时间'], items.map((it, i) => [String(i + 1), it.f.title, '', '']), [8, 46, 30, 16]));
+    out.push(
+      D.table(
+        ['序号', '问题', '整改情况', '完成时间'],
+        items.map((it, i) => [String(i + 1), it.f.title, '', '']),
+        [8, 46, 30, 16],
+      ),
+    );
     out.push(D.body('单位负责人（签字）：            联系人及电话：', { indent: false }));
   }
   return out;
@@ -157,17 +191,27 @@ function htmlBody(input: UnitReportInput, items: Item[], warnings: Finding[], is
   const parts: string[] = [];
   if (input.draft) parts.push('<p class="draft">【审核稿】含待确认问题，仅供内部审核，不得印发</p>');
   const number = noticeNumber(input.asOf, input.serial);
-  parts.push('<h1>政务公开问题整改通知单</h1>', number ? `<p style="text-align:center;text-indent:0">编号：${escapeHtml(number)}</p>` : '',
-    `<p class="to">${escapeHtml(input.unit.name)}：</p>`, `<p>${escapeHtml(intro(input, items.length))}</p>`);
+  parts.push(
+    '<h1>政务公开问题整改通知单</h1>',
+    number ? `<p style="text-align:center;text-indent:0">编号：${escapeHtml(number)}</p>` : '',
+    `<p class="to">${escapeHtml(input.unit.name)}：</p>`,
+    `<p>${escapeHtml(intro(input, items.length))}</p>`,
+  );
   if (items.length) parts.push(`<p>${escapeHtml(reportBack(input))}</p>`);
   items.forEach((it, i) => {
     const section = sectionBefore(items, i);
     if (section) parts.push(`<h2>${escapeHtml(section)}</h2>`);
     const h = hasSections(items) ? 'h3' : 'h2';
     parts.push(`<${h}${isPending(it.f) ? ' class="pending"' : ''}>${escapeHtml(itemTitle(i, it))}</${h}>`);
-    const rows = it.fields.map(([k, v]) => `<tr><th style="width:18%">${escapeHtml(k)}</th><td>${k === '网址' ? link(v) : escapeHtml(v).replace(/\n/g, '<br>')}</td></tr>`);
+    const rows = it.fields.map(
+      ([k, v]) =>
+        `<tr><th style="width:18%">${escapeHtml(k)}</th><td>${k === '网址' ? link(v) : escapeHtml(v).replace(/\n/g, '<br>')}</td></tr>`,
+    );
     parts.push(`<table><tbody>${rows.join('')}</tbody></table>`);
-    if (it.shot && pngSize(it.shot)) parts.push(`<figure><img class="shot" alt="问题${i + 1}截图" src="data:image/png;base64,${it.shot.toString('base64')}"><figcaption>问题${i + 1}截图</figcaption></figure>`);
+    if (it.shot && pngSize(it.shot))
+      parts.push(
+        `<figure><img class="shot" alt="问题${i + 1}截图" src="data:image/png;base64,${it.shot.toString('base64')}"><figcaption>问题${i + 1}截图</figcaption></figure>`,
+      );
   });
   if (warnings.length) {
     parts.push('<h2>预警提示（不扣分，请及时处理）</h2>');
@@ -177,8 +221,17 @@ function htmlBody(input: UnitReportInput, items: Item[], warnings: Finding[], is
   const contact = contactLine(input);
   if (contact) parts.push(`<p>${escapeHtml(contact)}</p>`);
   if (items.length) {
-    parts.push('<h1 style="margin-top:2em;break-before:page;page-break-before:always">整改情况反馈表</h1>', `<p class="plain">单位名称：${escapeHtml(input.unit.name)}</p>`);
-    parts.push(htmlTable(['序号', '问题', '整改情况', '完成时间'], items.map((it, i) => [String(i + 1), it.f.title, '', '']), [0]));
+    parts.push(
+      '<h1 style="margin-top:2em;break-before:page;page-break-before:always">整改情况反馈表</h1>',
+      `<p class="plain">单位名称：${escapeHtml(input.unit.name)}</p>`,
+    );
+    parts.push(
+      htmlTable(
+        ['序号', '问题', '整改情况', '完成时间'],
+        items.map((it, i) => [String(i + 1), it.f.title, '', '']),
+        [0],
+      ),
+    );
     parts.push('<p class="plain">单位负责人（签字）：　　　　　　联系人及电话：</p>');
   }
   return parts.join('\n');
@@ -209,8 +262,11 @@ function unitReportStem(name: string, draft?: boolean): string {
  * later one then gets its id appended. With `dirPerUnit` each unit's files go into a folder named by its id, which is
  * how the workspace tells whose notice a file is.
  */
-export async function writeAllUnitReports(input: Omit<UnitReportInput, 'unit'> & { units: ReportUnit[] }, outDir: string,
-  opts: { dirPerUnit?: boolean } = {}): Promise<string[]> {
+export async function writeAllUnitReports(
+  input: Omit<UnitReportInput, 'unit'> & { units: ReportUnit[] },
+  outDir: string,
+  opts: { dirPerUnit?: boolean } = {},
+): Promise<string[]> {
   const written: string[] = [];
   const used = new Set<string>();
   for (const [i, unit] of input.units.entries()) {
@@ -219,7 +275,9 @@ export async function writeAllUnitReports(input: Omit<UnitReportInput, 'unit'> &
     let stem = unitReportStem(unit.name, input.draft);
     if (!opts.dirPerUnit && used.has(stem)) stem = unitReportStem(`${unit.name}-${unit.id}`, input.draft);
     used.add(stem);
-    written.push(...(await writeUnitReport({ ...input, unit, serial: input.serial ?? i + 1 }, opts.dirPerUnit ? join(outDir, unit.id) : outDir, stem)));
+    written.push(
+      ...(await writeUnitReport({ ...input, unit, serial: input.serial ?? i + 1 }, opts.dirPerUnit ? join(outDir, unit.id) : outDir, stem)),
+    );
   }
   return written;
 }

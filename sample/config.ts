@@ -57,9 +57,17 @@ export function unitSpecs(configPath = DEFAULT_CONFIG_PATH, extraUnits = 0): Sam
     const name = round === 0 ? base : `${base}${round + 1}`;
     const id = `bench-${String(i).padStart(3, '0')}`;
     specs.push({
-      id, name, cls: 'B', style: BENCH_STYLES[i % BENCH_STYLES.length], encoding: 'utf-8', charsetIn: 'header',
-      unreachable: false, jsRenderedDeptInfo: false, account: `${unitNames(name, 'B').short.replace(/^县/, '临猗')}发布`,
-      keyFields: [], bench: true,
+      id,
+      name,
+      cls: 'B',
+      style: BENCH_STYLES[i % BENCH_STYLES.length],
+      encoding: 'utf-8',
+      charsetIn: 'header',
+      unreachable: false,
+      jsRenderedDeptInfo: false,
+      account: `${unitNames(name, 'B').short.replace(/^县/, '临猗')}发布`,
+      keyFields: [],
+      bench: true,
     });
   }
   return specs;
@@ -69,15 +77,22 @@ export function unitSpecs(configPath = DEFAULT_CONFIG_PATH, extraUnits = 0): Sam
  * County config (YAML text) pointing at a running sample portal, including the benchmark's extra units.
  * `crawl` settings may be merged in (e.g. maxListPages for pagesPerColumn).
  */
-export function sampleConfigYaml(origin: string, opts: { configPath?: string; extraUnits?: number; crawl?: Record<string, unknown> } = {}): string {
+export function sampleConfigYaml(
+  origin: string,
+  opts: { configPath?: string; extraUnits?: number; crawl?: Record<string, unknown> } = {},
+): string {
   const cfg = readSampleConfig(opts.configPath);
   const specs = unitSpecs(opts.configPath, opts.extraUnits ?? 0);
   const units = specs.map((s) => {
     const own = cfg.units.find((u) => u.id === s.id) as Record<string, unknown> | undefined;
-    const unit: Record<string, unknown> = own ? { ...own } : {
-      id: s.id, name: s.name, class: s.cls,
-      newMedia: [{ platform: 'wechat', account: s.account, feed: `${PLACEHOLDER_ORIGIN}/feeds/${s.id}.xml` }],
-    };
+    const unit: Record<string, unknown> = own
+      ? { ...own }
+      : {
+          id: s.id,
+          name: s.name,
+          class: s.cls,
+          newMedia: [{ platform: 'wechat', account: s.account, feed: `${PLACEHOLDER_ORIGIN}/feeds/${s.id}.xml` }],
+        };
     unit.home = `${origin}/zwgk/${s.id}/`;
     if (Array.isArray(unit.newMedia)) {
       unit.newMedia = (unit.newMedia as Record<string, unknown>[]).map((m) => ({ ...m, feed: `${origin}/feeds/${s.id}.xml` }));
@@ -90,6 +105,9 @@ export function sampleConfigYaml(origin: string, opts: { configPath?: string; ex
 }
 
 /** Same as sampleConfigYaml, as a plain object. */
-export function sampleConfigObject(origin: string, opts: { configPath?: string; extraUnits?: number; crawl?: Record<string, unknown> } = {}): Record<string, unknown> {
+export function sampleConfigObject(
+  origin: string,
+  opts: { configPath?: string; extraUnits?: number; crawl?: Record<string, unknown> } = {},
+): Record<string, unknown> {
   return parse(sampleConfigYaml(origin, opts)) as Record<string, unknown>;
 }

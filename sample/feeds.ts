@@ -36,7 +36,10 @@ export function renderFeed(unit: UnitModel): FeedResponse {
           '<?xml version="1.0" encoding="UTF-8"?>',
           '<rss version="2.0"><channel>',
           `<title>${e(f.account)}</title><link>https://mp.weixin.qq.com/</link><description>${e(f.account)} - 微信公众号</description><language>zh-cn</language>`,
-          ...posts.map((p) => `<item><title>${e(p.title)}</title><link>${p.url}</link><guid isPermaLink="false">${p.url}</guid><pubDate>${rfc822(p.date, p.time)}</pubDate>${p.pinned ? '<category>置顶</category>' : ''}</item>`),
+          ...posts.map(
+            (p) =>
+              `<item><title>${e(p.title)}</title><link>${p.url}</link><guid isPermaLink="false">${p.url}</guid><pubDate>${rfc822(p.date, p.time)}</pubDate>${p.pinned ? '<category>置顶</category>' : ''}</item>`,
+          ),
           '</channel></rss>',
         ].join('\n'),
       };
@@ -48,7 +51,10 @@ export function renderFeed(unit: UnitModel): FeedResponse {
           '<?xml version="1.0" encoding="UTF-8"?>',
           '<feed xmlns="http://www.w3.org/2005/Atom">',
           `<title>${e(f.account)}</title><id>urn:zwgk-sample:${unit.id}</id><updated>${posts.length ? iso(posts.filter((p) => !p.pinned)[0]?.date ?? posts[0].date, '20:00') : '2023-01-01T00:00:00+08:00'}</updated>`,
-          ...posts.map((p) => `<entry><title>${e(p.title)}</title><id>${p.url}</id><link href="${p.url}"/><published>${iso(p.date, p.time)}</published><updated>${iso(p.date, p.time)}</updated>${p.pinned ? '<category term="置顶"/>' : ''}</entry>`),
+          ...posts.map(
+            (p) =>
+              `<entry><title>${e(p.title)}</title><id>${p.url}</id><link href="${p.url}"/><published>${iso(p.date, p.time)}</published><updated>${iso(p.date, p.time)}</updated>${p.pinned ? '<category term="置顶"/>' : ''}</entry>`,
+          ),
           '</feed>',
         ].join('\n'),
       };
@@ -56,12 +62,22 @@ export function renderFeed(unit: UnitModel): FeedResponse {
       return {
         status: 200,
         contentType: 'application/feed+json; charset=utf-8',
-        body: JSON.stringify({
-          version: 'https://jsonfeed.org/version/1.1',
-          title: f.account,
-          home_page_url: 'https://mp.weixin.qq.com/',
-          items: posts.map((p) => ({ id: p.url, url: p.url, title: p.title, date_published: iso(p.date, p.time), ...(p.pinned ? { tags: ['置顶'] } : {}) })),
-        }, null, 2),
+        body: JSON.stringify(
+          {
+            version: 'https://jsonfeed.org/version/1.1',
+            title: f.account,
+            home_page_url: 'https://mp.weixin.qq.com/',
+            items: posts.map((p) => ({
+              id: p.url,
+              url: p.url,
+              title: p.title,
+              date_published: iso(p.date, p.time),
+              ...(p.pinned ? { tags: ['置顶'] } : {}),
+            })),
+          },
+          null,
+          2,
+        ),
       };
   }
 }

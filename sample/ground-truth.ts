@@ -58,7 +58,10 @@ function isBlank(col: Column): boolean {
 }
 
 function newestDated(col: Column): string | null {
-  const dates = col.items.filter((i) => !i.pinned).map((i) => i.date).sort();
+  const dates = col.items
+    .filter((i) => !i.pinned)
+    .map((i) => i.date)
+    .sort();
   return dates.length ? dates[dates.length - 1] : null;
 }
 
@@ -81,7 +84,12 @@ function unitTruth(site: SiteModel, unit: UnitModel, s: TruthSettings): GroundTr
   const { asOf, year, windowStart } = site;
 
   if (unit.feed.kind !== 'broken') {
-    const gaps = feedGaps(unit.feed.posts.filter((p) => !p.pinned).map((p) => p.date), windowStart, asOf, s.newMediaMaxGapDays);
+    const gaps = feedGaps(
+      unit.feed.posts.filter((p) => !p.pinned).map((p) => p.date),
+      windowStart,
+      asOf,
+      s.newMediaMaxGapDays,
+    );
     add('newmedia.stale', gaps, `“${unit.feed.account}”有 ${gaps} 处超过 ${s.newMediaMaxGapDays} 天未更新`);
   }
   if (unit.unreachable) {
@@ -94,11 +102,13 @@ function unitTruth(site: SiteModel, unit: UnitModel, s: TruthSettings): GroundTr
   const cols = allColumns(unit);
   const blank = cols.filter(isBlank).map((c) => c.key);
   add('column.blank', blank.length, `空白栏目：${blank.join('、')}`);
-  const stale = cols.filter((c) => {
-    const period = periodOf(c.key);
-    const newest = newestDated(c);
-    return period !== null && newest !== null && days(newest, asOf) > period;
-  }).map((c) => c.key);
+  const stale = cols
+    .filter((c) => {
+      const period = periodOf(c.key);
+      const newest = newestDated(c);
+      return period !== null && newest !== null && days(newest, asOf) > period;
+    })
+    .map((c) => c.key);
   add('column.stale', stale.length, `超期未更新栏目：${stale.join('、')}`);
   const broken = [...new Set(unit.brokenPaths)];
   add('link.broken', broken.length, `失效链接：${broken.join('、')}`);
@@ -148,20 +158,34 @@ function unitTruth(site: SiteModel, unit: UnitModel, s: TruthSettings): GroundTr
 
   if (unit.cls === 'B') {
     const sgs = cols.filter((c) => c.key.startsWith('shuanggongshi'));
-    if (!sgs.some((c) => c.items.some((i) => i.date >= windowStart && i.date <= asOf))) add('shuanggongshi.missing', 1, '双公示专栏考核期内无信息');
+    if (!sgs.some((c) => c.items.some((i) => i.date >= windowStart && i.date <= asOf)))
+      add('shuanggongshi.missing', 1, '双公示专栏考核期内无信息');
 
     const dec = find(unit, 'decisions');
     const decRows = dec && !isBlank(dec) ? dec.items : [];
     const catalogValue = decRows.length === 0 ? -3 : decRows.some((i) => i.title.includes('目录') && i.date.startsWith(`${year}`)) ? 3 : 0;
-    add('decisions.catalog', 1, catalogValue === 3 ? '已公开本年度重大行政决策事项目录' : catalogValue === -3 ? '重大行政决策栏目缺失或空白' : '仅有往年目录', catalogValue);
+    add(
+      'decisions.catalog',
+      1,
+      catalogValue === 3 ? '已公开本年度重大行政决策事项目录' : catalogValue === -3 ? '重大行政决策栏目缺失或空白' : '仅有往年目录',
+      catalogValue,
+    );
     const topics = [...new Set(decRows.map((i) => /《(.+?)（征求意见稿）》/.exec(i.title)?.[1]).filter((t): t is string => !!t))];
     const complete = (t: string): boolean => {
       const rows = decRows.filter((i) => i.title.includes(t));
-      return rows.some((i) => i.title.includes('征求意见稿') && !i.title.includes('解读') && !/结果|反馈/.test(i.title))
-        && rows.some((i) => i.title.includes('解读')) && rows.some((i) => /结果|反馈/.test(i.title));
+      return (
+        rows.some((i) => i.title.includes('征求意见稿') && !i.title.includes('解读') && !/结果|反馈/.test(i.title)) &&
+        rows.some((i) => i.title.includes('解读')) &&
+        rows.some((i) => /结果|反馈/.test(i.title))
+      );
     };
     const preValue = topics.length === 0 ? -3 : topics.every(complete) ? 3 : 0;
-    add('decisions.precomment', 1, preValue === 3 ? '征求意见稿、解读、结果反馈齐全' : preValue === -3 ? '无重大行政决策征求意见信息' : '征求意见信息不完整', preValue);
+    add(
+      'decisions.precomment',
+      1,
+      preValue === 3 ? '征求意见稿、解读、结果反馈齐全' : preValue === -3 ? '无重大行政决策征求意见信息' : '征求意见信息不完整',
+      preValue,
+    );
 
     for (const field of unit.keyFields) {
       const col = find(unit, `keyField:${field}`);
@@ -180,10 +204,12 @@ function unitTruth(site: SiteModel, unit: UnitModel, s: TruthSettings): GroundTr
 
   const interps = find(unit, 'interpretations')?.items ?? [];
   const policies = find(unit, 'policies')?.items ?? [];
-  const uninterpreted = policies.filter((d) => d.docNo && GOV_DOC.test(d.docNo)).filter((d) => {
-    const deadline = addWorkdays(d.date, s.interpretationWorkdays);
-    return !interps.some((i) => i.title.includes(d.docNo!) && i.date <= deadline);
-  });
+  const uninterpreted = policies
+    .filter((d) => d.docNo && GOV_DOC.test(d.docNo))
+    .filter((d) => {
+      const deadline = addWorkdays(d.date, s.interpretationWorkdays);
+      return !interps.some((i) => i.title.includes(d.docNo!) && i.date <= deadline);
+    });
   add('interpretation.missing', uninterpreted.length, `未按时解读：${uninterpreted.map((d) => d.docNo).join('、')}`);
 
   const seen = new Set<number>();

@@ -80,7 +80,11 @@ export function writeGroundTruth(portal: SamplePortal, file: string): void {
  * Validated county config for a running portal (all its units, including the benchmark's extra units),
  * with the given politeness; maxListPages follows pagesPerColumn.
  */
-export function benchConfigFor(portal: SamplePortal, politeness: { concurrencyPerHost: number; delayMs: number } = { concurrencyPerHost: 8, delayMs: 0 }, configPath?: string): CountyConfig {
+export function benchConfigFor(
+  portal: SamplePortal,
+  politeness: { concurrencyPerHost: number; delayMs: number } = { concurrencyPerHost: 8, delayMs: 0 },
+  configPath?: string,
+): CountyConfig {
   const extraUnits = portal.units.filter((u) => u.id.startsWith('bench-')).length;
   const yaml = sampleConfigYaml(portal.origin, { configPath, extraUnits });
   const cfg = parseCountyConfig(yaml, configPath ?? DEFAULT_CONFIG_PATH);
@@ -92,7 +96,10 @@ export function benchConfigFor(portal: SamplePortal, politeness: { concurrencyPe
  * latencyMs per host. Each county gets its own seed, so no two serve the same pages (snapshots do not deduplicate
  * across counties more than they would on real portals).
  */
-export async function startSampleHosts(hosts: { host: string; latencyMs: number }[], opts: SamplePortalOptions = {}): Promise<{ origins: string[]; close(): Promise<void> }> {
+export async function startSampleHosts(
+  hosts: { host: string; latencyMs: number }[],
+  opts: SamplePortalOptions = {},
+): Promise<{ origins: string[]; close(): Promise<void> }> {
   const servers: { origin: string; close(): Promise<void> }[] = [];
   for (const [k, h] of hosts.entries()) {
     const site = buildSampleSite({ ...opts, seed: (opts.seed ?? DEFAULT_SEED) + k });

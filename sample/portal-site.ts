@@ -22,19 +22,43 @@ export interface PortalSiteVariant {
 export const SITE_CODE = '1408210001';
 export const PORTAL_SITES: PortalSiteVariant[] = [
   {
-    id: 'portal', path: '/portal/', kind: '门户', name: '临猗县人民政府（示例）', sponsor: '临猗县人民政府办公室',
-    marks: { siteCode: true, icp: true, police: true, conac: true }, search: true, errorReport: true,
-    newsStopsDaysBefore: null, backdated: { shownFromDaysBefore: 7, datedDaysBefore: 45 }, failPercent: 4,
+    id: 'portal',
+    path: '/portal/',
+    kind: '门户',
+    name: '临猗县人民政府（示例）',
+    sponsor: '临猗县人民政府办公室',
+    marks: { siteCode: true, icp: true, police: true, conac: true },
+    search: true,
+    errorReport: true,
+    newsStopsDaysBefore: null,
+    backdated: { shownFromDaysBefore: 7, datedDaysBefore: 45 },
+    failPercent: 4,
   },
   {
-    id: 'jiaoyu', path: '/dept/jiaoyu/', kind: '部门', name: '临猗县教育局（示例）', sponsor: '临猗县教育局',
-    marks: { siteCode: false, icp: false, police: false, conac: false }, search: false, errorReport: false,
-    newsStopsDaysBefore: 20, backdated: null, failPercent: 6,
+    id: 'jiaoyu',
+    path: '/dept/jiaoyu/',
+    kind: '部门',
+    name: '临猗县教育局（示例）',
+    sponsor: '临猗县教育局',
+    marks: { siteCode: false, icp: false, police: false, conac: false },
+    search: false,
+    errorReport: false,
+    newsStopsDaysBefore: 20,
+    backdated: null,
+    failPercent: 6,
   },
 ];
 
-const NEWS = ['召开常务会议研究部署重点工作', '开展安全生产大检查', '推进优化营商环境工作', '举行冬季供暖保障调度会', '部署秋冬季农业生产',
-  '开展政务公开专项培训', '召开民生实事推进会', '开展城乡环境整治行动'];
+const NEWS = [
+  '召开常务会议研究部署重点工作',
+  '开展安全生产大检查',
+  '推进优化营商环境工作',
+  '举行冬季供暖保障调度会',
+  '部署秋冬季农业生产',
+  '开展政务公开专项培训',
+  '召开民生实事推进会',
+  '开展城乡环境整治行动',
+];
 
 /**
  * Dated news of the home on `day`, newest first: one item on every other day of a fixed calendar (even days from
@@ -61,7 +85,9 @@ function footer(v: PortalSiteVariant): string {
     v.marks.siteCode ? `<p>网站标识码：${SITE_CODE}</p>` : '',
     v.marks.icp ? '<p><a href="https://beian.miit.gov.cn/" target="_blank">晋ICP备00000001号-1</a></p>' : '',
     // Image-only badge: the number is only in the link, as on many county portals.
-    v.marks.police ? '<p><a href="http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=14082102000001" target="_blank"><img src="/images/dot.gif" alt=""></a></p>' : '',
+    v.marks.police
+      ? '<p><a href="http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=14082102000001" target="_blank"><img src="/images/dot.gif" alt=""></a></p>'
+      : '',
     v.marks.conac ? '<span id="_ideConac"></span>' : '',
     v.errorReport ? `<script id="_jiucuo_" sitecode="${SITE_CODE}" src="https://pucha.kaipuyun.cn/exposure/jiucuo.js"></script>` : '',
   ];
@@ -70,8 +96,11 @@ function footer(v: PortalSiteVariant): string {
 
 export function renderPortalHome(v: PortalSiteVariant, asOf: string, day: string): string {
   const news = newsItems(v, asOf, day)
-    .map((n) => `<li><a href="${v.path}xwdt/${n.slug}.html">${escapeHtml(n.title)}</a><span>${n.date}</span></li>`).join('\n');
-  const search = v.search ? `<form action="${v.path}search/" method="get"><input type="text" name="q"><input type="submit" value="搜索"></form>` : '';
+    .map((n) => `<li><a href="${v.path}xwdt/${n.slug}.html">${escapeHtml(n.title)}</a><span>${n.date}</span></li>`)
+    .join('\n');
+  const search = v.search
+    ? `<form action="${v.path}search/" method="get"><input type="text" name="q"><input type="submit" value="搜索"></form>`
+    : '';
   return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(v.name)}</title></head><body>
 <div class="top"><h1>${escapeHtml(v.name)}</h1>${search}</div>
 <div class="nav"><a href="${v.path}">首页</a> <a href="${v.path}xwdt/">新闻动态</a> <a href="/zwgk/">政府信息公开</a></div>
@@ -92,7 +121,9 @@ export function portalSites(asOf: string): PortalSiteServer {
   let day = asOf;
   const hits = new Map<string, number>();
   return {
-    setDay: (d) => { day = d; },
+    setDay: (d) => {
+      day = d;
+    },
     handle(path) {
       const v = PORTAL_SITES.find((x) => path === x.path || path === `${x.path}index.html`);
       if (v) {
@@ -106,7 +137,10 @@ export function portalSites(asOf: string): PortalSiteServer {
       }
       const article = PORTAL_SITES.find((x) => path.startsWith(`${x.path}xwdt/`));
       if (!article) return null;
-      return { status: 200, html: `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(article.name)}</title></head><body><h1>新闻动态</h1><p>示例内容。</p></body></html>` };
+      return {
+        status: 200,
+        html: `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(article.name)}</title></head><body><h1>新闻动态</h1><p>示例内容。</p></body></html>`,
+      };
     },
   };
 }

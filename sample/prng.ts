@@ -35,6 +35,9 @@ export function childRng(seed: number, name: string): Rng {
 export function hexId(seed: number, name: string): string {
   const rng = childRng(seed, name);
   let out = '';
-  for (let i = 0; i < 4; i++) out += Math.floor(rng.next() * 4294967296).toString(16).padStart(8, '0');
+  for (let i = 0; i < 4; i++)
+    out += Math.floor(rng.next() * 4294967296)
+      .toString(16)
+      .padStart(8, '0');
   return out;
 }

@@ -39,7 +39,11 @@ function addColumn(routes: Map<string, Route>, unit: UnitModel, col: Column, par
 }
 
 function simplePage(unit: UnitModel, title: string, text: string): string {
-  return layout(unit, { title, crumbs: crumbsFor(unit, [{ text: title }]), main: `<div class="main"><h2>${title}</h2><p>${text}</p></div>` });
+  return layout(unit, {
+    title,
+    crumbs: crumbsFor(unit, [{ text: title }]),
+    main: `<div class="main"><h2>${title}</h2><p>${text}</p></div>`,
+  });
 }
 
 export function buildRoutes(site: SiteModel): Map<string, Route> {

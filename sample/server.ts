@@ -21,7 +21,8 @@ export interface ServerOptions {
 
 const ROBOTS = 'User-agent: *\nDisallow: /admin/\n';
 const CSS = 'body{font-family:"Microsoft YaHei",sans-serif;font-size:14px}.list_ul li span{float:right}\n';
-const JS = 'function createPageHTML(n,c,p,e){var h="";for(var i=0;i<n;i++){h+=\'<a href="\'+(i==0?p+"."+e:p+"_"+i+"."+e)+\'">\'+(i+1)+"</a> ";}document.write(h);}\n';
+const JS =
+  'function createPageHTML(n,c,p,e){var h="";for(var i=0;i<n;i++){h+=\'<a href="\'+(i==0?p+"."+e:p+"_"+i+"."+e)+\'">\'+(i+1)+"</a> ";}document.write(h);}\n';
 // 1x1 transparent GIF
 const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
@@ -33,8 +34,11 @@ function encodePage(unit: UnitModel | null, html: string): { bytes: Buffer; cont
 }
 
 const ATTACHMENT_TYPES: Record<string, string> = {
-  xls: 'application/vnd.ms-excel', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', doc: 'application/msword',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf',
+  xls: 'application/vnd.ms-excel',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  doc: 'application/msword',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
 };
 const attachmentCache = new Map<string, Buffer>();
 function attachmentBytes(file: string): Buffer {
@@ -56,14 +60,26 @@ export async function startServer(site: SiteModel, opts: ServerOptions): Promise
   const units = new Map(site.units.map((u) => [u.id, u]));
   const head405 = new Set(site.units.flatMap((u) => u.head405Paths));
 
-  const send = (req: IncomingMessage, res: ServerResponse, status: number, contentType: string, body: Buffer, extra: Record<string, string> = {}): void => {
+  const send = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    status: number,
+    contentType: string,
+    body: Buffer,
+    extra: Record<string, string> = {},
+  ): void => {
     const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 20)}"`;
     if (status === 200 && req.headers['if-none-match'] === etag) {
       res.writeHead(304, { ETag: etag });
       res.end();
       return;
     }
-    res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': String(body.length), ...(status === 200 ? { ETag: etag } : {}), ...extra });
+    res.writeHead(status, {
+      'Content-Type': contentType,
+      'Content-Length': String(body.length),
+      ...(status === 200 ? { ETag: etag } : {}),
+      ...extra,
+    });
     res.end(req.method === 'HEAD' ? undefined : body);
   };
 
@@ -95,7 +111,13 @@ export async function startServer(site: SiteModel, opts: ServerOptions): Promise
     const unitId = /^\/zwgk\/([a-z0-9_-]+)\//.exec(path)?.[1];
     const unit = unitId ? units.get(unitId) : undefined;
     if (unit?.unreachable) {
-      return send(req, res, 503, 'text/html; charset=utf-8', Buffer.from('<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>'));
+      return send(
+        req,
+        res,
+        503,
+        'text/html; charset=utf-8',
+        Buffer.from('<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>'),
+      );
     }
     if (req.method === 'HEAD' && head405.has(path)) {
       return send(req, res, 405, 'text/html; charset=utf-8', Buffer.from(''), { Allow: 'GET, POST' });
@@ -122,9 +144,10 @@ export async function startServer(site: SiteModel, opts: ServerOptions): Promise
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://${host}:${port}`,
-    close: () => new Promise<void>((resolve, reject) => {
-      server.close((err) => (err ? reject(err) : resolve()));
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
   };
 }

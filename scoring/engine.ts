@@ -44,14 +44,25 @@ function missingDataBasis(row: RubricRow): Basis[] {
   return [{ text: '网上检查未发现问题' }];
 }
 
-function scoreRow(row: RubricRow, unit: ScoringUnit, input: ScoreInput, entry: ManualEntry | undefined): { score: IndicatorScore; pointsWithPending: number } {
+function scoreRow(
+  row: RubricRow,
+  unit: ScoringUnit,
+  input: ScoreInput,
+  entry: ManualEntry | undefined,
+): { score: IndicatorScore; pointsWithPending: number } {
   const findings = row.id === 'notice.monthly' ? [] : input.findings.filter((f) => f.unitId === unit.id && f.indicator === row.id);
-  const notices = row.id === 'notice.monthly' ? input.notices.filter((n) => n.unitId === unit.id && n.month.startsWith(`${input.year}-`) && n.month <= input.asOf.slice(0, 7)) : [];
+  const notices =
+    row.id === 'notice.monthly'
+      ? input.notices.filter((n) => n.unitId === unit.id && n.month.startsWith(`${input.year}-`) && n.month <= input.asOf.slice(0, 7))
+      : [];
   const rule = row.rule;
-  const observed = rule.type === 'quota' ? {
-    periods: duePeriods(rule.period, input.year, input.asOf),
-    counts: rule.column === undefined ? null : observedCounts(input, unit.id, rule.column),
-  } : undefined;
+  const observed =
+    rule.type === 'quota'
+      ? {
+          periods: duePeriods(rule.period, input.year, input.asOf),
+          counts: rule.column === undefined ? null : observedCounts(input, unit.id, rule.column),
+        }
+      : undefined;
   const run = (scope: Scope): { result: RuleResult; basis: Basis[]; hasData: boolean } => {
     const built = buildRowInput(row, findings, entry, notices, scope, observed);
     return { result: applyRule(row, built.input), basis: built.basis, hasData: built.hasData };
@@ -62,9 +73,18 @@ function scoreRow(row: RubricRow, unit: ScoringUnit, input: ScoreInput, entry: M
   if (!all.hasData) basis.push(...missingDataBasis(row));
   basis.push({ text: confirmed.result.explanation });
   const score: IndicatorScore = {
-    rowId: row.id, level1: row.level1, level2: row.level2, level3: row.level3, weight: row.weight,
-    deduction: confirmed.result.deduction, bonus: confirmed.result.bonus, value: confirmed.result.value, points: confirmed.result.points,
-    capApplied: confirmed.result.capApplied, pendingDeduction: round(all.result.deduction - confirmed.result.deduction), basis,
+    rowId: row.id,
+    level1: row.level1,
+    level2: row.level2,
+    level3: row.level3,
+    weight: row.weight,
+    deduction: confirmed.result.deduction,
+    bonus: confirmed.result.bonus,
+    value: confirmed.result.value,
+    points: confirmed.result.points,
+    capApplied: confirmed.result.capApplied,
+    pendingDeduction: round(all.result.deduction - confirmed.result.deduction),
+    basis,
   };
   if (row.group !== undefined) score.group = row.group;
   if (!all.hasData && needsResult(row)) score.notEntered = true;
@@ -92,9 +112,17 @@ function scoreExtras(unit: ScoringUnit, input: ScoreInput, entries: ManualEntry[
     const line = result.lines[0];
     const points = line ? (found.kind === 'bonus' ? line.points : -line.points) : 0;
     out.push({
-      id: e.target, label: found.item.label, points,
-      basis: [{ entryId: e.id, text: `人工录入（${e.by}）：${describeEntry(e)}${e.note ? `；${e.note}` : ''}${e.attachment ? `；附件：${e.attachment}` : ''}`, status: 'entered' },
-        { text: line?.explanation ?? `${found.item.label}：0 分` }],
+      id: e.target,
+      label: found.item.label,
+      points,
+      basis: [
+        {
+          entryId: e.id,
+          text: `人工录入（${e.by}）：${describeEntry(e)}${e.note ? `；${e.note}` : ''}${e.attachment ? `；附件：${e.attachment}` : ''}`,
+          status: 'entered',
+        },
+        { text: line?.explanation ?? `${found.item.label}：0 分` },
+      ],
     });
   }
   return out.sort((a, b) => a.id.localeCompare(b.id));
@@ -112,7 +140,10 @@ function extraCandidates(unit: ScoringUnit, input: ScoreInput, entries: ManualEn
       if (!found.length) continue;
       const target = extraTarget(kind, item.id);
       out.push({
-        target, label: item.label, points: item.points, kind,
+        target,
+        label: item.label,
+        points: item.points,
+        kind,
         findings: found.map((f) => ({ findingId: f.id, text: f.title, url: f.evidence[0]?.url, status: f.review.status })),
         entered: entries.some((e) => e.target === target),
       });
@@ -123,7 +154,14 @@ function extraCandidates(unit: ScoringUnit, input: ScoreInput, entries: ManualEn
 
 function scoreUnit(unit: ScoringUnit, input: ScoreInput): UnitScore {
   const entries = input.entries.filter((e) => e.unitId === unit.id && e.year === input.year);
-  const rows = rowsForUnit(input.rubric, unit).map((row) => scoreRow(row, unit, input, entries.find((e) => e.target === row.id)));
+  const rows = rowsForUnit(input.rubric, unit).map((row) =>
+    scoreRow(
+      row,
+      unit,
+      input,
+      entries.find((e) => e.target === row.id),
+    ),
+  );
   const extras = scoreExtras(unit, input, entries);
   const candidates = extraCandidates(unit, input, entries);
   const extrasNet = extras.reduce((a, x) => a + x.points, 0);
@@ -132,9 +170,16 @@ function scoreUnit(unit: ScoringUnit, input: ScoreInput): UnitScore {
     const draft = aggregateGroups(cls, new Map(rows.map((r) => [r.score.rowId, r.score.points])));
     const ifConfirmed = aggregateGroups(cls, new Map(rows.map((r) => [r.score.rowId, r.pointsWithPending])));
     const out: UnitScore = {
-      unitId: unit.id, unitName: unit.name, class: unit.class,
-      total: round(draft.total + extrasNet), totalIfPendingConfirmed: round(ifConfirmed.total + extrasNet),
-      rank: 0, grade: null, indicators: rows.map((r) => r.score), extras, groups: draft.groups,
+      unitId: unit.id,
+      unitName: unit.name,
+      class: unit.class,
+      total: round(draft.total + extrasNet),
+      totalIfPendingConfirmed: round(ifConfirmed.total + extrasNet),
+      rank: 0,
+      grade: null,
+      indicators: rows.map((r) => r.score),
+      extras,
+      groups: draft.groups,
     };
     if (draft.scaled) out.scaled = draft.scaled;
     if (candidates.length) out.extraCandidates = candidates;
@@ -143,11 +188,16 @@ function scoreUnit(unit: ScoringUnit, input: ScoreInput): UnitScore {
     return out;
   }
   const out: UnitScore = {
-    unitId: unit.id, unitName: unit.name, class: unit.class,
+    unitId: unit.id,
+    unitName: unit.name,
+    class: unit.class,
     total: round(rows.reduce((a, r) => a + r.score.points, 0) + extrasNet),
     // each row recomputed with pending findings counted, so caps apply to the sum
     totalIfPendingConfirmed: round(rows.reduce((a, r) => a + r.pointsWithPending, 0) + extrasNet),
-    rank: 0, grade: null, indicators: rows.map((r) => r.score), extras,
+    rank: 0,
+    grade: null,
+    indicators: rows.map((r) => r.score),
+    extras,
   };
   if (candidates.length) out.extraCandidates = candidates;
   const missing = rows.filter((r) => r.score.notEntered).map((r) => r.score.rowId);
@@ -190,9 +240,11 @@ export function computeScores(input: ScoreInput): ScoresFile {
     grades[cls] = {
       ...suggestion.summary,
       counts,
-      rounding: suggestion.summary.rounding + (overridden.length
-        ? `考核小组改定 ${overridden.length} 个单位的等次（${overridden.map((u) => `${u.unitName}：${suggestion.grades.get(u.unitId) ?? '无'}→${u.gradeOverride!.grade}`).join('、')}），各等次个数按改定后统计。`
-        : ''),
+      rounding:
+        suggestion.summary.rounding +
+        (overridden.length
+          ? `考核小组改定 ${overridden.length} 个单位的等次（${overridden.map((u) => `${u.unitName}：${suggestion.grades.get(u.unitId) ?? '无'}→${u.gradeOverride!.grade}`).join('、')}），各等次个数按改定后统计。`
+          : ''),
     };
   }
   const order = new Map(classes.map((c, i) => [c, i]));

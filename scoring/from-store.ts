@@ -1,6 +1,12 @@
 import type { CountyConfig, Rubric } from '../config/index.ts';
 import {
-  currentGradeOverrides, listManualEntries, listMonthlyNotices, listTrackedFindings, newestColumnLists, recordMonthlyNotices, type Store,
+  currentGradeOverrides,
+  listManualEntries,
+  listMonthlyNotices,
+  listTrackedFindings,
+  newestColumnLists,
+  recordMonthlyNotices,
+  type Store,
 } from '../store/index.ts';
 import { computeScores } from './engine.ts';
 import { periodCountsFromList } from './observed-counts.ts';
@@ -25,12 +31,16 @@ function observedPeriodCounts(store: Store, rubric: Rubric, year: number, asOf: 
  * so the annual notice.monthly item follows the current review decisions.
  */
 export function refreshMonthlyNotices(store: Store, year: number, asOf: string): { month: string; runId: number; notified: number }[] {
-  const runs = store.db.prepare(`SELECT id, as_of FROM runs WHERE kind = 'inspection' AND status = 'complete' AND as_of LIKE ? AND as_of <= ?
-    ORDER BY id`).all(`${year}-%`, asOf) as { id: number; as_of: string }[];
+  const runs = store.db
+    .prepare(`SELECT id, as_of FROM runs WHERE kind = 'inspection' AND status = 'complete' AND as_of LIKE ? AND as_of <= ?
+    ORDER BY id`)
+    .all(`${year}-%`, asOf) as { id: number; as_of: string }[];
   const newestByMonth = new Map<string, number>();
   for (const r of runs) newestByMonth.set(r.as_of.slice(0, 7), r.id);
   return [...newestByMonth].sort().map(([month, runId]) => ({
-    month, runId, notified: recordMonthlyNotices(store, runId, month).filter((n) => n.state === 'notified').length,
+    month,
+    runId,
+    notified: recordMonthlyNotices(store, runId, month).filter((n) => n.state === 'notified').length,
   }));
 }
 

@@ -29,7 +29,13 @@ export interface GradeSuggestion {
  * A boundary falling inside a group of equal totals moves the whole group to the better grade.
  * The plan does not split 一般 from 较差: the lower group is suggested 一般 and 较差 is left to the evaluator.
  */
-export function suggestGrades(cls: UnitClass, totals: { unitId: string; total: number }[], rule: GradeRule, names: Map<string, string> = new Map(), classLabel?: string): GradeSuggestion {
+export function suggestGrades(
+  cls: UnitClass,
+  totals: { unitId: string; total: number }[],
+  rule: GradeRule,
+  names: Map<string, string> = new Map(),
+  classLabel?: string,
+): GradeSuggestion {
   const [excellent, good, fair, poor] = rule.order;
   const n = totals.length;
   const sorted = [...totals].sort((a, b) => b.total - a.total || a.unitId.localeCompare(b.unitId));
@@ -40,12 +46,13 @@ export function suggestGrades(cls: UnitClass, totals: { unitId: string; total: n
   const goodMin = Math.ceil(n * rule.good.min - 1e-9);
   const goodMax = Math.floor(n * rule.good.max + 1e-9);
   const pct = (x: number): string => `${Math.round(x * 100)}%`;
-  const rounding = [
-    `${classLabel ?? CLASS_LABEL[cls] ?? cls}共 ${n} 个单位。${excellent} ${pct(rule.excellent)}：${n}×${rule.excellent}=${round2(n * rule.excellent)}，向下取整为 ${quotaEx} 个（比例为上限）`,
-    `${fair}和${poor} ${pct(lowerShare)}：${n}×${lowerShare}=${round2(n * lowerShare)}，四舍五入为 ${quotaLow} 个`,
-    `${good}为其余 ${quotaGood} 个（方案比例 ${pct(rule.good.min)}–${pct(rule.good.max)}，即 ${goodMin}–${goodMax} 个${quotaGood < goodMin || quotaGood > goodMax ? '，本次超出该范围，请领导小组审定' : ''}）`,
-    `方案未规定${fair}与${poor}的划分：后段单位统一建议为“${fair}”，“${poor}”由考核小组按实际情况改定（须填写理由）`,
-  ].join('；') + '。';
+  const rounding =
+    [
+      `${classLabel ?? CLASS_LABEL[cls] ?? cls}共 ${n} 个单位。${excellent} ${pct(rule.excellent)}：${n}×${rule.excellent}=${round2(n * rule.excellent)}，向下取整为 ${quotaEx} 个（比例为上限）`,
+      `${fair}和${poor} ${pct(lowerShare)}：${n}×${lowerShare}=${round2(n * lowerShare)}，四舍五入为 ${quotaLow} 个`,
+      `${good}为其余 ${quotaGood} 个（方案比例 ${pct(rule.good.min)}–${pct(rule.good.max)}，即 ${goodMin}–${goodMax} 个${quotaGood < goodMin || quotaGood > goodMax ? '，本次超出该范围，请领导小组审定' : ''}）`,
+      `方案未规定${fair}与${poor}的划分：后段单位统一建议为“${fair}”，“${poor}”由考核小组按实际情况改定（须填写理由）`,
+    ].join('；') + '。';
 
   const ends = [quotaEx, quotaEx + quotaGood, n];
   const labels = [excellent, good, fair];
@@ -59,7 +66,9 @@ export function suggestGrades(cls: UnitClass, totals: { unitId: string; total: n
       const group = sorted.filter((u) => u.total === tied);
       const next = sorted.findIndex((u, k) => k >= end && u.total !== tied);
       end = next === -1 ? n : next;
-      tieNotes.push(`${labels[g]}与${labels[g + 1]}的分界处有 ${group.length} 个单位同为 ${tied} 分（${group.map((u) => names.get(u.unitId) ?? u.unitId).join('、')}），均建议为${labels[g]}，${labels[g]}因此为 ${end - start} 个，多于按比例计算的个数，请领导小组审定`);
+      tieNotes.push(
+        `${labels[g]}与${labels[g + 1]}的分界处有 ${group.length} 个单位同为 ${tied} 分（${group.map((u) => names.get(u.unitId) ?? u.unitId).join('、')}），均建议为${labels[g]}，${labels[g]}因此为 ${end - start} 个，多于按比例计算的个数，请领导小组审定`,
+      );
     }
     for (let k = start; k < end; k++) grades.set(sorted[k].unitId, labels[g]);
     start = end;

@@ -38,7 +38,7 @@ export function groupBounds(cls: RubricClass, g: RubricGroup): { min: number; ma
     min += b.min;
     fullMax += b.max;
   }
-  const max = g.scaleTo !== undefined ? baseMax(cls, g) : g.max ?? fullMax;
+  const max = g.scaleTo !== undefined ? baseMax(cls, g) : (g.max ?? fullMax);
   return { min: round(g.min ?? min), max: max === Infinity ? Infinity : round(max) };
 }
 
@@ -46,7 +46,7 @@ export function groupBounds(cls: RubricClass, g: RubricGroup): { min: number; ma
 export function groupScoreBounds(cls: RubricClass, g: RubricGroup): { min: number; max: number } {
   const b = groupBounds(cls, g);
   if (g.scaleTo === undefined) return b;
-  return { min: b.max > 0 ? round(b.min / b.max * g.scaleTo) : 0, max: g.scaleTo };
+  return { min: b.max > 0 ? round((b.min / b.max) * g.scaleTo) : 0, max: g.scaleTo };
 }
 
 /** The class's maximum before scaling: top groups' maxima (a weight counts its scaleTo) plus ungrouped rows. */
@@ -57,7 +57,10 @@ function classMax(cls: RubricClass): number {
   return round(max);
 }
 
-export function aggregateGroups(cls: RubricClass, pointsByRow: Map<string, number>): { groups: GroupScore[]; total: number; scaled?: UnitScore['scaled'] } {
+export function aggregateGroups(
+  cls: RubricClass,
+  pointsByRow: Map<string, number>,
+): { groups: GroupScore[]; total: number; scaled?: UnitScore['scaled'] } {
   const groups: GroupScore[] = [];
   const visit = (g: RubricGroup, depth: number): number => {
     const own: GroupScore = { id: g.id, label: g.label, parent: g.parent ?? null, depth, min: 0, max: 0, raw: 0, points: 0 };
@@ -67,7 +70,7 @@ export function aggregateGroups(cls: RubricClass, pointsByRow: Map<string, numbe
     for (const c of childGroups(cls, g.id)) raw += visit(c, depth + 1);
     const b = groupBounds(cls, g);
     const kept = clamp(round(raw), b.min, b.max);
-    const points = g.scaleTo === undefined ? kept : b.max > 0 ? round(kept / b.max * g.scaleTo) : 0;
+    const points = g.scaleTo === undefined ? kept : b.max > 0 ? round((kept / b.max) * g.scaleTo) : 0;
     const sb = groupScoreBounds(cls, g);
     Object.assign(own, { min: sb.min, max: sb.max, raw: round(raw), points: round(points) });
     if (g.scaleTo !== undefined) own.scaleTo = g.scaleTo;
@@ -79,7 +82,7 @@ export function aggregateGroups(cls: RubricClass, pointsByRow: Map<string, numbe
   total = round(total);
   if (cls.scaleTo === undefined) return { groups, total };
   const max = classMax(cls);
-  return { groups, total: max > 0 ? round(total / max * cls.scaleTo) : 0, scaled: { raw: total, max, scaleTo: cls.scaleTo } };
+  return { groups, total: max > 0 ? round((total / max) * cls.scaleTo) : 0, scaled: { raw: total, max, scaleTo: cls.scaleTo } };
 }
 
 function lastDay(year: number, month: number): string {

@@ -4,7 +4,22 @@ import { extraTargets, fillHint, manualRowsForUnit } from './manual-input.ts';
 
 // Layout (chosen for how a clerk works through one unit's 印证材料 at a time): one sheet per class, one row per
 // unit × manual indicator (grouped by unit, filterable by either), input columns 次数/档次/分值/加分次数/加分情形.
-export const TEMPLATE_COLUMNS = ['单位编号', '单位名称', '指标编号', '指标', '填写说明', '次数', '档次', '分值', '加分次数', '加分情形', '分项', '说明', '附件', '录入人'] as const;
+export const TEMPLATE_COLUMNS = [
+  '单位编号',
+  '单位名称',
+  '指标编号',
+  '指标',
+  '填写说明',
+  '次数',
+  '档次',
+  '分值',
+  '加分次数',
+  '加分情形',
+  '分项',
+  '说明',
+  '附件',
+  '录入人',
+] as const;
 export const INPUT_COLUMNS = ['次数', '档次', '分值', '加分次数', '加分情形', '分项'] as const;
 /** Columns added after the first templates were handed out: a file without them still imports. */
 export const OPTIONAL_COLUMNS: readonly string[] = ['分项'];
@@ -35,7 +50,9 @@ export async function writeManualTemplate(file: string, ctx: { config: CountyCon
     '说明：依据的材料或情况（必填）；附件：材料文件路径（可选）；录入人：必填。',
     '导入：zwgk manual import 本文件.xlsx --config 县配置.yaml。有任何一行不合格时整份文件不导入，并列出行号和列名。',
   ];
-  lines.forEach((l, i) => { readme.getCell(i + 1, 1).value = textCell(l); });
+  lines.forEach((l, i) => {
+    readme.getCell(i + 1, 1).value = textCell(l);
+  });
   readme.getColumn(1).width = 120;
   let count = 0;
   for (const cls of Object.keys(ctx.rubric.classes)) {
@@ -43,16 +60,28 @@ export async function writeManualTemplate(file: string, ctx: { config: CountyCon
     ws.addRow([...TEMPLATE_COLUMNS]).font = { bold: true };
     for (const unit of ctx.config.units.filter((u) => u.class === cls)) {
       const targets = [
-        ...manualRowsForUnit(ctx.rubric, unit).map((row) => ({ target: row.id, label: [row.level2, row.level3].filter(Boolean).join('／'), hint: fillHint(row) })),
-        ...extraTargets(ctx.rubric).map((x) => ({ target: x.target, label: x.label, hint: x.discretionary ? '分值：酌情确定的分值（正数）' : '次数：项数' })),
+        ...manualRowsForUnit(ctx.rubric, unit).map((row) => ({
+          target: row.id,
+          label: [row.level2, row.level3].filter(Boolean).join('／'),
+          hint: fillHint(row),
+        })),
+        ...extraTargets(ctx.rubric).map((x) => ({
+          target: x.target,
+          label: x.label,
+          hint: x.discretionary ? '分值：酌情确定的分值（正数）' : '次数：项数',
+        })),
       ];
       for (const t of targets) {
         const row = ws.addRow([]);
-        [unit.id, unit.name, t.target, t.label, t.hint].forEach((v, i) => { row.getCell(i + 1).value = textCell(v); });
+        [unit.id, unit.name, t.target, t.label, t.hint].forEach((v, i) => {
+          row.getCell(i + 1).value = textCell(v);
+        });
         count++;
       }
     }
-    [12, 18, 26, 40, 60, 8, 12, 8, 10, 16, 24, 40, 24, 10].forEach((w, i) => { ws.getColumn(i + 1).width = w; });
+    [12, 18, 26, 40, 60, 8, 12, 8, 10, 16, 24, 40, 24, 10].forEach((w, i) => {
+      ws.getColumn(i + 1).width = w;
+    });
   }
   await wb.xlsx.writeFile(file);
   return { rows: count };

@@ -1,11 +1,23 @@
 import type { CountyConfig } from '../config/index.ts';
 import {
-  latestFindingVersion, recordDecisions, ReviewInputError, validateDecision, type DecisionInput, type ReviewAction, type ReviewEvent, type Store,
+  latestFindingVersion,
+  recordDecisions,
+  ReviewInputError,
+  validateDecision,
+  type DecisionInput,
+  type ReviewAction,
+  type ReviewEvent,
+  type Store,
 } from '../store/index.ts';
 import { readTable } from './table-read.ts';
 
 const ACTIONS: Record<string, ReviewAction> = {
-  确认: 'confirm', confirm: 'confirm', 驳回: 'dismiss', dismiss: 'dismiss', 调整: 'adjust', adjust: 'adjust',
+  确认: 'confirm',
+  confirm: 'confirm',
+  驳回: 'dismiss',
+  dismiss: 'dismiss',
+  调整: 'adjust',
+  adjust: 'adjust',
 };
 
 /** Column name → accepted headers (Chinese first). */
@@ -37,14 +49,18 @@ export async function importReviewDecisions(store: Store, file: string, opts: { 
   const isDecisionSheet = (h: string[]) => h.some((x) => COLUMNS.id.some((n) => n.toLowerCase() === x.toLowerCase()));
   const table = tables.find((t) => isDecisionSheet(t.header)) ?? tables[0];
   if (!table) throw new ReviewInputError(`${file}：文件中没有工作表`);
-  const headerOf = (names: readonly string[]): string | undefined => table.header.find((h) => names.some((n) => n.toLowerCase() === h.toLowerCase()));
+  const headerOf = (names: readonly string[]): string | undefined =>
+    table.header.find((h) => names.some((n) => n.toLowerCase() === h.toLowerCase()));
   const missing = (['id', 'action', 'by', 'reason'] as const).filter((k) => !headerOf(COLUMNS[k]));
-  if (missing.length) throw new ReviewInputError(`${file}：缺少列 ${missing.map((k) => `“${COLUMNS[k][0]}”`).join('、')}（表头应为 问题编号、决定、审核人、理由、次数、分值）`);
+  if (missing.length)
+    throw new ReviewInputError(
+      `${file}：缺少列 ${missing.map((k) => `“${COLUMNS[k][0]}”`).join('、')}（表头应为 问题编号、决定、审核人、理由、次数、分值）`,
+    );
   if (table.rows.length === 0) throw new ReviewInputError(`${file}：没有数据行`);
   const units = opts.config ? new Set(opts.config.units.map((u) => u.id)) : null;
   const get = (cells: Record<string, string>, k: keyof typeof COLUMNS): string => {
     const h = headerOf(COLUMNS[k]);
-    return h ? cells[h] ?? '' : '';
+    return h ? (cells[h] ?? '') : '';
   };
 
   const errors: string[] = [];
@@ -62,15 +78,29 @@ export async function importReviewDecisions(store: Store, file: string, opts: { 
     if (!action) rowErrors.push(`${where}，决定：“${actionText}”无效，应为 确认/驳回/调整`);
     if (occ === 'bad') rowErrors.push(`${where}，次数：“${get(r.cells, 'occurrences')}”不是数字`);
     if (pts === 'bad') rowErrors.push(`${where}，分值：“${get(r.cells, 'points')}”不是数字`);
-    if (rowErrors.length) { errors.push(...rowErrors); continue; }
+    if (rowErrors.length) {
+      errors.push(...rowErrors);
+      continue;
+    }
     const d: DecisionInput = {
-      findingId: get(r.cells, 'id'), action: action!, by: get(r.cells, 'by'), reason: get(r.cells, 'reason'),
-      occurrences: occ as number | null, points: pts as number | null, source: `import:${file}`,
+      findingId: get(r.cells, 'id'),
+      action: action!,
+      by: get(r.cells, 'by'),
+      reason: get(r.cells, 'reason'),
+      occurrences: occ as number | null,
+      points: pts as number | null,
+      source: `import:${file}`,
     };
     const problem = validateDecision(store, d);
-    if (problem) { errors.push(`${where}，${problem.column}：${problem.message}`); continue; }
+    if (problem) {
+      errors.push(`${where}，${problem.column}：${problem.message}`);
+      continue;
+    }
     const unitId = latestFindingVersion(store, d.findingId.trim())?.unitId;
-    if (units && unitId && !units.has(unitId)) { errors.push(`${where}，问题编号：问题所属单位 "${unitId}" 不在县配置中`); continue; }
+    if (units && unitId && !units.has(unitId)) {
+      errors.push(`${where}，问题编号：问题所属单位 "${unitId}" 不在县配置中`);
+      continue;
+    }
     decisions.push(d);
     rowNumbers.push(r.row);
   }

@@ -59,9 +59,19 @@ export function describeEntry(e: ManualEntry): string {
   if (e.occurrences !== null) parts.push(`次数 ${e.occurrences}`);
   if (e.levelId !== null) parts.push(`档次 ${e.levelId}`);
   if (e.value !== null) parts.push(`赋分 ${e.value}`);
-  if (e.partValues) parts.push(`分项 ${Object.entries(e.partValues).map(([k, v]) => `${k}=${v}`).join('，')}`);
+  if (e.partValues)
+    parts.push(
+      `分项 ${Object.entries(e.partValues)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('，')}`,
+    );
   if (e.bonusOccurrences !== null) parts.push(`加分次数 ${e.bonusOccurrences}`);
-  if (e.bonusVariants) parts.push(`加分情形 ${Object.entries(e.bonusVariants).map(([k, v]) => `${k}=${v}`).join('，')}`);
+  if (e.bonusVariants)
+    parts.push(
+      `加分情形 ${Object.entries(e.bonusVariants)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('，')}`,
+    );
   return parts.join('；');
 }
 
@@ -81,8 +91,14 @@ export interface RowInput {
  * Findings and entry occurrences add up; an entered level or value decides the row (it is the evaluator's finding).
  * An entered signed points value: negative = deduction, positive = bonus, ranged/assigned rows = the value.
  */
-export function buildRowInput(row: RubricRow, findings: ScoringFinding[], entry: ManualEntry | undefined, notices: MonthlyNotice[], scope: Scope,
-  observed?: { periods: string[]; counts: Record<string, number> | null }): RowInput {
+export function buildRowInput(
+  row: RubricRow,
+  findings: ScoringFinding[],
+  entry: ManualEntry | undefined,
+  notices: MonthlyNotice[],
+  scope: Scope,
+  observed?: { periods: string[]; counts: Record<string, number> | null },
+): RowInput {
   const input: RuleInput = {};
   const basis: Basis[] = [];
   let occurrences = 0;
@@ -150,7 +166,12 @@ export function buildRowInput(row: RubricRow, findings: ScoringFinding[], entry:
     if (Object.keys(counts).length > 0) input.periodCounts = counts;
     if (observed?.counts) {
       hasData = true;
-      basis.push({ text: `网上检查：各期发布数量 ${Object.entries(observed.counts).sort().map(([p, c]) => `${p} ${c}`).join('，')}` });
+      basis.push({
+        text: `网上检查：各期发布数量 ${Object.entries(observed.counts)
+          .sort()
+          .map(([p, c]) => `${p} ${c}`)
+          .join('，')}`,
+      });
     }
   }
   return { input, basis, hasData };

@@ -40,7 +40,11 @@ function clamp(n: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, n));
 }
 
-interface Part { deduction: number; capped: boolean; text: string }
+interface Part {
+  deduction: number;
+  capped: boolean;
+  text: string;
+}
 
 function applyDeduction(row: RubricRow, input: RuleInput): Part {
   const rule = row.rule;
@@ -131,7 +135,10 @@ function applyRange(row: RubricRow, input: RuleInput): { value: number; clamped:
 }
 
 /** Checklist: each item's points (× its count up to the item's max); deduct from or earn towards the weight. */
-function applyChecklist(row: RubricRow, input: RuleInput): { deduction: number; value: number; capped: boolean; notEntered: string[]; text: string } {
+function applyChecklist(
+  row: RubricRow,
+  input: RuleInput,
+): { deduction: number; value: number; capped: boolean; notEntered: string[]; text: string } {
   const rule = row.rule;
   if (rule.type !== 'checklist') throw new Error('not a checklist rule');
   const unknown = Object.keys(input.items ?? {}).filter((id) => !rule.items.some((i) => i.id === id));
@@ -168,7 +175,10 @@ export function aboveSteps(ratio: number, over: number, step: number): number {
 }
 
 /** Quota per period: below target −below, blank −blank, 扣完为止; above by more than `over` earns points. */
-function applyQuota(row: RubricRow, input: RuleInput): { deduction: number; value: number; bonus: number; capped: boolean; bonusCapped: boolean; notEntered: string[]; text: string } {
+function applyQuota(
+  row: RubricRow,
+  input: RuleInput,
+): { deduction: number; value: number; bonus: number; capped: boolean; bonusCapped: boolean; notEntered: string[]; text: string } {
   const rule = row.rule;
   if (rule.type !== 'quota') throw new Error('not a quota rule');
   const counter = rule.counter ?? '条';
@@ -187,7 +197,8 @@ function applyQuota(row: RubricRow, input: RuleInput): { deduction: number; valu
     total += c;
     if (c <= 0) blank.push(p);
     else if (c < rule.target) below.push(`${p}（${c} ${counter}）`);
-    if (rule.above?.per === 'period') bonusRaw += rule.above.points * aboveSteps((c - rule.target) / rule.target, rule.above.over, rule.above.step);
+    if (rule.above?.per === 'period')
+      bonusRaw += rule.above.points * aboveSteps((c - rule.target) / rule.target, rule.above.over, rule.above.step);
   }
   const entered = periods.length - notEntered.length;
   if (rule.above?.per === 'total' && entered > 0) {
@@ -205,7 +216,15 @@ function applyQuota(row: RubricRow, input: RuleInput): { deduction: number; valu
   texts.push(raw > 0 ? `扣 ${deduction} 分${capped ? '（扣完为止）' : ''}` : '不扣分');
   if (bonusRaw > 0) texts.push(`超过规定数量加 ${bonus} 分${bonus < bonusRaw ? '（按上限）' : ''}`);
   if (notEntered.length) texts.push(`未录入：${notEntered.join('、')}`);
-  return { deduction, value: round(row.weight - deduction), bonus, capped, bonusCapped: bonus < bonusRaw, notEntered, text: texts.join('，') };
+  return {
+    deduction,
+    value: round(row.weight - deduction),
+    bonus,
+    capped,
+    bonusCapped: bonus < bonusRaw,
+    notEntered,
+    text: texts.join('，'),
+  };
 }
 
 /** Applies one rubric row's rule and bonus to what was found. Throws on an unknown level, variant or part id. */
@@ -239,7 +258,11 @@ export function applyRule(row: RubricRow, input: RuleInput): RuleResult {
     const n = count(input.occurrences);
     const raw = round(n * row.rule.points);
     value = round(Math.min(raw, row.rule.max));
-    texts.push(n > 0 ? `${n} ${row.counter ?? '项'} × ${row.rule.points} 分 = ${raw} 分${raw > value ? `，最高 ${row.rule.max} 分` : ''}` : '未录入得分项，得 0 分');
+    texts.push(
+      n > 0
+        ? `${n} ${row.counter ?? '项'} × ${row.rule.points} 分 = ${raw} 分${raw > value ? `，最高 ${row.rule.max} 分` : ''}`
+        : '未录入得分项，得 0 分',
+    );
     clamped = raw > value;
   } else if (ranged) {
     const r = applyRange(row, input);
@@ -308,5 +331,11 @@ export function applyExtras(items: ExtraAward[]): ExtrasResult {
   const bonus = round(lines.filter((l) => l.kind === 'bonus').reduce((a, l) => a + l.points, 0));
   const penalty = round(lines.filter((l) => l.kind === 'penalty').reduce((a, l) => a + l.points, 0));
   const parts = [`综合加分 ${bonus} 分`, `重大扣分 ${penalty} 分`];
-  return { bonus, penalty, net: round(bonus - penalty), lines, explanation: `${lines.map((l) => l.explanation).join('；')}${lines.length ? '；' : ''}${parts.join('，')}` };
+  return {
+    bonus,
+    penalty,
+    net: round(bonus - penalty),
+    lines,
+    explanation: `${lines.map((l) => l.explanation).join('；')}${lines.length ? '；' : ''}${parts.join('，')}`,
+  };
 }

@@ -49,7 +49,13 @@ function label(name: string, t: MarkedNumber): string | null {
 }
 
 export function scoreSite19(input: {
-  table: IndicatorTable; findings: SiteFinding[]; siteId: string; siteName: string; kind: '门户' | '部门'; month: string; asOf: string;
+  table: IndicatorTable;
+  findings: SiteFinding[];
+  siteId: string;
+  siteName: string;
+  kind: '门户' | '部门';
+  month: string;
+  asOf: string;
 }): Site19Result {
   const { table, findings } = input;
   const unverified: string[] = [];
@@ -59,43 +65,85 @@ export function scoreSite19(input: {
     const suspected = fs.filter((f) => f.effect === 'veto' && f.confidence === 'low');
     const warn = fs.filter((f) => f.effect === 'warning');
     for (const f of fs) unverified.push(...f.unverified);
-    const state: VetoState = hit.length ? 'hit' : suspected.length ? 'suspected' : warn.length ? 'warning' : v.mode === 'manual' ? 'manual' : 'clear';
-    const note = state === 'manual' ? `需人工核查${v.note ? `：${v.note}` : ''}` : state === 'suspected' ? '疑似，需人工确认后认定' : state === 'warning' ? '已达预警线' : '';
+    const state: VetoState = hit.length
+      ? 'hit'
+      : suspected.length
+        ? 'suspected'
+        : warn.length
+          ? 'warning'
+          : v.mode === 'manual'
+            ? 'manual'
+            : 'clear';
+    const note =
+      state === 'manual'
+        ? `需人工核查${v.note ? `：${v.note}` : ''}`
+        : state === 'suspected'
+          ? '疑似，需人工确认后认定'
+          : state === 'warning'
+            ? '已达预警线'
+            : '';
     return { id: v.id, name: v.name, state, findings: fs.map((f) => f.id), note };
   });
-  const score = (items: IndicatorTable['deductions']): Site19Item[] => items.map((it) => {
-    const skipped = (it.skipFor ?? []).includes(input.kind);
-    const fs = findings.filter((f) => f.item === it.id && f.effect === 'deduction');
-    const per = it.points?.perOccurrence;
-    const once = it.points?.once;
-    const pointsFor = (list: SiteFinding[]) => (list.length === 0 ? 0
-      : Math.min(it.weight.value, per ? per.value * list.reduce((s, f) => s + f.occurrences, 0) : once ? once.value : it.weight.value));
-    const notes = [label('分值', it.weight), per ? label('每项扣分', per) : null, once ? label('扣分', once) : null].filter((x): x is string => !!x);
-    if (fs.length) unverified.push(...notes.map((n) => `${it.name}：${n}`));
-    return {
-      id: it.id, name: it.name, weight: it.weight.value, mode: skipped ? 'skipped' : it.mode,
-      deducted: skipped ? 0 : round(pointsFor(fs.filter((f) => f.confidence === 'high'))),
-      pending: skipped ? 0 : round(pointsFor(fs.filter((f) => f.confidence === 'low'))),
-      unverified: notes, findings: fs.map((f) => f.id),
-    };
-  });
+  const score = (items: IndicatorTable['deductions']): Site19Item[] =>
+    items.map((it) => {
+      const skipped = (it.skipFor ?? []).includes(input.kind);
+      const fs = findings.filter((f) => f.item === it.id && f.effect === 'deduction');
+      const per = it.points?.perOccurrence;
+      const once = it.points?.once;
+      const pointsFor = (list: SiteFinding[]) =>
+        list.length === 0
+          ? 0
+          : Math.min(it.weight.value, per ? per.value * list.reduce((s, f) => s + f.occurrences, 0) : once ? once.value : it.weight.value);
+      const notes = [label('分值', it.weight), per ? label('每项扣分', per) : null, once ? label('扣分', once) : null].filter(
+        (x): x is string => !!x,
+      );
+      if (fs.length) unverified.push(...notes.map((n) => `${it.name}：${n}`));
+      return {
+        id: it.id,
+        name: it.name,
+        weight: it.weight.value,
+        mode: skipped ? 'skipped' : it.mode,
+        deducted: skipped ? 0 : round(pointsFor(fs.filter((f) => f.confidence === 'high'))),
+        pending: skipped ? 0 : round(pointsFor(fs.filter((f) => f.confidence === 'low'))),
+        unverified: notes,
+        findings: fs.map((f) => f.id),
+      };
+    });
   const deductions = score(table.deductions);
   const bonuses = score(table.bonuses);
   const warnings = findings.filter((f) => f.effect === 'warning').map((f) => f.title);
   const base = {
-    siteId: input.siteId, siteName: input.siteName, month: input.month, asOf: input.asOf,
-    table: { id: table.id, title: table.title, file: table.file }, vetoes, deductions, bonuses, warnings, findings,
+    siteId: input.siteId,
+    siteName: input.siteName,
+    month: input.month,
+    asOf: input.asOf,
+    table: { id: table.id, title: table.title, file: table.file },
+    vetoes,
+    deductions,
+    bonuses,
+    warnings,
+    findings,
   };
   const hits = vetoes.filter((v) => v.state === 'hit');
   if (hits.length) {
-    return { ...base, verdict: '不合格', verdictReason: `触发单项否决：${hits.map((v) => v.name).join('、')}（单项否决即不合格，其余指标不再计分）`,
-      deductionScore: null, bonusScore: null, total: null, unverified: [...new Set(unverified)] };
+    return {
+      ...base,
+      verdict: '不合格',
+      verdictReason: `触发单项否决：${hits.map((v) => v.name).join('、')}（单项否决即不合格，其余指标不再计分）`,
+      deductionScore: null,
+      bonusScore: null,
+      total: null,
+      unverified: [...new Set(unverified)],
+    };
   }
   const total = table.scoring.deductionTotal.value;
   const skippedWeight = deductions.filter((d) => d.mode === 'skipped').reduce((s, d) => s + d.weight, 0);
   const raw = total - skippedWeight - deductions.reduce((s, d) => s + d.deducted, 0);
   const deductionScore = round(skippedWeight ? (raw * total) / (total - skippedWeight) : raw);
-  for (const [n, t] of [['不合格线', table.scoring.failBelow], ['计加分线', table.scoring.bonusAbove]] as const) {
+  for (const [n, t] of [
+    ['不合格线', table.scoring.failBelow],
+    ['计加分线', table.scoring.bonusAbove],
+  ] as const) {
     const l = label(n, t);
     if (l) unverified.push(l);
   }
@@ -110,5 +158,13 @@ export function scoreSite19(input: {
     pending ? `另有待确认扣分 ${round(pending)} 分未计入` : '',
     !failed && deductionScore > table.scoring.bonusAbove.value ? '加分部分需人工评定' : '',
   ].filter(Boolean);
-  return { ...base, verdict, verdictReason: reasons.join('；'), deductionScore, bonusScore, total: round(deductionScore + (bonusScore ?? 0)), unverified: [...new Set(unverified)] };
+  return {
+    ...base,
+    verdict,
+    verdictReason: reasons.join('；'),
+    deductionScore,
+    bonusScore,
+    total: round(deductionScore + (bonusScore ?? 0)),
+    unverified: [...new Set(unverified)],
+  };
 }

@@ -25,22 +25,35 @@ export function parseCsvRecords(text: string): { line: number; cells: string[] }
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
     if (quoted) {
-      if (c === '"' && s[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false;
+      if (c === '"' && s[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else {
         if (c === '\n' || (c === '\r' && s[i + 1] !== '\n')) line++;
         field += c;
       }
-    } else if (c === '"' && field === '') { quoted = true; quoteLine = line; }
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
+    } else if (c === '"' && field === '') {
+      quoted = true;
+      quoteLine = line;
+    } else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && s[i + 1] === '\n') i++;
-      row.push(field); rows.push({ line: start, cells: row }); row = []; field = '';
+      row.push(field);
+      rows.push({ line: start, cells: row });
+      row = [];
+      field = '';
       line++;
       start = line;
     } else field += c;
   }
   if (quoted) throw new TableReadError(`CSV 格式错误：第 ${quoteLine} 行的引号没有闭合（其后直到文件末尾都被当作一个单元格）`);
-  if (field !== '' || row.length > 0) { row.push(field); rows.push({ line: start, cells: row }); }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push({ line: start, cells: row });
+  }
   return rows;
 }
 
@@ -61,7 +74,11 @@ function cellText(value: ExcelJS.CellValue, where: string): string {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object' && 'formula' in value) throw new TableReadError(`${where}：不接受公式，请填写数值或文字`);
   if (typeof value === 'object' && 'sharedFormula' in value) throw new TableReadError(`${where}：不接受公式，请填写数值或文字`);
-  if (typeof value === 'object' && 'richText' in value) return value.richText.map((t) => t.text).join('').trim();
+  if (typeof value === 'object' && 'richText' in value)
+    return value.richText
+      .map((t) => t.text)
+      .join('')
+      .trim();
   if (typeof value === 'object' && 'text' in value) return String(value.text).trim();
   if (typeof value === 'object' && 'error' in value) throw new TableReadError(`${where}：单元格有错误值 ${String(value.error)}`);
   return String(value).trim();
@@ -75,7 +92,9 @@ function toRows(sheet: string, matrix: string[][], headerRow: number, lines?: nu
     const line = matrix[i];
     if (line.every((c) => c.trim() === '')) continue;
     const cells: Record<string, string> = {};
-    header.forEach((h, k) => { if (h) cells[h] = (line[k] ?? '').trim(); });
+    header.forEach((h, k) => {
+      if (h) cells[h] = (line[k] ?? '').trim();
+    });
     rows.push({ sheet, row: lines?.[i] ?? i + 1, cells });
   }
   return { header, rows };
@@ -92,7 +111,17 @@ export async function readTable(file: string, headerRow = 1): Promise<{ sheet: s
       if (err instanceof TableReadError) throw new TableReadError(`${file}：${err.message}`);
       throw err;
     }
-    return [{ sheet: 'CSV', ...toRows('CSV', records.map((r) => r.cells), headerRow, records.map((r) => r.line)) }];
+    return [
+      {
+        sheet: 'CSV',
+        ...toRows(
+          'CSV',
+          records.map((r) => r.cells),
+          headerRow,
+          records.map((r) => r.line),
+        ),
+      },
+    ];
   }
   if (!lower.endsWith('.xlsx')) throw new TableReadError(`${file}：只支持 .csv 或 .xlsx 文件`);
   const wb = new ExcelJS.Workbook();

@@ -110,7 +110,10 @@ export interface ScoringUnit {
 }
 
 /** A finding as the engine needs it: its newest version plus its review state. */
-export type ScoringFinding = Pick<Finding, 'id' | 'unitId' | 'checkId' | 'indicator' | 'kind' | 'title' | 'occurrences' | 'suggestedPoints' | 'evidence'> & {
+export type ScoringFinding = Pick<
+  Finding,
+  'id' | 'unitId' | 'checkId' | 'indicator' | 'kind' | 'title' | 'occurrences' | 'suggestedPoints' | 'evidence'
+> & {
   review: ReviewState;
   rectified?: boolean; // fixed in a later run: no longer scored
 };

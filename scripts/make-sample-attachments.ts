@@ -19,10 +19,22 @@ function sheet(a: PlantedAttachment, bookType: 'biff8' | 'xlsx'): Buffer {
 }
 
 async function docx(a: PlantedAttachment): Promise<Buffer> {
-  const cell = (t: string) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: t, font: 'Noto Sans CJK SC' })] })] });
-  const table = new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [a.header, ...a.rows].map((r) => new TableRow({ children: r.map(cell) })) });
+  const cell = (t: string) =>
+    new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: t, font: 'Noto Sans CJK SC' })] })] });
+  const table = new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [a.header, ...a.rows].map((r) => new TableRow({ children: r.map(cell) })),
+  });
   const doc = new Document({
-    sections: [{ children: [new Paragraph({ children: [new TextRun({ text: a.heading, bold: true, font: 'Noto Sans CJK SC' })] }), table, new Paragraph({ children: [new TextRun({ text: a.note, font: 'Noto Sans CJK SC' })] })] }],
+    sections: [
+      {
+        children: [
+          new Paragraph({ children: [new TextRun({ text: a.heading, bold: true, font: 'Noto Sans CJK SC' })] }),
+          table,
+          new Paragraph({ children: [new TextRun({ text: a.note, font: 'Noto Sans CJK SC' })] }),
+        ],
+      },
+    ],
   });
   return Packer.toBuffer(doc);
 }
@@ -30,7 +42,9 @@ async function docx(a: PlantedAttachment): Promise<Buffer> {
 function convert(source: Buffer, to: 'doc' | 'pdf'): Buffer {
   const dir = mkdtempSync(join(tmpdir(), 'zwgk-attach-'));
   writeFileSync(join(dir, 'in.docx'), source);
-  execFileSync('soffice', ['--headless', '--convert-to', to === 'doc' ? 'doc:MS Word 97' : 'pdf', '--outdir', dir, join(dir, 'in.docx')], { stdio: 'ignore' });
+  execFileSync('soffice', ['--headless', '--convert-to', to === 'doc' ? 'doc:MS Word 97' : 'pdf', '--outdir', dir, join(dir, 'in.docx')], {
+    stdio: 'ignore',
+  });
   return readFileSync(join(dir, `in.${to}`));
 }
 

@@ -12,11 +12,28 @@ const [dbPath, truthPath, only] = process.argv.slice(2);
 const store = openStore({ dbPath });
 const run = latestCompleteRun(store)!;
 const config = sampleConfigFor('http://127.0.0.1:1');
-const obs = loadUnitObservations(store, run.id, config.units.map((u) => u.id));
-const findings = runChecks({ asOf: run.asOf, window: assessmentWindow(config, run.asOf), config, rubric: loadRubricForConfig(config, config.year), settings: loadCheckSettings(config.rules) }, obs);
+const obs = loadUnitObservations(
+  store,
+  run.id,
+  config.units.map((u) => u.id),
+);
+const findings = runChecks(
+  {
+    asOf: run.asOf,
+    window: assessmentWindow(config, run.asOf),
+    config,
+    rubric: loadRubricForConfig(config, config.year),
+    settings: loadCheckSettings(config.rules),
+  },
+  obs,
+);
 const truth = JSON.parse(readFileSync(truthPath, 'utf8'));
 console.log(formatMeasureTable(measureFindings(findings, truth, CHECK_IDS)));
 if (only) {
-  for (const f of findings.filter((x) => x.checkId === only && x.kind !== 'warning')) console.log(f.unitId, f.subject, f.suggestedPoints, f.occurrences, f.confidence, f.title);
-  console.log('truth:', truth.filter((t: { checkId: string }) => t.checkId === only));
+  for (const f of findings.filter((x) => x.checkId === only && x.kind !== 'warning'))
+    console.log(f.unitId, f.subject, f.suggestedPoints, f.occurrences, f.confidence, f.title);
+  console.log(
+    'truth:',
+    truth.filter((t: { checkId: string }) => t.checkId === only),
+  );
 }

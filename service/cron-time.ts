@@ -1,6 +1,12 @@
 import cron from 'node-cron';
 
-interface ZonedParts { minute: number; hour: number; day: number; month: number; weekday: number }
+interface ZonedParts {
+  minute: number;
+  hour: number;
+  day: number;
+  month: number;
+  weekday: number;
+}
 
 const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -8,7 +14,15 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function zonedParts(d: Date, timezone: string): ZonedParts {
   let f = formatters.get(timezone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: timezone, hourCycle: 'h23', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', weekday: 'short' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: timezone,
+      hourCycle: 'h23',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      weekday: 'short',
+    });
     formatters.set(timezone, f);
   }
   const p = Object.fromEntries(f.formatToParts(d).map((x) => [x.type, x.value]));

@@ -50,16 +50,28 @@ export interface RunningService {
 export function createServiceContext(opts: ServiceOptions, store: Store): ServiceContext {
   const now = opts.now ?? (() => new Date());
   return {
-    store, dbPath: opts.dbPath, config: opts.config, configPath: opts.configPath, rubric: loadRubricForConfig(opts.config, opts.config.year),
-    settings: loadServiceSettings(), outDir: opts.outDir,
-    asOf: () => opts.asOf ?? zonedDate(now(), opts.config.schedule.timezone), now,
+    store,
+    dbPath: opts.dbPath,
+    config: opts.config,
+    configPath: opts.configPath,
+    rubric: loadRubricForConfig(opts.config, opts.config.year),
+    settings: loadServiceSettings(),
+    outDir: opts.outDir,
+    asOf: () => opts.asOf ?? zonedDate(now(), opts.config.schedule.timezone),
+    now,
     log: opts.log ?? ((l) => process.stderr.write(`${l}\n`)),
   };
 }
 
 function schedulerFor(ctx: ServiceContext): Scheduler {
-  return new Scheduler({ store: ctx.store, jobs: serviceJobs(ctx), timezone: ctx.config.schedule.timezone, now: ctx.now, log: ctx.log,
-    retryMs: ctx.settings.refusedRetryMinutes * 60_000 });
+  return new Scheduler({
+    store: ctx.store,
+    jobs: serviceJobs(ctx),
+    timezone: ctx.config.schedule.timezone,
+    now: ctx.now,
+    log: ctx.log,
+    retryMs: ctx.settings.refusedRetryMinutes * 60_000,
+  });
 }
 
 /** `zwgk serve --once`: resumes cut-off runs, runs what is due and the re-check queue, then returns. */
@@ -79,7 +91,9 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
   requeueStaleRechecks(store);
   const ctx = createServiceContext(opts, store);
   const scheduler = schedulerFor(ctx);
-  const kickRecheck = (): void => { if (!scheduler.runningJob) void scheduler.fire('recheck'); };
+  const kickRecheck = (): void => {
+    if (!scheduler.runningJob) void scheduler.fire('recheck');
+  };
   const app = createApp(ctx, {
     secureCookies: opts.secureCookies ?? false,
     onRecheckQueued: kickRecheck,
@@ -122,8 +136,12 @@ function nextFire(expr: string, ctx: ServiceContext): string | null {
   const tz = ctx.config.schedule.timezone;
   for (const days of [1, 8, 40]) {
     let next: Date | null = null;
-    for (let hi = lastDueAtOrBefore(expr, new Date(now.getTime() + days * 86_400_000), tz, days + 1); hi && hi > now;
-      hi = lastDueAtOrBefore(expr, new Date(hi.getTime() - 60_000), tz, days + 1)) next = hi;
+    for (
+      let hi = lastDueAtOrBefore(expr, new Date(now.getTime() + days * 86_400_000), tz, days + 1);
+      hi && hi > now;
+      hi = lastDueAtOrBefore(expr, new Date(hi.getTime() - 60_000), tz, days + 1)
+    )
+      next = hi;
     if (next) return next.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
   }
   return null;

@@ -5,7 +5,14 @@ import { runInspection } from '../crawler/index.ts';
 import { checkRun, inspectCounty } from '../cli/pipeline.ts';
 import { preflightInspection } from '../cli/preflight.ts';
 import {
-  findResumableRun, loadUnitObservations, nextQueuedRecheck, RunConflictError, saveFindings, updateRecheck, type RecheckRecord, type RunKind,
+  findResumableRun,
+  loadUnitObservations,
+  nextQueuedRecheck,
+  RunConflictError,
+  saveFindings,
+  updateRecheck,
+  type RecheckRecord,
+  type RunKind,
 } from '../store/index.ts';
 import type { JobResult, JobSpec } from './scheduler.ts';
 import type { ServiceContext } from './context.ts';
@@ -14,7 +21,13 @@ import { notifyRecheckResult } from '../notify/index.ts';
 
 function countsOf(stats: Record<string, unknown>, extra: Record<string, number>): Record<string, number> {
   const n = (k: string): number => Number(stats[k] ?? 0) || 0;
-  return { units: n('units'), unitsDone: n('unitsDone'), unitsUnreachable: n('unitsUnreachable'), pagesFetched: n('pagesFetched'), ...extra };
+  return {
+    units: n('units'),
+    unitsDone: n('unitsDone'),
+    unitsUnreachable: n('unitsUnreachable'),
+    pagesFetched: n('pagesFetched'),
+    ...extra,
+  };
 }
 
 /** 每月全覆盖检查: crawl all units, run the checks, then write the month's reports. Resumes a cut-off run. */
@@ -30,16 +43,31 @@ export function monthlyJob(ctx: ServiceContext): JobSpec {
       let reports: string[] = [];
       // the reports are the run's last step: a crash while writing them leaves the run resumable at that step
       const outcome = await inspectCounty({
-        config: ctx.config, configPath: ctx.configPath, asOf, dbPath: ctx.dbPath, outDir: join(ctx.outDir, 'inspections', asOf), resume, log: ctx.log,
+        config: ctx.config,
+        configPath: ctx.configPath,
+        asOf,
+        dbPath: ctx.dbPath,
+        outDir: join(ctx.outDir, 'inspections', asOf),
+        resume,
+        log: ctx.log,
         reports: async (runId) => {
           reports = await generateRunReports(ctx, runId);
         },
       });
       if (outcome.status !== 'complete') {
-        return { outcome: outcome.status, runId: outcome.runId, counts: countsOf(outcome.stats, {}), message: '检查未完成，下次启动时继续' };
+        return {
+          outcome: outcome.status,
+          runId: outcome.runId,
+          counts: countsOf(outcome.stats, {}),
+          message: '检查未完成，下次启动时继续',
+        };
       }
       const deductions = outcome.findings.filter((f) => f.kind === 'deduction').length;
-      return { outcome: 'complete', runId: outcome.runId, counts: countsOf(outcome.stats, { findings: outcome.findings.length, deductions, reports: reports.length }) };
+      return {
+        outcome: 'complete',
+        runId: outcome.runId,
+        counts: countsOf(outcome.stats, { findings: outcome.findings.length, deductions, reports: reports.length }),
+      };
     },
   };
 }
@@ -54,13 +82,26 @@ export function newMediaJob(ctx: ServiceContext): JobSpec {
     run: async ({ resume }): Promise<JobResult> => {
       const config = { ...ctx.config, units: ctx.config.units.filter((u) => (u.newMedia ?? []).length > 0) };
       preflightInspection(config, ctx.configPath, { asOf: ctx.asOf() });
-      const result = await runInspection({ store: ctx.store, config, configPath: ctx.configPath, asOf: ctx.asOf(), resume, kind: 'newmedia' });
+      const result = await runInspection({
+        store: ctx.store,
+        config,
+        configPath: ctx.configPath,
+        asOf: ctx.asOf(),
+        resume,
+        kind: 'newmedia',
+      });
       if (result.status !== 'complete') return { outcome: result.status, runId: result.run.id, counts: countsOf(result.stats, {}) };
       const asOf = result.run.asOf;
       const settings = loadCheckSettings(config.rules);
-      const observations = loadUnitObservations(ctx.store, result.run.id, config.units.map((u) => u.id));
-      const findings = runChecks({ asOf, window: assessmentWindow(config, asOf), config, rubric: ctx.rubric, settings }, observations)
-        .filter((f) => f.checkId.startsWith('newmedia.'));
+      const observations = loadUnitObservations(
+        ctx.store,
+        result.run.id,
+        config.units.map((u) => u.id),
+      );
+      const findings = runChecks(
+        { asOf, window: assessmentWindow(config, asOf), config, rubric: ctx.rubric, settings },
+        observations,
+      ).filter((f) => f.checkId.startsWith('newmedia.'));
       saveFindings(ctx.store, result.run.id, findings);
       return { outcome: 'complete', runId: result.run.id, counts: countsOf(result.stats, { findings: findings.length }) };
     },
@@ -84,17 +125,32 @@ export async function runRecheck(ctx: ServiceContext, recheck: RecheckRecord): P
     preflightInspection(config, ctx.configPath, { asOf: ctx.asOf() });
     const result = await runInspection({ store: ctx.store, config, configPath: ctx.configPath, asOf: ctx.asOf(), kind });
     if (result.status !== 'complete') {
-      updateRecheck(ctx.store, recheck.id, { state: 'failed', runId: result.run.id, finishedAt: ctx.now().toISOString(), message: '复查未完成' });
+      updateRecheck(ctx.store, recheck.id, {
+        state: 'failed',
+        runId: result.run.id,
+        finishedAt: ctx.now().toISOString(),
+        message: '复查未完成',
+      });
       return { outcome: result.status, runId: result.run.id, counts: countsOf(result.stats, {}) };
     }
     const findings = await checkRun(ctx.store, result.run.id, config, result.run.asOf);
     const open = findings.filter((f) => f.kind === 'deduction').length;
-    updateRecheck(ctx.store, recheck.id, { state: 'done', runId: result.run.id, finishedAt: ctx.now().toISOString(), message: `发现扣分问题 ${open} 条` });
+    updateRecheck(ctx.store, recheck.id, {
+      state: 'done',
+      runId: result.run.id,
+      finishedAt: ctx.now().toISOString(),
+      message: `发现扣分问题 ${open} 条`,
+    });
     return { outcome: 'complete', runId: result.run.id, counts: countsOf(result.stats, { findings: findings.length, deductions: open }) };
   } catch (err) {
     // refused because another process holds the store: the request waits in the queue for the retry
     if (err instanceof RunConflictError) updateRecheck(ctx.store, recheck.id, { state: 'queued' });
-    else updateRecheck(ctx.store, recheck.id, { state: 'failed', finishedAt: ctx.now().toISOString(), message: err instanceof Error ? err.message : String(err) });
+    else
+      updateRecheck(ctx.store, recheck.id, {
+        state: 'failed',
+        finishedAt: ctx.now().toISOString(),
+        message: err instanceof Error ? err.message : String(err),
+      });
     throw err;
   }
 }

@@ -75,7 +75,12 @@ export class ProbeLoop {
   private arm(after: number): void {
     if (this.stopped) return;
     const next = this.nextAfter(Math.max(after, this.opts.now()));
-    this.handle = this.opts.setTimer(() => { void this.fire(next); }, Math.max(0, next - this.opts.now()));
+    this.handle = this.opts.setTimer(
+      () => {
+        void this.fire(next);
+      },
+      Math.max(0, next - this.opts.now()),
+    );
   }
 
   private async fire(at: number): Promise<void> {

@@ -16,8 +16,15 @@ export function startProbeLoop(ctx: ServiceContext): ProbeLoop | null {
     clearTimer: (h) => clearTimeout(h as NodeJS.Timeout),
     log: ctx.log,
     probe: async () => {
-      const results = await probeSitesOnce({ store: ctx.store, config: ctx.config, configDir: dirname(ctx.configPath), asOf: ctx.asOf(), now: ctx.now });
-      for (const r of results) if (!r.ok) ctx.log(`[探测] ${r.site.name}：${r.networkDown ? '本机网络中断，不计入' : `失败 ${r.message ?? ''}`}`);
+      const results = await probeSitesOnce({
+        store: ctx.store,
+        config: ctx.config,
+        configDir: dirname(ctx.configPath),
+        asOf: ctx.asOf(),
+        now: ctx.now,
+      });
+      for (const r of results)
+        if (!r.ok) ctx.log(`[探测] ${r.site.name}：${r.networkDown ? '本机网络中断，不计入' : `失败 ${r.message ?? ''}`}`);
     },
   });
   loop.start();

@@ -6,7 +6,11 @@ import { getRun } from '../store/index.ts';
 import type { ServiceContext } from './context.ts';
 import { listReportFiles, reportsDir, type ReportFile } from './reports.ts';
 
-export interface ReportMonth { month: string; final: ReportFile[]; draft: ReportFile[] }
+export interface ReportMonth {
+  month: string;
+  final: ReportFile[];
+  draft: ReportFile[];
+}
 
 /** A document still under review carries it in its name (the writers add 审核稿 or 送审稿 while findings are pending). */
 export const isDraftReport = (f: ReportFile): boolean => /审核稿|送审稿|草稿/.test(f.path.split('/').pop() ?? '');

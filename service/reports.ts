@@ -32,16 +32,46 @@ export async function generateRunReports(ctx: ServiceContext, runId: number): Pr
   const dir = join(reportsDir(ctx), `run-${runId}`);
   const draft = findings.some((f) => f.status === 'pending' && f.kind !== 'warning');
   const written: string[] = [];
-  written.push(...(await writeMonthlyReport({
-    county: ctx.config.county, month: run.asOf.slice(0, 7), findings, units, deadline, draft, classes: rubricClasses(ctx.rubric, units),
-    runInfo: { asOf: run.asOf, columnsChecked: runCoverage(ctx.store, runId).columns, accountsChecked: runCoverage(ctx.store, runId).accounts },
-    documents: ctx.config.documents,
-  }, dir)));
+  written.push(
+    ...(await writeMonthlyReport(
+      {
+        county: ctx.config.county,
+        month: run.asOf.slice(0, 7),
+        findings,
+        units,
+        deadline,
+        draft,
+        classes: rubricClasses(ctx.rubric, units),
+        runInfo: {
+          asOf: run.asOf,
+          columnsChecked: runCoverage(ctx.store, runId).columns,
+          accountsChecked: runCoverage(ctx.store, runId).accounts,
+        },
+        documents: ctx.config.documents,
+      },
+      dir,
+    )),
+  );
   // The 19号 自查报告 of the portal (and of units with a site of their own) for the month, when the run scored them.
-  written.push(...(await siteMonthlyReports({ store: ctx.store, config: ctx.config, month: run.asOf.slice(0, 7), outDir: dir, issuedOn: run.asOf })));
-  written.push(...(await writeAllUnitReports({
-    county: ctx.config.county, findings, units, deadline, draft, asOf: run.asOf, screenshots: (id) => ctx.store.screenshots.get(id), documents: ctx.config.documents,
-  }, join(dir, '整改通知单'), { dirPerUnit: true })));
+  written.push(
+    ...(await siteMonthlyReports({ store: ctx.store, config: ctx.config, month: run.asOf.slice(0, 7), outDir: dir, issuedOn: run.asOf })),
+  );
+  written.push(
+    ...(await writeAllUnitReports(
+      {
+        county: ctx.config.county,
+        findings,
+        units,
+        deadline,
+        draft,
+        asOf: run.asOf,
+        screenshots: (id) => ctx.store.screenshots.get(id),
+        documents: ctx.config.documents,
+      },
+      join(dir, '整改通知单'),
+      { dirPerUnit: true },
+    )),
+  );
   const year = Number(run.asOf.slice(0, 4));
   if (year === ctx.config.year) {
     const scores = scoreFromStore(ctx.store, { config: ctx.config, rubric: ctx.rubric, year, asOf: run.asOf });
@@ -69,13 +99,22 @@ export function listReportFiles(ctx: ServiceContext): ReportFile[] {
     for (const name of readdirSync(dir)) {
       const full = join(dir, name);
       const st = statSync(full);
-      if (st.isDirectory()) { walk(full); continue; }
+      if (st.isDirectory()) {
+        walk(full);
+        continue;
+      }
       const rel = relative(root, full).split(sep).join('/');
       const runMatch = /^run-(\d+)\//.exec(rel);
       // a 整改通知单 is readable by its unit: it lies in the folder named by that unit's id (never matched by name)
       const unitDir = /^run-\d+\/整改通知单\/([^/]+)\/[^/]+$/.exec(rel)?.[1];
-      const unit = unitDir ? ctx.config.units.find((u) => u.id === unitDir) ?? null : null;
-      out.push({ path: rel, runId: runMatch ? Number(runMatch[1]) : null, unitId: unit?.id ?? null, size: st.size, modified: st.mtime.toISOString() });
+      const unit = unitDir ? (ctx.config.units.find((u) => u.id === unitDir) ?? null) : null;
+      out.push({
+        path: rel,
+        runId: runMatch ? Number(runMatch[1]) : null,
+        unitId: unit?.id ?? null,
+        size: st.size,
+        modified: st.mtime.toISOString(),
+      });
     }
   };
   walk(root);

@@ -1,7 +1,14 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import {
-  beginServiceRun, finishServiceRun, getJobState, markStaleServiceRuns, releaseDueSlot, RunConflictError,
-  type ServiceRunRecord, type ServiceTrigger, type Store,
+  beginServiceRun,
+  finishServiceRun,
+  getJobState,
+  markStaleServiceRuns,
+  releaseDueSlot,
+  RunConflictError,
+  type ServiceRunRecord,
+  type ServiceTrigger,
+  type Store,
 } from '../store/index.ts';
 import { lastDueAtOrBefore } from './cron-time.ts';
 
@@ -160,7 +167,9 @@ export class Scheduler {
     const dueAt = ctx.dueAt ? ctx.dueAt.toISOString() : null;
     if (this.busy) {
       if (!this.waiting.has(job.name)) {
-        this.log(`[调度] ${job.label}（${ctx.trigger}${dueAt ? `，计划 ${dueAt}` : ''}）等待：${this.jobLabel(this.busy)}正在运行，结束后立即执行`);
+        this.log(
+          `[调度] ${job.label}（${ctx.trigger}${dueAt ? `，计划 ${dueAt}` : ''}）等待：${this.jobLabel(this.busy)}正在运行，结束后立即执行`,
+        );
       }
       this.waiting.add(job.name);
       return 'waiting';
@@ -185,9 +194,14 @@ export class Scheduler {
         if (dueAt) releaseDueSlot(store, job.name, dueAt, previousDue);
         this.retryAfter.set(job.name, this.now().getTime() + retryMs);
       }
-      finishServiceRun(store, id, { outcome: conflict ? 'skipped' : 'failed', finishedAt: this.now().toISOString(),
-        message: conflict ? `另一进程正在使用数据库，${Math.round(retryMs / 60_000)} 分钟后重试：${message}` : message });
-      this.log(`[调度] ${job.label}${conflict ? `暂缓（另一进程正在检查），${Math.round(retryMs / 60_000)} 分钟后重试` : '失败'}：${message}`);
+      finishServiceRun(store, id, {
+        outcome: conflict ? 'skipped' : 'failed',
+        finishedAt: this.now().toISOString(),
+        message: conflict ? `另一进程正在使用数据库，${Math.round(retryMs / 60_000)} 分钟后重试：${message}` : message,
+      });
+      this.log(
+        `[调度] ${job.label}${conflict ? `暂缓（另一进程正在检查），${Math.round(retryMs / 60_000)} 分钟后重试` : '失败'}：${message}`,
+      );
       return conflict ? 'skipped' : 'failed';
     } finally {
       this.busy = null;
@@ -196,21 +210,33 @@ export class Scheduler {
   }
 
   private drainSoon(): void {
-    this.draining = this.draining.then(() => this.tick()).catch((err) => this.log(`[调度] ${err instanceof Error ? err.message : String(err)}`));
+    this.draining = this.draining
+      .then(() => this.tick())
+      .catch((err) => this.log(`[调度] ${err instanceof Error ? err.message : String(err)}`));
   }
 
   /** True when a job other than `current` is waiting, or a job with a due time has one not yet run. */
   private otherWorkDue(current: JobSpec): boolean {
     const now = this.now();
-    return this.opts.jobs.some((j) => j.name !== current.name && !j.hasWork
-      && (this.waiting.has(j.name) || (this.dueFor(j, now) !== null && (this.retryAfter.get(j.name) ?? 0) <= now.getTime())));
+    return this.opts.jobs.some(
+      (j) =>
+        j.name !== current.name &&
+        !j.hasWork &&
+        (this.waiting.has(j.name) || (this.dueFor(j, now) !== null && (this.retryAfter.get(j.name) ?? 0) <= now.getTime())),
+    );
   }
 
   /** Starts the cron timers (node-cron, in the configured time zone) and the minute timer for waiting work. */
   start(): void {
     this.stopped = false;
     for (const job of this.opts.jobs) {
-      const task = cron.schedule(job.cron, (ctx) => { void this.fire(job.name, ctx.date); }, { timezone: this.opts.timezone, name: `zwgk-${job.name}` });
+      const task = cron.schedule(
+        job.cron,
+        (ctx) => {
+          void this.fire(job.name, ctx.date);
+        },
+        { timezone: this.opts.timezone, name: `zwgk-${job.name}` },
+      );
       this.tasks.push(task);
     }
     this.timer = setInterval(() => this.drainSoon(), this.opts.tickMs ?? 60_000);

@@ -3,13 +3,15 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
 
-const schema = z.object({
-  rectifyWorkingDays: z.number().int().positive(),
-  sessionHours: z.number().positive(),
-  recheckCron: z.string(),
-  selfcheckPerUnitPerDay: z.number().int().min(0),
-  refusedRetryMinutes: z.number().positive(),
-}).strict();
+const schema = z
+  .object({
+    rectifyWorkingDays: z.number().int().positive(),
+    sessionHours: z.number().positive(),
+    recheckCron: z.string(),
+    selfcheckPerUnitPerDay: z.number().int().min(0),
+    refusedRetryMinutes: z.number().positive(),
+  })
+  .strict();
 
 export type ServiceSettings = z.infer<typeof schema>;
 

@@ -4,7 +4,8 @@ import type { Store } from './db.ts';
 // detail page not re-asked) is not parsed again. The crawler owns the JSON's shape; the store only keeps it.
 
 export function getPageAnalysis(store: Store, url: string, contentHash: string, extractor: string): unknown | null {
-  const row = store.db.prepare('SELECT parts_json FROM page_analyses WHERE url = ? AND content_hash = ? AND extractor = ?')
+  const row = store.db
+    .prepare('SELECT parts_json FROM page_analyses WHERE url = ? AND content_hash = ? AND extractor = ?')
     .get(url, contentHash, extractor) as { parts_json: string } | undefined;
   return row ? JSON.parse(row.parts_json) : null;
 }
@@ -17,12 +18,18 @@ export function hasPageAnalysis(store: Store, url: string, extractor: string): b
 /** `parts` is the analysis object, or its JSON text when the caller already has it. */
 export function putPageAnalysis(store: Store, url: string, contentHash: string, extractor: string, parts: unknown, now = new Date()): void {
   const json = typeof parts === 'string' ? parts : JSON.stringify(parts);
-  store.db.prepare(`INSERT INTO page_analyses (url, content_hash, extractor, parts_json, created_at) VALUES (?, ?, ?, ?, ?)
+  store.db
+    .prepare(`INSERT INTO page_analyses (url, content_hash, extractor, parts_json, created_at) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (url, content_hash, extractor) DO UPDATE SET parts_json = excluded.parts_json`)
     .run(url, contentHash, extractor, json, now.toISOString());
 }
 
-export interface PageAnalysisRow { url: string; contentHash: string; extractor: string; json: string }
+export interface PageAnalysisRow {
+  url: string;
+  contentHash: string;
+  extractor: string;
+  json: string;
+}
 
 /** Several analyses in one transaction. */
 export function putPageAnalyses(store: Store, rows: PageAnalysisRow[], now = new Date()): void {

@@ -1,15 +1,29 @@
 import { Worker } from 'node:worker_threads';
 import { writeBlobFile } from './blob-file.mjs';
 
-export interface BlobWrite { file: string; tmp: string; bytes: Buffer; compress: boolean }
+export interface BlobWrite {
+  file: string;
+  tmp: string;
+  bytes: Buffer;
+  compress: boolean;
+}
 
-
-interface Pending { resolve: () => void; reject: (e: Error) => void; write: BlobWrite }
+interface Pending {
+  resolve: () => void;
+  reject: (e: Error) => void;
+  write: BlobWrite;
+}
 
 /** What the writer thread receives: the bodies of one batch packed into one transferred buffer. */
-export interface BlobBatch { items: { id: number; file: string; tmp: string; compress: boolean; offset: number; length: number }[]; bytes: ArrayBuffer }
+export interface BlobBatch {
+  items: { id: number; file: string; tmp: string; compress: boolean; offset: number; length: number }[];
+  bytes: ArrayBuffer;
+}
 /** What it answers, once per batch: the ids written (or already there) and the ids that failed. */
-export interface BlobBatchReply { done: number[]; failed: { id: number; error: string }[] }
+export interface BlobBatchReply {
+  done: number[];
+  failed: { id: number; error: string }[];
+}
 
 /**
  * One worker thread that gzips and writes blobs. A crawl stores thousands of page bodies; compressing and writing

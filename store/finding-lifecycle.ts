@@ -30,7 +30,12 @@ export interface TrackedFindingFilter {
   unitNames?: Map<string, string>;
 }
 
-interface RunLite { id: number; as_of: string; status: string; kind: string }
+interface RunLite {
+  id: number;
+  as_of: string;
+  status: string;
+  kind: string;
+}
 
 /** What a later run saw well enough that the absence of a finding there means the gap was fixed. */
 class RunObservation {
@@ -40,9 +45,18 @@ class RunObservation {
   private feedOk = new Set<string>();
   private faulted = new Set<string>();
 
-  constructor(store: Store, readonly run: RunLite) {
-    const pages = store.db.prepare('SELECT unit_id, role, column_key, url, final_url FROM pages WHERE run_id = ? AND ok = 1').all(run.id) as {
-      unit_id: string | null; role: string; column_key: string | null; url: string; final_url: string;
+  constructor(
+    store: Store,
+    readonly run: RunLite,
+  ) {
+    const pages = store.db
+      .prepare('SELECT unit_id, role, column_key, url, final_url FROM pages WHERE run_id = ? AND ok = 1')
+      .all(run.id) as {
+      unit_id: string | null;
+      role: string;
+      column_key: string | null;
+      url: string;
+      final_url: string;
     }[];
     for (const p of pages) {
       if (p.role === 'home' && p.unit_id) this.homeOk.add(p.unit_id);
@@ -50,7 +64,10 @@ class RunObservation {
       this.urlOk.add(p.url);
       this.urlOk.add(p.final_url);
     }
-    const feeds = store.db.prepare('SELECT unit_id, account FROM feed_obs WHERE run_id = ? AND ok = 1').all(run.id) as { unit_id: string; account: string }[];
+    const feeds = store.db.prepare('SELECT unit_id, account FROM feed_obs WHERE run_id = ? AND ok = 1').all(run.id) as {
+      unit_id: string;
+      account: string;
+    }[];
     for (const f of feeds) this.feedOk.add(`${f.unit_id}|${f.account}`);
     // a unit cut off by its budget was not observed: its findings' absence proves nothing
     for (const u of faultedUnits(store, run.id).keys()) this.faulted.add(u);
@@ -77,8 +94,13 @@ class RunObservation {
  */
 export function listTrackedFindings(store: Store, filter: TrackedFindingFilter = {}): TrackedFinding[] {
   // selfcheck runs (a unit's 自查 or the re-check after an 已整改 claim) can show a known finding fixed or still there, never add one
-  const runs = (store.db.prepare("SELECT id, as_of, status, kind FROM runs WHERE kind IN ('inspection','newmedia','selfcheck') ORDER BY id").all() as RunLite[])
-    .filter((r) => (filter.asOf === undefined || r.as_of <= filter.asOf) && (filter.year === undefined || r.as_of.startsWith(`${filter.year}-`)));
+  const runs = (
+    store.db
+      .prepare("SELECT id, as_of, status, kind FROM runs WHERE kind IN ('inspection','newmedia','selfcheck') ORDER BY id")
+      .all() as RunLite[]
+  ).filter(
+    (r) => (filter.asOf === undefined || r.as_of <= filter.asOf) && (filter.year === undefined || r.as_of.startsWith(`${filter.year}-`)),
+  );
   if (runs.length === 0) return [];
   const unitNames = filter.unitNames ?? new Map<string, string>();
   const byId = new Map<string, { versions: { run: RunLite; finding: Finding }[] }>();
@@ -104,11 +126,23 @@ export function listTrackedFindings(store: Store, filter: TrackedFindingFilter =
     const latest = versions[versions.length - 1];
     const seenRuns = versions.map((v) => v.run.id);
     const lastSeen = latest.run.id;
-    let lifecycle: Lifecycle = { phase: seenRuns.length > 1 ? 'repeated' : 'new', firstRunId: seenRuns[0], lastSeenRunId: lastSeen, runs: seenRuns };
+    let lifecycle: Lifecycle = {
+      phase: seenRuns.length > 1 ? 'repeated' : 'new',
+      firstRunId: seenRuns[0],
+      lastSeenRunId: lastSeen,
+      runs: seenRuns,
+    };
     for (const later of runs) {
       if (later.id <= lastSeen) continue;
       if (observationOf(later).sawFixed(latest.finding)) {
-        lifecycle = { phase: 'rectified', firstRunId: seenRuns[0], lastSeenRunId: lastSeen, runs: seenRuns, rectifiedRunId: later.id, rectifiedAsOf: later.as_of };
+        lifecycle = {
+          phase: 'rectified',
+          firstRunId: seenRuns[0],
+          lastSeenRunId: lastSeen,
+          runs: seenRuns,
+          rectifiedRunId: later.id,
+          rectifiedAsOf: later.as_of,
+        };
         break;
       }
     }
@@ -116,7 +150,11 @@ export function listTrackedFindings(store: Store, filter: TrackedFindingFilter =
     const tracked: TrackedFinding = {
       ...latest.finding,
       status: lifecycle.phase === 'rectified' ? 'rectified' : review.status,
-      runId: lastSeen, asOf: latest.run.as_of, month: latest.run.as_of.slice(0, 7), review, lifecycle,
+      runId: lastSeen,
+      asOf: latest.run.as_of,
+      month: latest.run.as_of.slice(0, 7),
+      review,
+      lifecycle,
       evidenceHistory: versions.map((v) => ({ runId: v.run.id, asOf: v.run.as_of, evidence: v.finding.evidence })),
     };
     if (filter.status && tracked.status !== filter.status) continue;

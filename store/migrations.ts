@@ -1,5 +1,9 @@
 // Numbered migrations, applied in order at open. Never edit a released one: add the next number.
-export interface Migration { version: number; name: string; sql: string }
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
 
 export const MIGRATIONS: Migration[] = [
   {

@@ -27,7 +27,9 @@ export function recordMonthlyNotices(store: Store, runId: number, month?: string
   if (!run) throw new Error(`检查任务 ${runId} 不存在 / run ${runId} not found`);
   const m = month ?? run.as_of.slice(0, 7);
   if (!/^\d{4}-\d{2}$/.test(m)) throw new Error(`月份 "${m}" 应为 YYYY-MM`);
-  const rows = store.db.prepare("SELECT id, unit_id FROM findings WHERE run_id = ? AND monthly = 1 AND kind != 'warning' ORDER BY unit_id, id").all(runId) as { id: string; unit_id: string }[];
+  const rows = store.db
+    .prepare("SELECT id, unit_id FROM findings WHERE run_id = ? AND monthly = 1 AND kind != 'warning' ORDER BY unit_id, id")
+    .all(runId) as { id: string; unit_id: string }[];
   const states = reviewStates(store);
   const byUnit = new Map<string, { confirmed: string[]; pending: string[] }>();
   for (const r of rows) {
@@ -43,26 +45,48 @@ export function recordMonthlyNotices(store: Store, runId: number, month?: string
     if (u.confirmed.length > 0) notices.push({ month: m, unitId, state: 'notified', runId, findingIds: u.confirmed, recordedAt });
     else if (u.pending.length > 0) notices.push({ month: m, unitId, state: 'pending', runId, findingIds: u.pending, recordedAt });
   }
-  store.db.transaction(() => {
-    store.db.prepare('DELETE FROM monthly_notices WHERE month = ?').run(m);
-    const ins = store.db.prepare('INSERT INTO monthly_notices (month, unit_id, state, run_id, finding_ids_json, recorded_at) VALUES (?,?,?,?,?,?)');
-    for (const n of notices) ins.run(n.month, n.unitId, n.state, n.runId, JSON.stringify(n.findingIds), n.recordedAt);
-  }).immediate();
+  store.db
+    .transaction(() => {
+      store.db.prepare('DELETE FROM monthly_notices WHERE month = ?').run(m);
+      const ins = store.db.prepare(
+        'INSERT INTO monthly_notices (month, unit_id, state, run_id, finding_ids_json, recorded_at) VALUES (?,?,?,?,?,?)',
+      );
+      for (const n of notices) ins.run(n.month, n.unitId, n.state, n.runId, JSON.stringify(n.findingIds), n.recordedAt);
+    })
+    .immediate();
   return notices;
 }
 
-interface NoticeRow { month: string; unit_id: string; state: string; run_id: number; finding_ids_json: string; recorded_at: string }
+interface NoticeRow {
+  month: string;
+  unit_id: string;
+  state: string;
+  run_id: number;
+  finding_ids_json: string;
+  recorded_at: string;
+}
 
 function toNotice(r: NoticeRow): MonthlyNotice {
-  return { month: r.month, unitId: r.unit_id, state: r.state as MonthlyNotice['state'], runId: r.run_id, findingIds: JSON.parse(r.finding_ids_json) as string[], recordedAt: r.recorded_at };
+  return {
+    month: r.month,
+    unitId: r.unit_id,
+    state: r.state as MonthlyNotice['state'],
+    runId: r.run_id,
+    findingIds: JSON.parse(r.finding_ids_json) as string[],
+    recordedAt: r.recorded_at,
+  };
 }
 
 /** Units notified (通报) in a month, for the monthly report. */
 export function notifiedUnits(store: Store, month: string): MonthlyNotice[] {
-  return (store.db.prepare("SELECT * FROM monthly_notices WHERE month = ? AND state = 'notified' ORDER BY unit_id").all(month) as NoticeRow[]).map(toNotice);
+  return (
+    store.db.prepare("SELECT * FROM monthly_notices WHERE month = ? AND state = 'notified' ORDER BY unit_id").all(month) as NoticeRow[]
+  ).map(toNotice);
 }
 
 /** Every recorded notice (notified and pending) of a year, for the annual score. */
 export function listMonthlyNotices(store: Store, year: number): MonthlyNotice[] {
-  return (store.db.prepare('SELECT * FROM monthly_notices WHERE month LIKE ? ORDER BY month, unit_id').all(`${year}-%`) as NoticeRow[]).map(toNotice);
+  return (store.db.prepare('SELECT * FROM monthly_notices WHERE month LIKE ? ORDER BY month, unit_id').all(`${year}-%`) as NoticeRow[]).map(
+    toNotice,
+  );
 }

@@ -48,18 +48,43 @@ export interface NotificationRecord {
 }
 
 interface NotificationRow {
-  id: number; event_key: string; event: string; channel: string; channel_label: string; unit_id: string | null; run_id: number | null;
-  title: string; body: string; state: NotificationState; attempts: number; error: string | null; at: string;
+  id: number;
+  event_key: string;
+  event: string;
+  channel: string;
+  channel_label: string;
+  unit_id: string | null;
+  run_id: number | null;
+  title: string;
+  body: string;
+  state: NotificationState;
+  attempts: number;
+  error: string | null;
+  at: string;
 }
 
 const fromRow = (r: NotificationRow): NotificationRecord => ({
-  id: r.id, eventKey: r.event_key, event: r.event, channel: r.channel, channelLabel: r.channel_label, unitId: r.unit_id, runId: r.run_id,
-  title: r.title, body: r.body, state: r.state, attempts: r.attempts, error: r.error, at: r.at,
+  id: r.id,
+  eventKey: r.event_key,
+  event: r.event,
+  channel: r.channel,
+  channelLabel: r.channel_label,
+  unitId: r.unit_id,
+  runId: r.run_id,
+  title: r.title,
+  body: r.body,
+  state: r.state,
+  attempts: r.attempts,
+  error: r.error,
+  at: r.at,
 });
 
 /** True when this event already reached this channel. */
 export function wasNotified(store: Store, eventKey: string, channel: string): boolean {
-  return store.db.prepare("SELECT 1 FROM notifications WHERE event_key = ? AND channel = ? AND state = 'sent'").get(eventKey, channel) !== undefined;
+  return (
+    store.db.prepare("SELECT 1 FROM notifications WHERE event_key = ? AND channel = ? AND state = 'sent'").get(eventKey, channel) !==
+    undefined
+  );
 }
 
 /**
@@ -67,16 +92,24 @@ export function wasNotified(store: Store, eventKey: string, channel: string): bo
  * first); returns false then.
  */
 export function recordNotification(store: Store, n: Omit<NotificationRecord, 'id'>): boolean {
-  const res = store.db.prepare(`INSERT OR IGNORE INTO notifications (event_key, event, channel, channel_label, unit_id, run_id, title, body, state, attempts, error, at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(n.eventKey, n.event, n.channel, n.channelLabel, n.unitId, n.runId, n.title, n.body, n.state, n.attempts, n.error, n.at);
+  const res = store.db
+    .prepare(`INSERT OR IGNORE INTO notifications (event_key, event, channel, channel_label, unit_id, run_id, title, body, state, attempts, error, at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    .run(n.eventKey, n.event, n.channel, n.channelLabel, n.unitId, n.runId, n.title, n.body, n.state, n.attempts, n.error, n.at);
   return res.changes > 0;
 }
 
 export function listNotifications(store: Store, opts: { unitId?: string; eventKey?: string; limit?: number } = {}): NotificationRecord[] {
   const where: string[] = [];
   const args: (string | number)[] = [];
-  if (opts.unitId !== undefined) { where.push('unit_id = ?'); args.push(opts.unitId); }
-  if (opts.eventKey !== undefined) { where.push('event_key = ?'); args.push(opts.eventKey); }
+  if (opts.unitId !== undefined) {
+    where.push('unit_id = ?');
+    args.push(opts.unitId);
+  }
+  if (opts.eventKey !== undefined) {
+    where.push('event_key = ?');
+    args.push(opts.eventKey);
+  }
   const sql = `SELECT * FROM notifications ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
   return (store.db.prepare(sql).all(...args, opts.limit ?? 200) as NotificationRow[]).map(fromRow);
 }

@@ -1,5 +1,12 @@
 import type { Store } from './db.ts';
-import type { AttachmentObservation, ColumnObservation, DetailObservation, FeedObservation, LinkObservation, UnitObservations } from './types.ts';
+import type {
+  AttachmentObservation,
+  ColumnObservation,
+  DetailObservation,
+  FeedObservation,
+  LinkObservation,
+  UnitObservations,
+} from './types.ts';
 import { listRunPages } from './pages.ts';
 
 export interface UnitObservationBatch {
@@ -14,7 +21,14 @@ export interface UnitObservationBatch {
  * Writes everything observed of one unit and marks the unit done, in one transaction: a crash leaves the unit
  * either fully recorded or not at all, so a resumed run redoes exactly the unfinished units.
  */
-export function saveUnitObservations(store: Store, runId: number, unitId: string, batch: UnitObservationBatch, durationMs: number | null = null, fault: string | null = null): void {
+export function saveUnitObservations(
+  store: Store,
+  runId: number,
+  unitId: string,
+  batch: UnitObservationBatch,
+  durationMs: number | null = null,
+  fault: string | null = null,
+): void {
   const db = store.db;
   const tx = db.transaction(() => {
     for (const table of ['column_obs', 'detail_obs', 'link_obs', 'feed_obs', 'attachment_obs']) {
@@ -23,33 +37,92 @@ export function saveUnitObservations(store: Store, runId: number, unitId: string
     const col = db.prepare(`INSERT INTO column_obs (run_id, unit_id, column_key, label, url, source, status, pages_read, total_pages_seen,
       items_json, placeholder, rendered, content_hash, note, observed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
     for (const c of batch.columns) {
-      col.run(runId, unitId, c.columnKey, c.label, c.url, c.source, c.status, c.pagesRead, c.totalPagesSeen, JSON.stringify(c.items),
-        c.placeholder, c.rendered ? 1 : 0, c.contentHash, c.note, c.observedAt);
+      col.run(
+        runId,
+        unitId,
+        c.columnKey,
+        c.label,
+        c.url,
+        c.source,
+        c.status,
+        c.pagesRead,
+        c.totalPagesSeen,
+        JSON.stringify(c.items),
+        c.placeholder,
+        c.rendered ? 1 : 0,
+        c.contentHash,
+        c.note,
+        c.observedAt,
+      );
     }
-    const det = db.prepare(`INSERT OR REPLACE INTO detail_obs (run_id, unit_id, column_key, url, title, published_at, text, fields_json, links_json,
+    const det =
+      db.prepare(`INSERT OR REPLACE INTO detail_obs (run_id, unit_id, column_key, url, title, published_at, text, fields_json, links_json,
       tables_json, content_hash, fetched_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`);
     for (const d of batch.details) {
-      det.run(runId, unitId, d.columnKey, d.url, d.title, d.publishedAt, d.text, JSON.stringify(d.fields), JSON.stringify(d.links),
-        JSON.stringify(d.tables ?? []), d.contentHash, d.fetchedAt);
+      det.run(
+        runId,
+        unitId,
+        d.columnKey,
+        d.url,
+        d.title,
+        d.publishedAt,
+        d.text,
+        JSON.stringify(d.fields),
+        JSON.stringify(d.links),
+        JSON.stringify(d.tables ?? []),
+        d.contentHash,
+        d.fetchedAt,
+      );
     }
-    const link = db.prepare(`INSERT OR REPLACE INTO link_obs (run_id, unit_id, page_url, target, text, in_scope, outcome, status, error_class, method,
+    const link =
+      db.prepare(`INSERT OR REPLACE INTO link_obs (run_id, unit_id, page_url, target, text, in_scope, outcome, status, error_class, method,
       checked_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)`);
     for (const l of batch.links) {
       link.run(runId, unitId, l.pageUrl, l.target, l.text, l.inScope ? 1 : 0, l.outcome, l.status, l.errorClass, l.method, l.checkedAt);
     }
-    const feed = db.prepare(`INSERT OR REPLACE INTO feed_obs (run_id, unit_id, platform, account, feed_url, source, ok, error_class, error, posts_json,
+    const feed =
+      db.prepare(`INSERT OR REPLACE INTO feed_obs (run_id, unit_id, platform, account, feed_url, source, ok, error_class, error, posts_json,
       fetched_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)`);
     for (const f of batch.feeds) {
-      feed.run(runId, unitId, f.platform, f.account, f.feedUrl, f.source, f.ok ? 1 : 0, f.errorClass, f.error, JSON.stringify(f.posts), f.fetchedAt);
+      feed.run(
+        runId,
+        unitId,
+        f.platform,
+        f.account,
+        f.feedUrl,
+        f.source,
+        f.ok ? 1 : 0,
+        f.errorClass,
+        f.error,
+        JSON.stringify(f.posts),
+        f.fetchedAt,
+      );
     }
-    const att = db.prepare(`INSERT OR REPLACE INTO attachment_obs (run_id, unit_id, page_url, column_key, url, name, format, ok, error, text,
+    const att =
+      db.prepare(`INSERT OR REPLACE INTO attachment_obs (run_id, unit_id, page_url, column_key, url, name, format, ok, error, text,
       tables_json, pages, truncated, content_hash, fetched_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
     for (const a of batch.attachments ?? []) {
-      att.run(runId, unitId, a.pageUrl, a.columnKey, a.url, a.name, a.format, a.ok ? 1 : 0, a.error, a.text, JSON.stringify(a.tables), a.pages,
-        a.truncated ? 1 : 0, a.contentHash, a.fetchedAt);
+      att.run(
+        runId,
+        unitId,
+        a.pageUrl,
+        a.columnKey,
+        a.url,
+        a.name,
+        a.format,
+        a.ok ? 1 : 0,
+        a.error,
+        a.text,
+        JSON.stringify(a.tables),
+        a.pages,
+        a.truncated ? 1 : 0,
+        a.contentHash,
+        a.fetchedAt,
+      );
     }
-    db.prepare("INSERT OR REPLACE INTO unit_tasks (run_id, unit_id, state, finished_at, duration_ms, fault) VALUES (?, ?, 'done', ?, ?, ?)")
-      .run(runId, unitId, new Date().toISOString(), durationMs, fault);
+    db.prepare(
+      "INSERT OR REPLACE INTO unit_tasks (run_id, unit_id, state, finished_at, duration_ms, fault) VALUES (?, ?, 'done', ?, ?, ?)",
+    ).run(runId, unitId, new Date().toISOString(), durationMs, fault);
   });
   tx.immediate();
 }
@@ -59,7 +132,10 @@ export function saveUnitObservations(store: Store, runId: number, unitId: string
  * be analysed), with the reason: the checks skip them, the run's other units are complete.
  */
 export function faultedUnits(store: Store, runId: number): Map<string, string> {
-  const rows = store.db.prepare("SELECT unit_id, fault FROM unit_tasks WHERE run_id = ? AND fault IS NOT NULL").all(runId) as { unit_id: string; fault: string }[];
+  const rows = store.db.prepare('SELECT unit_id, fault FROM unit_tasks WHERE run_id = ? AND fault IS NOT NULL').all(runId) as {
+    unit_id: string;
+    fault: string;
+  }[];
   return new Map(rows.map((r) => [r.unit_id, r.fault]));
 }
 
@@ -70,23 +146,29 @@ export function doneUnits(store: Store, runId: number): Set<string> {
 
 /** How long each unit took in the latest complete run of this kind (the crawl starts the slowest first). */
 export function previousUnitDurations(store: Store, kind: string): Map<string, number> {
-  const rows = store.db.prepare(`SELECT t.unit_id, t.duration_ms FROM unit_tasks t WHERE t.duration_ms IS NOT NULL AND t.run_id =
-      (SELECT id FROM runs WHERE kind = ? AND status = 'complete' ORDER BY id DESC LIMIT 1)`).all(kind) as { unit_id: string; duration_ms: number }[];
+  const rows = store.db
+    .prepare(`SELECT t.unit_id, t.duration_ms FROM unit_tasks t WHERE t.duration_ms IS NOT NULL AND t.run_id =
+      (SELECT id FROM runs WHERE kind = ? AND status = 'complete' ORDER BY id DESC LIMIT 1)`)
+    .all(kind) as { unit_id: string; duration_ms: number }[];
   return new Map(rows.map((r) => [r.unit_id, r.duration_ms]));
 }
 
 /** Units whose pages failed with a transient error in the latest complete run of this kind (they wait out retries). */
 export function previouslyRetryingUnits(store: Store, kind: string): Set<string> {
-  const rows = store.db.prepare(`SELECT DISTINCT unit_id FROM pages WHERE ok = 0 AND error_permanent = 0 AND unit_id IS NOT NULL AND run_id =
-      (SELECT id FROM runs WHERE kind = ? AND status = 'complete' ORDER BY id DESC LIMIT 1)`).all(kind) as { unit_id: string }[];
+  const rows = store.db
+    .prepare(`SELECT DISTINCT unit_id FROM pages WHERE ok = 0 AND error_permanent = 0 AND unit_id IS NOT NULL AND run_id =
+      (SELECT id FROM runs WHERE kind = ? AND status = 'complete' ORDER BY id DESC LIMIT 1)`)
+    .all(kind) as { unit_id: string }[];
   return new Set(rows.map((r) => r.unit_id));
 }
 
 /** Units of the latest complete run of this kind that needed a browser (the crawl starts one early for them). */
 /** Pages a browser rendered (or whose rendering was reused) in the last complete run of this kind. */
 export function previouslyRenderedPages(store: Store, kind: string): { unitId: string; url: string }[] {
-  const rows = store.db.prepare(`SELECT DISTINCT unit_id, url FROM pages WHERE rendered = 1 AND unit_id IS NOT NULL AND run_id =
-      (SELECT id FROM runs WHERE kind = ? AND status = 'complete' ORDER BY id DESC LIMIT 1)`).all(kind) as { unit_id: string; url: string }[];
+  const rows = store.db
+    .prepare(`SELECT DISTINCT unit_id, url FROM pages WHERE rendered = 1 AND unit_id IS NOT NULL AND run_id =
+      (SELECT id FROM runs WHERE kind = ? AND status = 'complete' ORDER BY id DESC LIMIT 1)`)
+    .all(kind) as { unit_id: string; url: string }[];
   return rows.map((r) => ({ unitId: r.unit_id, url: r.url }));
 }
 
@@ -94,45 +176,128 @@ export function loadUnitObservations(store: Store, runId: number, unitIds: strin
   const db = store.db;
   const pages = listRunPages(store, runId);
   return unitIds.map((unitId) => {
-    const columns = (db.prepare('SELECT * FROM column_obs WHERE run_id = ? AND unit_id = ? ORDER BY column_key').all(runId, unitId) as Record<string, unknown>[]).map(
+    const columns = (
+      db.prepare('SELECT * FROM column_obs WHERE run_id = ? AND unit_id = ? ORDER BY column_key').all(runId, unitId) as Record<
+        string,
+        unknown
+      >[]
+    ).map(
       (r): ColumnObservation => ({
-        runId, unitId, columnKey: r.column_key as string, label: r.label as string | null, url: r.url as string | null,
-        source: r.source as ColumnObservation['source'], status: r.status as ColumnObservation['status'], pagesRead: r.pages_read as number,
-        totalPagesSeen: r.total_pages_seen as number | null, items: JSON.parse(r.items_json as string), placeholder: r.placeholder as string | null,
-        rendered: !!r.rendered, contentHash: r.content_hash as string | null, note: r.note as string | null, observedAt: r.observed_at as string,
-      }));
-    const details = (db.prepare('SELECT * FROM detail_obs WHERE run_id = ? AND unit_id = ? ORDER BY column_key, url').all(runId, unitId) as Record<string, unknown>[]).map(
+        runId,
+        unitId,
+        columnKey: r.column_key as string,
+        label: r.label as string | null,
+        url: r.url as string | null,
+        source: r.source as ColumnObservation['source'],
+        status: r.status as ColumnObservation['status'],
+        pagesRead: r.pages_read as number,
+        totalPagesSeen: r.total_pages_seen as number | null,
+        items: JSON.parse(r.items_json as string),
+        placeholder: r.placeholder as string | null,
+        rendered: !!r.rendered,
+        contentHash: r.content_hash as string | null,
+        note: r.note as string | null,
+        observedAt: r.observed_at as string,
+      }),
+    );
+    const details = (
+      db.prepare('SELECT * FROM detail_obs WHERE run_id = ? AND unit_id = ? ORDER BY column_key, url').all(runId, unitId) as Record<
+        string,
+        unknown
+      >[]
+    ).map(
       (r): DetailObservation => ({
-        runId, unitId, columnKey: r.column_key as string, url: r.url as string, title: r.title as string, publishedAt: r.published_at as string | null,
-        text: r.text as string, fields: JSON.parse(r.fields_json as string), links: JSON.parse(r.links_json as string),
-        tables: JSON.parse(r.tables_json as string), contentHash: r.content_hash as string | null, fetchedAt: r.fetched_at as string,
-      }));
-    const links = (db.prepare('SELECT * FROM link_obs WHERE run_id = ? AND unit_id = ? ORDER BY page_url, target').all(runId, unitId) as Record<string, unknown>[]).map(
+        runId,
+        unitId,
+        columnKey: r.column_key as string,
+        url: r.url as string,
+        title: r.title as string,
+        publishedAt: r.published_at as string | null,
+        text: r.text as string,
+        fields: JSON.parse(r.fields_json as string),
+        links: JSON.parse(r.links_json as string),
+        tables: JSON.parse(r.tables_json as string),
+        contentHash: r.content_hash as string | null,
+        fetchedAt: r.fetched_at as string,
+      }),
+    );
+    const links = (
+      db.prepare('SELECT * FROM link_obs WHERE run_id = ? AND unit_id = ? ORDER BY page_url, target').all(runId, unitId) as Record<
+        string,
+        unknown
+      >[]
+    ).map(
       (r): LinkObservation => ({
-        runId, unitId, pageUrl: r.page_url as string, target: r.target as string, text: r.text as string, inScope: !!r.in_scope,
-        outcome: r.outcome as LinkObservation['outcome'], status: r.status as number | null, errorClass: r.error_class as LinkObservation['errorClass'],
-        method: r.method as LinkObservation['method'], checkedAt: r.checked_at as string | null,
-      }));
-    const feeds = (db.prepare('SELECT * FROM feed_obs WHERE run_id = ? AND unit_id = ? ORDER BY platform, account').all(runId, unitId) as Record<string, unknown>[]).map(
+        runId,
+        unitId,
+        pageUrl: r.page_url as string,
+        target: r.target as string,
+        text: r.text as string,
+        inScope: !!r.in_scope,
+        outcome: r.outcome as LinkObservation['outcome'],
+        status: r.status as number | null,
+        errorClass: r.error_class as LinkObservation['errorClass'],
+        method: r.method as LinkObservation['method'],
+        checkedAt: r.checked_at as string | null,
+      }),
+    );
+    const feeds = (
+      db.prepare('SELECT * FROM feed_obs WHERE run_id = ? AND unit_id = ? ORDER BY platform, account').all(runId, unitId) as Record<
+        string,
+        unknown
+      >[]
+    ).map(
       (r): FeedObservation => ({
-        runId, unitId, platform: r.platform as string, account: r.account as string, feedUrl: r.feed_url as string | null,
-        source: r.source as FeedObservation['source'], ok: !!r.ok, errorClass: r.error_class as FeedObservation['errorClass'],
-        error: r.error as string | null, posts: JSON.parse(r.posts_json as string), fetchedAt: r.fetched_at as string,
-      }));
-    const attachments = (db.prepare('SELECT * FROM attachment_obs WHERE run_id = ? AND unit_id = ? ORDER BY page_url, url').all(runId, unitId) as Record<string, unknown>[]).map(
+        runId,
+        unitId,
+        platform: r.platform as string,
+        account: r.account as string,
+        feedUrl: r.feed_url as string | null,
+        source: r.source as FeedObservation['source'],
+        ok: !!r.ok,
+        errorClass: r.error_class as FeedObservation['errorClass'],
+        error: r.error as string | null,
+        posts: JSON.parse(r.posts_json as string),
+        fetchedAt: r.fetched_at as string,
+      }),
+    );
+    const attachments = (
+      db.prepare('SELECT * FROM attachment_obs WHERE run_id = ? AND unit_id = ? ORDER BY page_url, url').all(runId, unitId) as Record<
+        string,
+        unknown
+      >[]
+    ).map(
       (r): AttachmentObservation => ({
-        runId, unitId, pageUrl: r.page_url as string, columnKey: r.column_key as string | null, url: r.url as string, name: r.name as string,
-        format: r.format as string, ok: !!r.ok, error: r.error as string | null, text: r.text as string, tables: JSON.parse(r.tables_json as string),
-        pages: r.pages as number | null, truncated: !!r.truncated, contentHash: r.content_hash as string | null, fetchedAt: r.fetched_at as string,
-      }));
+        runId,
+        unitId,
+        pageUrl: r.page_url as string,
+        columnKey: r.column_key as string | null,
+        url: r.url as string,
+        name: r.name as string,
+        format: r.format as string,
+        ok: !!r.ok,
+        error: r.error as string | null,
+        text: r.text as string,
+        tables: JSON.parse(r.tables_json as string),
+        pages: r.pages as number | null,
+        truncated: !!r.truncated,
+        contentHash: r.content_hash as string | null,
+        fetchedAt: r.fetched_at as string,
+      }),
+    );
     const unitPages = pages.filter((p) => p.unitId === unitId);
     const home = unitPages.find((p) => p.role === 'home') ?? null;
     return { unitId, home, columns, details, links, feeds, pages: unitPages, attachments };
   });
 }
 
-export function importPosts(store: Store, rows: { unitId: string; platform: string; account: string; title: string; url: string | null; publishedAt: string }[], sourceFile: string): number {
-  const stmt = store.db.prepare(`INSERT OR IGNORE INTO imported_posts (unit_id, platform, account, title, url, published_at, imported_at, source_file)
+export function importPosts(
+  store: Store,
+  rows: { unitId: string; platform: string; account: string; title: string; url: string | null; publishedAt: string }[],
+  sourceFile: string,
+): number {
+  const stmt =
+    store.db.prepare(`INSERT OR IGNORE INTO imported_posts (unit_id, platform, account, title, url, published_at, imported_at, source_file)
     VALUES (?,?,?,?,?,?,?,?)`);
   let added = 0;
   store.db.transaction(() => {
@@ -142,20 +307,37 @@ export function importPosts(store: Store, rows: { unitId: string; platform: stri
   return added;
 }
 
-export function importedPosts(store: Store, unitId: string): { platform: string; account: string; title: string; url: string | null; publishedAt: string }[] {
-  return store.db.prepare('SELECT platform, account, title, url, published_at AS publishedAt FROM imported_posts WHERE unit_id = ? ORDER BY published_at').all(unitId) as never;
+export function importedPosts(
+  store: Store,
+  unitId: string,
+): { platform: string; account: string; title: string; url: string | null; publishedAt: string }[] {
+  return store.db
+    .prepare(
+      'SELECT platform, account, title, url, published_at AS publishedAt FROM imported_posts WHERE unit_id = ? ORDER BY published_at',
+    )
+    .all(unitId) as never;
 }
 
 /** Link targets found working since `sinceIso` (newest check each): a re-run within that window need not ask again. */
-export function recentWorkingLinks(store: Store, sinceIso: string): Map<string, { status: number | null; method: LinkObservation['method']; checkedAt: string }> {
-  const rows = store.db.prepare(`SELECT target, status, method, MAX(checked_at) AS checked_at FROM link_obs
-    WHERE outcome = 'ok' AND in_scope = 1 AND checked_at >= ? GROUP BY target`).all(sinceIso) as { target: string; status: number | null; method: LinkObservation['method']; checked_at: string }[];
+export function recentWorkingLinks(
+  store: Store,
+  sinceIso: string,
+): Map<string, { status: number | null; method: LinkObservation['method']; checkedAt: string }> {
+  const rows = store.db
+    .prepare(`SELECT target, status, method, MAX(checked_at) AS checked_at FROM link_obs
+    WHERE outcome = 'ok' AND in_scope = 1 AND checked_at >= ? GROUP BY target`)
+    .all(sinceIso) as { target: string; status: number | null; method: LinkObservation['method']; checked_at: string }[];
   return new Map(rows.map((r) => [r.target, { status: r.status, method: r.method, checkedAt: r.checked_at }]));
 }
 
 /** The text read from an attachment in a run (the workspace shows it, masked, instead of the file itself). */
-export function getAttachmentText(store: Store, runId: number, url: string): { name: string; format: string; text: string; error: string | null } | null {
-  const row = store.db.prepare('SELECT name, format, text, error FROM attachment_obs WHERE run_id = ? AND url = ? LIMIT 1').get(runId, url) as
-    { name: string; format: string; text: string; error: string | null } | undefined;
+export function getAttachmentText(
+  store: Store,
+  runId: number,
+  url: string,
+): { name: string; format: string; text: string; error: string | null } | null {
+  const row = store.db
+    .prepare('SELECT name, format, text, error FROM attachment_obs WHERE run_id = ? AND url = ? LIMIT 1')
+    .get(runId, url) as { name: string; format: string; text: string; error: string | null } | undefined;
   return row ?? null;
 }

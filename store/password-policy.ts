@@ -8,8 +8,11 @@ export const PASSWORD_MAX = 128;
 
 let common: Set<string> | null = null;
 const commonPasswords = (): Set<string> =>
-  (common ??= new Set((parse(readFileSync(fileURLToPath(new URL('./password-policy.yaml', import.meta.url)), 'utf8')) as { common: string[] }).common
-    .map((p) => String(p).toLowerCase())));
+  (common ??= new Set(
+    (parse(readFileSync(fileURLToPath(new URL('./password-policy.yaml', import.meta.url)), 'utf8')) as { common: string[] }).common.map(
+      (p) => String(p).toLowerCase(),
+    ),
+  ));
 
 const RUNS = ['0123456789', '9876543210', 'abcdefghijklmnopqrstuvwxyz', 'zyxwvutsrqponmlkjihgfedcba', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 

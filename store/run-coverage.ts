@@ -9,7 +9,11 @@ export interface RunCoverage {
 
 export function runCoverage(store: Store, runId: number): RunCoverage {
   const units = store.db.prepare('SELECT COUNT(DISTINCT unit_id) AS n FROM unit_tasks WHERE run_id = ?').get(runId) as { n: number };
-  const columns = store.db.prepare("SELECT COUNT(*) AS n FROM column_obs WHERE run_id = ? AND status <> 'missing'").get(runId) as { n: number };
-  const accounts = store.db.prepare('SELECT COUNT(*) AS n FROM (SELECT DISTINCT unit_id, platform, account FROM feed_obs WHERE run_id = ?)').get(runId) as { n: number };
+  const columns = store.db.prepare("SELECT COUNT(*) AS n FROM column_obs WHERE run_id = ? AND status <> 'missing'").get(runId) as {
+    n: number;
+  };
+  const accounts = store.db
+    .prepare('SELECT COUNT(*) AS n FROM (SELECT DISTINCT unit_id, platform, account FROM feed_obs WHERE run_id = ?)')
+    .get(runId) as { n: number };
   return { units: units.n, columns: columns.n, accounts: accounts.n };
 }

@@ -3,21 +3,45 @@ import type { Store } from './db.ts';
 import { RUN_STEPS, type RunKind, type RunRecord, type RunStatus, type RunStep } from './types.ts';
 
 interface RunRow {
-  id: number; kind: string; county: string; config_path: string; config_hash: string; as_of: string;
-  started_at: string; finished_at: string | null; status: string; pid: number | null; stats_json: string; step: string;
+  id: number;
+  kind: string;
+  county: string;
+  config_path: string;
+  config_hash: string;
+  as_of: string;
+  started_at: string;
+  finished_at: string | null;
+  status: string;
+  pid: number | null;
+  stats_json: string;
+  step: string;
 }
 
 function toRun(row: RunRow): RunRecord & { configHash: string; pid: number | null } {
   return {
-    id: row.id, kind: row.kind as RunKind, county: row.county, configPath: row.config_path, configHash: row.config_hash,
-    asOf: row.as_of, startedAt: row.started_at, finishedAt: row.finished_at, status: row.status as RunStatus,
-    pid: row.pid, stats: JSON.parse(row.stats_json) as Record<string, unknown>, step: row.step as RunStep,
+    id: row.id,
+    kind: row.kind as RunKind,
+    county: row.county,
+    configPath: row.config_path,
+    configHash: row.config_hash,
+    asOf: row.as_of,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    status: row.status as RunStatus,
+    pid: row.pid,
+    stats: JSON.parse(row.stats_json) as Record<string, unknown>,
+    step: row.step as RunStep,
   };
 }
 
 export class RunConflictError extends Error {
-  constructor(readonly runId: number, readonly pid: number) {
-    super(`另一个检查任务（第 ${runId} 次，进程 ${pid}）正在使用同一数据库，请等待其结束 / run ${runId} (pid ${pid}) is still running on this database`);
+  constructor(
+    readonly runId: number,
+    readonly pid: number,
+  ) {
+    super(
+      `另一个检查任务（第 ${runId} 次，进程 ${pid}）正在使用同一数据库，请等待其结束 / run ${runId} (pid ${pid}) is still running on this database`,
+    );
     this.name = 'RunConflictError';
   }
 }
@@ -48,7 +72,10 @@ function isZombie(pid: number): boolean {
  * Marks runs whose process is gone as interrupted (resumable) and refuses a second live run on the same DB.
  * The check and the insert happen in one IMMEDIATE transaction so two processes cannot both pass.
  */
-export function startRun(store: Store, run: { kind: RunKind; county: string; configPath: string; configHash: string; asOf: string }): RunRecord {
+export function startRun(
+  store: Store,
+  run: { kind: RunKind; county: string; configPath: string; configHash: string; asOf: string },
+): RunRecord {
   const tx = store.db.transaction(() => {
     const running = store.db.prepare("SELECT * FROM runs WHERE status = 'running'").all() as RunRow[];
     for (const r of running) {
@@ -56,7 +83,9 @@ export function startRun(store: Store, run: { kind: RunKind; county: string; con
       store.db.prepare("UPDATE runs SET status = 'interrupted' WHERE id = ?").run(r.id);
     }
     const info = store.db
-      .prepare("INSERT INTO runs (kind, county, config_path, config_hash, as_of, started_at, status, pid) VALUES (?, ?, ?, ?, ?, ?, 'running', ?)")
+      .prepare(
+        "INSERT INTO runs (kind, county, config_path, config_hash, as_of, started_at, status, pid) VALUES (?, ?, ?, ?, ?, ?, 'running', ?)",
+      )
       .run(run.kind, run.county, run.configPath, run.configHash, run.asOf, new Date().toISOString(), process.pid);
     return Number(info.lastInsertRowid);
   });
@@ -80,7 +109,8 @@ export function resumeRun(store: Store, runId: number): RunRecord {
 }
 
 export function finishRun(store: Store, runId: number, status: Exclude<RunStatus, 'running'>, stats: Record<string, unknown>): void {
-  store.db.prepare('UPDATE runs SET status = ?, finished_at = ?, stats_json = ?, pid = NULL WHERE id = ?')
+  store.db
+    .prepare('UPDATE runs SET status = ?, finished_at = ?, stats_json = ?, pid = NULL WHERE id = ?')
     .run(status, new Date().toISOString(), JSON.stringify(stats), runId);
 }
 
@@ -95,7 +125,9 @@ export function listRuns(store: Store, limit = 50): RunRecord[] {
 
 /** The newest run that did not complete and whose process is gone: what `inspect --resume` continues. */
 export function findResumableRun(store: Store, kind: RunKind = 'inspection'): RunRecord | null {
-  const rows = store.db.prepare("SELECT * FROM runs WHERE kind = ? AND status IN ('running','interrupted','failed') ORDER BY id DESC").all(kind) as RunRow[];
+  const rows = store.db
+    .prepare("SELECT * FROM runs WHERE kind = ? AND status IN ('running','interrupted','failed') ORDER BY id DESC")
+    .all(kind) as RunRow[];
   for (const r of rows) {
     if (r.status === 'running' && pidAlive(r.pid) && r.pid !== process.pid) continue;
     return toRun(r);
@@ -104,7 +136,9 @@ export function findResumableRun(store: Store, kind: RunKind = 'inspection'): Ru
 }
 
 export function latestCompleteRun(store: Store, kind: RunKind = 'inspection'): RunRecord | null {
-  const row = store.db.prepare("SELECT * FROM runs WHERE kind = ? AND status = 'complete' ORDER BY id DESC LIMIT 1").get(kind) as RunRow | undefined;
+  const row = store.db.prepare("SELECT * FROM runs WHERE kind = ? AND status = 'complete' ORDER BY id DESC LIMIT 1").get(kind) as
+    | RunRow
+    | undefined;
   return row ? toRun(row) : null;
 }
 
@@ -114,27 +148,39 @@ export function latestCompleteRun(store: Store, kind: RunKind = 'inspection'): R
  */
 export function finishStep(store: Store, runId: number, step: Exclude<RunStep, 'done'>, stats?: Record<string, unknown>): RunStep {
   const next = RUN_STEPS[RUN_STEPS.indexOf(step) + 1];
-  store.db.transaction(() => {
-    store.db.prepare('INSERT OR REPLACE INTO run_steps (run_id, step, finished_at) VALUES (?, ?, ?)').run(runId, step, new Date().toISOString());
-    store.db.prepare('UPDATE runs SET step = ? WHERE id = ?').run(next, runId);
-    if (stats) store.db.prepare('UPDATE runs SET stats_json = ? WHERE id = ?').run(JSON.stringify(stats), runId);
-  }).immediate();
+  store.db
+    .transaction(() => {
+      store.db
+        .prepare('INSERT OR REPLACE INTO run_steps (run_id, step, finished_at) VALUES (?, ?, ?)')
+        .run(runId, step, new Date().toISOString());
+      store.db.prepare('UPDATE runs SET step = ? WHERE id = ?').run(next, runId);
+      if (stats) store.db.prepare('UPDATE runs SET stats_json = ? WHERE id = ?').run(JSON.stringify(stats), runId);
+    })
+    .immediate();
   return next;
 }
 
 /** The steps a run has finished, in order, with when. */
 export function runSteps(store: Store, runId: number): { step: RunStep; finishedAt: string }[] {
-  const rows = store.db.prepare('SELECT step, finished_at FROM run_steps WHERE run_id = ?').all(runId) as { step: RunStep; finished_at: string }[];
-  return rows.map((r) => ({ step: r.step, finishedAt: r.finished_at })).sort((a, b) => RUN_STEPS.indexOf(a.step) - RUN_STEPS.indexOf(b.step));
+  const rows = store.db.prepare('SELECT step, finished_at FROM run_steps WHERE run_id = ?').all(runId) as {
+    step: RunStep;
+    finished_at: string;
+  }[];
+  return rows
+    .map((r) => ({ step: r.step, finishedAt: r.finished_at }))
+    .sort((a, b) => RUN_STEPS.indexOf(a.step) - RUN_STEPS.indexOf(b.step));
 }
 
 /** The last step done: the run is complete. */
 export function completeRun(store: Store, runId: number, stats?: Record<string, unknown>): void {
-  store.db.transaction(() => {
-    const run = getRun(store, runId);
-    const now = new Date().toISOString();
-    if (run?.step && run.step !== 'done') store.db.prepare('INSERT OR REPLACE INTO run_steps (run_id, step, finished_at) VALUES (?, ?, ?)').run(runId, run.step, now);
-    store.db.prepare("UPDATE runs SET step = 'done' WHERE id = ?").run(runId);
-    finishRun(store, runId, 'complete', stats ?? run?.stats ?? {});
-  }).immediate();
+  store.db
+    .transaction(() => {
+      const run = getRun(store, runId);
+      const now = new Date().toISOString();
+      if (run?.step && run.step !== 'done')
+        store.db.prepare('INSERT OR REPLACE INTO run_steps (run_id, step, finished_at) VALUES (?, ?, ?)').run(runId, run.step, now);
+      store.db.prepare("UPDATE runs SET step = 'done' WHERE id = ?").run(runId);
+      finishRun(store, runId, 'complete', stats ?? run?.stats ?? {});
+    })
+    .immediate();
 }

@@ -63,28 +63,67 @@ registerMigrations([
 ]);
 
 interface ProbeRow {
-  site_id: string; at: string; source: string; ok: number; status: number | null; error_class: string | null; network_down: number;
-  reference_checked: number; elapsed_ms: number; bytes: number; message: string | null;
+  site_id: string;
+  at: string;
+  source: string;
+  ok: number;
+  status: number | null;
+  error_class: string | null;
+  network_down: number;
+  reference_checked: number;
+  elapsed_ms: number;
+  bytes: number;
+  message: string | null;
 }
 
 export function saveProbe(store: Store, p: ProbeRecord): void {
-  store.db.prepare(`INSERT INTO site_probes (site_id, at, source, ok, status, error_class, network_down, reference_checked, elapsed_ms, bytes, message)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(p.siteId, p.at, p.source, p.ok ? 1 : 0, p.status, p.errorClass, p.networkDown ? 1 : 0,
-    p.referenceChecked ? 1 : 0, Math.round(p.elapsedMs), p.bytes, p.message);
+  store.db
+    .prepare(`INSERT INTO site_probes (site_id, at, source, ok, status, error_class, network_down, reference_checked, elapsed_ms, bytes, message)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    .run(
+      p.siteId,
+      p.at,
+      p.source,
+      p.ok ? 1 : 0,
+      p.status,
+      p.errorClass,
+      p.networkDown ? 1 : 0,
+      p.referenceChecked ? 1 : 0,
+      Math.round(p.elapsedMs),
+      p.bytes,
+      p.message,
+    );
 }
 
 /** Probes (and run home fetches) of a site with from <= at < to, oldest first. */
 export function listProbes(store: Store, siteId: string, from: string, to: string): ProbeRecord[] {
-  const rows = store.db.prepare('SELECT * FROM site_probes WHERE site_id = ? AND at >= ? AND at < ? ORDER BY at, id').all(siteId, from, to) as ProbeRow[];
+  const rows = store.db
+    .prepare('SELECT * FROM site_probes WHERE site_id = ? AND at >= ? AND at < ? ORDER BY at, id')
+    .all(siteId, from, to) as ProbeRow[];
   return rows.map((r) => ({
-    siteId: r.site_id, at: r.at, source: r.source as ProbeRecord['source'], ok: r.ok === 1, status: r.status,
-    errorClass: r.error_class as ProbeRecord['errorClass'], networkDown: r.network_down === 1, referenceChecked: r.reference_checked === 1,
-    elapsedMs: r.elapsed_ms, bytes: r.bytes, message: r.message,
+    siteId: r.site_id,
+    at: r.at,
+    source: r.source as ProbeRecord['source'],
+    ok: r.ok === 1,
+    status: r.status,
+    errorClass: r.error_class as ProbeRecord['errorClass'],
+    networkDown: r.network_down === 1,
+    referenceChecked: r.reference_checked === 1,
+    elapsedMs: r.elapsed_ms,
+    bytes: r.bytes,
+    message: r.message,
   }));
 }
 
 /** Records the items one read of the home (or a second-level page) showed: new ones get this read's time as first seen. */
-export function recordHomeItems(store: Store, siteId: string, at: string, level: 1 | 2, pageUrl: string, items: { url: string; title: string; date: string | null }[]): void {
+export function recordHomeItems(
+  store: Store,
+  siteId: string,
+  at: string,
+  level: 1 | 2,
+  pageUrl: string,
+  items: { url: string; title: string; date: string | null }[],
+): void {
   const upsert = store.db.prepare(`INSERT INTO site_home_items (site_id, url, title, date, first_seen_at, last_seen_at, level, page_url)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (site_id, url) DO UPDATE SET title = excluded.title, date = excluded.date,
@@ -97,30 +136,60 @@ export function recordHomeItems(store: Store, siteId: string, at: string, level:
 
 export function listHomeItems(store: Store, siteId: string): HomeItemRecord[] {
   const rows = store.db.prepare('SELECT * FROM site_home_items WHERE site_id = ? ORDER BY first_seen_at, url').all(siteId) as {
-    site_id: string; url: string; title: string; date: string | null; first_seen_at: string; last_seen_at: string; level: number; page_url: string;
+    site_id: string;
+    url: string;
+    title: string;
+    date: string | null;
+    first_seen_at: string;
+    last_seen_at: string;
+    level: number;
+    page_url: string;
   }[];
-  return rows.map((r) => ({ siteId: r.site_id, url: r.url, title: r.title, date: r.date, firstSeenAt: r.first_seen_at, lastSeenAt: r.last_seen_at, level: r.level === 2 ? 2 : 1, pageUrl: r.page_url }));
+  return rows.map((r) => ({
+    siteId: r.site_id,
+    url: r.url,
+    title: r.title,
+    date: r.date,
+    firstSeenAt: r.first_seen_at,
+    lastSeenAt: r.last_seen_at,
+    level: r.level === 2 ? 2 : 1,
+    pageUrl: r.page_url,
+  }));
 }
 
 export function saveSiteObservation(store: Store, obs: SiteObservation): void {
-  store.db.prepare('INSERT INTO site_observations (site_id, run_id, observed_at, json) VALUES (?, ?, ?, ?)')
+  store.db
+    .prepare('INSERT INTO site_observations (site_id, run_id, observed_at, json) VALUES (?, ?, ?, ?)')
     .run(obs.siteId, obs.runId, obs.observedAt, JSON.stringify(obs));
 }
 
 /** The newest observation of the site at or before `at` (ISO), or null. */
 export function latestSiteObservation(store: Store, siteId: string, at: string): SiteObservation | null {
-  const row = store.db.prepare('SELECT json FROM site_observations WHERE site_id = ? AND observed_at <= ? ORDER BY observed_at DESC, id DESC LIMIT 1')
+  const row = store.db
+    .prepare('SELECT json FROM site_observations WHERE site_id = ? AND observed_at <= ? ORDER BY observed_at DESC, id DESC LIMIT 1')
     .get(siteId, at) as { json: string } | undefined;
   return row ? (JSON.parse(row.json) as SiteObservation) : null;
 }
 
-export function saveSiteResult(store: Store, siteId: string, month: string, asOf: string, result: unknown, at = new Date().toISOString()): void {
-  store.db.prepare(`INSERT INTO site_results (site_id, month, as_of, json, created_at) VALUES (?, ?, ?, ?, ?)
+export function saveSiteResult(
+  store: Store,
+  siteId: string,
+  month: string,
+  asOf: string,
+  result: unknown,
+  at = new Date().toISOString(),
+): void {
+  store.db
+    .prepare(`INSERT INTO site_results (site_id, month, as_of, json, created_at) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (site_id, month) DO UPDATE SET as_of = excluded.as_of, json = excluded.json, created_at = excluded.created_at`)
     .run(siteId, month, asOf, JSON.stringify(result), at);
 }
 
 export function listSiteResults<T = unknown>(store: Store, siteId: string): { month: string; asOf: string; result: T }[] {
-  const rows = store.db.prepare('SELECT month, as_of, json FROM site_results WHERE site_id = ? ORDER BY month').all(siteId) as { month: string; as_of: string; json: string }[];
+  const rows = store.db.prepare('SELECT month, as_of, json FROM site_results WHERE site_id = ? ORDER BY month').all(siteId) as {
+    month: string;
+    as_of: string;
+    json: string;
+  }[];
   return rows.map((r) => ({ month: r.month, asOf: r.as_of, result: JSON.parse(r.json) as T }));
 }

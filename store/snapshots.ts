@@ -16,7 +16,11 @@ export class BlobStore {
   private readonly writer = new BlobWriter();
   private tmpSeq = 0;
 
-  constructor(readonly dir: string, private readonly ext: string, private readonly compress: boolean) {
+  constructor(
+    readonly dir: string,
+    private readonly ext: string,
+    private readonly compress: boolean,
+  ) {
     mkdirSync(dir, { recursive: true });
   }
 

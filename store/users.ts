@@ -43,24 +43,51 @@ export function verifyPassword(password: string, stored: string): boolean {
 }
 
 interface UserRow {
-  id: number; username: string; display_name: string; role: string; unit_id: string | null; password_hash: string; disabled: number; created_at: string;
+  id: number;
+  username: string;
+  display_name: string;
+  role: string;
+  unit_id: string | null;
+  password_hash: string;
+  disabled: number;
+  created_at: string;
 }
 
 function toUser(r: UserRow): UserRecord {
-  return { id: r.id, username: r.username, displayName: r.display_name, role: r.role as UserRole, unitId: r.unit_id, disabled: !!r.disabled, createdAt: r.created_at };
+  return {
+    id: r.id,
+    username: r.username,
+    displayName: r.display_name,
+    role: r.role as UserRole,
+    unitId: r.unit_id,
+    disabled: !!r.disabled,
+    createdAt: r.created_at,
+  };
 }
 
-export function createUser(store: Store, u: { username: string; displayName?: string; role: UserRole; unitId?: string | null; password: string }): UserRecord {
+export function createUser(
+  store: Store,
+  u: { username: string; displayName?: string; role: UserRole; unitId?: string | null; password: string },
+): UserRecord {
   const username = u.username.trim();
-  if (!/^[A-Za-z0-9_.-]{2,64}$/.test(username)) throw new UserInputError(`用户名 "${u.username}" 无效：只能用字母、数字、_.-，2 至 64 个字符`);
+  if (!/^[A-Za-z0-9_.-]{2,64}$/.test(username))
+    throw new UserInputError(`用户名 "${u.username}" 无效：只能用字母、数字、_.-，2 至 64 个字符`);
   if (!['admin', 'evaluator', 'unit'].includes(u.role)) throw new UserInputError(`角色 "${u.role}" 无效，应为 admin/evaluator/unit`);
   if (u.role === 'unit' && !u.unitId) throw new UserInputError('单位用户必须指定所属单位');
   if (u.role !== 'unit' && u.unitId) throw new UserInputError('只有单位用户可以指定所属单位');
   const weak = passwordProblem(u.password, username);
   if (weak) throw new UserInputError(weak);
   if (findUser(store, username)) throw new UserInputError(`用户 "${username}" 已存在`);
-  const info = store.db.prepare('INSERT INTO users (username, display_name, role, unit_id, password_hash, created_at) VALUES (?,?,?,?,?,?)')
-    .run(username, (u.displayName ?? username).trim() || username, u.role, u.role === 'unit' ? u.unitId : null, hashPassword(u.password), new Date().toISOString());
+  const info = store.db
+    .prepare('INSERT INTO users (username, display_name, role, unit_id, password_hash, created_at) VALUES (?,?,?,?,?,?)')
+    .run(
+      username,
+      (u.displayName ?? username).trim() || username,
+      u.role,
+      u.role === 'unit' ? u.unitId : null,
+      hashPassword(u.password),
+      new Date().toISOString(),
+    );
   return getUser(store, Number(info.lastInsertRowid))!;
 }
 
@@ -113,19 +140,26 @@ const dummyHash = (): string => (dummy ??= hashPassword(randomBytes(12).toString
 const sessionKey = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 /** A new session: the raw token goes into the cookie, only its hash is stored. */
-export function createSession(store: Store, userId: number, ttlMs: number, now = new Date()): { token: string; csrfToken: string; expiresAt: string } {
+export function createSession(
+  store: Store,
+  userId: number,
+  ttlMs: number,
+  now = new Date(),
+): { token: string; csrfToken: string; expiresAt: string } {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + ttlMs).toISOString();
   store.db.prepare('DELETE FROM sessions WHERE expires_at < ?').run(now.toISOString());
-  store.db.prepare('INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, expires_at) VALUES (?,?,?,?,?)')
+  store.db
+    .prepare('INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, expires_at) VALUES (?,?,?,?,?)')
     .run(sessionKey(token), userId, csrfToken, now.toISOString(), expiresAt);
   return { token, csrfToken, expiresAt };
 }
 
 export function getSession(store: Store, token: string, now = new Date()): SessionRecord | null {
   if (!token || token.length > 200) return null;
-  const r = store.db.prepare('SELECT s.csrf_token, s.expires_at, u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ?')
+  const r = store.db
+    .prepare('SELECT s.csrf_token, s.expires_at, u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ?')
     .get(sessionKey(token)) as (UserRow & { csrf_token: string; expires_at: string }) | undefined;
   if (!r || r.expires_at <= now.toISOString() || r.disabled) return null;
   return { user: toUser(r), csrfToken: r.csrf_token, expiresAt: r.expires_at };

@@ -11,7 +11,10 @@ import { ROOT } from './helpers/cli.ts';
 
 function zwgk(args: string[], cwd = ROOT) {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'zwgk.js'), ...args], {
-    cwd, encoding: 'utf8', timeout: 300_000, env: { ...process.env, CI: '1', ZWGK_REQUIRE_COMPILED: '1' },
+    cwd,
+    encoding: 'utf8',
+    timeout: 300_000,
+    env: { ...process.env, CI: '1', ZWGK_REQUIRE_COMPILED: '1' },
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
@@ -39,10 +42,20 @@ describe('compiled build', () => {
     // a worker or writer thread that cannot load its compiled module falls back to the main thread with a warning
     expect(stderr).not.toMatch(/线程出错|thread failed|worker failed/);
     const table = readFileSync(join(out, 'precision-recall.txt'), 'utf8');
-    const rows = table.split('\n').filter((l) => /^[a-z]+\.[a-z-]+\s/.test(l)).map((l) => l.trim().split(/\s+/));
+    const rows = table
+      .split('\n')
+      .filter((l) => /^[a-z]+\.[a-z-]+\s/.test(l))
+      .map((l) => l.trim().split(/\s+/));
     expect(rows.length).toBeGreaterThan(10);
     for (const [check, planted, found, correct, falsePos, missed] of rows) {
-      expect({ check, planted, found, correct, falsePos, missed }).toEqual({ check, planted, found: planted, correct: planted, falsePos: '0', missed: '0' });
+      expect({ check, planted, found, correct, falsePos, missed }).toEqual({
+        check,
+        planted,
+        found: planted,
+        correct: planted,
+        falsePos: '0',
+        missed: '0',
+      });
     }
     expect(JSON.parse(readFileSync(join(out, 'findings.json'), 'utf8')).length).toBeGreaterThan(0);
     expect(stdout).toContain('检查结果与示例门户预埋问题对照');

@@ -9,15 +9,28 @@ const run = (id: string, obs = unitObs(unit)) => CHECKS.find((c) => c.id === id)
 
 describe('column.missing', () => {
   it('fires once per required column observed missing', () => {
-    const f = run('column.missing', unitObs(unit, { columns: [missing('yishi', 'budget'), missing('yishi', 'catalog'), col('yishi', 'guide', [item('指南', '2023-01-01')])] }));
+    const f = run(
+      'column.missing',
+      unitObs(unit, {
+        columns: [missing('yishi', 'budget'), missing('yishi', 'catalog'), col('yishi', 'guide', [item('指南', '2023-01-01')])],
+      }),
+    );
     expect(f.map((x) => x.subject).sort()).toEqual(['budget', 'catalog']);
     expect(f[0]).toMatchObject({ indicator: 'notice.monthly', kind: 'deduction', suggestedPoints: -1, monthly: true, status: 'pending' });
     expect(f[0].title).toContain('缺少');
   });
 
   it('a column that moved (found by another label/URL) is not missing; nor a parent found via its sub-columns', () => {
-    const moved = col('yishi', 'budget', [item('2023年部门预算', '2023-03-01')], { label: '预决算公开', url: 'http://portal.test/new/yjs/' });
-    const f = run('column.missing', unitObs(unit, { columns: [moved, missing('yishi', 'majorProjects'), col('yishi', 'majorProjects:施工', [item('施工信息', '2023-05-01')])] }));
+    const moved = col('yishi', 'budget', [item('2023年部门预算', '2023-03-01')], {
+      label: '预决算公开',
+      url: 'http://portal.test/new/yjs/',
+    });
+    const f = run(
+      'column.missing',
+      unitObs(unit, {
+        columns: [moved, missing('yishi', 'majorProjects'), col('yishi', 'majorProjects:施工', [item('施工信息', '2023-05-01')])],
+      }),
+    );
     expect(f).toEqual([]);
   });
 
@@ -29,23 +42,34 @@ describe('column.missing', () => {
 describe('column.blank', () => {
   it('fires for a blank list and for a guide body shorter than 20 characters', () => {
     const guide = col('yishi', 'guide', [item('指南', '2023-01-01')]);
-    const f = run('column.blank', unitObs(unit, {
-      columns: [col('yishi', 'deptInfo', [], { placeholder: '暂无信息' }), guide],
-      details: [detail('yishi', 'guide', '政府信息公开指南', '详见附件。')],
-    }));
+    const f = run(
+      'column.blank',
+      unitObs(unit, {
+        columns: [col('yishi', 'deptInfo', [], { placeholder: '暂无信息' }), guide],
+        details: [detail('yishi', 'guide', '政府信息公开指南', '详见附件。')],
+      }),
+    );
     expect(f.map((x) => x.subject).sort()).toEqual(['deptInfo', 'guide']);
     expect(f.find((x) => x.subject === 'deptInfo')!.detail).toContain('暂无信息');
   });
 
   it('unreachable and unrendered columns are not blank', () => {
-    const f = run('column.blank', unitObs(unit, { columns: [col('yishi', 'deptInfo', [], { status: 'unreachable' }), col('yishi', 'policies', [], { status: 'unrendered' })] }));
+    const f = run(
+      'column.blank',
+      unitObs(unit, {
+        columns: [col('yishi', 'deptInfo', [], { status: 'unreachable' }), col('yishi', 'policies', [], { status: 'unrendered' })],
+      }),
+    );
     expect(f).toEqual([]);
   });
 });
 
 describe('column.stale', () => {
   it('fires when the newest dated row is older than the period, and says how it measured', () => {
-    const f = run('column.stale', unitObs(unit, { columns: [col('yishi', 'deptInfo', [item('镇里开会', '2023-09-30'), item('旧闻', '2023-08-01')])] }));
+    const f = run(
+      'column.stale',
+      unitObs(unit, { columns: [col('yishi', 'deptInfo', [item('镇里开会', '2023-09-30'), item('旧闻', '2023-08-01')])] }),
+    );
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ checkId: 'column.stale', column: 'deptInfo', kind: 'deduction', confidence: 'high' });
     expect(f[0].detail).toContain('2023-09-30');
@@ -81,7 +105,22 @@ describe('column.stale', () => {
 
   it('never fires for columns without a period (guide, budget, majorProjects…)', () => {
     const old = [item('老条目', '2020-01-01')];
-    const f = run('column.stale', unitObs(unit, { columns: ['guide', 'functions', 'budget', 'majorProjects', 'majorProjects:施工', 'annualReport', 'catalog', 'decisions', 'consultation'].map((k) => col('yishi', k, old)) }));
+    const f = run(
+      'column.stale',
+      unitObs(unit, {
+        columns: [
+          'guide',
+          'functions',
+          'budget',
+          'majorProjects',
+          'majorProjects:施工',
+          'annualReport',
+          'catalog',
+          'decisions',
+          'consultation',
+        ].map((k) => col('yishi', k, old)),
+      }),
+    );
     expect(f).toEqual([]);
   });
 
@@ -103,7 +142,11 @@ describe('column.stale', () => {
   it('a county rule override changes the period', () => {
     const ctx2 = makeCtx(config, '2023-12-15', { columnPeriods: { deptInfo: 90 } });
     const obs = unitObs(unit, { columns: [col('yishi', 'deptInfo', [item('动态', '2023-09-30')])] });
-    expect(CHECKS.find((c) => c.id === 'column.stale')!.run(ctx2, unit, obs).filter((x) => x.kind === 'deduction')).toEqual([]);
+    expect(
+      CHECKS.find((c) => c.id === 'column.stale')!
+        .run(ctx2, unit, obs)
+        .filter((x) => x.kind === 'deduction'),
+    ).toEqual([]);
   });
 });
 

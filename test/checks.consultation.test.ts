@@ -16,7 +16,13 @@ function question(title: string, asked: string, replied?: string) {
 
 function obsWith(...qs: ReturnType<typeof question>[]) {
   return unitObs(unit, {
-    columns: [col('rsj', 'consultation', qs.map((q) => item(q.title, q.fields['留言时间'].slice(0, 10), { url: q.url })))],
+    columns: [
+      col(
+        'rsj',
+        'consultation',
+        qs.map((q) => item(q.title, q.fields['留言时间'].slice(0, 10), { url: q.url })),
+      ),
+    ],
     details: qs,
   });
 }

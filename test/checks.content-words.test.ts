@@ -15,8 +15,12 @@ const leaders = [
 const config = makeConfig([{ id: 'zf', name: '县政府办', class: 'B', home: 'http://portal.test/zwgk/zf/' }], { leaders } as never);
 const unit = config.units[0];
 const ctx = makeCtx(config);
-const run = (id: string, text: string, publishedAt: string | null = '2023-11-20') => CHECKS.find((c) => c.id === id)!
-  .run(ctx, unit, unitObs(unit, { details: [detail('zf', 'policies', '工作动态', text, { publishedAt })] }));
+const run = (id: string, text: string, publishedAt: string | null = '2023-11-20') =>
+  CHECKS.find((c) => c.id === id)!.run(
+    ctx,
+    unit,
+    unitObs(unit, { details: [detail('zf', 'policies', '工作动态', text, { publishedAt })] }),
+  );
 
 describe('content.typo', () => {
   it('finds a listed typo with no correct reading at high confidence, the correction in subject and a marked excerpt', () => {
@@ -86,8 +90,14 @@ describe('word lists', () => {
     // each listed wrong form is found in a sentence, and its right form is not
     const words = compileWords(lists);
     for (const t of lists.typos.filter((x) => !x.onlyBefore)) {
-      expect(scanText(words, `今天${t.wrong}了。`).some((h) => h.kind === 'typo'), t.wrong).toBe(true);
-      expect(scanText(words, `今天${t.right}了。`).some((h) => h.kind === 'typo'), t.right).toBe(false);
+      expect(
+        scanText(words, `今天${t.wrong}了。`).some((h) => h.kind === 'typo'),
+        t.wrong,
+      ).toBe(true);
+      expect(
+        scanText(words, `今天${t.right}了。`).some((h) => h.kind === 'typo'),
+        t.right,
+      ).toBe(false);
     }
   });
 });

@@ -13,9 +13,20 @@ const guide = CHECKS.find((c) => c.id === 'guide.incomplete')!;
 const functions = CHECKS.find((c) => c.id === 'functions.incomplete')!;
 const corpus = await realCorpus();
 const real = (id: string) => corpus!.pages.find((p) => p.id === id)!;
-const guideText = corpus === null ? null! : (() => { const p = real('fj-pingtan-guide'); return extractDetail(p.content, p.url); })();
+const guideText =
+  corpus === null
+    ? null!
+    : (() => {
+        const p = real('fj-pingtan-guide');
+        return extractDetail(p.content, p.url);
+      })();
 
-function obs(key: 'guide' | 'functions', text: string, links: { text: string; url: string }[] = [], tables: { headers: string[]; rows: string[][] }[] = []) {
+function obs(
+  key: 'guide' | 'functions',
+  text: string,
+  links: { text: string; url: string }[] = [],
+  tables: { headers: string[]; rows: string[][] }[] = [],
+) {
   return unitObs(unit, {
     columns: [col('pt', key, [item('政府信息公开指南', '2023-02-01')])],
     details: [detail('pt', key, '政府信息公开指南', text, { links, tables })],
@@ -40,15 +51,22 @@ describe.skipIf(corpus === null)('guide.incomplete on the real 平潭 guide', ()
   });
 
   it('a guide published as an attachment makes every absence low', () => {
-    const text = '平潭综合实验区政府信息公开指南详见附件。本机关咨询电话：0591-23165385，通信地址：平潭综合实验区金井湾营运中心7号楼14层。'.repeat(3);
+    const text =
+      '平潭综合实验区政府信息公开指南详见附件。本机关咨询电话：0591-23165385，通信地址：平潭综合实验区金井湾营运中心7号楼14层。'.repeat(3);
     const f = guide.run(ctx, unit, obs('guide', text, [{ text: '平潭综合实验区政府信息公开指南.pdf', url: 'http://portal.test/zn.pdf' }]));
     expect(f.length).toBeGreaterThan(3);
     expect(f.every((x) => x.confidence === 'low')).toBe(true);
   });
 
   it('contacts given in a table (表头 / 单元格) are read as label and value', () => {
-    const text = guideText.text.replace(/咨询电话：0591-23165385/g, '').replace(/联系电话：0591-\d+/g, '').replace(/咨询时间：[^\n]*/, '');
-    const table = { headers: ['受理机构', '咨询电话', '办公时间'], rows: [['平潭综合实验区管委会政府信息公开领导小组办公室', '0591-23165385', '周一至周五 8:00—12:00，15:00—18:00']] };
+    const text = guideText.text
+      .replace(/咨询电话：0591-23165385/g, '')
+      .replace(/联系电话：0591-\d+/g, '')
+      .replace(/咨询时间：[^\n]*/, '');
+    const table = {
+      headers: ['受理机构', '咨询电话', '办公时间'],
+      rows: [['平潭综合实验区管委会政府信息公开领导小组办公室', '0591-23165385', '周一至周五 8:00—12:00，15:00—18:00']],
+    };
     const without = guide.run(ctx, unit, obs('guide', text, guideText.links)).map((x) => x.subject);
     expect(without).toEqual(expect.arrayContaining(['联系电话', '办公时间']));
     const withTable = guide.run(ctx, unit, obs('guide', text, guideText.links, [table])).map((x) => x.subject);

@@ -45,7 +45,10 @@ describe('guide.incomplete', () => {
   });
 
   it('names the work body in prose ("受理机构。…办公室负责受理…") as real guides do, but not without a body', () => {
-    const prose = COMPLETE.replace('工作机构名称：嵎阳镇党政办公室（𬌗字测试）', '（一）受理机构。嵎阳镇党政办公室负责受理向本机关提出的政府信息公开申请。');
+    const prose = COMPLETE.replace(
+      '工作机构名称：嵎阳镇党政办公室（𬌗字测试）',
+      '（一）受理机构。嵎阳镇党政办公室负责受理向本机关提出的政府信息公开申请。',
+    );
     expect(guide.run(ctx, unit, obsWithGuide(prose)).map((x) => x.subject)).not.toContain('工作机构名称');
     const none = COMPLETE.replace('工作机构名称：嵎阳镇党政办公室（𬌗字测试）\n', '').replace('三、工作机构\n', '');
     expect(guide.run(ctx, unit, obsWithGuide(none)).map((x) => x.subject)).toContain('工作机构名称');
@@ -61,7 +64,9 @@ describe('guide.incomplete', () => {
     const text = COMPLETE.replace('（网址：www.linyi.gov.cn）', '').replace('yuyang@linyi.gov.cn', '');
     const noLink = guide.run(ctx, unit, obsWithGuide(text)).map((x) => x.subject);
     expect(noLink).toContain('网站网址');
-    const withLink = guide.run(ctx, unit, obsWithGuide(text, [{ text: '临猗县人民政府门户网站', url: 'http://www.linyi.gov.cn/' }])).map((x) => x.subject);
+    const withLink = guide
+      .run(ctx, unit, obsWithGuide(text, [{ text: '临猗县人民政府门户网站', url: 'http://www.linyi.gov.cn/' }]))
+      .map((x) => x.subject);
     expect(withLink).not.toContain('网站网址');
   });
 
@@ -86,10 +91,11 @@ const FUNCTIONS = `嵎阳镇人民政府机构职能
 联系电话：0359-4020001`;
 
 describe('functions.incomplete', () => {
-  const obsWith = (text: string) => unitObs(unit, {
-    columns: [col('yuyang', 'functions', [item('机构职能', '2023-02-01')])],
-    details: [detail('yuyang', 'functions', '机构职能', text)],
-  });
+  const obsWith = (text: string) =>
+    unitObs(unit, {
+      columns: [col('yuyang', 'functions', [item('机构职能', '2023-02-01')])],
+      details: [detail('yuyang', 'functions', '机构职能', text)],
+    });
 
   it('complete page: no finding', () => {
     expect(functions.run(ctx, unit, obsWith(FUNCTIONS))).toEqual([]);
@@ -104,6 +110,11 @@ describe('functions.incomplete', () => {
 
   it('missing office hours and address are reported separately', () => {
     const text = FUNCTIONS.replace('办公地址：嵎阳镇府前路８号\n', '').replace('办公时间：工作日 8:00-12:00\n', '');
-    expect(functions.run(ctx, unit, obsWith(text)).map((x) => x.subject).sort()).toEqual(['办公地址', '办公时间'].sort());
+    expect(
+      functions
+        .run(ctx, unit, obsWith(text))
+        .map((x) => x.subject)
+        .sort(),
+    ).toEqual(['办公地址', '办公时间'].sort());
   });
 });

@@ -28,7 +28,9 @@ describe('interpretation.missing', () => {
   });
 
   it('no 解读 at all → finding; department documents (临教发) are not 政府/政府办 documents', () => {
-    const obs = unitObs(unit, { columns: [col('jyj', 'policies', [doc, deptDoc]), col('jyj', 'interpretations', [item('其他解读', '2023-05-01')])] });
+    const obs = unitObs(unit, {
+      columns: [col('jyj', 'policies', [doc, deptDoc]), col('jyj', 'interpretations', [item('其他解读', '2023-05-01')])],
+    });
     const f = missingCheck.run(ctx, unit, obs);
     expect(f.map((x) => x.subject)).toEqual([doc.url]);
     expect(f[0].title).toContain('未解读');
@@ -43,7 +45,12 @@ describe('interpretation.missing', () => {
 
 describe('interpretation.multiform', () => {
   it('three or more forms → one bonus per form beyond text', () => {
-    const rows = [item('文字解读一', '2023-03-01'), item('一图读懂：义务教育方案', '2023-04-01'), item('视频解读：招生政策', '2023-05-01'), item('图解第二篇', '2023-06-01')];
+    const rows = [
+      item('文字解读一', '2023-03-01'),
+      item('一图读懂：义务教育方案', '2023-04-01'),
+      item('视频解读：招生政策', '2023-05-01'),
+      item('图解第二篇', '2023-06-01'),
+    ];
     const f = multiform.run(ctx, unit, unitObs(unit, { columns: [col('jyj', 'interpretations', rows)] }));
     expect(f.map((x) => x.subject).sort()).toEqual(['图解', '视频']);
     expect(f[0]).toMatchObject({ kind: 'bonus', suggestedPoints: 3, indicator: 'interpretation.multiform' });
@@ -58,9 +65,18 @@ describe('interpretation.multiform', () => {
 describe('attribute.missing', () => {
   const attribute = CHECKS.find((c) => c.id === 'attribute.missing')!;
   it('a 公文 with a 文号 but no 公开属性 is reported; one with 公开方式 or 此件公开发布 is not; news is never', () => {
-    const bare = detail('jyj', 'policies', '关于开展秋季开学检查的通知', '各学校：……', { fields: { 文号: '临教发〔2023〕30号' }, publishedAt: '2023-09-01' });
-    const marked = detail('jyj', 'policies', '关于做好招生工作的通知', '……（此件公开发布）', { fields: { 文号: '临教发〔2023〕31号' }, publishedAt: '2023-06-01' });
-    const field = detail('jyj', 'policies', '关于学生资助的通知', '……', { fields: { 文号: '临教发〔2023〕32号', 公开方式: '主动公开' }, publishedAt: '2023-06-01' });
+    const bare = detail('jyj', 'policies', '关于开展秋季开学检查的通知', '各学校：……', {
+      fields: { 文号: '临教发〔2023〕30号' },
+      publishedAt: '2023-09-01',
+    });
+    const marked = detail('jyj', 'policies', '关于做好招生工作的通知', '……（此件公开发布）', {
+      fields: { 文号: '临教发〔2023〕31号' },
+      publishedAt: '2023-06-01',
+    });
+    const field = detail('jyj', 'policies', '关于学生资助的通知', '……', {
+      fields: { 文号: '临教发〔2023〕32号', 公开方式: '主动公开' },
+      publishedAt: '2023-06-01',
+    });
     const news = detail('jyj', 'deptInfo', '我局召开工作会议', '会议要求……', { publishedAt: '2023-06-01' });
     const interp = detail('jyj', 'interpretations', '临教发〔2023〕30号文件解读', '……', { publishedAt: '2023-09-02' });
     const f = attribute.run(ctx, unit, unitObs(unit, { details: [bare, marked, field, news, interp] }));

@@ -34,11 +34,22 @@ describe('link.broken', () => {
       links: [link('fgj', list, 'http://portal.test/dead-a', 'broken'), link('fgj', unit.home, 'http://portal.test/dead-b', 'broken')],
     });
     const f = linkBroken.run(ctx, unit, obs);
-    expect(f.map((x) => [x.subject, x.occurrences])).toEqual([[unit.home, 1], [list, 1]]);
+    expect(f.map((x) => [x.subject, x.occurrences])).toEqual([
+      [unit.home, 1],
+      [list, 1],
+    ]);
     expect(f[1].evidence[0]).toMatchObject({ url: list, snapshot: `hash-${list}`, screenshot: 'shot-1' });
   });
 
   it('ok and skipped links are never findings', () => {
-    expect(linkBroken.run(ctx, unit, unitObs(unit, { links: [link('fgj', unit.home, 'http://x.test/', 'skipped'), link('fgj', unit.home, 'http://portal.test/a', 'ok')] }))).toEqual([]);
+    expect(
+      linkBroken.run(
+        ctx,
+        unit,
+        unitObs(unit, {
+          links: [link('fgj', unit.home, 'http://x.test/', 'skipped'), link('fgj', unit.home, 'http://portal.test/a', 'ok')],
+        }),
+      ),
+    ).toEqual([]);
   });
 });

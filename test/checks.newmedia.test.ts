@@ -12,7 +12,8 @@ const check = CHECKS.find((c) => c.id === 'newmedia.stale')!;
 
 function posts(from: string, to: string, everyDays: number): string[] {
   const out: string[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += everyDays * 86_400_000) out.push(new Date(t).toISOString().slice(0, 10));
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += everyDays * 86_400_000)
+    out.push(new Date(t).toISOString().slice(0, 10));
   return out;
 }
 
@@ -47,7 +48,11 @@ describe('newmedia.stale', () => {
   });
 
   it('a feed that cannot be read is a warning, never a deduction', () => {
-    const f = check.run(ctx, townUnit, unitObs(townUnit, { feeds: [feed('yishi', '猗氏镇发布', [], { ok: false, errorClass: 'timeout', error: '连接超时' })] }));
+    const f = check.run(
+      ctx,
+      townUnit,
+      unitObs(townUnit, { feeds: [feed('yishi', '猗氏镇发布', [], { ok: false, errorClass: 'timeout', error: '连接超时' })] }),
+    );
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ kind: 'warning', suggestedPoints: 0 });
   });

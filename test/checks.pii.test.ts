@@ -3,7 +3,9 @@ import { findPii, idCheckChar, isValidIdNumber, luhnValid, maskText, maskValue, 
 
 // GB 11643-1999's own example number and two built here from the rule
 const GB_EXAMPLE = '11010519491231002X';
-function withCheck(first17: string) { return first17 + idCheckChar(first17); }
+function withCheck(first17: string) {
+  return first17 + idCheckChar(first17);
+}
 
 describe('ID numbers (GB 11643)', () => {
   it('accepts the standard example and computes its check character', () => {
@@ -49,7 +51,13 @@ describe('masking', () => {
 
 describe('tableLeaks', () => {
   it('marks a name column with ID numbers as a list leak', () => {
-    const r = tableLeaks({ headers: ['序号', '姓名', '身份证号码'], rows: [['1', '张三', GB_EXAMPLE], ['2', '李四', '110101********1234']] });
+    const r = tableLeaks({
+      headers: ['序号', '姓名', '身份证号码'],
+      rows: [
+        ['1', '张三', GB_EXAMPLE],
+        ['2', '李四', '110101********1234'],
+      ],
+    });
     expect(r.hasNames).toBe(true);
     expect(r.rowsWithPii).toBe(1);
     expect(r.hits[0].masked).toBe('110105********002X');

@@ -18,19 +18,43 @@ const HEADER = ['序号', '姓名', '身份证号码', '联系电话'];
 
 function attachment(over: Partial<AttachmentObservation>): AttachmentObservation {
   return {
-    runId: 1, unitId: 'mzj', pageUrl: 'http://portal.test/zwgk/mzj/a/1.html', columnKey: 'policies', url: 'http://portal.test/zwgk/mzj/f/名单.xls',
-    name: '救助名单.xls', format: 'xls', ok: true, error: null, text: '', tables: [], pages: 1, truncated: false, contentHash: 'h1',
-    fetchedAt: '2023-12-15T02:00:00.000Z', ...over,
+    runId: 1,
+    unitId: 'mzj',
+    pageUrl: 'http://portal.test/zwgk/mzj/a/1.html',
+    columnKey: 'policies',
+    url: 'http://portal.test/zwgk/mzj/f/名单.xls',
+    name: '救助名单.xls',
+    format: 'xls',
+    ok: true,
+    error: null,
+    text: '',
+    tables: [],
+    pages: 1,
+    truncated: false,
+    contentHash: 'h1',
+    fetchedAt: '2023-12-15T02:00:00.000Z',
+    ...over,
   };
 }
 
 describe('privacy.exposure', () => {
   it('a list of named people with full ID numbers in an attachment: one high-confidence finding, everything masked', () => {
-    const rows = [['1', '王建国', A, '13812345678'], ['2', '李秀英', B, '13923456789']];
-    const obs = unitObs(unit, { attachments: [attachment({ tables: [{ sheet: '名单', headers: HEADER, rows }], text: rows.map((r) => r.join('\t')).join('\n') })] });
+    const rows = [
+      ['1', '王建国', A, '13812345678'],
+      ['2', '李秀英', B, '13923456789'],
+    ];
+    const obs = unitObs(unit, {
+      attachments: [attachment({ tables: [{ sheet: '名单', headers: HEADER, rows }], text: rows.map((r) => r.join('\t')).join('\n') })],
+    });
     const f = check.run(ctx, unit, obs);
     expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ checkId: 'privacy.exposure', confidence: 'high', monthly: true, column: 'policies', subject: `${A.slice(0, 6)}********${A.slice(14)}（救助名单.xls）` });
+    expect(f[0]).toMatchObject({
+      checkId: 'privacy.exposure',
+      confidence: 'high',
+      monthly: true,
+      column: 'policies',
+      subject: `${A.slice(0, 6)}********${A.slice(14)}（救助名单.xls）`,
+    });
     expect(f[0].title).toContain('2 个身份证号');
     expect(f[0].title).toContain('2 个手机号码');
     expect(f[0].evidence[0].url).toBe('http://portal.test/zwgk/mzj/f/名单.xls');
@@ -47,7 +71,12 @@ describe('privacy.exposure', () => {
       details: [detail('mzj', 'policies', '关于开展救助工作的通知', `咨询电话：13812345678（王老师）。项目编号 ${wrongCheck(B)}。`)],
       attachments: [
         attachment({ url: 'http://portal.test/f/m.xls', tables: [{ sheet: null, headers: HEADER, rows: masked }] }),
-        attachment({ url: 'http://portal.test/f/b.docx', format: 'docx', tables: [{ sheet: null, headers: ['序号', '项目名称', '项目编号', '资金'], rows: bad }], text: bad[0].join('\t') }),
+        attachment({
+          url: 'http://portal.test/f/b.docx',
+          format: 'docx',
+          tables: [{ sheet: null, headers: ['序号', '项目名称', '项目编号', '资金'], rows: bad }],
+          text: bad[0].join('\t'),
+        }),
       ],
     });
     expect(check.run(ctx, unit, obs)).toEqual([]);
@@ -62,7 +91,11 @@ describe('privacy.exposure', () => {
 
   it('reads ID numbers wrapped across lines in a PDF cell', () => {
     const text = `序号 姓名 身份证号码\n1 王建国 ${A.slice(0, 11)}\n${A.slice(11)}\n2 李秀英 ${B.slice(0, 11)}\n${B.slice(11)}\n3 张志强 ${C}`;
-    const f = check.run(ctx, unit, unitObs(unit, { attachments: [attachment({ format: 'pdf', url: 'http://portal.test/f/名单.pdf', text })] }));
+    const f = check.run(
+      ctx,
+      unit,
+      unitObs(unit, { attachments: [attachment({ format: 'pdf', url: 'http://portal.test/f/名单.pdf', text })] }),
+    );
     expect(f).toHaveLength(1);
     expect(f[0].title).toContain('3 个身份证号');
     expect(f[0].confidence).toBe('high');

@@ -10,7 +10,13 @@ const ENGLISH = /Usage:|Options:|Commands:|Arguments:|display help|output the ve
 
 function commandsSection(help: string): string[] {
   const start = help.indexOf('命令：');
-  return start < 0 ? [] : help.slice(start).split('\n').slice(1).filter((l) => l.trim());
+  return start < 0
+    ? []
+    : help
+        .slice(start)
+        .split('\n')
+        .slice(1)
+        .filter((l) => l.trim());
 }
 
 describe('CLI help and errors are Chinese', () => {
@@ -19,13 +25,17 @@ describe('CLI help and errors are Chinese', () => {
     expect(top.code).toBe(0);
     expect(top.stdout).toContain('用法：');
     expect(top.stdout).not.toMatch(ENGLISH);
-    const names = commandsSection(top.stdout).map((l) => l.trim().split(' ')[0]).filter((n) => n !== 'help');
+    const names = commandsSection(top.stdout)
+      .map((l) => l.trim().split(' ')[0])
+      .filter((n) => n !== 'help');
     expect(names).toContain('inspect');
     for (const name of names) {
       const r = runCli([name, '--help']);
       expect(r.code, name).toBe(0);
       expect(r.stdout, name).not.toMatch(ENGLISH);
-      for (const sub of commandsSection(r.stdout).map((l) => l.trim().split(' ')[0]).filter((n) => n !== 'help')) {
+      for (const sub of commandsSection(r.stdout)
+        .map((l) => l.trim().split(' ')[0])
+        .filter((n) => n !== 'help')) {
         const s = runCli([name, sub, '--help']);
         expect(s.stdout, `${name} ${sub}`).not.toMatch(ENGLISH);
       }

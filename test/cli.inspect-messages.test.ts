@@ -22,14 +22,17 @@ describe('inspect tells the user what happened in plain words', () => {
     const port = await closedPort();
     const dir = mkdtempSync(join(tmpdir(), 'zwgk-unreach-'));
     const config = join(dir, 'county.yaml');
-    writeFileSync(config, `county: 试点县
+    writeFileSync(
+      config,
+      `county: 试点县
 year: 2023
 politeness: { concurrencyPerHost: 2, delayMs: 0 }
 crawl: { retries: 0, checkLinks: false, browser: { screenshots: false } }
 units:
   - { id: a, name: 甲乡政府, class: A, home: "http://127.0.0.1:${port}/a/" }
   - { id: b, name: 乙局, class: B, home: "http://127.0.0.1:${port}/b/" }
-`);
+`,
+    );
     const r = runCli(['inspect', '--config', config, '--as-of', '2023-12-15', '--db', join(dir, 'z.db'), '--out', join(dir, 'out')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('全部 2 个单位的首页都无法打开');
@@ -39,23 +42,45 @@ units:
   }, 120_000);
 
   it('on Ctrl-C says how to go on with --resume', async () => {
-    const slow = createHttpServer((_req, res) => { setTimeout(() => res.end('<html><body>slow</body></html>'), 20_000).unref(); });
+    const slow = createHttpServer((_req, res) => {
+      setTimeout(() => res.end('<html><body>slow</body></html>'), 20_000).unref();
+    });
     await new Promise<void>((r) => slow.listen(0, '127.0.0.1', r));
     const port = (slow.address() as { port: number }).port;
     const dir = mkdtempSync(join(tmpdir(), 'zwgk-sigint-'));
     const config = join(dir, 'county.yaml');
-    writeFileSync(config, `county: 试点县
+    writeFileSync(
+      config,
+      `county: 试点县
 year: 2023
 politeness: { concurrencyPerHost: 2, delayMs: 0 }
 crawl: { retries: 0, browser: { screenshots: false } }
 units:
   - { id: a, name: 甲乡政府, class: A, home: "http://127.0.0.1:${port}/a/" }
-`);
-    const child = spawn(process.execPath, [`${ROOT}/node_modules/tsx/dist/cli.mjs`, `${ROOT}/cli/main.ts`, 'inspect', '--config', config, '--db', join(dir, 'z.db'), '--out', join(dir, 'out')], {
-      env: { ...process.env, CI: '1' }, stdio: ['ignore', 'pipe', 'pipe'],
-    });
+`,
+    );
+    const child = spawn(
+      process.execPath,
+      [
+        `${ROOT}/node_modules/tsx/dist/cli.mjs`,
+        `${ROOT}/cli/main.ts`,
+        'inspect',
+        '--config',
+        config,
+        '--db',
+        join(dir, 'z.db'),
+        '--out',
+        join(dir, 'out'),
+      ],
+      {
+        env: { ...process.env, CI: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stderr = '';
-    child.stderr.on('data', (d) => { stderr += String(d); });
+    child.stderr.on('data', (d) => {
+      stderr += String(d);
+    });
     // wait until the request reached the server, then interrupt
     await new Promise<void>((resolve) => slow.once('request', () => resolve()));
     child.kill('SIGINT');

@@ -17,7 +17,9 @@ describe('zwgk rubric', () => {
     writeFileSync(file, doc.toString());
     const { code, stdout, stderr } = runCli(['rubric', '--file', file, '--class', 'A', '--json']);
     expect(code).toBe(0);
-    expect(stderr).toMatch(/注意：考核细则 .*big-bonus\.yaml 的 classes\.A\.rows\[#17 consultation\]\.bonus\.cap（第 \d+ 行 \/ line \d+）：/);
+    expect(stderr).toMatch(
+      /注意：考核细则 .*big-bonus\.yaml 的 classes\.A\.rows\[#17 consultation\]\.bonus\.cap（第 \d+ 行 \/ line \d+）：/,
+    );
     expect(stderr).toContain('50%');
     expect(Array.isArray(JSON.parse(stdout))).toBe(true);
   }, 60_000);

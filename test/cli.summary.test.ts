@@ -4,8 +4,17 @@ import { summaryLine } from '../cli/pipeline.ts';
 describe('run summary line', () => {
   it('names fetch errors by class in Chinese and says what a re-run did not ask again', () => {
     const line = summaryLine(7, {
-      units: 41, unitsDone: 41, unitsUnreachable: 1, pagesFetched: 120, bytes: 2 * 1048576, notModified: 300, skippedFreshDetails: 50,
-      skippedFreshListPages: 12, reusedFromEarlierAttempt: 0, seconds: 9.5, fetch: { errors: { http_status: 2, timeout: 1 } },
+      units: 41,
+      unitsDone: 41,
+      unitsUnreachable: 1,
+      pagesFetched: 120,
+      bytes: 2 * 1048576,
+      notModified: 300,
+      skippedFreshDetails: 50,
+      skippedFreshListPages: 12,
+      reusedFromEarlierAttempt: 0,
+      seconds: 9.5,
+      fetch: { errors: { http_status: 2, timeout: 1 } },
     });
     expect(line).toContain('第 7 次检查');
     expect(line).toContain('详情页 50');

@@ -82,8 +82,14 @@ describe('county config validation', () => {
   const plan = sharedPath('seeds/2023-assessment-plan.txt');
   it.skipIf(plan === null)('ships both configs with all 41 units of 附件1 (14 A, 27 B), names exact', () => {
     const seed = readFileSync(plan!, 'utf8');
-    const a = seed.match(/A 类\(14 个\):\s*\n\s*\n?(.+)/)![1].split('、').map((s) => s.trim());
-    const b = seed.match(/B 类\(27 个\):\s*\n\s*\n?(.+)/)![1].split('、').map((s) => s.trim());
+    const a = seed
+      .match(/A 类\(14 个\):\s*\n\s*\n?(.+)/)![1]
+      .split('、')
+      .map((s) => s.trim());
+    const b = seed
+      .match(/B 类\(27 个\):\s*\n\s*\n?(.+)/)![1]
+      .split('、')
+      .map((s) => s.trim());
     expect(a).toHaveLength(14);
     expect(b).toHaveLength(27);
     for (const file of ['config/linyi-2023.yaml', 'config/sample.yaml']) {

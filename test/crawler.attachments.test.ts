@@ -75,8 +75,21 @@ describe('attachment worker', () => {
 describe('attachmentCandidates', () => {
   it('takes each in-scope attachment link once, in page order, up to the cap', () => {
     const pages = [
-      { url: 'http://a.gov.cn/1.html', links: [{ url: 'http://a.gov.cn/f/名单.xls', text: '救助名单' }, { url: 'http://a.gov.cn/2.html', text: '下一篇' }] },
-      { url: 'http://a.gov.cn/3.html', links: [{ url: 'http://a.gov.cn/f/名单.xls#p1', text: '' }, { url: 'http://b.com/x.pdf', text: '外站' }, { url: 'http://a.gov.cn/f/b.docx', text: '' }] },
+      {
+        url: 'http://a.gov.cn/1.html',
+        links: [
+          { url: 'http://a.gov.cn/f/名单.xls', text: '救助名单' },
+          { url: 'http://a.gov.cn/2.html', text: '下一篇' },
+        ],
+      },
+      {
+        url: 'http://a.gov.cn/3.html',
+        links: [
+          { url: 'http://a.gov.cn/f/名单.xls#p1', text: '' },
+          { url: 'http://b.com/x.pdf', text: '外站' },
+          { url: 'http://a.gov.cn/f/b.docx', text: '' },
+        ],
+      },
     ] as never;
     const c = attachmentCandidates(pages, (u) => u.startsWith('http://a.gov.cn/'), 10);
     expect(c.map((x) => [x.url, x.name, x.pageUrl])).toEqual([

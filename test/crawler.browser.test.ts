@@ -37,7 +37,12 @@ describe.skipIf(!hasChromium)('renderer with Debian Chromium', () => {
     server = await startServer((req, res) => {
       if (req.url === '/api/list.json') {
         res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
-        res.end(JSON.stringify([{ t: '关于2023年部门预算公开的通知', d: '2023-03-01' }, { t: '猗氏镇政府信息公开工作年度报告', d: '2023-01-20' }]));
+        res.end(
+          JSON.stringify([
+            { t: '关于2023年部门预算公开的通知', d: '2023-03-01' },
+            { t: '猗氏镇政府信息公开工作年度报告', d: '2023-01-20' },
+          ]),
+        );
         return;
       }
       if (req.url === '/inline.html') {

@@ -59,7 +59,13 @@ describe('inferYearlessDates', () => {
   it('rolls the year over on a newest-first list (12-28 after 01-03 is the previous year)', () => {
     const rows = ['01-08', '01-03', '12-28', '06-01', '03-02', '12-30', '08-08'].map((dateText) => ({ dateText }));
     expect(inferYearlessDates(rows, { asOf: '2024-01-10' }).map((d) => d?.date)).toEqual([
-      '2024-01-08', '2024-01-03', '2023-12-28', '2023-06-01', '2023-03-02', '2022-12-30', '2022-08-08',
+      '2024-01-08',
+      '2024-01-03',
+      '2023-12-28',
+      '2023-06-01',
+      '2023-03-02',
+      '2022-12-30',
+      '2022-08-08',
     ]);
   });
 
@@ -76,7 +82,10 @@ describe('inferYearlessDates', () => {
   it('does not let a pinned old row at the top push the rows below into an earlier year', () => {
     const rows = [{ dateText: '03-15' }, { dateText: '12-10' }, { dateText: '12-01' }, { dateText: '11-20' }];
     expect(inferYearlessDates(rows, { asOf: '2023-12-15' }).map((d) => d?.date)).toEqual([
-      '2023-03-15', '2023-12-10', '2023-12-01', '2023-11-20',
+      '2023-03-15',
+      '2023-12-10',
+      '2023-12-01',
+      '2023-11-20',
     ]);
   });
 

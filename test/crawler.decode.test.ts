@@ -65,10 +65,14 @@ describe('decodeHtml', () => {
 
   it('never throws on arbitrary bytes and labels', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 300 }), fc.option(fc.constantFrom('text/html; charset=gbk', 'text/html; charset=utf-8', 'text/html; charset=big5', 'text/html')), (bytes, ct) => {
-        const r = decodeHtml(Buffer.from(bytes), ct);
-        expect(typeof r.text).toBe('string');
-      }),
+      fc.property(
+        fc.uint8Array({ maxLength: 300 }),
+        fc.option(fc.constantFrom('text/html; charset=gbk', 'text/html; charset=utf-8', 'text/html; charset=big5', 'text/html')),
+        (bytes, ct) => {
+          const r = decodeHtml(Buffer.from(bytes), ct);
+          expect(typeof r.text).toBe('string');
+        },
+      ),
     );
   });
 });
@@ -82,7 +86,11 @@ describe('charset helpers', () => {
   });
 
   it('reads http-equiv whatever the attribute order, and ignores metas without a charset', () => {
-    expect(charsetFromMeta(Buffer.from('<meta name="keywords" content="政务"><meta content="text/html; charset=gb2312" http-equiv="Content-Type">'))).toBe('gb2312');
+    expect(
+      charsetFromMeta(
+        Buffer.from('<meta name="keywords" content="政务"><meta content="text/html; charset=gb2312" http-equiv="Content-Type">'),
+      ),
+    ).toBe('gb2312');
     expect(charsetFromMeta(Buffer.from("<meta charset='utf-8'>"))).toBe('utf-8');
     expect(charsetFromMeta(Buffer.from('<meta name="x" content="y">'))).toBeNull();
   });

@@ -93,7 +93,9 @@ describe('discoverSubColumns', () => {
     const base = 'https://www.example.gov.cn/zwgk/bm/zjj/zdxm/';
     const subs = discoverSubColumns(fixture('hub-major-projects.html'), base, 'majorProjects');
     expect(subs.map((s) => s.key).sort()).toEqual(
-      ['批准服务', '批准结果', '招标投标', '征收土地', '重大设计变更', '施工', '质量安全监督', '竣工'].map((c) => `majorProjects:${c}`).sort(),
+      ['批准服务', '批准结果', '招标投标', '征收土地', '重大设计变更', '施工', '质量安全监督', '竣工']
+        .map((c) => `majorProjects:${c}`)
+        .sort(),
     );
     expect(byKey(subs)['majorProjects:招标投标']).toBe(`${base}zbtb/`);
     expect(byKey(subs)['majorProjects:施工']).toBe(`${base}sg/`);
@@ -135,7 +137,20 @@ describe('loadColumnSynonyms', () => {
   it('reads every column key of the contract with a source note in the YAML', () => {
     const s = loadColumnSynonyms();
     const keys = s.columns.map((c) => c.key);
-    for (const k of ['guide', 'functions', 'deptInfo', 'majorProjects', 'budget', 'shuanggongshi', 'decisions', 'policies', 'interpretations', 'consultation', 'annualReport', 'catalog']) {
+    for (const k of [
+      'guide',
+      'functions',
+      'deptInfo',
+      'majorProjects',
+      'budget',
+      'shuanggongshi',
+      'decisions',
+      'policies',
+      'interpretations',
+      'consultation',
+      'annualReport',
+      'catalog',
+    ]) {
       expect(keys).toContain(k);
     }
     expect(keys.filter((k) => k.startsWith('keyField:'))).toHaveLength(11);
@@ -146,7 +161,10 @@ describe('loadColumnSynonyms', () => {
 
   it('lets a caller pass its own synonyms', () => {
     const s = loadColumnSynonyms();
-    const custom = { ...s, columns: s.columns.map((c) => (c.key === 'guide' ? { ...c, synonyms: [{ text: '公开须知', exact: false, hubOnly: false }] } : c)) };
+    const custom = {
+      ...s,
+      columns: s.columns.map((c) => (c.key === 'guide' ? { ...c, synonyms: [{ text: '公开须知', exact: false, hubOnly: false }] } : c)),
+    };
     const cols = byKey(discoverColumns('<a href="/u/xz/">信息公开须知</a>', 'http://www.example.gov.cn/u/', { synonyms: custom }));
     expect(cols.guide).toBe('http://www.example.gov.cn/u/xz/');
   });

@@ -46,7 +46,12 @@ describe('extractDetail: other CMSs', () => {
     const d = extractDetail(fixture('handan-detail.html'), 'http://www.example.gov.cn/gszbm/auto23716/202008/t20200802_1352104.html');
     expect(d.title).toBe('某某市自然资源和规划局2020年上半年工作总结');
     expect(d.publishedAt).toBe('2020-08-02');
-    expect(d.fields).toMatchObject({ 索引号: '000014348/2020-35147', 发布机构: '某某市自然资源和规划局', 主题分类: '综合政务', 发布日期: '2020年08月02日' });
+    expect(d.fields).toMatchObject({
+      索引号: '000014348/2020-35147',
+      发布机构: '某某市自然资源和规划局',
+      主题分类: '综合政务',
+      发布日期: '2020年08月02日',
+    });
     expect(d.fields['成文日期']).toBeUndefined();
     expect(d.fields['文号']).toBeUndefined();
     expect(d.text.startsWith('今年以来')).toBe(true);

@@ -51,7 +51,15 @@ describe('extractListRows: old WCM upper-case table with MM-DD dates', () => {
 
   it('infers years across the year boundary, newest first', () => {
     expect(r.rows.map((x) => x.date)).toEqual([
-      '2024-01-08', '2024-01-03', '2023-12-28', '2023-12-20', '2023-11-30', '2023-05-17', '2023-03-02', '2022-12-30', '2022-08-08',
+      '2024-01-08',
+      '2024-01-03',
+      '2023-12-28',
+      '2023-12-20',
+      '2023-11-30',
+      '2023-05-17',
+      '2023-03-02',
+      '2022-12-30',
+      '2022-08-08',
     ]);
     expect(r.rows.every((x) => x.dateSource === 'list-year-inferred')).toBe(true);
     expect(r.rows.some((x) => x.pinned)).toBe(false);
@@ -202,7 +210,10 @@ describe('detectPagination', () => {
   });
 
   it('on page 3 of 4 lists the other pages, not itself', () => {
-    const p = detectPagination('<script>createPageHTML(4, 2, "index", "html");</script>', 'https://www.example.gov.cn/zwgk/tzgg/index_2.html');
+    const p = detectPagination(
+      '<script>createPageHTML(4, 2, "index", "html");</script>',
+      'https://www.example.gov.cn/zwgk/tzgg/index_2.html',
+    );
     expect(p.pageUrls).toEqual(['index.html', 'index_1.html', 'index_3.html'].map((x) => `https://www.example.gov.cn/zwgk/tzgg/${x}`));
     expect(p.nextUrl).toBe('https://www.example.gov.cn/zwgk/tzgg/index_3.html');
   });
@@ -217,11 +228,19 @@ describe('detectPagination', () => {
     const html = `<div class="pager"><a href="?page=2">2</a><a href="?page=3">3</a><a href="?page=2">下一页</a>
       <a href="https://evil.example.com/?page=4">4</a><a href="/zwgk/tzgg/index.html">首页</a></div>`;
     const p = detectPagination(html, page);
-    expect(p.pageUrls).toEqual(['https://www.example.gov.cn/zwgk/tzgg/index.html?page=2', 'https://www.example.gov.cn/zwgk/tzgg/index.html?page=3']);
+    expect(p.pageUrls).toEqual([
+      'https://www.example.gov.cn/zwgk/tzgg/index.html?page=2',
+      'https://www.example.gov.cn/zwgk/tzgg/index.html?page=3',
+    ]);
     expect(p.nextUrl).toBe('https://www.example.gov.cn/zwgk/tzgg/index.html?page=2');
   });
 
   it('reports nothing for a single page', () => {
-    expect(detectPagination('<ul><li><a href="a.html">A</a></li></ul>', page)).toEqual({ pageUrls: [], nextUrl: null, totalPages: null, kind: 'none' });
+    expect(detectPagination('<ul><li><a href="a.html">A</a></li></ul>', page)).toEqual({
+      pageUrls: [],
+      nextUrl: null,
+      totalPages: null,
+      kind: 'none',
+    });
   });
 });

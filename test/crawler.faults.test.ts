@@ -155,7 +155,10 @@ describe('classifyError / classifyStatus', () => {
 
   it('DNS NXDOMAIN and TLS certificate errors are permanent', () => {
     expect(classifyError(withCode('ENOTFOUND'))).toMatchObject({ errorClass: 'dns', permanent: true });
-    expect(classifyError(new TypeError('fetch failed', { cause: withCode('CERT_HAS_EXPIRED') }))).toMatchObject({ errorClass: 'tls', permanent: true });
+    expect(classifyError(new TypeError('fetch failed', { cause: withCode('CERT_HAS_EXPIRED') }))).toMatchObject({
+      errorClass: 'tls',
+      permanent: true,
+    });
     expect(classifyError(withCode('ERR_TLS_CERT_ALTNAME_INVALID'))).toMatchObject({ errorClass: 'tls', permanent: true });
   });
 

@@ -11,8 +11,18 @@ describe('parseFeed', () => {
     expect(r.format).toBe('rss');
     expect(r.title).toBe('某某发布的微博');
     expect(r.posts).toEqual([
-      { title: '关注“某某发布”，了解权威信息', url: 'https://weibo.com/1234567890/N0001', publishedAt: '2023-03-06T10:00:00+08:00', pinned: true },
-      { title: '县融媒体中心：元旦假期出行提示 &amp; 安全须知', url: 'https://weibo.com/1234567890/N0100', publishedAt: '2023-12-29T09:30:00+08:00', pinned: false },
+      {
+        title: '关注“某某发布”，了解权威信息',
+        url: 'https://weibo.com/1234567890/N0001',
+        publishedAt: '2023-03-06T10:00:00+08:00',
+        pinned: true,
+      },
+      {
+        title: '县融媒体中心：元旦假期出行提示 &amp; 安全须知',
+        url: 'https://weibo.com/1234567890/N0100',
+        publishedAt: '2023-12-29T09:30:00+08:00',
+        pinned: false,
+      },
       { title: '冬季供暖服务热线公布', url: 'https://weibo.com/1234567890/N0099', publishedAt: '2023-12-14T20:00:00+08:00', pinned: false },
     ]);
     expect(r.undatedItems).toBe(1);
@@ -58,11 +68,20 @@ describe('parseFeed', () => {
 
 describe('parsePostsCsv', () => {
   it('reads English headers, quoted fields and CRLF', () => {
-    const csv = 'unitId,account,platform,title,url,publishedAt\r\nyishi,猗氏发布,wechat,"标题, 带逗号",https://mp.weixin.qq.com/s/x,2023-12-01 09:30\r\n,某某发布,,"说""好""的",,2023-12-05\r\n';
+    const csv =
+      'unitId,account,platform,title,url,publishedAt\r\nyishi,猗氏发布,wechat,"标题, 带逗号",https://mp.weixin.qq.com/s/x,2023-12-01 09:30\r\n,某某发布,,"说""好""的",,2023-12-05\r\n';
     const r = parsePostsCsv(csv);
     expect(r.errors).toEqual([]);
     expect(r.rows).toEqual([
-      { unitId: 'yishi', account: '猗氏发布', platform: 'wechat', title: '标题, 带逗号', url: 'https://mp.weixin.qq.com/s/x', publishedAt: '2023-12-01T09:30:00+08:00', line: 2 },
+      {
+        unitId: 'yishi',
+        account: '猗氏发布',
+        platform: 'wechat',
+        title: '标题, 带逗号',
+        url: 'https://mp.weixin.qq.com/s/x',
+        publishedAt: '2023-12-01T09:30:00+08:00',
+        line: 2,
+      },
       { account: '某某发布', title: '说"好"的', url: null, publishedAt: '2023-12-05T00:00:00+08:00', line: 3 },
     ]);
   });
@@ -74,7 +93,14 @@ describe('parsePostsCsv', () => {
   });
 
   it('names the line of each bad row', () => {
-    const csv = ['account,title,url,publishedAt', 'a,ok,,2023-12-01', 'b,坏日期,,2023-02-30', ',无账号,,2023-12-01', 'c,坏链接,ftp://x,2023-12-01', 'd,"多行\n标题",,昨天'].join('\n');
+    const csv = [
+      'account,title,url,publishedAt',
+      'a,ok,,2023-12-01',
+      'b,坏日期,,2023-02-30',
+      ',无账号,,2023-12-01',
+      'c,坏链接,ftp://x,2023-12-01',
+      'd,"多行\n标题",,昨天',
+    ].join('\n');
     const r = parsePostsCsv(csv);
     expect(r.rows.map((x) => x.account)).toEqual(['a']);
     expect(r.errors.map((e) => e.line)).toEqual([3, 4, 5, 6]);

@@ -48,7 +48,9 @@ describe('total deadline per request', () => {
 
   it('an attachment gets the longer deadline', async () => {
     const server = await net.serve(trickle('application/pdf'));
-    const fetcher = net.fetcher(testFetcherOptions({ crawlOverrides: { pageDeadlineMs: 1_000, attachmentDeadlineMs: 3_000, bodyTimeoutMs: 60_000, retries: 0 } }));
+    const fetcher = net.fetcher(
+      testFetcherOptions({ crawlOverrides: { pageDeadlineMs: 1_000, attachmentDeadlineMs: 3_000, bodyTimeoutMs: 60_000, retries: 0 } }),
+    );
     const started = Date.now();
     const r = await fetcher.fetch(`${server.origin}/file.pdf`);
     const took = Date.now() - started;

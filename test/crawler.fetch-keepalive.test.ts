@@ -23,7 +23,9 @@ async function startHeadWithBodyServer(): Promise<{ origin: string; connections:
         const body = `<html>${path}</html>`;
         const status = path.includes('missing') ? '404 Not Found' : '200 OK';
         // the body follows even for HEAD: a correct server would stop after the headers
-        socket.write(`HTTP/1.1 ${status}\r\nContent-Type: text/html\r\nContent-Length: ${body.length}\r\nConnection: keep-alive\r\n\r\n${body}`);
+        socket.write(
+          `HTTP/1.1 ${status}\r\nContent-Type: text/html\r\nContent-Length: ${body.length}\r\nConnection: keep-alive\r\n\r\n${body}`,
+        );
       }
     });
     socket.on('close', () => sockets.delete(socket));
@@ -62,7 +64,13 @@ describe('link checks and keep-alive', () => {
       verdicts.push([path, (await fetcher.checkLink(`${bad.origin}${path}`)).outcome]);
     }
     expect(verdicts).toEqual([
-      ['/a.pdf', 'ok'], ['/b.pdf', 'ok'], ['/missing.pdf', 'broken'], ['/c.pdf', 'ok'], ['/d.pdf', 'ok'], ['/missing2.doc', 'broken'], ['/e.pdf', 'ok'],
+      ['/a.pdf', 'ok'],
+      ['/b.pdf', 'ok'],
+      ['/missing.pdf', 'broken'],
+      ['/c.pdf', 'ok'],
+      ['/d.pdf', 'ok'],
+      ['/missing2.doc', 'broken'],
+      ['/e.pdf', 'ok'],
     ]);
     // once the stray body was noticed, HEADs to this host close their connection again
     expect(bad.connections()).toBeGreaterThan(2);

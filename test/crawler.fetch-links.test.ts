@@ -38,8 +38,18 @@ describe('checkLink', () => {
       else res.writeHead(404).end();
     });
     const fetcher = net.fetcher(testFetcherOptions());
-    expect(await fetcher.checkLink(`${server.origin}/refuses-head`)).toEqual({ outcome: 'broken', status: 404, errorClass: 'http_status', method: 'GET' });
-    expect(await fetcher.checkLink(`${server.origin}/gone`)).toEqual({ outcome: 'broken', status: 404, errorClass: 'http_status', method: 'HEAD' });
+    expect(await fetcher.checkLink(`${server.origin}/refuses-head`)).toEqual({
+      outcome: 'broken',
+      status: 404,
+      errorClass: 'http_status',
+      method: 'GET',
+    });
+    expect(await fetcher.checkLink(`${server.origin}/gone`)).toEqual({
+      outcome: 'broken',
+      status: 404,
+      errorClass: 'http_status',
+      method: 'HEAD',
+    });
     expect(server.requests.map((x) => `${x.method} ${x.path}`)).toEqual(['HEAD /refuses-head', 'GET /refuses-head', 'HEAD /gone']);
   });
 
@@ -60,7 +70,12 @@ describe('checkLink', () => {
   it('out-of-scope links are skipped without a request', async () => {
     const server = await net.serve((_req, res) => res.writeHead(200).end());
     const fetcher = net.fetcher(testFetcherOptions());
-    expect(await fetcher.checkLink('http://www.gov.cn/')).toEqual({ outcome: 'skipped', status: null, errorClass: 'out_of_scope', method: null });
+    expect(await fetcher.checkLink('http://www.gov.cn/')).toEqual({
+      outcome: 'skipped',
+      status: null,
+      errorClass: 'out_of_scope',
+      method: null,
+    });
     expect(await fetcher.checkLink('mailto:zwgk@linyi.gov.cn')).toMatchObject({ outcome: 'skipped', errorClass: 'unsupported_scheme' });
     expect(server.requests.length).toBe(0);
   });
@@ -79,6 +94,11 @@ describe('checkLink', () => {
   it('a 5xx that persists after retries is broken', async () => {
     const server = await net.serve((_req, res) => res.writeHead(503).end());
     const fetcher = net.fetcher(testFetcherOptions({ crawlOverrides: { retries: 1 } }));
-    expect(await fetcher.checkLink(`${server.origin}/down`)).toEqual({ outcome: 'broken', status: 503, errorClass: 'http_status', method: 'HEAD' });
+    expect(await fetcher.checkLink(`${server.origin}/down`)).toEqual({
+      outcome: 'broken',
+      status: 503,
+      errorClass: 'http_status',
+      method: 'HEAD',
+    });
   });
 });

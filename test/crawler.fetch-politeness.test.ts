@@ -49,9 +49,10 @@ describe('per-host politeness', () => {
         clock = Math.max(clock, wakeAt);
       },
     });
-    const job = (host: 'a' | 'b') => queues.run(host, async () => {
-      startedAt[host].push(clock);
-    });
+    const job = (host: 'a' | 'b') =>
+      queues.run(host, async () => {
+        startedAt[host].push(clock);
+      });
     await Promise.all([job('a'), job('a'), job('a'), job('b')]);
     expect(startedAt.a).toEqual([1_000, 1_100, 1_200]);
     expect(startedAt.b[0]).toBeLessThan(startedAt.a[2]);
@@ -71,7 +72,9 @@ describe('conditional requests and headers', () => {
     const first = await fetcher.fetch(`${server.origin}/list`);
     expect(first).toMatchObject({ ok: true, status: 200, notModified: false });
     expect(first.headers.etag).toBe(etag);
-    const second = await fetcher.fetch(`${server.origin}/list`, { conditional: { etag: first.headers.etag, lastModified: first.headers['last-modified'] } });
+    const second = await fetcher.fetch(`${server.origin}/list`, {
+      conditional: { etag: first.headers.etag, lastModified: first.headers['last-modified'] },
+    });
     expect(second).toMatchObject({ ok: true, status: 304, notModified: true, body: null, errorClass: null });
     expect(server.requests[1].headers['if-none-match']).toBe(etag);
     expect(server.requests[1].headers['if-modified-since']).toBe(lastModified);

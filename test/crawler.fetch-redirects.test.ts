@@ -7,7 +7,7 @@ describe('redirects', () => {
   it('follows relative redirects and reports the chain and final URL', async () => {
     const server = await net.serve((req, res) => {
       if (req.url === '/old') res.writeHead(301, { location: '/mid' }).end();
-      else if (req.url === '/mid') res.writeHead(302, { location: `http://127.0.0.1:${(req.socket.localPort)}/new` }).end();
+      else if (req.url === '/mid') res.writeHead(302, { location: `http://127.0.0.1:${req.socket.localPort}/new` }).end();
       else res.writeHead(200, { 'content-type': 'text/html' }).end('new');
     });
     const fetcher = net.fetcher(testFetcherOptions());

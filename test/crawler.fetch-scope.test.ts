@@ -13,7 +13,10 @@ describe('scope guard', () => {
     extraHosts: ['cdn.linyi.gov.cn', '*.yuncheng.gov.cn'],
     units: [
       {
-        id: 'yishi', name: '猗氏镇政府', class: 'A', home: 'http://www.linyi.gov.cn/zwgk/yishi/',
+        id: 'yishi',
+        name: '猗氏镇政府',
+        class: 'A',
+        home: 'http://www.linyi.gov.cn/zwgk/yishi/',
         columns: { guide: 'https://XXGK.linyi.gov.cn/guide/' },
         newMedia: [{ platform: 'wechat', account: '猗氏镇发布', feed: 'https://feeds.example.org/yishi.xml' }],
       },
@@ -22,7 +25,9 @@ describe('scope guard', () => {
   const guard = createScopeGuard(config);
 
   it('collects hosts from unit homes, column overrides, feeds and extraHosts', () => {
-    expect(guard.hosts).toEqual(['*.yuncheng.gov.cn', 'cdn.linyi.gov.cn', 'feeds.example.org', 'www.linyi.gov.cn', 'xxgk.linyi.gov.cn'].sort());
+    expect(guard.hosts).toEqual(
+      ['*.yuncheng.gov.cn', 'cdn.linyi.gov.cn', 'feeds.example.org', 'www.linyi.gov.cn', 'xxgk.linyi.gov.cn'].sort(),
+    );
     expect(guard.check('http://www.linyi.gov.cn/anything?x=1').allowed).toBe(true);
     expect(guard.check('https://xxgk.linyi.gov.cn/').allowed).toBe(true);
     expect(guard.check('https://a.b.yuncheng.gov.cn/').allowed).toBe(true);
@@ -34,7 +39,15 @@ describe('scope guard', () => {
     expect(guard.check('file:///etc/passwd')).toMatchObject({ allowed: false, reason: 'unsupported_scheme' });
     expect(guard.check('data:text/html,<p>x</p>')).toMatchObject({ allowed: false, reason: 'unsupported_scheme' });
     expect(guard.check('javascript:void(0)')).toMatchObject({ allowed: false, reason: 'unsupported_scheme' });
-    for (const url of ['http://127.0.0.1/', 'http://localhost:8080/', 'http://10.1.2.3/', 'http://192.168.0.1/', 'http://[::1]/', 'http://169.254.169.254/latest/meta-data', 'http://2130706433/']) {
+    for (const url of [
+      'http://127.0.0.1/',
+      'http://localhost:8080/',
+      'http://10.1.2.3/',
+      'http://192.168.0.1/',
+      'http://[::1]/',
+      'http://169.254.169.254/latest/meta-data',
+      'http://2130706433/',
+    ]) {
       const d = guard.check(url);
       expect(d.allowed, url).toBe(false);
       if (!d.allowed) expect(d.message).toMatch(/内网|本机|不在/);
@@ -120,7 +133,8 @@ describe('robots.txt', () => {
 
 describe('scope guard: ports (issue 15)', () => {
   const config = countyConfigSchema.parse({
-    county: '临猗县', year: 2023,
+    county: '临猗县',
+    year: 2023,
     extraHosts: ['cdn.linyi.gov.cn', '10.0.0.5:8443'],
     units: [
       { id: 'a', name: '甲', class: 'A', home: 'http://127.0.0.1:8080/a/' },

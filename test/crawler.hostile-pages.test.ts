@@ -17,7 +17,9 @@ describe('announced counts are bounded before anything is built from them', () =
       expect(p.totalPages).toBeNull();
       expect(p.pageUrls.length).toBeLessThanOrEqual(MAX_PAGE_URLS);
       // the whole analysis (what the cache stores as JSON) stays small
-      expect(JSON.stringify(analysePage(pager(total), 'http://127.0.0.1:1/u/list/index.html', ['list', 'links'])).length).toBeLessThan(50_000);
+      expect(JSON.stringify(analysePage(pager(total), 'http://127.0.0.1:1/u/list/index.html', ['list', 'links'])).length).toBeLessThan(
+        50_000,
+      );
     }
   });
 
@@ -33,7 +35,10 @@ describe('analysis time limit', () => {
   it('a page analysed past the limit fails alone with a time-limit error; the worker is replaced and later pages are analysed', async () => {
     const pool = createAnalysisPool(1, { timeLimitMs: 300 });
     try {
-      const rows = Array.from({ length: 60_000 }, (_, i) => `<li><a href="/u/l/t20231101_${i}.html">关于第${i}号文件的通知</a><span>2023-11-01</span></li>`).join('');
+      const rows = Array.from(
+        { length: 60_000 },
+        (_, i) => `<li><a href="/u/l/t20231101_${i}.html">关于第${i}号文件的通知</a><span>2023-11-01</span></li>`,
+      ).join('');
       const huge = `<html><body><ul>${rows}</ul></body></html>`; // several seconds of parsing, over 1 MB: goes to the worker
       const started = performance.now();
       const err = await pool.analyse(huge, 'http://127.0.0.1:1/u/l/', ['list', 'links']).catch((e: unknown) => e);
@@ -41,7 +46,9 @@ describe('analysis time limit', () => {
       expect((err as Error).message).toMatch(/页面解析超过时限 0\.3 秒.*127\.0\.0\.1:1\/u\/l\//);
       // it was stopped, not waited for (the worker's start-up counts once)
       expect(performance.now() - started).toBeLessThan(10_000);
-      const small = await pool.analyse('<html><body><a href="/u/zn/">政府信息公开指南</a></body></html>', 'http://127.0.0.1:1/u/', ['columns']);
+      const small = await pool.analyse('<html><body><a href="/u/zn/">政府信息公开指南</a></body></html>', 'http://127.0.0.1:1/u/', [
+        'columns',
+      ]);
       expect(small.analysis.columns?.map((c) => c.key)).toContain('guide');
       expect(pool.threads()).toBe(1);
     } finally {

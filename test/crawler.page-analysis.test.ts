@@ -14,8 +14,20 @@ import { threadNiceValues } from './helpers/thread-nice.ts';
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/extract/${name}`, import.meta.url), 'utf8');
 const URL_OF = 'https://www.example.gov.cn/zwgk/bm/page.html';
 const ALL: AnalysisPart[] = ['list', 'detail', 'links', 'columns', 'sub:majorProjects'];
-const FIXTURES = ['trs-wcm-list.html', 'epoint-list.html', 'hanweb-datastore.html', 'trs-hyun-list.html', 'old-wcm-table.html', 'kaipuyun-detail.html',
-  'handan-detail.html', 'epoint-detail.html', 'discover-trs-hyun.html', 'hub-major-projects.html', 'malformed-comments-links.html', 'script-built-list.html'];
+const FIXTURES = [
+  'trs-wcm-list.html',
+  'epoint-list.html',
+  'hanweb-datastore.html',
+  'trs-hyun-list.html',
+  'old-wcm-table.html',
+  'kaipuyun-detail.html',
+  'handan-detail.html',
+  'epoint-detail.html',
+  'discover-trs-hyun.html',
+  'hub-major-projects.html',
+  'malformed-comments-links.html',
+  'script-built-list.html',
+];
 
 describe('one shared parse per page gives what each extractor gives alone', () => {
   for (const name of FIXTURES) {
@@ -70,7 +82,11 @@ describe('analysis pool', () => {
     await Promise.all(Array.from({ length: 10 }, () => pool.analyse(fixture('epoint-detail.html'), URL_OF, ['detail'])));
     await pool.workersReady();
     expect(pool.threads()).toBe(1);
-    for (const [name, type] of [['feed-rsshub.xml', 'application/xml'], ['feed.json', 'text/html'], ['trs-wcm-list.html', 'text/html']]) {
+    for (const [name, type] of [
+      ['feed-rsshub.xml', 'application/xml'],
+      ['feed.json', 'text/html'],
+      ['trs-wcm-list.html', 'text/html'],
+    ]) {
       const r = await pool.parseFeed(fixture(name), type);
       expect(r.feed).toEqual(parseFeed(fixture(name), type));
       expect(JSON.parse(r.json)).toEqual(r.feed);
@@ -90,12 +106,31 @@ describe('analysis pool', () => {
 describe('page analyses are cached per URL, content hash and extractor version', () => {
   const dir = mkdtempSync(join(tmpdir(), 'zwgk-analysis-'));
   const page = (hash: string): PageObservation => ({
-    runId: 1, unitId: 'u', role: 'list', columnKey: 'deptInfo', url: URL_OF, finalUrl: URL_OF, ok: true, status: 200, errorClass: null,
-    errorPermanent: null, errorMessage: null, contentType: 'text/html', encoding: 'utf-8', contentHash: hash, bytes: 1, notModified: false,
-    rendered: false, screenshot: null, attempts: 1, fetchedAt: '2023-12-15T00:00:00Z',
+    runId: 1,
+    unitId: 'u',
+    role: 'list',
+    columnKey: 'deptInfo',
+    url: URL_OF,
+    finalUrl: URL_OF,
+    ok: true,
+    status: 200,
+    errorClass: null,
+    errorPermanent: null,
+    errorMessage: null,
+    contentType: 'text/html',
+    encoding: 'utf-8',
+    contentHash: hash,
+    bytes: 1,
+    notModified: false,
+    rendered: false,
+    screenshot: null,
+    attempts: 1,
+    fetchedAt: '2023-12-15T00:00:00Z',
   });
   const loaded = (hash: string, html: string, reads: { n: number }): LoadedPage => ({
-    page: page(hash), hasBody: true, get html() {
+    page: page(hash),
+    hasBody: true,
+    get html() {
       reads.n++;
       return html;
     },

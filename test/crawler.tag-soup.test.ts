@@ -21,23 +21,33 @@ function expectTheThreeRows(html: string): void {
 
 describe('list pages written as tag soup', () => {
   it('reads rows of a page without <html>, <head> or <body>', () => {
-    expectTheThreeRows(`<meta charset="utf-8"><title>通知公告</title><div class="list"><ul>${TITLES.map((t, i) => `<li><a href="${URLS[i]}">${t}</a><span>${DATES[i]}</span></li>`).join('')}</ul></div>`);
+    expectTheThreeRows(
+      `<meta charset="utf-8"><title>通知公告</title><div class="list"><ul>${TITLES.map((t, i) => `<li><a href="${URLS[i]}">${t}</a><span>${DATES[i]}</span></li>`).join('')}</ul></div>`,
+    );
   });
 
   it('reads a table whose <td> and <tr> are never closed and that has no <tbody>', () => {
-    expectTheThreeRows(`<html><body><table width=100%>${TITLES.map((t, i) => `<tr><td><a href="${URLS[i]}">${t}</a><td>${DATES[i]}`).join('')}</table></body></html>`);
+    expectTheThreeRows(
+      `<html><body><table width=100%>${TITLES.map((t, i) => `<tr><td><a href="${URLS[i]}">${t}</a><td>${DATES[i]}`).join('')}</table></body></html>`,
+    );
   });
 
   it('reads rows whose <a> and <li> are never closed', () => {
-    expectTheThreeRows(`<html><body><ul class="list">${TITLES.map((t, i) => `<li><span>${DATES[i]}</span><a href="${URLS[i]}">${t}`).join('')}</ul></body></html>`);
+    expectTheThreeRows(
+      `<html><body><ul class="list">${TITLES.map((t, i) => `<li><span>${DATES[i]}</span><a href="${URLS[i]}">${t}`).join('')}</ul></body></html>`,
+    );
   });
 
   it('reads upper-case markup, stray end tags and a misnested <font>', () => {
-    expectTheThreeRows(`<HTML><BODY></DIV></SPAN><FONT COLOR=red><B>通知公告</FONT></B><UL>${TITLES.map((t, i) => `<LI><A HREF="${URLS[i]}"><FONT>${t}</A></FONT></TD>[${DATES[i]}]</LI></P>`).join('')}</UL></BODY></HTML>`);
+    expectTheThreeRows(
+      `<HTML><BODY></DIV></SPAN><FONT COLOR=red><B>通知公告</FONT></B><UL>${TITLES.map((t, i) => `<LI><A HREF="${URLS[i]}"><FONT>${t}</A></FONT></TD>[${DATES[i]}]</LI></P>`).join('')}</UL></BODY></HTML>`,
+    );
   });
 
   it('reads rows after a table with misplaced content (a link directly inside <table>)', () => {
-    expectTheThreeRows(`<html><body><table><a href="/zwgk/">更多</a>${TITLES.map((t, i) => `<tr><td><a href="${URLS[i]}">${t}</a></td><td>${DATES[i]}</td></tr>`).join('')}</table></body></html>`);
+    expectTheThreeRows(
+      `<html><body><table><a href="/zwgk/">更多</a>${TITLES.map((t, i) => `<tr><td><a href="${URLS[i]}">${t}</a></td><td>${DATES[i]}</td></tr>`).join('')}</table></body></html>`,
+    );
   });
 
   it('does not read markup inside comments, scripts or a <textarea> as rows', () => {
@@ -57,8 +67,12 @@ describe('list pages written as tag soup', () => {
   });
 
   it('reads the page count of a pager that stands after </html>', () => {
-    const r = extractListRows(`<html><body><ul>${TITLES.map((t, i) => `<li><a href="${URLS[i]}">${t}</a><span>${DATES[i]}</span></li>`).join('')}</ul></body></html>
-      <div class="page">共 4 页 <a href="index_1.html">下一页</a></div>`, url, { asOf });
+    const r = extractListRows(
+      `<html><body><ul>${TITLES.map((t, i) => `<li><a href="${URLS[i]}">${t}</a><span>${DATES[i]}</span></li>`).join('')}</ul></body></html>
+      <div class="page">共 4 页 <a href="index_1.html">下一页</a></div>`,
+      url,
+      { asOf },
+    );
     expect(r.pagination.nextUrl).toBe(abs('index_1.html'));
     expect(r.pagination.totalPages).toBe(4);
   });
@@ -66,22 +80,31 @@ describe('list pages written as tag soup', () => {
 
 describe('article pages written as tag soup', () => {
   it('reads the text and date of an article without <body> and without a known body container', () => {
-    const d = extractDetail(`<title>关于印发实施方案的通知</title><div class="x"><h3>关于印发实施方案的通知</h3><span>发布时间：2023-11-20</span><p>${ARTICLE}</div>`, url);
+    const d = extractDetail(
+      `<title>关于印发实施方案的通知</title><div class="x"><h3>关于印发实施方案的通知</h3><span>发布时间：2023-11-20</span><p>${ARTICLE}</div>`,
+      url,
+    );
     expect(d.text).toContain('现将《实施方案》印发给你们');
     expect(d.text).not.toMatch(/^关于印发实施方案的通知关于/); // the <title> is not body text
     expect(d.publishedAt).toBe('2023-11-20');
   });
 
   it('reads article text that stands after </body></html>, as a browser shows it', () => {
-    const d = extractDetail(`<html><head><title>关于印发实施方案的通知</title></head><body><div class="header">首页 | 政务公开</div></body></html>
-      <div class="x"><p>发布日期：2023-11-20</p><p>${ARTICLE}</p></div>`, url);
+    const d = extractDetail(
+      `<html><head><title>关于印发实施方案的通知</title></head><body><div class="header">首页 | 政务公开</div></body></html>
+      <div class="x"><p>发布日期：2023-11-20</p><p>${ARTICLE}</p></div>`,
+      url,
+    );
     expect(d.text).toContain('现将《实施方案》印发给你们');
     expect(d.publishedAt).toBe('2023-11-20');
   });
 
   it('reads the 索引号/发布日期 table of a metadata block whose cells are never closed', () => {
-    const d = extractDetail(`<html><body><table class="xxgk"><tr><td>索引号：<td>11130000-2023-00012<td>发布日期：<td>2023-11-20<tr><td>发文字号：<td>县政办〔2023〕5号</table>
-      <div class="TRS_Editor"><p>${ARTICLE}</div></body></html>`, url);
+    const d = extractDetail(
+      `<html><body><table class="xxgk"><tr><td>索引号：<td>11130000-2023-00012<td>发布日期：<td>2023-11-20<tr><td>发文字号：<td>县政办〔2023〕5号</table>
+      <div class="TRS_Editor"><p>${ARTICLE}</div></body></html>`,
+      url,
+    );
     expect(d.fields['索引号']).toBe('11130000-2023-00012');
     expect(d.fields['发文字号']).toBe('县政办〔2023〕5号');
     expect(d.publishedAt).toBe('2023-11-20');
@@ -91,17 +114,23 @@ describe('article pages written as tag soup', () => {
 describe('pages nested deeper than a browser nests them', () => {
   // 20 000 unclosed elements (a broken template or a hostile page): every tree walk used to overflow the call stack,
   // which failed the page's whole unit. A browser stops nesting at 512 and so do we.
-  const deep = (open: string) => `<html><body>${open.repeat(20_000)}<ul>${TITLES.map((t, i) => `<li><a href="${URLS[i]}">${t}</a><span>${DATES[i]}</span></li>`).join('')}</ul>
+  const deep = (
+    open: string,
+  ) => `<html><body>${open.repeat(20_000)}<ul>${TITLES.map((t, i) => `<li><a href="${URLS[i]}">${t}</a><span>${DATES[i]}</span></li>`).join('')}</ul>
     <p>${ARTICLE}</p></body></html>`;
 
-  it.each([['<div>'], ['<font><b>']])('reads the links and the text below %s × 20 000', (open) => {
-    const html = deep(open);
-    expect(extractLinks(html, url).map((l) => l.url)).toEqual(expect.arrayContaining(URLS.map(abs)));
-    expect(extractDetail(html, url).text).toContain('现将《实施方案》印发给你们');
-    // flattened as a browser flattens them, the rows no longer sit in their <li>s; whatever is read is real
-    const rows = extractListRows(html, url, { asOf }).rows;
-    for (const r of rows) expect(URLS.map(abs)).toContain(r.url);
-  }, 60_000);
+  it.each([['<div>'], ['<font><b>']])(
+    'reads the links and the text below %s × 20 000',
+    (open) => {
+      const html = deep(open);
+      expect(extractLinks(html, url).map((l) => l.url)).toEqual(expect.arrayContaining(URLS.map(abs)));
+      expect(extractDetail(html, url).text).toContain('现将《实施方案》印发给你们');
+      // flattened as a browser flattens them, the rows no longer sit in their <li>s; whatever is read is real
+      const rows = extractListRows(html, url, { asOf }).rows;
+      for (const r of rows) expect(URLS.map(abs)).toContain(r.url);
+    },
+    60_000,
+  );
 });
 
 describe('which pages are parsed a second time, by the standard tree builder', () => {

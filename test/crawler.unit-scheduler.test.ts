@@ -42,10 +42,14 @@ describe('unit scheduler', () => {
     const s = createUnitScheduler({ perHost: 3, total: 3 });
     const units = interleaveByHost(['a1', 'a2', 'a3', 'b1', 'b2', 'c1'], (u) => u[0]);
     expect(units).toEqual(['a1', 'b1', 'c1', 'a2', 'b2', 'a3']);
-    await Promise.all(units.map((u) => s.add(u[0], async () => {
-      order.push(u);
-      await new Promise((r) => setTimeout(r, 5));
-    })));
+    await Promise.all(
+      units.map((u) =>
+        s.add(u[0], async () => {
+          order.push(u);
+          await new Promise((r) => setTimeout(r, 5));
+        }),
+      ),
+    );
     expect(order.slice(0, 3)).toEqual(['a1', 'b1', 'c1']);
   });
 

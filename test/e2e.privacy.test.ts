@@ -56,7 +56,14 @@ beforeAll(async () => {
   const full = sampleConfigFor(portal.origin);
   config = { ...full, units: full.units.filter((u) => hostUnits.includes(u.id)) };
   dir = mkdtempSync(join(tmpdir(), 'zwgk-privacy-'));
-  outcome = await inspectCounty({ config, configPath: SAMPLE_CONFIG_PATH, asOf: SAMPLE_AS_OF, dbPath: join(dir, 'zwgk.db'), outDir: join(dir, 'out'), log: (l) => logLines.push(l) });
+  outcome = await inspectCounty({
+    config,
+    configPath: SAMPLE_CONFIG_PATH,
+    asOf: SAMPLE_AS_OF,
+    dbPath: join(dir, 'zwgk.db'),
+    outDir: join(dir, 'out'),
+    log: (l) => logLines.push(l),
+  });
   const store = openStore({ dbPath: join(dir, 'zwgk.db') });
   observations = loadUnitObservations(store, outcome.runId, hostUnits);
   store.close();
@@ -98,15 +105,35 @@ describe('privacy.exposure on the sample portal', () => {
 
   it('never shows a planted number unmasked: findings, the run summary and log, every report, the workspace pages and snapshot views', async () => {
     const numbers = plantedNumbers();
-    const files = await runDemoExtras({ config, asOf: SAMPLE_AS_OF, dbPath: join(dir, 'zwgk.db'), outDir: join(dir, 'out'), runId: outcome.runId, findings: outcome.findings });
+    const files = await runDemoExtras({
+      config,
+      asOf: SAMPLE_AS_OF,
+      dbPath: join(dir, 'zwgk.db'),
+      outDir: join(dir, 'out'),
+      runId: outcome.runId,
+      findings: outcome.findings,
+    });
     expect(files.some((f) => f.endsWith('.docx'))).toBe(true);
     const store = openStore({ dbPath: join(dir, 'zwgk.db') });
     createUser(store, { username: 'pingshen', displayName: '王评审', role: 'evaluator', password: 'correct-horse-1' });
     store.close();
-    const service = await startService({ dbPath: join(dir, 'zwgk.db'), config, configPath: SAMPLE_CONFIG_PATH, outDir: join(dir, 'out'), port: 0, asOf: SAMPLE_AS_OF, scheduler: false, log: () => undefined });
+    const service = await startService({
+      dbPath: join(dir, 'zwgk.db'),
+      config,
+      configPath: SAMPLE_CONFIG_PATH,
+      outDir: join(dir, 'out'),
+      port: 0,
+      asOf: SAMPLE_AS_OF,
+      scheduler: false,
+      log: () => undefined,
+    });
     const pages: string[] = [];
     try {
-      const login = await fetch(`${service.url}/login`, { method: 'POST', redirect: 'manual', body: new URLSearchParams({ username: 'pingshen', password: 'correct-horse-1' }) });
+      const login = await fetch(`${service.url}/login`, {
+        method: 'POST',
+        redirect: 'manual',
+        body: new URLSearchParams({ username: 'pingshen', password: 'correct-horse-1' }),
+      });
       const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
       expect(cookie).toMatch(/=/);
       const get = async (path: string) => (await fetch(`${service.url}${path}`, { headers: { cookie } })).text();
@@ -120,10 +147,19 @@ describe('privacy.exposure on the sample portal', () => {
     } finally {
       await service.close();
     }
-    const outputs = [JSON.stringify(outcome.findings), JSON.stringify(outcome.stats), logLines.join('\n'), ...pages, ...(await outputTexts(join(dir, 'out')))];
+    const outputs = [
+      JSON.stringify(outcome.findings),
+      JSON.stringify(outcome.stats),
+      logLines.join('\n'),
+      ...pages,
+      ...(await outputTexts(join(dir, 'out'))),
+    ];
     for (const text of outputs) for (const n of numbers) expect(text.includes(n), n).toBe(false);
     // and the masked forms are what is shown
-    const excerpts = outcome.findings.filter((f) => f.checkId === 'privacy.exposure').map((f) => f.evidence[0].excerpt).join('\n');
+    const excerpts = outcome.findings
+      .filter((f) => f.checkId === 'privacy.exposure')
+      .map((f) => f.evidence[0].excerpt)
+      .join('\n');
     expect(excerpts).toMatch(/140821\*{8}/);
     expect(excerpts).not.toContain(PAGE_MASKED.rows[0][1]); // names are masked too (and the masked page is no finding)
   });

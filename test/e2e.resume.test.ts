@@ -38,7 +38,20 @@ describe('kill and resume', () => {
     const configFile = join(dir, 'county.yaml');
     writeFileSync(configFile, readFileSync(SAMPLE_CONFIG_PATH, 'utf8').replaceAll(SAMPLE_PLACEHOLDER_ORIGIN, portal.origin));
     const dbPath = join(dir, 'zwgk.db');
-    const args = ['--import', 'tsx', join(ROOT, 'cli/main.ts'), 'inspect', '--config', configFile, '--db', dbPath, '--as-of', '2023-12-15', '--out', dir];
+    const args = [
+      '--import',
+      'tsx',
+      join(ROOT, 'cli/main.ts'),
+      'inspect',
+      '--config',
+      configFile,
+      '--db',
+      dbPath,
+      '--as-of',
+      '2023-12-15',
+      '--out',
+      dir,
+    ];
     const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, CI: '1' }, stdio: 'ignore' });
     const deadline = Date.now() + 120_000;
     while (doneCount(dbPath) < 6 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
@@ -48,7 +61,9 @@ describe('kill and resume', () => {
 
     const db = new Database(dbPath, { readonly: true });
     const run = db.prepare('SELECT id, status FROM runs').get() as { id: number; status: string };
-    const doneBefore = (db.prepare('SELECT unit_id FROM unit_tasks WHERE run_id = ?').all(run.id) as { unit_id: string }[]).map((r) => r.unit_id);
+    const doneBefore = (db.prepare('SELECT unit_id FROM unit_tasks WHERE run_id = ?').all(run.id) as { unit_id: string }[]).map(
+      (r) => r.unit_id,
+    );
     db.close();
     expect(run.status).toBe('running'); // the killed process could not mark it
     expect(doneBefore.length).toBeGreaterThanOrEqual(6);
@@ -56,7 +71,11 @@ describe('kill and resume', () => {
 
     // async: the sample portal answers from this process, so a blocking spawnSync would deadlock
     const resumed = await new Promise<{ status: number | null; stderr: string }>((done) => {
-      const p = spawn(process.execPath, [...args, '--resume'], { cwd: ROOT, env: { ...process.env, CI: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+      const p = spawn(process.execPath, [...args, '--resume'], {
+        cwd: ROOT,
+        env: { ...process.env, CI: '1' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       let stderr = '';
       p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
       p.on('exit', (status) => done({ status, stderr }));
@@ -69,7 +88,10 @@ describe('kill and resume', () => {
     const runs = after.prepare('SELECT id, status FROM runs').all() as { id: number; status: string }[];
     expect(runs).toEqual([{ id: run.id, status: 'complete' }]);
     expect((after.prepare('SELECT COUNT(*) AS n FROM unit_tasks WHERE run_id = ?').get(run.id) as { n: number }).n).toBe(41);
-    const refetched = after.prepare(`SELECT COUNT(*) AS n FROM pages WHERE run_id = ? AND fetched_at > ? AND unit_id IN (${doneBefore.map(() => '?').join(',')})`)
+    const refetched = after
+      .prepare(
+        `SELECT COUNT(*) AS n FROM pages WHERE run_id = ? AND fetched_at > ? AND unit_id IN (${doneBefore.map(() => '?').join(',')})`,
+      )
       .get(run.id, killedAt, ...doneBefore) as { n: number };
     expect(refetched.n).toBe(0);
     expect(after.pragma('integrity_check', { simple: true })).toBe('ok');

@@ -29,7 +29,11 @@ beforeAll(async () => {
   dbPath = join(dir, 'zwgk.db');
   outcome = await inspectCounty({ config, configPath: SAMPLE_CONFIG_PATH, asOf: SAMPLE_AS_OF, dbPath, outDir: dir });
   const store = openStore({ dbPath });
-  observations = loadUnitObservations(store, outcome.runId, config.units.map((u) => u.id));
+  observations = loadUnitObservations(
+    store,
+    outcome.runId,
+    config.units.map((u) => u.id),
+  );
   store.close();
 }, 600_000);
 
@@ -45,7 +49,19 @@ describe('inspection of the sample county', () => {
     const rows = JSON.parse(readFileSync(outcome.findingsFile!, 'utf8')) as Record<string, unknown>[];
     expect(rows.length).toBeGreaterThan(50);
     for (const r of rows) {
-      for (const k of ['unitId', 'unitName', 'checkId', 'indicator', 'title', 'detail', 'occurrences', 'suggestedPoints', 'evidence', 'status']) expect(r).toHaveProperty(k);
+      for (const k of [
+        'unitId',
+        'unitName',
+        'checkId',
+        'indicator',
+        'title',
+        'detail',
+        'occurrences',
+        'suggestedPoints',
+        'evidence',
+        'status',
+      ])
+        expect(r).toHaveProperty(k);
       expect(CHECK_IDS).toContain(r.checkId);
       for (const e of r.evidence as Record<string, unknown>[]) for (const k of ['url', 'excerpt', 'snapshot']) expect(e).toHaveProperty(k);
     }
@@ -76,7 +92,17 @@ describe('inspection of the sample county', () => {
   });
 
   it('discovers every column of every reachable unit or records it as missing', () => {
-    const keys = ['guide', 'functions', 'deptInfo', 'majorProjects', 'budget', 'policies', 'interpretations', 'consultation', 'annualReport'];
+    const keys = [
+      'guide',
+      'functions',
+      'deptInfo',
+      'majorProjects',
+      'budget',
+      'policies',
+      'interpretations',
+      'consultation',
+      'annualReport',
+    ];
     const plantedMissing = new Set(portal.groundTruth.filter((t) => t.checkId === 'column.missing').map((t) => t.unitId));
     for (const u of config.units.filter((x) => x.id !== 'xinfang')) {
       const o = obsOf(u.id);
@@ -134,15 +160,30 @@ describe('inspection of the sample county', () => {
       // working links found by the first run are not asked again; broken ones are, and are still broken
       const links = (again.stats as { links: { checked: number; reusedFromEarlierRuns: number } }).links;
       expect(links.reusedFromEarlierRuns).toBeGreaterThan(100);
-      const broken = (runId: number) => loadUnitObservations(store, runId, config.units.map((u) => u.id)).flatMap((o) => o.links)
-        .filter((l) => l.outcome === 'broken').map((l) => `${l.unitId} ${l.target}`).sort();
+      const broken = (runId: number) =>
+        loadUnitObservations(
+          store,
+          runId,
+          config.units.map((u) => u.id),
+        )
+          .flatMap((o) => o.links)
+          .filter((l) => l.outcome === 'broken')
+          .map((l) => `${l.unitId} ${l.target}`)
+          .sort();
       expect(broken(again.run.id)).toEqual(broken(outcome.runId));
       expect(broken(again.run.id).length).toBeGreaterThan(0);
       if (hasChromium) {
         // the script-built column is unchanged and builds its rows from its own HTML: the rendering is reused
         expect((again.stats as { rendersReused: number }).rendersReused).toBeGreaterThan(0);
-        const renderedColumns = (runId: number) => loadUnitObservations(store, runId, config.units.map((u) => u.id)).flatMap((o) => o.columns)
-          .filter((c) => c.rendered).map((c) => ({ unit: c.unitId, key: c.columnKey, items: c.items }));
+        const renderedColumns = (runId: number) =>
+          loadUnitObservations(
+            store,
+            runId,
+            config.units.map((u) => u.id),
+          )
+            .flatMap((o) => o.columns)
+            .filter((c) => c.rendered)
+            .map((c) => ({ unit: c.unitId, key: c.columnKey, items: c.items }));
         expect(renderedColumns(again.run.id)).toEqual(renderedColumns(outcome.runId));
         expect(renderedColumns(again.run.id).length).toBeGreaterThan(0);
       }

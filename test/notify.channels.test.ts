@@ -10,18 +10,36 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { ConfigError, parseCountyConfig, type CountyConfig } from '../config/index.ts';
-import { listNotifications, openStore, queueRecheck, startRun, finishRun, saveFindings, updateRecheck, recordRectifyClaim, type Store } from '../store/index.ts';
+import {
+  listNotifications,
+  openStore,
+  queueRecheck,
+  startRun,
+  finishRun,
+  saveFindings,
+  updateRecheck,
+  recordRectifyClaim,
+  type Store,
+} from '../store/index.ts';
 import type { Finding } from '../checks/index.ts';
 import { notifyReportsIssued, notifyRecheckResult, sendTestMessages, escapeChatMarkdown, type NotifyContext } from '../notify/index.ts';
 
-interface Hit { path: string; query: URLSearchParams; body: { msgtype: string; markdown: { content?: string; title?: string; text?: string } } }
+interface Hit {
+  path: string;
+  query: URLSearchParams;
+  body: { msgtype: string; markdown: { content?: string; title?: string; text?: string } };
+}
 const hits: Hit[] = [];
 // answers the next requests get (status, JSON); afterwards {errcode: 0}
 let answers: { status: number; json: unknown }[] = [];
 let hook: Server;
 let hookUrl: string;
 
-interface Mail { from: string; to: string[]; raw: string }
+interface Mail {
+  from: string;
+  to: string[];
+  raw: string;
+}
 const mails: Mail[] = [];
 let smtp: SMTPServer;
 let smtpPort: number;
@@ -30,7 +48,9 @@ let smtpFailNext = 0;
 beforeAll(async () => {
   hook = createServer((req, res) => {
     let data = '';
-    req.on('data', (c) => { data += c; });
+    req.on('data', (c) => {
+      data += c;
+    });
     req.on('end', () => {
       const u = new URL(req.url ?? '/', 'http://x');
       hits.push({ path: u.pathname, query: u.searchParams, body: JSON.parse(data) });
@@ -41,16 +61,24 @@ beforeAll(async () => {
   await new Promise<void>((r) => hook.listen(0, '127.0.0.1', r));
   hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}`;
   smtp = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
     onData(stream, session, cb) {
       let raw = '';
-      stream.on('data', (c) => { raw += c; });
+      stream.on('data', (c) => {
+        raw += c;
+      });
       stream.on('end', () => {
         if (smtpFailNext > 0) {
           smtpFailNext--;
           return cb(Object.assign(new Error('try later'), { responseCode: 451 }));
         }
-        mails.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw });
+        mails.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw,
+        });
         cb();
       });
     },
@@ -72,7 +100,8 @@ beforeEach(() => {
 });
 
 function county(extra = ''): CountyConfig {
-  return parseCountyConfig(`
+  return parseCountyConfig(
+    `
 county: 试点县
 year: 2023
 documents: { office: 试点县人民政府办公室, workspaceUrl: "https://zwgk.example.gov.cn/ws" }
@@ -98,15 +127,30 @@ units:
     name: 县档案馆
     class: B
     home: http://127.0.0.1:9/quiet/
-${extra}`, 'county.yaml');
+${extra}`,
+    'county.yaml',
+  );
 }
 
 const env = { JYJ_DING_SECRET: 'SECtest-secret', SL_WECOM_HOOK: '' };
 
 function finding(p: Partial<Finding> & Pick<Finding, 'id' | 'unitId' | 'title'>): Finding {
   return {
-    key: p.id, unitName: '', checkId: 'column.stale', indicator: 'notice.monthly', column: 'gzdt', subject: p.id, kind: 'deduction', detail: '',
-    occurrences: 1, suggestedPoints: -1, confidence: 'high', monthly: true, evidence: [], status: 'confirmed', ...p,
+    key: p.id,
+    unitName: '',
+    checkId: 'column.stale',
+    indicator: 'notice.monthly',
+    column: 'gzdt',
+    subject: p.id,
+    kind: 'deduction',
+    detail: '',
+    occurrences: 1,
+    suggestedPoints: -1,
+    confidence: 'high',
+    monthly: true,
+    evidence: [],
+    status: 'confirmed',
+    ...p,
   } as Finding;
 }
 
@@ -115,14 +159,25 @@ function tempStore(): Store {
 }
 
 const ctxOf = (store: Store, config: CountyConfig, log: string[] = []): NotifyContext => ({
-  store, config, log: (l) => log.push(l), now: () => new Date('2023-12-15T04:00:00Z'), env, retryDelayMs: 5,
+  store,
+  config,
+  log: (l) => log.push(l),
+  now: () => new Date('2023-12-15T04:00:00Z'),
+  env,
+  retryDelayMs: 5,
 });
 
 function decodeMime(raw: string): { subject: string; text: string } {
   const unfolded = raw.replace(/\r\n[ \t]+/g, ' ');
-  const words = (s: string) => s.replace(/=\?utf-8\?([bq])\?([^?]*)\?=\s*/gi, (_, enc: string, t: string) => (enc.toLowerCase() === 'b'
-    ? Buffer.from(t, 'base64').toString('utf8')
-    : Buffer.from(t.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8')));
+  const words = (s: string) =>
+    s.replace(/=\?utf-8\?([bq])\?([^?]*)\?=\s*/gi, (_, enc: string, t: string) =>
+      enc.toLowerCase() === 'b'
+        ? Buffer.from(t, 'base64').toString('utf8')
+        : Buffer.from(
+            t.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+            'latin1',
+          ).toString('utf8'),
+    );
   const subject = words(/^Subject: (.*)$/im.exec(unfolded)?.[1] ?? '');
   const plain = /Content-Type: text\/plain[^]*?\r\n\r\n([^]*?)\r\n--/i.exec(raw)?.[1] ?? '';
   return { subject, text: Buffer.from(plain.replace(/\s+/g, ''), 'base64').toString('utf8') };
@@ -139,11 +194,15 @@ describe('the county config', () => {
       return 'no error';
     };
     const base = 'county: 县\nyear: 2023\nunits:\n  - { id: a, name: 甲, class: A, home: "http://127.0.0.1/", notify: [CHANNEL] }\n';
-    expect(bad(base.replace('CHANNEL', '{ type: feishu, webhook: "http://127.0.0.1/" }'))).toMatch(/units\[0\]\.notify\[0\].*wecom（企业微信群机器人）/);
+    expect(bad(base.replace('CHANNEL', '{ type: feishu, webhook: "http://127.0.0.1/" }'))).toMatch(
+      /units\[0\]\.notify\[0\].*wecom（企业微信群机器人）/,
+    );
     expect(bad(base.replace('CHANNEL', '{ type: wecom }'))).toMatch(/units\[0\]\.notify\[0\].*webhook 或 webhookEnv/);
     expect(bad(base.replace('CHANNEL', '{ type: email, to: [不是邮箱] }'))).toMatch(/units\[0\]\.notify\[0\]\.to\[0\].*电子邮件地址/);
     expect(bad(base.replace('CHANNEL', '{ type: email, to: [a@b.cn] }'))).toMatch(/units\[0\]\.notify\[0\].*notify\.smtp/);
-    expect(bad(base.replace('CHANNEL', '{ type: dingtalk, webhook: "http://127.0.0.1/", secretEnv: "1x" }'))).toMatch(/secretEnv.*环境变量名/);
+    expect(bad(base.replace('CHANNEL', '{ type: dingtalk, webhook: "http://127.0.0.1/", secretEnv: "1x" }'))).toMatch(
+      /secretEnv.*环境变量名/,
+    );
   });
 });
 
@@ -170,7 +229,13 @@ describe('after the reports of a run', () => {
   it('sends nothing to units while the documents are drafts, and tells the office how many wait for review', async () => {
     const store = tempStore();
     const pending = findings().map((f) => (f.id === 'f2' ? { ...f, status: 'pending' as const } : f));
-    const count = await notifyReportsIssued(ctxOf(store, county()), { runId: 7, asOf: '2023-12-15', findings: pending, draft: true, deadline: '2023-12-29' });
+    const count = await notifyReportsIssued(ctxOf(store, county()), {
+      runId: 7,
+      asOf: '2023-12-15',
+      findings: pending,
+      draft: true,
+      deadline: '2023-12-29',
+    });
     expect(count.sent).toBe(1);
     expect(hits).toHaveLength(1);
     expect(hits[0]!.path).toBe('/wecom/office');
@@ -182,7 +247,13 @@ describe('after the reports of a run', () => {
     const store = tempStore();
     const log: string[] = [];
     const t0 = Date.now();
-    const count = await notifyReportsIssued(ctxOf(store, county(), log), { runId: 7, asOf: '2023-12-15', findings: findings(), draft: false, deadline: '2023-12-29' });
+    const count = await notifyReportsIssued(ctxOf(store, county(), log), {
+      runId: 7,
+      asOf: '2023-12-15',
+      findings: findings(),
+      draft: false,
+      deadline: '2023-12-29',
+    });
 
     // 钉钉 with 加签: timestamp and sign in the query, sign = base64(HmacSHA256("ts\nsecret"))
     const ding = hits.find((h) => h.path === '/dingtalk/jyj')!;
@@ -198,7 +269,7 @@ describe('after the reports of a run', () => {
     expect(text).toContain('[查看整改通知单和问题详情](https://zwgk.example.gov.cn/ws/unit)');
     // the phone number is masked, the crawled markdown is inert, the line break cannot start a heading
     expect(text).not.toContain('13812345678');
-    expect(text).toContain("138＊＊＊＊5678"); // the mask's asterisks are escaped too
+    expect(text).toContain('138＊＊＊＊5678'); // the mask's asterisks are escaped too
     expect(text).toContain('＊＊加急＊＊ ［点此］（http://evil.example/x）');
     expect(text).not.toMatch(/\n# /);
     expect(text).not.toContain('http://evil.example/x)');
@@ -253,8 +324,17 @@ describe('after the reports of a run', () => {
     const config = county();
     config.units = config.units.filter((u) => u.id === 'jyj');
     config.units[0]!.notify = [{ type: 'dingtalk', webhook: `${hookUrl}/dingtalk/jyj?access_token=T1` }];
-    answers = [{ status: 200, json: { errcode: 130101, errmsg: 'send too fast' } }, { status: 502, json: {} }];
-    await notifyReportsIssued(ctxOf(store, config), { runId: 8, asOf: '2023-12-15', findings: findings(), draft: false, deadline: '2023-12-29' });
+    answers = [
+      { status: 200, json: { errcode: 130101, errmsg: 'send too fast' } },
+      { status: 502, json: {} },
+    ];
+    await notifyReportsIssued(ctxOf(store, config), {
+      runId: 8,
+      asOf: '2023-12-15',
+      findings: findings(),
+      draft: false,
+      deadline: '2023-12-29',
+    });
     const rec = listNotifications(store, { unitId: 'jyj' })[0]!;
     expect(rec.state).toBe('sent');
     expect(rec.attempts).toBe(3);
@@ -262,7 +342,13 @@ describe('after the reports of a run', () => {
     hits.length = 0;
     answers = [{ status: 200, json: { errcode: 310000, errmsg: 'keywords not in content' } }];
     const log: string[] = [];
-    const count = await notifyReportsIssued(ctxOf(store, config, log), { runId: 9, asOf: '2024-01-15', findings: findings(), draft: false, deadline: '2024-01-29' });
+    const count = await notifyReportsIssued(ctxOf(store, config, log), {
+      runId: 9,
+      asOf: '2024-01-15',
+      findings: findings(),
+      draft: false,
+      deadline: '2024-01-29',
+    });
     const refused = listNotifications(store, { eventKey: 'rectify-notice:run-9:jyj' })[0]!;
     expect(refused.state).toBe('failed');
     expect(refused.attempts).toBe(1); // a configuration problem is not retried
@@ -348,7 +434,10 @@ describe('the service hook', () => {
     const run = startRun(store, { county: '试点县', configPath: 'c.yaml', configHash: 'h', kind: 'inspection', asOf: '2023-12-15' });
     saveFindings(store, run.id, [finding({ id: 'f1', unitId: 'jyj', title: '缺少"政策解读"栏目', checkId: 'column.missing' })]);
     finishRun(store, run.id, 'complete', {});
-    const ctx = createServiceContext({ dbPath, config, configPath: 'c.yaml', outDir: dir, asOf: '2023-12-15', log: () => undefined }, store);
+    const ctx = createServiceContext(
+      { dbPath, config, configPath: 'c.yaml', outDir: dir, asOf: '2023-12-15', log: () => undefined },
+      store,
+    );
     try {
       await generateRunReports(ctx, run.id); // the finding is pending (not reviewed): draft, the office only
       expect(hits.map((h) => h.path)).toEqual(['/wecom/office']);

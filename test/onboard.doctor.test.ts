@@ -30,7 +30,13 @@ describe('zwgk doctor on the sample portal', () => {
 
   it('names the missing columns of the units they were left out of, and only those', () => {
     const missing = d.units.flatMap((u) => u.columns.filter((c) => c.source === 'missing').map((c) => `${u.id}:${c.key}`));
-    for (const planted of ['niudu:annualReport', 'gongan:annualReport', 'zhujian:shuanggongshi', 'nengyuan:shuanggongshi', 'renshe:keyField:稳岗就业']) {
+    for (const planted of [
+      'niudu:annualReport',
+      'gongan:annualReport',
+      'zhujian:shuanggongshi',
+      'nengyuan:shuanggongshi',
+      'renshe:keyField:稳岗就业',
+    ]) {
       expect(missing).toContain(planted);
     }
     expect(missing.filter((m) => m.startsWith('yishi:'))).toEqual([]);
@@ -60,13 +66,19 @@ describe('zwgk doctor on the sample portal', () => {
     const without = await diagnoseConfig(one, '2023-12-15', { browserPath: '/nonexistent/chromium' });
     expect(without.browser.present).toBe(false);
     expect(without.ready).toBe(false);
-    expect(without.units[0].blockers).toEqual([expect.stringMatching(/^栏目“部门信息（工作动态）”的列表由脚本生成，需要浏览器.*apt-get install -y chromium/)]);
+    expect(without.units[0].blockers).toEqual([
+      expect.stringMatching(/^栏目“部门信息（工作动态）”的列表由脚本生成，需要浏览器.*apt-get install -y chromium/),
+    ]);
     const withOne = await diagnoseConfig(one, '2023-12-15', { browserPath: process.execPath });
     expect(withOne.units[0].blockers).toEqual([]);
   });
 
   it('reads feeds and their newest post; a broken feed blocks', () => {
-    const posts = portal.site.units.find((u) => u.id === 'xinfang')!.feed.posts.filter((p) => !p.pinned).map((p) => p.date).sort();
+    const posts = portal.site.units
+      .find((u) => u.id === 'xinfang')!
+      .feed.posts.filter((p) => !p.pinned)
+      .map((p) => p.date)
+      .sort();
     expect(posts.at(-1)! <= '2023-11-15').toBe(true); // the planted stop: nothing after 11-15
     expect(unit('xinfang').feeds[0].newest).toBe(posts.at(-1));
     expect(unit('yibao').blockers.some((b) => b.includes('订阅源无法读取'))).toBe(true);

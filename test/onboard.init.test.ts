@@ -18,7 +18,13 @@ describe.skipIf(PLAN === null)('zwgk init on the sample portal (附件1 text →
   beforeAll(async () => {
     portal = await startSamplePortal();
     dir = mkdtempSync(join(tmpdir(), 'init-'));
-    outcome = await runInit({ portal: `${portal.origin}/`, unitsFile: PLAN!, out: join(dir, 'county.yaml'), politeness: { concurrencyPerHost: 4, delayMs: 0 }, today: '2023-12-15' });
+    outcome = await runInit({
+      portal: `${portal.origin}/`,
+      unitsFile: PLAN!,
+      out: join(dir, 'county.yaml'),
+      politeness: { concurrencyPerHost: 4, delayMs: 0 },
+      today: '2023-12-15',
+    });
   });
   afterAll(() => portal.close());
 
@@ -57,7 +63,10 @@ describe.skipIf(PLAN === null)('zwgk init on the sample portal (附件1 text →
     const lines = text.split('\n');
     for (const u of config.units) {
       const at = lines.findIndex((l) => l === `  - id: ${u.id}`);
-      const above = lines.slice(0, at).reverse().find((l) => !l.startsWith('  # 政务新媒体') && !l.startsWith('  # 其他较弱'))!;
+      const above = lines
+        .slice(0, at)
+        .reverse()
+        .find((l) => !l.startsWith('  # 政务新媒体') && !l.startsWith('  # 其他较弱'))!;
       expect(above, u.name).toMatch(new RegExp(`^  # ${u.name}：见 .*得分 \\d\\.\\d\\d：`));
     }
     const yishi = config.units.find((u) => u.name === '猗氏镇政府')!;
@@ -86,7 +95,9 @@ describe.skipIf(PLAN === null)('zwgk init on the sample portal (附件1 text →
     expect(niudu.columns!.found).toBeLessThan(niudu.columns!.required);
     expect(outcome.rows.find((r) => r.id === 'xinfang')!.columns).toBeNull();
     // the template reads back as the config's own columns: once filled in and uncommented
-    const filled = text.replace(/^ {4}# columns:$/gm, '    columns:').replace(/^ {4}# {3}(\S+): 待填写 .*$/gm, '      $1: https://example.gov.cn/filled/');
+    const filled = text
+      .replace(/^ {4}# columns:$/gm, '    columns:')
+      .replace(/^ {4}# {3}(\S+): 待填写 .*$/gm, '      $1: https://example.gov.cn/filled/');
     const config = parseCountyConfig(filled, 'county.yaml');
     expect(config.units.find((u) => u.id === 'niudu')!.columns).toMatchObject({ annualReport: 'https://example.gov.cn/filled/' });
   });
@@ -127,7 +138,10 @@ describe('navigation entries of one page', () => {
       <script>var d=[{"name":"县工科局","url":"/c/"}];document.write('<a href="/d/">县审计局</a>');</script>`;
     const entries = navEntriesOf(html, 'http://x.gov.cn/zwgk/');
     expect(entries.map((e) => [e.text, new URL(e.url).pathname, e.how])).toEqual([
-      ['猗氏镇人民政府信息公开', '/a/', '页面链接'], ['县医保局', '/b/', '下拉框'], ['县工科局', '/c/', '脚本生成的列表'], ['县审计局', '/d/', '脚本生成的列表'],
+      ['猗氏镇人民政府信息公开', '/a/', '页面链接'],
+      ['县医保局', '/b/', '下拉框'],
+      ['县工科局', '/c/', '脚本生成的列表'],
+      ['县审计局', '/d/', '脚本生成的列表'],
     ]);
   });
 

@@ -62,8 +62,12 @@ describe('matchUnits', () => {
 
   it('gives each unit its link, keeps 临晋镇 and 临猗镇 apart, and reports decoys as leftovers', () => {
     const entries = [
-      e('临晋镇人民政府', 'http://x/linjin/'), e('临猗镇人民政府', 'http://x/linyizhen/'), e('县工业和科技局', 'http://x/gk/'),
-      e('县委宣传部', 'http://x/xcb/'), e('县应急管理局', 'http://x/yj/'), e('县安全生产监督管理局', 'http://x/ajj/'),
+      e('临晋镇人民政府', 'http://x/linjin/'),
+      e('临猗镇人民政府', 'http://x/linyizhen/'),
+      e('县工业和科技局', 'http://x/gk/'),
+      e('县委宣传部', 'http://x/xcb/'),
+      e('县应急管理局', 'http://x/yj/'),
+      e('县安全生产监督管理局', 'http://x/ajj/'),
     ];
     const r = matchUnits(['临晋镇政府', '工科局', '应急管理局'], entries, COUNTY);
     const homes = Object.fromEntries(r.units.map((u) => [u.name, u.match.status === 'matched' ? u.match.best.url : u.match.status]));
@@ -82,7 +86,8 @@ describe('matchUnits', () => {
   it('two links that fit equally are left to a person with both as candidates', () => {
     const r = matchUnits(['示范区'], [e('现代农业产业示范区', 'http://x/a/'), e('经济技术开发示范区', 'http://x/b/')], COUNTY);
     expect(r.units[0].match.status).toBe('ambiguous');
-    if (r.units[0].match.status === 'ambiguous') expect(r.units[0].match.candidates.map((c) => c.url)).toEqual(['http://x/a/', 'http://x/b/']);
+    if (r.units[0].match.status === 'ambiguous')
+      expect(r.units[0].match.candidates.map((c) => c.url)).toEqual(['http://x/a/', 'http://x/b/']);
   });
 
   it('a unit with no fitting link is unmatched, never given the nearest name', () => {

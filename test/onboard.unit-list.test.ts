@@ -86,7 +86,11 @@ describe('CSV and XLSX', () => {
     ws.getRow(4).getCell(3).value = 'B';
     await wb.xlsx.writeFile(file);
     const units = await loadUnitList(file);
-    expect(units.map((u) => [u.name, u.class])).toEqual([['猗氏镇政府', 'A'], ['发改局', 'B'], ['教育局', 'B']]);
+    expect(units.map((u) => [u.name, u.class])).toEqual([
+      ['猗氏镇政府', 'A'],
+      ['发改局', 'B'],
+      ['教育局', 'B'],
+    ]);
   });
 });
 
@@ -94,13 +98,19 @@ describe('ids from names', () => {
   const unit = (name: string, cls: 'A' | 'B' = 'B', id: string | null = null): PlannedUnit => ({ name, class: cls, id, place: '' });
 
   it('are the pinyin of the name without county and ending, the same every time', () => {
-    const ids = assignUnitIds([unit('猗氏镇政府', 'A'), unit('嵎阳镇政府', 'A'), unit('临猗现代农业产业示范区'), unit('发改局'), unit('卫健体局')], '临猗县');
+    const ids = assignUnitIds(
+      [unit('猗氏镇政府', 'A'), unit('嵎阳镇政府', 'A'), unit('临猗现代农业产业示范区'), unit('发改局'), unit('卫健体局')],
+      '临猗县',
+    );
     expect(ids.map((u) => u.id)).toEqual(['yishi', 'yuyang', 'xiandainongyechanye', 'fagai', 'weijianti']);
     expect(assignUnitIds([unit('卫健体局')], '临猗县')[0].id).toBe('weijianti');
   });
 
   it('stay unique: a clash takes the ending, then a number, and given ids are kept', () => {
-    const ids = assignUnitIds([unit('北京镇政府', 'A'), unit('北景乡政府', 'A'), unit('北井乡政府', 'A'), unit('能源局', 'B', 'beijing')], '临猗县');
+    const ids = assignUnitIds(
+      [unit('北京镇政府', 'A'), unit('北景乡政府', 'A'), unit('北井乡政府', 'A'), unit('能源局', 'B', 'beijing')],
+      '临猗县',
+    );
     expect(ids.map((u) => u.id)).toEqual(['beijing-zhen', 'beijing-xiang', 'beijing-2', 'beijing']);
   });
 });

@@ -50,8 +50,14 @@ async function cli(args: string[]): Promise<{ code: number; stderr: string; stdo
   const out: string[] = [];
   const we = process.stderr.write.bind(process.stderr);
   const wo = process.stdout.write.bind(process.stdout);
-  process.stderr.write = ((c: string | Uint8Array) => { err.push(String(c)); return true; }) as typeof process.stderr.write;
-  process.stdout.write = ((c: string | Uint8Array) => { out.push(String(c)); return true; }) as typeof process.stdout.write;
+  process.stderr.write = ((c: string | Uint8Array) => {
+    err.push(String(c));
+    return true;
+  }) as typeof process.stderr.write;
+  process.stdout.write = ((c: string | Uint8Array) => {
+    out.push(String(c));
+    return true;
+  }) as typeof process.stdout.write;
   const before = process.exitCode;
   try {
     const code = await main(args);
@@ -67,16 +73,20 @@ describe('inspect validates everything before its first request', () => {
   it.each([
     ['a missing rubric file', 'rubric: ./no-such-rubric.yaml', /rubric[\s\S]*no-such-rubric\.yaml[\s\S]*不存在/],
     ['a bad rules: key', 'rules: { noSuchSetting: 3 }', /rules[\s\S]*noSuchSetting/],
-  ])('%s: exit 2, the place named, no page fetched', async (_name, extra, message) => {
-    const file = join(dir, `c-${Math.random().toString(36).slice(2)}.yaml`);
-    writeFileSync(file, county(extra));
-    requests = 0;
-    const r = await cli(['inspect', '--config', file, '--as-of', '2023-12-15', '--db', join(dir, 'a.db'), '--out', join(dir, 'out')]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(message);
-    expect(r.stderr).toContain(file);
-    expect(requests).toBe(0);
-  }, 60_000);
+  ])(
+    '%s: exit 2, the place named, no page fetched',
+    async (_name, extra, message) => {
+      const file = join(dir, `c-${Math.random().toString(36).slice(2)}.yaml`);
+      writeFileSync(file, county(extra));
+      requests = 0;
+      const r = await cli(['inspect', '--config', file, '--as-of', '2023-12-15', '--db', join(dir, 'a.db'), '--out', join(dir, 'out')]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).toContain(file);
+      expect(requests).toBe(0);
+    },
+    60_000,
+  );
 
   it('an --out that is a file is refused before crawling (findings.json could not be written)', async () => {
     const file = join(dir, 'ok.yaml');
@@ -101,7 +111,11 @@ describe('config errors with their place', () => {
     }
     const t0 = performance.now();
     let error: unknown;
-    try { parseCountyConfig(lines.join('\n'), 'bomb.yaml'); } catch (err) { error = err; }
+    try {
+      parseCountyConfig(lines.join('\n'), 'bomb.yaml');
+    } catch (err) {
+      error = err;
+    }
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).message).toMatch(/bomb\.yaml: 第4行第\d+列.*别名/);
     expect(performance.now() - t0).toBeLessThan(2000);
@@ -110,7 +124,12 @@ describe('config errors with their place', () => {
   it('a rubric file with an alias bomb is refused the same way', () => {
     const file = join(dir, 'bomb-rubric.yaml');
     const lines = ['a: &a [1,1,1,1,1,1,1,1,1,1]'];
-    for (let i = 0; i < 8; i++) lines.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`);
+    for (let i = 0; i < 8; i++)
+      lines.push(
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(97 + i)}`)
+          .join(',')}]`,
+      );
     writeFileSync(file, lines.join('\n'));
     expect(() => loadRubric(file, 2023)).toThrow(/第2行.*别名/);
   });
@@ -123,7 +142,9 @@ describe('config errors with their place', () => {
   });
 
   it('a bad time zone is refused at schedule.timezone', () => {
-    expect(() => parseCountyConfig(county('schedule: { timezone: Asia/Shangai }'), 't.yaml')).toThrow(/schedule\.timezone.*Asia\/Shangai.*时区/);
+    expect(() => parseCountyConfig(county('schedule: { timezone: Asia/Shangai }'), 't.yaml')).toThrow(
+      /schedule\.timezone.*Asia\/Shangai.*时区/,
+    );
     expect(parseCountyConfig(county('schedule: { timezone: Asia/Urumqi }'), 't.yaml').schedule.timezone).toBe('Asia/Urumqi');
   });
 });
@@ -134,7 +155,11 @@ describe('imported tables name the line', () => {
     const file = join(dir, 'review.csv');
     writeFileSync(file, '问题编号,决定,审核人,理由\nabc,确认,张三,属实\n"def,驳回,李四,未闭合\nghi,确认,王五,属实\n');
     let error: unknown;
-    try { await importReviewDecisions(store, file); } catch (err) { error = err; }
+    try {
+      await importReviewDecisions(store, file);
+    } catch (err) {
+      error = err;
+    }
     store.close();
     expect(error).toBeInstanceOf(TableReadError);
     expect((error as Error).message).toContain(file);
@@ -175,15 +200,34 @@ describe('imported tables name the line', () => {
 });
 
 describe('impossible manual counts', () => {
-  const config = parseCountyConfig(county('').replace('${origin}', 'http://127.0.0.1:9').replace(/undefined\/u\//, 'http://127.0.0.1:9/u/'), 't.yaml');
+  const config = parseCountyConfig(
+    county('')
+      .replace('${origin}', 'http://127.0.0.1:9')
+      .replace(/undefined\/u\//, 'http://127.0.0.1:9/u/'),
+    't.yaml',
+  );
   const rubric = loadRubric('builtin:2023', 2023);
   const unit = config.units[0];
   const rows = manualRowsForUnit(rubric, unit);
   const once = rows.find((r) => r.rule.type === 'once');
   const per = rows.find((r) => r.rule.type === 'perOccurrence');
-  const entry = (target: string, occurrences: number) => ({ year: 2023, unitId: unit.id, target, occurrences, points: null, levelId: null, value: null, note: '材料', by: '张三' });
+  const entry = (target: string, occurrences: number) => ({
+    year: 2023,
+    unitId: unit.id,
+    target,
+    occurrences,
+    points: null,
+    levelId: null,
+    value: null,
+    note: '材料',
+    by: '张三',
+  });
 
-  it.each([[2.5, '整数'], [1e308, '超出可能范围'], [2, '0 或 1']])('occurrences %s on a once-only indicator is refused (%s)', (n, message) => {
+  it.each([
+    [2.5, '整数'],
+    [1e308, '超出可能范围'],
+    [2, '0 或 1'],
+  ])('occurrences %s on a once-only indicator is refused (%s)', (n, message) => {
     expect(once).toBeDefined();
     const problems = manualEntryProblems(entry(once!.id, n), { config, rubric });
     expect(problems.map((p) => `${p.column}：${p.message}`).join('；')).toContain(message);
@@ -192,6 +236,8 @@ describe('impossible manual counts', () => {
     expect(per).toBeDefined();
     expect(manualEntryProblems(entry(per!.id, 3), { config, rubric })).toEqual([]);
     expect(manualEntryProblems(entry(per!.id, 2.5), { config, rubric })[0]?.message).toContain('整数');
-    expect(manualEntryProblems({ ...entry(per!.id, 1), occurrences: null, points: -1e308 }, { config, rubric })[0]?.message).toContain('超出可能范围');
+    expect(manualEntryProblems({ ...entry(per!.id, 1), occurrences: null, points: -1e308 }, { config, rubric })[0]?.message).toContain(
+      '超出可能范围',
+    );
   });
 });

@@ -18,7 +18,8 @@ describe.skipIf(corpus === null)('detail publish date on real pages', () => {
     });
   }
   it('a page that shows no date is dated by its meta PubDate', () => {
-    const html = '<html><head><meta name="PubDate" content="2023-05-16 10:00"><title>统计公报</title></head><body><div id="zoom"><p>正文内容。</p></div></body></html>';
+    const html =
+      '<html><head><meta name="PubDate" content="2023-05-16 10:00"><title>统计公报</title></head><body><div id="zoom"><p>正文内容。</p></div></body></html>';
     expect(extractDetail(html, 'http://x.invalid/a.html').publishedAt).toBe('2023-05-16');
   });
 });

@@ -11,7 +11,8 @@ const settings = loadCheckSettings();
 const corpus = await realCorpus();
 const page = (id: string) => corpus!.pages.find((p) => p.id === id)!;
 const source = (p: LoadedPage) => (p.isHtml ? extractDetail(p.content, p.url) : { text: p.content, links: [], tables: [] });
-const read = (p: LoadedPage, kind: 'guide' | 'functions') => new Map(readElements(source(p), settings.elementDefinitions[kind], settings).map((r) => [r.id, r]));
+const read = (p: LoadedPage, kind: 'guide' | 'functions') =>
+  new Map(readElements(source(p), settings.elementDefinitions[kind], settings).map((r) => [r.id, r]));
 const compact = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 
 describe.skipIf(corpus === null)('指南 elements on the real 平潭 guide', () => {
@@ -26,7 +27,10 @@ describe.skipIf(corpus === null)('指南 elements on the real 平潭 guide', () 
       expect(r.found, r.reason).toBe(true);
       expect(r.confidence).toBe('high');
       const passages = evidence.split(/;\s|\s…\s/).map((s) => compact(s.replace(/\s*\([^)]*\)\s*$/, '')).slice(0, 6));
-      expect(passages.some((s) => compact(r.excerpt ?? '').includes(s)), `${r.excerpt}`).toBe(true);
+      expect(
+        passages.some((s) => compact(r.excerpt ?? '').includes(s)),
+        `${r.excerpt}`,
+      ).toBe(true);
     });
   }
 
@@ -67,19 +71,20 @@ describe.skipIf(corpus === null)('机构职能 fields on the real 平潭 机构 
     });
   }
 
-  it('the unit\'s head is named, not the head of one of its offices (负责人：陈国伟 of 财政处)', () => {
+  it("the unit's head is named, not the head of one of its offices (负责人：陈国伟 of 财政处)", () => {
     const jsplj = read(page('fj-pingtan-jg-jsplj'), 'functions').get('负责人姓名')!;
     expect(jsplj.excerpt).toContain('张著名');
     const gwhbgs = read(page('fj-pingtan-jg-gwhbgs'), 'functions').get('负责人姓名')!;
     expect(gwhbgs.excerpt).toContain('江裕森');
   });
 
-  it('the contact of the unit (值班室 in 基本信息) is read before its offices\' phone numbers', () => {
+  it("the contact of the unit (值班室 in 基本信息) is read before its offices' phone numbers", () => {
     expect(read(page('fj-pingtan-jg-jsplj'), 'functions').get('联系方式')!.excerpt).toContain('值班室');
   });
 
   it('with only an office head named, 负责人姓名 is doubtful (low) rather than found', () => {
-    const text = '办公室主要职责：负责文电、会务。负责人：陈国伟联系电话:0591-88710419 办公地址：平潭综合实验区国昌路1号 办公时间：周一至周五 上午8:00-12:00';
+    const text =
+      '办公室主要职责：负责文电、会务。负责人：陈国伟联系电话:0591-88710419 办公地址：平潭综合实验区国昌路1号 办公时间：周一至周五 上午8:00-12:00';
     const r = readElements({ text, links: [] }, settings.elementDefinitions.functions, settings).find((x) => x.id === '负责人姓名')!;
     expect(r).toMatchObject({ found: false, confidence: 'low' });
   });

@@ -46,9 +46,12 @@ describe('年度考核评分表 (.xlsx)', () => {
     for (const u of scores.units) {
       const ws = wb.getWorksheet(u.unitName)!;
       const col = headerIndex(ws);
-      for (const h of ['一级指标', '二级指标', '三级指标', '赋分', '扣分标准', '加分标准', '考核方式', '得分', '评分依据']) expect(col.has(h), h).toBe(true);
+      for (const h of ['一级指标', '二级指标', '三级指标', '赋分', '扣分标准', '加分标准', '考核方式', '得分', '评分依据'])
+        expect(col.has(h), h).toBe(true);
       const rows: ExcelJS.Row[] = [];
-      ws.eachRow((r, n) => { if (n > 3) rows.push(r); });
+      ws.eachRow((r, n) => {
+        if (n > 3) rows.push(r);
+      });
       const total = rows.at(-1)!;
       expect(total.getCell(1).value).toBe('合计');
       const cell = total.getCell(col.get('得分')!).value as ExcelJS.CellFormulaValue;
@@ -94,13 +97,25 @@ describe('年度考核评分表 (.xlsx)', () => {
       if (name && typeof name === 'object' && 'hyperlink' in name) {
         const total = r.getCell(4).value as ExcelJS.CellFormulaValue;
         expect(total.formula).toMatch(/^'.+'!K\d+$/);
-        seen.set(name.text, { cls: String(r.getCell(2).value), rank: Number(r.getCell(1).value), total: Number(total.result), grade: String(r.getCell(6).value), final: String(r.getCell(7).value) });
+        seen.set(name.text, {
+          cls: String(r.getCell(2).value),
+          rank: Number(r.getCell(1).value),
+          total: Number(total.result),
+          grade: String(r.getCell(6).value),
+          final: String(r.getCell(7).value),
+        });
       }
     });
     expect(seen.size).toBe(units.length);
     for (const u of scores.units) {
       const s = seen.get(u.unitName)!;
-      expect(s).toEqual({ cls: fixtureRubric.classes[u.class].label, rank: u.rank, total: u.total, grade: u.grade, final: u.gradeOverride?.grade ?? u.grade });
+      expect(s).toEqual({
+        cls: fixtureRubric.classes[u.class].label,
+        rank: u.rank,
+        total: u.total,
+        grade: u.grade,
+        final: u.gradeOverride?.grade ?? u.grade,
+      });
     }
     const text: string[] = [];
     ws.eachRow((r) => text.push(String(r.getCell(1).value ?? '')));
@@ -111,7 +126,9 @@ describe('年度考核评分表 (.xlsx)', () => {
   it('lists every pending item on the pending sheet', () => {
     const ws = wb.getWorksheet('待确认事项')!;
     const problems: unknown[] = [];
-    ws.eachRow((r, n) => { if (n > 1) problems.push(r.getCell(6).value); });
+    ws.eachRow((r, n) => {
+      if (n > 1) problems.push(r.getCell(6).value);
+    });
     for (const f of pending) expect(problems).toContain(f.title.startsWith('=') ? `'${f.title}` : f.title);
     const ranged = scores.units.flatMap((u) => u.indicators.flatMap((i) => i.basis.filter((b) => b.status === 'pending' && !b.findingId)));
     expect(ranged.length).toBeGreaterThan(0);
@@ -121,14 +138,16 @@ describe('年度考核评分表 (.xlsx)', () => {
   it('writes formula-looking crawled text as plain text, never as a formula', () => {
     let hits = 0;
     for (const ws of wb.worksheets) {
-      ws.eachRow((r) => r.eachCell((c) => {
-        if (c.type === ExcelJS.ValueType.Formula) expect(String((c.value as ExcelJS.CellFormulaValue).formula)).not.toMatch(/HYPERLINK/i);
-        if (typeof c.value === 'string' && c.value.includes('HYPERLINK')) {
-          hits++;
-          expect(c.type).toBe(ExcelJS.ValueType.String);
-          expect(c.value).not.toMatch(/^[=+\-@]/);
-        }
-      }));
+      ws.eachRow((r) =>
+        r.eachCell((c) => {
+          if (c.type === ExcelJS.ValueType.Formula) expect(String((c.value as ExcelJS.CellFormulaValue).formula)).not.toMatch(/HYPERLINK/i);
+          if (typeof c.value === 'string' && c.value.includes('HYPERLINK')) {
+            hits++;
+            expect(c.type).toBe(ExcelJS.ValueType.String);
+            expect(c.value).not.toMatch(/^[=+\-@]/);
+          }
+        }),
+      );
     }
     expect(hits).toBeGreaterThan(0);
     const cells: unknown[] = [];
@@ -147,7 +166,10 @@ describe('领导小组 summary (.docx)', () => {
   it('lists every unit with its rank, total and grade by class', () => {
     expect(docx.text).toContain('县政务公开领导小组：');
     for (const u of scores.units) {
-      const row = docx.xml.split('</w:tr>').map((r) => [...r.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1])).find((c) => c[1] === u.unitName)!;
+      const row = docx.xml
+        .split('</w:tr>')
+        .map((r) => [...r.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]))
+        .find((c) => c[1] === u.unitName)!;
       expect(row.slice(0, 3)).toEqual([String(u.rank), u.unitName, String(u.total)]);
     }
     expect(docx.text).toContain(`A类乡镇${units.filter((u) => u.class === 'A').length}个`);

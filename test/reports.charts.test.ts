@@ -4,7 +4,16 @@ import { CHECK_LABELS, chartPng, renderChartSvg, safeCellText, unitBarsOption, t
 
 describe('charts', () => {
   it('renders an SVG with Chinese labels and escapes markup in names', () => {
-    const svg = renderChartSvg(unitBarsOption([{ name: '猗氏镇政府', count: 3 }, { name: '<b>x</b>', count: 1 }], '各单位问题数量'), { width: 600, height: 300 });
+    const svg = renderChartSvg(
+      unitBarsOption(
+        [
+          { name: '猗氏镇政府', count: 3 },
+          { name: '<b>x</b>', count: 1 },
+        ],
+        '各单位问题数量',
+      ),
+      { width: 600, height: 300 },
+    );
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('猗氏镇政府');
     expect(svg).toContain('各单位问题数量');
@@ -12,7 +21,14 @@ describe('charts', () => {
   });
 
   it('turns the SVG into a PNG without a browser', () => {
-    const png = chartPng(renderChartSvg(trendOption([{ month: '2023-10', counts: { 'column.blank': 2 } }, { month: '2023-11', counts: { 'column.blank': 1, 'link.broken': 4 } }])));
+    const png = chartPng(
+      renderChartSvg(
+        trendOption([
+          { month: '2023-10', counts: { 'column.blank': 2 } },
+          { month: '2023-11', counts: { 'column.blank': 1, 'link.broken': 4 } },
+        ]),
+      ),
+    );
     expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
     expect(png.readUInt32BE(16)).toBe(1600); // 800 px at scale 2
   });

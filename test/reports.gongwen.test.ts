@@ -13,8 +13,9 @@ describe('公文 parts', () => {
 
   it('builds 主送 from the units covered, naming a zone that is neither township nor department', () => {
     const u = (name: string, cls: 'A' | 'B') => ({ id: name, name, class: cls });
-    expect(mainToFor([u('猗氏镇政府', 'A'), u('北辛乡政府', 'A'), u('临猗现代农业产业示范区', 'B'), u('发改局', 'B')]))
-      .toBe('各乡（镇）人民政府，临猗现代农业产业示范区管委会，县直各有关单位：');
+    expect(mainToFor([u('猗氏镇政府', 'A'), u('北辛乡政府', 'A'), u('临猗现代农业产业示范区', 'B'), u('发改局', 'B')])).toBe(
+      '各乡（镇）人民政府，临猗现代农业产业示范区管委会，县直各有关单位：',
+    );
     expect(mainToFor([u('发改局', 'B')])).toBe('县直各有关单位：');
     expect(mainToFor([u('城关街道办事处', 'A'), u('教育局', 'B')])).toBe('各街道办事处，县直各有关单位：');
   });
@@ -23,13 +24,22 @@ describe('公文 parts', () => {
     const parts = ['临猗县人民政府办公室', '关于2023年12月份', '全县政府网站和政务新媒体', '全覆盖检查情况的通报'];
     const lines = titleLines(parts);
     expect(lines.join('')).toBe(parts.join(''));
-    for (const l of lines) expect(parts.some((p) => l.startsWith(p)), l).toBe(true);
+    for (const l of lines)
+      expect(
+        parts.some((p) => l.startsWith(p)),
+        l,
+      ).toBe(true);
     expect(lines.length).toBeGreaterThan(1);
   });
 
   it('fills 文号 and 附注 from the settings and invents nothing that is not configured', () => {
     const units = [{ id: 'a', name: '猗氏镇政府', class: 'A' as const }];
-    const f = gongwenFrame('临猗县', units, { docNumber: '临政办函〔{year}〕{n}号', contact: { name: '王明', phone: '0359-1' }, publicNote: '此件公开发布' }, { year: '2023', n: 12 });
+    const f = gongwenFrame(
+      '临猗县',
+      units,
+      { docNumber: '临政办函〔{year}〕{n}号', contact: { name: '王明', phone: '0359-1' }, publicNote: '此件公开发布' },
+      { year: '2023', n: 12 },
+    );
     expect(f.docNumber).toBe('临政办函〔2023〕12号');
     expect(f.note).toBe('（此件公开发布；联系人：王明，联系电话：0359-1）');
     expect(f.office).toBe('临猗县人民政府办公室');
@@ -40,11 +50,17 @@ describe('公文 parts', () => {
 
   it('states what a finding knows in plain words: dates as 公文 dates, no rule citation, no measuring jargon', () => {
     const f = {
-      checkId: 'link.broken', title: '页面存在 1 个无法访问的链接',
-      detail: '页面 http://x/a/ 上的链接经检测（HEAD 被拒时以 GET 复核，重试后）仍无法访问："旧版" → http://x/old：HTTP 错误状态（HTTP 404）（HEAD）。属于政府网站检查指标"可用性"中的错链、断链（国办秘函〔2019〕19号）。同一目标在本单位只计一次。',
+      checkId: 'link.broken',
+      title: '页面存在 1 个无法访问的链接',
+      detail:
+        '页面 http://x/a/ 上的链接经检测（HEAD 被拒时以 GET 复核，重试后）仍无法访问："旧版" → http://x/old：HTTP 错误状态（HTTP 404）（HEAD）。属于政府网站检查指标"可用性"中的错链、断链（国办秘函〔2019〕19号）。同一目标在本单位只计一次。',
     } as Finding;
     expect(itemFacts(f)).toBe('页面 http://x/a/ 上的链接经检测仍无法访问："旧版" → http://x/old：HTTP 错误状态（HTTP 404）');
-    const stale = { checkId: 'column.stale', title: 't', detail: '最新一条（不含置顶）2023-10-06"会"，距检查日 2023-12-15 共 70 天，超过 14 天。违反栏目更新要求。' } as Finding;
+    const stale = {
+      checkId: 'column.stale',
+      title: 't',
+      detail: '最新一条（不含置顶）2023-10-06"会"，距检查日 2023-12-15 共 70 天，超过 14 天。违反栏目更新要求。',
+    } as Finding;
     expect(itemFacts(stale)).toBe('最新一条（不含置顶）2023年10月6日"会"，距检查日 2023年12月15日 共 70 天，超过 14 天');
   });
 });

@@ -9,9 +9,14 @@ describe('dates in documents are the inspection date, never the machine clock', 
     const units = sampleUnits();
     const unit = units[0];
     const findings = buildFindings(units).map((f) => ({
-      ...f, asOf: '2023-12-15', evidence: f.evidence.map((e) => ({ ...e, fetchedAt: '2026-12-07T01:00:00Z' })),
+      ...f,
+      asOf: '2023-12-15',
+      evidence: f.evidence.map((e) => ({ ...e, fetchedAt: '2026-12-07T01:00:00Z' })),
     }));
-    const [docxFile] = await writeUnitReport({ county: '临猗县（示例）', unit, findings, deadline: '2023-12-29', asOf: '2023-12-15' }, await tempDir());
+    const [docxFile] = await writeUnitReport(
+      { county: '临猗县（示例）', unit, findings, deadline: '2023-12-29', asOf: '2023-12-15' },
+      await tempDir(),
+    );
     const { text } = await readDocx(docxFile);
     expect(text).toContain('检查时间');
     expect(text).toContain('2023年12月15日');

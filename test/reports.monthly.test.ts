@@ -6,7 +6,16 @@ import { readDocx, tempDir, type DocxParts } from './fixtures/reports/read.ts';
 
 const units = sampleUnits();
 const findings = buildFindings(units);
-const base = { county: '临猗县（示例）', month: '2023-11', findings, units, deadline: '2023-12-29', runInfo: fixtureRunInfo, history: fixtureHistory, issuedOn: '2023-12-15' };
+const base = {
+  county: '临猗县（示例）',
+  month: '2023-11',
+  findings,
+  units,
+  deadline: '2023-12-29',
+  runInfo: fixtureRunInfo,
+  history: fixtureHistory,
+  issuedOn: '2023-12-15',
+};
 const confirmedMonthly = findings.filter((f) => f.monthly && f.kind === 'deduction' && f.status === 'confirmed');
 const pendingMonthly = findings.filter((f) => f.monthly && f.kind === 'deduction' && f.status === 'pending');
 
@@ -50,7 +59,11 @@ describe('monthly 通报', () => {
   });
 
   it('has a unit table whose rows and 合计 match the findings', () => {
-    const rowOf = (name: string) => docx.xml.split('</w:tr>').map((r) => [...r.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1])).find((cells) => cells[1] === name)!;
+    const rowOf = (name: string) =>
+      docx.xml
+        .split('</w:tr>')
+        .map((r) => [...r.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]))
+        .find((cells) => cells[1] === name)!;
     for (const u of units) {
       const cells = rowOf(u.name);
       expect(Number(cells.at(-1))).toBe(confirmedMonthly.filter((f) => f.unitId === u.id).length);

@@ -12,19 +12,31 @@ import { tempDir } from './fixtures/reports/read.ts';
 
 const hasOffice = spawnSync('soffice', ['--version']).status === 0 && spawnSync('pdftotext', ['-v']).status === 0;
 if (!hasOffice && process.env.CI) throw new Error('CI must have LibreOffice (soffice) and poppler-utils: .ci/run installs them');
-if (!hasOffice) console.warn('reports.office-suite: skipped, LibreOffice (soffice) or pdftotext not installed (apt-get install libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils)');
+if (!hasOffice)
+  console.warn(
+    'reports.office-suite: skipped, LibreOffice (soffice) or pdftotext not installed (apt-get install libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils)',
+  );
 
 /** Internal identifiers that must never reach a document: check ids, column keys, review states in English. */
-const INTERNAL = /\b(column|link|site|newmedia|consultation|notice|decisions|keyfield|catalog)\.[a-z-]+|keyField:|\((confirmed|pending|dismissed|adjusted)\)|\bundefined\b|\bNaN\b/;
+const INTERNAL =
+  /\b(column|link|site|newmedia|consultation|notice|decisions|keyfield|catalog)\.[a-z-]+|keyField:|\((confirmed|pending|dismissed|adjusted)\)|\bundefined\b|\bNaN\b/;
 
 function toPdf(files: string[], outDir: string): string[] {
-  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${outDir}/lo-profile`, '--convert-to', 'pdf', '--outdir', outDir, ...files], { stdio: 'ignore', timeout: 180_000 });
-  return readdirSync(outDir).filter((f) => f.endsWith('.pdf')).map((f) => join(outDir, f));
+  execFileSync(
+    'soffice',
+    ['--headless', `-env:UserInstallation=file://${outDir}/lo-profile`, '--convert-to', 'pdf', '--outdir', outDir, ...files],
+    { stdio: 'ignore', timeout: 180_000 },
+  );
+  return readdirSync(outDir)
+    .filter((f) => f.endsWith('.pdf'))
+    .map((f) => join(outDir, f));
 }
 
 function pages(pdf: string): string[] {
   const n = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
-  return Array.from({ length: n }, (_, i) => execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-layout', pdf, '-'], { encoding: 'utf8' }));
+  return Array.from({ length: n }, (_, i) =>
+    execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-layout', pdf, '-'], { encoding: 'utf8' }),
+  );
 }
 
 function pageSizes(pdf: string): { w: number; h: number }[] {
@@ -43,15 +55,43 @@ describe.skipIf(!hasOffice)('documents opened in LibreOffice', () => {
 
   beforeAll(async () => {
     const dir = await tempDir('zwgk-office-');
-    const documents = { office: '临猗县人民政府办公室', docNumber: '临政办函〔{year}〕{n}号', copyTo: '县委办公室', contact: { name: '王明', phone: '0359-4022123' }, publicNote: '此件公开发布' };
-    const [monthlyDocx] = await writeMonthlyReport({
-      county: '临猗县（示例）', month: '2023-11', findings, units, deadline: '2023-12-29', runInfo: fixtureRunInfo, issuedOn: '2023-12-15', draft: false, documents,
-    }, join(dir, 'm'));
-    const [unitDocx] = await writeUnitReport({
-      county: '临猗县（示例）', unit: units[0], findings, deadline: '2023-12-29', asOf: '2023-12-15', serial: 5,
-      documents: { ...documents, workspaceUrl: 'https://zwgk.example.gov.cn/' },
-    }, join(dir, 'u'));
-    [annualFile] = await writeAnnualReport({ scores, rubric: fixtureRubric, pending: findings.filter((f) => f.status === 'pending'), issuedOn: '2023-12-20' }, join(dir, 'a'));
+    const documents = {
+      office: '临猗县人民政府办公室',
+      docNumber: '临政办函〔{year}〕{n}号',
+      copyTo: '县委办公室',
+      contact: { name: '王明', phone: '0359-4022123' },
+      publicNote: '此件公开发布',
+    };
+    const [monthlyDocx] = await writeMonthlyReport(
+      {
+        county: '临猗县（示例）',
+        month: '2023-11',
+        findings,
+        units,
+        deadline: '2023-12-29',
+        runInfo: fixtureRunInfo,
+        issuedOn: '2023-12-15',
+        draft: false,
+        documents,
+      },
+      join(dir, 'm'),
+    );
+    const [unitDocx] = await writeUnitReport(
+      {
+        county: '临猗县（示例）',
+        unit: units[0],
+        findings,
+        deadline: '2023-12-29',
+        asOf: '2023-12-15',
+        serial: 5,
+        documents: { ...documents, workspaceUrl: 'https://zwgk.example.gov.cn/' },
+      },
+      join(dir, 'u'),
+    );
+    [annualFile] = await writeAnnualReport(
+      { scores, rubric: fixtureRubric, pending: findings.filter((f) => f.status === 'pending'), issuedOn: '2023-12-20' },
+      join(dir, 'a'),
+    );
     const [monthlyPdf] = toPdf([monthlyDocx], join(dir, 'm'));
     const [unitPdf] = toPdf([unitDocx], join(dir, 'u'));
     [annualPdf] = toPdf([annualFile], join(dir, 'a'));
@@ -96,7 +136,11 @@ describe.skipIf(!hasOffice)('documents opened in LibreOffice', () => {
   });
 
   it('no document shows an internal identifier', () => {
-    for (const [name, text] of [['通报', monthlyPages.join('\n')], ['整改通知单', unitPages.join('\n')], ['评分表', pages(annualPdf).join('\n')]] as const) {
+    for (const [name, text] of [
+      ['通报', monthlyPages.join('\n')],
+      ['整改通知单', unitPages.join('\n')],
+      ['评分表', pages(annualPdf).join('\n')],
+    ] as const) {
       expect(text, name).not.toMatch(INTERNAL);
     }
   });
@@ -111,7 +155,7 @@ describe.skipIf(!hasOffice)('documents opened in LibreOffice', () => {
     for (const [i, p] of pages(annualPdf).entries()) expect(/一级指标|名次|序号/.test(p), `page ${i + 1}`).toBe(true);
   });
 
-  it('评分表: 得分 cells are formulas that an evaluator\'s edit recomputes, and the 一级指标 shows its weight', async () => {
+  it("评分表: 得分 cells are formulas that an evaluator's edit recomputes, and the 一级指标 shows its weight", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(annualFile);
     const ws = wb.getWorksheet(units[0].name)!;

@@ -31,7 +31,11 @@ async function cellTexts(file: string): Promise<string> {
   const out: string[] = [];
   for (const ws of wb.worksheets) {
     out.push(`[${ws.name}]`);
-    ws.eachRow((r) => r.eachCell((c) => out.push(typeof c.value === 'object' && c.value && 'text' in c.value ? String(c.value.text) : String(c.value ?? ''))));
+    ws.eachRow((r) =>
+      r.eachCell((c) =>
+        out.push(typeof c.value === 'object' && c.value && 'text' in c.value ? String(c.value.text) : String(c.value ?? '')),
+      ),
+    );
   }
   return out.join('\n');
 }
@@ -40,8 +44,16 @@ beforeAll(async () => {
   const t = tempStore();
   dir = t.dir;
   for (const f of ['county.yaml', 'rubric.yaml']) copyFileSync(join(FIXTURE, f), join(dir, f));
-  addManualEntries(t.store, Object.entries(TOTALS).map(([unitId, value]) => ({ year: 2023, unitId, target: 'work', value, note: '考核小组评分', by: '李四' })));
-  addRun(t.store, { asOf: '2023-12-15', findings: [finding({ unitId: 't2', checkId: 'column.missing', indicator: 'notice.monthly', column: 'guide', subject: 'guide', monthly: true })] });
+  addManualEntries(
+    t.store,
+    Object.entries(TOTALS).map(([unitId, value]) => ({ year: 2023, unitId, target: 'work', value, note: '考核小组评分', by: '李四' })),
+  );
+  addRun(t.store, {
+    asOf: '2023-12-15',
+    findings: [
+      finding({ unitId: 't2', checkId: 'column.missing', indicator: 'notice.monthly', column: 'guide', subject: 'guide', monthly: true }),
+    ],
+  });
   t.store.close();
   const config = join(dir, 'county.yaml');
   const cli = (args: string[]) => runCli([registerScore, registerReport], [...args, '--config', config, '--db', t.dbPath]);
@@ -58,9 +70,18 @@ beforeAll(async () => {
 
 describe('a rubric whose classes are 乡镇 and 部门', () => {
   it('scores.json names the classes in the rubric order with labels and counts; ranks and grades within each', () => {
-    expect(scores.classes.map((c) => [c.key, c.label, c.units])).toEqual([['乡镇', '乡镇人民政府', 3], ['部门', '县政府部门', 2]]);
+    expect(scores.classes.map((c) => [c.key, c.label, c.units])).toEqual([
+      ['乡镇', '乡镇人民政府', 3],
+      ['部门', '县政府部门', 2],
+    ]);
     expect(Object.keys(scores.grades)).toEqual(['乡镇', '部门']);
-    expect(scores.units.map((u) => [u.unitId, u.total, u.rank])).toEqual([['t1', 90, 1], ['t2', 80, 2], ['t3', 70, 3], ['d1', 85, 1], ['d2', 60, 2]]);
+    expect(scores.units.map((u) => [u.unitId, u.total, u.rank])).toEqual([
+      ['t1', 90, 1],
+      ['t2', 80, 2],
+      ['t3', 70, 3],
+      ['d1', 85, 1],
+      ['d2', 60, 2],
+    ]);
     // 乡镇 3: 优秀 ⌊0.9⌋ = 0, 一般和较差 round(0.6) = 1, 良好 2; 部门 2: 一般 round(0.2) = 0
     expect(scores.grades['乡镇'].counts).toEqual({ 优秀: 0, 良好: 2, 一般: 1, 较差: 0 });
     expect(scores.grades['部门'].counts).toEqual({ 优秀: 0, 良好: 2, 一般: 0, 较差: 0 });
@@ -84,7 +105,9 @@ describe('a rubric whose classes are 乡镇 and 部门', () => {
   it('the 考核结果报告 counts units and grades per class and gives each class its table', () => {
     for (const text of [summary.text, summaryHtml]) {
       expect(text).toContain('全县5个单位（乡镇人民政府3个、县政府部门2个）');
-      expect(text).toContain('乡镇人民政府单位等次建议：优秀0个、良好2个、一般1个、较差0个；县政府部门单位等次建议：优秀0个、良好2个、一般0个、较差0个。');
+      expect(text).toContain(
+        '乡镇人民政府单位等次建议：优秀0个、良好2个、一般1个、较差0个；县政府部门单位等次建议：优秀0个、良好2个、一般0个、较差0个。',
+      );
       expect(text).toContain('（一）乡镇人民政府');
       expect(text).toContain('（二）县政府部门');
       expect(text).toContain('乡镇人民政府名额取整：乡镇人民政府共 3 个单位');
@@ -92,9 +115,15 @@ describe('a rubric whose classes are 乡镇 and 部门', () => {
   });
 
   it('the histogram has one series per class, named by the rubric', () => {
-    const option = scoreDistributionOption(scores.units, scores.classes) as { legend: { data: string[] }; series: { name: string; data: number[] }[] };
+    const option = scoreDistributionOption(scores.units, scores.classes) as {
+      legend: { data: string[] };
+      series: { name: string; data: number[] }[];
+    };
     expect(option.legend.data).toEqual(['乡镇人民政府', '县政府部门']);
-    expect(option.series.map((s) => [s.name, s.data.reduce((a, b) => a + b, 0)])).toEqual([['乡镇人民政府', 3], ['县政府部门', 2]]);
+    expect(option.series.map((s) => [s.name, s.data.reduce((a, b) => a + b, 0)])).toEqual([
+      ['乡镇人民政府', 3],
+      ['县政府部门', 2],
+    ]);
     const svg = Buffer.from(/data:image\/svg\+xml;base64,([^"]+)/.exec(summaryHtml)![1], 'base64').toString('utf8');
     expect(svg).toContain('乡镇人民政府');
     expect(svg).toContain('县政府部门');
@@ -103,7 +132,10 @@ describe('a rubric whose classes are 乡镇 and 部门', () => {
 
   it('the monthly 通报 counts the units by class and labels each in its table', () => {
     expect(monthly.text).toContain('全县5个单位（乡镇人民政府3个、县政府部门2个）');
-    const row = monthly.xml.split('</w:tr>').map((r) => [...r.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1])).find((c) => c[1] === '县教育局')!;
+    const row = monthly.xml
+      .split('</w:tr>')
+      .map((r) => [...r.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]))
+      .find((c) => c[1] === '县教育局')!;
     expect(row[2]).toBe('县政府部门');
   });
 
@@ -117,9 +149,21 @@ describe('a rubric whose classes are 乡镇 and 部门', () => {
 
 describe('a single-class rubric of another place, no grading (config/rubrics/examples/township-2010.yaml)', () => {
   it('names its one class, ranks without a split and suggests no grade', async () => {
-    const rubric = parseRubric(readFileSync(new URL('../config/rubrics/examples/township-2010.yaml', import.meta.url), 'utf8'), 'township-2010.yaml');
-    const units = [{ id: 'z1', name: '城关镇', class: '乡镇街道' }, { id: 'z2', name: '北关街道', class: '乡镇街道' }];
-    const entries = addManualEntriesFor(units.map((u, i) => ({ unitId: u.id, target: 'quantity.monthly', partValues: Object.fromEntries(Array.from({ length: 12 }, (_, m) => [`2010-${String(m + 1).padStart(2, '0')}`, 40 + i * 10])) })));
+    const rubric = parseRubric(
+      readFileSync(new URL('../config/rubrics/examples/township-2010.yaml', import.meta.url), 'utf8'),
+      'township-2010.yaml',
+    );
+    const units = [
+      { id: 'z1', name: '城关镇', class: '乡镇街道' },
+      { id: 'z2', name: '北关街道', class: '乡镇街道' },
+    ];
+    const entries = addManualEntriesFor(
+      units.map((u, i) => ({
+        unitId: u.id,
+        target: 'quantity.monthly',
+        partValues: Object.fromEntries(Array.from({ length: 12 }, (_, m) => [`2010-${String(m + 1).padStart(2, '0')}`, 40 + i * 10])),
+      })),
+    );
     const scored = computeScores({ rubric, units, findings: [], entries, notices: [], asOf: '2010-12-31', year: 2010, county: '示例市' });
     expect(scored.classes.map((c) => [c.heading, c.units])).toEqual([['乡镇街道', 2]]);
     const out = await tempDir();
@@ -132,7 +176,19 @@ describe('a single-class rubric of another place, no grading (config/rubrics/exa
     const xlsx = await cellTexts(files[0]);
     expect(xlsx).toContain('按得分排名；考核细则未规定等次比例，不提出等次建议。');
     expect(xlsx).toContain('乡镇街道共2个单位。');
-    const monthlyFiles = await writeMonthlyReport({ county: '示例市', month: '2010-12', findings: [], units, deadline: '2010-12-31', draft: false, issuedOn: '2010-12-20', classes: scored.classes }, out);
+    const monthlyFiles = await writeMonthlyReport(
+      {
+        county: '示例市',
+        month: '2010-12',
+        findings: [],
+        units,
+        deadline: '2010-12-31',
+        draft: false,
+        issuedOn: '2010-12-20',
+        classes: scored.classes,
+      },
+      out,
+    );
     const m = (await readDocx(monthlyFiles.find((f) => f.endsWith('.docx'))!)).text;
     expect(m).toContain('全县2个单位在县政府门户网站');
     for (const t of [text, xlsx, m]) expect(t).not.toMatch(/[AB]\s?类|县直/);
@@ -144,8 +200,23 @@ function addManualEntriesFor(specs: { unitId: string; target: string; partValues
   return specs.map((s) => {
     seq++;
     return {
-      id: `M${seq}`, seq, year: 2010, unitId: s.unitId, target: s.target, points: null, occurrences: null, levelId: null, value: null, partValues: s.partValues,
-      bonusOccurrences: null, bonusVariants: null, note: '录入', attachment: null, by: '李四', at: '2010-12-31T00:00:00Z', source: 'cli',
+      id: `M${seq}`,
+      seq,
+      year: 2010,
+      unitId: s.unitId,
+      target: s.target,
+      points: null,
+      occurrences: null,
+      levelId: null,
+      value: null,
+      partValues: s.partValues,
+      bonusOccurrences: null,
+      bonusVariants: null,
+      note: '录入',
+      attachment: null,
+      by: '李四',
+      at: '2010-12-31T00:00:00Z',
+      source: 'cli',
     };
   });
 }

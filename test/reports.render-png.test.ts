@@ -42,9 +42,39 @@ run('report pictures (Chromium)', () => {
     const units = sampleUnits();
     const findings = buildFindings(units);
     const out = await tempDir();
-    reports.monthly = (await writeMonthlyReport({ county: '临猗县（示例）', month: '2023-11', findings, units, deadline: '2023-12-29', draft: false, runInfo: fixtureRunInfo, history: fixtureHistory, issuedOn: '2023-12-15' }, out))[1];
-    reports.unit = (await writeUnitReport({ county: '临猗县（示例）', unit: units[0], findings, deadline: '2023-12-29', asOf: '2023-12-15', issuedOn: '2023-12-15', screenshots: () => TINY_PNG }, out))[1];
-    reports.annual = (await writeAnnualReport({ scores: buildScores(findings, units), rubric: fixtureRubric, issuedOn: '2023-12-20' }, out))[2];
+    reports.monthly = (
+      await writeMonthlyReport(
+        {
+          county: '临猗县（示例）',
+          month: '2023-11',
+          findings,
+          units,
+          deadline: '2023-12-29',
+          draft: false,
+          runInfo: fixtureRunInfo,
+          history: fixtureHistory,
+          issuedOn: '2023-12-15',
+        },
+        out,
+      )
+    )[1];
+    reports.unit = (
+      await writeUnitReport(
+        {
+          county: '临猗县（示例）',
+          unit: units[0],
+          findings,
+          deadline: '2023-12-29',
+          asOf: '2023-12-15',
+          issuedOn: '2023-12-15',
+          screenshots: () => TINY_PNG,
+        },
+        out,
+      )
+    )[1];
+    reports.annual = (
+      await writeAnnualReport({ scores: buildScores(findings, units), rubric: fixtureRubric, issuedOn: '2023-12-20' }, out)
+    )[2];
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 900, height: 1270 }, deviceScaleFactor: 1 });
     await page.route(/^(?!file:|data:|about:)/, (route) => route.abort());
@@ -71,10 +101,18 @@ run('report pictures (Chromium)', () => {
       await page.goto(pathToFileURL(reports[kind]).href);
       const fonts = await platformFonts(page, 'h1, h2, p, td, th');
       expect(fonts.length).toBeGreaterThan(0);
-      expect(fonts.some((f) => /CJK|Hei|Song|Kai|Fang|Ming/i.test(f)), fonts.join(', ')).toBe(true);
+      expect(
+        fonts.some((f) => /CJK|Hei|Song|Kai|Fang|Ming/i.test(f)),
+        fonts.join(', '),
+      ).toBe(true);
       // the title's first two characters must render differently from each other and from a glyph-less box
       const title = await page.locator('h1').first().innerText();
-      const style = 'font-size:40px;font-family:' + (await page.locator('h1').first().evaluate((e) => getComputedStyle(e).fontFamily));
+      const style =
+        'font-size:40px;font-family:' +
+        (await page
+          .locator('h1')
+          .first()
+          .evaluate((e) => getComputedStyle(e).fontFamily));
       const glyph = (t: string) => `<span id="t" style='${style}'>${t}</span>`;
       const [c1, c2] = [...title.replace(/[^\u4e00-\u9fa5]/g, '')];
       const s1 = await shot(page, glyph(c1), '#t');

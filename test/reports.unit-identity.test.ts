@@ -35,7 +35,9 @@ describe('整改通知单 by unit id', () => {
     const ctx = createServiceContext({ dbPath: '', config, configPath: 'test.yaml', outDir: dir, log: () => undefined }, store);
     const runId = addRun(store, {
       asOf: '2023-12-15',
-      findings: ['shuiwu', 'shuiwu2', 'ziran'].map((unitId) => finding({ unitId, checkId: 'column.blank', indicator: 'notice.monthly', column: 'deptInfo', subject: `deptInfo-${unitId}` })),
+      findings: ['shuiwu', 'shuiwu2', 'ziran'].map((unitId) =>
+        finding({ unitId, checkId: 'column.blank', indicator: 'notice.monthly', column: 'deptInfo', subject: `deptInfo-${unitId}` }),
+      ),
     });
     await generateRunReports(ctx, runId);
     const notices = listReportFiles(ctx).filter((f) => f.path.includes('/整改通知单/') && f.path.endsWith('.docx'));
@@ -47,8 +49,21 @@ describe('整改通知单 by unit id', () => {
 
   it('report --all without folders gives colliding names distinct files', async () => {
     dir = await tempDir();
-    const units = [{ id: 'shuiwu', name: '水务局', class: 'B' as const }, { id: 'shuiwu2', name: '水务 局', class: 'B' as const }];
-    const findings = units.map((u) => finding({ unitId: u.id, unitName: u.name, checkId: 'column.blank', indicator: 'notice.monthly', column: 'deptInfo', subject: `s-${u.id}`, status: 'confirmed' }));
+    const units = [
+      { id: 'shuiwu', name: '水务局', class: 'B' as const },
+      { id: 'shuiwu2', name: '水务 局', class: 'B' as const },
+    ];
+    const findings = units.map((u) =>
+      finding({
+        unitId: u.id,
+        unitName: u.name,
+        checkId: 'column.blank',
+        indicator: 'notice.monthly',
+        column: 'deptInfo',
+        subject: `s-${u.id}`,
+        status: 'confirmed',
+      }),
+    );
     const files = await writeAllUnitReports({ county: '测试县', units, findings, deadline: '2023-12-29' }, dir);
     const docx = files.filter((f) => f.endsWith('.docx'));
     expect(docx).toHaveLength(2);
@@ -57,7 +72,7 @@ describe('整改通知单 by unit id', () => {
 });
 
 describe('xlsx sheet references', () => {
-  it("quotes sheet names in formulas and links, and an apostrophe in a unit name still gives a readable workbook", async () => {
+  it('quotes sheet names in formulas and links, and an apostrophe in a unit name still gives a readable workbook', async () => {
     const units = sampleUnits();
     units[0] = { ...units[0], name: "张家'湾镇" };
     const findings = buildFindings(units);

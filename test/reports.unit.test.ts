@@ -7,7 +7,9 @@ import { readDocx, tempDir, type DocxParts } from './fixtures/reports/read.ts';
 const units = sampleUnits();
 const findings = buildFindings(units);
 const unit = units[0];
-const open = findings.filter((f) => f.unitId === unit.id && f.kind === 'deduction' && (f.status === 'confirmed' || f.status === 'adjusted'));
+const open = findings.filter(
+  (f) => f.unitId === unit.id && f.kind === 'deduction' && (f.status === 'confirmed' || f.status === 'adjusted'),
+);
 
 describe('整改通知单', () => {
   let files: string[];
@@ -15,10 +17,21 @@ describe('整改通知单', () => {
   let html: string;
   const asked: string[] = [];
   beforeAll(async () => {
-    files = await writeUnitReport({
-      county: '临猗县（示例）', unit, findings, deadline: '2023-12-29', asOf: '2023-12-15', issuedOn: '2023-12-15',
-      screenshots: (id) => { asked.push(id); return TINY_PNG; },
-    }, await tempDir());
+    files = await writeUnitReport(
+      {
+        county: '临猗县（示例）',
+        unit,
+        findings,
+        deadline: '2023-12-29',
+        asOf: '2023-12-15',
+        issuedOn: '2023-12-15',
+        screenshots: (id) => {
+          asked.push(id);
+          return TINY_PNG;
+        },
+      },
+      await tempDir(),
+    );
     docx = await readDocx(files[0]);
     html = await readFile(files[1], 'utf8');
   });
@@ -61,9 +74,13 @@ describe('整改通知单', () => {
   it('shows pending findings only in a draft, marked', async () => {
     const u = units.find((x) => findings.some((f) => f.unitId === x.id && f.status === 'pending' && f.kind === 'deduction'))!;
     const pending = findings.filter((f) => f.unitId === u.id && f.status === 'pending' && f.kind === 'deduction');
-    const final = await readDocx((await writeUnitReport({ county: '临猗县', unit: u, findings, deadline: '2023-12-29' }, await tempDir()))[0]);
+    const final = await readDocx(
+      (await writeUnitReport({ county: '临猗县', unit: u, findings, deadline: '2023-12-29' }, await tempDir()))[0],
+    );
     for (const f of pending) expect(final.text).not.toContain(f.title);
-    const draft = await readDocx((await writeUnitReport({ county: '临猗县', unit: u, findings, deadline: '2023-12-29', draft: true }, await tempDir()))[0]);
+    const draft = await readDocx(
+      (await writeUnitReport({ county: '临猗县', unit: u, findings, deadline: '2023-12-29', draft: true }, await tempDir()))[0],
+    );
     for (const f of pending) expect(draft.text).toContain(`【待确认】${f.title}`);
   });
 
@@ -79,7 +96,9 @@ describe('整改通知单', () => {
 describe('整改通知单 --all', () => {
   it('writes one notice per unit with something to fix, and none for the others', async () => {
     const files = await writeAllUnitReports({ county: '临猗县', units, findings, deadline: '2023-12-29' }, await tempDir());
-    const withIssues = units.filter((u) => findings.some((f) => f.unitId === u.id && f.status !== 'dismissed' && (f.kind === 'warning' || f.status === 'confirmed')));
+    const withIssues = units.filter((u) =>
+      findings.some((f) => f.unitId === u.id && f.status !== 'dismissed' && (f.kind === 'warning' || f.status === 'confirmed')),
+    );
     expect(files.filter((f) => f.endsWith('.docx'))).toHaveLength(withIssues.length);
     for (const u of withIssues) expect(files.some((f) => f.endsWith(`整改通知单-${u.name}.docx`))).toBe(true);
   });

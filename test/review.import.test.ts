@@ -32,21 +32,30 @@ describe('review: bad input is refused and changes nothing', () => {
     await expect(cli(dbPath, ['review', 'dismiss', a.id, '--by', '张三'])).rejects.toThrow(/--reason/);
     await expect(cli(dbPath, ['review', 'dismiss', a.id, '--by', '张三', '--reason', '  '])).rejects.toThrow(/驳回必须填写理由/);
     await expect(cli(dbPath, ['review', 'adjust', a.id, '--by', '张三', '--reason', '少算'])).rejects.toThrow(/新的次数或分值/);
-    await expect(cli(dbPath, ['review', 'adjust', a.id, '--by', '张三', '--reason', '少算', '--occurrences', '-1'])).rejects.toThrow(/不小于 0/);
-    expect(() => recordDecision(store, { findingId: a.id, action: 'adjust', by: '张三', reason: '', occurrences: 1 })).toThrow(ReviewInputError);
+    await expect(cli(dbPath, ['review', 'adjust', a.id, '--by', '张三', '--reason', '少算', '--occurrences', '-1'])).rejects.toThrow(
+      /不小于 0/,
+    );
+    expect(() => recordDecision(store, { findingId: a.id, action: 'adjust', by: '张三', reason: '', occurrences: 1 })).toThrow(
+      ReviewInputError,
+    );
     expect(count(store)).toBe(0);
   });
 
   it('a finding of a unit that is not in the config', async () => {
     const { store, dbPath, stranger, config } = setup();
-    await expect(cli(dbPath, ['review', 'confirm', stranger.id, '--by', '张三', '--config', config])).rejects.toThrow(/ghost.*不在县配置中/);
+    await expect(cli(dbPath, ['review', 'confirm', stranger.id, '--by', '张三', '--config', config])).rejects.toThrow(
+      /ghost.*不在县配置中/,
+    );
     expect(count(store)).toBe(0);
   });
 
   it('an import with one bad row writes none of its rows and names row and column', async () => {
     const { store, dbPath, dir, a, b } = setup();
     const file = join(dir, 'decisions.csv');
-    writeFileSync(file, `问题编号,决定,审核人,理由,次数,分值\n${a.id},确认,张三,,,\n${b.id},驳回,张三,,,\nzzz,confirm,张三,x,,\n${a.id},调整,张三,改,abc,\n`);
+    writeFileSync(
+      file,
+      `问题编号,决定,审核人,理由,次数,分值\n${a.id},确认,张三,,,\n${b.id},驳回,张三,,,\nzzz,confirm,张三,x,,\n${a.id},调整,张三,改,abc,\n`,
+    );
     const err = await cli(dbPath, ['review', 'import', file]).catch((e: Error) => e);
     expect(exitCodeFor(err)).toBe(2); // the CLI exits 2 on it, with the message as it stands
     const msg = (err as Error).message;
@@ -61,7 +70,9 @@ describe('review: bad input is refused and changes nothing', () => {
     const { store, dbPath, dir, stranger, config } = setup();
     const file = join(dir, 'd.csv');
     writeFileSync(file, `问题编号,决定,审核人,理由\n${stranger.id},确认,张三,\n`);
-    await expect(cli(dbPath, ['review', 'import', file, '--config', config])).rejects.toThrow(/第 2 行，问题编号：问题所属单位 "ghost" 不在县配置中/);
+    await expect(cli(dbPath, ['review', 'import', file, '--config', config])).rejects.toThrow(
+      /第 2 行，问题编号：问题所属单位 "ghost" 不在县配置中/,
+    );
     expect(count(store)).toBe(0);
   });
 
@@ -97,7 +108,10 @@ describe('review: bad input is refused and changes nothing', () => {
     await wb.xlsx.writeFile(file);
     expect(await cli(dbPath, ['review', 'import', file, '--config', config])).toContain('已导入 2 条审核决定');
     const events = listReviewEvents(store);
-    expect(events.map((e) => [e.findingId, e.after.status, e.source.startsWith('import:')])).toEqual([[a.id, 'confirmed', true], [b.id, 'adjusted', true]]);
+    expect(events.map((e) => [e.findingId, e.after.status, e.source.startsWith('import:')])).toEqual([
+      [a.id, 'confirmed', true],
+      [b.id, 'adjusted', true],
+    ]);
     expect(events[1].occurrences).toBe(1);
   });
 });

@@ -17,7 +17,9 @@ function portal() {
     const html: Record<string, string> = {
       '/u/': page('<a href="/u/zn/">政府信息公开指南</a><a href="/u/zc/?utm_source=nav">政策文件</a><a href="/u/gone.html">机构职能</a>'),
       '/u/zn/': page('<h1>政府信息公开指南</h1><p>本指南依据条例编制。</p>'),
-      '/u/zc/': page('<ul><li><a href="t20231101_1.html">关于印发方案的通知</a><span>2023-11-01</span></li><li><a href="/u/dead.html">已删除文件</a><span>2023-10-01</span></li></ul>'),
+      '/u/zc/': page(
+        '<ul><li><a href="t20231101_1.html">关于印发方案的通知</a><span>2023-11-01</span></li><li><a href="/u/dead.html">已删除文件</a><span>2023-10-01</span></li></ul>',
+      ),
       '/u/zc/t20231101_1.html': page('<h1>关于印发方案的通知</h1><p>正文</p>'),
     };
     res.writeHead(html[path] ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
@@ -26,7 +28,7 @@ function portal() {
 }
 
 describe('finding identity across a portal move', () => {
-  it('keys ignore scheme, host, port, fragment and tracking parameters of the unit\'s own site', () => {
+  it("keys ignore scheme, host, port, fragment and tracking parameters of the unit's own site", () => {
     const a = identitySubject('http://127.0.0.1:8080/u/zc/?utm_source=x&b=2&a=1#top', 'http://127.0.0.1:8080/u/');
     expect(a).toBe('/u/zc/?a=1&b=2');
     expect(identitySubject('https://127.0.0.1:9443/u/zc/?a=1&b=2&spm=3', 'https://127.0.0.1:9443/u/')).toBe(a);
@@ -40,7 +42,13 @@ describe('finding identity across a portal move', () => {
     const dbPath = join(dir, 'z.db');
     try {
       const first = await portal();
-      const run1 = await inspectCounty({ config: oneUnitCounty(first.origin), configPath: 'a.yaml', asOf: '2023-12-15', dbPath, outDir: join(dir, 'a') });
+      const run1 = await inspectCounty({
+        config: oneUnitCounty(first.origin),
+        configPath: 'a.yaml',
+        asOf: '2023-12-15',
+        dbPath,
+        outDir: join(dir, 'a'),
+      });
       await first.close();
       expect(run1.status).toBe('complete');
       expect(run1.findings.some((f) => f.subject.includes(`:${first.port}/`))).toBe(true); // URL subjects are in the test
@@ -50,7 +58,13 @@ describe('finding identity across a portal move', () => {
 
       const second = await portal();
       expect(second.port).not.toBe(first.port);
-      const run2 = await inspectCounty({ config: oneUnitCounty(second.origin), configPath: 'b.yaml', asOf: '2023-12-15', dbPath, outDir: join(dir, 'b') });
+      const run2 = await inspectCounty({
+        config: oneUnitCounty(second.origin),
+        configPath: 'b.yaml',
+        asOf: '2023-12-15',
+        dbPath,
+        outDir: join(dir, 'b'),
+      });
       await second.close();
       expect(run2.status).toBe('complete');
       expect(run2.findings.some((f) => f.subject.includes(`:${second.port}/`))).toBe(true);

@@ -15,21 +15,71 @@ describe('review workflow across two inspections', () => {
     const config = writeConfig(dir);
     const cli = (args: string[]) => runCli([registerReview, registerScore], [...args, '--db', dbPath]);
 
-    const a = finding({ unitId: 'yishi', checkId: 'functions.incomplete', indicator: 'functions', column: 'functions', subject: '办公地址', suggestedPoints: -2 });
-    const b = finding({ unitId: 'yishi', checkId: 'column.blank', indicator: 'notice.monthly', column: 'deptInfo', subject: 'deptInfo', monthly: true });
+    const a = finding({
+      unitId: 'yishi',
+      checkId: 'functions.incomplete',
+      indicator: 'functions',
+      column: 'functions',
+      subject: '办公地址',
+      suggestedPoints: -2,
+    });
+    const b = finding({
+      unitId: 'yishi',
+      checkId: 'column.blank',
+      indicator: 'notice.monthly',
+      column: 'deptInfo',
+      subject: 'deptInfo',
+      monthly: true,
+    });
     const c = finding({ unitId: 'yishi', checkId: 'guide.incomplete', indicator: 'guide', column: 'guide', subject: '查阅场所' });
-    const d = finding({ unitId: 'niudu', checkId: 'budget.missing', indicator: 'budget', column: 'budget', subject: '预算', suggestedPoints: -4 });
-    const e = finding({ unitId: 'niudu', checkId: 'link.broken', indicator: 'notice.monthly', subject: `${H}/niudu/list.html`, monthly: true, occurrences: 2 });
-    const g = finding({ unitId: 'niudu', checkId: 'catalog.item-missing', indicator: 'catalog', subject: '财政预决算', suggestedPoints: -0.5 });
+    const d = finding({
+      unitId: 'niudu',
+      checkId: 'budget.missing',
+      indicator: 'budget',
+      column: 'budget',
+      subject: '预算',
+      suggestedPoints: -4,
+    });
+    const e = finding({
+      unitId: 'niudu',
+      checkId: 'link.broken',
+      indicator: 'notice.monthly',
+      subject: `${H}/niudu/list.html`,
+      monthly: true,
+      occurrences: 2,
+    });
+    const g = finding({
+      unitId: 'niudu',
+      checkId: 'catalog.item-missing',
+      indicator: 'catalog',
+      subject: '财政预决算',
+      suggestedPoints: -0.5,
+    });
     const run1 = addRun(store, {
-      asOf: '2023-03-10', findings: [a, b, c, d, e, g],
-      pages: [['yishi', 'home', null, `${H}/yishi/`, true], ['niudu', 'home', null, `${H}/niudu/`, true]],
+      asOf: '2023-03-10',
+      findings: [a, b, c, d, e, g],
+      pages: [
+        ['yishi', 'home', null, `${H}/yishi/`, true],
+        ['niudu', 'home', null, `${H}/niudu/`, true],
+      ],
     });
 
     await cli(['review', 'confirm', a.id, '--by', '张三']);
     await cli(['review', 'confirm', b.id, '--by', '张三', '--reason', '栏目空白属实']);
     await cli(['review', 'dismiss', c.id, '--by', '李四', '--reason', '指南在附件中，已写明查阅场所']);
-    const out = await cli(['review', 'adjust', d.id, '--by', '李四', '--reason', '决算已公开，只缺预算', '--points', '-4', '--config', config]);
+    const out = await cli([
+      'review',
+      'adjust',
+      d.id,
+      '--by',
+      '李四',
+      '--reason',
+      '决算已公开，只缺预算',
+      '--points',
+      '-4',
+      '--config',
+      config,
+    ]);
     expect(out).toContain('待审核 → 已调整');
     expect(await cli(['review', 'notices', '--run', String(run1)])).toContain('通报 1 个单位：yishi');
 
@@ -37,17 +87,26 @@ describe('review workflow across two inspections', () => {
     // e gone, niudu's home is down too
     const a2 = { ...a, evidence: [{ url: `${H}/yishi/jgzn-2.html`, excerpt: '机构职能（四月）', snapshot: 'abc' }] };
     const run2 = addRun(store, {
-      asOf: '2023-04-10', findings: [a2, c],
+      asOf: '2023-04-10',
+      findings: [a2, c],
       pages: [
-        ['yishi', 'home', null, `${H}/yishi/`, true], ['yishi', 'list', 'deptInfo', `${H}/yishi/bmxx/`, true],
-        ['yishi', 'list', 'functions', `${H}/yishi/jgzn/`, true], ['yishi', 'list', 'guide', `${H}/yishi/zn/`, true],
+        ['yishi', 'home', null, `${H}/yishi/`, true],
+        ['yishi', 'list', 'deptInfo', `${H}/yishi/bmxx/`, true],
+        ['yishi', 'list', 'functions', `${H}/yishi/jgzn/`, true],
+        ['yishi', 'list', 'guide', `${H}/yishi/zn/`, true],
         ['niudu', 'home', null, `${H}/niudu/`, false],
       ],
     });
     // a failed run 3 sees nothing: it must not rectify anything
     addRun(store, {
-      asOf: '2023-04-20', status: 'failed', findings: [],
-      pages: [['yishi', 'home', null, `${H}/yishi/`, true], ['yishi', 'list', 'functions', `${H}/yishi/jgzn/`, true], ['yishi', 'list', 'guide', `${H}/yishi/zn/`, true]],
+      asOf: '2023-04-20',
+      status: 'failed',
+      findings: [],
+      pages: [
+        ['yishi', 'home', null, `${H}/yishi/`, true],
+        ['yishi', 'list', 'functions', `${H}/yishi/jgzn/`, true],
+        ['yishi', 'list', 'guide', `${H}/yishi/zn/`, true],
+      ],
     });
 
     const list = JSON.parse(await cli(['review', 'list', '--json', '--config', config])) as TrackedFinding[];
@@ -105,7 +164,10 @@ describe('review workflow across two inspections', () => {
     await runCli([registerReview], ['review', 'confirm', a.id, '--by', '王五', '--reason', '复核后确认', '--db', dbPath]);
     const s2 = openStore({ dbPath });
     const history = reviewHistory(s2, a.id);
-    expect(history.map((h) => [h.before.status, h.after.status, h.by])).toEqual([['pending', 'dismissed', '张三'], ['dismissed', 'confirmed', '王五']]);
+    expect(history.map((h) => [h.before.status, h.after.status, h.by])).toEqual([
+      ['pending', 'dismissed', '张三'],
+      ['dismissed', 'confirmed', '王五'],
+    ]);
     expect(() => s2.db.prepare('UPDATE review_log SET reason = ?').run('改写')).toThrow(/append-only/);
     expect(() => s2.db.prepare('DELETE FROM review_log').run()).toThrow(/append-only/);
     expect(listTrackedFindings(s2)[0].status).toBe('confirmed');

@@ -16,13 +16,34 @@ let n = 0;
 function entry(unitId: string, target: string, over: Partial<ManualEntry>): ManualEntry {
   n++;
   return {
-    id: `M${n}`, seq: n, year: 2023, unitId, target, points: null, occurrences: null, levelId: null, value: null, partValues: null,
-    bonusOccurrences: null, bonusVariants: null, note: '材料', attachment: null, by: '李四', at: '2023-12-31T00:00:00Z', source: 'cli', ...over,
+    id: `M${n}`,
+    seq: n,
+    year: 2023,
+    unitId,
+    target,
+    points: null,
+    occurrences: null,
+    levelId: null,
+    value: null,
+    partValues: null,
+    bonusOccurrences: null,
+    bonusVariants: null,
+    note: '材料',
+    attachment: null,
+    by: '李四',
+    at: '2023-12-31T00:00:00Z',
+    source: 'cli',
+    ...over,
   };
 }
-const months = (counts: number[]): Record<string, number> => Object.fromEntries(counts.map((c, i) => [`2023-${String(i + 1).padStart(2, '0')}`, c]));
-const observed: PeriodCount[] = Object.entries(months([45, 40, 0, 30, 50, 44, 41, 40, 40, 39, 60, 40]))
-  .map(([period, count]) => ({ unitId: 't1', column: 'policies', period, count }));
+const months = (counts: number[]): Record<string, number> =>
+  Object.fromEntries(counts.map((c, i) => [`2023-${String(i + 1).padStart(2, '0')}`, c]));
+const observed: PeriodCount[] = Object.entries(months([45, 40, 0, 30, 50, 44, 41, 40, 40, 39, 60, 40])).map(([period, count]) => ({
+  unitId: 't1',
+  column: 'policies',
+  period,
+  count,
+}));
 
 const entries: ManualEntry[] = [
   entry('t1', 'quality.columns', { partValues: { guide: 0, catalog: 1, report: 0, rules: 1, apply: 0 } }),
@@ -37,7 +58,17 @@ const entries: ManualEntry[] = [
   entry('jiedao-east', 'dept.only', { occurrences: 1 }),
   entry('jiedao-west', 'deep.a', { value: 1 }),
 ];
-const scores = computeScores({ rubric, units, findings: [], entries, notices: [], periodCounts: observed, asOf: '2023-12-31', year: 2023, county: '测试县' });
+const scores = computeScores({
+  rubric,
+  units,
+  findings: [],
+  entries,
+  notices: [],
+  periodCounts: observed,
+  asOf: '2023-12-31',
+  year: 2023,
+  county: '测试县',
+});
 const unit = (id: string): UnitScore => scores.units.find((u) => u.unitId === id)!;
 const row = (id: string, rowId: string) => unit(id).indicators.find((i) => i.rowId === rowId)!;
 const group = (id: string, groupId: string) => unit(id).groups!.find((g) => g.id === groupId)!;
@@ -120,7 +151,10 @@ describe('weights that are not points and trees of any depth', () => {
 
   it('classes other than A/B rank within themselves; no grading → no grade suggested', () => {
     expect(Object.keys(scores.grades)).toEqual(['乡镇', '街道']);
-    expect(scores.classes.map((c) => [c.key, c.heading])).toEqual([['乡镇', '乡镇'], ['街道', '街道']]);
+    expect(scores.classes.map((c) => [c.key, c.heading])).toEqual([
+      ['乡镇', '乡镇'],
+      ['街道', '街道'],
+    ]);
     expect(scores.grades['乡镇'].total).toBe(2);
     expect(unit('t2').rank).toBe(1);
     expect(unit('t1').grade).toBeNull();

@@ -11,8 +11,24 @@ let n = 0;
 function entry(unitId: string, target: string, over: Partial<ManualEntry>, year = 2023): ManualEntry {
   n++;
   return {
-    id: `M${n}`, seq: n, year, unitId, target, points: null, occurrences: null, levelId: null, value: null, partValues: null,
-    bonusOccurrences: null, bonusVariants: null, note: '评估记录', attachment: null, by: '王五', at: `${year}-12-31T00:00:00Z`, source: 'cli', ...over,
+    id: `M${n}`,
+    seq: n,
+    year,
+    unitId,
+    target,
+    points: null,
+    occurrences: null,
+    levelId: null,
+    value: null,
+    partValues: null,
+    bonusOccurrences: null,
+    bonusVariants: null,
+    note: '评估记录',
+    attachment: null,
+    by: '王五',
+    at: `${year}-12-31T00:00:00Z`,
+    source: 'cli',
+    ...over,
   };
 }
 
@@ -40,24 +56,31 @@ describe('every example loads clean and names only known checks and columns', ()
 
 describe('county table (类别/考核内容/得分, groups of 6, 15 and 79)', () => {
   const rubric = example('county-table');
-  const { unit, row, group } = scorer(rubric, [{ id: 'a', name: '甲局', class: '单位' }, { id: 'b', name: '乙局', class: '单位' }], [
-    entry('a', 'org', { partValues: { leader: 1, staff: 1, rules: 0 } }),
-    entry('a', 'carriers.portal', { value: 5 }),
-    entry('a', 'carriers.press', { value: 3 }),
-    entry('a', 'carriers.media', { occurrences: 4 }),
-    entry('a', 'info.targets', { value: 20 }),
-    entry('a', 'info.overview', { value: 2 }),
-    entry('a', 'info.documents', { value: 4.5 }),
-    entry('a', 'info.dynamic', { value: 5 }),
-    entry('a', 'info.emergency', { value: 1 }),
-    entry('a', 'info.keyInfo', { value: 22 }),
-    entry('a', 'info.interpretation', { value: 2 }),
-    entry('a', 'info.catalogReport', { partValues: { catalogStale: 1, noReport: 0 } }),
-    entry('a', 'info.application', { value: 6 }),
-    entry('a', 'info.secrecy', { value: 2 }),
-    entry('b', 'org', { partValues: { leader: 1 } }),
-    entry('b', 'carriers.media', { occurrences: 2 }),
-  ]);
+  const { unit, row, group } = scorer(
+    rubric,
+    [
+      { id: 'a', name: '甲局', class: '单位' },
+      { id: 'b', name: '乙局', class: '单位' },
+    ],
+    [
+      entry('a', 'org', { partValues: { leader: 1, staff: 1, rules: 0 } }),
+      entry('a', 'carriers.portal', { value: 5 }),
+      entry('a', 'carriers.press', { value: 3 }),
+      entry('a', 'carriers.media', { occurrences: 4 }),
+      entry('a', 'info.targets', { value: 20 }),
+      entry('a', 'info.overview', { value: 2 }),
+      entry('a', 'info.documents', { value: 4.5 }),
+      entry('a', 'info.dynamic', { value: 5 }),
+      entry('a', 'info.emergency', { value: 1 }),
+      entry('a', 'info.keyInfo', { value: 22 }),
+      entry('a', 'info.interpretation', { value: 2 }),
+      entry('a', 'info.catalogReport', { partValues: { catalogStale: 1, noReport: 0 } }),
+      entry('a', 'info.application', { value: 6 }),
+      entry('a', 'info.secrecy', { value: 2 }),
+      entry('b', 'org', { partValues: { leader: 1 } }),
+      entry('b', 'carriers.media', { occurrences: 2 }),
+    ],
+  );
 
   it('the class adds up to 100 and each 类别 to its 合计得分', () => {
     expect(rubric.classes['单位'].rows.reduce((a, r) => a + r.weight, 0)).toBe(100);
@@ -82,8 +105,18 @@ describe('county table (类别/考核内容/得分, groups of 6, 15 and 79)', ()
     expect(row('b', 'org')).toMatchObject({ points: 2, notEnteredParts: ['staff', 'rules'] });
     expect(row('b', 'carriers.media')!.points).toBe(4);
     expect(unit('b').notEntered).toEqual([
-      'carriers.portal', 'carriers.press', 'info.targets', 'info.overview', 'info.documents', 'info.dynamic', 'info.emergency',
-      'info.keyInfo', 'info.interpretation', 'info.catalogReport', 'info.application', 'info.secrecy',
+      'carriers.portal',
+      'carriers.press',
+      'info.targets',
+      'info.overview',
+      'info.documents',
+      'info.dynamic',
+      'info.emergency',
+      'info.keyInfo',
+      'info.interpretation',
+      'info.catalogReport',
+      'info.application',
+      'info.secrecy',
     ]);
     expect(unit('a').rank).toBe(1);
     expect(unit('a').grade).toBeNull(); // the table sets no grading quotas
@@ -143,7 +176,12 @@ describe('district rubric (five levels, fractional ranges, rows per department)'
 
   it('a township with nothing entered: only the common rows, each 未录入, the group at its floor of 2', () => {
     expect(unit('town').indicators.map((i) => i.rowId)).toEqual([
-      'random.list', 'random.results', 'budget.column', 'proposals.npc', 'proposals.cppcc', 'apply.letter',
+      'random.list',
+      'random.results',
+      'budget.column',
+      'proposals.npc',
+      'proposals.cppcc',
+      'apply.letter',
     ]);
     expect(unit('town').notEntered).toHaveLength(6);
     expect(group('town', 'common').points).toBe(2);
@@ -153,17 +191,27 @@ describe('district rubric (five levels, fractional ranges, rows per department)'
 
 describe('township rubric of 2010 (每月不低于40条, 空白月, 超额加分, 通报表彰/批评)', () => {
   const rubric = example('township-2010');
-  const months = (counts: number[]): Record<string, number> => Object.fromEntries(counts.map((c, i) => [`2010-${String(i + 1).padStart(2, '0')}`, c]));
-  const units = [{ id: 'jia', name: '甲镇', class: '乡镇街道' }, { id: 'yi', name: '乙镇', class: '乡镇街道' }, { id: 'bing', name: '丙街道', class: '乡镇街道' }];
-  const { unit, row } = scorer(rubric, units, [
-    entry('jia', 'quantity.monthly', { partValues: months([45, 40, 0, 30, 50, 44, 41, 40, 40, 39, 60, 40]) }, 2010),
-    entry('jia', 'quality.guide', { partValues: { done: 1 } }, 2010),
-    entry('jia', 'quality.columns', { value: 15 }, 2010),
-    entry('yi', 'quantity.monthly', { partValues: months(Array(12).fill(53)) }, 2010),
-    entry('bing', 'quantity.monthly', { partValues: months([40, 40, 40, 40, 40, 40]) }, 2010),
-    entry('bing', extraTarget('bonus', 'praise.city'), { occurrences: 2 }, 2010),
-    entry('bing', extraTarget('penalty', 'criticism.office'), { occurrences: 1 }, 2010),
-  ], 2010);
+  const months = (counts: number[]): Record<string, number> =>
+    Object.fromEntries(counts.map((c, i) => [`2010-${String(i + 1).padStart(2, '0')}`, c]));
+  const units = [
+    { id: 'jia', name: '甲镇', class: '乡镇街道' },
+    { id: 'yi', name: '乙镇', class: '乡镇街道' },
+    { id: 'bing', name: '丙街道', class: '乡镇街道' },
+  ];
+  const { unit, row } = scorer(
+    rubric,
+    units,
+    [
+      entry('jia', 'quantity.monthly', { partValues: months([45, 40, 0, 30, 50, 44, 41, 40, 40, 39, 60, 40]) }, 2010),
+      entry('jia', 'quality.guide', { partValues: { done: 1 } }, 2010),
+      entry('jia', 'quality.columns', { value: 15 }, 2010),
+      entry('yi', 'quantity.monthly', { partValues: months(Array(12).fill(53)) }, 2010),
+      entry('bing', 'quantity.monthly', { partValues: months([40, 40, 40, 40, 40, 40]) }, 2010),
+      entry('bing', extraTarget('bonus', 'praise.city'), { occurrences: 2 }, 2010),
+      entry('bing', extraTarget('penalty', 'criticism.office'), { occurrences: 1 }, 2010),
+    ],
+    2010,
+  );
 
   it('a blank month −10 and two months under 40 −5 each; 509 of 480 is under 10% above: no bonus', () => {
     expect(row('jia', 'quantity.monthly')).toMatchObject({ deduction: 20, bonus: 0, points: 20 });

@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { afterAll, describe, it, expect } from 'vitest';
 import { parseDocument } from 'yaml';
 import {
-  ConfigError, formatRubricText, keyFieldsForUnit, loadRubric, parseRubric, rowsForCheck, rowsForUnit, rubricAsJson,
+  ConfigError,
+  formatRubricText,
+  keyFieldsForUnit,
+  loadRubric,
+  parseRubric,
+  rowsForCheck,
+  rowsForUnit,
+  rubricAsJson,
 } from '../config/index.ts';
 
 const builtinText = readFileSync(new URL('../config/rubrics/2023.yaml', import.meta.url), 'utf8');
@@ -58,11 +65,17 @@ describe('loadRubric', () => {
     const err = problemsOf(() => loadRubric(file));
     expect(err.file).toBe(file);
     // 1-based item number with the row id, and the line of the offending node in the file as written
-    const line = readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes('perItem')) + 1;
-    expect(err.problems).toEqual([{
-      path: `classes.A.rows[#5 functions].rule.type（第 ${line} 行 / line ${line}）`,
-      message: '规则类型必须是 perOccurrence | once | levels | ranged | assigned | none | checklist | quota | countUp 之一 / rule type must be one of perOccurrence | once | levels | ranged | assigned | none | checklist | quota | countUp',
-    }]);
+    const line =
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('perItem')) + 1;
+    expect(err.problems).toEqual([
+      {
+        path: `classes.A.rows[#5 functions].rule.type（第 ${line} 行 / line ${line}）`,
+        message:
+          '规则类型必须是 perOccurrence | once | levels | ranged | assigned | none | checklist | quota | countUp 之一 / rule type must be one of perOccurrence | once | levels | ranged | assigned | none | checklist | quota | countUp',
+      },
+    ]);
     expect(err.message).toContain(`${file}: classes.A.rows[#5 functions].rule.type（第 ${line} 行`);
   });
 
@@ -70,11 +83,16 @@ describe('loadRubric', () => {
     const file = variant('no-weight.yaml', (doc) => doc.deleteIn(['classes', 'B', 'rows', 7, 'weight']));
     const err = problemsOf(() => loadRubric(file));
     // the key is missing: the line is where the row starts
-    const line = readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes('id: shuanggongshi.web')) + 1;
-    expect(err.problems).toEqual([{
-      path: `classes.B.rows[#8 shuanggongshi.web].weight（第 ${line} 行 / line ${line}）`,
-      message: '赋分（weight）必须是数字 / weight is required and must be a number',
-    }]);
+    const line =
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('id: shuanggongshi.web')) + 1;
+    expect(err.problems).toEqual([
+      {
+        path: `classes.B.rows[#8 shuanggongshi.web].weight（第 ${line} 行 / line ${line}）`,
+        message: '赋分（weight）必须是数字 / weight is required and must be a number',
+      },
+    ]);
   });
 
   it('reports YAML syntax errors with line and column', () => {
@@ -90,16 +108,25 @@ describe('loadRubric', () => {
       message: '指标 id "leadership" 与第 #1 个指标重复 / duplicate row id (first at #1)',
     });
     const cap = variant('cap.yaml', (doc) => doc.setIn(['classes', 'A', 'rows', 4, 'rule', 'cap'], 8));
-    expect(problemsOf(() => loadRubric(cap)).problems).toContainEqual({ path: expect.stringMatching(/^classes\.A\.rows\[#5 functions\]\.rule（第 \d+ 行/), message: expect.stringContaining('超过自身权重') });
+    expect(problemsOf(() => loadRubric(cap)).problems).toContainEqual({
+      path: expect.stringMatching(/^classes\.A\.rows\[#5 functions\]\.rule（第 \d+ 行/),
+      message: expect.stringContaining('超过自身权重'),
+    });
     const parts = variant('parts.yaml', (doc) => doc.setIn(['classes', 'B', 'rows', 16, 'rule', 'parts', 0, 'max'], 3));
-    expect(problemsOf(() => loadRubric(parts)).problems).toContainEqual({ path: expect.stringMatching(/^classes\.B\.rows\[#17 [^\]]+\]\.rule\.parts（第 \d+ 行/), message: expect.stringContaining('不一致') });
+    expect(problemsOf(() => loadRubric(parts)).problems).toContainEqual({
+      path: expect.stringMatching(/^classes\.B\.rows\[#17 [^\]]+\]\.rule\.parts（第 \d+ 行/),
+      message: expect.stringContaining('不一致'),
+    });
   });
 
   it('flags, without refusing, a bonus cap above 50% of its 一级指标 and a level1 total that does not match', () => {
     // A consultation (rows[16], 解读咨询回应 12分): cap 7 > 6.
     const file = variant('big-bonus.yaml', (doc) => doc.setIn(['classes', 'A', 'rows', 16, 'bonus', 'cap'], 7));
     const rubric = loadRubric(file);
-    expect(rubric.warnings).toContainEqual({ path: expect.stringMatching(/^classes\.A\.rows\[#17 consultation\]\.bonus\.cap（第 \d+ 行/), message: '“政策咨询”加分上限 7 分超过一级指标“解读咨询回应”权重 12 分的 50%（6 分）' });
+    expect(rubric.warnings).toContainEqual({
+      path: expect.stringMatching(/^classes\.A\.rows\[#17 consultation\]\.bonus\.cap（第 \d+ 行/),
+      message: '“政策咨询”加分上限 7 分超过一级指标“解读咨询回应”权重 12 分的 50%（6 分）',
+    });
     const noted = variant('noted-bonus.yaml', (doc) => {
       doc.setIn(['classes', 'A', 'rows', 16, 'bonus', 'cap'], 7);
       doc.setIn(['classes', 'A', 'rows', 16, 'bonus', 'capNote'], '考核方案另有规定');
@@ -146,7 +173,12 @@ describe('rubric helpers', () => {
     expect(all).toHaveLength(60);
     expect(all.filter((r) => r.class === 'A').reduce((a, r) => a + r.weight, 0)).toBe(100);
     expect(all.find((r) => r.class === 'A' && r.id === 'media')).toMatchObject({ weight: 0, min: null, max: null, rule: { type: 'none' } });
-    expect(all.find((r) => r.class === 'B' && r.id === 'decisions.catalog')).toMatchObject({ weight: 3, min: -3, max: 3, checks: ['decisions.catalog'] });
+    expect(all.find((r) => r.class === 'B' && r.id === 'decisions.catalog')).toMatchObject({
+      weight: 3,
+      min: -3,
+      max: 3,
+      checks: ['decisions.catalog'],
+    });
     expect(Object.keys(all[0]).sort()).toEqual(['checks', 'class', 'id', 'level1', 'level2', 'level3', 'max', 'min', 'rule', 'weight']);
     expect(rubricAsJson(rubric, 'B').every((r) => r.class === 'B')).toBe(true);
   });

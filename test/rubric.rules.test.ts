@@ -103,7 +103,9 @@ describe('applyRule: the seed examples', () => {
     expect(res.clamped).toBe(true);
     expect(res.explanation).toContain('监管标准和规则 2 分（5 超出 -2—2）');
     expect(applyRule(r, { partValues: { 涉企补贴资金: -2 } }).value).toBe(-2);
-    expect(applyRule(r, { partValues: { 涉企优惠政策目录清单: -2, 涉企补贴资金: -2, 监管标准和规则: -2, 违规收费典型案例: -2 } }).points).toBe(-8);
+    expect(
+      applyRule(r, { partValues: { 涉企优惠政策目录清单: -2, 涉企补贴资金: -2, 监管标准和规则: -2, 违规收费典型案例: -2 } }).points,
+    ).toBe(-8);
     expect(() => applyRule(r, { partValues: { 其他: 1 } })).toThrow('没有分项');
   });
 
@@ -124,39 +126,44 @@ describe('applyRule: properties', () => {
   const bonusRows = all.filter((r) => r.bonus !== null);
 
   it('0 ≤ deduction ≤ min(cap, weight) and 0 ≤ bonus ≤ cap for any occurrences', () => {
-    fc.assert(fc.property(
-      fc.constantFrom(...deductionRows), fc.integer({ min: -5, max: 1000 }), fc.integer({ min: -5, max: 1000 }),
-      (r, occurrences, bonusOccurrences) => {
-        const res = applyRule(r, { occurrences, bonusOccurrences: r.bonus ? bonusOccurrences : undefined });
-        const cap = r.rule.type === 'perOccurrence' ? r.rule.cap : r.weight;
-        expect(res.deduction).toBeGreaterThanOrEqual(0);
-        expect(res.deduction).toBeLessThanOrEqual(Math.min(cap, r.weight));
-        expect(res.bonus).toBeGreaterThanOrEqual(0);
-        expect(res.bonus).toBeLessThanOrEqual(r.bonus?.cap ?? 0);
-        expect(res.points).toBeCloseTo(r.weight - res.deduction + res.bonus, 9);
-      },
-    ));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...deductionRows),
+        fc.integer({ min: -5, max: 1000 }),
+        fc.integer({ min: -5, max: 1000 }),
+        (r, occurrences, bonusOccurrences) => {
+          const res = applyRule(r, { occurrences, bonusOccurrences: r.bonus ? bonusOccurrences : undefined });
+          const cap = r.rule.type === 'perOccurrence' ? r.rule.cap : r.weight;
+          expect(res.deduction).toBeGreaterThanOrEqual(0);
+          expect(res.deduction).toBeLessThanOrEqual(Math.min(cap, r.weight));
+          expect(res.bonus).toBeGreaterThanOrEqual(0);
+          expect(res.bonus).toBeLessThanOrEqual(r.bonus?.cap ?? 0);
+          expect(res.points).toBeCloseTo(r.weight - res.deduction + res.bonus, 9);
+        },
+      ),
+    );
   });
 
   it('bonus never exceeds its cap, whatever the variants', () => {
-    fc.assert(fc.property(
-      fc.constantFrom(...bonusRows), fc.nat(50), fc.nat(50),
-      (r, n, k) => {
+    fc.assert(
+      fc.property(fc.constantFrom(...bonusRows), fc.nat(50), fc.nat(50), (r, n, k) => {
         const variants = Object.fromEntries((r.bonus?.variants ?? []).map((v) => [v.id, k]));
         const res = applyRule(r, { bonusOccurrences: n, bonusVariants: variants });
         expect(res.bonus).toBeGreaterThanOrEqual(0);
         expect(res.bonus).toBeLessThanOrEqual(r.bonus?.cap ?? 0);
-      },
-    ));
+      }),
+    );
   });
 
   it('ranged and assigned values always land in [min, max]', () => {
     const ranged = all.filter((r) => r.rule.type === 'ranged' || r.rule.type === 'assigned');
-    fc.assert(fc.property(fc.constantFrom(...ranged), fc.double({ min: -100, max: 100, noNaN: true }), (r, value) => {
-      const res = applyRule(r, { value });
-      expect(res.value).toBeGreaterThanOrEqual(r.min ?? -Infinity);
-      expect(res.value).toBeLessThanOrEqual(r.max ?? Infinity);
-    }));
+    fc.assert(
+      fc.property(fc.constantFrom(...ranged), fc.double({ min: -100, max: 100, noNaN: true }), (r, value) => {
+        const res = applyRule(r, { value });
+        expect(res.value).toBeGreaterThanOrEqual(r.min ?? -Infinity);
+        expect(res.value).toBeLessThanOrEqual(r.max ?? Infinity);
+      }),
+    );
   });
 });
 

@@ -12,7 +12,10 @@ afterAll(async () => {
   await portal.close();
 });
 
-interface Fetched { status: number; html: string | null }
+interface Fetched {
+  status: number;
+  html: string | null;
+}
 
 async function fetchPage(url: string, encoding: string): Promise<Fetched> {
   const r = await fetch(url);
@@ -25,11 +28,15 @@ async function fetchPage(url: string, encoding: string): Promise<Fetched> {
 function linksOf(html: string, base: string): string[] {
   const $ = cheerio.load(html);
   const out: string[] = [];
-  $('a[href]').each((_, a) => { out.push(new URL($(a).attr('href')!, base).href); });
+  $('a[href]').each((_, a) => {
+    out.push(new URL($(a).attr('href')!, base).href);
+  });
   // Hanweb rows live in CDATA records of a <script type="text/xml"> datastore.
   for (const m of html.matchAll(/<!\[CDATA\[([\s\S]*?)\]\]>/g)) {
     const $r = cheerio.load(m[1]);
-    $r('a[href]').each((_, a) => { out.push(new URL($r(a).attr('href')!, base).href); });
+    $r('a[href]').each((_, a) => {
+      out.push(new URL($r(a).attr('href')!, base).href);
+    });
   }
   // TRS pagination is written by script: createPageHTML(n, cur, "index", "html") → index_1.html …
   const m = /createPageHTML\((\d+), \d+, "index", "html"\)/.exec(html);
@@ -56,7 +63,10 @@ describe('sample portal links', () => {
           else expect(page.status, url).toBe(200);
           if (!page.html) continue;
           for (const link of linksOf(page.html, url)) {
-            if (!link.startsWith(origin)) { outOfScope.add(new URL(link).host); continue; }
+            if (!link.startsWith(origin)) {
+              outOfScope.add(new URL(link).host);
+              continue;
+            }
             const path = new URL(link).pathname + new URL(link).search;
             if (seen.has(link)) continue;
             seen.add(link);

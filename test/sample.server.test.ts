@@ -94,7 +94,13 @@ describe('sample portal determinism and scale', () => {
     const c = await startSamplePortal({ seed: 8 });
     try {
       const hanwebCid = a.site.units.find((u) => u.id === 'jiaoyu')!.columns.find((c) => c.key === 'policies')!.cid;
-      const paths = ['/zwgk/yishi/gzdt/', '/zwgk/sifa/', `/zwgk/jiaoyu/col/col${hanwebCid}/index.html`, '/feeds/gongke.xml', '/zwgk/caizheng/zcwj/'];
+      const paths = [
+        '/zwgk/yishi/gzdt/',
+        '/zwgk/sifa/',
+        `/zwgk/jiaoyu/col/col${hanwebCid}/index.html`,
+        '/feeds/gongke.xml',
+        '/zwgk/caizheng/zcwj/',
+      ];
       for (const p of paths) {
         const [ra, rb] = await Promise.all([fetch(a.origin + p), fetch(b.origin + p)]);
         expect(ra.status).toBe(200);

@@ -14,8 +14,16 @@ const RANGED = ['decisions.catalog', 'decisions.precomment', 'keyfield.coverage'
 
 describe('sample ground truth', () => {
   it('plants every check id of CHECK_IDS, deductions on several units while most units stay clean', () => {
-    for (const id of CHECK_IDS) expect(truth.some((e) => e.checkId === id && (e.count > 0 || (e.value ?? 0) < 3)), id).toBe(true);
-    const deductionUnits = new Set(truth.filter((e) => !RANGED.includes(e.checkId) && !['consultation.timely', 'interpretation.multiform'].includes(e.checkId)).map((e) => e.unitId));
+    for (const id of CHECK_IDS)
+      expect(
+        truth.some((e) => e.checkId === id && (e.count > 0 || (e.value ?? 0) < 3)),
+        id,
+      ).toBe(true);
+    const deductionUnits = new Set(
+      truth
+        .filter((e) => !RANGED.includes(e.checkId) && !['consultation.timely', 'interpretation.multiform'].includes(e.checkId))
+        .map((e) => e.unitId),
+    );
     expect(deductionUnits.size).toBeLessThan(41);
     for (const id of CHECK_IDS.filter((c) => !RANGED.includes(c) && c !== 'site.unreachable')) {
       const perCheck = truth.filter((e) => e.checkId === id).length;
@@ -27,12 +35,25 @@ describe('sample ground truth', () => {
   it('gives ranged checks a value for every reachable B unit they apply to, +max included', () => {
     const bUnits = site.units.filter((u) => u.cls === 'B' && !u.unreachable).map((u) => u.id);
     for (const id of ['decisions.catalog', 'decisions.precomment']) {
-      const units = truth.filter((e) => e.checkId === id).map((e) => e.unitId).sort();
+      const units = truth
+        .filter((e) => e.checkId === id)
+        .map((e) => e.unitId)
+        .sort();
       expect(units, id).toEqual([...bUnits].sort());
       expect(truth.filter((e) => e.checkId === id).every((e) => [3, 0, -3].includes(e.value!))).toBe(true);
     }
     const kf = truth.filter((e) => e.checkId === 'keyfield.coverage');
-    expect(kf.map((e) => e.unitId).sort()).toEqual(['caizheng', 'gongke', 'jiaoyu', 'minzheng', 'minzheng', 'nongye', 'renshe', 'shichang', 'wenlv']);
+    expect(kf.map((e) => e.unitId).sort()).toEqual([
+      'caizheng',
+      'gongke',
+      'jiaoyu',
+      'minzheng',
+      'minzheng',
+      'nongye',
+      'renshe',
+      'shichang',
+      'wenlv',
+    ]);
     expect(kf.find((e) => e.unitId === 'gongke')!.value).toBe(4); // three parts present (+2 each), one absent (−2)
     expect(kf.find((e) => e.unitId === 'renshe')!.value).toBe(-3);
     expect(kf.find((e) => e.unitId === 'caizheng')!.value).toBe(3);
@@ -40,7 +61,10 @@ describe('sample ground truth', () => {
   });
 
   it('keeps only site.unreachable and newmedia.stale for the unreachable unit', () => {
-    const x = truth.filter((e) => e.unitId === 'xinfang').map((e) => e.checkId).sort();
+    const x = truth
+      .filter((e) => e.unitId === 'xinfang')
+      .map((e) => e.checkId)
+      .sort();
     expect(x).toEqual(['newmedia.stale', 'site.unreachable']);
   });
 

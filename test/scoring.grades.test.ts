@@ -40,11 +40,26 @@ describe('grade suggestions by the plan quotas', () => {
     const rubric = loadRubric('builtin:2023', 2023);
     const units = Array.from({ length: 4 }, (_, i) => ({ id: `t${i}`, name: `镇${i}`, class: 'A' as const }));
     const findings: ScoringFinding[] = units.map((u, i) => ({
-      id: `f${i}`, unitId: u.id, checkId: 'guide.incomplete', indicator: 'guide', kind: 'deduction', title: 'x', occurrences: i,
-      suggestedPoints: -i, evidence: [], review: { status: 'confirmed', by: 'a', at: '', reason: '', seq: i },
+      id: `f${i}`,
+      unitId: u.id,
+      checkId: 'guide.incomplete',
+      indicator: 'guide',
+      kind: 'deduction',
+      title: 'x',
+      occurrences: i,
+      suggestedPoints: -i,
+      evidence: [],
+      review: { status: 'confirmed', by: 'a', at: '', reason: '', seq: i },
     }));
     const s = computeScores({
-      rubric, units, findings, entries: [], notices: [], asOf: '2023-12-15', year: 2023, county: 'x',
+      rubric,
+      units,
+      findings,
+      entries: [],
+      notices: [],
+      asOf: '2023-12-15',
+      year: 2023,
+      county: 'x',
       gradeOverrides: new Map([['t3', { grade: '较差', reason: '弄虚作假', by: '领导小组' }]]),
     });
     const t3 = s.units.find((u) => u.unitId === 't3')!;

@@ -24,8 +24,30 @@ describe('manual entries', () => {
     const config = writeConfig(dir);
     const add = (args: string[]) => cli(dbPath, ['manual', 'add', '--config', config, '--by', '李四', ...args]);
     await add(['--unit', 'yishi', '--indicator', 'secrecy.mechanism', '--level', 'none', '--note', '未见制度文件']);
-    await add(['--unit', 'yishi', '--indicator', 'secrecy.mechanism', '--level', '制度不健全', '--note', '补交了制度，但不完整', '--attachment', 'materials/yishi/保密审查制度.pdf']);
-    await add(['--unit', 'yishi', '--indicator', 'application.reply', '--occurrences', '1', '--bonus', '1', '--note', '案卷 3 件，1 件不规范，1 件优秀']);
+    await add([
+      '--unit',
+      'yishi',
+      '--indicator',
+      'secrecy.mechanism',
+      '--level',
+      '制度不健全',
+      '--note',
+      '补交了制度，但不完整',
+      '--attachment',
+      'materials/yishi/保密审查制度.pdf',
+    ]);
+    await add([
+      '--unit',
+      'yishi',
+      '--indicator',
+      'application.reply',
+      '--occurrences',
+      '1',
+      '--bonus',
+      '1',
+      '--note',
+      '案卷 3 件，1 件不规范，1 件优秀',
+    ]);
     await add(['--unit', 'fagai', '--indicator', 'shuanggongshi.rank', '--points', '6', '--note', '市排名第 3']);
     await add(['--unit', 'yishi', '--indicator', 'bonus:commendation', '--occurrences', '2', '--note', '省级表彰 2 项']);
     expect(listManualEntries(store, { year: 2023 })).toHaveLength(4);
@@ -49,12 +71,16 @@ describe('manual entries', () => {
     const { store, dbPath, dir } = tempStore();
     const config = writeConfig(dir);
     const add = (args: string[]) => cli(dbPath, ['manual', 'add', '--config', config, '--by', '李四', '--note', '材料', ...args]);
-    await expect(add(['--unit', 'nobody', '--indicator', 'leadership', '--occurrences', '1'])).rejects.toThrow(/单位 "nobody" 不在县配置中/);
+    await expect(add(['--unit', 'nobody', '--indicator', 'leadership', '--occurrences', '1'])).rejects.toThrow(
+      /单位 "nobody" 不在县配置中/,
+    );
     await expect(add(['--unit', 'yishi', '--indicator', 'zone', '--points', '2'])).rejects.toThrow(/不在 2023 年A类考核细则中/);
     await expect(add(['--unit', 'minzheng', '--indicator', 'shuanggongshi.rank', '--points', '2'])).rejects.toThrow(/不适用于 民政局/);
     await expect(add(['--unit', 'yishi', '--indicator', 'leadership', '--points', '5'])).rejects.toThrow(/只扣分/);
     await expect(add(['--unit', 'fagai', '--indicator', 'shuanggongshi.report', '--points', '9'])).rejects.toThrow(/0—8/);
-    await expect(add(['--unit', 'yishi', '--indicator', 'secrecy.mechanism', '--level', 'bad'])).rejects.toThrow(/档次应为 none\/incomplete/);
+    await expect(add(['--unit', 'yishi', '--indicator', 'secrecy.mechanism', '--level', 'bad'])).rejects.toThrow(
+      /档次应为 none\/incomplete/,
+    );
     await expect(add(['--unit', 'yishi', '--indicator', 'penalty:other', '--occurrences', '1'])).rejects.toThrow(/酌情项/);
     await expect(add(['--unit', 'yishi', '--indicator', 'leadership'])).rejects.toBeInstanceOf(UsageError);
     expect(manualEntryHistory(store, { year: 2023 })).toHaveLength(0);
@@ -77,7 +103,9 @@ describe('manual entries', () => {
     let formulas = 0;
     const rowsByKey = new Map<string, number>();
     a.eachRow((row, n) => {
-      row.eachCell((cell) => { if (cell.type === ExcelJS.ValueType.Formula) formulas++; });
+      row.eachCell((cell) => {
+        if (cell.type === ExcelJS.ValueType.Formula) formulas++;
+      });
       if (n > 1) rowsByKey.set(`${row.getCell(1).text}|${row.getCell(3).text}`, n);
     });
     expect(formulas).toBe(0);
@@ -88,7 +116,9 @@ describe('manual entries', () => {
 
     // restore the real name so the import matches the config used below
     const realConfig = writeConfig(dir);
-    a.eachRow((row, n) => { if (n > 1 && row.getCell(1).text === 'yishi') row.getCell(2).value = '猗氏镇政府'; });
+    a.eachRow((row, n) => {
+      if (n > 1 && row.getCell(1).text === 'yishi') row.getCell(2).value = '猗氏镇政府';
+    });
     const fill = (key: string, col: string, value: string | number) => {
       const col1 = header.indexOf(col) + 1;
       a.getRow(rowsByKey.get(key)!).getCell(col1).value = value;
@@ -101,7 +131,10 @@ describe('manual entries', () => {
     await wb.xlsx.writeFile(file);
     expect(await cli(dbPath, ['manual', 'import', file, '--config', realConfig, '--by', '办公室'])).toContain('已导入 2 条录入');
     const entries = listManualEntries(store, { year: 2023 });
-    expect(entries.map((e) => [e.unitId, e.target, e.occurrences, e.by])).toEqual([['niudu', 'notice.provincial', 2, '办公室'], ['yishi', 'leadership', 1, '王五']]);
+    expect(entries.map((e) => [e.unitId, e.target, e.occurrences, e.by])).toEqual([
+      ['niudu', 'notice.provincial', 2, '办公室'],
+      ['yishi', 'leadership', 1, '王五'],
+    ]);
     const scores = await score(dbPath, realConfig, dir);
     expect(scores.units.find((u) => u.unitId === 'niudu')!.indicators.find((i) => i.rowId === 'notice.provincial')!.deduction).toBe(8);
 

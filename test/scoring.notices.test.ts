@@ -13,10 +13,37 @@ describe('monthly 通报 feed notice.monthly', () => {
     const months = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10'];
     months.forEach((m, i) => {
       // same gap every month (same id), plus a dismissed one for niudu and a pending one for minzheng
-      const yishi = finding({ unitId: 'yishi', checkId: 'column.stale', indicator: 'notice.monthly', column: 'deptInfo', subject: 'deptInfo', monthly: true });
-      const niudu = finding({ unitId: 'niudu', checkId: 'link.broken', indicator: 'notice.monthly', subject: `https://example.gov.cn/niudu/${i}`, monthly: true });
-      const minzheng = finding({ unitId: 'minzheng', checkId: 'column.blank', indicator: 'notice.monthly', column: 'policies', subject: `p${i}`, monthly: true });
-      const warning = finding({ unitId: 'fagai', checkId: 'column.stale', indicator: 'notice.monthly', subject: 'w', monthly: true, kind: 'warning' });
+      const yishi = finding({
+        unitId: 'yishi',
+        checkId: 'column.stale',
+        indicator: 'notice.monthly',
+        column: 'deptInfo',
+        subject: 'deptInfo',
+        monthly: true,
+      });
+      const niudu = finding({
+        unitId: 'niudu',
+        checkId: 'link.broken',
+        indicator: 'notice.monthly',
+        subject: `https://example.gov.cn/niudu/${i}`,
+        monthly: true,
+      });
+      const minzheng = finding({
+        unitId: 'minzheng',
+        checkId: 'column.blank',
+        indicator: 'notice.monthly',
+        column: 'policies',
+        subject: `p${i}`,
+        monthly: true,
+      });
+      const warning = finding({
+        unitId: 'fagai',
+        checkId: 'column.stale',
+        indicator: 'notice.monthly',
+        subject: 'w',
+        monthly: true,
+        kind: 'warning',
+      });
       const runId = addRun(store, { asOf: `2023-${m}-05`, findings: [yishi, niudu, minzheng, warning] });
       if (i < 4 || i === 9) recordDecision(store, { findingId: yishi.id, action: 'confirm', by: '张三' });
       recordDecision(store, { findingId: niudu.id, action: 'dismiss', by: '张三', reason: '链接正常' });

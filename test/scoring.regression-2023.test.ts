@@ -24,7 +24,10 @@ describe('2023 rubric regression', () => {
     const marked = json.units.flatMap((u: { indicators: { notEntered?: true }[] }) => u.indicators.filter((i) => i.notEntered));
     expect(marked.length).toBeGreaterThan(20);
     // and the classes every document names, from the rubric's labels and the units' count
-    expect(json.classes.map((c: { heading: string; units: number }) => [c.heading, c.units])).toEqual([['A类（乡镇）', json.units.filter((u: { class: string }) => u.class === 'A').length], ['B类（县直单位）', json.units.filter((u: { class: string }) => u.class === 'B').length]]);
+    expect(json.classes.map((c: { heading: string; units: number }) => [c.heading, c.units])).toEqual([
+      ['A类（乡镇）', json.units.filter((u: { class: string }) => u.class === 'A').length],
+      ['B类（县直单位）', json.units.filter((u: { class: string }) => u.class === 'B').length],
+    ]);
     delete json.classes;
     for (const u of json.units) {
       delete u.notEntered;
@@ -33,8 +36,9 @@ describe('2023 rubric regression', () => {
         delete i.notEnteredParts;
       }
     }
-    expect(json.units.map((u: { unitId: string; total: number }) => [u.unitId, u.total]))
-      .toEqual(baseline.units.map((u: { unitId: string; total: number }) => [u.unitId, u.total]));
+    expect(json.units.map((u: { unitId: string; total: number }) => [u.unitId, u.total])).toEqual(
+      baseline.units.map((u: { unitId: string; total: number }) => [u.unitId, u.total]),
+    );
     expect(json).toEqual(baseline);
   });
 });

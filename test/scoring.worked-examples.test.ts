@@ -15,21 +15,56 @@ let n = 0;
 function f(indicator: string, over: Partial<ScoringFinding> = {}): ScoringFinding {
   n++;
   return {
-    id: `f${n}`, unitId: town.id, checkId: 'functions.incomplete', indicator, kind: 'deduction', title: `问题${n}`, occurrences: 1,
-    suggestedPoints: -1, evidence: [{ url: `https://example.gov.cn/${n}`, excerpt: '', snapshot: null }], review: confirmed, ...over,
+    id: `f${n}`,
+    unitId: town.id,
+    checkId: 'functions.incomplete',
+    indicator,
+    kind: 'deduction',
+    title: `问题${n}`,
+    occurrences: 1,
+    suggestedPoints: -1,
+    evidence: [{ url: `https://example.gov.cn/${n}`, excerpt: '', snapshot: null }],
+    review: confirmed,
+    ...over,
   };
 }
 
 function entry(target: string, over: Partial<ManualEntry> = {}, unitId = town.id): ManualEntry {
   n++;
   return {
-    id: `M${n}`, seq: n, year: 2023, unitId, target, points: null, occurrences: null, levelId: null, value: null, partValues: null,
-    bonusOccurrences: null, bonusVariants: null, note: '印证材料', attachment: null, by: '李四', at: '2023-12-01T00:00:00Z', source: 'cli', ...over,
+    id: `M${n}`,
+    seq: n,
+    year: 2023,
+    unitId,
+    target,
+    points: null,
+    occurrences: null,
+    levelId: null,
+    value: null,
+    partValues: null,
+    bonusOccurrences: null,
+    bonusVariants: null,
+    note: '印证材料',
+    attachment: null,
+    by: '李四',
+    at: '2023-12-01T00:00:00Z',
+    source: 'cli',
+    ...over,
   };
 }
 
 function score(over: Partial<ScoreInput>): UnitScore[] {
-  return computeScores({ rubric, units: [town, bureau], findings: [], entries: [], notices: [], asOf: '2023-12-15', year: 2023, county: '临猗县', ...over }).units;
+  return computeScores({
+    rubric,
+    units: [town, bureau],
+    findings: [],
+    entries: [],
+    notices: [],
+    asOf: '2023-12-15',
+    year: 2023,
+    county: '临猗县',
+    ...over,
+  }).units;
 }
 
 function row(units: UnitScore[], unitId: string, rowId: string) {
@@ -40,12 +75,25 @@ function row(units: UnitScore[], unitId: string, rowId: string) {
 
 describe('worked examples from the plan', () => {
   it('the output is the scores.json shape the reports render', () => {
-    const file: ReportsScoresFile = computeScores({ rubric, units: [town, bureau], findings: [], entries: [], notices: [], asOf: '2023-12-15', year: 2023, county: '临猗县' });
+    const file: ReportsScoresFile = computeScores({
+      rubric,
+      units: [town, bureau],
+      findings: [],
+      entries: [],
+      notices: [],
+      asOf: '2023-12-15',
+      year: 2023,
+      county: '临猗县',
+    });
     expect(Object.keys(file).sort()).toEqual(['asOf', 'classes', 'county', 'grades', 'units', 'year']);
     const required = ['class', 'extras', 'grade', 'indicators', 'rank', 'total', 'totalIfPendingConfirmed', 'unitId', 'unitName'];
     const optional = ['groups', 'scaled', 'notEntered']; // added by the extended rubric format; reports may ignore them
     for (const u of file.units) {
-      expect(Object.keys(u).filter((k) => !optional.includes(k)).sort()).toEqual(required);
+      expect(
+        Object.keys(u)
+          .filter((k) => !optional.includes(k))
+          .sort(),
+      ).toEqual(required);
     }
     expect(file.units.find((u) => u.unitId === bureau.id)!.notEntered).toContain('shuanggongshi.report');
   });
@@ -55,7 +103,9 @@ describe('worked examples from the plan', () => {
   });
 
   it('机构职能 missing 4 of 5 fields → −6 (cap), not −8', () => {
-    const findings = ['职能', '地址', '时间', '电话'].map((s) => f('functions', { subject: s, suggestedPoints: -2 } as Partial<ScoringFinding>));
+    const findings = ['职能', '地址', '时间', '电话'].map((s) =>
+      f('functions', { subject: s, suggestedPoints: -2 } as Partial<ScoringFinding>),
+    );
     const units = score({ findings });
     const r = row(units, town.id, 'functions');
     expect(r.deduction).toBe(6);
@@ -71,7 +121,9 @@ describe('worked examples from the plan', () => {
   });
 
   it('政策咨询 7 timely published replies → +3 (bonus cap)', () => {
-    const findings = Array.from({ length: 7 }, () => f('consultation', { checkId: 'consultation.timely', kind: 'bonus', suggestedPoints: 0.5 }));
+    const findings = Array.from({ length: 7 }, () =>
+      f('consultation', { checkId: 'consultation.timely', kind: 'bonus', suggestedPoints: 0.5 }),
+    );
     const r = row(score({ findings }), town.id, 'consultation');
     expect(r.bonus).toBe(3);
     expect(r.deduction).toBe(0);
@@ -87,25 +139,48 @@ describe('worked examples from the plan', () => {
 
   it('four monthly 通报 → −4, the months listed as basis', () => {
     const notices: MonthlyNotice[] = ['2023-03', '2023-05', '2023-08', '2023-11'].map((month, i) => ({
-      month, unitId: town.id, state: 'notified', runId: i + 1, findingIds: [`m${i}`], recordedAt: '2023-12-01T00:00:00Z',
+      month,
+      unitId: town.id,
+      state: 'notified',
+      runId: i + 1,
+      findingIds: [`m${i}`],
+      recordedAt: '2023-12-01T00:00:00Z',
     }));
     const r = row(score({ notices }), town.id, 'notice.monthly');
     expect(r.deduction).toBe(4);
-    expect(r.basis.filter((b) => b.status === 'confirmed').map((b) => b.text.slice(0, 7))).toEqual(['2023-03', '2023-05', '2023-08', '2023-11']);
+    expect(r.basis.filter((b) => b.status === 'confirmed').map((b) => b.text.slice(0, 7))).toEqual([
+      '2023-03',
+      '2023-05',
+      '2023-08',
+      '2023-11',
+    ]);
   });
 
   it('a notice after asOf or in another year does not count', () => {
-    const notices: MonthlyNotice[] = ['2022-12', '2023-12'].map((month, i) => ({ month, unitId: town.id, state: 'notified', runId: i + 1, findingIds: [], recordedAt: '' }));
+    const notices: MonthlyNotice[] = ['2022-12', '2023-12'].map((month, i) => ({
+      month,
+      unitId: town.id,
+      state: 'notified',
+      runId: i + 1,
+      findingIds: [],
+      recordedAt: '',
+    }));
     expect(row(score({ notices, asOf: '2023-11-30' }), town.id, 'notice.monthly').deduction).toBe(0);
   });
 
   it('保密审查 levels: 制度不健全 −1, 未制定 −3', () => {
-    expect(row(score({ entries: [entry('secrecy.mechanism', { levelId: 'incomplete' })] }), town.id, 'secrecy.mechanism').deduction).toBe(1);
+    expect(row(score({ entries: [entry('secrecy.mechanism', { levelId: 'incomplete' })] }), town.id, 'secrecy.mechanism').deduction).toBe(
+      1,
+    );
     expect(row(score({ entries: [entry('secrecy.mechanism', { levelId: 'none' })] }), town.id, 'secrecy.mechanism').deduction).toBe(3);
   });
 
   it('pending findings are shown apart: draft vs. if confirmed', () => {
-    const findings = [f('guide', { checkId: 'guide.incomplete' }), f('guide', { checkId: 'guide.incomplete', review: pending }), f('guide', { checkId: 'guide.incomplete', review: pending })];
+    const findings = [
+      f('guide', { checkId: 'guide.incomplete' }),
+      f('guide', { checkId: 'guide.incomplete', review: pending }),
+      f('guide', { checkId: 'guide.incomplete', review: pending }),
+    ];
     const u = score({ findings }).find((x) => x.unitId === town.id)!;
     const r = u.indicators.find((i) => i.rowId === 'guide')!;
     expect(r.deduction).toBe(1);
@@ -156,7 +231,16 @@ describe('worked examples from the plan', () => {
 
   it('a row the unit does not answer for is not scored (养老服务 is 民政局’s)', () => {
     const other = { id: 'jiaoyu', name: '教育局', class: 'B' as const };
-    const units = computeScores({ rubric, units: [other], findings: [], entries: [], notices: [], asOf: '2023-12-15', year: 2023, county: 'x' }).units;
+    const units = computeScores({
+      rubric,
+      units: [other],
+      findings: [],
+      entries: [],
+      notices: [],
+      asOf: '2023-12-15',
+      year: 2023,
+      county: 'x',
+    }).units;
     expect(units[0].indicators.some((i) => i.rowId === 'keyfield.养老服务')).toBe(false);
     expect(units[0].indicators.some((i) => i.rowId === 'keyfield.义务教育')).toBe(true);
   });

@@ -28,7 +28,11 @@ run('workspace end to end (Chromium)', () => {
     dir = mkdtempSync(join(tmpdir(), 'zwgk-e2e-'));
     portal = await startSamplePortal({ asOf: SAMPLE_AS_OF });
     const full = sampleConfigFor(portal.origin);
-    const config = { ...full, units: full.units.filter((u) => UNITS.includes(u.id)), crawl: { ...full.crawl, browser: { ...full.crawl.browser, screenshots: false } } };
+    const config = {
+      ...full,
+      units: full.units.filter((u) => UNITS.includes(u.id)),
+      crawl: { ...full.crawl, browser: { ...full.crawl.browser, screenshots: false } },
+    };
     const dbPath = join(dir, 'w.db');
     const outcome = await inspectCounty({ config, configPath: SAMPLE_CONFIG_PATH, asOf: SAMPLE_AS_OF, dbPath, outDir: join(dir, 'out') });
     expect(outcome.status).toBe('complete');
@@ -40,9 +44,20 @@ run('workspace end to end (Chromium)', () => {
     saveFindings(store, outcome.runId, findings);
     createUser(store, { username: 'pingshen', displayName: '王评审', role: 'evaluator', password: PASSWORD });
     createUser(store, { username: 'yishi', displayName: '猗氏镇联络员', role: 'unit', unitId: 'yishi', password: PASSWORD });
-    evaluatorFindings = listTrackedFindings(store, {}).filter((f) => f.kind === 'deduction').map((f) => ({ id: f.id, unitId: f.unitId, title: f.title }));
+    evaluatorFindings = listTrackedFindings(store, {})
+      .filter((f) => f.kind === 'deduction')
+      .map((f) => ({ id: f.id, unitId: f.unitId, title: f.title }));
     store.close();
-    service = await startService({ dbPath, config, configPath: SAMPLE_CONFIG_PATH, outDir: join(dir, 'out'), port: 0, asOf: SAMPLE_AS_OF, scheduler: false, log: () => undefined });
+    service = await startService({
+      dbPath,
+      config,
+      configPath: SAMPLE_CONFIG_PATH,
+      outDir: join(dir, 'out'),
+      port: 0,
+      asOf: SAMPLE_AS_OF,
+      scheduler: false,
+      log: () => undefined,
+    });
     browser = await launchChromium();
   }, 240_000);
 
@@ -55,7 +70,10 @@ run('workspace end to end (Chromium)', () => {
 
   async function login(username: string): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.route((url) => !url.href.startsWith(service.url), (route) => route.abort());
+    await page.route(
+      (url) => !url.href.startsWith(service.url),
+      (route) => route.abort(),
+    );
     await page.goto(`${service.url}/login`);
     await page.fill('input[name=username]', username);
     await page.fill('input[name=password]', PASSWORD);
@@ -124,7 +142,7 @@ run('workspace end to end (Chromium)', () => {
     await page.close();
   });
 
-  it('a unit user sees only its own unit and gets 404 on another unit\'s finding, page and API alike', async () => {
+  it("a unit user sees only its own unit and gets 404 on another unit's finding, page and API alike", async () => {
     const page = await login('yishi');
     expect(page.url()).toContain('/unit');
     const text = await page.locator('main').textContent();
@@ -135,7 +153,7 @@ run('workspace end to end (Chromium)', () => {
     expect((await page.goto(`${service.url}/findings/${own.id}`))!.status()).toBe(200);
     expect((await page.request.get(`${service.url}/api/findings/${other.id}`)).status()).toBe(404);
     expect((await page.request.get(`${service.url}/api/findings?unit=${other.unitId}`)).status()).toBe(403);
-    const mine = await (await page.request.get(`${service.url}/api/findings`)).json() as { findings: { unitId: string }[] };
+    const mine = (await (await page.request.get(`${service.url}/api/findings`)).json()) as { findings: { unitId: string }[] };
     expect(mine.findings.length).toBeGreaterThan(0);
     expect(new Set(mine.findings.map((f) => f.unitId))).toEqual(new Set(['yishi']));
     expect((await page.request.get(`${service.url}/api/units/${other.unitId}/scores`)).status()).toBe(404);
@@ -162,9 +180,14 @@ run('workspace end to end (Chromium)', () => {
     const f = evaluatorFindings.find((x) => x.unitId === 'niudu')!;
     const res = await page.request.post(`${service.url}/findings/${f.id}/decide`, { form: { action: 'confirm', reason: '' } });
     expect(res.status()).toBe(403);
-    const forged = await page.request.post(`${service.url}/findings/${f.id}/decide`, { form: { action: 'confirm', _csrf: 'x'.repeat(43) } });
+    const forged = await page.request.post(`${service.url}/findings/${f.id}/decide`, {
+      form: { action: 'confirm', _csrf: 'x'.repeat(43) },
+    });
     expect(forged.status()).toBe(403);
-    const crossSite = await page.request.post(`${service.url}/findings/${f.id}/decide`, { form: { action: 'confirm' }, headers: { origin: 'http://evil.example' } });
+    const crossSite = await page.request.post(`${service.url}/findings/${f.id}/decide`, {
+      form: { action: 'confirm' },
+      headers: { origin: 'http://evil.example' },
+    });
     expect(crossSite.status()).toBe(403);
     const api = await page.request.get(`${service.url}/api/findings/${f.id}`);
     expect(((await api.json()) as { history: unknown[] }).history).toEqual([]);

@@ -15,7 +15,8 @@ import { queueRecheck, listTrackedFindings, listRuns, loadFindings } from '../st
 import { inspectCounty } from '../cli/pipeline.ts';
 
 const state = { fixed: false, homeDown: false };
-const page = (title: string, body: string) => `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
+const page = (title: string, body: string) =>
+  `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
 const rows = (n: number, prefix: string) =>
   `<ul class="list">${Array.from({ length: n }, (_, i) => `<li><a href="/u/${prefix}/${i}.html" title="${prefix}信息${i}">${prefix}信息${i}</a><span>2023-12-0${1 + (i % 9)}</span></li>`).join('')}</ul>`;
 
@@ -30,7 +31,12 @@ beforeAll(async () => {
     res.setHeader('content-type', 'text/html; charset=utf-8');
     if (url === '/u/' && state.homeDown) return void res.writeHead(503).end('busy');
     if (url === '/u/') {
-      return void res.end(page('试点乡政务公开', `<div class="nav"><a href="/u/gzdt/">工作动态</a><a href="/u/gkzn/">政府信息公开指南</a><a href="/u/zcwj/">政策文件</a></div>`));
+      return void res.end(
+        page(
+          '试点乡政务公开',
+          `<div class="nav"><a href="/u/gzdt/">工作动态</a><a href="/u/gkzn/">政府信息公开指南</a><a href="/u/zcwj/">政策文件</a></div>`,
+        ),
+      );
     }
     if (url === '/u/gzdt/') {
       return void res.end(page('工作动态', state.fixed ? rows(5, 'gzdt') : '<div class="list">暂无信息</div>'));
@@ -38,10 +44,13 @@ beforeAll(async () => {
     if (url === '/feed.xml') {
       res.setHeader('content-type', 'application/rss+xml; charset=utf-8');
       const item = (d: string, t: string) => `<item><title>${t}</title><link>${origin}/u/p/${d}</link><pubDate>${d}</pubDate></item>`;
-      return void res.end(`<?xml version="1.0"?><rss version="2.0"><channel><title>试点发布</title>${item('Sun, 01 Oct 2023 08:00:00 +0800', '国庆')}${item('Mon, 20 Nov 2023 08:00:00 +0800', '冬季')}</channel></rss>`);
+      return void res.end(
+        `<?xml version="1.0"?><rss version="2.0"><channel><title>试点发布</title>${item('Sun, 01 Oct 2023 08:00:00 +0800', '国庆')}${item('Mon, 20 Nov 2023 08:00:00 +0800', '冬季')}</channel></rss>`,
+      );
     }
     if (url === '/u/zcwj/') return void res.end(page('政策文件', rows(3, 'zcwj')));
-    if (url === '/u/gkzn/') return void res.end(page('指南', '<div class="TRS_Editor"><p>本机关政府信息公开指南，工作机构：试点乡党政办公室。</p></div>'));
+    if (url === '/u/gkzn/')
+      return void res.end(page('指南', '<div class="TRS_Editor"><p>本机关政府信息公开指南，工作机构：试点乡党政办公室。</p></div>'));
     res.end(page('信息', '<div class="TRS_Editor"><p>正文内容，此件公开发布。</p></div>'));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -51,7 +60,16 @@ beforeAll(async () => {
   const dbPath = join(dir, 'z.db');
   first = await inspectCounty({ config, configPath: 'test.yaml', asOf: '2023-12-15', dbPath, outDir: dir });
   expect(first.findings.some((f) => f.checkId === 'column.blank' && f.column === 'deptInfo')).toBe(true);
-  service = await startService({ dbPath, config, configPath: 'test.yaml', outDir: dir, port: 0, scheduler: false, asOf: '2023-12-15', log: () => undefined });
+  service = await startService({
+    dbPath,
+    config,
+    configPath: 'test.yaml',
+    outDir: dir,
+    port: 0,
+    scheduler: false,
+    asOf: '2023-12-15',
+    log: () => undefined,
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -105,7 +123,7 @@ describe('weekly new-media job', () => {
 });
 
 describe('reports after a run', () => {
-  it('writes the monthly 通报, the units\' 整改通知单 and the annual 评分表 from the run', async () => {
+  it("writes the monthly 通报, the units' 整改通知单 and the annual 评分表 from the run", async () => {
     const files = await generateRunReports(service.ctx, first.runId);
     expect(files.some((f) => f.endsWith('.xlsx'))).toBe(true);
     const unitDocx = files.find((f) => f.includes('整改通知单') && f.endsWith('.docx'))!;

@@ -24,8 +24,14 @@ beforeEach(() => {
   const config = parseCountyConfig(CONFIG_YAML, 'test.yaml');
   const ctx = createServiceContext({ dbPath: '', config, configPath: 'test.yaml', outDir: dir, log: () => undefined }, store);
   app = createApp(ctx, { secureCookies: false });
-  const nov = addRun(store, { asOf: '2023-11-15', findings: [finding({ unitId: 'yishi', checkId: 'column.stale', indicator: 'notice.monthly' })] });
-  const dec = addRun(store, { asOf: '2023-12-15', findings: [finding({ unitId: 'yishi', checkId: 'column.stale', indicator: 'notice.monthly' })] });
+  const nov = addRun(store, {
+    asOf: '2023-11-15',
+    findings: [finding({ unitId: 'yishi', checkId: 'column.stale', indicator: 'notice.monthly' })],
+  });
+  const dec = addRun(store, {
+    asOf: '2023-12-15',
+    findings: [finding({ unitId: 'yishi', checkId: 'column.stale', indicator: 'notice.monthly' })],
+  });
   put(`run-${nov}/2023年11月全覆盖检查情况通报.docx`, 'nov final');
   put(`run-${nov}/整改通知单/yishi/整改通知单-猗氏镇政府.docx`, 'nov yishi final');
   put(`run-${dec}/2023年12月全覆盖检查情况通报（审核稿）.docx`, 'dec draft');
@@ -45,7 +51,10 @@ afterEach(() => {
 });
 
 const get = (path: string, who: 'evaluator' | 'unit') => app.request(path, { headers: { cookie: cookie[who] } });
-const zipNames = async (res: Response) => Object.keys((await JSZip.loadAsync(await res.arrayBuffer())).files).filter((n) => !n.endsWith('/')).sort();
+const zipNames = async (res: Response) =>
+  Object.keys((await JSZip.loadAsync(await res.arrayBuffer())).files)
+    .filter((n) => !n.endsWith('/'))
+    .sort();
 
 describe('report downloads', () => {
   it('evaluators see months newest first, final apart from drafts, and get one zip per month and version', async () => {
@@ -62,7 +71,10 @@ describe('report downloads', () => {
     const finalZip = await get('/reports/month/2023-12-final.zip', 'evaluator');
     expect(finalZip.status).toBe(200);
     expect(finalZip.headers.get('content-disposition')).toContain(encodeURIComponent('2023年12月检查报告.zip'));
-    expect((await zipNames(finalZip)).map((n) => n.split('/').pop())).toEqual(['2023年度政务公开工作考核评分表.xlsx', '整改通知单-牛杜镇政府.docx']);
+    expect((await zipNames(finalZip)).map((n) => n.split('/').pop())).toEqual([
+      '2023年度政务公开工作考核评分表.xlsx',
+      '整改通知单-牛杜镇政府.docx',
+    ]);
     const draftZip = await get('/reports/month/2023-12-draft.zip', 'evaluator');
     expect((await zipNames(draftZip)).every((n) => n.includes('审核稿'))).toBe(true);
     expect((await get('/reports/month/2023-10-final.zip', 'evaluator')).status).toBe(404);
@@ -77,7 +89,14 @@ describe('report downloads', () => {
     expect(html).not.toContain('全覆盖检查情况通报');
     const draftPath = html.match(/path=([^"]+)"/g)!.map((m) => decodeURIComponent(m.slice(5, -1)));
     expect(draftPath).toEqual([expect.stringMatching(/整改通知单\/yishi\/整改通知单-猗氏镇政府\.docx$/)]);
-    expect((await get(`/reports/file?path=${encodeURIComponent(draftPath[0].replace('.docx', '（审核稿）.docx').replace(/run-\d+/, 'run-2'))}`, 'unit')).status).toBe(404);
+    expect(
+      (
+        await get(
+          `/reports/file?path=${encodeURIComponent(draftPath[0].replace('.docx', '（审核稿）.docx').replace(/run-\d+/, 'run-2'))}`,
+          'unit',
+        )
+      ).status,
+    ).toBe(404);
     expect((await get('/reports/month/2023-12-final.zip', 'unit')).status).toBe(404); // nothing final of its own in December
     expect((await get('/reports/month/2023-12-draft.zip', 'unit')).status).toBe(404);
     const nov = await get('/reports/month/2023-11-final.zip', 'unit');

@@ -26,19 +26,31 @@ describe('Scheduler: due work is never lost to a busy service or a held store (f
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const scheduler = (jobs: JobSpec[]) => new Scheduler({ store, jobs, timezone: TZ, now: () => now, log: (l) => logs.push(l), retryMs: 10 * 60_000 });
+  const scheduler = (jobs: JobSpec[]) =>
+    new Scheduler({ store, jobs, timezone: TZ, now: () => now, log: (l) => logs.push(l), retryMs: 10 * 60_000 });
   const monthly = (run?: () => Promise<void>): JobSpec => ({
-    name: 'monthly', label: '每月全覆盖检查', cron: '0 2 1 * *',
-    run: async (ctx) => { monthlyStarts.push(ctx); await run?.(); return { outcome: 'complete' }; },
+    name: 'monthly',
+    label: '每月全覆盖检查',
+    cron: '0 2 1 * *',
+    run: async (ctx) => {
+      monthlyStarts.push(ctx);
+      await run?.();
+      return { outcome: 'complete' };
+    },
   });
 
   it('a monthly run that finds a 自查 running at 02:00 runs when it ends; the 自查 queue stops after its current unit', async () => {
     let release!: () => void;
-    const gate = new Promise<void>((r) => { release = r; });
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
     const queue = ['u1', 'u2', 'u3'];
     const checked: string[] = [];
     const recheck: JobSpec = {
-      name: 'recheck', label: '整改复查与自查', cron: '*/5 * * * *', hasWork: () => queue.length > 0,
+      name: 'recheck',
+      label: '整改复查与自查',
+      cron: '*/5 * * * *',
+      hasWork: () => queue.length > 0,
       run: async (_ctx, control) => {
         while (queue.length) {
           const unit = queue.shift()!;
@@ -72,7 +84,9 @@ describe('Scheduler: due work is never lost to a busy service or a held store (f
   it('a run refused because another process holds the store stays due and is retried after the back-off', async () => {
     let held = true;
     const job: JobSpec = {
-      name: 'monthly', label: '每月全覆盖检查', cron: '0 2 1 * *',
+      name: 'monthly',
+      label: '每月全覆盖检查',
+      cron: '0 2 1 * *',
       run: async (ctx) => {
         if (held) throw new RunConflictError(7, 4242);
         monthlyStarts.push(ctx);
@@ -99,11 +113,22 @@ describe('Scheduler: due work is never lost to a busy service or a held store (f
     expect(getJobState(store, 'monthly').lastDue).toBe(sh('2024-01-01T02:00:00').toISOString());
     await s.tick();
     expect(monthlyStarts).toHaveLength(1);
-    expect(listServiceRuns(store).map((r) => r.outcome).sort()).toEqual(['complete', 'skipped']);
+    expect(
+      listServiceRuns(store)
+        .map((r) => r.outcome)
+        .sort(),
+    ).toEqual(['complete', 'skipped']);
   });
 
   it('a refused run keeps an older due time it was owed', async () => {
-    const s = scheduler([{ ...monthly(), run: async () => { throw new RunConflictError(1, 99); } }]);
+    const s = scheduler([
+      {
+        ...monthly(),
+        run: async () => {
+          throw new RunConflictError(1, 99);
+        },
+      },
+    ]);
     store.db.prepare("INSERT INTO job_state (job, last_due) VALUES ('monthly', ?)").run(sh('2023-12-01T02:00:00').toISOString());
     now = sh('2024-01-01T02:00:00');
     await s.fire('monthly', now);

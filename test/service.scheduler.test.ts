@@ -31,7 +31,9 @@ describe('Scheduler with a fake clock', () => {
   let started: JobContext[];
 
   const monthlyJob = (run?: (ctx: JobContext) => Promise<void>): JobSpec => ({
-    name: 'monthly', label: '每月全覆盖检查', cron: '0 2 1 * *',
+    name: 'monthly',
+    label: '每月全覆盖检查',
+    cron: '0 2 1 * *',
     run: async (ctx) => {
       started.push(ctx);
       await run?.(ctx);
@@ -55,7 +57,12 @@ describe('Scheduler with a fake clock', () => {
   it('a due monthly run starts once: at 02:00 on the 1st, and a second tick for the same time does nothing', async () => {
     const s = scheduler([monthlyJob()]);
     now = sh('2023-12-01T02:30:00');
-    beginServiceRun(store, { job: 'monthly', trigger: 'schedule', dueAt: sh('2023-12-01T02:00:00').toISOString(), startedAt: now.toISOString() });
+    beginServiceRun(store, {
+      job: 'monthly',
+      trigger: 'schedule',
+      dueAt: sh('2023-12-01T02:00:00').toISOString(),
+      startedAt: now.toISOString(),
+    });
     now = sh('2024-01-01T01:59:00');
     expect(await s.runDue('catchup')).toEqual([]);
     expect(await s.fire('monthly', now)).toBe('not-due');
@@ -90,10 +97,17 @@ describe('Scheduler with a fake clock', () => {
 
   it('an overlapping trigger waits with a log line and runs as soon as the running job ends', async () => {
     let release!: () => void;
-    const gate = new Promise<void>((r) => { release = r; });
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
     const weekly: JobSpec = {
-      name: 'newmedia', label: '每周新媒体检查', cron: '0 3 * * 1',
-      run: async (ctx) => { started.push(ctx); return { outcome: 'complete' }; },
+      name: 'newmedia',
+      label: '每周新媒体检查',
+      cron: '0 3 * * 1',
+      run: async (ctx) => {
+        started.push(ctx);
+        return { outcome: 'complete' };
+      },
     };
     const s = scheduler([monthlyJob(() => gate), weekly]);
     now = sh('2024-01-01T02:00:00'); // a Monday: both jobs are due today
@@ -108,8 +122,15 @@ describe('Scheduler with a fake clock', () => {
     release();
     expect(await first).toBe('started');
     await s.idle();
-    expect(started.map((c) => c.dueAt?.toISOString())).toEqual([sh('2024-01-01T02:00:00').toISOString(), sh('2024-01-01T03:00:00').toISOString()]);
-    expect(listServiceRuns(store).map((r) => `${r.job}:${r.outcome}`).sort()).toEqual(['monthly:complete', 'newmedia:complete']);
+    expect(started.map((c) => c.dueAt?.toISOString())).toEqual([
+      sh('2024-01-01T02:00:00').toISOString(),
+      sh('2024-01-01T03:00:00').toISOString(),
+    ]);
+    expect(
+      listServiceRuns(store)
+        .map((r) => `${r.job}:${r.outcome}`)
+        .sort(),
+    ).toEqual(['monthly:complete', 'newmedia:complete']);
     expect(await s.runDue('catchup')).toEqual([]);
   });
 
@@ -117,14 +138,19 @@ describe('Scheduler with a fake clock', () => {
     let unfinished = true;
     const job: JobSpec = { ...monthlyJob(), hasUnfinished: () => unfinished };
     const inner = job.run;
-    job.run = async (ctx) => { unfinished = false; return inner(ctx); };
+    job.run = async (ctx) => {
+      unfinished = false;
+      return inner(ctx);
+    };
     now = sh('2024-01-01T02:00:00');
     beginServiceRun(store, { job: 'monthly', trigger: 'schedule', dueAt: now.toISOString(), startedAt: now.toISOString() });
     now = sh('2024-01-01T05:00:00');
     const s = scheduler([job]);
     expect(await s.runDue('catchup')).toEqual(['complete']);
     expect(started).toEqual([{ trigger: 'catchup', dueAt: sh('2024-01-01T02:00:00'), resume: true }]);
-    const outcomes = listServiceRuns(store).map((r) => r.outcome).sort();
+    const outcomes = listServiceRuns(store)
+      .map((r) => r.outcome)
+      .sort();
     expect(outcomes).toEqual(['complete', 'interrupted']);
   });
 });

@@ -38,19 +38,44 @@ function put(rel: string, text: string): void {
 beforeEach(() => {
   ({ store, dir } = tempStore());
   const config = parseCountyConfig(CONFIG, 'test.yaml');
-  const ctx = createServiceContext({ dbPath: '', config, configPath: join(dir, 'test.yaml'), outDir: dir, asOf: '2023-12-15', log: () => undefined }, store);
+  const ctx = createServiceContext(
+    { dbPath: '', config, configPath: join(dir, 'test.yaml'), outDir: dir, asOf: '2023-12-15', log: () => undefined },
+    store,
+  );
   app = createApp(ctx, { secureCookies: false });
 
   // The week: 140 probes, 6 time out, one more could not run because our own network was down; a week earlier in the month, 10 good ones.
-  const week = probesOver('2023-12-15', 140, 6).map((p, i) => (i === 2 ? { ...p, errorClass: 'http_status' as const, status: 503, message: '<b>Service Unavailable</b>' } : p));
+  const week = probesOver('2023-12-15', 140, 6).map((p, i) =>
+    i === 2 ? { ...p, errorClass: 'http_status' as const, status: 503, message: '<b>Service Unavailable</b>' } : p,
+  );
   week[20] = { ...week[20], ok: false, status: null, errorClass: 'timeout', networkDown: true };
   for (const p of week) saveProbe(store, p);
   for (const p of probesOver('2023-12-08', 10, 0).filter((p) => p.at >= '2023-12-01T00:00:00+08:00')) saveProbe(store, p);
-  saveProbe(store, { ...week[50], at: '2023-12-15T03:00:00.000Z', source: 'run', ok: false, status: null, errorClass: 'reset', message: null });
+  saveProbe(store, {
+    ...week[50],
+    at: '2023-12-15T03:00:00.000Z',
+    source: 'run',
+    ok: false,
+    status: null,
+    errorClass: 'reset',
+    message: null,
+  });
 
-  const input = siteInput({ asOf: '2023-12-15', site: { id: 'portal', name: PORTAL, home: 'https://www.example.gov.cn/', kind: '门户', unitId: null },
-    observation: observation({ icp: null, title: HOSTILE_TITLE }), probes: week });
-  const result = scoreSite19({ table: input.table, findings: runSiteChecks(input), siteId: 'portal', siteName: PORTAL, kind: '门户', month: '2023-12', asOf: '2023-12-15' });
+  const input = siteInput({
+    asOf: '2023-12-15',
+    site: { id: 'portal', name: PORTAL, home: 'https://www.example.gov.cn/', kind: '门户', unitId: null },
+    observation: observation({ icp: null, title: HOSTILE_TITLE }),
+    probes: week,
+  });
+  const result = scoreSite19({
+    table: input.table,
+    findings: runSiteChecks(input),
+    siteId: 'portal',
+    siteName: PORTAL,
+    kind: '门户',
+    month: '2023-12',
+    asOf: '2023-12-15',
+  });
   saveSiteResult(store, 'portal', '2023-11', '2023-11-15', { ...result, month: '2023-11', verdict: '不合格', deductionScore: null });
   saveSiteResult(store, 'portal', '2023-12', '2023-12-15', result);
   put(`run-3/site/${selfCheck19FileName(PORTAL, '2023-12')}.docx`, 'older run');
@@ -73,7 +98,7 @@ afterEach(() => {
 const get = (path: string, who?: 'office' | 'unit') => app.request(path, { headers: who ? { cookie: cookie[who] } : {} });
 
 describe('网站监测 pages', () => {
-  it('lists every configured site with this week\'s and this month\'s availability, the latest verdict and its 自查报告', async () => {
+  it("lists every configured site with this week's and this month's availability, the latest verdict and its 自查报告", async () => {
     const res = await get('/sites', 'office');
     expect(res.status).toBe(200);
     const html = await res.text();
@@ -85,7 +110,10 @@ describe('网站监测 pages', () => {
     expect(portalRow).toContain('失败 6 / 149 次（4.0%）');
     expect(portalRow).toContain('2023年12月：合格（扣分部分');
     const links = [...portalRow.matchAll(/href="\/reports\/file\?path=([^"]+)"/g)].map((m) => decodeURIComponent(m[1]));
-    expect(links).toEqual([`run-7/site/${selfCheck19FileName(PORTAL, '2023-12')}.docx`, `run-7/site/${selfCheck19FileName(PORTAL, '2023-12')}.html`]);
+    expect(links).toEqual([
+      `run-7/site/${selfCheck19FileName(PORTAL, '2023-12')}.docx`,
+      `run-7/site/${selfCheck19FileName(PORTAL, '2023-12')}.html`,
+    ]);
     expect(deptRow).toContain('教育局网站');
     expect(deptRow).toContain('无计入的探测');
     expect(deptRow).toContain('尚无自查结果');
@@ -93,7 +121,7 @@ describe('网站监测 pages', () => {
     expect((await get(`/reports/file?path=${encodeURIComponent(links[0])}`, 'office')).status).toBe(200);
   });
 
-  it('a site\'s page shows each failure with its time and reason, the findings with evidence, escaped and masked', async () => {
+  it("a site's page shows each failure with its time and reason, the findings with evidence, escaped and masked", async () => {
     const html = await (await get('/sites/portal', 'office')).text();
     const failures = html.slice(html.indexOf('失败记录'), html.indexOf('19号 自查结果</h2>'));
     expect(failures).toContain('失败记录（8 条，最新在前）'); // 6 failures, the network-down one and the inspection's own read

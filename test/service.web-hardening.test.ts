@@ -22,7 +22,10 @@ beforeEach(() => {
   ({ store, dir } = tempStore());
   now = new Date('2024-01-10T02:00:00Z');
   const config = parseCountyConfig(CONFIG_YAML, 'test.yaml');
-  const ctx = createServiceContext({ dbPath: '', config, configPath: 'test.yaml', outDir: dir, now: () => now, log: () => undefined }, store);
+  const ctx = createServiceContext(
+    { dbPath: '', config, configPath: 'test.yaml', outDir: dir, now: () => now, log: () => undefined },
+    store,
+  );
   app = createApp(ctx, { secureCookies: false });
   createUser(store, { username: 'pingshen', role: 'evaluator', password: PASSWORD });
   createUser(store, { username: 'shenhe2', role: 'evaluator', password: PASSWORD });
@@ -35,10 +38,15 @@ afterEach(() => {
 
 const from = (address: string) => ({ incoming: { socket: { remoteAddress: address } } });
 const login = (username: string, password: string, address = '10.0.0.1', next = '') =>
-  app.request('/login', {
-    method: 'POST', headers: { host: HOST, origin: `http://${HOST}`, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ username, password, next }).toString(),
-  }, from(address));
+  app.request(
+    '/login',
+    {
+      method: 'POST',
+      headers: { host: HOST, origin: `http://${HOST}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ username, password, next }).toString(),
+    },
+    from(address),
+  );
 const basic = (username: string, password: string) => `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 
 describe('login rate limits', () => {
@@ -76,10 +84,21 @@ describe('login rate limits', () => {
   });
 
   it('behind a reverse proxy on loopback, the forwarded address counts; a remote peer cannot choose its address', async () => {
-    const viaProxy = (username: string, password: string, forwardedFor: string, peer = '127.0.0.1') => app.request('/login', {
-      method: 'POST', headers: { host: HOST, origin: `http://${HOST}`, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': forwardedFor },
-      body: new URLSearchParams({ username, password }).toString(),
-    }, from(peer));
+    const viaProxy = (username: string, password: string, forwardedFor: string, peer = '127.0.0.1') =>
+      app.request(
+        '/login',
+        {
+          method: 'POST',
+          headers: {
+            host: HOST,
+            origin: `http://${HOST}`,
+            'content-type': 'application/x-www-form-urlencoded',
+            'x-forwarded-for': forwardedFor,
+          },
+          body: new URLSearchParams({ username, password }).toString(),
+        },
+        from(peer),
+      );
     for (let i = 0; i < 22; i++) await viaProxy(`ghost${i}`, 'guess-guess-1', '203.0.113.9');
     expect((await viaProxy('ghost99', 'guess-guess-1', '203.0.113.9')).status).toBe(429);
     expect((await viaProxy('shenhe2', PASSWORD, '198.51.100.7')).status).toBe(303); // another office behind the same proxy
@@ -90,7 +109,9 @@ describe('login rate limits', () => {
   it('API Basic auth shares the limits and answers 429 with Retry-After', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
-      statuses.push((await app.request('/api/me', { headers: { authorization: basic('pingshen', `nope-${i}-x`) } }, from('10.0.0.2'))).status);
+      statuses.push(
+        (await app.request('/api/me', { headers: { authorization: basic('pingshen', `nope-${i}-x`) } }, from('10.0.0.2'))).status,
+      );
     }
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     const last = await app.request('/api/me', { headers: { authorization: basic('pingshen', PASSWORD) } }, from('10.0.0.3'));
@@ -123,25 +144,41 @@ describe('password policy', () => {
 
 describe('request bodies and password length are capped', () => {
   it('an unauthenticated 200 MiB POST /login is refused with 413 before it is read; a chunked one too', async () => {
-    const server: ServerType = await new Promise((r) => { const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => r(s)); });
+    const server: ServerType = await new Promise((r) => {
+      const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => r(s));
+    });
     const port = (server.address() as AddressInfo).port;
     try {
       const before = process.memoryUsage().rss;
-      const post = (headers: Record<string, string | number>, totalBytes: number): Promise<{ status: number; sent: number }> => new Promise((resolveReq, reject) => {
-        const req = httpRequest({ host: '127.0.0.1', port, path: '/login', method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } });
-        let sent = 0;
-        const chunk = Buffer.alloc(1 << 20, 'a');
-        req.on('response', (res) => { res.resume(); resolveReq({ status: res.statusCode ?? 0, sent }); req.destroy(); });
-        req.on('error', (err) => (sent > 0 ? resolveReq({ status: -1, sent }) : reject(err)));
-        const pump = (): void => {
-          while (sent < totalBytes) {
-            sent += chunk.length;
-            if (!req.write(chunk)) { req.once('drain', pump); return; }
-          }
-          req.end();
-        };
-        pump();
-      });
+      const post = (headers: Record<string, string | number>, totalBytes: number): Promise<{ status: number; sent: number }> =>
+        new Promise((resolveReq, reject) => {
+          const req = httpRequest({
+            host: '127.0.0.1',
+            port,
+            path: '/login',
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+          });
+          let sent = 0;
+          const chunk = Buffer.alloc(1 << 20, 'a');
+          req.on('response', (res) => {
+            res.resume();
+            resolveReq({ status: res.statusCode ?? 0, sent });
+            req.destroy();
+          });
+          req.on('error', (err) => (sent > 0 ? resolveReq({ status: -1, sent }) : reject(err)));
+          const pump = (): void => {
+            while (sent < totalBytes) {
+              sent += chunk.length;
+              if (!req.write(chunk)) {
+                req.once('drain', pump);
+                return;
+              }
+            }
+            req.end();
+          };
+          pump();
+        });
       const big = await post({ 'content-length': 200 * 1024 * 1024 }, 200 * 1024 * 1024);
       expect(big.status).toBe(413);
       const chunked = await post({ 'transfer-encoding': 'chunked' }, 8 * 1024 * 1024);
@@ -161,8 +198,13 @@ describe('request bodies and password length are capped', () => {
 
 describe('redirects, error messages, JSON types, CSRF origin', () => {
   it.each([
-    ['/\t/evil.example/', '/'], ['//evil.example/', '/'], ['/\\evil.example/', '/'], ['https://evil.example/', '/'],
-    ['/%0a/evil.example', '/%0a/evil.example'], ['/\n/evil.example', '/'], ['/queue?unit=yishi', '/queue?unit=yishi'],
+    ['/\t/evil.example/', '/'],
+    ['//evil.example/', '/'],
+    ['/\\evil.example/', '/'],
+    ['https://evil.example/', '/'],
+    ['/%0a/evil.example', '/%0a/evil.example'],
+    ['/\n/evil.example', '/'],
+    ['/queue?unit=yishi', '/queue?unit=yishi'],
   ])('next=%j after login goes to %s', async (next, expected) => {
     const res = await login('pingshen', PASSWORD, '10.0.0.1', next);
     expect(res.status).toBe(303);
@@ -171,7 +213,9 @@ describe('redirects, error messages, JSON types, CSRF origin', () => {
 
   it('?error= shows only our own messages, never attacker text', async () => {
     const s = createSession(store, 1, 3_600_000, now);
-    const page = await app.request(`/queue?error=${encodeURIComponent('您的账号已冻结，请拨打 400-000-0000')}`, { headers: { cookie: `zwgk_session=${s.token}` } });
+    const page = await app.request(`/queue?error=${encodeURIComponent('您的账号已冻结，请拨打 400-000-0000')}`, {
+      headers: { cookie: `zwgk_session=${s.token}` },
+    });
     const html = await page.text();
     expect(page.status).toBe(200);
     expect(html).not.toContain('400-000-0000');
@@ -182,10 +226,24 @@ describe('redirects, error messages, JSON types, CSRF origin', () => {
   it('wrong JSON types in the decision API answer 400 with a Chinese message, not 500', async () => {
     const f = finding({ unitId: 'yishi', checkId: 'column.blank', indicator: 'notice.monthly', column: 'deptInfo', subject: 'deptInfo' });
     addRun(store, { asOf: '2024-01-05', findings: [f] });
-    const decide = (body: string) => app.request(`/api/findings/${f.id}/decision`, {
-      method: 'POST', headers: { authorization: basic('pingshen', PASSWORD), 'content-type': 'application/json' }, body,
-    }, from('10.0.0.8'));
-    for (const body of ['{"action":"dismiss","reason":{"x":1}}', '{"action":["confirm"]}', '{"action":"adjust","reason":"r","points":"-1"}', '[]', '"confirm"', 'null']) {
+    const decide = (body: string) =>
+      app.request(
+        `/api/findings/${f.id}/decision`,
+        {
+          method: 'POST',
+          headers: { authorization: basic('pingshen', PASSWORD), 'content-type': 'application/json' },
+          body,
+        },
+        from('10.0.0.8'),
+      );
+    for (const body of [
+      '{"action":"dismiss","reason":{"x":1}}',
+      '{"action":["confirm"]}',
+      '{"action":"adjust","reason":"r","points":"-1"}',
+      '[]',
+      '"confirm"',
+      'null',
+    ]) {
       const res = await decide(body);
       expect(res.status, body).toBe(400);
       expect(((await res.json()) as { error: string }).error).toMatch(/[\u4e00-\u9fff]/);
@@ -195,7 +253,11 @@ describe('redirects, error messages, JSON types, CSRF origin', () => {
 
   it('the CSRF Origin check compares scheme and port, not only the host name', async () => {
     const s = createSession(store, 1, 3_600_000, now);
-    const post = (origin: string) => app.request('/logout', { method: 'POST', headers: { host: HOST, origin, cookie: `zwgk_session=${s.token}`, 'x-csrf-token': s.csrfToken } });
+    const post = (origin: string) =>
+      app.request('/logout', {
+        method: 'POST',
+        headers: { host: HOST, origin, cookie: `zwgk_session=${s.token}`, 'x-csrf-token': s.csrfToken },
+      });
     expect((await post(`https://${HOST}`)).status).toBe(403);
     expect((await post('http://127.0.0.1:8081')).status).toBe(403);
     expect((await post('http://127.0.0.1')).status).toBe(403);
@@ -206,9 +268,11 @@ describe('redirects, error messages, JSON types, CSRF origin', () => {
 describe('a unit user’s 自查 has its own limits', () => {
   it('one queued or running at a time, and a daily budget', async () => {
     const unit = createSession(store, 3, 48 * 3_600_000, now);
-    const ask = () => app.request('/unit/selfcheck', {
-      method: 'POST', headers: { host: HOST, origin: `http://${HOST}`, cookie: `zwgk_session=${unit.token}`, 'x-csrf-token': unit.csrfToken },
-    });
+    const ask = () =>
+      app.request('/unit/selfcheck', {
+        method: 'POST',
+        headers: { host: HOST, origin: `http://${HOST}`, cookie: `zwgk_session=${unit.token}`, 'x-csrf-token': unit.csrfToken },
+      });
     expect((await ask()).headers.get('location')).toBe('/unit/selfcheck?ok=selfcheck');
     expect((await ask()).headers.get('location')).toBe('/unit/selfcheck?error=selfcheck-busy');
     for (let i = 0; i < 2; i++) {

@@ -10,7 +10,16 @@ import type { Browser, Page } from 'playwright-core';
 import { startSamplePortal, type SamplePortal } from '../sample/index.ts';
 import { sampleConfigFor, SAMPLE_CONFIG_PATH, SAMPLE_AS_OF } from '../cli/sample-config.ts';
 import { inspectCounty } from '../cli/pipeline.ts';
-import { openStore, createUser, loadFindings, saveFindings, listTrackedFindings, nextQueuedRecheck, recordRectifyClaim, type TrackedFinding } from '../store/index.ts';
+import {
+  openStore,
+  createUser,
+  loadFindings,
+  saveFindings,
+  listTrackedFindings,
+  nextQueuedRecheck,
+  recordRectifyClaim,
+  type TrackedFinding,
+} from '../store/index.ts';
 import { importReviewDecisions } from '../scoring/index.ts';
 import { startService, runRecheck, type RunningService } from '../service/index.ts';
 import { hasChromium, launchChromium } from '../reports/pdf.ts';
@@ -34,7 +43,11 @@ run('review queue and unit view (Chromium)', () => {
     dir = mkdtempSync(join(tmpdir(), 'zwgk-queue-'));
     portal = await startSamplePortal({ asOf: SAMPLE_AS_OF });
     const full = sampleConfigFor(portal.origin);
-    const config = { ...full, units: full.units.filter((u) => UNITS.includes(u.id)), crawl: { ...full.crawl, browser: { ...full.crawl.browser, screenshots: false } } };
+    const config = {
+      ...full,
+      units: full.units.filter((u) => UNITS.includes(u.id)),
+      crawl: { ...full.crawl, browser: { ...full.crawl.browser, screenshots: false } },
+    };
     const dbPath = join(dir, 'w.db');
     const outcome = await inspectCounty({ config, configPath: SAMPLE_CONFIG_PATH, asOf: SAMPLE_AS_OF, dbPath, outDir: join(dir, 'out') });
     expect(outcome.status).toBe('complete');
@@ -47,7 +60,12 @@ run('review queue and unit view (Chromium)', () => {
     // real county produces (a low-confidence deduction, a 赋分 row, a 预警) so the filters have something to tell apart
     for (const unitId of UNITS) {
       const base = findings.find((f) => f.unitId === unitId && f.kind === 'deduction')!;
-      const clone = (tag: string, patch: Partial<Finding>): Finding => ({ ...base, key: `${base.key}|${tag}`, id: findingId(`${base.key}|${tag}`), ...patch });
+      const clone = (tag: string, patch: Partial<Finding>): Finding => ({
+        ...base,
+        key: `${base.key}|${tag}`,
+        id: findingId(`${base.key}|${tag}`),
+        ...patch,
+      });
       findings.push(
         clone('low', { confidence: 'low', title: `${base.title}（证据不完整）` }),
         clone('low2', { confidence: 'low', title: `${base.title}（间接证据）`, suggestedPoints: -0.5 }),
@@ -59,7 +77,16 @@ run('review queue and unit view (Chromium)', () => {
     createUser(store, { username: 'pingshen', displayName: '王评审', role: 'evaluator', password: PASSWORD });
     createUser(store, { username: 'yishi', displayName: '猗氏镇联络员', role: 'unit', unitId: 'yishi', password: PASSWORD });
     store.close();
-    service = await startService({ dbPath, config, configPath: SAMPLE_CONFIG_PATH, outDir: join(dir, 'out'), port: 0, asOf: SAMPLE_AS_OF, scheduler: false, log: () => undefined });
+    service = await startService({
+      dbPath,
+      config,
+      configPath: SAMPLE_CONFIG_PATH,
+      outDir: join(dir, 'out'),
+      port: 0,
+      asOf: SAMPLE_AS_OF,
+      scheduler: false,
+      log: () => undefined,
+    });
     browser = await launchChromium();
   }, 240_000);
 
@@ -73,7 +100,10 @@ run('review queue and unit view (Chromium)', () => {
   async function login(username: string, viewport = { width: 1280, height: 900 }, javaScriptEnabled = true): Promise<Page> {
     const context = await browser.newContext({ viewport, javaScriptEnabled, acceptDownloads: true });
     const page = await context.newPage();
-    await page.route((url) => !url.href.startsWith(service.url), (route) => route.abort());
+    await page.route(
+      (url) => !url.href.startsWith(service.url),
+      (route) => route.abort(),
+    );
     await page.goto(`${service.url}/login`);
     await page.fill('input[name=username]', username);
     await page.fill('input[name=password]', PASSWORD);
@@ -81,12 +111,15 @@ run('review queue and unit view (Chromium)', () => {
     return page;
   }
   /** How far the page is wider than the screen, and the widest offenders (for the failure message). */
-  const overflowOf = (page: Page) => page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const wide = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > width + 1)
-      .map((e) => `${e.tagName.toLowerCase()}.${e.className}:${Math.round(e.getBoundingClientRect().right)}`).slice(0, 5);
-    return { over: document.documentElement.scrollWidth - width, wide };
-  });
+  const overflowOf = (page: Page) =>
+    page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const wide = [...document.querySelectorAll('body *')]
+        .filter((e) => e.getBoundingClientRect().right > width + 1)
+        .map((e) => `${e.tagName.toLowerCase()}.${e.className}:${Math.round(e.getBoundingClientRect().right)}`)
+        .slice(0, 5);
+      return { over: document.documentElement.scrollWidth - width, wide };
+    });
   const rowTexts = (page: Page, col: number) => page.locator(`table.findings tbody tr td:nth-child(${col})`).allTextContents();
 
   it('pages through the queue, sorts by points and filters by kind and confidence', async () => {
@@ -98,7 +131,8 @@ run('review queue and unit view (Chromium)', () => {
     expect(await page.locator('table.findings tbody tr').count()).toBe(10);
     const pages = Math.ceil(pending.length / 10);
     expect(await page.locator('nav.pager').first().textContent()).toContain(`第 1/${pages} 页`);
-    const hrefs = () => page.locator('table.findings tbody tr td:nth-child(5) a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+    const hrefs = () =>
+      page.locator('table.findings tbody tr td:nth-child(5) a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
     const firstPage = await hrefs();
     await page.locator('nav.pager').first().getByText('下一页').click();
     expect(await page.locator('nav.pager').first().textContent()).toContain(`第 2/${pages} 页`);
@@ -129,7 +163,8 @@ run('review queue and unit view (Chromium)', () => {
 
   it('bulk confirm takes the high-confidence findings of a filter; a low one only when a person ticked it', async () => {
     const page = await login('pingshen');
-    const open = (u: string, c: string) => tracked().some((f) => f.unitId === u && f.status === 'pending' && f.confidence === c && f.kind !== 'warning');
+    const open = (u: string, c: string) =>
+      tracked().some((f) => f.unitId === u && f.status === 'pending' && f.confidence === c && f.kind !== 'warning');
     const unit = UNITS.find((u) => open(u, 'low') && open(u, 'high'))!;
     expect(unit).toBeDefined();
     const before = tracked().filter((f) => f.unitId === unit && f.status === 'pending' && f.kind !== 'warning');
@@ -166,7 +201,9 @@ run('review queue and unit view (Chromium)', () => {
   it('after each decision 下一条 opens the next pending finding of the same filtered, sorted list', async () => {
     const page = await login('pingshen');
     await page.goto(`${service.url}/queue?unit=niudu&sort=points-desc`);
-    const ids = await page.locator('table.findings tbody tr td:nth-child(5) a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname.split('/').pop()!));
+    const ids = await page
+      .locator('table.findings tbody tr td:nth-child(5) a')
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname.split('/').pop()!));
     expect(ids.length).toBeGreaterThanOrEqual(3);
     await page.locator('table.findings tbody tr td:nth-child(5) a').first().click();
     await page.fill('form:has(button[value=dismiss]) input[name=reason]', '栏目已按期更新，系误报');
@@ -200,14 +237,34 @@ run('review queue and unit view (Chromium)', () => {
     await wb.xlsx.readFile(file);
     const ws = wb.getWorksheet('审核表')!;
     const header = (ws.getRow(1).values as unknown[]).slice(1);
-    expect(header).toEqual(['问题编号', '单位', '检查项', '问题', '类别', '置信度', '发现次数', '建议分值', '检查日期', '网址', '决定', '审核人', '理由', '次数', '分值']);
+    expect(header).toEqual([
+      '问题编号',
+      '单位',
+      '检查项',
+      '问题',
+      '类别',
+      '置信度',
+      '发现次数',
+      '建议分值',
+      '检查日期',
+      '网址',
+      '决定',
+      '审核人',
+      '理由',
+      '次数',
+      '分值',
+    ]);
     const pending = tracked().filter((f) => f.unitId === 'chuhou' && f.status === 'pending' && f.kind !== 'warning');
     expect(ws.rowCount - 1).toBe(pending.length);
-    ws.eachRow((row) => row.eachCell((cell) => {
-      expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
-      if (typeof cell.value === 'string') expect(cell.value).not.toMatch(/^[=+\-@]/);
-    }));
-    const hostile = [...Array(ws.rowCount - 1).keys()].map((i) => ws.getRow(i + 2)).find((r) => String(r.getCell(4).value).includes('HYPERLINK'))!;
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+        if (typeof cell.value === 'string') expect(cell.value).not.toMatch(/^[=+\-@]/);
+      }),
+    );
+    const hostile = [...Array(ws.rowCount - 1).keys()]
+      .map((i) => ws.getRow(i + 2))
+      .find((r) => String(r.getCell(4).value).includes('HYPERLINK'))!;
     expect(String(hostile.getCell(4).value).startsWith(`'${FORMULA}`)).toBe(true);
     expect(ws.getRow(2).getCell(11).dataValidation?.formulae).toEqual(['"确认,驳回,调整"']);
 
@@ -221,7 +278,10 @@ run('review queue and unit view (Chromium)', () => {
     ws.getRow(3).getCell(14).value = 1;
     await wb.xlsx.writeFile(file);
     const events = await importReviewDecisions(service.ctx.store, file, { config: service.ctx.config });
-    expect(events.map((e) => [e.findingId, e.action, e.by])).toEqual([[dismissed, 'dismiss', '王评审'], [adjusted, 'adjust', '王评审']]);
+    expect(events.map((e) => [e.findingId, e.action, e.by])).toEqual([
+      [dismissed, 'dismiss', '王评审'],
+      [adjusted, 'adjust', '王评审'],
+    ]);
     const now = new Map(tracked().map((f) => [f.id, f]));
     expect(now.get(dismissed)!.status).toBe('dismissed');
     expect(now.get(adjusted)!.review).toMatchObject({ status: 'adjusted', occurrences: 1 });
@@ -238,7 +298,14 @@ run('review queue and unit view (Chromium)', () => {
   it('a unit sees 待整改 apart from 赋分 and 预警, and a claimed finding goes 待复查 → 复查未通过 after the re-check', async () => {
     const page = await login('yishi');
     const main = page.locator('main');
-    expect(await main.locator('h2').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^待整改/), expect.stringMatching(/^赋分项目/), expect.stringMatching(/^预警/), '逐月情况']));
+    expect(await main.locator('h2').allTextContents()).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^待整改/),
+        expect.stringMatching(/^赋分项目/),
+        expect.stringMatching(/^预警/),
+        '逐月情况',
+      ]),
+    );
     const mine = tracked().filter((f) => f.unitId === 'yishi');
     const open = mine.filter((f) => f.kind === 'deduction' && f.status !== 'dismissed');
     expect(await page.locator('#open-count').textContent()).toBe(String(open.length));
@@ -250,7 +317,13 @@ run('review queue and unit view (Chromium)', () => {
 
     // 已整改 with the URL (recorded as the form does, without starting the queue): 待复查 on the finding and in the list
     const claimed = open[0];
-    recordRectifyClaim(service.ctx.store, { findingId: claimed.id, unitId: 'yishi', url: `${portal.origin}/zwgk/yishi/`, note: '已更新', by: '猗氏镇联络员' });
+    recordRectifyClaim(service.ctx.store, {
+      findingId: claimed.id,
+      unitId: 'yishi',
+      url: `${portal.origin}/zwgk/yishi/`,
+      note: '已更新',
+      by: '猗氏镇联络员',
+    });
     await page.goto(`${service.url}/findings/${claimed.id}`);
     expect(await page.locator('.recheck .recheck-status').textContent()).toBe('待复查');
     await page.goto(`${service.url}/unit`);
@@ -281,7 +354,9 @@ run('review queue and unit view (Chromium)', () => {
     for (const path of ['/queue', '/findings', `/findings/${f.id}`, '/units/yishi', '/runs', `/scores/${f.unitId}`]) {
       await page.goto(`${service.url}${path}`);
       const text = (await page.locator('main').textContent())!;
-      expect(text, path).not.toMatch(/notice\.monthly|keyField:|column\.\w|\((confirmed|pending|missing|entered)\)|（(confirmed|pending|missing|entered)）|\d{4}-\d\d-\d\dT\d\d:/);
+      expect(text, path).not.toMatch(
+        /notice\.monthly|keyField:|column\.\w|\((confirmed|pending|missing|entered)\)|（(confirmed|pending|missing|entered)）|\d{4}-\d\d-\d\dT\d\d:/,
+      );
     }
     await page.context().close();
   });

@@ -10,8 +10,14 @@ import { tempDir } from './fixtures/reports/read.ts';
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c) => { out += String(c); return true; });
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c) => { err += String(c); return true; });
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c) => {
+    out += String(c);
+    return true;
+  });
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c) => {
+    err += String(c);
+    return true;
+  });
   try {
     process.exitCode = undefined;
     const code = await main(args);
@@ -61,7 +67,10 @@ describe('zwgk probe --once and zwgk site-check', () => {
     const r = await run(['site-check', '--config', config, '--db', db, '--out', out]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/教育局网站 19号自查：不合格/);
-    const json = JSON.parse(readFileSync(join(out, 'site-19hao.json'), 'utf8')) as { siteId: string; findings: { checkId: string; effect: string; title: string }[] }[];
+    const json = JSON.parse(readFileSync(join(out, 'site-19hao.json'), 'utf8')) as {
+      siteId: string;
+      findings: { checkId: string; effect: string; title: string }[];
+    }[];
     const portalFindings = json.find((s) => s.siteId === 'portal')!.findings;
     expect(portalFindings.find((f) => f.checkId === 'site.availability')).toMatchObject({ effect: 'info' });
     expect(portalFindings.find((f) => f.checkId === 'site.availability')!.title).toContain('探测次数不足');

@@ -34,7 +34,15 @@ describe('site home facts (footer marks in the layouts real portals use)', () =>
 
   it('reports every mark absent on a footer without them, and flags a script-written footer', () => {
     const f = readSiteFacts(fixture('footer-missing.html'), 'http://ju.example.gov.cn/', '2023-11-25');
-    expect([f.siteCode, f.icp, f.police, f.sponsor, f.contact, f.search, f.errorReport]).toEqual([null, null, null, null, null, null, null]);
+    expect([f.siteCode, f.icp, f.police, f.sponsor, f.contact, f.search, f.errorReport]).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
     expect(f.footerFound).toBe(true);
     expect(f.scriptFooter).toBe(false);
     expect(f.datedItems[0]?.date).toBe('2023-10-08');

@@ -22,9 +22,13 @@ describe('19号 indicator table as data', () => {
 
   it('names the file and the place of a bad value, and refuses weights that do not add up', () => {
     const text = readFileSync(BUILTIN, 'utf8');
-    expect(() => parseIndicatorTable(text.replace('vetoShare: { value: 0.05', 'vetoShare: { value: "五"'), 'local.yaml'))
-      .toThrow(/local\.yaml: vetoes\[1\]\.thresholds\.vetoShare\.value/);
-    const bad = text.replace('name: 搜索功能\n    rule: 首页无站内搜索的扣分\n    conf: ◐\n    source: domain-rules §3 D4\n    weight: { value: 5', 'name: 搜索功能\n    rule: 首页无站内搜索的扣分\n    conf: ◐\n    source: domain-rules §3 D4\n    weight: { value: 6');
+    expect(() => parseIndicatorTable(text.replace('vetoShare: { value: 0.05', 'vetoShare: { value: "五"'), 'local.yaml')).toThrow(
+      /local\.yaml: vetoes\[1\]\.thresholds\.vetoShare\.value/,
+    );
+    const bad = text.replace(
+      'name: 搜索功能\n    rule: 首页无站内搜索的扣分\n    conf: ◐\n    source: domain-rules §3 D4\n    weight: { value: 5',
+      'name: 搜索功能\n    rule: 首页无站内搜索的扣分\n    conf: ◐\n    source: domain-rules §3 D4\n    weight: { value: 6',
+    );
     expect(bad).not.toBe(text);
     try {
       parseIndicatorTable(bad, 'local.yaml');
@@ -41,27 +45,59 @@ describe('19号 indicator table as data', () => {
     const builtin = runSiteChecks(input).find((f) => f.checkId === 'site.availability');
     expect(builtin?.effect).toBe('warning');
     const file = join(tmpdir(), 'province-19hao.yaml');
-    writeFileSync(file, readFileSync(BUILTIN, 'utf8').replace('vetoShare: { value: 0.05', 'vetoShare: { value: 0.03').replace('warnShare: { value: 0.03', 'warnShare: { value: 0.02'));
+    writeFileSync(
+      file,
+      readFileSync(BUILTIN, 'utf8')
+        .replace('vetoShare: { value: 0.05', 'vetoShare: { value: 0.03')
+        .replace('warnShare: { value: 0.03', 'warnShare: { value: 0.02'),
+    );
     const strict = loadIndicatorTable(file);
     const local = runSiteChecks({ ...input, table: strict }).find((f) => f.checkId === 'site.availability');
     expect(local?.effect).toBe('veto');
-    expect(scoreSite19({ table: strict, findings: [local!], siteId: 'portal', siteName: 'x', kind: '门户', month: '2023-11', asOf: '2023-11-24' }).verdict).toBe('不合格');
+    expect(
+      scoreSite19({
+        table: strict,
+        findings: [local!],
+        siteId: 'portal',
+        siteName: 'x',
+        kind: '门户',
+        month: '2023-11',
+        asOf: '2023-11-24',
+      }).verdict,
+    ).toBe('不合格');
   });
 
   it('labels ⚠ values as 未核实 in the result', () => {
-    const input = siteInput({ observation: siteInput().observation && { ...siteInput().observation!, facts: { ...siteInput().observation!.facts!, search: null } } });
+    const input = siteInput({
+      observation: siteInput().observation && { ...siteInput().observation!, facts: { ...siteInput().observation!.facts!, search: null } },
+    });
     const findings = runSiteChecks(input);
-    const r = scoreSite19({ table: input.table, findings, siteId: 'portal', siteName: 'x', kind: '门户', month: '2023-11', asOf: '2023-11-24' });
+    const r = scoreSite19({
+      table: input.table,
+      findings,
+      siteId: 'portal',
+      siteName: 'x',
+      kind: '门户',
+      month: '2023-11',
+      asOf: '2023-11-24',
+    });
     expect(r.deductions.find((d) => d.id === 'D-search')).toMatchObject({ deducted: 5 });
     expect(r.deductionScore).toBe(95);
     expect(r.unverified.some((u) => u.includes('搜索功能') && u.includes('未核实'))).toBe(true);
   });
 
   it('the county config takes site: with its home, kind and indicator table', () => {
-    const c = parseCountyConfig(`county: 某县\nyear: 2023\nsite: { home: 'https://www.mx.gov.cn/', kind: 门户, indicators: ./province.yaml, probes: { perDay: 24, referenceUrls: ['https://www.gov.cn/'] } }\nunits:\n  - { id: a, name: 甲局, class: B, home: 'https://a.mx.gov.cn/', site: { kind: 部门 } }\n`, 'c.yaml');
+    const c = parseCountyConfig(
+      `county: 某县\nyear: 2023\nsite: { home: 'https://www.mx.gov.cn/', kind: 门户, indicators: ./province.yaml, probes: { perDay: 24, referenceUrls: ['https://www.gov.cn/'] } }\nunits:\n  - { id: a, name: 甲局, class: B, home: 'https://a.mx.gov.cn/', site: { kind: 部门 } }\n`,
+      'c.yaml',
+    );
     expect(c.site).toMatchObject({ id: 'portal', kind: '门户', indicators: './province.yaml' });
     expect(c.units[0].site?.kind).toBe('部门');
-    expect(() => parseCountyConfig('county: 某县\nyear: 2023\nsite: { home: x, kind: 网站 }\nunits: [{ id: a, name: 甲, class: B, home: "https://a.gov.cn/" }]\n', 'c.yaml'))
-      .toThrow(/site\.home[\s\S]*site\.kind/);
+    expect(() =>
+      parseCountyConfig(
+        'county: 某县\nyear: 2023\nsite: { home: x, kind: 网站 }\nunits: [{ id: a, name: 甲, class: B, home: "https://a.gov.cn/" }]\n',
+        'c.yaml',
+      ),
+    ).toThrow(/site\.home[\s\S]*site\.kind/);
   });
 });

@@ -13,9 +13,19 @@ describe('availability probes', () => {
     const timers: { at: number; fn: () => void }[] = [];
     let seed = 1;
     const loop = new ProbeLoop({
-      perDay: 24, timezoneOffsetMinutes: 480, now: () => now, random: () => ((seed = (seed * 16807) % 2147483647) / 2147483647),
-      setTimer: (fn, ms) => { const t = { at: now + ms, fn }; timers.push(t); return t; }, clearTimer: () => undefined,
-      probe: async (at) => { fired.push(at); },
+      perDay: 24,
+      timezoneOffsetMinutes: 480,
+      now: () => now,
+      random: () => (seed = (seed * 16807) % 2147483647) / 2147483647,
+      setTimer: (fn, ms) => {
+        const t = { at: now + ms, fn };
+        timers.push(t);
+        return t;
+      },
+      clearTimer: () => undefined,
+      probe: async (at) => {
+        fired.push(at);
+      },
     });
     loop.start();
     const end = now + 3 * 86_400_000;
@@ -53,15 +63,24 @@ describe('availability probes', () => {
     expect(veto.detail).toContain('监测不足');
     const full = runSiteChecks(siteInput({ probes: probesOver(asOf, 140, 8) })).find((f) => f.checkId === 'site.availability')!;
     expect(full).toMatchObject({ effect: 'veto', confidence: 'high' });
-    const warn = runSiteChecks(siteInput({ probes: [...probesOver(asOf, 100, 4), ...down] })).find((f) => f.checkId === 'site.availability')!;
+    const warn = runSiteChecks(siteInput({ probes: [...probesOver(asOf, 100, 4), ...down] })).find(
+      (f) => f.checkId === 'site.availability',
+    )!;
     expect(warn.effect).toBe('warning');
     expect(warn.detail).toContain('10 次因本机网络中断');
   });
 
   it('a probe fetches the whole home within the limit, classifies failures and tells our network from the site', async () => {
     const server = createServer((req, res) => {
-      if (req.url === '/slow') { setTimeout(() => res.end('<html></html>'), 800); return; }
-      if (req.url === '/500') { res.statusCode = 500; res.end('x'); return; }
+      if (req.url === '/slow') {
+        setTimeout(() => res.end('<html></html>'), 800);
+        return;
+      }
+      if (req.url === '/500') {
+        res.statusCode = 500;
+        res.end('x');
+        return;
+      }
       res.setHeader('content-type', 'text/html; charset=utf-8');
       res.end('<html><body><ul><li><a href="/a.html">县政府召开全体会议部署工作</a> 2023-11-20</li></ul></body></html>');
     });

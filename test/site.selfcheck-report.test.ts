@@ -17,10 +17,18 @@ describe('门户网站 19号 自查报告', () => {
   it('states the verdict, the footer marks found missing and the months, in .docx and escaped .html', async () => {
     const r = result({ observation: observation({ icp: null, police: null }) });
     expect(r.verdict).toBe('合格');
-    const files = await writeSelfCheck19Report({
-      county: '某县', result: r, issuedOn: '2023-11-24',
-      trend: [{ month: '2023-10', verdict: '不合格', deductionScore: null, vetoes: 1 }, { month: '2023-11', verdict: r.verdict, deductionScore: r.deductionScore, vetoes: 0 }],
-    }, await tempDir());
+    const files = await writeSelfCheck19Report(
+      {
+        county: '某县',
+        result: r,
+        issuedOn: '2023-11-24',
+        trend: [
+          { month: '2023-10', verdict: '不合格', deductionScore: null, vetoes: 1 },
+          { month: '2023-11', verdict: r.verdict, deductionScore: r.deductionScore, vetoes: 0 },
+        ],
+      },
+      await tempDir(),
+    );
     expect(files).toHaveLength(2);
     expect(files[0]).toMatch(/自查报告\.docx$/);
     const { text } = await readDocx(files[0]);
@@ -39,7 +47,7 @@ describe('门户网站 19号 自查报告', () => {
   });
 
   it('a veto decides the report: 不合格, nothing else scored, the veto named', async () => {
-    const r = result({ probes: probesOver('2023-11-24', 140, 8) }) // 20 a day, 5.7 %;
+    const r = result({ probes: probesOver('2023-11-24', 140, 8) }); // 20 a day, 5.7 %;
     expect(r.verdict).toBe('不合格');
     const files = await writeSelfCheck19Report({ county: '某县', result: r, issuedOn: '2023-11-24', trend: [] }, await tempDir());
     const { text } = await readDocx(files[0]);

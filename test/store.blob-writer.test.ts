@@ -18,7 +18,9 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-const bodies = Array.from({ length: 40 }, (_, i) => Buffer.from(`<html><body><p>第 ${i} 页：政务公开</p>${'内容'.repeat(i * 50)}</body></html>`));
+const bodies = Array.from({ length: 40 }, (_, i) =>
+  Buffer.from(`<html><body><p>第 ${i} 页：政务公开</p>${'内容'.repeat(i * 50)}</body></html>`),
+);
 
 describe('blob writes off the main thread', () => {
   it('stores every body once, readable, with no temporary files left', async () => {
@@ -27,7 +29,9 @@ describe('blob writes off the main thread', () => {
     expect(new Set(hashes).size).toBe(bodies.length);
     for (const [i, b] of bodies.entries()) expect(store.get(hashes[i])).toEqual(b);
     expect(hashes.slice(0, bodies.length)).toEqual(bodies.map((b) => BlobStore.hash(b)));
-    const files = readdirSync(store.dir, { recursive: true }).map(String).filter((f) => f.endsWith('.gz') || f.endsWith('.tmp'));
+    const files = readdirSync(store.dir, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.gz') || f.endsWith('.tmp'));
     expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(files.length).toBe(bodies.length);
     // the writer thread yields the core to the main thread (Linux)
@@ -40,7 +44,9 @@ describe('blob writes off the main thread', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'not-a-dir'), 'x');
     const writer = new BlobWriter();
-    const good = bodies.slice(0, 3).map((b, i) => ({ file: join(dir, 'ok', `b${i}.gz`), tmp: join(dir, 'ok', `b${i}.tmp`), bytes: b, compress: true }));
+    const good = bodies
+      .slice(0, 3)
+      .map((b, i) => ({ file: join(dir, 'ok', `b${i}.gz`), tmp: join(dir, 'ok', `b${i}.tmp`), bytes: b, compress: true }));
     const bad = { file: join(dir, 'not-a-dir', 'b.gz'), tmp: join(dir, 'not-a-dir', 'b.tmp'), bytes: bodies[3], compress: true };
     const outcomes = await Promise.allSettled([good[0], bad, good[1], good[2]].map((w) => writer.write(w)));
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
@@ -56,7 +62,9 @@ describe('blob writes off the main thread', () => {
     it(`does the writes itself when the writer thread ${what}`, async () => {
       const dir = tempDir();
       const writer = new BlobWriter(new URL(`data:text/javascript,${encodeURIComponent(source)}`));
-      const writes = bodies.slice(0, 5).map((b, i) => ({ file: join(dir, `b${i}.gz`), tmp: join(dir, `b${i}.tmp`), bytes: b, compress: false }));
+      const writes = bodies
+        .slice(0, 5)
+        .map((b, i) => ({ file: join(dir, `b${i}.gz`), tmp: join(dir, `b${i}.tmp`), bytes: b, compress: false }));
       await Promise.all(writes.map((w) => writer.write(w)));
       expect(readdirSync(dir).sort()).toEqual(writes.map((_, i) => `b${i}.gz`).sort());
       await writer.close();

@@ -3,7 +3,17 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore, integrityCheck, getRun, findResumableRun, startRun, finishRun, RunConflictError, saveUnitObservations, doneUnits } from '../store/index.ts';
+import {
+  openStore,
+  integrityCheck,
+  getRun,
+  findResumableRun,
+  startRun,
+  finishRun,
+  RunConflictError,
+  saveUnitObservations,
+  doneUnits,
+} from '../store/index.ts';
 import { ROOT } from './helpers/cli.ts';
 
 const WRITER = `
@@ -55,7 +65,10 @@ describe('store durability', () => {
       const done = doneUnits(store, runId);
       expect(done.size).toBeGreaterThanOrEqual(5);
       // every unit marked done has its observations: the unit write is all-or-nothing
-      const counts = store.db.prepare('SELECT unit_id, COUNT(*) AS n FROM column_obs WHERE run_id = ? GROUP BY unit_id').all(runId) as { unit_id: string; n: number }[];
+      const counts = store.db.prepare('SELECT unit_id, COUNT(*) AS n FROM column_obs WHERE run_id = ? GROUP BY unit_id').all(runId) as {
+        unit_id: string;
+        n: number;
+      }[];
       expect(new Set(counts.map((c) => c.unit_id))).toEqual(done);
     } finally {
       store.close();
@@ -69,7 +82,9 @@ describe('store durability', () => {
     const run = startRun(store, { kind: 'inspection', county: 't', configPath: 'c', configHash: 'h', asOf: '2023-12-15' });
     // simulate another live process owning the run
     store.db.prepare('UPDATE runs SET pid = ? WHERE id = ?').run(process.ppid, run.id);
-    expect(() => startRun(store, { kind: 'inspection', county: 't', configPath: 'c', configHash: 'h', asOf: '2023-12-15' })).toThrow(RunConflictError);
+    expect(() => startRun(store, { kind: 'inspection', county: 't', configPath: 'c', configHash: 'h', asOf: '2023-12-15' })).toThrow(
+      RunConflictError,
+    );
     finishRun(store, run.id, 'complete', {});
     const next = startRun(store, { kind: 'inspection', county: 't', configPath: 'c', configHash: 'h', asOf: '2023-12-15' });
     expect(next.id).toBeGreaterThan(run.id);

@@ -2,14 +2,43 @@ import { describe, it, expect } from 'vitest';
 import { mkdtempSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore, startRun, finishRun, recordPage, putHttpCache, pruneBlobs, putPageAnalysis, prunePageAnalyses, retainedHashes, getPageAnalysis,
-  claimMaintenance, type PageObservation } from '../store/index.ts';
+import {
+  openStore,
+  startRun,
+  finishRun,
+  recordPage,
+  putHttpCache,
+  pruneBlobs,
+  putPageAnalysis,
+  prunePageAnalyses,
+  retainedHashes,
+  getPageAnalysis,
+  claimMaintenance,
+  type PageObservation,
+} from '../store/index.ts';
 
 function page(runId: number, url: string, hash: string): PageObservation {
   return {
-    runId, unitId: 'u', role: 'detail', columnKey: null, url, finalUrl: url, ok: true, status: 200, errorClass: null, errorPermanent: null,
-    errorMessage: null, contentType: 'text/html', encoding: 'utf-8', contentHash: hash, bytes: 1, notModified: false, rendered: false,
-    screenshot: null, attempts: 1, fetchedAt: new Date().toISOString(),
+    runId,
+    unitId: 'u',
+    role: 'detail',
+    columnKey: null,
+    url,
+    finalUrl: url,
+    ok: true,
+    status: 200,
+    errorClass: null,
+    errorPermanent: null,
+    errorMessage: null,
+    contentType: 'text/html',
+    encoding: 'utf-8',
+    contentHash: hash,
+    bytes: 1,
+    notModified: false,
+    rendered: false,
+    screenshot: null,
+    attempts: 1,
+    fetchedAt: new Date().toISOString(),
   };
 }
 
@@ -28,7 +57,16 @@ describe('snapshot retention', () => {
     const newRun = startRun(store, { kind: 'inspection', county: 't', configPath: 'c', configHash: 'h', asOf: '2023-12-15' });
     recordPage(store, page(newRun.id, 'http://x/new', newBody));
     finishRun(store, newRun.id, 'complete', {});
-    putHttpCache(store, { url: 'http://x/cached', etag: '"1"', lastModified: null, contentHash: cached, contentType: 'text/html', status: 200, fetchedAt: '2022-01-01T00:00:00Z', validatedAt: '2022-01-01T00:00:00Z' });
+    putHttpCache(store, {
+      url: 'http://x/cached',
+      etag: '"1"',
+      lastModified: null,
+      contentHash: cached,
+      contentType: 'text/html',
+      status: 200,
+      fetchedAt: '2022-01-01T00:00:00Z',
+      validatedAt: '2022-01-01T00:00:00Z',
+    });
 
     const longAgo = new Date(Date.now() - 450 * 86_400_000);
     for (const h of [oldBody, newBody, cached]) utimesSync(store.snapshots.pathOf(h), longAgo, longAgo);

@@ -9,7 +9,14 @@ import { openStore, pidAlive, startRun, findResumableRun } from '../store/index.
 async function zombie(): Promise<{ pid: number; stop: () => void }> {
   const holder = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 5'], { stdio: ['ignore', 'pipe', 'ignore'] });
   const pid = await new Promise<number>((res) => holder.stdout.once('data', (d: Buffer) => res(Number(d.toString().trim()))));
-  const state = () => { try { const s = readFileSync(`/proc/${pid}/stat`, 'utf8'); return s[s.lastIndexOf(')') + 2]; } catch { return '?'; } };
+  const state = () => {
+    try {
+      const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return s[s.lastIndexOf(')') + 2];
+    } catch {
+      return '?';
+    }
+  };
   for (let i = 0; i < 100 && state() !== 'Z'; i++) await new Promise((r) => setTimeout(r, 20));
   expect(state()).toBe('Z');
   return { pid, stop: () => holder.kill('SIGKILL') };

@@ -4,7 +4,10 @@ import type { UnitObservations } from '../../store/index.ts';
 import { pageFor } from '../observed.ts';
 import { isValidIdNumber } from './pii.ts';
 
-export interface ContentTable { headers: string[]; rows: string[][] }
+export interface ContentTable {
+  headers: string[];
+  rows: string[][];
+}
 
 export interface ContentDocument {
   kind: 'page' | 'attachment';
@@ -37,8 +40,16 @@ export function contentDocuments(obs: UnitObservations): ContentDocument[] {
     seen.add(d.url);
     const page = pageFor(obs, d.url);
     out.push({
-      kind: 'page', url: d.url, name: d.title || d.url, pageUrl: d.url, columnKey: d.columnKey, format: null,
-      text: `${d.title}\n${d.text}`, tables: d.tables ?? [], snapshot: d.contentHash, fetchedAt: d.fetchedAt ?? page?.fetchedAt ?? null,
+      kind: 'page',
+      url: d.url,
+      name: d.title || d.url,
+      pageUrl: d.url,
+      columnKey: d.columnKey,
+      format: null,
+      text: `${d.title}\n${d.text}`,
+      tables: d.tables ?? [],
+      snapshot: d.contentHash,
+      fetchedAt: d.fetchedAt ?? page?.fetchedAt ?? null,
       publishedAt: d.publishedAt,
     });
   }
@@ -46,9 +57,16 @@ export function contentDocuments(obs: UnitObservations): ContentDocument[] {
     if (!a.ok || seen.has(a.url)) continue;
     seen.add(a.url);
     out.push({
-      kind: 'attachment', url: a.url, name: a.name, pageUrl: a.pageUrl, columnKey: a.columnKey, format: a.format,
+      kind: 'attachment',
+      url: a.url,
+      name: a.name,
+      pageUrl: a.pageUrl,
+      columnKey: a.columnKey,
+      format: a.format,
       text: a.format === 'pdf' ? joinWrappedDigits(a.text, (d) => isValidIdNumber(d)) : a.text,
-      tables: a.tables, snapshot: a.contentHash, fetchedAt: a.fetchedAt,
+      tables: a.tables,
+      snapshot: a.contentHash,
+      fetchedAt: a.fetchedAt,
       publishedAt: obs.details.find((d) => d.url === a.pageUrl)?.publishedAt ?? null,
     });
   }

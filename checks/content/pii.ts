@@ -3,8 +3,10 @@
 // anywhere goes through maskValue().
 
 /** GB/T 2260 province-level codes (first two digits). We validate at this level only: county codes change yearly. */
-const PROVINCES = new Set([11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54,
-  61, 62, 63, 64, 65, 71, 81, 82, 83]);
+const PROVINCES = new Set([
+  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82,
+  83,
+]);
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
 
@@ -21,7 +23,9 @@ export function idCheckChar(first17: string): string {
 export function isValidIdNumber(id: string, today = new Date().toISOString().slice(0, 10)): boolean {
   if (!/^\d{17}[\dXx]$/.test(id)) return false;
   if (!PROVINCES.has(Number(id.slice(0, 2)))) return false;
-  const y = Number(id.slice(6, 10)), m = Number(id.slice(10, 12)), d = Number(id.slice(12, 14));
+  const y = Number(id.slice(6, 10)),
+    m = Number(id.slice(10, 12)),
+    d = Number(id.slice(12, 14));
   if (y < 1900) return false;
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return false;
@@ -33,7 +37,10 @@ export function luhnValid(digits: string): boolean {
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
     let n = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 1) { n *= 2; if (n > 9) n -= 9; }
+    if (i % 2 === 1) {
+      n *= 2;
+      if (n > 9) n -= 9;
+    }
     sum += n;
   }
   return sum % 10 === 0;
@@ -73,7 +80,11 @@ export function findPii(text: string, context = '', today?: string): PiiHit[] {
     const end = start + raw.length;
     if (value.length === 18 && isValidIdNumber(value, today)) return { kind: 'idcard', start, end, masked: maskValue('idcard', value) };
     if (value.length === 11 && isMobile(value) && raw === value) return { kind: 'mobile', start, end, masked: maskValue('mobile', value) };
-    if (/^\d{16,19}$/.test(value) && luhnValid(value) && (CARD_CONTEXT.test(context) || CARD_CONTEXT.test(text.slice(Math.max(0, start - 12), start)))) {
+    if (
+      /^\d{16,19}$/.test(value) &&
+      luhnValid(value) &&
+      (CARD_CONTEXT.test(context) || CARD_CONTEXT.test(text.slice(Math.max(0, start - 12), start)))
+    ) {
       return { kind: 'bankcard', start, end, masked: maskValue('bankcard', value) };
     }
     return null;

@@ -29,7 +29,11 @@ interface DocumentLeak {
 }
 
 function maskRow(table: ContentTable, row: string[]): string {
-  return row.map((cell, i) => (NAME_HEADER.test((table.headers[i] ?? '').replace(/\s+/g, '')) ? maskName(cell) : maskText(cell, table.headers[i] ?? ''))).join(' ');
+  return row
+    .map((cell, i) =>
+      NAME_HEADER.test((table.headers[i] ?? '').replace(/\s+/g, '')) ? maskName(cell) : maskText(cell, table.headers[i] ?? ''),
+    )
+    .join(' ');
 }
 
 function scanDocument(doc: ContentDocument, today: string): DocumentLeak | null {
@@ -37,7 +41,9 @@ function scanDocument(doc: ContentDocument, today: string): DocumentLeak | null 
   for (const table of doc.tables) {
     const named = table.headers.some((h) => NAME_HEADER.test(h.replace(/\s+/g, '')));
     for (const row of table.rows) {
-      const hits = row.flatMap((cell, i) => findPii(cell, table.headers[i] ?? '', today).map((h) => ({ h, raw: cell.slice(h.start, h.end).replace(/ /g, '') })));
+      const hits = row.flatMap((cell, i) =>
+        findPii(cell, table.headers[i] ?? '', today).map((h) => ({ h, raw: cell.slice(h.start, h.end).replace(/ /g, '') })),
+      );
       // a mobile number counts only in a list of people: a contact number in prose or a 联系方式 table is published on purpose
       const kept = hits.filter(({ h }) => h.kind !== 'mobile' || named);
       if (kept.length === 0) continue;
@@ -83,22 +89,34 @@ export const privacyExposure: Check = {
       const first = hits.find((h) => h.kind === 'idcard') ?? hits[0];
       const what = counts.map(([k, n]) => `${n} 个${KIND_LABEL[k]}`).join('、');
       const where = doc.kind === 'attachment' ? `附件“${doc.name}”（${doc.format}，链接自 ${doc.pageUrl}）` : `页面“${doc.name}”`;
-      out.push(makeFinding(unit, {
-        checkId: 'privacy.exposure',
-        indicator: 'notice.monthly',
-        column: doc.columnKey,
-        subject: `${first.masked}（${doc.name}）`,
-        kind: 'deduction',
-        title: `${doc.kind === 'attachment' ? '附件' : '页面'}公开了未脱敏的个人信息：${what}`,
-        detail: `${where}中公开了${what}（均未脱敏${leak.inNamedTable ? '，与姓名同列于名单中' : ''}）。《政府信息公开条例》第十五条：涉及个人隐私的政府信息不得公开；`
-          + '属于政府网站检查指标单项否决项“安全、泄密事故等严重问题”（国办秘函〔2019〕19号），并列为年度考核重大扣分项（二）“造成失泄密”的候选，经评议人员确认后计入。'
-          + `请立即撤下或将身份证号、手机号等按规范脱敏（如 ${first.masked}）后重新发布。${high ? '' : '号码未与姓名同列且数量少，需人工核实是否为个人信息。'}`,
-        occurrences: 1,
-        suggestedPoints: -deductionPoints(row),
-        confidence: high ? 'high' : 'low',
-        monthly: true,
-        evidence: [{ url: doc.url, excerpt: leak.example, snapshot: doc.snapshot, fetchedAt: doc.fetchedAt, place: where, found: hits.length > 1 ? `${first.masked} 等 ${hits.length} 个号码` : first.masked }],
-      }));
+      out.push(
+        makeFinding(unit, {
+          checkId: 'privacy.exposure',
+          indicator: 'notice.monthly',
+          column: doc.columnKey,
+          subject: `${first.masked}（${doc.name}）`,
+          kind: 'deduction',
+          title: `${doc.kind === 'attachment' ? '附件' : '页面'}公开了未脱敏的个人信息：${what}`,
+          detail:
+            `${where}中公开了${what}（均未脱敏${leak.inNamedTable ? '，与姓名同列于名单中' : ''}）。《政府信息公开条例》第十五条：涉及个人隐私的政府信息不得公开；` +
+            '属于政府网站检查指标单项否决项“安全、泄密事故等严重问题”（国办秘函〔2019〕19号），并列为年度考核重大扣分项（二）“造成失泄密”的候选，经评议人员确认后计入。' +
+            `请立即撤下或将身份证号、手机号等按规范脱敏（如 ${first.masked}）后重新发布。${high ? '' : '号码未与姓名同列且数量少，需人工核实是否为个人信息。'}`,
+          occurrences: 1,
+          suggestedPoints: -deductionPoints(row),
+          confidence: high ? 'high' : 'low',
+          monthly: true,
+          evidence: [
+            {
+              url: doc.url,
+              excerpt: leak.example,
+              snapshot: doc.snapshot,
+              fetchedAt: doc.fetchedAt,
+              place: where,
+              found: hits.length > 1 ? `${first.masked} 等 ${hits.length} 个号码` : first.masked,
+            },
+          ],
+        }),
+      );
     }
     return out;
   },

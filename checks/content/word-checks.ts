@@ -26,10 +26,17 @@ function wordsFor(ctx: CheckContext): CompiledWords {
   return compileWords(loadContentWords(), leaderTitles(ctx.config));
 }
 
-const where = (doc: ContentDocument): string => (doc.kind === 'attachment' ? `附件“${doc.name}”（${doc.format}，链接自 ${doc.pageUrl}）` : `页面“${doc.name}”`);
+const where = (doc: ContentDocument): string =>
+  doc.kind === 'attachment' ? `附件“${doc.name}”（${doc.format}，链接自 ${doc.pageUrl}）` : `页面“${doc.name}”`;
 const docDate = (ctx: CheckContext, doc: ContentDocument): string => doc.publishedAt ?? ctx.asOf;
 
-interface Problem { subject: string; title: string; detail: string; high: boolean; hit: WordHit }
+interface Problem {
+  subject: string;
+  title: string;
+  detail: string;
+  high: boolean;
+  hit: WordHit;
+}
 
 function findingsOf(ctx: CheckContext, unit: UnitConfig, checkId: CheckId, doc: ContentDocument, problems: Problem[]): Finding[] {
   const row = rubricRow(ctx, unit, 'notice.monthly');
@@ -39,23 +46,37 @@ function findingsOf(ctx: CheckContext, unit: UnitConfig, checkId: CheckId, doc: 
     if (s) s.n++;
     else seen.set(p.subject, { p, n: 1 });
   }
-  return [...seen.values()].map(({ p, n }) => makeFinding(unit, {
-    checkId,
-    indicator: 'notice.monthly',
-    column: doc.columnKey,
-    subject: `${p.subject}（${doc.name}）`,
-    kind: 'deduction',
-    title: p.title,
-    detail: `${where(doc)}：${p.detail}${n > 1 ? `本文档共出现 ${n} 处。` : ''}`,
-    occurrences: 1,
-    suggestedPoints: -deductionPoints(row),
-    confidence: p.high ? 'high' : 'low',
-    monthly: true,
-    evidence: [{ url: doc.url, excerpt: markedExcerpt(doc.text, p.hit.start, p.hit.end), snapshot: doc.snapshot, fetchedAt: doc.fetchedAt, place: where(doc), found: p.subject }],
-  }));
+  return [...seen.values()].map(({ p, n }) =>
+    makeFinding(unit, {
+      checkId,
+      indicator: 'notice.monthly',
+      column: doc.columnKey,
+      subject: `${p.subject}（${doc.name}）`,
+      kind: 'deduction',
+      title: p.title,
+      detail: `${where(doc)}：${p.detail}${n > 1 ? `本文档共出现 ${n} 处。` : ''}`,
+      occurrences: 1,
+      suggestedPoints: -deductionPoints(row),
+      confidence: p.high ? 'high' : 'low',
+      monthly: true,
+      evidence: [
+        {
+          url: doc.url,
+          excerpt: markedExcerpt(doc.text, p.hit.start, p.hit.end),
+          snapshot: doc.snapshot,
+          fetchedAt: doc.fetchedAt,
+          place: where(doc),
+          found: p.subject,
+        },
+      ],
+    }),
+  );
 }
 
-function wordCheck(id: CheckId, problemsOf: (ctx: CheckContext, doc: ContentDocument, hits: WordHit[], words: CompiledWords) => Problem[]): Check {
+function wordCheck(
+  id: CheckId,
+  problemsOf: (ctx: CheckContext, doc: ContentDocument, hits: WordHit[], words: CompiledWords) => Problem[],
+): Check {
   return {
     id,
     family: 'content',
@@ -67,27 +88,35 @@ function wordCheck(id: CheckId, problemsOf: (ctx: CheckContext, doc: ContentDocu
   };
 }
 
-export const contentTypo = wordCheck('content.typo', (_ctx, _doc, hits, words) => hits.filter((h) => h.kind === 'typo').map((h) => {
-  const t = words.lists.typos[h.entry];
-  return {
-    subject: `${t.wrong}→${t.right}`,
-    title: `错别字：“${t.wrong}”应为“${t.right}”`,
-    detail: `“${t.wrong}”应为“${t.right}”。属于政府网站检查指标扣分项“错别字”（国办秘函〔2019〕19号）。${t.onlyBefore ? '此词是否有误取决于上下文，需人工确认。' : ''}`,
-    high: !t.onlyBefore,
-    hit: h,
-  };
-}));
+export const contentTypo = wordCheck('content.typo', (_ctx, _doc, hits, words) =>
+  hits
+    .filter((h) => h.kind === 'typo')
+    .map((h) => {
+      const t = words.lists.typos[h.entry];
+      return {
+        subject: `${t.wrong}→${t.right}`,
+        title: `错别字：“${t.wrong}”应为“${t.right}”`,
+        detail: `“${t.wrong}”应为“${t.right}”。属于政府网站检查指标扣分项“错别字”（国办秘函〔2019〕19号）。${t.onlyBefore ? '此词是否有误取决于上下文，需人工确认。' : ''}`,
+        high: !t.onlyBefore,
+        hit: h,
+      };
+    }),
+);
 
-export const contentSensitive = wordCheck('content.sensitive', (_ctx, _doc, hits, words) => hits.filter((h) => h.kind === 'sensitive').map((h) => {
-  const s = words.lists.sensitive[h.entry];
-  return {
-    subject: s.word,
-    title: `疑似有害信息：出现敏感词“${s.word}”（${s.category}）`,
-    detail: `出现敏感词“${s.word}”（${s.category}类），可能是网站被植入的有害信息或链接。如属实，构成政府网站检查指标单项否决项“发布或链接反动、暴力、色情等内容”（国办秘函〔2019〕19号）；请人工确认，并检查网站是否被篡改。`,
-    high: false,
-    hit: h,
-  };
-}));
+export const contentSensitive = wordCheck('content.sensitive', (_ctx, _doc, hits, words) =>
+  hits
+    .filter((h) => h.kind === 'sensitive')
+    .map((h) => {
+      const s = words.lists.sensitive[h.entry];
+      return {
+        subject: s.word,
+        title: `疑似有害信息：出现敏感词“${s.word}”（${s.category}）`,
+        detail: `出现敏感词“${s.word}”（${s.category}类），可能是网站被植入的有害信息或链接。如属实，构成政府网站检查指标单项否决项“发布或链接反动、暴力、色情等内容”（国办秘函〔2019〕19号）；请人工确认，并检查网站是否被篡改。`,
+        high: false,
+        hit: h,
+      };
+    }),
+);
 
 /** The leader `name` held `title` on `date`. */
 const heldOn = (l: Leader, date: string): boolean => (!l.from || l.from <= date) && (!l.until || date <= l.until);
@@ -136,8 +165,15 @@ function leaderProblems(ctx: CheckContext, doc: ContentDocument, hits: WordHit[]
     }
     // a wrong character in the name of the person who holds the title (names of three or more characters:
     // two characters after a title are too often ordinary words)
-    const holder = leaders.find((l) => l.title === title && heldOn(l, date) && l.name.length >= 3
-      && [doc.text.slice(h.end, h.end + l.name.length), doc.text.slice(Math.max(0, h.start - l.name.length), h.start)].some((c) => oneCharOff(c, l.name) && c[0] === l.name[0]));
+    const holder = leaders.find(
+      (l) =>
+        l.title === title &&
+        heldOn(l, date) &&
+        l.name.length >= 3 &&
+        [doc.text.slice(h.end, h.end + l.name.length), doc.text.slice(Math.max(0, h.start - l.name.length), h.start)].some(
+          (c) => oneCharOff(c, l.name) && c[0] === l.name[0],
+        ),
+    );
     if (holder) {
       const after = doc.text.slice(h.end, h.end + holder.name.length);
       const written = oneCharOff(after, holder.name) ? after : doc.text.slice(Math.max(0, h.start - holder.name.length), h.start);
@@ -154,16 +190,20 @@ function leaderProblems(ctx: CheckContext, doc: ContentDocument, hits: WordHit[]
 }
 
 export const contentExpression = wordCheck('content.expression', (ctx, doc, hits, words) => [
-  ...hits.filter((h) => h.kind === 'expression').flatMap((h): Problem[] => {
-    const e = words.lists.expressions[h.entry];
-    if (e.since && docDate(ctx, doc) < e.since) return [];
-    return [{
-      subject: `${e.wrong}→${e.right}`,
-      title: `表述不规范：“${e.wrong}”应为“${e.right}”`,
-      detail: `“${e.wrong}”应为“${e.right}”（${e.note}${e.since ? `，自 ${e.since} 起` : ''}）。错误的政治、法律表述属于严重表述错误，为政府网站检查指标单项否决项（国办秘函〔2019〕19号）。请人工确认。`,
-      high: false,
-      hit: h,
-    }];
-  }),
+  ...hits
+    .filter((h) => h.kind === 'expression')
+    .flatMap((h): Problem[] => {
+      const e = words.lists.expressions[h.entry];
+      if (e.since && docDate(ctx, doc) < e.since) return [];
+      return [
+        {
+          subject: `${e.wrong}→${e.right}`,
+          title: `表述不规范：“${e.wrong}”应为“${e.right}”`,
+          detail: `“${e.wrong}”应为“${e.right}”（${e.note}${e.since ? `，自 ${e.since} 起` : ''}）。错误的政治、法律表述属于严重表述错误，为政府网站检查指标单项否决项（国办秘函〔2019〕19号）。请人工确认。`,
+          high: false,
+          hit: h,
+        },
+      ];
+    }),
   ...leaderProblems(ctx, doc, hits, words),
 ]);

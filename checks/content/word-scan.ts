@@ -9,7 +9,10 @@ import { contentDocuments, type ContentDocument } from './documents.ts';
 
 export type WordKind = 'typo' | 'expression' | 'sensitive' | 'title';
 
-interface PatternInfo { kind: WordKind | 'guard'; entry: number }
+interface PatternInfo {
+  kind: WordKind | 'guard';
+  entry: number;
+}
 
 export interface WordHit {
   kind: WordKind;
@@ -66,7 +69,8 @@ export function compileWords(lists: ContentWordLists, titles: string[] = []): Co
 
 const OPEN_QUOTES = '“"\'「『‘《';
 const CLOSE_QUOTES = '”"\'」』’》';
-const CORRECTION = /(应为|应是|应当是|应写作|而非|而不是|不是|误写|误作|错写|写成|改为|更正|更名|规范为|不宜|不应|不得|勿用|禁用|慎用|不再使用|停止使用)/;
+const CORRECTION =
+  /(应为|应是|应当是|应写作|而非|而不是|不是|误写|误作|错写|写成|改为|更正|更名|规范为|不宜|不应|不得|勿用|禁用|慎用|不再使用|停止使用)/;
 
 /** The hit is quoted as the wrong form of a correction (a text teaching the rule). */
 function quotedCorrection(text: string, start: number, end: number): boolean {
@@ -88,7 +92,8 @@ export function scanText(words: CompiledWords, text: string): WordHit[] {
     // inside a correct word that contains it
     if (guards.some((g) => g.start <= h.start && h.end <= g.end && g.end - g.start > h.end - h.start)) return false;
     // a shorter hit of the same kind inside a longer one (截止 inside 截止目前, 县长 inside 副县长)
-    if (raw.some((o) => o !== h && o.kind === h.kind && o.start <= h.start && h.end <= o.end && o.end - o.start > h.end - h.start)) return false;
+    if (raw.some((o) => o !== h && o.kind === h.kind && o.start <= h.start && h.end <= o.end && o.end - o.start > h.end - h.start))
+      return false;
     if (h.kind === 'typo') {
       const only = words.lists.typos[h.entry].onlyBefore;
       if (only && !only.some((w) => text.startsWith(w, h.end))) return false;
@@ -99,7 +104,10 @@ export function scanText(words: CompiledWords, text: string): WordHit[] {
   return kept;
 }
 
-export interface ScannedDocument { doc: ContentDocument; hits: WordHit[] }
+export interface ScannedDocument {
+  doc: ContentDocument;
+  hits: WordHit[];
+}
 
 const scans = new WeakMap<UnitObservations, Map<CompiledWords, ScannedDocument[]>>();
 

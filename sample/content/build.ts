@@ -7,8 +7,21 @@ import { detailUrl, unitBase } from '../urls.ts';
 import { GAPS, type GapPlan } from './plan.ts';
 import { unitNames, type UnitNames } from './names.ts';
 import {
-  CATALOG_ITEMS, CATEGORY_SLUGS, CATEGORY_TITLES, COMMITTEES, COMPANIES, DECISION_TOPICS, DEPT_DOC_TOPICS,
-  GOV_TOPICS, KEY_FIELD_ROWS, KEY_FIELD_SLUGS, MAJOR_CATEGORIES, NEWS, PERMITS, PROJECTS, VIOLATIONS,
+  CATALOG_ITEMS,
+  CATEGORY_SLUGS,
+  CATEGORY_TITLES,
+  COMMITTEES,
+  COMPANIES,
+  DECISION_TOPICS,
+  DEPT_DOC_TOPICS,
+  GOV_TOPICS,
+  KEY_FIELD_ROWS,
+  KEY_FIELD_SLUGS,
+  MAJOR_CATEGORIES,
+  NEWS,
+  PERMITS,
+  PROJECTS,
+  VIOLATIONS,
 } from './pools.ts';
 import { contactInfo, functionsHtml, guideHtml } from './articles.ts';
 import { place, sortRows } from './rows.ts';
@@ -112,9 +125,19 @@ function deptInfoColumn(ctx: Ctx): Column {
     return newItem(ctx, title, d, { body: newsBody(ctx, title) });
   });
   if (ctx.plan.deptInfoPinnedRecent) {
-    items.push(newItem(ctx, `${ctx.names.short}关于调整办公时间的公告`, addDays(ctx.asOf, -5), { pinned: true, body: ['经研究，自即日起调整冬季办公时间。'] }));
+    items.push(
+      newItem(ctx, `${ctx.names.short}关于调整办公时间的公告`, addDays(ctx.asOf, -5), {
+        pinned: true,
+        body: ['经研究，自即日起调整冬季办公时间。'],
+      }),
+    );
   } else if (ctx.index % 4 === 1) {
-    items.push(newItem(ctx, `${ctx.names.short}${ctx.year}年度重点工作任务清单`, `${ctx.year}-01-${String(ctx.rng.int(10, 20))}`, { pinned: true, body: ['现将本年度重点工作任务清单公布如下。'] }));
+    items.push(
+      newItem(ctx, `${ctx.names.short}${ctx.year}年度重点工作任务清单`, `${ctx.year}-01-${String(ctx.rng.int(10, 20))}`, {
+        pinned: true,
+        body: ['现将本年度重点工作任务清单公布如下。'],
+      }),
+    );
   }
   if (ctx.plan.brokenDeptInfoRow) items[2].broken = true;
   if (ctx.jsRendered) col.jsRendered = true;
@@ -152,16 +175,19 @@ function policiesColumn(ctx: Ctx, govDocs: GovDoc[]): Column {
   const items: Item[] = [];
   const stale = !!ctx.plan.policiesStale;
   const newest = stale ? `${y}-04-10` : addDays(ctx.asOf, -ctx.rng.int(5, 30));
-  const own = ctx.unit.cls === 'A'
-    ? CATALOG_ITEMS.filter((c) => !ctx.plan.catalogMissing?.includes(c.item)).map((c) => `${ctx.names.org}关于${c.doc}`)
-    : [];
+  const own =
+    ctx.unit.cls === 'A'
+      ? CATALOG_ITEMS.filter((c) => !ctx.plan.catalogMissing?.includes(c.item)).map((c) => `${ctx.names.org}关于${c.doc}`)
+      : [];
   const deptCount = ctx.unit.cls === 'A' ? 2 : 5;
   for (let i = 0; i < deptCount; i++) own.push(`${ctx.names.org}关于${DEPT_DOC_TOPICS[(ctx.index + i) % DEPT_DOC_TOPICS.length]}`);
   const dates = datesBack(ctx, newest, own.length, 12, 30);
   own.forEach((title, i) => {
     const no = docNo(ctx.names.docPrefix, y, ctx.rng.int(1, 9) + i * 9);
     const d = dates[i] ?? dates[dates.length - 1];
-    items.push(newItem(ctx, title, d, { docNo: no, writtenDate: addDays(d, -ctx.rng.int(1, 4)), attr: attrFor(ctx), body: docBody(ctx, title, no) }));
+    items.push(
+      newItem(ctx, title, d, { docNo: no, writtenDate: addDays(d, -ctx.rng.int(1, 4)), attr: attrFor(ctx), body: docBody(ctx, title, no) }),
+    );
   });
   for (const g of govDocs) items.push(g.item);
   // 公开属性 gaps go on the newest documents, well inside the detail pages a crawl fetches.
@@ -187,7 +213,9 @@ function govDocs(ctx: Ctx): GovDoc[] {
     const kind = (['政办发', '政发', '政办函'] as const)[(ctx.index + i) % 3];
     ctx.counters[kind] += 1;
     const no = docNo(`临${kind}`, y, ctx.counters[kind]);
-    let date = early ? `${y}-0${ctx.rng.int(2, 5)}-${String(ctx.rng.int(10, 25))}` : `${y}-${String(ctx.rng.int(6, 11)).padStart(2, '0')}-${String(ctx.rng.int(10, 25))}`;
+    let date = early
+      ? `${y}-0${ctx.rng.int(2, 5)}-${String(ctx.rng.int(10, 25))}`
+      : `${y}-${String(ctx.rng.int(6, 11)).padStart(2, '0')}-${String(ctx.rng.int(10, 25))}`;
     if (i === 0 && ctx.plan.holidayInterpTrap) date = `${y}-09-28`;
     let core: string;
     let title: string;
@@ -199,7 +227,12 @@ function govDocs(ctx: Ctx): GovDoc[] {
       core = GOV_TOPICS[(ctx.index * 3 + i) % GOV_TOPICS.length];
       title = `临猗县人民政府${kind === '政办发' ? '办公室' : ''}关于印发${core}的通知`;
     }
-    const item = newItem(ctx, title, date, { docNo: no, writtenDate: addDays(date, -ctx.rng.int(1, 3)), attr: attrFor(ctx), body: docBody(ctx, title, no) });
+    const item = newItem(ctx, title, date, {
+      docNo: no,
+      writtenDate: addDays(date, -ctx.rng.int(1, 3)),
+      attr: attrFor(ctx),
+      body: docBody(ctx, title, no),
+    });
     out.push({ item, core });
   }
   return out;
@@ -223,7 +256,8 @@ function interpretationsColumn(ctx: Ctx, docs: GovDoc[], countyDocs: { core: str
     if (i >= 2 && i < 2 + missing) return;
     let date: string;
     if (i >= 2 + missing) date = addWorkdays(g.item.date, 5);
-    else if (i === 0 && ctx.plan.holidayInterpTrap) date = addDays(g.item.date, 9); // 10-07, the first 调休 workday
+    else if (i === 0 && ctx.plan.holidayInterpTrap)
+      date = addDays(g.item.date, 9); // 10-07, the first 调休 workday
     else date = addWorkdays(g.item.date, ctx.rng.int(0, 2));
     rows.push({ core: g.core, no: g.item.docNo!, date });
   });
@@ -268,7 +302,9 @@ function budgetColumn(ctx: Ctx): Column {
   rows.push([`${org}${y - 2}年部门决算公开`, `${y - 1}-08-${String(ctx.rng.int(10, 28))}`]);
   const pdf = ctx.unit.style === 'trs' || ctx.unit.style === 'kpy';
   const items = rows.map(([title, date], i) => {
-    const it = newItem(ctx, title, date, { body: [`根据预算法和财政部门批复，现将${title.replace(org, '本单位')}有关情况公开如下。`, '附件：部门预决算公开表格'] });
+    const it = newItem(ctx, title, date, {
+      body: [`根据预算法和财政部门批复，现将${title.replace(org, '本单位')}有关情况公开如下。`, '附件：部门预决算公开表格'],
+    });
     if (pdf) {
       it.href = `${unitBase(ctx.unit)}czyjs/P0${date.replaceAll('-', '')}${String(it.serial).padStart(6, '0')}.pdf`;
       if (ctx.plan.brokenPdf && i === 0) {
@@ -294,7 +330,9 @@ function majorProjectsColumn(ctx: Ctx): Column {
     const templates = CATEGORY_TITLES[cat];
     const items = templates.map((t, i) => {
       const p = PROJECTS[(ctx.index + ci + i) % PROJECTS.length];
-      const date = old ? `${y - 1}-${String(ctx.rng.int(3, 11)).padStart(2, '0')}-${String(ctx.rng.int(10, 25))}` : `${y}-${String(ctx.rng.int(2, 11)).padStart(2, '0')}-${String(ctx.rng.int(10, 25))}`;
+      const date = old
+        ? `${y - 1}-${String(ctx.rng.int(3, 11)).padStart(2, '0')}-${String(ctx.rng.int(10, 25))}`
+        : `${y}-${String(ctx.rng.int(2, 11)).padStart(2, '0')}-${String(ctx.rng.int(10, 25))}`;
       const title = t.replace('{p}', p);
       return newItem(ctx, title, date, { body: [`${title}。`, `项目名称：${p}`, `建设单位：${ctx.names.org}`] });
     });
@@ -310,15 +348,21 @@ function shuanggongshiColumn(ctx: Ctx): Column {
   const col = newColumn(ctx, 'shuanggongshi', ctx.index % 2 ? '双公示' : '“双公示”专栏', 'sgs');
   col.subs = [];
   const all: Item[] = [];
-  for (const [cat, slug] of [['行政许可', 'xzxk'], ['行政处罚', 'xzcf']] as const) {
+  for (const [cat, slug] of [
+    ['行政许可', 'xzxk'],
+    ['行政处罚', 'xzcf'],
+  ] as const) {
     const sub = newColumn(ctx, `shuanggongshi:${cat}`, cat, `sgs/${slug}`);
     const dates = datesBack(ctx, addDays(ctx.asOf, -ctx.rng.int(2, 25)), 5, 10, 40);
     const items = dates.map((d, i) => {
       const company = COMPANIES[(ctx.index + i) % COMPANIES.length];
-      const title = cat === '行政许可'
-        ? `${company}${PERMITS[(ctx.index + i) % PERMITS.length]}信息公示`
-        : `${company}${VIOLATIONS[(ctx.index + i) % VIOLATIONS.length]}行政处罚信息公示`;
-      return newItem(ctx, title, d, { body: [`行政相对人名称：${company}`, `决定日期：${addDays(d, -ctx.rng.int(1, 5))}`, `${cat}机关：${ctx.names.org}`] });
+      const title =
+        cat === '行政许可'
+          ? `${company}${PERMITS[(ctx.index + i) % PERMITS.length]}信息公示`
+          : `${company}${VIOLATIONS[(ctx.index + i) % VIOLATIONS.length]}行政处罚信息公示`;
+      return newItem(ctx, title, d, {
+        body: [`行政相对人名称：${company}`, `决定日期：${addDays(d, -ctx.rng.int(1, 5))}`, `${cat}机关：${ctx.names.org}`],
+      });
     });
     place(sub, items);
     col.subs.push(sub);
@@ -337,14 +381,28 @@ function decisionsColumn(ctx: Ctx): Column {
   const y = ctx.year;
   const org = ctx.names.org;
   const items: Item[] = [];
-  if (!ctx.plan.decisionsCatalogOld) items.push(newItem(ctx, `${org}${y}年度重大行政决策事项目录`, `${y}-02-${String(ctx.rng.int(10, 27))}`, { body: ['经研究，现将本年度重大行政决策事项目录予以公布。'] }));
-  items.push(newItem(ctx, `${org}${y - 1}年度重大行政决策事项目录`, `${y - 1}-03-${String(ctx.rng.int(10, 27))}`, { body: ['经研究，现将年度重大行政决策事项目录予以公布。'] }));
+  if (!ctx.plan.decisionsCatalogOld)
+    items.push(
+      newItem(ctx, `${org}${y}年度重大行政决策事项目录`, `${y}-02-${String(ctx.rng.int(10, 27))}`, {
+        body: ['经研究，现将本年度重大行政决策事项目录予以公布。'],
+      }),
+    );
+  items.push(
+    newItem(ctx, `${org}${y - 1}年度重大行政决策事项目录`, `${y - 1}-03-${String(ctx.rng.int(10, 27))}`, {
+      body: ['经研究，现将年度重大行政决策事项目录予以公布。'],
+    }),
+  );
   if (!ctx.plan.decisionsNoPrecomment) {
     const topic = DECISION_TOPICS[ctx.index % DECISION_TOPICS.length];
     const d = `${y}-${String(ctx.rng.int(4, 8)).padStart(2, '0')}-${String(ctx.rng.int(10, 20))}`;
     items.push(newItem(ctx, `关于公开征求《${topic}（征求意见稿）》意见的公告`, d, { body: [`征求意见时间：${d}至${addDays(d, 30)}`] }));
     items.push(newItem(ctx, `《${topic}（征求意见稿）》起草说明及解读`, d, { body: ['一、起草背景', '二、主要内容'] }));
-    if (!ctx.plan.decisionsNoFeedback) items.push(newItem(ctx, `《${topic}（征求意见稿）》征求意见结果反馈`, addDays(d, 38), { body: ['征求意见期间共收到意见建议若干条，采纳情况如下。'] }));
+    if (!ctx.plan.decisionsNoFeedback)
+      items.push(
+        newItem(ctx, `《${topic}（征求意见稿）》征求意见结果反馈`, addDays(d, 38), {
+          body: ['征求意见期间共收到意见建议若干条，采纳情况如下。'],
+        }),
+      );
   }
   place(col, items);
   return col;
@@ -357,9 +415,18 @@ function annualReportColumn(ctx: Ctx): Column {
     return col;
   }
   const y = ctx.year;
-  const items = [1, 2, 3].map((k) => newItem(ctx, `${ctx.names.org}${y - k}年政府信息公开工作年度报告`, `${y - k + 1}-01-${String(ctx.rng.int(12, 28))}`, {
-    body: ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'],
-  }));
+  const items = [1, 2, 3].map((k) =>
+    newItem(ctx, `${ctx.names.org}${y - k}年政府信息公开工作年度报告`, `${y - k + 1}-01-${String(ctx.rng.int(12, 28))}`, {
+      body: [
+        '一、总体情况',
+        '二、主动公开政府信息情况',
+        '三、收到和处理政府信息公开申请情况',
+        '四、政府信息公开行政复议、行政诉讼情况',
+        '五、存在的主要问题及改进情况',
+        '六、其他需要报告的事项',
+      ],
+    }),
+  );
   place(col, items);
   return col;
 }
@@ -374,7 +441,9 @@ function catalogColumn(ctx: Ctx): Column {
     subject: ctx.names.org,
     channel: '■政府网站 ■公开查阅点 □两微一端',
   }));
-  const item = newItem(ctx, `${ctx.names.org}基层政务公开标准目录（${ctx.year}年版）`, `${ctx.year}-03-${String(ctx.rng.int(10, 28))}`, { body: ['现将本级基层政务公开标准目录公布如下。'] });
+  const item = newItem(ctx, `${ctx.names.org}基层政务公开标准目录（${ctx.year}年版）`, `${ctx.year}-03-${String(ctx.rng.int(10, 28))}`, {
+    body: ['现将本级基层政务公开标准目录公布如下。'],
+  });
   place(col, [item]);
   return col;
 }
@@ -388,7 +457,13 @@ function keyFieldColumn(ctx: Ctx, field: string): Column {
   const stale = ctx.plan.keyFieldStale?.includes(field);
   const drop = ctx.plan.keyFieldDropKind?.[field];
   const rows = (KEY_FIELD_ROWS[field] ?? []).filter((r) => r.kind !== drop);
-  const dates = datesBack(ctx, stale ? `${ctx.year}-03-${String(ctx.rng.int(15, 30))}` : addDays(ctx.asOf, -ctx.rng.int(5, 40)), rows.length, 8, 30);
+  const dates = datesBack(
+    ctx,
+    stale ? `${ctx.year}-03-${String(ctx.rng.int(15, 30))}` : addDays(ctx.asOf, -ctx.rng.int(5, 40)),
+    rows.length,
+    8,
+    30,
+  );
   const items = rows.map((r, i) => newItem(ctx, r.title, dates[i], { body: [`现将${r.title}有关情况公开如下。`] }));
   place(col, items);
   return col;
@@ -407,34 +482,83 @@ export function buildUnit(spec: SampleUnitSpec, index: number, opts: BuildOption
   const plan = spec.bench ? {} : (GAPS[spec.id] ?? {});
   const rng = childRng(opts.seed, spec.id);
   const unit: UnitModel = {
-    id: spec.id, name: spec.name, org: names.org, short: names.short, cls: spec.cls, style: spec.style,
-    encoding: spec.encoding, charsetIn: spec.charsetIn, unreachable: spec.unreachable, columns: [],
-    feed: { kind: 'rss', account: spec.account, posts: [] }, homeLinks: [], commentedLinks: [], brokenPaths: [],
-    head405Paths: [], keyFields: spec.keyFields, plan,
+    id: spec.id,
+    name: spec.name,
+    org: names.org,
+    short: names.short,
+    cls: spec.cls,
+    style: spec.style,
+    encoding: spec.encoding,
+    charsetIn: spec.charsetIn,
+    unreachable: spec.unreachable,
+    columns: [],
+    feed: { kind: 'rss', account: spec.account, posts: [] },
+    homeLinks: [],
+    commentedLinks: [],
+    brokenPaths: [],
+    head405Paths: [],
+    keyFields: spec.keyFields,
+    plan,
   };
   const year = Number(opts.asOf.slice(0, 4));
   const ctx: Ctx = {
-    unit, names, plan, rng, asOf: opts.asOf, year, pagesPerColumn: opts.pagesPerColumn, serial: 0, cid: 0, counters, index,
+    unit,
+    names,
+    plan,
+    rng,
+    asOf: opts.asOf,
+    year,
+    pagesPerColumn: opts.pagesPerColumn,
+    serial: 0,
+    cid: 0,
+    counters,
+    index,
     jsRendered: spec.jsRenderedDeptInfo,
   };
   const missing = new Set(plan.missingColumns ?? []);
   const contact = contactInfo(rng, names.org, index);
   const cols: Column[] = [];
-  cols.push(articleColumn(ctx, 'guide', index % 2 ? '政府信息公开指南' : '信息公开指南', 'gkzn',
-    guideHtml({ org: names.org, unitId: spec.id, account: spec.account, contact, websiteAsLink: index % 3 === 0, missing: plan.guideMissing ?? [] })));
-  cols.push(articleColumn(ctx, 'functions', index % 3 === 1 ? '机构概况' : '机构职能', 'jgzn',
-    functionsHtml({ org: names.org, cls: spec.cls, rng, contact, missing: plan.functionsMissing ?? [] })));
+  cols.push(
+    articleColumn(
+      ctx,
+      'guide',
+      index % 2 ? '政府信息公开指南' : '信息公开指南',
+      'gkzn',
+      guideHtml({
+        org: names.org,
+        unitId: spec.id,
+        account: spec.account,
+        contact,
+        websiteAsLink: index % 3 === 0,
+        missing: plan.guideMissing ?? [],
+      }),
+    ),
+  );
+  cols.push(
+    articleColumn(
+      ctx,
+      'functions',
+      index % 3 === 1 ? '机构概况' : '机构职能',
+      'jgzn',
+      functionsHtml({ org: names.org, cls: spec.cls, rng, contact, missing: plan.functionsMissing ?? [] }),
+    ),
+  );
   cols.push(deptInfoColumn(ctx));
   cols.push(majorProjectsColumn(ctx));
   cols.push(budgetColumn(ctx));
   const docs = govDocs(ctx);
   cols.push(policiesColumn(ctx, docs));
   cols.push(interpretationsColumn(ctx, docs, countyDocsFor(ctx, docs)));
-  cols.push(buildConsultation(ctx.rng, newColumn(ctx, 'consultation', '政务咨询', 'zwzx'), {
-    asOf: opts.asOf, year, blank: !!plan.blankColumns?.includes('consultation'),
-    late: plan.lateConsultations ?? [], extra: plan.extraConsultations ?? [],
-    newItem: (title, date, extra) => newItem(ctx, title, date, extra),
-  }));
+  cols.push(
+    buildConsultation(ctx.rng, newColumn(ctx, 'consultation', '政务咨询', 'zwzx'), {
+      asOf: opts.asOf,
+      year,
+      blank: !!plan.blankColumns?.includes('consultation'),
+      late: plan.lateConsultations ?? [],
+      extra: plan.extraConsultations ?? [],
+      newItem: (title, date, extra) => newItem(ctx, title, date, extra),
+    }),
+  );
   cols.push(annualReportColumn(ctx));
   if (spec.cls === 'A') cols.push(catalogColumn(ctx));
   if (spec.cls === 'B') {
@@ -458,8 +582,14 @@ export function buildUnit(spec: SampleUnitSpec, index: number, opts: BuildOption
   }
   if (plan.commentedBrokenLink) unit.commentedLinks.push({ text: '原政务公开平台', href: `${unitBase(unit)}oldzwgk/index.html` });
   unit.feed = buildFeed(childRng(opts.seed, `feed:${spec.id}`), {
-    account: spec.account, short: names.short, asOf: opts.asOf, year, index,
-    gaps: plan.feedGaps ?? [], stopsAt: plan.feedStopsAt, broken: !!plan.feedBroken,
+    account: spec.account,
+    short: names.short,
+    asOf: opts.asOf,
+    year,
+    index,
+    gaps: plan.feedGaps ?? [],
+    stopsAt: plan.feedStopsAt,
+    broken: !!plan.feedBroken,
   });
   return unit;
 }

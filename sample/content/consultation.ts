@@ -19,7 +19,8 @@ function hms(rng: Rng): string {
   return `${String(rng.int(8, 21)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}`;
 }
 
-const REPLY = '您好！您反映的问题已收悉。经向相关业务股室核实，现答复如下：请携带本人身份证件及相关材料到县政务服务中心对应窗口办理，具体可拨打业务咨询电话了解。感谢您对我们工作的关注和支持！';
+const REPLY =
+  '您好！您反映的问题已收悉。经向相关业务股室核实，现答复如下：请携带本人身份证件及相关材料到县政务服务中心对应窗口办理，具体可拨打业务咨询电话了解。感谢您对我们工作的关注和支持！';
 
 export function buildConsultation(rng: Rng, col: Column, o: ConsultationInput): Column {
   if (o.blank) {

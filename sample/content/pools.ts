@@ -68,9 +68,15 @@ export const CATALOG_ITEMS: { item: string; doc: string }[] = [
 ];
 
 export const PROJECTS = [
-  '临猗县城区集中供热管网改造工程', '临猗县第二污水处理厂建设项目', '临猗县苹果冷链物流园项目',
-  '临猗县人民医院门诊综合楼项目', '临猗县城乡供水一体化工程', '临猗县中小学教学楼建设项目',
-  '临猗县农产品加工园区基础设施项目', '临猗县体育中心改造项目', '临猗县城区道路提质改造工程',
+  '临猗县城区集中供热管网改造工程',
+  '临猗县第二污水处理厂建设项目',
+  '临猗县苹果冷链物流园项目',
+  '临猗县人民医院门诊综合楼项目',
+  '临猗县城乡供水一体化工程',
+  '临猗县中小学教学楼建设项目',
+  '临猗县农产品加工园区基础设施项目',
+  '临猗县体育中心改造项目',
+  '临猗县城区道路提质改造工程',
 ];
 
 export const CATEGORY_TITLES: Record<string, string[]> = {
@@ -85,13 +91,24 @@ export const CATEGORY_TITLES: Record<string, string[]> = {
 };
 
 export const COMPANIES = [
-  '临猗县鑫源果业有限公司', '临猗县恒通商贸有限公司', '山西晋果农业科技有限公司', '临猗县康泰医药连锁有限公司',
-  '临猗县宏达建筑工程有限公司', '临猗县绿源农资经销部', '临猗县顺达物流有限公司', '临猗县金穗面粉有限公司',
+  '临猗县鑫源果业有限公司',
+  '临猗县恒通商贸有限公司',
+  '山西晋果农业科技有限公司',
+  '临猗县康泰医药连锁有限公司',
+  '临猗县宏达建筑工程有限公司',
+  '临猗县绿源农资经销部',
+  '临猗县顺达物流有限公司',
+  '临猗县金穗面粉有限公司',
 ];
 export const PERMITS = ['食品经营许可', '建设工程规划许可', '取水许可', '道路运输经营许可', '排污许可', '药品经营许可'];
 export const VIOLATIONS = ['未按规定公示信息', '超范围经营', '未取得许可擅自开工', '违规倾倒建筑垃圾', '销售不合格产品'];
 
-export const DECISION_TOPICS = ['临猗县城市绿化管理办法', '临猗县养犬管理规定', '临猗县农贸市场布局规划', '临猗县公共停车场建设运营管理办法'];
+export const DECISION_TOPICS = [
+  '临猗县城市绿化管理办法',
+  '临猗县养犬管理规定',
+  '临猗县农贸市场布局规划',
+  '临猗县公共停车场建设运营管理办法',
+];
 
 export const QUESTIONS = [
   '新生儿落户需要准备哪些材料？',
@@ -162,13 +179,26 @@ export const KEY_FIELD_ROWS: Record<string, { kind: string; title: string }[]> =
 };
 
 export const KEY_FIELD_SLUGS: Record<string, string> = {
-  行政事业性收费: 'xzsyxsf', 食品药品监管: 'spypjg', 稳岗就业: 'wgjy', 养老服务: 'ylfw', 义务教育: 'ywjy',
-  涉农补贴: 'snbt', 公共文化服务: 'ggwhfw', 社会救助: 'shjz', 促进民营经济发展壮大: 'myjj',
+  行政事业性收费: 'xzsyxsf',
+  食品药品监管: 'spypjg',
+  稳岗就业: 'wgjy',
+  养老服务: 'ylfw',
+  义务教育: 'ywjy',
+  涉农补贴: 'snbt',
+  公共文化服务: 'ggwhfw',
+  社会救助: 'shjz',
+  促进民营经济发展壮大: 'myjj',
 };
 
 export const CATEGORY_SLUGS: Record<string, string> = {
-  批准服务: 'pzfw', 批准结果: 'pzjg', 招标投标: 'zbtb', 征收土地: 'zstd', 重大设计变更: 'zdsjbg', 施工: 'sg',
-  质量安全监督: 'zlaqjd', 竣工: 'jg',
+  批准服务: 'pzfw',
+  批准结果: 'pzjg',
+  招标投标: 'zbtb',
+  征收土地: 'zstd',
+  重大设计变更: 'zdsjbg',
+  施工: 'sg',
+  质量安全监督: 'zlaqjd',
+  竣工: 'jg',
 };
 
 export const MAJOR_CATEGORIES = ['批准服务', '批准结果', '招标投标', '征收土地', '重大设计变更', '施工', '质量安全监督', '竣工'];

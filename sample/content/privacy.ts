@@ -73,27 +73,94 @@ function leakRows(list: number, n: number): string[][] {
 
 /** The attachments, in the order units receive them. */
 export const PLANTED_ATTACHMENTS: PlantedAttachment[] = [
-  { file: 'jzmd-2023-11.xls', ext: 'xls', title: '2023年11月城乡低保救助名单.xls', heading: '2023年11月城乡最低生活保障救助名单', header: LIST_HEADER, rows: leakRows(1, 12), leaks: true, note: '以上资金已按程序布署发放到户。', wording: { 'content.typo': 1 } },
-  { file: 'btgs-2023.xlsx', ext: 'xlsx', title: '2023年耕地地力保护补贴发放公示.xlsx', heading: '2023年耕地地力保护补贴发放公示', header: LIST_HEADER, rows: leakRows(2, 9), leaks: true, note: '受新冠肺炎疫情影响，部分补贴延期发放。', wording: { 'content.expression': 1 } },
-  { file: 'zlmd-2023.doc', ext: 'doc', title: '2023年公益性岗位招录人员名单.doc', heading: '2023年公益性岗位拟招录人员名单', header: LIST_HEADER, rows: leakRows(3, 6), leaks: true, note: '望各位拟录用人员再接再励，按时报到。', wording: { 'content.typo': 1 } },
-  { file: 'lqmd-2023.docx', ext: 'docx', title: '2023年临时救助对象公示.docx', heading: '2023年第四季度临时救助对象公示', header: LIST_HEADER, rows: leakRows(4, 7), leaks: true, note: '县长陈立心对救助工作作出批示。', wording: { 'content.expression': 1 } },
-  { file: 'gsmd-2023.pdf', ext: 'pdf', title: '2023年高龄津贴发放名单.pdf', heading: '2023年高龄津贴发放名单', header: LIST_HEADER, rows: leakRows(5, 8), leaks: true, note: '截止目前，津贴已全部发放。', wording: { 'content.typo': 1 } },
+  {
+    file: 'jzmd-2023-11.xls',
+    ext: 'xls',
+    title: '2023年11月城乡低保救助名单.xls',
+    heading: '2023年11月城乡最低生活保障救助名单',
+    header: LIST_HEADER,
+    rows: leakRows(1, 12),
+    leaks: true,
+    note: '以上资金已按程序布署发放到户。',
+    wording: { 'content.typo': 1 },
+  },
+  {
+    file: 'btgs-2023.xlsx',
+    ext: 'xlsx',
+    title: '2023年耕地地力保护补贴发放公示.xlsx',
+    heading: '2023年耕地地力保护补贴发放公示',
+    header: LIST_HEADER,
+    rows: leakRows(2, 9),
+    leaks: true,
+    note: '受新冠肺炎疫情影响，部分补贴延期发放。',
+    wording: { 'content.expression': 1 },
+  },
+  {
+    file: 'zlmd-2023.doc',
+    ext: 'doc',
+    title: '2023年公益性岗位招录人员名单.doc',
+    heading: '2023年公益性岗位拟招录人员名单',
+    header: LIST_HEADER,
+    rows: leakRows(3, 6),
+    leaks: true,
+    note: '望各位拟录用人员再接再励，按时报到。',
+    wording: { 'content.typo': 1 },
+  },
+  {
+    file: 'lqmd-2023.docx',
+    ext: 'docx',
+    title: '2023年临时救助对象公示.docx',
+    heading: '2023年第四季度临时救助对象公示',
+    header: LIST_HEADER,
+    rows: leakRows(4, 7),
+    leaks: true,
+    note: '县长陈立心对救助工作作出批示。',
+    wording: { 'content.expression': 1 },
+  },
+  {
+    file: 'gsmd-2023.pdf',
+    ext: 'pdf',
+    title: '2023年高龄津贴发放名单.pdf',
+    heading: '2023年高龄津贴发放名单',
+    header: LIST_HEADER,
+    rows: leakRows(5, 8),
+    leaks: true,
+    note: '截止目前，津贴已全部发放。',
+    wording: { 'content.typo': 1 },
+  },
   // near-misses: the same kind of list, compliant
   {
-    file: 'jzmd-masked.xls', ext: 'xls', title: '2023年10月城乡低保救助名单（已脱敏）.xls', heading: '2023年10月城乡最低生活保障救助名单',
-    header: LIST_HEADER, rows: people(6, 10).map((p, i) => [String(i + 1), p.name, p.village, maskId(p.id), maskMobile(p.mobile), '300']), leaks: false,
-    note: '公示截止日期：2023年11月10日。', wording: {},
+    file: 'jzmd-masked.xls',
+    ext: 'xls',
+    title: '2023年10月城乡低保救助名单（已脱敏）.xls',
+    heading: '2023年10月城乡最低生活保障救助名单',
+    header: LIST_HEADER,
+    rows: people(6, 10).map((p, i) => [String(i + 1), p.name, p.village, maskId(p.id), maskMobile(p.mobile), '300']),
+    leaks: false,
+    note: '公示截止日期：2023年11月10日。',
+    wording: {},
   },
   {
-    file: 'xmbh-2023.docx', ext: 'docx', title: '2023年项目资金安排表.docx', heading: '2023年县级衔接资金项目安排表',
+    file: 'xmbh-2023.docx',
+    ext: 'docx',
+    title: '2023年项目资金安排表.docx',
+    heading: '2023年县级衔接资金项目安排表',
     header: ['序号', '项目名称', '项目编号', '资金（万元）'],
-    rows: people(7, 5).map((p, i) => [String(i + 1), `${p.village}道路硬化项目`, badCheckDigit(p.id), String(20 + i * 5)]), leaks: false,
-    note: '注：统计时点的规范表述应为“截至目前”而非“截止目前”。', wording: {},
+    rows: people(7, 5).map((p, i) => [String(i + 1), `${p.village}道路硬化项目`, badCheckDigit(p.id), String(20 + i * 5)]),
+    leaks: false,
+    note: '注：统计时点的规范表述应为“截至目前”而非“截止目前”。',
+    wording: {},
   },
   {
-    file: 'gsmd-masked.pdf', ext: 'pdf', title: '2023年残疾人两项补贴名单（已脱敏）.pdf', heading: '2023年困难残疾人生活补贴和重度残疾人护理补贴名单',
-    header: LIST_HEADER, rows: people(8, 6).map((p, i) => [String(i + 1), p.name, p.village, maskId(p.id), maskMobile(p.mobile), '120']), leaks: false,
-    note: '县委书记周明远、县长陈立新对补贴发放工作提出要求。', wording: {},
+    file: 'gsmd-masked.pdf',
+    ext: 'pdf',
+    title: '2023年残疾人两项补贴名单（已脱敏）.pdf',
+    heading: '2023年困难残疾人生活补贴和重度残疾人护理补贴名单',
+    header: LIST_HEADER,
+    rows: people(8, 6).map((p, i) => [String(i + 1), p.name, p.village, maskId(p.id), maskMobile(p.mobile), '120']),
+    leaks: false,
+    note: '县委书记周明远、县长陈立新对补贴发放工作提出要求。',
+    wording: {},
   },
 ];
 
@@ -121,15 +188,36 @@ export const SAMPLE_LEADERS = [
 ];
 
 /** A compliant page: the same table masked, and a 联系电话 with no person's list. */
-export const PAGE_MASKED = { header: LIST_HEADER, rows: people(10, 5).map((p, i) => [String(i + 1), p.name, p.village, maskId(p.id), maskMobile(p.mobile), '300']) };
+export const PAGE_MASKED = {
+  header: LIST_HEADER,
+  rows: people(10, 5).map((p, i) => [String(i + 1), p.name, p.village, maskId(p.id), maskMobile(p.mobile), '300']),
+};
 
-export interface ItemAttachment { title: string; path: string; file: string }
-export interface ItemTable { header: string[]; rows: string[][] }
+export interface ItemAttachment {
+  title: string;
+  path: string;
+  file: string;
+}
+export interface ItemTable {
+  header: string[];
+  rows: string[][];
+}
 
 interface PlantTarget {
   id: string;
   unreachable: boolean;
-  columns: { key: string; items: { date: string; href?: string; broken?: boolean; pinned?: boolean; attachments?: ItemAttachment[]; table?: ItemTable; body: string[] }[] }[];
+  columns: {
+    key: string;
+    items: {
+      date: string;
+      href?: string;
+      broken?: boolean;
+      pinned?: boolean;
+      attachments?: ItemAttachment[];
+      table?: ItemTable;
+      body: string[];
+    }[];
+  }[];
   privacy?: { leaks: number; note: string };
   wording?: Record<string, number>;
   body?: string[];
@@ -146,8 +234,11 @@ export function plantPrivacy(units: PlantTarget[], windowStart: string): void {
     { kind: 'table', t: PAGE_LEAK, leaks: true },
     { kind: 'table', t: PAGE_MASKED, leaks: false },
   ];
-  const newestDoc = (unit: PlantTarget) => unit.columns.find((c) => c.key === 'policies')!.items
-    .filter((it) => !it.href && !it.broken && !it.pinned && it.date >= windowStart).sort((a, b) => b.date.localeCompare(a.date))[0];
+  const newestDoc = (unit: PlantTarget) =>
+    unit.columns
+      .find((c) => c.key === 'policies')!
+      .items.filter((it) => !it.href && !it.broken && !it.pinned && it.date >= windowStart)
+      .sort((a, b) => b.date.localeCompare(a.date))[0];
   const countWording = (unit: PlantTarget, w: WordingCounts): void => {
     for (const [k, n] of Object.entries(w)) (unit.wording ??= {})[k] = (unit.wording?.[k] ?? 0) + n;
   };
@@ -175,6 +266,9 @@ export function plantPrivacy(units: PlantTarget[], windowStart: string): void {
       what = '页面公示表格';
     }
     const prev = unit.privacy ?? { leaks: 0, note: '' };
-    unit.privacy = { leaks: prev.leaks + leaks, note: [prev.note, `${what}${leaks ? '含未脱敏身份证号和手机号' : '（已脱敏或非身份证号，不应报告）'}`].filter(Boolean).join('；') };
+    unit.privacy = {
+      leaks: prev.leaks + leaks,
+      note: [prev.note, `${what}${leaks ? '含未脱敏身份证号和手机号' : '（已脱敏或非身份证号，不应报告）'}`].filter(Boolean).join('；'),
+    };
   });
 }

@@ -9,10 +9,19 @@ function indexNo(unit: UnitModel, it: Item): string {
   return `${code}/${it.date.slice(0, 4)}-${String(it.serial).padStart(5, '0')}`;
 }
 
-const ATTR_LABEL: Record<UnitModel['style'], string> = { trs: '公开方式', wcm: '公开形式', epoint: '公开方式', hanweb: '公开属性', kpy: '公开方式' };
+const ATTR_LABEL: Record<UnitModel['style'], string> = {
+  trs: '公开方式',
+  wcm: '公开形式',
+  epoint: '公开方式',
+  hanweb: '公开属性',
+  kpy: '公开方式',
+};
 
 function fields(unit: UnitModel, it: Item): [string, string][] {
-  const f: [string, string][] = [['索引号', indexNo(unit, it)], ['发布机构', unit.org]];
+  const f: [string, string][] = [
+    ['索引号', indexNo(unit, it)],
+    ['发布机构', unit.org],
+  ];
   if (it.docNo) f.push(['文号', it.docNo]);
   if (it.writtenDate) f.push(['成文日期', it.writtenDate]);
   f.push(['发布日期', unit.style === 'epoint' ? `${it.date} ${it.time}` : it.date]);
@@ -27,7 +36,10 @@ function metaBlock(unit: UnitModel, it: Item): string {
     case 'trs': {
       const cells: string[] = [];
       for (let i = 0; i < f.length; i += 2) {
-        const pair = f.slice(i, i + 2).map(([k, v]) => `<th>${k}：</th><td>${e(v)}</td>`).join('');
+        const pair = f
+          .slice(i, i + 2)
+          .map(([k, v]) => `<th>${k}：</th><td>${e(v)}</td>`)
+          .join('');
         cells.push(`<tr>${pair}</tr>`);
       }
       return `<div class="xxgk_table"><table>${cells.join('')}</table></div>`;
@@ -46,17 +58,24 @@ function metaBlock(unit: UnitModel, it: Item): string {
 function bodyClass(unit: UnitModel): string {
   switch (unit.style) {
     case 'trs':
-    case 'wcm': return 'TRS_Editor';
-    case 'epoint': return 'ewb-article-detail';
-    case 'hanweb': return 'jgzn_content';
-    case 'kpy': return 'zoomcon';
+    case 'wcm':
+      return 'TRS_Editor';
+    case 'epoint':
+      return 'ewb-article-detail';
+    case 'hanweb':
+      return 'jgzn_content';
+    case 'kpy':
+      return 'zoomcon';
   }
 }
 
 function questionBlock(it: Item): string {
   const q = it.question!;
   const rows: [string, string][] = [
-    ['留言标题', it.title], ['留言人', q.asker], ['留言时间', `${q.asked} ${q.askedTime}`], ['留言内容', q.text],
+    ['留言标题', it.title],
+    ['留言人', q.asker],
+    ['留言时间', `${q.asked} ${q.askedTime}`],
+    ['留言内容', q.text],
   ];
   if (q.replied) rows.push(['回复单位', ''], ['回复时间', `${q.replied} ${q.repliedTime}`], ['回复内容', q.reply]);
   else rows.push(['办理状态', '办理中']);
@@ -66,7 +85,10 @@ function questionBlock(it: Item): string {
 export function renderDetail(unit: UnitModel, col: Column, it: Item): string {
   const isQuestion = !!it.question;
   const body = it.body.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n') + plantedBlocks(it);
-  const dateLine = unit.style === 'epoint' ? `<div class="ewb-article-sources">时间发布：${it.date} ${it.time}</div>` : `<div class="article-info"><span class="time">发布时间：${it.date} ${it.time}</span><span class="source">来源：${escapeHtml(unit.org)}</span></div>`;
+  const dateLine =
+    unit.style === 'epoint'
+      ? `<div class="ewb-article-sources">时间发布：${it.date} ${it.time}</div>`
+      : `<div class="article-info"><span class="time">发布时间：${it.date} ${it.time}</span><span class="source">来源：${escapeHtml(unit.org)}</span></div>`;
   const main = isQuestion
     ? `<div class="main"><h1 class="article-title">${escapeHtml(it.title)}</h1>\n${questionBlock(it).replace('<td></td>', `<td>${escapeHtml(unit.org)}</td>`)}\n</div>`
     : `<div class="main">\n${metaBlock(unit, it)}\n<h1 class="article-title">${escapeHtml(it.title)}</h1>\n${dateLine}\n<div class="${bodyClass(unit)}" id="zoom">\n${body}${col.catalog ? `\n${catalogTable(col)}` : ''}\n</div></div>`;
@@ -84,7 +106,10 @@ export function renderArticle(unit: UnitModel, col: Column): string {
 }
 
 export function catalogTable(col: Column): string {
-  const rows = (col.catalog ?? []).map((r, i) => `<tr><td>${i + 1}</td><td>${escapeHtml(r.item)}</td><td>${escapeHtml(r.content)}</td><td>${escapeHtml(r.basis)}</td><td>${escapeHtml(r.limit)}</td><td>${escapeHtml(r.subject)}</td><td>${escapeHtml(r.channel)}</td><td>全社会</td><td>主动</td></tr>`);
+  const rows = (col.catalog ?? []).map(
+    (r, i) =>
+      `<tr><td>${i + 1}</td><td>${escapeHtml(r.item)}</td><td>${escapeHtml(r.content)}</td><td>${escapeHtml(r.basis)}</td><td>${escapeHtml(r.limit)}</td><td>${escapeHtml(r.subject)}</td><td>${escapeHtml(r.channel)}</td><td>全社会</td><td>主动</td></tr>`,
+  );
   return `<table class="bzml" border="1"><thead><tr><th>序号</th><th>公开事项</th><th>公开内容（要素）</th><th>公开依据</th><th>公开时限</th><th>公开主体</th><th>公开渠道和载体</th><th>公开对象</th><th>公开方式</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
 }
 

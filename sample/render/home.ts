@@ -10,7 +10,10 @@ function navLink(unit: UnitModel, col: Column): string {
 
 const GROUPS: { title: string; keys: (k: string) => boolean }[] = [
   { title: '政府信息公开', keys: (k) => ['guide', 'annualReport', 'catalog'].includes(k) },
-  { title: '法定公开内容', keys: (k) => ['functions', 'deptInfo', 'majorProjects', 'budget', 'policies', 'shuanggongshi', 'decisions'].includes(k) },
+  {
+    title: '法定公开内容',
+    keys: (k) => ['functions', 'deptInfo', 'majorProjects', 'budget', 'policies', 'shuanggongshi', 'decisions'].includes(k),
+  },
   { title: '解读回应', keys: (k) => ['interpretations', 'consultation'].includes(k) },
   { title: '重点领域信息公开', keys: (k) => k.startsWith('keyField:') },
 ];

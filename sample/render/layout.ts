@@ -21,9 +21,13 @@ export const SITE_NAME = '临猗县人民政府';
 export function layout(unit: UnitModel, p: PageParts): string {
   const upper = unit.style === 'wcm';
   const meta = { SiteName: SITE_NAME, SiteDomain: 'www.sxlinyi.gov.cn', SiteIDCode: '1408210001', ...(p.meta ?? {}) };
-  const metaTags = Object.entries(meta).map(([k, v]) => `<meta name="${k}" content="${escapeHtml(v)}">`).join('\n');
+  const metaTags = Object.entries(meta)
+    .map(([k, v]) => `<meta name="${k}" content="${escapeHtml(v)}">`)
+    .join('\n');
   const sep = unit.style === 'wcm' ? '&nbsp;&gt;&gt;&nbsp;' : ' &gt; ';
-  const crumbs = p.crumbs.map((c) => (c.href ? `<a href="${c.href}" class="CurrChnlCls">${escapeHtml(c.text)}</a>` : `<span>${escapeHtml(c.text)}</span>`)).join(sep);
+  const crumbs = p.crumbs
+    .map((c) => (c.href ? `<a href="${c.href}" class="CurrChnlCls">${escapeHtml(c.text)}</a>` : `<span>${escapeHtml(c.text)}</span>`))
+    .join(sep);
   const header = `<div class="header"><div class="logo"><a href="/zwgk/${unit.id}/">${SITE_NAME} · ${escapeHtml(unit.org)}</a></div></div>`;
   const footer = [
     '<div class="footer">',
@@ -51,7 +55,9 @@ export function layout(unit: UnitModel, p: PageParts): string {
     '</body>',
     '</html>',
   ].join('\n');
-  return upper ? html.replace(/<(\/?)(div|p|a|span|table|tr|td|ul|li)\b/g, (_m, slash: string, tag: string) => `<${slash}${tag.toUpperCase()}`) : html;
+  return upper
+    ? html.replace(/<(\/?)(div|p|a|span|table|tr|td|ul|li)\b/g, (_m, slash: string, tag: string) => `<${slash}${tag.toUpperCase()}`)
+    : html;
 }
 
 export function crumbsFor(unit: UnitModel, trail: { text: string; href?: string }[]): { text: string; href?: string }[] {

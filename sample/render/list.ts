@@ -27,7 +27,9 @@ function pager(unit: UnitModel, col: Column, page: number, pages: number): strin
       return `<div class="ewb-page"><span class="ewb-page-num">${page + 1}/${pages}</span>${links.join('')}</div>`;
     }
     case 'kpy': {
-      const nums = Array.from({ length: pages }, (_, i) => (i === page ? `<span class="current">${i + 1}</span>` : `<a href="${columnUrl(unit, col, i)}">${i + 1}</a>`));
+      const nums = Array.from({ length: pages }, (_, i) =>
+        i === page ? `<span class="current">${i + 1}</span>` : `<a href="${columnUrl(unit, col, i)}">${i + 1}</a>`,
+      );
       const next = page < pages - 1 ? `<a href="${columnUrl(unit, col, page + 1)}" class="next">下一页</a>` : '';
       return `<div class="pagination">${nums.join('')}${next}</div>`;
     }
@@ -37,13 +39,19 @@ function pager(unit: UnitModel, col: Column, page: number, pages: number): strin
 }
 
 function rowsHtml(unit: UnitModel, col: Column, rows: Item[]): string {
-  if (col.key === 'consultation' && (unit.style === 'epoint' || unit.style === 'hanweb' || unit.style === 'wcm')) return consultationTable(unit, col, rows);
+  if (col.key === 'consultation' && (unit.style === 'epoint' || unit.style === 'hanweb' || unit.style === 'wcm'))
+    return consultationTable(unit, col, rows);
   switch (unit.style) {
-    case 'trs': return trsRows(unit, col, rows);
-    case 'wcm': return wcmRows(unit, col, rows);
-    case 'epoint': return epointRows(unit, col, rows);
-    case 'hanweb': return hanwebRecords(unit, col, rows);
-    case 'kpy': return kpyRows(unit, col, rows);
+    case 'trs':
+      return trsRows(unit, col, rows);
+    case 'wcm':
+      return wcmRows(unit, col, rows);
+    case 'epoint':
+      return epointRows(unit, col, rows);
+    case 'hanweb':
+      return hanwebRecords(unit, col, rows);
+    case 'kpy':
+      return kpyRows(unit, col, rows);
   }
 }
 

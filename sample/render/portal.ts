@@ -22,15 +22,23 @@ const FORMER_OF = 'yingji';
 
 function shell(title: string, body: string): string {
   return [
-    '<!DOCTYPE html>', '<html lang="zh-CN">', '<head>', '<meta charset="utf-8">',
+    '<!DOCTYPE html>',
+    '<html lang="zh-CN">',
+    '<head>',
+    '<meta charset="utf-8">',
     `<title>${e(title)}_临猗县人民政府</title>`,
-    '<meta name="SiteName" content="临猗县人民政府">', '<meta name="SiteDomain" content="www.sxlinyi.gov.cn">', '<meta name="SiteIDCode" content="1408210001">',
-    '<link rel="stylesheet" href="/css/zwgk.css">', '</head>', '<body>',
+    '<meta name="SiteName" content="临猗县人民政府">',
+    '<meta name="SiteDomain" content="www.sxlinyi.gov.cn">',
+    '<meta name="SiteIDCode" content="1408210001">',
+    '<link rel="stylesheet" href="/css/zwgk.css">',
+    '</head>',
+    '<body>',
     '<div class="header"><div class="logo">临猗县人民政府</div>',
     '<ul class="mainnav"><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li><li><a href="/zwfw/">政务服务</a></li><li><a href="/hdjl/">互动交流</a></li><li><a href="/zjly/">走进临猗</a></li></ul></div>',
     body,
     '<div class="footer"><p>主办单位：临猗县人民政府办公室</p><p>网站标识码：1408210001　晋ICP备05004327号-1</p></div>',
-    '</body>', '</html>',
+    '</body>',
+    '</html>',
   ].join('\n');
 }
 
@@ -44,15 +52,18 @@ function home(unit: UnitModel): string {
 }
 
 export function renderPortalHome(): string {
-  return shell('首页', [
-    '<div class="banner"><h1>临猗县人民政府</h1></div>',
-    '<div class="news"><h2>临猗要闻</h2><ul><li><a href="/xwzx/ywdt/">全县政务公开工作推进会召开</a><span>2023-12-12</span></li></ul></div>',
-    '<div class="quick"><h2>政务公开</h2><ul>',
-    '<li><a href="/zwgk/">政府信息公开</a></li>',
-    '<li><a href="/zwgk/zfxxgkzn/">政府信息公开指南</a></li>',
-    '<li><a href="/zwgk/zwxmt/">政务新媒体</a></li>',
-    '</ul></div>',
-  ].join('\n'));
+  return shell(
+    '首页',
+    [
+      '<div class="banner"><h1>临猗县人民政府</h1></div>',
+      '<div class="news"><h2>临猗要闻</h2><ul><li><a href="/xwzx/ywdt/">全县政务公开工作推进会召开</a><span>2023-12-12</span></li></ul></div>',
+      '<div class="quick"><h2>政务公开</h2><ul>',
+      '<li><a href="/zwgk/">政府信息公开</a></li>',
+      '<li><a href="/zwgk/zfxxgkzn/">政府信息公开指南</a></li>',
+      '<li><a href="/zwgk/zwxmt/">政务新媒体</a></li>',
+      '</ul></div>',
+    ].join('\n'),
+  );
 }
 
 /** Towns as a link list (short names); some departments in a jump select box and a script-built list. */
@@ -65,22 +76,27 @@ export function renderPlatform(site: SiteModel): string {
   const inScript = depts.filter((_, i) => i % 3 === 1);
   const options = inSelect.map((u) => `<option value="${home(u)}">${e(written(u, false))}</option>`).join('\n');
   const data = JSON.stringify(inScript.map((u) => ({ name: written(u, false), url: home(u) })));
-  return shell('政府信息公开', [
-    '<div class="crumb">您的当前位置：<a href="/">首页</a> &gt; <span>政府信息公开</span></div>',
-    '<div class="left-nav"><h3>政府信息公开</h3><ul>',
-    '<li><a href="/zwgk/zfxxgkzn/">政府信息公开指南</a></li><li><a href="/zwgk/fdzdgknr/">法定主动公开内容</a></li>',
-    '<li><a href="/zwgk/zfxxgknb/">政府信息公开年报</a></li><li><a href="/zwgk/bmxxgk/">部门信息公开</a></li>',
-    '<li><a href="/zwgk/zwxmt/">政务新媒体</a></li></ul></div>',
-    '<div class="xzxxgk"><h3>乡镇信息公开</h3><ul class="xz-list">', townLinks, '</ul></div>',
-    '<div class="bmtz"><span>县直部门：</span>',
-    '<select id="bmSelect" onchange="if(this.value){window.open(this.value)}"><option value="">--请选择部门--</option>',
-    options,
-    '</select></div>',
-    '<div class="bmlist"><h3>部门导航</h3><ul id="bmList"></ul></div>',
-    `<script>var bmData = ${data.replace(/</g, '\\u003c')};`,
-    'var html = "";for (var i = 0; i < bmData.length; i++) { html += \'<li><a href="\' + bmData[i].url + \'">\' + bmData[i].name + "</a></li>"; }',
-    'document.getElementById("bmList").innerHTML = html;</script>',
-  ].join('\n'));
+  return shell(
+    '政府信息公开',
+    [
+      '<div class="crumb">您的当前位置：<a href="/">首页</a> &gt; <span>政府信息公开</span></div>',
+      '<div class="left-nav"><h3>政府信息公开</h3><ul>',
+      '<li><a href="/zwgk/zfxxgkzn/">政府信息公开指南</a></li><li><a href="/zwgk/fdzdgknr/">法定主动公开内容</a></li>',
+      '<li><a href="/zwgk/zfxxgknb/">政府信息公开年报</a></li><li><a href="/zwgk/bmxxgk/">部门信息公开</a></li>',
+      '<li><a href="/zwgk/zwxmt/">政务新媒体</a></li></ul></div>',
+      '<div class="xzxxgk"><h3>乡镇信息公开</h3><ul class="xz-list">',
+      townLinks,
+      '</ul></div>',
+      '<div class="bmtz"><span>县直部门：</span>',
+      '<select id="bmSelect" onchange="if(this.value){window.open(this.value)}"><option value="">--请选择部门--</option>',
+      options,
+      '</select></div>',
+      '<div class="bmlist"><h3>部门导航</h3><ul id="bmList"></ul></div>',
+      `<script>var bmData = ${data.replace(/</g, '\\u003c')};`,
+      'var html = "";for (var i = 0; i < bmData.length; i++) { html += \'<li><a href="\' + bmData[i].url + \'">\' + bmData[i].name + "</a></li>"; }',
+      'document.getElementById("bmList").innerHTML = html;</script>',
+    ].join('\n'),
+  );
 }
 
 /** Every department with its full organisation name in a grid, the former 安监局 and decoys among them. */
@@ -91,26 +107,47 @@ export function renderDeptPage(site: SiteModel): string {
   if (formerAt >= 0) cells.splice(formerAt + 1, 0, `<a href="${FORMER_NAME_PATH}">${e(FORMER_NAME)}</a>`);
   for (const [text, path] of DECOY_ENTRIES) cells.push(`<a href="${path}">${e(text)}</a>`);
   const rows: string[] = [];
-  for (let i = 0; i < cells.length; i += 4) rows.push(`<tr>${cells.slice(i, i + 4).map((c) => `<td>${c}</td>`).join('')}</tr>`);
-  return shell('部门信息公开', [
-    '<div class="crumb">您的当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政府信息公开</a> &gt; <span>部门信息公开</span></div>',
-    '<div class="bmxxgk"><h2>部门信息公开</h2><table class="bm-table">', ...rows, '</table></div>',
-  ].join('\n'));
+  for (let i = 0; i < cells.length; i += 4)
+    rows.push(
+      `<tr>${cells
+        .slice(i, i + 4)
+        .map((c) => `<td>${c}</td>`)
+        .join('')}</tr>`,
+    );
+  return shell(
+    '部门信息公开',
+    [
+      '<div class="crumb">您的当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政府信息公开</a> &gt; <span>部门信息公开</span></div>',
+      '<div class="bmxxgk"><h2>部门信息公开</h2><table class="bm-table">',
+      ...rows,
+      '</table></div>',
+    ].join('\n'),
+  );
 }
 
 export function renderFormerNamePage(): string {
-  return shell(FORMER_NAME, `<div class="main"><h2>${e(FORMER_NAME)}</h2><p>本单位已于机构改革中撤并，相关信息请访问临猗县应急管理局。</p></div>`);
+  return shell(
+    FORMER_NAME,
+    `<div class="main"><h2>${e(FORMER_NAME)}</h2><p>本单位已于机构改革中撤并，相关信息请访问临猗县应急管理局。</p></div>`,
+  );
 }
 
 /** 政务新媒体矩阵: unit, platform, account and (where the county publishes one) a subscription address. */
 export function renderNewMediaPage(site: SiteModel): string {
-  const rows = site.units.map((u) => `<tr><td>${e(written(u, u.cls === 'B'))}</td><td>微信公众号</td><td>${e(u.feed.account)}</td><td><a href="/feeds/${u.id}.xml">订阅（RSS）</a></td></tr>`);
+  const rows = site.units.map(
+    (u) =>
+      `<tr><td>${e(written(u, u.cls === 'B'))}</td><td>微信公众号</td><td>${e(u.feed.account)}</td><td><a href="/feeds/${u.id}.xml">订阅（RSS）</a></td></tr>`,
+  );
   rows.push('<tr><td>中共临猗县委宣传部</td><td>微信公众号</td><td>临猗发布</td><td></td></tr>');
-  return shell('政务新媒体', [
-    '<div class="crumb">您的当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政府信息公开</a> &gt; <span>政务新媒体</span></div>',
-    '<div class="xmt"><h2>临猗县政务新媒体矩阵</h2><table class="xmt-table"><tr><th>主办单位</th><th>平台</th><th>账号名称</th><th>订阅地址</th></tr>',
-    ...rows, '</table></div>',
-  ].join('\n'));
+  return shell(
+    '政务新媒体',
+    [
+      '<div class="crumb">您的当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政府信息公开</a> &gt; <span>政务新媒体</span></div>',
+      '<div class="xmt"><h2>临猗县政务新媒体矩阵</h2><table class="xmt-table"><tr><th>主办单位</th><th>平台</th><th>账号名称</th><th>订阅地址</th></tr>',
+      ...rows,
+      '</table></div>',
+    ].join('\n'),
+  );
 }
 
 /** Pages of the portal outside the units' own pages, by path. */

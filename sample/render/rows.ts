@@ -16,26 +16,37 @@ export function hrefFrom(unit: UnitModel, col: Column, it: Item): string {
 const PIN = '<span class="zd">[置顶]</span>';
 
 export function trsRows(unit: UnitModel, col: Column, rows: Item[]): string {
-  const li = rows.map((it) => `<li${it.pinned ? ' class="top"' : ''}>${it.pinned ? PIN : ''}<a href="${hrefFrom(unit, col, it)}" title="${escapeHtml(it.title)}" target="_blank">${escapeHtml(it.title)}</a><span>${it.date}</span></li>`);
+  const li = rows.map(
+    (it) =>
+      `<li${it.pinned ? ' class="top"' : ''}>${it.pinned ? PIN : ''}<a href="${hrefFrom(unit, col, it)}" title="${escapeHtml(it.title)}" target="_blank">${escapeHtml(it.title)}</a><span>${it.date}</span></li>`,
+  );
   return `<div class="list"><ul class="list_ul">\n${li.join('\n')}\n</ul></div>`;
 }
 
 export function wcmRows(unit: UnitModel, col: Column, rows: Item[]): string {
   const out: string[] = [];
   rows.forEach((it, i) => {
-    out.push(`<TR><TD class="bt_link"><IMG src="/images/dot.gif" alt="">${it.pinned ? '<FONT color="red">[置顶]</FONT>' : ''}<A href="${hrefFrom(unit, col, it)}" target="_blank" title="${escapeHtml(it.title)}">${escapeHtml(it.title)}</A></TD><TD width="60" align="right">${it.date.slice(5)}</TD></TR>`);
+    out.push(
+      `<TR><TD class="bt_link"><IMG src="/images/dot.gif" alt="">${it.pinned ? '<FONT color="red">[置顶]</FONT>' : ''}<A href="${hrefFrom(unit, col, it)}" target="_blank" title="${escapeHtml(it.title)}">${escapeHtml(it.title)}</A></TD><TD width="60" align="right">${it.date.slice(5)}</TD></TR>`,
+    );
     if (i % 5 === 4) out.push('<TR><TD class="GroupBlankLine" colspan="2"></TD></TR>');
   });
   return `<TABLE width="100%" border="0" cellspacing="0" cellpadding="0"><TBODY>\n${out.join('\n')}\n</TBODY></TABLE>`;
 }
 
 export function epointRows(unit: UnitModel, col: Column, rows: Item[]): string {
-  const li = rows.map((it) => `<div class="ewb-info-item clearfix">${it.pinned ? '<span class="ewb-top">置顶</span>' : ''}<div class="ewb-info-tt"><a href="${hrefFrom(unit, col, it)}" title="${escapeHtml(it.title)}" target="_blank">${escapeHtml(it.title)}</a></div><div class="ewb-info-date">${cnDate(it.date)}</div></div>`);
+  const li = rows.map(
+    (it) =>
+      `<div class="ewb-info-item clearfix">${it.pinned ? '<span class="ewb-top">置顶</span>' : ''}<div class="ewb-info-tt"><a href="${hrefFrom(unit, col, it)}" title="${escapeHtml(it.title)}" target="_blank">${escapeHtml(it.title)}</a></div><div class="ewb-info-date">${cnDate(it.date)}</div></div>`,
+  );
   return `<div class="ewb-info-list">\n${li.join('\n')}\n</div>`;
 }
 
 export function hanwebRecords(unit: UnitModel, col: Column, rows: Item[]): string {
-  const rec = rows.map((it) => `<record><![CDATA[\n<li${it.pinned ? ' class="zd"' : ''}>${it.pinned ? '<i>置顶</i>' : ''}<a href="${hrefFrom(unit, col, it)}" title="${escapeHtml(it.title)}" target="_blank">${escapeHtml(it.title)}</a><span class="bt-data-time">${it.date}</span></li>\n]]></record>`);
+  const rec = rows.map(
+    (it) =>
+      `<record><![CDATA[\n<li${it.pinned ? ' class="zd"' : ''}>${it.pinned ? '<i>置顶</i>' : ''}<a href="${hrefFrom(unit, col, it)}" title="${escapeHtml(it.title)}" target="_blank">${escapeHtml(it.title)}</a><span class="bt-data-time">${it.date}</span></li>\n]]></record>`,
+  );
   return [
     `<div id="${col.cid}"><ul class="List_list">`,
     '<script type="text/xml"><datastore>',
@@ -48,7 +59,10 @@ export function hanwebRecords(unit: UnitModel, col: Column, rows: Item[]): strin
 }
 
 export function kpyRows(unit: UnitModel, col: Column, rows: Item[]): string {
-  const li = rows.map((it) => `<li>${it.pinned ? '<b class="top">置顶</b>' : ''}<a href="${hrefFrom(unit, col, it)}" target="_blank" title="${escapeHtml(it.title)}">${escapeHtml(it.title)}</a><span class="time">${it.date}</span></li>`);
+  const li = rows.map(
+    (it) =>
+      `<li>${it.pinned ? '<b class="top">置顶</b>' : ''}<a href="${hrefFrom(unit, col, it)}" target="_blank" title="${escapeHtml(it.title)}">${escapeHtml(it.title)}</a><span class="time">${it.date}</span></li>`,
+  );
   return `<ul class="common_newslist">\n${li.join('\n')}\n</ul>`;
 }
 

@@ -3,7 +3,14 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import {
-  listRectifyClaims, listRuns, listServiceRuns, recordDecision, reviewHistory, ReviewInputError, type TrackedFinding, type UserRecord,
+  listRectifyClaims,
+  listRuns,
+  listServiceRuns,
+  recordDecision,
+  reviewHistory,
+  ReviewInputError,
+  type TrackedFinding,
+  type UserRecord,
 } from '../../store/index.ts';
 import type { ScoresFile } from '../../scoring/index.ts';
 import type { ServiceContext } from '../context.ts';
@@ -23,18 +30,38 @@ function basicUser(c: Context<AuthEnv>, ctx: ServiceContext, throttle: LoginThro
   return waitMs > 0 ? waitMs : user;
 }
 
-const decisionBody = z.object({
-  action: z.enum(['confirm', 'dismiss', 'adjust'], { error: 'action 须为 confirm、dismiss 或 adjust' }),
-  reason: z.string({ error: 'reason 须为文字' }).max(2000, 'reason 最多 2000 字').optional(),
-  occurrences: z.number({ error: 'occurrences 须为数字或 null' }).nullable().optional(),
-  points: z.number({ error: 'points 须为数字或 null' }).nullable().optional(),
-}, { error: '请求体须为 JSON 对象' });
+const decisionBody = z.object(
+  {
+    action: z.enum(['confirm', 'dismiss', 'adjust'], { error: 'action 须为 confirm、dismiss 或 adjust' }),
+    reason: z.string({ error: 'reason 须为文字' }).max(2000, 'reason 最多 2000 字').optional(),
+    occurrences: z.number({ error: 'occurrences 须为数字或 null' }).nullable().optional(),
+    points: z.number({ error: 'points 须为数字或 null' }).nullable().optional(),
+  },
+  { error: '请求体须为 JSON 对象' },
+);
 
 function findingJson(f: TrackedFinding): Record<string, unknown> {
   return {
-    id: f.id, unitId: f.unitId, unitName: f.unitName, checkId: f.checkId, indicator: f.indicator, title: f.title, detail: f.detail, kind: f.kind,
-    occurrences: f.occurrences, suggestedPoints: f.suggestedPoints, confidence: f.confidence, confidenceReason: f.confidenceReason ?? null, status: f.status, review: f.review, lifecycle: f.lifecycle,
-    column: f.column, subject: f.subject, runId: f.runId, asOf: f.asOf, evidence: f.evidence,
+    id: f.id,
+    unitId: f.unitId,
+    unitName: f.unitName,
+    checkId: f.checkId,
+    indicator: f.indicator,
+    title: f.title,
+    detail: f.detail,
+    kind: f.kind,
+    occurrences: f.occurrences,
+    suggestedPoints: f.suggestedPoints,
+    confidence: f.confidence,
+    confidenceReason: f.confidenceReason ?? null,
+    status: f.status,
+    review: f.review,
+    lifecycle: f.lifecycle,
+    column: f.column,
+    subject: f.subject,
+    runId: f.runId,
+    asOf: f.asOf,
+    evidence: f.evidence,
   };
 }
 
@@ -79,15 +106,23 @@ export function apiRoutes(ctx: ServiceContext, deps: { scores: () => ScoresFile;
     const month = c.req.query('month');
     const status = c.req.query('status');
     const list = visibleFindings(ctx, u, {
-      unitId: unit, checkId: c.req.query('check') || undefined, month: month && MONTH_RE.test(month) ? month : undefined,
-      status: ['pending', 'confirmed', 'dismissed', 'adjusted', 'rectified'].includes(status ?? '') ? (status as TrackedFinding['status']) : undefined,
+      unitId: unit,
+      checkId: c.req.query('check') || undefined,
+      month: month && MONTH_RE.test(month) ? month : undefined,
+      status: ['pending', 'confirmed', 'dismissed', 'adjusted', 'rectified'].includes(status ?? '')
+        ? (status as TrackedFinding['status'])
+        : undefined,
     });
     return c.json({ count: list.length, findings: list.map(findingJson) });
   });
   api.get('/api/findings/:id', signedIn, (c) => {
     const f = visibleFinding(ctx, c.get('user'), c.req.param('id'));
     if (!f) return notFound(c);
-    return c.json({ ...findingJson(f), history: reviewHistory(ctx.store, f.id), rectifyClaims: listRectifyClaims(ctx.store, { findingId: f.id }) });
+    return c.json({
+      ...findingJson(f),
+      history: reviewHistory(ctx.store, f.id),
+      rectifyClaims: listRectifyClaims(ctx.store, { findingId: f.id }),
+    });
   });
   api.post('/api/findings/:id/decision', signedIn, async (c) => {
     const u = c.get('user');
@@ -99,12 +134,24 @@ export function apiRoutes(ctx: ServiceContext, deps: { scores: () => ScoresFile;
     if (json === undefined) return c.json({ error: '请求体须为 JSON' }, 400);
     const parsed = decisionBody.safeParse(json);
     if (!parsed.success) {
-      return c.json({ error: `请求体不符合要求：${parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}：` : '') + i.message).join('；')}` }, 400);
+      return c.json(
+        {
+          error: `请求体不符合要求：${parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}：` : '') + i.message).join('；')}`,
+        },
+        400,
+      );
     }
     const body = parsed.data;
     try {
-      const e = recordDecision(ctx.store, { findingId: f.id, action: body.action, by: u.displayName, reason: body.reason,
-        occurrences: body.occurrences ?? null, points: body.points ?? null, source: 'api' });
+      const e = recordDecision(ctx.store, {
+        findingId: f.id,
+        action: body.action,
+        by: u.displayName,
+        reason: body.reason,
+        occurrences: body.occurrences ?? null,
+        points: body.points ?? null,
+        source: 'api',
+      });
       return c.json({ ok: true, event: e });
     } catch (err) {
       if (err instanceof ReviewInputError) return c.json({ error: err.message.replace(/^第 1 行，/, '') }, 400);
@@ -124,7 +171,8 @@ export function apiRoutes(ctx: ServiceContext, deps: { scores: () => ScoresFile;
     return s ? c.json(s) : notFound(c);
   });
   api.get('/api/runs', signedIn, evaluatorsOnly('只有考核小组可以查看运行记录'), (c) =>
-    c.json({ service: listServiceRuns(ctx.store, 100), runs: listRuns(ctx.store, 50) }));
+    c.json({ service: listServiceRuns(ctx.store, 100), runs: listRuns(ctx.store, 50) }),
+  );
   api.all('/api/*', (c) => c.json({ error: '接口不存在' }, 404));
   return api;
 }

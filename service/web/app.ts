@@ -24,7 +24,8 @@ import { unitRoutes } from './unit-routes.ts';
 
 export type { AppOptions } from './web-deps.ts';
 
-const APP_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; frame-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+const APP_CSP =
+  "default-src 'none'; style-src 'self'; img-src 'self'; frame-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /** Forms and the JSON API carry at most a few kilobytes (a decision, a rectify note of 2,000 characters). */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -34,9 +35,13 @@ export function createApp(ctx: ServiceContext, opts: AppOptions): Hono<AuthEnv> 
   const kit = pageKit(ctx);
   const deps: WebDeps = { ctx, opts, kit, role: roleGuard(kit) };
   const throttle = new LoginThrottle(ctx.now);
-  const scores = (asOf = ctx.asOf()) => scoreFromStore(ctx.store, {
-    config: ctx.config, rubric: ctx.rubric, year: ctx.config.year, asOf: asOf < `${ctx.config.year}-12-31` ? asOf : `${ctx.config.year}-12-31`,
-  });
+  const scores = (asOf = ctx.asOf()) =>
+    scoreFromStore(ctx.store, {
+      config: ctx.config,
+      rubric: ctx.rubric,
+      year: ctx.config.year,
+      asOf: asOf < `${ctx.config.year}-12-31` ? asOf : `${ctx.config.year}-12-31`,
+    });
 
   app.use('*', async (c, next) => {
     await next();
@@ -67,7 +72,7 @@ export function createApp(ctx: ServiceContext, opts: AppOptions): Hono<AuthEnv> 
 
   app.notFound((c) => kit.notFound(c));
   app.onError((err, c) => {
-    ctx.log(`[web] ${c.req.method} ${c.req.path}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    ctx.log(`[web] ${c.req.method} ${c.req.path}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     return c.html(layout('出错了', '<p>服务器处理请求时出错，请稍后重试或联系管理员。</p>', null), 500);
   });
   return app;

@@ -9,7 +9,9 @@ export interface AuthEnv {
   Variables: { session: SessionRecord | null; user: UserRecord };
 }
 
-export interface CookiePolicy { secure: boolean }
+export interface CookiePolicy {
+  secure: boolean;
+}
 
 /** Loads the session named by the cookie (if any) into c.var.session. */
 export function sessionMiddleware(store: Store, now: () => Date): MiddlewareHandler<AuthEnv> {

@@ -23,7 +23,11 @@ function expectedOrigin(requestUrl: string, host: string, secure: boolean): stri
 
 function sameOrigin(origin: string, expected: string | null): boolean {
   if (!expected) return false;
-  try { return new URL(origin).origin === expected; } catch { return false; }
+  try {
+    return new URL(origin).origin === expected;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -37,7 +41,8 @@ export function csrfMiddleware(opts: { secure?: boolean } = {}): MiddlewareHandl
     const origin = c.req.header('origin');
     const host = c.req.header('host');
     if (origin && origin !== 'null') {
-      if (!host || !sameOrigin(origin, expectedOrigin(c.req.url, host, opts.secure ?? false))) return c.text('请求来源不符，已拒绝（CSRF）', 403);
+      if (!host || !sameOrigin(origin, expectedOrigin(c.req.url, host, opts.secure ?? false)))
+        return c.text('请求来源不符，已拒绝（CSRF）', 403);
     } else if (origin === 'null') {
       return c.text('请求来源不符，已拒绝（CSRF）', 403);
     }

@@ -1,5 +1,11 @@
 // What the pages and the API read, always scoped through canAccessUnit.
-import { latestFindingVersion, listTrackedFindings, type TrackedFinding, type TrackedFindingFilter, type UserRecord } from '../../store/index.ts';
+import {
+  latestFindingVersion,
+  listTrackedFindings,
+  type TrackedFinding,
+  type TrackedFindingFilter,
+  type UserRecord,
+} from '../../store/index.ts';
 import { unitNames, type ServiceContext } from '../context.ts';
 import { canAccessUnit } from './auth.ts';
 
@@ -14,8 +20,13 @@ export interface FindingQuery {
 export function visibleFindings(ctx: ServiceContext, user: UserRecord, q: FindingQuery): TrackedFinding[] {
   const unitId = user.role === 'unit' ? user.unitId! : q.unitId || undefined;
   const known = new Set(ctx.config.units.map((u) => u.id));
-  return listTrackedFindings(ctx.store, { unitId, checkId: q.checkId || undefined, month: q.month || undefined, status: q.status, unitNames: unitNames(ctx) })
-    .filter((f) => known.has(f.unitId) && canAccessUnit(user, f.unitId));
+  return listTrackedFindings(ctx.store, {
+    unitId,
+    checkId: q.checkId || undefined,
+    month: q.month || undefined,
+    status: q.status,
+    unitNames: unitNames(ctx),
+  }).filter((f) => known.has(f.unitId) && canAccessUnit(user, f.unitId));
 }
 
 /** One finding, or null when it does not exist or belongs to a unit the user may not see (same answer: 404). */

@@ -6,12 +6,20 @@ import { nextInList } from './queue-routes.ts';
 import { recheckStatus } from './recheck-status.ts';
 import { nextBar } from './views/queue.ts';
 
-export interface FindingExtras { top: string; from?: string; indicator: string }
+export interface FindingExtras {
+  top: string;
+  from?: string;
+  indicator: string;
+}
 
 const STATUS_CLASS: Record<string, string> = { 待复查: 'pending', 复查通过: 'rectified', 复查未通过: 'confirmed' };
 
 export function findingExtras(ctx: ServiceContext, user: UserRecord, f: TrackedFinding, from: string | undefined): FindingExtras {
-  const view = recheckStatus(f, listRectifyClaims(ctx.store, { findingId: f.id }), listRechecks(ctx.store, { unitId: f.unitId, limit: 1000 }));
+  const view = recheckStatus(
+    f,
+    listRectifyClaims(ctx.store, { findingId: f.id }),
+    listRechecks(ctx.store, { unitId: f.unitId, limit: 1000 }),
+  );
   const banner = view
     ? `<div class="recheck ${STATUS_CLASS[view.status]}"><strong>${view.status === '复查通过' ? '已整改' : '已提交整改'}　<span class="recheck-status">${esc(view.status)}</span></strong>
 <p>${esc(view.text)}</p></div>`

@@ -3,7 +3,14 @@ import { Hono, type Context } from 'hono';
 import { decodeHtml } from '../../crawler/index.ts';
 import { maskText } from '../../checks/index.ts';
 import {
-  getAttachmentText, getRunPage, listRectifyClaims, recordDecision, recordRectifyClaim, reviewHistory, ReviewInputError, type TrackedFinding,
+  getAttachmentText,
+  getRunPage,
+  listRectifyClaims,
+  recordDecision,
+  recordRectifyClaim,
+  reviewHistory,
+  ReviewInputError,
+  type TrackedFinding,
 } from '../../store/index.ts';
 import { rectifyDeadline } from '../reports.ts';
 import type { AuthEnv } from './auth.ts';
@@ -27,7 +34,15 @@ export function findingRoutes(deps: WebDeps): Hono<AuthEnv> {
   /** The finding named in the path, if this user may see it. */
   const finding = (c: Context<AuthEnv>) => visibleFinding(ctx, c.get('user'), c.req.param('id') ?? '');
   const page = (c: Context<AuthEnv>, f: TrackedFinding, extras?: FindingExtras) =>
-    findingPage(f, c.get('user'), csrfOf(c), reviewHistory(store, f.id), listRectifyClaims(store, { findingId: f.id }), rectifyDeadline(ctx, f.asOf), extras);
+    findingPage(
+      f,
+      c.get('user'),
+      csrfOf(c),
+      reviewHistory(store, f.id),
+      listRectifyClaims(store, { findingId: f.id }),
+      rectifyDeadline(ctx, f.asOf),
+      extras,
+    );
 
   r.get('/findings/:id', role(EVERYONE), (c) => {
     const f = finding(c);
@@ -40,8 +55,15 @@ export function findingRoutes(deps: WebDeps): Hono<AuthEnv> {
     const form = await formText(c);
     const action = form.action as 'confirm' | 'dismiss' | 'adjust';
     try {
-      recordDecision(store, { findingId: f.id, action, by: c.get('user').displayName, reason: form.reason,
-        occurrences: action === 'adjust' ? formNumber(form.occurrences) : null, points: action === 'adjust' ? formNumber(form.points) : null, source: 'web' });
+      recordDecision(store, {
+        findingId: f.id,
+        action,
+        by: c.get('user').displayName,
+        reason: form.reason,
+        occurrences: action === 'adjust' ? formNumber(form.occurrences) : null,
+        points: action === 'adjust' ? formNumber(form.points) : null,
+        source: 'web',
+      });
     } catch (err) {
       if (err instanceof ReviewInputError) return kit.render(c, `问题 ${f.id}`, page(c, f), 400, err.message.replace(/^第 1 行，/, ''));
       throw err;
@@ -56,7 +78,14 @@ export function findingRoutes(deps: WebDeps): Hono<AuthEnv> {
     const url = (form.url ?? '').trim();
     if (!/^https?:\/\/\S+$/i.test(url) || url.length > 2000) return c.redirect(`/findings/${f.id}?error=rectify-url`, 303);
     const by = c.get('user').displayName;
-    recordRectifyClaim(store, { findingId: f.id, unitId: f.unitId, url, note: (form.note ?? '').trim().slice(0, 2000), by, at: ctx.now().toISOString() });
+    recordRectifyClaim(store, {
+      findingId: f.id,
+      unitId: f.unitId,
+      url,
+      note: (form.note ?? '').trim().slice(0, 2000),
+      by,
+      at: ctx.now().toISOString(),
+    });
     deps.opts.onRecheckQueued?.();
     return c.redirect(`/findings/${f.id}?ok=rectify`, 303);
   });
@@ -73,8 +102,10 @@ export function findingRoutes(deps: WebDeps): Hono<AuthEnv> {
       // never the file itself: the text read from it, masked
       const a = getAttachmentText(store, f.runId, ev.url);
       if (!a) return kit.notFound(c);
-      return c.body(`${a.name}（${a.format} 附件的文字内容，个人信息已脱敏）\n\n${maskText(a.error ?? a.text, '卡号')}`, 200,
-        { 'Content-Type': 'text/plain; charset=utf-8', ...SNAPSHOT_HEADERS });
+      return c.body(`${a.name}（${a.format} 附件的文字内容，个人信息已脱敏）\n\n${maskText(a.error ?? a.text, '卡号')}`, 200, {
+        'Content-Type': 'text/plain; charset=utf-8',
+        ...SNAPSHOT_HEADERS,
+      });
     }
     const html = !contentType || /html/i.test(contentType);
     const text = maskText(decodeHtml(bytes, contentType).text, '卡号');

@@ -13,7 +13,9 @@ export function extLink(url: string | null | undefined): string {
 
 /** `?a=1&b=2` from the non-empty values. */
 export function qs(params: Record<string, string | number | undefined | null>): string {
-  const parts = Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '').map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
+  const parts = Object.entries(params)
+    .filter(([, v]) => v !== undefined && v !== null && v !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
   return parts.length ? `?${parts.join('&')}` : '';
 }
 
@@ -86,18 +88,25 @@ meter{width:80px}
 }
 `;
 
-export interface LayoutUser { user: UserRecord; csrfToken: string; unitName?: string }
+export interface LayoutUser {
+  user: UserRecord;
+  csrfToken: string;
+  unitName?: string;
+}
 
 export function layout(title: string, body: string, who: LayoutUser | null, flash?: { ok?: string; error?: string }): string {
-  const nav = !who ? '' : who.user.role === 'unit'
-    ? `<a href="/unit">本单位问题</a><a href="/unit/reports">报告下载</a><a href="/unit/selfcheck">自查</a>`
-    : `<a href="/queue">审核队列</a><a href="/findings">全部问题</a><a href="/scores">评分草稿</a><a href="/grades">等次总览</a>` +
-      `<a href="/manual">人工录入</a><a href="/runs">运行记录</a><a href="/sites">网站监测</a><a href="/reports">报告下载</a>${who.user.role === 'admin' ? '<a href="/admin/users">用户管理</a>' : ''}`;
+  const nav = !who
+    ? ''
+    : who.user.role === 'unit'
+      ? `<a href="/unit">本单位问题</a><a href="/unit/reports">报告下载</a><a href="/unit/selfcheck">自查</a>`
+      : `<a href="/queue">审核队列</a><a href="/findings">全部问题</a><a href="/scores">评分草稿</a><a href="/grades">等次总览</a>` +
+        `<a href="/manual">人工录入</a><a href="/runs">运行记录</a><a href="/sites">网站监测</a><a href="/reports">报告下载</a>${who.user.role === 'admin' ? '<a href="/admin/users">用户管理</a>' : ''}`;
   const me = who
     ? `<span class="who">${esc(who.user.displayName)}（${esc(ROLE_LABEL[who.user.role])}${who.unitName ? `·${esc(who.unitName)}` : ''}）
 <form method="post" action="/logout">${csrfField(who.csrfToken)}<button type="submit">退出</button></form></span>`
     : '';
-  const msg = (flash?.ok ? `<div class="flash">${esc(flash.ok)}</div>` : '') + (flash?.error ? `<div class="error">${esc(flash.error)}</div>` : '');
+  const msg =
+    (flash?.ok ? `<div class="flash">${esc(flash.ok)}</div>` : '') + (flash?.error ? `<div class="error">${esc(flash.error)}</div>` : '');
   return `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="X-UA-Compatible" content="IE=edge"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)} - 政务公开检查工作台</title><link rel="stylesheet" href="/static/app.css"></head>
@@ -108,10 +117,28 @@ export function layout(title: string, body: string, who: LayoutUser | null, flas
 export const APP_CSS = CSS;
 
 export const ROLE_LABEL: Record<string, string> = { admin: '管理员', evaluator: '考核小组', unit: '被考核单位' };
-export const STATUS_LABEL: Record<string, string> = { pending: '待审核', confirmed: '已确认', dismissed: '已驳回', adjusted: '已调整', rectified: '已整改' };
+export const STATUS_LABEL: Record<string, string> = {
+  pending: '待审核',
+  confirmed: '已确认',
+  dismissed: '已驳回',
+  adjusted: '已调整',
+  rectified: '已整改',
+};
 export const KIND_LABEL: Record<string, string> = { deduction: '扣分', bonus: '加分', ranged: '赋分', warning: '预警' };
-export const OUTCOME_LABEL: Record<string, string> = { running: '运行中', complete: '完成', failed: '失败', interrupted: '中断', skipped: '已跳过' };
-export const TRIGGER_LABEL: Record<string, string> = { schedule: '定时', catchup: '补做', once: '单次（--once）', manual: '手动', queue: '队列' };
+export const OUTCOME_LABEL: Record<string, string> = {
+  running: '运行中',
+  complete: '完成',
+  failed: '失败',
+  interrupted: '中断',
+  skipped: '已跳过',
+};
+export const TRIGGER_LABEL: Record<string, string> = {
+  schedule: '定时',
+  catchup: '补做',
+  once: '单次（--once）',
+  manual: '手动',
+  queue: '队列',
+};
 export const JOB_LABEL: Record<string, string> = { monthly: '每月全覆盖检查', newmedia: '每周新媒体检查', recheck: '整改复查与自查' };
 
 export function statusBadge(status: string): string {

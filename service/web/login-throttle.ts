@@ -9,10 +9,19 @@ export interface ThrottlePolicy {
   forgetMs: number; // a key with no failure for this long starts over
 }
 
-export const DEFAULT_THROTTLE: ThrottlePolicy = { freePerAccount: 5, freePerAddress: 20, maxDelayMs: 15 * 60_000, forgetMs: 24 * 3_600_000 };
+export const DEFAULT_THROTTLE: ThrottlePolicy = {
+  freePerAccount: 5,
+  freePerAddress: 20,
+  maxDelayMs: 15 * 60_000,
+  forgetMs: 24 * 3_600_000,
+};
 const MAX_KEYS = 50_000; // bounded memory under a flood of made-up user names
 
-interface Entry { failures: number; lastFailure: number; blockedUntil: number }
+interface Entry {
+  failures: number;
+  lastFailure: number;
+  blockedUntil: number;
+}
 
 /**
  * Failed logins per account and per client address, with growing delays: after the free attempts, each further
@@ -23,10 +32,16 @@ interface Entry { failures: number; lastFailure: number; blockedUntil: number }
 export class LoginThrottle {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly now: () => Date, private readonly policy: ThrottlePolicy = DEFAULT_THROTTLE) {}
+  constructor(
+    private readonly now: () => Date,
+    private readonly policy: ThrottlePolicy = DEFAULT_THROTTLE,
+  ) {}
 
   private keys(username: string, address: string): [string, number][] {
-    return [[`u:${username.trim().toLowerCase()}`, this.policy.freePerAccount], [`a:${address}`, this.policy.freePerAddress]];
+    return [
+      [`u:${username.trim().toLowerCase()}`, this.policy.freePerAccount],
+      [`a:${address}`, this.policy.freePerAddress],
+    ];
   }
 
   /** Milliseconds until this account or address may try again; 0 when it may try now. */
@@ -72,7 +87,12 @@ export function clientAddress(c: Context): string {
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
   const peer = incoming?.socket?.remoteAddress ?? 'unknown';
   if (!LOOPBACK.test(peer)) return peer;
-  const forwarded = c.req.header('x-forwarded-for')?.split(',').map((x) => x.trim()).filter(Boolean).pop();
+  const forwarded = c.req
+    .header('x-forwarded-for')
+    ?.split(',')
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .pop();
   return forwarded && forwarded.length <= 64 ? forwarded : peer;
 }
 
@@ -82,8 +102,13 @@ export function waitMessage(ms: number): string {
 }
 
 /** authenticate() behind the throttle: while the account or address must wait, no password is checked at all. */
-export function throttledAuthenticate(throttle: LoginThrottle, store: Store, username: string, password: string, address: string):
-  { user: UserRecord | null; waitMs: number } {
+export function throttledAuthenticate(
+  throttle: LoginThrottle,
+  store: Store,
+  username: string,
+  password: string,
+  address: string,
+): { user: UserRecord | null; waitMs: number } {
   const wait = throttle.waitMs(username, address);
   if (wait > 0) return { user: null, waitMs: wait };
   const user = authenticate(store, username, password);

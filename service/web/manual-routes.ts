@@ -14,7 +14,8 @@ export function manualRoutes({ ctx, kit, role }: WebDeps): Hono<AuthEnv> {
   const unitOptions = (): [string, string][] => ctx.config.units.map((x) => [x.id, x.name]);
   const manualTargets = (): [string, string][] => {
     const rows = new Map<string, string>();
-    for (const unit of ctx.config.units) for (const row of manualRowsForUnit(ctx.rubric, unit)) rows.set(row.id, `${row.level2} ${row.level3}`.trim());
+    for (const unit of ctx.config.units)
+      for (const row of manualRowsForUnit(ctx.rubric, unit)) rows.set(row.id, `${row.level2} ${row.level3}`.trim());
     for (const x of extraTargets(ctx.rubric)) rows.set(x.target, x.label);
     return [...rows];
   };
@@ -27,8 +28,16 @@ export function manualRoutes({ ctx, kit, role }: WebDeps): Hono<AuthEnv> {
   r.post('/manual', role(EVALUATORS), async (c) => {
     const f = await formText(c);
     const entry = {
-      year: ctx.config.year, unitId: f.unitId ?? '', target: f.target ?? '', occurrences: formNumber(f.occurrences), points: formNumber(f.points),
-      levelId: f.levelId?.trim() || null, value: formNumber(f.value), note: (f.note ?? '').trim(), by: c.get('user').displayName, source: 'web',
+      year: ctx.config.year,
+      unitId: f.unitId ?? '',
+      target: f.target ?? '',
+      occurrences: formNumber(f.occurrences),
+      points: formNumber(f.points),
+      levelId: f.levelId?.trim() || null,
+      value: formNumber(f.value),
+      note: (f.note ?? '').trim(),
+      by: c.get('user').displayName,
+      source: 'web',
     };
     const problems = manualEntryProblems(entry, { config: ctx.config, rubric: ctx.rubric });
     if (problems.length) return kit.render(c, '人工录入', page(c), 400, problems.map((p) => `${p.column}：${p.message}`).join('；'));

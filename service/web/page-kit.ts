@@ -6,13 +6,20 @@ import { unitName } from './data.ts';
 import { layout, type LayoutUser } from './html.ts';
 
 const FLASH: Record<string, string> = {
-  confirm: '已确认该问题。', dismiss: '已驳回该问题。', adjust: '已调整该问题。', rectify: '已提交整改说明，已排队复查该单位栏目。',
-  selfcheck: '已申请自查，完成后结果会显示在本页。', manual: '已保存录入。', recheck: '复查队列已开始处理。', reports: '报告已重新生成。',
+  confirm: '已确认该问题。',
+  dismiss: '已驳回该问题。',
+  adjust: '已调整该问题。',
+  rectify: '已提交整改说明，已排队复查该单位栏目。',
+  selfcheck: '已申请自查，完成后结果会显示在本页。',
+  manual: '已保存录入。',
+  recheck: '复查队列已开始处理。',
+  reports: '报告已重新生成。',
 };
 
 // ?error= carries one of these codes, never text: a link from anywhere must not put words on our pages
 const FLASH_ERROR: Record<string, string> = {
-  'no-run': '还没有完成的全覆盖检查。', 'rectify-url': '请填写整改后页面的网址（http:// 或 https:// 开头）。',
+  'no-run': '还没有完成的全覆盖检查。',
+  'rectify-url': '请填写整改后页面的网址（http:// 或 https:// 开头）。',
   'selfcheck-busy': '本单位已有一次自查在排队或进行中，完成后才能再次申请。',
   'selfcheck-limit': '本单位今天的自查次数已用完，请明天再申请。',
 };

@@ -30,8 +30,12 @@ export function parseFrom(from: string | undefined): { name: ListName; q: QueueQ
 }
 
 /** The next pending finding after `currentId` in the list the reviewer came from, and how many are still pending there. */
-export function nextInList(ctx: ServiceContext, user: UserRecord, from: string | undefined, currentId: string):
-  { href: string; next: TrackedFinding | null; remaining: number } | null {
+export function nextInList(
+  ctx: ServiceContext,
+  user: UserRecord,
+  from: string | undefined,
+  currentId: string,
+): { href: string; next: TrackedFinding | null; remaining: number } | null {
   const list = parseFrom(from);
   if (!list) return null;
   // the decided finding has left a pending-only list: look for its place in the same list without the status filter
@@ -50,10 +54,22 @@ export function queueRoutes({ ctx, kit, role }: WebDeps): Hono<AuthEnv> {
     const confirmable = list.filter((f) => f.status === 'pending' && f.kind !== 'warning');
     const done = Number(c.req.query('confirmed'));
     const note = Number.isInteger(done) && done > 0 ? `<div class="flash">已批量确认 ${done} 条问题。</div>` : '';
-    return kit.render(c, title, note + queueView(ctx, {
-      title, action: name, q, page: pageOf(list, q.page, q.per), csrf: csrfOf(c),
-      confirmable: { high: confirmable.filter((f) => f.confidence === 'high').length, low: confirmable.filter((f) => f.confidence === 'low').length },
-    }));
+    return kit.render(
+      c,
+      title,
+      note +
+        queueView(ctx, {
+          title,
+          action: name,
+          q,
+          page: pageOf(list, q.page, q.per),
+          csrf: csrfOf(c),
+          confirmable: {
+            high: confirmable.filter((f) => f.confidence === 'high').length,
+            low: confirmable.filter((f) => f.confidence === 'low').length,
+          },
+        }),
+    );
   };
   app.get('/queue', role(EVALUATORS), show('/queue', '审核队列'));
   app.get('/findings', role(EVALUATORS), show('/findings', '全部问题'));
@@ -71,13 +87,24 @@ export function queueRoutes({ ctx, kit, role }: WebDeps): Hono<AuthEnv> {
     const pending = listFor(ctx, u, name, q).filter((f) => f.status === 'pending' && f.kind !== 'warning');
     const chosen = text('scope') === 'filtered' ? pending.filter((f) => f.confidence === 'high') : pending.filter((f) => ticked.has(f.id));
     const back = (extra: string) => `${name}${queueQs(q, q.page)}${queueQs(q, q.page) ? '&' : '?'}${extra}`;
-    const refuse = (message: string) => kit.render(c, name === '/queue' ? '审核队列' : '全部问题', `<p><a href="${back('').replace(/[?&]$/, '')}">返回列表</a></p>`, 400, message);
+    const refuse = (message: string) =>
+      kit.render(
+        c,
+        name === '/queue' ? '审核队列' : '全部问题',
+        `<p><a href="${back('').replace(/[?&]$/, '')}">返回列表</a></p>`,
+        400,
+        message,
+      );
     if (!reason) return refuse('批量确认须填写理由。');
     if (reason.length > 500) return refuse('理由不能超过 500 字。');
-    if (chosen.length === 0) return refuse(text('scope') === 'filtered' ? '当前筛选下没有可批量确认的高置信度问题。' : '请先勾选要确认的问题。');
+    if (chosen.length === 0)
+      return refuse(text('scope') === 'filtered' ? '当前筛选下没有可批量确认的高置信度问题。' : '请先勾选要确认的问题。');
     try {
       const at = ctx.now().toISOString();
-      recordDecisions(ctx.store, chosen.map((f) => ({ findingId: f.id, action: 'confirm' as const, by: u.displayName, reason, source: 'web:批量确认', at })));
+      recordDecisions(
+        ctx.store,
+        chosen.map((f) => ({ findingId: f.id, action: 'confirm' as const, by: u.displayName, reason, source: 'web:批量确认', at })),
+      );
     } catch (err) {
       if (err instanceof ReviewInputError) return refuse(err.message);
       throw err;

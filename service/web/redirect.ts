@@ -8,7 +8,11 @@ const BASE = 'http://workspace.invalid';
 export function safeNextPath(next: string | undefined): string {
   if (!next || next.length > 2000 || !next.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(next)) return '/';
   let url: URL;
-  try { url = new URL(next, BASE); } catch { return '/'; }
+  try {
+    url = new URL(next, BASE);
+  } catch {
+    return '/';
+  }
   if (url.origin !== BASE || next.startsWith('//')) return '/';
   return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -17,13 +17,19 @@ import type { WebDeps } from './web-deps.ts';
 /** The files a user may download: a unit only its own final 整改通知单 (and nothing under review). */
 function visibleMonths(ctx: ServiceContext, u: UserRecord) {
   const files = listReportFiles(ctx).filter((f: ReportFile) => u.role !== 'unit' || f.unitId === u.unitId);
-  return reportMonths(ctx, files).map((m) => (u.role === 'unit' ? { ...m, draft: [] } : m)).filter((m) => m.final.length + m.draft.length > 0);
+  return reportMonths(ctx, files)
+    .map((m) => (u.role === 'unit' ? { ...m, draft: [] } : m))
+    .filter((m) => m.final.length + m.draft.length > 0);
 }
 
 export function reportRoutes({ ctx, kit, role }: WebDeps): Hono<AuthEnv> {
   const r = new Hono<AuthEnv>();
-  r.get('/reports', role(EVALUATORS), (c) => kit.render(c, '报告下载', reportMonthsPage(visibleMonths(ctx, c.get('user')), csrfOf(c), true)));
-  r.get('/unit/reports', role(UNIT_USERS), (c) => kit.render(c, '本单位报告', reportMonthsPage(visibleMonths(ctx, c.get('user')), null, false)));
+  r.get('/reports', role(EVALUATORS), (c) =>
+    kit.render(c, '报告下载', reportMonthsPage(visibleMonths(ctx, c.get('user')), csrfOf(c), true)),
+  );
+  r.get('/unit/reports', role(UNIT_USERS), (c) =>
+    kit.render(c, '本单位报告', reportMonthsPage(visibleMonths(ctx, c.get('user')), null, false)),
+  );
   r.get('/reports/month/:file', role(EVERYONE), async (c) => {
     const m = /^(\d{4}-\d{2})-(final|draft)\.zip$/.exec(c.req.param('file'));
     const month = m && MONTH_RE.test(m[1]) ? visibleMonths(ctx, c.get('user')).find((x) => x.month === m[1]) : undefined;

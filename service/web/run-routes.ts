@@ -12,12 +12,30 @@ import type { WebDeps } from './web-deps.ts';
 export function runRoutes({ ctx, opts, kit, role }: WebDeps): Hono<AuthEnv> {
   const r = new Hono<AuthEnv>();
   const store = ctx.store;
-  r.get('/runs', role(EVALUATORS), (c) => kit.render(c, '运行记录', runsPage(listServiceRuns(store, 100), listRuns(store, 50),
-    listRechecks(store, { limit: 50 }), opts.schedule?.() ?? [], csrfOf(c), (id) => unitName(ctx, id))));
+  r.get('/runs', role(EVALUATORS), (c) =>
+    kit.render(
+      c,
+      '运行记录',
+      runsPage(
+        listServiceRuns(store, 100),
+        listRuns(store, 50),
+        listRechecks(store, { limit: 50 }),
+        opts.schedule?.() ?? [],
+        csrfOf(c),
+        (id) => unitName(ctx, id),
+      ),
+    ),
+  );
   r.post('/runs/recheck-now', role(EVALUATORS), (c) => {
     opts.onRecheckQueued?.();
     return c.redirect('/runs?ok=recheck', 303);
   });
-  r.get('/admin/users', role(ADMINS), (c) => kit.render(c, '用户管理', usersPage(listUsers(store), (id) => unitName(ctx, id))));
+  r.get('/admin/users', role(ADMINS), (c) =>
+    kit.render(
+      c,
+      '用户管理',
+      usersPage(listUsers(store), (id) => unitName(ctx, id)),
+    ),
+  );
   return r;
 }

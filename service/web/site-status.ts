@@ -10,7 +10,11 @@ import { indicatorTableFor } from '../../cli/site-selfcheck.ts';
 import type { ServiceContext } from '../context.ts';
 import { listReportFiles, type ReportFile } from '../reports.ts';
 
-export interface AvailabilityPeriod extends AvailabilityShare { from: string; to: string; label: string }
+export interface AvailabilityPeriod extends AvailabilityShare {
+  from: string;
+  to: string;
+  label: string;
+}
 
 export interface SiteStatus {
   site: ConfiguredSite;
@@ -33,7 +37,9 @@ export function siteList(ctx: ServiceContext): ConfiguredSite[] {
 /** The latest 自查报告 of the site for that month: the files of the newest run that wrote them. */
 function latestReports(files: ReportFile[], site: ConfiguredSite, month: string): ReportFile[] {
   const base = selfCheck19FileName(site.name, month);
-  const mine = files.filter((f) => f.runId !== null && (f.path === `run-${f.runId}/site/${base}.docx` || f.path === `run-${f.runId}/site/${base}.html`));
+  const mine = files.filter(
+    (f) => f.runId !== null && (f.path === `run-${f.runId}/site/${base}.docx` || f.path === `run-${f.runId}/site/${base}.html`),
+  );
   const newest = Math.max(...mine.map((f) => f.runId!));
   return mine.filter((f) => f.runId === newest).sort((a, b) => a.path.localeCompare(b.path));
 }
@@ -48,15 +54,23 @@ export function siteStatus(ctx: ServiceContext, site: ConfiguredSite, files: Rep
   const monthWindow = { from: new Date(Date.parse(`${asOf.slice(0, 7)}-01T00:00:00+08:00`)).toISOString(), to: weekWindow.to };
   const from = weekWindow.from < monthWindow.from ? weekWindow.from : monthWindow.from;
   const probes = listProbes(ctx.store, site.id, from, weekWindow.to);
-  const period = (w: { from: string; to: string }, label: string): AvailabilityPeriod => ({ ...availabilityShare(probes, w, vetoShare, warnShare), ...w, label });
+  const period = (w: { from: string; to: string }, label: string): AvailabilityPeriod => ({
+    ...availabilityShare(probes, w, vetoShare, warnShare),
+    ...w,
+    label,
+  });
   const results = listSiteResults<Site19Result>(ctx.store, site.id);
   const result = results.at(-1) ?? null;
   return {
-    site, asOf,
+    site,
+    asOf,
     week: period(weekWindow, `近 ${monitorDays} 天`),
     month: period(monthWindow, `本月（${Number(asOf.slice(5, 7))}月）`),
     probesPerDay: vetoThreshold(table, 'site.availability', 'probesPerDay').value,
-    failures: probes.filter((p) => !p.ok).reverse().slice(0, MONTH_FAILURES_SHOWN),
+    failures: probes
+      .filter((p) => !p.ok)
+      .reverse()
+      .slice(0, MONTH_FAILURES_SHOWN),
     result,
     trend: results.map((r) => ({ month: r.month, verdict: r.result.verdict, deductionScore: r.result.deductionScore })),
     reports: result ? latestReports(files, site, result.month) : [],

@@ -22,10 +22,19 @@ export function unitRoutes({ ctx, opts, kit, role }: WebDeps): Hono<AuthEnv> {
     // bonus nominations are the evaluators' business until confirmed
     const findings = visibleFindings(ctx, u, { unitId }).filter((f) => f.unitId === unitId && (!isUnitUser || f.kind !== 'bonus'));
     const runs = listRuns(ctx.store, 10_000).filter((x) => x.asOf.startsWith(`${ctx.config.year}-`));
-    return kit.render(c, `${unitName(ctx, unitId)}：${isUnitUser ? '本单位问题' : '单位情况'}`, unitPage({
-      unitId, unitName: unitName(ctx, unitId), findings, rechecks: recheckStatuses(ctx.store, unitId, findings), trend: unitTrend(findings, runs),
-      deadline: (f) => rectifyDeadline(ctx, f.asOf), isUnitUser,
-    }));
+    return kit.render(
+      c,
+      `${unitName(ctx, unitId)}：${isUnitUser ? '本单位问题' : '单位情况'}`,
+      unitPage({
+        unitId,
+        unitName: unitName(ctx, unitId),
+        findings,
+        rechecks: recheckStatuses(ctx.store, unitId, findings),
+        trend: unitTrend(findings, runs),
+        deadline: (f) => rectifyDeadline(ctx, f.asOf),
+        isUnitUser,
+      }),
+    );
   };
   r.get('/unit', role(UNIT_USERS), (c) => page(c, c.get('user').unitId!, true));
   r.get('/units/:unit', role(EVERYONE), (c) => {
@@ -37,7 +46,15 @@ export function unitRoutes({ ctx, opts, kit, role }: WebDeps): Hono<AuthEnv> {
 
   r.get('/unit/selfcheck', role(UNIT_USERS), (c) => {
     const rechecks = listRechecks(ctx.store, { unitId: c.get('user').unitId! });
-    return kit.render(c, '自查', selfcheckPage(rechecks, csrfOf(c), rechecksTable(rechecks, (id) => unitName(ctx, id))));
+    return kit.render(
+      c,
+      '自查',
+      selfcheckPage(
+        rechecks,
+        csrfOf(c),
+        rechecksTable(rechecks, (id) => unitName(ctx, id)),
+      ),
+    );
   });
   r.post('/unit/selfcheck', role(UNIT_USERS), (c) => {
     const u = c.get('user');

@@ -2,7 +2,8 @@ import { parseCountyConfig, type CountyConfig } from '../../config/index.ts';
 
 /** A county with one A-class unit whose portal is at `origin`/u/; `unitLines` adds YAML lines to the unit (4-space indent). */
 export function oneUnitCounty(origin: string, unitLines: string[] = []): CountyConfig {
-  return parseCountyConfig(`
+  return parseCountyConfig(
+    `
 county: 试点县
 year: 2023
 politeness: { concurrencyPerHost: 2, delayMs: 0 }
@@ -13,5 +14,7 @@ units:
     class: A
     home: ${origin}/u/
 ${unitLines.map((l) => `    ${l}`).join('\n')}
-`, 'test.yaml');
+`,
+    'test.yaml',
+  );
 }

@@ -23,7 +23,10 @@ export function useTestServer(): TestNet {
     const pending = closers.reverse();
     closers = [];
     // fetchers first (they wait for requests in flight), then the servers they talk to
-    for (const close of pending) await Promise.resolve().then(close).catch(() => undefined);
+    for (const close of pending)
+      await Promise.resolve()
+        .then(close)
+        .catch(() => undefined);
   });
   return {
     async serve(handler) {

@@ -11,26 +11,43 @@ function lifecycleText(f: TrackedFinding): string {
 
 function evidenceBlock(f: TrackedFinding): string {
   if (f.evidence.length === 0) return '<p class="muted">（无证据记录）</p>';
-  return f.evidence.map((e, i) => `<fieldset><legend>证据 ${i + 1}</legend>
+  return f.evidence
+    .map(
+      (e, i) => `<fieldset><legend>证据 ${i + 1}</legend>
 <p>网址：${extLink(e.url)}${e.fetchedAt ? `　抓取时间：${esc(beijingTime(e.fetchedAt))}（北京时间）` : ''}</p>
 ${e.excerpt ? `<p>摘录：</p><pre class="excerpt">${esc(e.excerpt)}</pre>` : ''}
-${e.snapshot ? `<p>存档页面（按抓取时原样显示，已禁用脚本；<a href="/snapshots/${esc(f.id)}/${i}" target="_blank" rel="noopener">新窗口打开</a>）：</p>
-<iframe class="snapshot" sandbox="" referrerpolicy="no-referrer" src="/snapshots/${esc(f.id)}/${i}" title="存档页面"></iframe>` : '<p class="muted">无存档页面</p>'}
+${
+  e.snapshot
+    ? `<p>存档页面（按抓取时原样显示，已禁用脚本；<a href="/snapshots/${esc(f.id)}/${i}" target="_blank" rel="noopener">新窗口打开</a>）：</p>
+<iframe class="snapshot" sandbox="" referrerpolicy="no-referrer" src="/snapshots/${esc(f.id)}/${i}" title="存档页面"></iframe>`
+    : '<p class="muted">无存档页面</p>'
+}
 ${e.screenshot ? `<p>截图：</p><img class="shot" alt="页面截图" src="/screenshots/${esc(f.id)}/${i}">` : ''}
-</fieldset>`).join('\n');
+</fieldset>`,
+    )
+    .join('\n');
 }
 
 function historyBlock(events: ReviewEvent[]): string {
-  return table(['时间', '审核人', '变化', '理由', '次数', '分值', '来源'], events.map((e) => [
-    esc(beijingTime(e.at)), esc(e.by), `${esc(STATUS_LABEL[e.before.status])} → ${esc(STATUS_LABEL[e.after.status])}`, esc(e.reason),
-    esc(e.occurrences ?? ''), esc(e.points ?? ''), esc(sourceLabel(e.source)),
-  ]));
+  return table(
+    ['时间', '审核人', '变化', '理由', '次数', '分值', '来源'],
+    events.map((e) => [
+      esc(beijingTime(e.at)),
+      esc(e.by),
+      `${esc(STATUS_LABEL[e.before.status])} → ${esc(STATUS_LABEL[e.after.status])}`,
+      esc(e.reason),
+      esc(e.occurrences ?? ''),
+      esc(e.points ?? ''),
+      esc(sourceLabel(e.source)),
+    ]),
+  );
 }
 
 function claimsBlock(claims: RectifyClaim[]): string {
-  return table(['时间', '单位填报人', '整改后网址', '说明', '复查'], claims.map((c) => [
-    esc(beijingTime(c.at)), esc(c.by), extLink(c.url), esc(c.note), c.recheckId ? `复查任务 ${esc(c.recheckId)}` : '',
-  ]));
+  return table(
+    ['时间', '单位填报人', '整改后网址', '说明', '复查'],
+    claims.map((c) => [esc(beijingTime(c.at)), esc(c.by), extLink(c.url), esc(c.note), c.recheckId ? `复查任务 ${esc(c.recheckId)}` : '']),
+  );
 }
 
 function reviewForms(f: TrackedFinding, csrf: string, from?: string): string {
@@ -56,15 +73,31 @@ function rectifyForm(f: TrackedFinding, csrf: string): string {
 <button type="submit">提交已整改</button></form>`;
 }
 
-export function findingPage(f: TrackedFinding, user: UserRecord, csrf: string, history: ReviewEvent[], claims: RectifyClaim[], deadline: string,
-  extras: { top: string; from?: string; indicator?: string } = { top: '' }): string {
+export function findingPage(
+  f: TrackedFinding,
+  user: UserRecord,
+  csrf: string,
+  history: ReviewEvent[],
+  claims: RectifyClaim[],
+  deadline: string,
+  extras: { top: string; from?: string; indicator?: string } = { top: '' },
+): string {
   const evaluator = user.role !== 'unit';
   const facts: [string, string][] = [
-    ['单位', esc(f.unitName)], ['检查项', esc(checkName(f.checkId))], ['依据', esc(checkRule(f.checkId))],
-    ['考核指标', esc(extras.indicator ?? '')], ['栏目', esc(f.column ? columnName(f.column) : '')], ['对象', /^https?:/.test(f.subject) ? extLink(f.subject) : esc(f.subject)],
-    ['类别', esc(KIND_LABEL[f.kind] ?? f.kind)], ['次数', esc(f.occurrences)], ['建议分值', esc(f.suggestedPoints)],
-    ['置信度', `${f.confidence === 'low' ? '低（需人工核实）' : '高'}${f.confidenceReason ? `：${esc(f.confidenceReason)}` : ''}`], ['状态', statusBadge(f.status)], ['跟踪', esc(lifecycleText(f))],
-    ['检查日期', `${esc(f.asOf)}（第 ${esc(f.runId)} 次检查）`], ['整改期限', esc(deadline)],
+    ['单位', esc(f.unitName)],
+    ['检查项', esc(checkName(f.checkId))],
+    ['依据', esc(checkRule(f.checkId))],
+    ['考核指标', esc(extras.indicator ?? '')],
+    ['栏目', esc(f.column ? columnName(f.column) : '')],
+    ['对象', /^https?:/.test(f.subject) ? extLink(f.subject) : esc(f.subject)],
+    ['类别', esc(KIND_LABEL[f.kind] ?? f.kind)],
+    ['次数', esc(f.occurrences)],
+    ['建议分值', esc(f.suggestedPoints)],
+    ['置信度', `${f.confidence === 'low' ? '低（需人工核实）' : '高'}${f.confidenceReason ? `：${esc(f.confidenceReason)}` : ''}`],
+    ['状态', statusBadge(f.status)],
+    ['跟踪', esc(lifecycleText(f))],
+    ['检查日期', `${esc(f.asOf)}（第 ${esc(f.runId)} 次检查）`],
+    ['整改期限', esc(deadline)],
   ];
   return `${extras.top}<p class="title-line"><strong>${esc(f.title)}</strong></p>
 <table class="facts">${facts.map(([k, v]) => `<tr><th class="k">${esc(k)}</th><td>${v}</td></tr>`).join('')}</table>

@@ -16,38 +16,71 @@ export function queueFilterForm(ctx: ServiceContext, action: string, q: QueueQue
 <label>单位 <select name="unit">${options(units, q.unitId, '全部单位')}</select></label>
 <label>检查项 <select name="check">${options(checks, q.checkId, '全部检查项')}</select></label>
 <label>类别 <select name="kind">${options(kinds, q.kind, '全部类别')}</select></label>
-<label>置信度 <select name="confidence">${options([['high', '高'], ['low', '低（需人工核实）']], q.confidence, '全部')}</select></label>
+<label>置信度 <select name="confidence">${options(
+    [
+      ['high', '高'],
+      ['low', '低（需人工核实）'],
+    ],
+    q.confidence,
+    '全部',
+  )}</select></label>
 <label>月份 <input type="month" name="month" value="${esc(q.month ?? '')}" placeholder="YYYY-MM" size="8"></label>
 ${withStatus ? `<label>状态 <select name="status">${options(Object.entries(STATUS_LABEL), q.status, '全部状态')}</select></label>` : ''}
-<label>排序 <select name="sort">${options(SORTS.map((s): [string, string] => [s, SORT_LABEL[s]]), q.sort)}</select></label>
-<label>每页 <select name="per">${options(PAGE_SIZES.map((n): [string, string] => [String(n), `${n} 条`]), String(q.per))}</select></label>
+<label>排序 <select name="sort">${options(
+    SORTS.map((s): [string, string] => [s, SORT_LABEL[s]]),
+    q.sort,
+  )}</select></label>
+<label>每页 <select name="per">${options(
+    PAGE_SIZES.map((n): [string, string] => [String(n), `${n} 条`]),
+    String(q.per),
+  )}</select></label>
 <button type="submit">筛选</button></form>`;
 }
 
 function pager(action: string, q: QueueQuery, p: QueuePage): string {
   if (p.pages <= 1) return '';
   const link = (n: number, text: string) => `<a href="${esc(action + queueQs(q, n))}">${esc(text)}</a>`;
-  const around = [...new Set([1, p.page - 2, p.page - 1, p.page, p.page + 1, p.page + 2, p.pages])].filter((n) => n >= 1 && n <= p.pages).sort((a, b) => a - b);
-  const numbers = around.map((n, i) => (i > 0 && n - around[i - 1] > 1 ? '… ' : '') + (n === p.page ? `<strong aria-current="page">${n}</strong>` : link(n, String(n)))).join(' ');
+  const around = [...new Set([1, p.page - 2, p.page - 1, p.page, p.page + 1, p.page + 2, p.pages])]
+    .filter((n) => n >= 1 && n <= p.pages)
+    .sort((a, b) => a - b);
+  const numbers = around
+    .map(
+      (n, i) =>
+        (i > 0 && n - around[i - 1] > 1 ? '… ' : '') + (n === p.page ? `<strong aria-current="page">${n}</strong>` : link(n, String(n))),
+    )
+    .join(' ');
   return `<nav class="pager" aria-label="分页">第 ${p.page}/${p.pages} 页　${p.page > 1 ? link(p.page - 1, '上一页') : ''} ${numbers} ${p.page < p.pages ? link(p.page + 1, '下一页') : ''}</nav>`;
 }
 
 /** Hidden fields carrying the queue's query, so a posted form returns to the same filtered page. */
 export function queueHiddenFields(q: QueueQuery, page?: number): string {
-  return Object.entries(queueParams(q, page)).filter(([, v]) => v).map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`).join('');
+  return Object.entries(queueParams(q, page))
+    .filter(([, v]) => v)
+    .map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`)
+    .join('');
 }
 
 function rows(p: QueuePage, withSelect: boolean, back: string): string {
   const headers = ['选择', '序号', '单位', '检查项', '问题', '类别', '次数', '建议分值', '置信度', '状态', '检查日期'];
-  return table(headers, p.items.map((f, i) => [
-    withSelect && f.status === 'pending' && f.kind !== 'warning'
-      ? `<input type="checkbox" name="id" value="${esc(f.id)}" aria-label="选择第 ${p.first + i + 1} 条"${f.confidence === 'low' ? ' class="low"' : ''}>` : '',
-    `<span class="num">${p.first + i + 1}</span>`,
-    `<a href="/units/${esc(encodeURIComponent(f.unitId))}">${esc(f.unitName)}</a>`, esc(checkName(f.checkId)),
-    `<a href="/findings/${esc(f.id)}${esc(back)}">${esc(f.title)}</a>`,
-    esc(KIND_LABEL[f.kind] ?? f.kind), `<span class="num">${esc(f.occurrences)}</span>`, `<span class="num">${esc(f.suggestedPoints)}</span>`,
-    f.confidence === 'low' ? '<span class="pending">低（需人工核实）</span>' : '高', statusBadge(f.status), esc(f.asOf),
-  ]), 'findings');
+  return table(
+    headers,
+    p.items.map((f, i) => [
+      withSelect && f.status === 'pending' && f.kind !== 'warning'
+        ? `<input type="checkbox" name="id" value="${esc(f.id)}" aria-label="选择第 ${p.first + i + 1} 条"${f.confidence === 'low' ? ' class="low"' : ''}>`
+        : '',
+      `<span class="num">${p.first + i + 1}</span>`,
+      `<a href="/units/${esc(encodeURIComponent(f.unitId))}">${esc(f.unitName)}</a>`,
+      esc(checkName(f.checkId)),
+      `<a href="/findings/${esc(f.id)}${esc(back)}">${esc(f.title)}</a>`,
+      esc(KIND_LABEL[f.kind] ?? f.kind),
+      `<span class="num">${esc(f.occurrences)}</span>`,
+      `<span class="num">${esc(f.suggestedPoints)}</span>`,
+      f.confidence === 'low' ? '<span class="pending">低（需人工核实）</span>' : '高',
+      statusBadge(f.status),
+      esc(f.asOf),
+    ]),
+    'findings',
+  );
 }
 
 export interface QueueView {
@@ -65,14 +98,15 @@ export function queueView(ctx: ServiceContext, v: QueueView): string {
   const back = `?from=${encodeURIComponent(v.action + queueQs(v.q, v.page.page))}`;
   const summary = `<p>共 <strong id="total-count">${v.page.total}</strong> 条${isQueue ? '待审核问题' : '问题'}${isQueue && !v.q.kind ? '（不含预警，可按类别筛选预警）' : ''}。
 <a href="/queue/export.xlsx${esc(queueQs({ ...v.q, status: isQueue ? 'pending' : v.q.status }))}">导出为 Excel 审核表</a>（填写“决定、审核人、理由”后用 <code>zwgk review import 文件</code> 导入）</p>`;
-  const bulk = v.confirmable.high + v.confirmable.low > 0
-    ? `<fieldset class="bulk"><legend>批量确认</legend>
+  const bulk =
+    v.confirmable.high + v.confirmable.low > 0
+      ? `<fieldset class="bulk"><legend>批量确认</legend>
 <p><label>确认理由（必填，记入每条问题的审核记录） <input type="text" name="reason" size="40" required maxlength="500"></label></p>
 <p><button type="submit" name="scope" value="selected">确认勾选的问题</button>
 ${v.confirmable.high ? `<button type="submit" name="scope" value="filtered">确认当前筛选下全部高置信度问题（${v.confirmable.high} 条）</button>` : ''}</p>
 ${v.confirmable.low ? `<p class="muted">当前筛选下有 ${v.confirmable.low} 条低置信度问题，证据不完整，不会被批量确认；请逐条核实后勾选或在问题页面确认。</p>` : ''}
 </fieldset>`
-    : '';
+      : '';
   const list = rows(v.page, bulk !== '', back);
   const body = bulk
     ? `<form method="post" action="/queue/confirm">${csrfField(v.csrf)}${queueHiddenFields(v.q, v.page.page)}<input type="hidden" name="from" value="${esc(v.action)}">${bulk}${list}</form>`

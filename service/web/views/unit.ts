@@ -24,9 +24,14 @@ function recheckCell(v: RecheckView | undefined): string {
 function list(items: TrackedFinding[], input: UnitPageInput, opts: { deadline: boolean; id: string }): string {
   const headers = ['检查项', '栏目', '问题', '次数', '建议分值', '置信度', '审核状态', '复查', ...(opts.deadline ? ['整改期限'] : [])];
   const rows = items.map((f) => [
-    esc(checkName(f.checkId)), esc(f.column ? columnName(f.column) : ''), `<a href="/findings/${esc(f.id)}">${esc(f.title)}</a>`,
-    `<span class="num">${esc(f.occurrences)}</span>`, `<span class="num">${esc(f.suggestedPoints)}</span>`,
-    f.confidence === 'low' ? '<span class="pending">低（需人工核实）</span>' : '高', statusBadge(f.status), recheckCell(input.rechecks.get(f.id)),
+    esc(checkName(f.checkId)),
+    esc(f.column ? columnName(f.column) : ''),
+    `<a href="/findings/${esc(f.id)}">${esc(f.title)}</a>`,
+    `<span class="num">${esc(f.occurrences)}</span>`,
+    `<span class="num">${esc(f.suggestedPoints)}</span>`,
+    f.confidence === 'low' ? '<span class="pending">低（需人工核实）</span>' : '高',
+    statusBadge(f.status),
+    recheckCell(input.rechecks.get(f.id)),
     ...(opts.deadline ? [esc(input.deadline(f))] : []),
   ]);
   return `<div id="${esc(opts.id)}">${table(headers, rows, 'findings')}</div>`;
@@ -35,10 +40,18 @@ function list(items: TrackedFinding[], input: UnitPageInput, opts: { deadline: b
 function trendBlock(trend: MonthTrend[]): string {
   if (trend.length === 0) return '<p class="empty">还没有完成的全覆盖检查。</p>';
   const max = Math.max(1, ...trend.map((t) => t.found));
-  return table(['月份', '发现扣分问题', '本月新增', '仍存在', '已整改', ''], trend.map((t) => [
-    esc(t.month.replace('-', '年') + '月'), `<span class="num">${t.found}</span>`, `<span class="num">${t.added}</span>`, `<span class="num">${t.remaining}</span>`,
-    `<span class="num">${t.rectified}</span>`, `<meter min="0" max="${max}" value="${t.found}" aria-label="${esc(t.month)} 发现 ${t.found} 条">${t.found}</meter>`,
-  ]), 'trend');
+  return table(
+    ['月份', '发现扣分问题', '本月新增', '仍存在', '已整改', ''],
+    trend.map((t) => [
+      esc(t.month.replace('-', '年') + '月'),
+      `<span class="num">${t.found}</span>`,
+      `<span class="num">${t.added}</span>`,
+      `<span class="num">${t.remaining}</span>`,
+      `<span class="num">${t.rectified}</span>`,
+      `<meter min="0" max="${max}" value="${t.found}" aria-label="${esc(t.month)} 发现 ${t.found} 条">${t.found}</meter>`,
+    ]),
+    'trend',
+  );
 }
 
 export function unitPage(input: UnitPageInput): string {
@@ -47,7 +60,9 @@ export function unitPage(input: UnitPageInput): string {
   const ranged = input.findings.filter((f) => f.kind === 'ranged' && f.status !== 'rectified');
   const warnings = input.findings.filter((f) => f.kind === 'warning' && f.status !== 'rectified');
   const latest = input.trend[input.trend.length - 1];
-  const month = latest ? `<p class="month-figures">${esc(latest.month.replace('-', '年'))}月：本月新增 <strong id="m-added">${latest.added}</strong> 条，已整改 <strong id="m-rectified">${latest.rectified}</strong> 条，仍存在 <strong id="m-remaining">${latest.remaining}</strong> 条。</p>` : '';
+  const month = latest
+    ? `<p class="month-figures">${esc(latest.month.replace('-', '年'))}月：本月新增 <strong id="m-added">${latest.added}</strong> 条，已整改 <strong id="m-rectified">${latest.rectified}</strong> 条，仍存在 <strong id="m-remaining">${latest.remaining}</strong> 条。</p>`
+    : '';
   const how = input.isUnitUser ? '整改后请打开问题，填写整改后的网址并提交“已整改”，系统会排队复查：复查通过的问题移到“已整改”。' : '';
   return `${month}
 <p>待整改 <strong id="open-count">${open.length}</strong> 条（含待审核）。${how} <a href="/scores/${esc(encodeURIComponent(input.unitId))}">本单位评分草稿</a></p>
