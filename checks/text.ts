@@ -44,7 +44,7 @@ export function excerptStart(text: string, length = 120): string {
 
 /** Punctuation- and space-free form used to compare titles. */
 export function compactTitle(title: string): string {
-  return title.normalize('NFKC').replace(/[\s《》〈〉“”"'‘’「」『』()（）\[\]【】、，,。.:：;；!！?？·—\-_]/g, '');
+  return title.normalize('NFKC').replace(/[\s《》〈〉“”"'‘’「」『』()（）[\]【】、，,。.:：;；!！?？·—\-_]/g, '');
 }
 
 /** Document number normalised: brackets unified, spaces removed (临政发〔2023〕5号). */
@@ -52,7 +52,7 @@ export function normalizeDocNumber(n: string): string {
   return n
     .normalize('NFKC')
     .replace(/\s+/g, '')
-    .replace(/[\[［(（]/g, '〔')
+    .replace(/[[［(（]/g, '〔')
     .replace(/[\]］)）]/g, '〕');
 }
 

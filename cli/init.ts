@@ -31,7 +31,7 @@ export function registerInit(program: Command): void {
         year = Number(opts.year);
       }
       const { runInit, UnitListError, textTable } = await import('../onboard/index.ts');
-      let outcome;
+      let outcome: Awaited<ReturnType<typeof runInit>>;
       try {
         outcome = await runInit({ portal, unitsFile: opts.units, out: opts.out, county: opts.county, year });
       } catch (err) {

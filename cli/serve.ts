@@ -33,7 +33,7 @@ export function registerServe(program: Command): void {
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: "${opts.port}" 不是有效端口`);
       const { startService, runDueOnce, isValidCron } = await import('../service/index.ts');
       let portal: { origin: string; close(): Promise<void> } | null = null;
-      let config;
+      let config: ReturnType<typeof import('../config/index.ts').loadCountyConfig> | undefined;
       let configPath: string;
       let asOf = opts.asOf ? parseAsOf(opts.asOf) : undefined;
       if (opts.config) {

@@ -64,7 +64,7 @@ const clean = (s: unknown): string =>
 function splitHeader(rows: string[][]): { headers: string[]; body: string[][] } {
   for (let i = 0; i < Math.min(rows.length, 6); i++) {
     const filled = rows[i].filter((c) => c !== '');
-    if (filled.length >= 2 && !filled.some((c) => /^\d[\d\s.\-]*$/.test(c))) return { headers: rows[i], body: rows.slice(i + 1) };
+    if (filled.length >= 2 && !filled.some((c) => /^\d[\d\s.-]*$/.test(c))) return { headers: rows[i], body: rows.slice(i + 1) };
   }
   return { headers: [], body: rows };
 }

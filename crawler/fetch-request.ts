@@ -1,5 +1,5 @@
 // One HTTP exchange in the host's queue: send, stop at the deadline, read the body within its cap.
-import { Agent, request } from 'undici';
+import { type Agent, request } from 'undici';
 import type { CrawlSettings } from '../config/index.ts';
 import { classifyError, isUnparsableResponse, type ClassifiedError } from './errors.ts';
 import { readBodyCapped } from './fetch-body.ts';

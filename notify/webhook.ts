@@ -11,7 +11,7 @@ interface RobotAnswer {
 }
 
 async function postJson(url: string, body: unknown, timeoutMs: number): Promise<RobotAnswer> {
-  let res;
+  let res: Awaited<ReturnType<typeof fetch>>;
   try {
     res = await fetch(url, {
       method: 'POST',

@@ -19,7 +19,7 @@ describe('extractDetail: 开普云 ucap page with browser-extension noise', () =
     expect(d.text).toContain('现将《某某县城乡居民医疗救助实施办法》印发给你们');
     expect(d.text).toContain('（此件主动公开）');
     expect(d.text).not.toMatch(/GUAN|浏览次数|网站标识码|无障碍/);
-    expect(d.text).not.toMatch(/\u3000|  /);
+    expect(d.text).not.toMatch(/\u3000| {2}/);
   });
 
   it('reads dd > label > font metadata, also labels with inner spaces (索 引 号, 文　　号)', () => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { ConfigError, parseCountyConfig, type CountyConfig } from '../config/index.ts';
+import { type ConfigError, parseCountyConfig, type CountyConfig } from '../config/index.ts';
 import {
   listNotifications,
   openStore,
@@ -179,7 +179,7 @@ function decodeMime(raw: string): { subject: string; text: string } {
           ).toString('utf8'),
     );
   const subject = words(/^Subject: (.*)$/im.exec(unfolded)?.[1] ?? '');
-  const plain = /Content-Type: text\/plain[^]*?\r\n\r\n([^]*?)\r\n--/i.exec(raw)?.[1] ?? '';
+  const plain = /Content-Type: text\/plain[\s\S]*?\r\n\r\n([\s\S]*?)\r\n--/i.exec(raw)?.[1] ?? '';
   return { subject, text: Buffer.from(plain.replace(/\s+/g, ''), 'base64').toString('utf8') };
 }
 

@@ -86,7 +86,7 @@ describe.skipIf(PLAN === null)('zwgk init on the sample portal (附件1 text →
     // the same planted gaps zwgk doctor names (test/onboard.doctor.test.ts)
     expect(block('niudu')).toMatch(/# 未找到 \d+ 个：[^\n]*政府信息公开年报/);
     expect(block('niudu')).toContain('    #   annualReport: 待填写   # 政府信息公开年报');
-    expect(block('zhujian')).toMatch(/#   shuanggongshi: 待填写/);
+    expect(block('zhujian')).toMatch(/# {3}shuanggongshi: 待填写/);
     expect(block('renshe')).toContain('#   "keyField:稳岗就业": 待填写');
     expect(block('yishi')).not.toContain('未找到');
     expect(block('yishi')).toMatch(/# 必查栏目 (\d+) 个，主页上找到 \1 个：[^\n]*政府信息公开指南（链接“[^”]*指南[^”]*”）/);

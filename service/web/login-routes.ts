@@ -4,7 +4,7 @@ import { getCookie } from 'hono/cookie';
 import { createSession, deleteSession } from '../../store/index.ts';
 import { clearSessionCookie, setSessionCookie, SESSION_COOKIE, type AuthEnv } from './auth.ts';
 import { APP_CSS, layout } from './html.ts';
-import { clientAddress, LoginThrottle, throttledAuthenticate, waitMessage } from './login-throttle.ts';
+import { clientAddress, type LoginThrottle, throttledAuthenticate, waitMessage } from './login-throttle.ts';
 import { formText } from './page-kit.ts';
 import { safeNextPath } from './redirect.ts';
 import { EVERYONE } from './roles.ts';
