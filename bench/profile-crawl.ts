@@ -3,9 +3,14 @@
 import { mkdtempSync, writeFileSync, readdirSync, readFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
+
+// Frames of this checkout's own files (wherever it is cloned), by path relative to it.
+const CHECKOUT = pathToFileURL(join(fileURLToPath(new URL('..', import.meta.url)), '/')).href;
+const ownFile = (url: string) => url.startsWith(CHECKOUT) && !url.includes('node_modules');
+const relative = (url: string) => (url.startsWith(CHECKOUT) ? url.slice(CHECKOUT.length) : url.replace(/.*node_modules\//, ''));
 
 interface ProfileNode {
   id: number;
@@ -30,16 +35,13 @@ function summarise(file: string, top = 25): string {
   const fileIncl = new Map<string, number>();
   for (const [id, t] of self) {
     const n = byId.get(id)!;
-    const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.replace(/.*node_modules\//, '').replace(/.*\/work\/main\//, '')}:${n.callFrame.lineNumber}`;
+    const key = `${n.callFrame.functionName || '(anon)'} ${relative(n.callFrame.url)}:${n.callFrame.lineNumber}`;
     fnSelf.set(key, (fnSelf.get(key) ?? 0) + t);
     // inclusive time per project file: walk up, count each file once
     const seen = new Set<string>();
     for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
       const u = byId.get(cur)!.callFrame.url;
-      const f =
-        u.includes('/work/main/') && !u.includes('node_modules')
-          ? u.replace(/.*\/work\/main\//, '') + ' ' + byId.get(cur)!.callFrame.functionName
-          : null;
+      const f = ownFile(u) ? `${relative(u)} ${byId.get(cur)!.callFrame.functionName}` : null;
       if (f && !seen.has(f)) {
         seen.add(f);
         fileIncl.set(f, (fileIncl.get(f) ?? 0) + t);
