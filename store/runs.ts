@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Store } from './db.ts';
-import { RUN_STEPS, type RunKind, type RunRecord, type RunStatus, type RunStep } from './types.ts';
+import { RUN_STEPS, type RunKind, type RunRecord, type RunStatus, type RunStep } from '../model/index.ts';
 
 interface RunRow {
   id: number;

@@ -24,7 +24,7 @@ import { importReviewDecisions } from '../scoring/index.ts';
 import { startService, runRecheck, type RunningService } from '../service/index.ts';
 import { hasChromium, launchChromium } from '../reports/pdf.ts';
 import { findingId } from '../checks/finding.ts';
-import type { Finding } from '../checks/types.ts';
+import type { Finding } from '../model/index.ts';
 
 const UNITS = ['yishi', 'niudu', 'chuhou', 'yuyang'];
 const PASSWORD = 'correct-horse-1';
