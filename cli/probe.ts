@@ -1,7 +1,7 @@
 // `zwgk probe --once`: one availability probe of every configured site, for system cron (zwgk serve probes by itself).
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { DEFAULT_DB_PATH } from '../store/defaults.ts';
+import { DEFAULT_DB_PATH } from '../model/index.ts';
 import { UsageError } from './errors.ts';
 
 function todayIn(timezone: string): string {

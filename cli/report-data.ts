@@ -1,5 +1,5 @@
 import { rubricClasses, type CountyConfig } from '../config/index.ts';
-import { loadRubricForConfig } from '../config/rubric.ts';
+import { loadRubricForConfig } from '../config/index.ts';
 import type { Store } from '../store/index.ts';
 import { listTrackedFindings, listRuns, runCoverage } from '../store/index.ts';
 import { scoreFromStore } from '../scoring/index.ts';

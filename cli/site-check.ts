@@ -2,7 +2,7 @@
 // score the month from the stored probes and reads, write site-19hao.json and each site's 自查报告.
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { DEFAULT_DB_PATH } from '../store/defaults.ts';
+import { DEFAULT_DB_PATH } from '../model/index.ts';
 import { parseAsOf, UsageError } from './errors.ts';
 
 export function registerSiteCheck(program: Command): void {

@@ -5,3 +5,4 @@ export type * from './observations.ts';
 export { RUN_STEPS } from './observations.ts';
 export * from './findings.ts';
 export { InputError } from './errors.ts';
+export { DEFAULT_DB_PATH } from './defaults.ts';

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { InputError } from '../config/index.ts';
+import { InputError } from '../model/index.ts';
 import { MIGRATIONS, type Migration } from './migrations.ts';
 import { BlobStore } from './snapshots.ts';
 
@@ -15,7 +15,7 @@ export interface Store {
   close(): void;
 }
 
-import { DEFAULT_DB_PATH } from './defaults.ts';
+import { DEFAULT_DB_PATH } from '../model/index.ts';
 
 export { DEFAULT_DB_PATH };
 
