@@ -70,6 +70,11 @@ function cachePreparedStatements(db: Db): void {
   }) as Db['prepare'];
 }
 
+/** Runs `fn` in one transaction: everything it writes is committed together or, when it throws, not at all. */
+export function inTransaction(store: Store, fn: () => void): void {
+  store.db.transaction(fn)();
+}
+
 /** A command that only reads (reports, review, scores) was pointed at a database that does not exist: nothing is created. */
 export class StoreMissingError extends InputError {
   constructor(readonly path: string) {

@@ -184,3 +184,12 @@ export function completeRun(store: Store, runId: number, stats?: Record<string, 
     })
     .immediate();
 }
+
+/** The complete inspection runs of `year` up to asOf, oldest first (the monthly 通报 of each month come from its newest). */
+export function completeInspectionRunsOfYear(store: Store, year: number, asOf: string): { id: number; asOf: string }[] {
+  return store.db
+    .prepare(
+      "SELECT id, as_of AS asOf FROM runs WHERE kind = 'inspection' AND status = 'complete' AND as_of LIKE ? AND as_of <= ? ORDER BY id",
+    )
+    .all(`${year}-%`, asOf) as { id: number; asOf: string }[];
+}
