@@ -19,7 +19,7 @@ export function registerProbe(program: Command): void {
       if (!opts.once) throw new UsageError('zwgk probe 需要 --once（持续探测请使用 zwgk serve）');
       const { configuredSites, loadCountyConfig } = await import('../config/index.ts');
       const { openStore } = await import('../store/index.ts');
-      const { probeSitesOnce } = await import('./site-selfcheck.ts');
+      const { probeSitesOnce } = await import('../inspection/index.ts');
       const config = loadCountyConfig(opts.config);
       if (configuredSites(config).length === 0)
         throw new UsageError(`${opts.config}: 未配置 site:（门户网站首页）或单位的 site:，没有可探测的网站`);

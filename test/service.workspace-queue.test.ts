@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { startSamplePortal, type SamplePortal } from '../sample/index.ts';
 import { sampleConfigFor, SAMPLE_CONFIG_PATH, SAMPLE_AS_OF } from '../cli/sample-config.ts';
-import { inspectCounty } from '../cli/pipeline.ts';
+import { inspectCounty } from '../inspection/index.ts';
 import {
   openStore,
   createUser,
