@@ -2,7 +2,7 @@
 import type { UnitConfig } from '../config/index.ts';
 import type { UnitObservations } from '../store/index.ts';
 import type { CheckContext } from './context.ts';
-import type { CheckId, Finding } from './types.ts';
+import type { CheckId, Finding } from '../model/index.ts';
 import type { ElementDefinition } from './element-definitions.ts';
 import { readElements } from './element-recognition.ts';
 import { makeFinding } from './finding.ts';

@@ -1,6 +1,6 @@
 // attribute.missing (P3, 国办发〔2016〕80号): a fetched 公文 (has a 文号) must state its 公开属性.
 import type { Check } from './context.ts';
-import type { Finding } from './types.ts';
+import type { Finding } from '../model/index.ts';
 import { inRange } from './dates.ts';
 import { makeFinding } from './finding.ts';
 import { detailEvidence, homeUnreachable, notCrawled } from './observed.ts';

@@ -1,7 +1,7 @@
 // budget.missing (B1/B2; rubric 财政预决算): the year's 预算 and the previous year's 决算, plus the season 预警.
 import type { ListItem } from '../store/index.ts';
 import type { Check } from './context.ts';
-import type { Finding } from './types.ts';
+import type { Finding } from '../model/index.ts';
 import { makeFinding, warningSubject } from './finding.ts';
 import { columnEvidence, columnGroup, homeUnreachable, notCrawled } from './observed.ts';
 import { deductionPoints, rubricRow, ruleQuote } from './rubric-rows.ts';

@@ -1,7 +1,7 @@
 // catalog.item-missing (A; rubric 已公布标准目录执行情况, §9): each 公开事项 of the 标准目录 table needs matching rows.
 import type { ListItem } from '../store/index.ts';
 import type { Check } from './context.ts';
-import type { Finding } from './types.ts';
+import type { Finding } from '../model/index.ts';
 import { makeFinding } from './finding.ts';
 import { column, columnEvidence, homeUnreachable, itemsExcept, notCrawled } from './observed.ts';
 import { deductionPoints, rubricRow, ruleQuote } from './rubric-rows.ts';

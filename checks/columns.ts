@@ -2,7 +2,7 @@
 import type { ColumnObservation, UnitObservations } from '../store/index.ts';
 import { classInfo, type UnitConfig } from '../config/index.ts';
 import type { Check, CheckContext } from './context.ts';
-import type { Finding } from './types.ts';
+import type { Finding } from '../model/index.ts';
 import { columnName, splitKey } from './column-names.ts';
 import { daysBetween } from './dates.ts';
 import { makeFinding, warningSubject } from './finding.ts';

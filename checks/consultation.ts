@@ -2,7 +2,7 @@
 import type { DetailObservation, ListItem, UnitObservations } from '../store/index.ts';
 import type { UnitConfig } from '../config/index.ts';
 import type { Check, CheckContext } from './context.ts';
-import type { Evidence, Finding } from './types.ts';
+import type { Evidence, Finding } from '../model/index.ts';
 import { inRange, parseDateText } from './dates.ts';
 import { makeFinding } from './finding.ts';
 import { columnGroup, detailEvidence, detailsOf, homeUnreachable, notCrawled, pageFor } from './observed.ts';

@@ -1,6 +1,6 @@
 import type { CountyConfig, Rubric, UnitConfig } from '../config/index.ts';
 import type { UnitObservations } from '../store/index.ts';
-import type { CheckId, Finding } from './types.ts';
+import type { CheckId, Finding } from '../model/index.ts';
 import type { CheckSettings } from './settings.ts';
 
 export interface CheckContext {

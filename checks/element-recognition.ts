@@ -3,7 +3,7 @@
 // only when the text is whole and nothing resembling the element is there at all; a label without its value, or
 // words that hint at the element, make the absence `low`: a person decides.
 import type { CheckSettings } from './settings.ts';
-import type { Confidence } from './types.ts';
+import type { Confidence } from '../model/index.ts';
 import type { ElementDefinition } from './element-definitions.ts';
 import { recognise } from './element-kinds.ts';
 import { excerptAround, normalizeText, visibleLength } from './text.ts';

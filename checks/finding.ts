@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { UnitConfig } from '../config/index.ts';
-import type { CheckId, Confidence, Evidence, Finding, FindingKind } from './types.ts';
+import type { CheckId, Confidence, Evidence, Finding, FindingKind } from '../model/index.ts';
 import { identitySubject } from './finding-identity.ts';
 
 export function findingKey(unitId: string, checkId: CheckId, column: string | null, subject: string): string {

@@ -1,7 +1,7 @@
 // Public API of checks/: other folders import only from here.
 import type { UnitObservations } from '../store/index.ts';
 import type { Check, CheckContext } from './context.ts';
-import { CHECK_IDS, type Finding } from './types.ts';
+import { CHECK_IDS, type Finding } from '../model/index.ts';
 import { attributeMissing } from './attribute.ts';
 import { budgetMissing } from './budget.ts';
 import { catalogItemMissing } from './catalog.ts';
@@ -22,7 +22,15 @@ import { privacyExposure } from './content/privacy-exposure.ts';
 import { maskText } from './content/pii.ts';
 import { contentExpression, contentSensitive, contentTypo } from './content/word-checks.ts';
 
-export * from './types.ts';
+export {
+  CHECK_IDS,
+  type CheckId,
+  type FindingKind,
+  type Confidence,
+  type FindingStatus,
+  type Evidence,
+  type Finding,
+} from '../model/index.ts';
 export type { Check, CheckContext } from './context.ts';
 export { assessmentWindow } from './context.ts';
 export { loadCheckSettings, CheckSettingsError, type CheckSettings } from './settings.ts';

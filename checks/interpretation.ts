@@ -1,7 +1,7 @@
 // interpretation.missing (P1: 解读 within N working days of a 政府/政府办 document) and interpretation.multiform.
 import type { DetailObservation, ListItem, UnitObservations } from '../store/index.ts';
 import type { Check, CheckContext } from './context.ts';
-import type { Finding } from './types.ts';
+import type { Finding } from '../model/index.ts';
 import { inRange } from './dates.ts';
 import { makeFinding } from './finding.ts';
 import { columnGroup, detailEvidence, detailsOf, homeUnreachable, notCrawled, pageFor } from './observed.ts';

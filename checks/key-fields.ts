@@ -2,7 +2,7 @@
 import type { RubricRow, UnitConfig } from '../config/index.ts';
 import type { UnitObservations } from '../store/index.ts';
 import type { Check, CheckContext } from './context.ts';
-import type { Finding } from './types.ts';
+import type { Finding } from '../model/index.ts';
 import { daysBetween } from './dates.ts';
 import { makeFinding } from './finding.ts';
 import { column, columnEvidence, freshness, homeUnreachable, notCrawled } from './observed.ts';

@@ -1,7 +1,7 @@
 // link.broken: one finding per page; each broken target counted once per unit, on the first page it appears.
 import type { LinkObservation } from '../store/index.ts';
 import type { Check } from './context.ts';
-import type { Finding } from './types.ts';
+import type { Finding } from '../model/index.ts';
 import { makeFinding } from './finding.ts';
 import { homeUnreachable, notCrawled, pageFor } from './observed.ts';
 import { deductionPoints, rubricRow } from './rubric-rows.ts';

@@ -1,7 +1,7 @@
 // majorprojects.missing: each required 重大项目 category needs a row dated inside the window (§9; rubric 重大项目建设).
 import type { ListItem } from '../store/index.ts';
 import type { Check } from './context.ts';
-import type { Finding } from './types.ts';
+import type { Finding } from '../model/index.ts';
 import { inRange } from './dates.ts';
 import { makeFinding } from './finding.ts';
 import { column, columnEvidence, homeUnreachable, notCrawled } from './observed.ts';

@@ -2,7 +2,7 @@
 import type { FeedObservation } from '../store/index.ts';
 import type { UnitConfig } from '../config/index.ts';
 import type { Check, CheckContext } from './context.ts';
-import type { Finding } from './types.ts';
+import type { Finding } from '../model/index.ts';
 import { daysBetween, shanghaiDate } from './dates.ts';
 import { makeFinding, warningSubject } from './finding.ts';
 import { deductionPoints, rubricRow } from './rubric-rows.ts';

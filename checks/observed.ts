@@ -1,6 +1,6 @@
 // Lookups and evidence builders over one unit's observations.
 import type { ColumnObservation, DetailObservation, ListItem, PageObservation, UnitObservations } from '../store/index.ts';
-import type { Evidence } from './types.ts';
+import type { Evidence } from '../model/index.ts';
 import { excerptStart } from './text.ts';
 
 export function column(obs: UnitObservations, key: string): ColumnObservation | null {

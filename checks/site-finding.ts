@@ -1,7 +1,7 @@
 import { confidenceLabel, type IndicatorTable, type MarkedNumber } from '../config/index.ts';
 import { findingId } from './finding.ts';
 import type { SiteCheckId, SiteEffect, SiteFinding, SiteRef } from './site-types.ts';
-import type { Confidence, Evidence } from './types.ts';
+import type { Confidence, Evidence } from '../model/index.ts';
 
 export interface SiteFindingInput {
   checkId: SiteCheckId;

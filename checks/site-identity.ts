@@ -1,5 +1,5 @@
 // Site identity and function marks of the home page: 网站标识 (19号 D4 / 47号 S7), 域名 (S1), 搜索, 找错 entry, HTTPS.
-import type { Evidence } from './types.ts';
+import type { Evidence } from '../model/index.ts';
 import type { MarkFound, SiteObservation } from '../store/index.ts';
 import { makeSiteFinding } from './site-finding.ts';
 import type { SiteCheckInput, SiteFinding } from './site-types.ts';

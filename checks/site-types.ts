@@ -1,7 +1,7 @@
 // The site-level 19号 checks (the county portal, or a unit's own site): ids, inputs and findings.
 import type { IndicatorTable } from '../config/index.ts';
 import type { HomeItemRecord, ProbeRecord, SiteObservation } from '../store/index.ts';
-import type { Confidence, Evidence } from './types.ts';
+import type { Confidence, Evidence } from '../model/index.ts';
 
 // Kept apart from CHECK_IDS: these judge a site, not a unit's columns, and feed the 19号 table, not the county rubric.
 export const SITE_CHECK_IDS = [

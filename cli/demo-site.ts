@@ -2,7 +2,7 @@
 // and a week of availability probes at 24 a day, on a simulated clock (the demo cannot wait a week).
 import { configuredSites, type CountyConfig } from '../config/index.ts';
 import { openStore } from '../store/index.ts';
-import { observeSites, probeSitesOnce } from './site-selfcheck.ts';
+import { observeSites, probeSitesOnce } from '../inspection/index.ts';
 
 const DAY_MS = 86_400_000;
 

@@ -14,7 +14,7 @@ export function registerDemo(program: Command): void {
       const asOf = parseAsOf(opts.asOf);
       const { startSamplePortal, writeGroundTruth } = await import('../sample/index.ts');
       const { CHECK_IDS } = await import('../checks/index.ts');
-      const { inspectCounty } = await import('./pipeline.ts');
+      const { inspectCounty } = await import('../inspection/index.ts');
       const { createProgress } = await import('./progress.ts');
       const { measureFindings, formatMeasureTable } = await import('./measure.ts');
       const { sampleConfigFor, SAMPLE_CONFIG_PATH } = await import('./sample-config.ts');

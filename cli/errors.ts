@@ -1,6 +1,6 @@
-// The one module imported past a folder's index.ts: config/index.ts loads zod and yaml (~150 ms), and this file is
-// loaded by every command, `zwgk --help` included (commands import config/ when they run, see cli/main.ts).
-import { InputError } from '../config/errors.ts';
+// Loaded by every command, `zwgk --help` included: it imports only the ground floor (model/ loads nothing), never
+// config/index.ts, which loads zod and yaml (~150 ms; commands import config/ when they run, see cli/main.ts).
+import { InputError } from '../model/index.ts';
 
 /** A config/ ConfigError (the CLI prints it under its own heading), recognised by name for the reason above. */
 export function isConfigError(err: unknown): err is Error {

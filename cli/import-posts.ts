@@ -1,6 +1,6 @@
 import { readFileSync, existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { DEFAULT_DB_PATH } from '../store/defaults.ts';
+import { DEFAULT_DB_PATH } from '../model/index.ts';
 import { UsageError } from './errors.ts';
 
 export function registerImportPosts(program: Command): void {

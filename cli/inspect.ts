@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DEFAULT_DB_PATH } from '../store/defaults.ts';
+import { DEFAULT_DB_PATH } from '../model/index.ts';
 import { parseAsOf } from './errors.ts';
 
 interface InspectOpts {
@@ -30,8 +30,8 @@ export function registerInspect(program: Command): void {
       const { loadCountyConfig } = await import('../config/index.ts');
       const asOf = parseAsOf(opts.asOf);
       const config = loadCountyConfig(opts.config);
-      (await import('./preflight.ts')).preflightInspection(config, opts.config, { asOf, outDir: opts.out });
-      const { inspectCounty } = await import('./pipeline.ts');
+      (await import('../inspection/index.ts')).preflightInspection(config, opts.config, { asOf, outDir: opts.out });
+      const { inspectCounty } = await import('../inspection/index.ts');
       const { createProgress } = await import('./progress.ts');
       // Each unit is saved as it finishes: an interrupted run loses nothing and goes on with --resume.
       const onInterrupt = () => {

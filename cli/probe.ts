@@ -1,7 +1,7 @@
 // `zwgk probe --once`: one availability probe of every configured site, for system cron (zwgk serve probes by itself).
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { DEFAULT_DB_PATH } from '../store/defaults.ts';
+import { DEFAULT_DB_PATH } from '../model/index.ts';
 import { UsageError } from './errors.ts';
 
 function todayIn(timezone: string): string {
@@ -19,7 +19,7 @@ export function registerProbe(program: Command): void {
       if (!opts.once) throw new UsageError('zwgk probe 需要 --once（持续探测请使用 zwgk serve）');
       const { configuredSites, loadCountyConfig } = await import('../config/index.ts');
       const { openStore } = await import('../store/index.ts');
-      const { probeSitesOnce } = await import('./site-selfcheck.ts');
+      const { probeSitesOnce } = await import('../inspection/index.ts');
       const config = loadCountyConfig(opts.config);
       if (configuredSites(config).length === 0)
         throw new UsageError(`${opts.config}: 未配置 site:（门户网站首页）或单位的 site:，没有可探测的网站`);

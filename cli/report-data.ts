@@ -1,11 +1,11 @@
 import { rubricClasses, type CountyConfig } from '../config/index.ts';
-import { loadRubricForConfig } from '../config/rubric.ts';
+import { loadRubricForConfig } from '../config/index.ts';
 import type { Store } from '../store/index.ts';
 import { listTrackedFindings, listRuns, runCoverage } from '../store/index.ts';
 import { scoreFromStore } from '../scoring/index.ts';
 import { addWorkdays } from '../checks/index.ts';
 import { writeMonthlyReport, writeAllUnitReports, writeUnitReport, writeAnnualReport } from '../reports/index.ts';
-import { siteMonthlyReports } from './site-selfcheck.ts';
+import { siteMonthlyReports } from '../inspection/index.ts';
 
 export interface ReportRequest {
   store: Store;

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DEFAULT_DB_PATH } from '../store/defaults.ts';
+import { DEFAULT_DB_PATH } from '../model/index.ts';
 import { parseAsOf, UsageError } from './errors.ts';
 
 interface CommonOpts {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CountyConfig } from '../config/index.ts';
-import { DEFAULT_DB_PATH } from '../store/defaults.ts';
+import { DEFAULT_DB_PATH } from '../model/index.ts';
 import { UsageError } from './errors.ts';
 
 const STATUS_ALIASES: Record<string, string> = {

@@ -10,7 +10,7 @@ export function registerRubric(program: Command): void {
     .option('--file <path>', '考核细则文件（默认内置）')
     .option('--json', '输出 JSON 数组')
     .action(async (opts: { year?: string; class?: string; file?: string; json?: boolean }) => {
-      const { loadRubric, rubricAsJson, formatRubricText } = await import('../config/rubric.ts');
+      const { loadRubric, rubricAsJson, formatRubricText } = await import('../config/index.ts');
       const year = opts.year === undefined ? undefined : Number(opts.year);
       if (year !== undefined && !Number.isInteger(year)) throw new UsageError(`--year: "${opts.year}" 不是年份 / not a year`);
       const source = opts.file ?? `builtin:${year ?? 2023}`;

@@ -2,7 +2,7 @@
 // score the month from the stored probes and reads, write site-19hao.json and each site's 自查报告.
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { DEFAULT_DB_PATH } from '../store/defaults.ts';
+import { DEFAULT_DB_PATH } from '../model/index.ts';
 import { parseAsOf, UsageError } from './errors.ts';
 
 export function registerSiteCheck(program: Command): void {
@@ -17,7 +17,7 @@ export function registerSiteCheck(program: Command): void {
       const asOf = parseAsOf(opts.asOf);
       const { configuredSites, loadCountyConfig } = await import('../config/index.ts');
       const { openStore } = await import('../store/index.ts');
-      const { inspectSites, inspectionClock, siteMonthlyReports, siteSummaryLine } = await import('./site-selfcheck.ts');
+      const { inspectSites, inspectionClock, siteMonthlyReports, siteSummaryLine } = await import('../inspection/index.ts');
       const config = loadCountyConfig(opts.config);
       if (configuredSites(config).length === 0)
         throw new UsageError(`${opts.config}: 未配置 site:（门户网站首页）或单位的 site:，没有可自查的网站`);

@@ -1,6 +1,6 @@
 export * from './schema.ts';
 export * from './load.ts';
-export { InputError } from './errors.ts';
+export { InputError } from '../model/index.ts';
 export type * from './rubric-types.ts';
 export * from './rubric-classes.ts';
 export * from './window.ts';

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { z } from 'zod';
 import { countyConfigSchema, type CountyConfig } from './schema.ts';
 import { yamlToJs } from './yaml-doc.ts';
-import { InputError } from './errors.ts';
+import { InputError } from '../model/index.ts';
 import { notifyConfigProblems } from './notify-schema.ts';
 
 /** A config problem that names the file and the place inside it. CLI exits 2 on it. */

@@ -1,5 +1,5 @@
 import type { ErrorClass, LinkOutcome } from '../store/index.ts';
-import type { FetchResult, InternalFetchOptions } from './fetch.ts';
+import type { FetchResult, InternalFetchOptions } from './fetch-types.ts';
 import type { ScopeGuard } from './scope.ts';
 
 // link.broken semantics (docs/check-semantics.md): 4xx, 5xx or unreachable after retries; HEAD refused → GET decides.

@@ -1,5 +1,5 @@
 import type { Store, PageObservation, PageRole } from '../store/index.ts';
-import { getHttpCache, getRunPage, putHttpCache, recordPage, touchHttpCache, type HttpCacheEntry } from '../store/index.ts';
+import { getHttpCache, getRunPage, inTransaction, putHttpCache, recordPage, touchHttpCache, type HttpCacheEntry } from '../store/index.ts';
 import type { Fetcher, FetchResult } from './fetch.ts';
 import { decodeHtml } from './decode.ts';
 
@@ -104,9 +104,9 @@ export class PageSource {
     const writes = this.pendingWrites;
     this.pendingWrites = [];
     try {
-      this.store.db.transaction(() => {
+      inTransaction(this.store, () => {
         for (const w of writes) w();
-      })();
+      });
     } catch (err) {
       this.pendingWrites = [...writes, ...this.pendingWrites]; // rolled back: kept for the next flush
       throw err;

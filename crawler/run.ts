@@ -66,7 +66,7 @@ export interface InspectionOptions {
   progress?: ProgressSink;
   /**
    * true (default): the run is complete once crawled. false: only the crawl step is recorded and the run stays open
-   * for its checks, findings and reports (cli/pipeline.ts), so a crash in any of them leaves it resumable.
+   * for its checks, findings and reports (inspection/pipeline.ts), so a crash in any of them leaves it resumable.
    */
   finish?: boolean;
 }

@@ -2,9 +2,9 @@
 import type { GapPlan } from './content/plan.ts';
 import type { ItemAttachment, ItemTable } from './content/privacy.ts';
 
-export type Style = 'trs' | 'wcm' | 'epoint' | 'hanweb' | 'kpy';
-export type Encoding = 'utf-8' | 'gbk' | 'gb18030';
-export type InterpForm = '文字' | '图解' | '视频' | '问答' | 'H5';
+import type { Encoding, InterpForm, Style } from './kinds.ts';
+
+export type { Encoding, InterpForm, Style } from './kinds.ts';
 export type Attr = 'field' | 'line' | 'none';
 
 export interface Question {

@@ -1,5 +1,6 @@
 import type { CountyConfig, Rubric } from '../config/index.ts';
 import {
+  completeInspectionRunsOfYear,
   currentGradeOverrides,
   listManualEntries,
   listMonthlyNotices,
@@ -31,12 +32,8 @@ function observedPeriodCounts(store: Store, rubric: Rubric, year: number, asOf: 
  * so the annual notice.monthly item follows the current review decisions.
  */
 export function refreshMonthlyNotices(store: Store, year: number, asOf: string): { month: string; runId: number; notified: number }[] {
-  const runs = store.db
-    .prepare(`SELECT id, as_of FROM runs WHERE kind = 'inspection' AND status = 'complete' AND as_of LIKE ? AND as_of <= ?
-    ORDER BY id`)
-    .all(`${year}-%`, asOf) as { id: number; as_of: string }[];
   const newestByMonth = new Map<string, number>();
-  for (const r of runs) newestByMonth.set(r.as_of.slice(0, 7), r.id);
+  for (const r of completeInspectionRunsOfYear(store, year, asOf)) newestByMonth.set(r.asOf.slice(0, 7), r.id);
   return [...newestByMonth].sort().map(([month, runId]) => ({
     month,
     runId,

@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { assessmentWindow } from '../config/index.ts';
 import { runChecks, loadCheckSettings } from '../checks/index.ts';
 import { runInspection } from '../crawler/index.ts';
-import { checkRun, inspectCounty } from '../cli/pipeline.ts';
-import { preflightInspection } from '../cli/preflight.ts';
+import { checkRun, inspectCounty } from '../inspection/index.ts';
+import { preflightInspection } from '../inspection/index.ts';
 import {
   findResumableRun,
   loadUnitObservations,

@@ -2,7 +2,7 @@
 // job mutex never delays or skips a probe — 19号 wants at least 20 a day at intervals.
 import { dirname } from 'node:path';
 import { configuredSites } from '../config/index.ts';
-import { probeSitesOnce } from '../cli/site-selfcheck.ts';
+import { probeSitesOnce } from '../inspection/index.ts';
 import type { ServiceContext } from './context.ts';
 import { ProbeLoop } from './probe-schedule.ts';
 

@@ -6,7 +6,7 @@ import { listTrackedFindings, getRun, runCoverage } from '../store/index.ts';
 import { scoreFromStore } from '../scoring/index.ts';
 import { writeAllUnitReports, writeAnnualReport, writeMonthlyReport, type ReportUnit } from '../reports/index.ts';
 import { unitNames, type ServiceContext } from './context.ts';
-import { siteMonthlyReports } from '../cli/site-selfcheck.ts';
+import { siteMonthlyReports } from '../inspection/index.ts';
 import { notifyReportsIssued } from '../notify/index.ts';
 
 export function reportUnits(ctx: Pick<ServiceContext, 'config'>): ReportUnit[] {

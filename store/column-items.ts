@@ -1,5 +1,5 @@
 import type { Store } from './db.ts';
-import type { ListItem } from './types.ts';
+import type { ListItem } from '../model/index.ts';
 
 /** A column's list as the newest complete inspection run of the year (up to asOf) read it. */
 export interface ColumnListRead {

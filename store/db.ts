@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { InputError } from '../config/index.ts';
+import { InputError } from '../model/index.ts';
 import { MIGRATIONS, type Migration } from './migrations.ts';
 import { BlobStore } from './snapshots.ts';
 
@@ -15,7 +15,7 @@ export interface Store {
   close(): void;
 }
 
-import { DEFAULT_DB_PATH } from './defaults.ts';
+import { DEFAULT_DB_PATH } from '../model/index.ts';
 
 export { DEFAULT_DB_PATH };
 
@@ -68,6 +68,11 @@ function cachePreparedStatements(db: Db): void {
     }
     return stmt;
   }) as Db['prepare'];
+}
+
+/** Runs `fn` in one transaction: everything it writes is committed together or, when it throws, not at all. */
+export function inTransaction(store: Store, fn: () => void): void {
+  store.db.transaction(fn)();
 }
 
 /** A command that only reads (reports, review, scores) was pointed at a database that does not exist: nothing is created. */

@@ -1,5 +1,5 @@
 import type { Store } from './db.ts';
-import type { Evidence, Finding } from '../checks/types.ts';
+import type { Evidence, Finding } from '../model/index.ts';
 import { loadFindings } from './findings.ts';
 import { reviewStates, type ReviewState } from './review.ts';
 import { faultedUnits } from './observations.ts';

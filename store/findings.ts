@@ -1,5 +1,5 @@
 import type { Store } from './db.ts';
-import type { Finding } from '../checks/types.ts';
+import type { Finding } from '../model/index.ts';
 
 /** Replaces the findings of a run (checks are re-run on the stored observations, so this is idempotent). */
 export function saveFindings(store: Store, runId: number, findings: Finding[]): void {

@@ -1,5 +1,25 @@
 // Public API of store/: the only folder with SQL.
-export type * from './types.ts';
+export {
+  RUN_STEPS,
+  type RunStatus,
+  type RunKind,
+  type RunRecord,
+  type RunStep,
+  type ErrorClass,
+  type PageRole,
+  type PageObservation,
+  type DateSource,
+  type ListItem,
+  type ColumnStatus,
+  type ColumnObservation,
+  type DetailObservation,
+  type LinkOutcome,
+  type LinkObservation,
+  type FeedPost,
+  type FeedObservation,
+  type AttachmentObservation,
+  type UnitObservations,
+} from '../model/index.ts';
 export * from './db.ts';
 export * from './snapshots.ts';
 export * from './runs.ts';

@@ -6,7 +6,7 @@ import type {
   FeedObservation,
   LinkObservation,
   UnitObservations,
-} from './types.ts';
+} from '../model/index.ts';
 import { listRunPages } from './pages.ts';
 
 export interface UnitObservationBatch {

@@ -1,5 +1,5 @@
 import type { Store } from './db.ts';
-import type { ErrorClass, PageObservation, PageRole } from './types.ts';
+import type { ErrorClass, PageObservation, PageRole } from '../model/index.ts';
 
 interface PageRow {
   run_id: number;

@@ -1,6 +1,6 @@
 import type { Store } from './db.ts';
-import { InputError } from '../config/index.ts';
-import type { Finding } from '../checks/types.ts';
+import { InputError } from '../model/index.ts';
+import type { Finding } from '../model/index.ts';
 
 export type ReviewAction = 'confirm' | 'dismiss' | 'adjust';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Store } from './db.ts';
-import { RUN_STEPS, type RunKind, type RunRecord, type RunStatus, type RunStep } from './types.ts';
+import { RUN_STEPS, type RunKind, type RunRecord, type RunStatus, type RunStep } from '../model/index.ts';
 
 interface RunRow {
   id: number;
@@ -183,4 +183,13 @@ export function completeRun(store: Store, runId: number, stats?: Record<string, 
       finishRun(store, runId, 'complete', stats ?? run?.stats ?? {});
     })
     .immediate();
+}
+
+/** The complete inspection runs of `year` up to asOf, oldest first (the monthly 通报 of each month come from its newest). */
+export function completeInspectionRunsOfYear(store: Store, year: number, asOf: string): { id: number; asOf: string }[] {
+  return store.db
+    .prepare(
+      "SELECT id, as_of AS asOf FROM runs WHERE kind = 'inspection' AND status = 'complete' AND as_of LIKE ? AND as_of <= ? ORDER BY id",
+    )
+    .all(`${year}-%`, asOf) as { id: number; asOf: string }[];
 }

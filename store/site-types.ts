@@ -1,5 +1,5 @@
 // What is observed of a whole site (the county portal or a unit's own site) for the 19号 site-level checks.
-import type { ErrorClass } from './types.ts';
+import type { ErrorClass } from '../model/index.ts';
 
 /** One availability probe (or a run's home fetch, source 'run', which also dates home items but is not a probe). */
 export interface ProbeRecord {

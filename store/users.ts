@@ -1,5 +1,5 @@
 import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
-import { InputError } from '../config/index.ts';
+import { InputError } from '../model/index.ts';
 import type { Store } from './db.ts';
 import { PASSWORD_MAX, passwordProblem } from './password-policy.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summaryLine } from '../cli/pipeline.ts';
+import { summaryLine } from '../inspection/index.ts';
 
 describe('run summary line', () => {
   it('names fetch errors by class in Chinese and says what a re-run did not ask again', () => {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { parseCountyConfig } from '../config/index.ts';
-import { inspectCounty } from '../cli/pipeline.ts';
+import { inspectCounty } from '../inspection/index.ts';
 import { startServer, type TestServer } from './fixtures/fetch/test-server.ts';
 
 const servers: TestServer[] = [];

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSamplePortal, type SamplePortal } from '../sample/index.ts';
 import { sampleConfigFor, SAMPLE_AS_OF, SAMPLE_CONFIG_PATH } from '../cli/sample-config.ts';
-import { inspectCounty, type InspectOutcome } from '../cli/pipeline.ts';
+import { inspectCounty, type InspectOutcome } from '../inspection/index.ts';
 import { openStore, loadUnitObservations, type UnitObservations } from '../store/index.ts';
 import { PLANTED_ATTACHMENTS, PAGE_LEAK, PAGE_MASKED } from '../sample/content/privacy.ts';
 import type { CountyConfig } from '../config/index.ts';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSamplePortal, type SamplePortal } from '../sample/index.ts';
 import { sampleConfigFor, SAMPLE_AS_OF, SAMPLE_CONFIG_PATH } from '../cli/sample-config.ts';
-import { inspectCounty, type InspectOutcome } from '../cli/pipeline.ts';
+import { inspectCounty, type InspectOutcome } from '../inspection/index.ts';
 import { measureFindings, formatMeasureTable } from '../cli/measure.ts';
 import { CHECK_IDS } from '../checks/index.ts';
 import { openStore, loadUnitObservations, listRunPages, type UnitObservations } from '../store/index.ts';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startSamplePortal, type SamplePortal } from '../sample/index.ts';
 import { sampleConfigFor, SAMPLE_CONFIG_PATH, SAMPLE_AS_OF } from '../cli/sample-config.ts';
-import { inspectCounty } from '../cli/pipeline.ts';
+import { inspectCounty } from '../inspection/index.ts';
 import { openStore, createUser, loadFindings, saveFindings, listTrackedFindings } from '../store/index.ts';
 import { startService, type RunningService } from '../service/index.ts';
 import { hasChromium, launchChromium } from '../reports/pdf.ts';

@@ -12,7 +12,7 @@ import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import { startService, runRecheck, serviceJobs, generateRunReports, type RunningService } from '../service/index.ts';
 import { queueRecheck, listTrackedFindings, listRuns, loadFindings } from '../store/index.ts';
-import { inspectCounty } from '../cli/pipeline.ts';
+import { inspectCounty } from '../inspection/index.ts';
 
 const state = { fixed: false, homeDown: false };
 const page = (title: string, body: string) =>

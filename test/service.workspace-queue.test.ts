@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { startSamplePortal, type SamplePortal } from '../sample/index.ts';
 import { sampleConfigFor, SAMPLE_CONFIG_PATH, SAMPLE_AS_OF } from '../cli/sample-config.ts';
-import { inspectCounty } from '../cli/pipeline.ts';
+import { inspectCounty } from '../inspection/index.ts';
 import {
   openStore,
   createUser,
@@ -24,7 +24,7 @@ import { importReviewDecisions } from '../scoring/index.ts';
 import { startService, runRecheck, type RunningService } from '../service/index.ts';
 import { hasChromium, launchChromium } from '../reports/pdf.ts';
 import { findingId } from '../checks/finding.ts';
-import type { Finding } from '../checks/types.ts';
+import type { Finding } from '../model/index.ts';
 
 const UNITS = ['yishi', 'niudu', 'chuhou', 'yuyang'];
 const PASSWORD = 'correct-horse-1';

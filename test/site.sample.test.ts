@@ -6,7 +6,7 @@ import { startSamplePortal, SAMPLE_SITE_TRUTH, type SamplePortal } from '../samp
 import { SITE_CHECK_IDS } from '../checks/index.ts';
 import { sampleConfigFor, SAMPLE_AS_OF, SAMPLE_CONFIG_PATH } from '../cli/sample-config.ts';
 import { formatSiteTruthTable, runDemoSiteWeek } from '../cli/demo-site.ts';
-import { inspectSites, inspectionClock, siteMonthlyReports } from '../cli/site-selfcheck.ts';
+import { inspectSites, inspectionClock, siteMonthlyReports } from '../inspection/index.ts';
 import type { Site19Result } from '../scoring/index.ts';
 import { openStore } from '../store/index.ts';
 import { readDocx, tempDir } from './fixtures/reports/read.ts';

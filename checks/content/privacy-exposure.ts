@@ -2,7 +2,7 @@
 // document: what to take down or mask is the document. Every value shown is masked (maskValue / maskText);
 // names in a list are shown with all but their first character hidden.
 import type { Check } from '../context.ts';
-import type { Finding } from '../types.ts';
+import type { Finding } from '../../model/index.ts';
 import { makeFinding } from '../finding.ts';
 import { homeUnreachable, notCrawled } from '../observed.ts';
 import { deductionPoints, rubricRow } from '../rubric-rows.ts';

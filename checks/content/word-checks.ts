@@ -4,7 +4,7 @@
 import { loadContentWords, type CountyConfig, type UnitConfig } from '../../config/index.ts';
 import type { UnitObservations } from '../../store/index.ts';
 import type { Check, CheckContext } from '../context.ts';
-import type { CheckId, Finding } from '../types.ts';
+import type { CheckId, Finding } from '../../model/index.ts';
 import { makeFinding } from '../finding.ts';
 import { homeUnreachable, notCrawled } from '../observed.ts';
 import { deductionPoints, rubricRow } from '../rubric-rows.ts';

@@ -2,7 +2,7 @@
 // and dates inside safe margins), so every check id has several planted units and most units stay clean.
 // Date-dependent gaps are never planted on 'wcm' units (their list dates are year-less MM-DD), and broken rows
 // never on 'hanweb' units (their rows sit in a <script type="text/xml"> datastore a link checker may not read).
-import type { Encoding, InterpForm, Style } from '../model.ts';
+import type { Encoding, InterpForm, Style } from '../kinds.ts';
 
 export const STYLES: Record<string, Style> = {
   yishi: 'trs',

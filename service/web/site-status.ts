@@ -6,7 +6,7 @@ import { availabilityShare, availabilityWindow, type AvailabilityShare } from '.
 import { selfCheck19FileName } from '../../reports/index.ts';
 import type { Site19Result } from '../../scoring/index.ts';
 import { listProbes, listSiteResults, type ProbeRecord } from '../../store/index.ts';
-import { indicatorTableFor } from '../../cli/site-selfcheck.ts';
+import { indicatorTableFor } from '../../inspection/index.ts';
 import type { ServiceContext } from '../context.ts';
 import { listReportFiles, type ReportFile } from '../reports.ts';
 

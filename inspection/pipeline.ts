@@ -2,7 +2,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { CountyConfig } from '../config/index.ts';
 import { assessmentWindow } from '../config/index.ts';
-import { loadRubricForConfig } from '../config/rubric.ts';
+import { loadRubricForConfig } from '../config/index.ts';
 import {
   openStore,
   loadUnitObservations,

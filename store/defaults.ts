@@ -1,1 +1,0 @@
-export const DEFAULT_DB_PATH = './data/zwgk.db';
