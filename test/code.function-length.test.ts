@@ -20,8 +20,6 @@ const notYetSplit = new Set<string>([
   'crawler/analysis-pool.ts createAnalysisPool',
   'crawler/attachments-crawl.ts createAttachmentReader',
   'crawler/unit-crawl.ts crawlUnit',
-  'cli/review.ts registerReview',
-  'cli/manual.ts registerManual',
   'bench/province.ts main',
   'bench/crawl.ts main',
   'service/web/finding-routes.ts findingRoutes',
