@@ -22,8 +22,6 @@ const notYetSplit = new Set<string>([
   'crawler/unit-crawl.ts crawlUnit',
   'bench/province.ts main',
   'bench/crawl.ts main',
-  'service/web/finding-routes.ts findingRoutes',
-  'service/web/api.ts apiRoutes',
   'config/rubric-checks.ts rowErrors',
 ]);
 
