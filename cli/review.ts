@@ -71,6 +71,104 @@ async function decide(
   }
 }
 
+async function listFindings(opts: {
+  unit?: string;
+  status?: string;
+  check?: string;
+  month?: string;
+  config?: string;
+  json?: boolean;
+  db: string;
+}): Promise<void> {
+  const { loadCountyConfig } = await import('../config/index.ts');
+  const status = opts.status === undefined ? undefined : STATUS_ALIASES[opts.status];
+  if (opts.status !== undefined && !status)
+    throw new UsageError(`--status: "${opts.status}" 无效，应为 ${Object.keys(STATUS_LABEL).join('/')}`);
+  if (opts.month !== undefined && !/^\d{4}-\d{2}$/.test(opts.month)) throw new UsageError(`--month: "${opts.month}" 应为 YYYY-MM`);
+  const config = opts.config ? loadCountyConfig(opts.config) : null;
+  if (opts.unit && config && !config.units.some((u) => u.id === opts.unit))
+    throw new UsageError(`--unit: 单位 "${opts.unit}" 不在县配置中`);
+  const { openStore, listTrackedFindings } = await import('../store/index.ts');
+  const store = openStore({ dbPath: opts.db, mustExist: true });
+  try {
+    const list = listTrackedFindings(store, {
+      unitId: opts.unit,
+      status: status as never,
+      checkId: opts.check,
+      month: opts.month,
+      unitNames: new Map((config?.units ?? []).map((u) => [u.id, u.name])),
+    });
+    if (opts.json) {
+      process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+      return;
+    }
+    for (const f of list) {
+      const rect =
+        f.lifecycle.phase === 'rectified'
+          ? `（第 ${f.lifecycle.rectifiedRunId} 次检查已整改）`
+          : f.lifecycle.phase === 'repeated'
+            ? `（连续 ${f.lifecycle.runs.length} 次检查发现）`
+            : '';
+      process.stdout.write(
+        `${f.id}\t${f.unitName}\t${f.checkId}\t${STATUS_LABEL[f.status]}${rect}\t${f.title}\t次数 ${f.occurrences}\t建议 ${f.suggestedPoints}\n`,
+      );
+    }
+    process.stdout.write(`共 ${list.length} 条\n`);
+  } finally {
+    store.close();
+  }
+}
+
+async function showHistory(id: string, opts: { db: string }): Promise<void> {
+  const { openStore, reviewHistory } = await import('../store/index.ts');
+  const store = openStore({ dbPath: opts.db, mustExist: true });
+  try {
+    const events = reviewHistory(store, id);
+    if (events.length === 0) process.stdout.write(`问题 ${id} 尚无审核记录\n`);
+    for (const e of events) {
+      process.stdout.write(
+        `${e.at}\t${e.by}\t${STATUS_LABEL[e.before.status]} → ${STATUS_LABEL[e.after.status]}\t${e.reason}\t(${e.source})\n`,
+      );
+    }
+  } finally {
+    store.close();
+  }
+}
+
+async function importDecisions(file: string, opts: { config?: string; db: string }): Promise<void> {
+  const { loadCountyConfig } = await import('../config/index.ts');
+  const { existsSync } = await import('node:fs');
+  if (!existsSync(file)) throw new UsageError(`${file}: 文件不存在 / file not found`);
+  const config = opts.config ? loadCountyConfig(opts.config) : undefined;
+  const { openStore } = await import('../store/index.ts');
+  const { importReviewDecisions } = await import('../scoring/index.ts');
+  const store = openStore({ dbPath: opts.db, mustExist: true });
+  try {
+    const events = await importReviewDecisions(store, file, { config });
+    process.stdout.write(`已导入 ${events.length} 条审核决定\n`);
+  } finally {
+    store.close();
+  }
+}
+
+async function recordNotices(opts: { run: string; month?: string; db: string }): Promise<void> {
+  const runId = Number(opts.run);
+  if (!Number.isInteger(runId)) throw new UsageError(`--run: "${opts.run}" 不是检查任务编号`);
+  if (opts.month !== undefined && !/^\d{4}-\d{2}$/.test(opts.month)) throw new UsageError(`--month: "${opts.month}" 应为 YYYY-MM`);
+  const { openStore, recordMonthlyNotices, getRun } = await import('../store/index.ts');
+  const store = openStore({ dbPath: opts.db, mustExist: true });
+  try {
+    if (!getRun(store, runId)) throw new UsageError(`--run: 检查任务 ${runId} 不存在`);
+    const notices = recordMonthlyNotices(store, runId, opts.month);
+    const notified = notices.filter((n) => n.state === 'notified');
+    const pending = notices.filter((n) => n.state === 'pending');
+    process.stdout.write(`通报 ${notified.length} 个单位：${notified.map((n) => n.unitId).join('、') || '无'}\n`);
+    if (pending.length) process.stdout.write(`另有 ${pending.length} 个单位的问题尚待审核：${pending.map((n) => n.unitId).join('、')}\n`);
+  } finally {
+    store.close();
+  }
+}
+
 export function registerReview(program: Command): void {
   const review = program.command('review').description('审核检查发现的问题：确认、驳回（须说明理由）、调整（须说明理由），全部留痕');
 
@@ -84,47 +182,7 @@ export function registerReview(program: Command): void {
     .option('--config <file>', '县配置文件（显示单位名称并校验 --unit）')
     .option('--json', '输出 JSON')
     .option('--db <file>', 'SQLite 数据库', DEFAULT_DB_PATH)
-    .action(
-      async (opts: { unit?: string; status?: string; check?: string; month?: string; config?: string; json?: boolean; db: string }) => {
-        const { loadCountyConfig } = await import('../config/index.ts');
-        const status = opts.status === undefined ? undefined : STATUS_ALIASES[opts.status];
-        if (opts.status !== undefined && !status)
-          throw new UsageError(`--status: "${opts.status}" 无效，应为 ${Object.keys(STATUS_LABEL).join('/')}`);
-        if (opts.month !== undefined && !/^\d{4}-\d{2}$/.test(opts.month)) throw new UsageError(`--month: "${opts.month}" 应为 YYYY-MM`);
-        const config = opts.config ? loadCountyConfig(opts.config) : null;
-        if (opts.unit && config && !config.units.some((u) => u.id === opts.unit))
-          throw new UsageError(`--unit: 单位 "${opts.unit}" 不在县配置中`);
-        const { openStore, listTrackedFindings } = await import('../store/index.ts');
-        const store = openStore({ dbPath: opts.db, mustExist: true });
-        try {
-          const list = listTrackedFindings(store, {
-            unitId: opts.unit,
-            status: status as never,
-            checkId: opts.check,
-            month: opts.month,
-            unitNames: new Map((config?.units ?? []).map((u) => [u.id, u.name])),
-          });
-          if (opts.json) {
-            process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
-            return;
-          }
-          for (const f of list) {
-            const rect =
-              f.lifecycle.phase === 'rectified'
-                ? `（第 ${f.lifecycle.rectifiedRunId} 次检查已整改）`
-                : f.lifecycle.phase === 'repeated'
-                  ? `（连续 ${f.lifecycle.runs.length} 次检查发现）`
-                  : '';
-            process.stdout.write(
-              `${f.id}\t${f.unitName}\t${f.checkId}\t${STATUS_LABEL[f.status]}${rect}\t${f.title}\t次数 ${f.occurrences}\t建议 ${f.suggestedPoints}\n`,
-            );
-          }
-          process.stdout.write(`共 ${list.length} 条\n`);
-        } finally {
-          store.close();
-        }
-      },
-    );
+    .action(listFindings);
 
   const decisionCommand = (name: 'confirm' | 'dismiss' | 'adjust', description: string): Command =>
     review
@@ -150,42 +208,14 @@ export function registerReview(program: Command): void {
     .command('history <id>')
     .description('显示一个问题的全部审核记录')
     .option('--db <file>', 'SQLite 数据库', DEFAULT_DB_PATH)
-    .action(async (id: string, opts: { db: string }) => {
-      const { openStore, reviewHistory } = await import('../store/index.ts');
-      const store = openStore({ dbPath: opts.db, mustExist: true });
-      try {
-        const events = reviewHistory(store, id);
-        if (events.length === 0) process.stdout.write(`问题 ${id} 尚无审核记录\n`);
-        for (const e of events) {
-          process.stdout.write(
-            `${e.at}\t${e.by}\t${STATUS_LABEL[e.before.status]} → ${STATUS_LABEL[e.after.status]}\t${e.reason}\t(${e.source})\n`,
-          );
-        }
-      } finally {
-        store.close();
-      }
-    });
+    .action(showHistory);
 
   review
     .command('import <file>')
     .description('从 CSV/XLSX 批量导入审核决定（列：问题编号、决定、审核人、理由、次数、分值）；有一行不合格则全部不导入')
     .option('--config <file>', '县配置文件（校验问题所属单位）')
     .option('--db <file>', 'SQLite 数据库', DEFAULT_DB_PATH)
-    .action(async (file: string, opts: { config?: string; db: string }) => {
-      const { loadCountyConfig } = await import('../config/index.ts');
-      const { existsSync } = await import('node:fs');
-      if (!existsSync(file)) throw new UsageError(`${file}: 文件不存在 / file not found`);
-      const config = opts.config ? loadCountyConfig(opts.config) : undefined;
-      const { openStore } = await import('../store/index.ts');
-      const { importReviewDecisions } = await import('../scoring/index.ts');
-      const store = openStore({ dbPath: opts.db, mustExist: true });
-      try {
-        const events = await importReviewDecisions(store, file, { config });
-        process.stdout.write(`已导入 ${events.length} 条审核决定\n`);
-      } finally {
-        store.close();
-      }
-    });
+    .action(importDecisions);
 
   review
     .command('notices')
@@ -193,22 +223,5 @@ export function registerReview(program: Command): void {
     .requiredOption('--run <id>', '当月的检查任务编号')
     .option('--month <YYYY-MM>', '月份（默认取该次检查的日期）')
     .option('--db <file>', 'SQLite 数据库', DEFAULT_DB_PATH)
-    .action(async (opts: { run: string; month?: string; db: string }) => {
-      const runId = Number(opts.run);
-      if (!Number.isInteger(runId)) throw new UsageError(`--run: "${opts.run}" 不是检查任务编号`);
-      if (opts.month !== undefined && !/^\d{4}-\d{2}$/.test(opts.month)) throw new UsageError(`--month: "${opts.month}" 应为 YYYY-MM`);
-      const { openStore, recordMonthlyNotices, getRun } = await import('../store/index.ts');
-      const store = openStore({ dbPath: opts.db, mustExist: true });
-      try {
-        if (!getRun(store, runId)) throw new UsageError(`--run: 检查任务 ${runId} 不存在`);
-        const notices = recordMonthlyNotices(store, runId, opts.month);
-        const notified = notices.filter((n) => n.state === 'notified');
-        const pending = notices.filter((n) => n.state === 'pending');
-        process.stdout.write(`通报 ${notified.length} 个单位：${notified.map((n) => n.unitId).join('、') || '无'}\n`);
-        if (pending.length)
-          process.stdout.write(`另有 ${pending.length} 个单位的问题尚待审核：${pending.map((n) => n.unitId).join('、')}\n`);
-      } finally {
-        store.close();
-      }
-    });
+    .action(recordNotices);
 }

@@ -94,74 +94,8 @@ function groupErrors(cls: RubricClass, at: string): RubricProblem[] {
 }
 
 function rowErrors(row: RubricRow, at: string): RubricProblem[] {
-  const problems: RubricProblem[] = [];
   const rule = row.rule;
-  if (rule.type === 'ranged' || rule.type === 'assigned') {
-    if (rule.min >= rule.max)
-      problems.push({ path: `${at}.rule`, message: `赋分范围下限 ${rule.min} 应小于上限 ${rule.max} / min must be below max` });
-    if (row.min !== rule.min || row.max !== rule.max) {
-      problems.push({
-        path: `${at}.min`,
-        message: `min/max（${row.min}—${row.max}）应与规则的赋分范围 ${rule.min}—${rule.max} 一致 / min/max must equal the rule range`,
-      });
-    }
-    if (row.weight !== rule.max)
-      problems.push({ path: `${at}.weight`, message: `正负赋分指标的赋分应为上限 ${rule.max} / weight of a ranged row is its max` });
-    if (rule.type === 'ranged' && rule.parts) {
-      const partMin = sum(rule.parts.map((p) => p.min));
-      const partMax = sum(rule.parts.map((p) => p.max));
-      if (partMin !== rule.min || partMax !== rule.max) {
-        problems.push({
-          path: `${at}.rule.parts`,
-          message: `各分项范围之和 ${partMin}—${partMax} 与总范围 ${rule.min}—${rule.max} 不一致 / parts must add up to the range`,
-        });
-      }
-      rule.parts.forEach((p, j) => {
-        if (p.min >= p.max) problems.push({ path: `${at}.rule.parts[${j}]`, message: '分项下限应小于上限 / part min must be below max' });
-      });
-    }
-  } else {
-    if (row.min !== null || row.max !== null)
-      problems.push({
-        path: `${at}.min`,
-        message: '只有正负赋分指标（ranged/assigned）有 min/max / only ranged or assigned rows have min/max',
-      });
-    if (rule.type === 'countUp' && row.weight !== rule.max) {
-      problems.push({ path: `${at}.weight`, message: `累计得分指标的赋分应为最高分 ${rule.max} / weight of a countUp row is its max` });
-    }
-    if (rule.type === 'checklist') {
-      const ids = rule.items.map((item) => item.id);
-      if (new Set(ids).size !== ids.length) problems.push({ path: `${at}.rule.items`, message: '子项 id 重复 / duplicate item id' });
-      rule.items.forEach((item, j) => {
-        if (item.max !== undefined && item.max < item.points)
-          problems.push({
-            path: `${at}.rule.items[${j}].max`,
-            message: `子项上限 ${item.max} 小于每项分值 ${item.points} / item max is below its points`,
-          });
-      });
-    }
-    if (rule.type === 'none') {
-      if (row.weight !== 0) problems.push({ path: `${at}.weight`, message: '只加分指标的赋分应为 0 / a bonus-only row has weight 0' });
-      if (!row.bonus) problems.push({ path: `${at}.bonus`, message: '只加分指标必须有加分标准 / a bonus-only row needs bonus' });
-    } else if (row.weight <= 0) {
-      problems.push({ path: `${at}.weight`, message: '扣分指标的赋分必须大于 0 / a deduction row needs a positive weight' });
-    }
-    // checklist and quota deductions stop at the weight (扣完为止); there is nothing to compare
-    const largest =
-      rule.type === 'perOccurrence'
-        ? rule.cap
-        : rule.type === 'once'
-          ? rule.points
-          : rule.type === 'levels'
-            ? Math.max(...rule.levels.map((l) => l.points))
-            : 0;
-    if (largest > row.weight) {
-      problems.push({
-        path: `${at}.rule`,
-        message: `扣分上限 ${largest} 超过自身权重 ${row.weight}（计分办法：减分上限为自身权重分值） / deduction cap exceeds the weight`,
-      });
-    }
-  }
+  const problems = rule.type === 'ranged' || rule.type === 'assigned' ? rangedRowErrors(row, rule, at) : deductionRowErrors(row, at);
   // a check's findings are occurrences (or a ranged value): these rules read entered items, periods or counts only,
   // so a listed check would show in the basis and change nothing
   if (row.checks.length > 0 && (rule.type === 'checklist' || rule.type === 'countUp' || rule.type === 'quota')) {
@@ -179,6 +113,82 @@ function rowErrors(row: RubricRow, at: string): RubricProblem[] {
     problems.push({
       path: `${at}.id`,
       message: `重点领域指标 id 应为 "keyfield.${row.keyField}" / key field row id must be keyfield.<keyField>`,
+    });
+  }
+  return problems;
+}
+
+/** A ranged/assigned row: its range, min/max, weight and parts agree with each other. */
+function rangedRowErrors(row: RubricRow, rule: Extract<RubricRow['rule'], { type: 'ranged' | 'assigned' }>, at: string): RubricProblem[] {
+  const problems: RubricProblem[] = [];
+  if (rule.min >= rule.max)
+    problems.push({ path: `${at}.rule`, message: `赋分范围下限 ${rule.min} 应小于上限 ${rule.max} / min must be below max` });
+  if (row.min !== rule.min || row.max !== rule.max) {
+    problems.push({
+      path: `${at}.min`,
+      message: `min/max（${row.min}—${row.max}）应与规则的赋分范围 ${rule.min}—${rule.max} 一致 / min/max must equal the rule range`,
+    });
+  }
+  if (row.weight !== rule.max)
+    problems.push({ path: `${at}.weight`, message: `正负赋分指标的赋分应为上限 ${rule.max} / weight of a ranged row is its max` });
+  if (rule.type === 'ranged' && rule.parts) {
+    const partMin = sum(rule.parts.map((p) => p.min));
+    const partMax = sum(rule.parts.map((p) => p.max));
+    if (partMin !== rule.min || partMax !== rule.max) {
+      problems.push({
+        path: `${at}.rule.parts`,
+        message: `各分项范围之和 ${partMin}—${partMax} 与总范围 ${rule.min}—${rule.max} 不一致 / parts must add up to the range`,
+      });
+    }
+    rule.parts.forEach((p, j) => {
+      if (p.min >= p.max) problems.push({ path: `${at}.rule.parts[${j}]`, message: '分项下限应小于上限 / part min must be below max' });
+    });
+  }
+  return problems;
+}
+
+/** Every other row: no min/max, a weight that fits the rule, deduction caps within the weight. */
+function deductionRowErrors(row: RubricRow, at: string): RubricProblem[] {
+  const problems: RubricProblem[] = [];
+  const rule = row.rule;
+  if (row.min !== null || row.max !== null)
+    problems.push({
+      path: `${at}.min`,
+      message: '只有正负赋分指标（ranged/assigned）有 min/max / only ranged or assigned rows have min/max',
+    });
+  if (rule.type === 'countUp' && row.weight !== rule.max) {
+    problems.push({ path: `${at}.weight`, message: `累计得分指标的赋分应为最高分 ${rule.max} / weight of a countUp row is its max` });
+  }
+  if (rule.type === 'checklist') {
+    const ids = rule.items.map((item) => item.id);
+    if (new Set(ids).size !== ids.length) problems.push({ path: `${at}.rule.items`, message: '子项 id 重复 / duplicate item id' });
+    rule.items.forEach((item, j) => {
+      if (item.max !== undefined && item.max < item.points)
+        problems.push({
+          path: `${at}.rule.items[${j}].max`,
+          message: `子项上限 ${item.max} 小于每项分值 ${item.points} / item max is below its points`,
+        });
+    });
+  }
+  if (rule.type === 'none') {
+    if (row.weight !== 0) problems.push({ path: `${at}.weight`, message: '只加分指标的赋分应为 0 / a bonus-only row has weight 0' });
+    if (!row.bonus) problems.push({ path: `${at}.bonus`, message: '只加分指标必须有加分标准 / a bonus-only row needs bonus' });
+  } else if (row.weight <= 0) {
+    problems.push({ path: `${at}.weight`, message: '扣分指标的赋分必须大于 0 / a deduction row needs a positive weight' });
+  }
+  // checklist and quota deductions stop at the weight (扣完为止); there is nothing to compare
+  const largest =
+    rule.type === 'perOccurrence'
+      ? rule.cap
+      : rule.type === 'once'
+        ? rule.points
+        : rule.type === 'levels'
+          ? Math.max(...rule.levels.map((l) => l.points))
+          : 0;
+  if (largest > row.weight) {
+    problems.push({
+      path: `${at}.rule`,
+      message: `扣分上限 ${largest} 超过自身权重 ${row.weight}（计分办法：减分上限为自身权重分值） / deduction cap exceeds the weight`,
     });
   }
   return problems;

@@ -65,39 +65,8 @@ export function buildAnnualSummary(
     : classes.length > 1
       ? `${classes.map((c) => `${c.short}单位等次建议：${counts(c.key)}`).join('；')}。各等次名额的取整和同分处理见附注。`
       : `等次建议：${counts(classes[0]?.key ?? '')}。各等次名额的取整和同分处理见附注。`;
-  const overrides = scores.units.filter((u) => u.gradeOverride);
-  const candidates = scores.units.flatMap((u) => (u.extraCandidates ?? []).filter((c) => !c.entered).map((c) => ({ u, c })));
-  const decisions = [
-    ...overrides.map(
-      (u) =>
-        `${u.unitName}：建议等次由“${u.grade ?? '—'}”调整为“${u.gradeOverride!.grade}”，理由：${u.gradeOverride!.reason}（${u.gradeOverride!.by}）。`,
-    ),
-    ...candidates.map(
-      ({ u, c }) =>
-        `${u.unitName}：经确认的问题${c.findings.length}个（${c.findings
-          .slice(0, 3)
-          .map((b) => b.text)
-          .join(
-            '；',
-          )}${c.findings.length > 3 ? '等' : ''}）列为重大扣分项候选“${c.label.replace(/[，,]?扣\d+分$/, '')}”${c.points === null ? '' : `（${c.points}分）`}，未计入得分，是否扣分请审定。`,
-    ),
-    pending.items
-      ? `尚有${pending.items}项检查结果待人工确认，涉及${pending.units}个单位；确认后相关单位的得分可能变化（见评分表“待确认事项”）。`
-      : '所有检查结果均已确认，无待确认事项。',
-  ];
-  const byItem = new Map<string, { deduction: number; units: number }>();
-  for (const u of scores.units) {
-    for (const r of u.indicators) {
-      if (r.deduction <= 0) continue;
-      const key = r.level3 || r.level2;
-      const cur = byItem.get(key) ?? { deduction: 0, units: 0 };
-      byItem.set(key, { deduction: cur.deduction + r.deduction, units: cur.units + 1 });
-    }
-  }
-  const problems = [...byItem.entries()]
-    .sort((x, y) => y[1].units - x[1].units || y[1].deduction - x[1].deduction)
-    .slice(0, 6)
-    .map(([item, v], i) => `${i + 1}.“${item}”：${v.units}个单位被扣分，合计扣${fmtPoints(v.deduction)}分。`);
+  const decisions = decisionParagraphs(scores, pending);
+  const problems = mostDeductedItems(scores);
   const issuer = issuerFor(scores.county);
   return {
     title: `关于${scores.year}年度政务公开工作考核结果的报告（送审稿）`,
@@ -121,6 +90,47 @@ export function buildAnnualSummary(
     issuer,
     date: dateZh(issuedOn ?? scores.asOf),
   };
+}
+
+/** 需领导小组审定的事项: grade overrides, 重大扣分项 candidates not yet entered, and what still awaits review. */
+function decisionParagraphs(scores: ScoresFile, pending: { items: number; units: number }): string[] {
+  const overrides = scores.units.filter((u) => u.gradeOverride);
+  const candidates = scores.units.flatMap((u) => (u.extraCandidates ?? []).filter((c) => !c.entered).map((c) => ({ u, c })));
+  return [
+    ...overrides.map(
+      (u) =>
+        `${u.unitName}：建议等次由“${u.grade ?? '—'}”调整为“${u.gradeOverride!.grade}”，理由：${u.gradeOverride!.reason}（${u.gradeOverride!.by}）。`,
+    ),
+    ...candidates.map(
+      ({ u, c }) =>
+        `${u.unitName}：经确认的问题${c.findings.length}个（${c.findings
+          .slice(0, 3)
+          .map((b) => b.text)
+          .join(
+            '；',
+          )}${c.findings.length > 3 ? '等' : ''}）列为重大扣分项候选“${c.label.replace(/[，,]?扣\d+分$/, '')}”${c.points === null ? '' : `（${c.points}分）`}，未计入得分，是否扣分请审定。`,
+    ),
+    pending.items
+      ? `尚有${pending.items}项检查结果待人工确认，涉及${pending.units}个单位；确认后相关单位的得分可能变化（见评分表“待确认事项”）。`
+      : '所有检查结果均已确认，无待确认事项。',
+  ];
+}
+
+/** 存在的主要问题: the six items that cost the most units points. */
+function mostDeductedItems(scores: ScoresFile): string[] {
+  const byItem = new Map<string, { deduction: number; units: number }>();
+  for (const u of scores.units) {
+    for (const r of u.indicators) {
+      if (r.deduction <= 0) continue;
+      const key = r.level3 || r.level2;
+      const cur = byItem.get(key) ?? { deduction: 0, units: 0 };
+      byItem.set(key, { deduction: cur.deduction + r.deduction, units: cur.units + 1 });
+    }
+  }
+  return [...byItem.entries()]
+    .sort((x, y) => y[1].units - x[1].units || y[1].deduction - x[1].deduction)
+    .slice(0, 6)
+    .map(([item, v], i) => `${i + 1}.“${item}”：${v.units}个单位被扣分，合计扣${fmtPoints(v.deduction)}分。`);
 }
 
 export function summaryDocx(s: AnnualSummary, chart: Chart | null): (Paragraph | Table)[] {

@@ -103,6 +103,21 @@ function styleRow(r: ExcelJS.Row, head = false): void {
 /** Returns the cell address of the unit's total (for the summary sheet's formulas). */
 function unitSheet(wb: ExcelJS.Workbook, name: string, u: UnitScore, rubric: Rubric, scores: ScoresFile): string {
   const ws = wb.addWorksheet(name);
+  unitSheetHead(ws, u, scores);
+  const first = HEADER_ROW + 1;
+  indicatorRows(ws, u, rubric);
+  // 综合加分项 and 重大扣分项 as the seed has them: one row each with every item, this unit's points and their basis
+  for (const kind of ['bonus', 'penalty'] as const) extraItemsRow(ws, u, rubric, kind);
+  const totalRow = unitTotalRow(ws, u, first);
+  // 重大扣分项 candidates: below the total, outside its sum — a person decides and enters them, or not
+  for (const c of u.extraCandidates ?? []) extraCandidateRow(ws, u, c);
+  fitRowHeights(ws, HEADER_ROW + 1);
+  printOnA4Landscape(ws, { titleRows: `${HEADER_ROW}:${HEADER_ROW}`, lastColumn: colLetter(UNIT_HEADERS.length) });
+  return `${quoteSheetName(name)}!${colLetter(COL['得分'])}${totalRow.number}`;
+}
+
+/** Title, the unit's result line and the frozen column headers. */
+function unitSheetHead(ws: ExcelJS.Worksheet, u: UnitScore, scores: ScoresFile): void {
   ws.columns = [12, 12, 18, 7, 40, 28, 18, 7, 7, 7, 8, 9, 40, 40, 14].map((width) => ({ width }));
   ws.mergeCells(1, 1, 1, UNIT_HEADERS.length);
   ws.getCell(1, 1).value = `${u.unitName} ${scores.year}年度政务公开工作考核评分表（${classOf(scores, u.class).short}）`;
@@ -115,7 +130,10 @@ function unitSheet(wb: ExcelJS.Workbook, name: string, u: UnitScore, rubric: Rub
   ws.getCell(2, 1).font = FONT_BODY;
   styleRow(ws.addRow([...UNIT_HEADERS]), true);
   ws.views = [{ state: 'frozen', ySplit: HEADER_ROW }];
+}
 
+/** One row per indicator with its points formula, level cells merged. */
+function indicatorRows(ws: ExcelJS.Worksheet, u: UnitScore, rubric: Rubric): void {
   const classRows = rubric.classes[u.class].rows;
   const rows = new Map(classRows.map((r) => [r.id, r]));
   const level1Weight = (level1: string): number | null => {
@@ -152,39 +170,41 @@ function unitSheet(wb: ExcelJS.Workbook, name: string, u: UnitScore, rubric: Rub
     first,
     u.indicators.map((i) => ({ level1: i.level1, level2: i.level2, weight: level1Weight(i.level1) })),
   );
-  // 综合加分项 and 重大扣分项 as the seed has them: one row each with every item, this unit's points and their basis
-  for (const kind of ['bonus', 'penalty'] as const) {
-    const mine = u.extras.filter((e) => (kind === 'bonus' ? e.points >= 0 : e.points < 0));
-    const sum = mine.reduce((t, e) => t + Math.abs(e.points), 0);
-    const items = extraItemsText(rubric.extras[kind]);
-    const basis = mine
-      .map((e) => `${e.label}：${fmtPoints(e.points)} 分${basisText(e.basis) ? `（${basisText(e.basis)}）` : ''}`)
-      .join('\n');
-    const r = ws.addRow([
-      kind === 'bonus' ? '综合加分项' : '重大扣分项',
-      '',
-      '',
-      '不设上限',
-      kind === 'penalty' ? items : '',
-      kind === 'bonus' ? items : '',
-      kind === 'bonus' ? rubric.extras.bonusMethod : rubric.extras.penaltyMethod,
-      kind === 'penalty' && sum ? sum : null,
-      kind === 'bonus' && sum ? sum : null,
-      null,
-      null,
-      null,
-      safeCellText(basis || (kind === 'bonus' ? '无综合加分' : '无重大扣分')),
-      safeCellText(mine.map((e) => basisLinks(e.basis)).join('\n')),
-      '',
-    ]);
-    const cell = colLetter(COL[kind === 'bonus' ? '加分' : '扣分']);
-    r.getCell(COL['得分']).value = {
-      formula: kind === 'bonus' ? `${cell}${r.number}` : `-${cell}${r.number}`,
-      result: kind === 'bonus' ? sum : sum ? -sum : 0,
-    };
-    ws.mergeCells(r.number, 1, r.number, 3);
-    styleRow(r);
-  }
+}
+
+function extraItemsRow(ws: ExcelJS.Worksheet, u: UnitScore, rubric: Rubric, kind: 'bonus' | 'penalty'): void {
+  const mine = u.extras.filter((e) => (kind === 'bonus' ? e.points >= 0 : e.points < 0));
+  const sum = mine.reduce((t, e) => t + Math.abs(e.points), 0);
+  const items = extraItemsText(rubric.extras[kind]);
+  const basis = mine.map((e) => `${e.label}：${fmtPoints(e.points)} 分${basisText(e.basis) ? `（${basisText(e.basis)}）` : ''}`).join('\n');
+  const r = ws.addRow([
+    kind === 'bonus' ? '综合加分项' : '重大扣分项',
+    '',
+    '',
+    '不设上限',
+    kind === 'penalty' ? items : '',
+    kind === 'bonus' ? items : '',
+    kind === 'bonus' ? rubric.extras.bonusMethod : rubric.extras.penaltyMethod,
+    kind === 'penalty' && sum ? sum : null,
+    kind === 'bonus' && sum ? sum : null,
+    null,
+    null,
+    null,
+    safeCellText(basis || (kind === 'bonus' ? '无综合加分' : '无重大扣分')),
+    safeCellText(mine.map((e) => basisLinks(e.basis)).join('\n')),
+    '',
+  ]);
+  const cell = colLetter(COL[kind === 'bonus' ? '加分' : '扣分']);
+  r.getCell(COL['得分']).value = {
+    formula: kind === 'bonus' ? `${cell}${r.number}` : `-${cell}${r.number}`,
+    result: kind === 'bonus' ? sum : sum ? -sum : 0,
+  };
+  ws.mergeCells(r.number, 1, r.number, 3);
+  styleRow(r);
+}
+
+/** The 合计 row: a SUM formula when the parts add up to scores.json's total, else that total and a note. */
+function unitTotalRow(ws: ExcelJS.Worksheet, u: UnitScore, first: number): ExcelJS.Row {
   const last = ws.rowCount;
   const pts = colLetter(COL['得分']);
   const sum = [...u.indicators.map((i) => i.points), ...u.extras.map((e) => e.points)].reduce((s, p) => s + p, 0);
@@ -198,31 +218,29 @@ function unitSheet(wb: ExcelJS.Workbook, name: string, u: UnitScore, rubric: Rub
     ? ''
     : `各项得分之和为${fmtPoints(sum)}，与 scores.json 总分不一致，以 scores.json 为准，请核对`;
   styleRow(totalRow, true);
-  // 重大扣分项 candidates: below the total, outside its sum — a person decides and enters them, or not
-  for (const c of u.extraCandidates ?? []) {
-    const r = ws.addRow([
-      `${c.kind === 'penalty' ? '重大扣分项' : '综合加分项'}候选（未计入得分）`,
-      '',
-      '',
-      c.points === null ? '酌情' : c.points,
-      c.label,
-      '',
-      '须考核小组认定',
-      null,
-      null,
-      null,
-      null,
-      null,
-      safeCellText(basisText(c.findings)),
-      safeCellText(basisLinks(c.findings)),
-      c.entered ? '已录入，见上方重大扣分项' : `认定后录入：zwgk manual add --unit ${u.unitId} --indicator ${c.target}`,
-    ]);
-    ws.mergeCells(r.number, 1, r.number, 3);
-    styleRow(r);
-  }
-  fitRowHeights(ws, HEADER_ROW + 1);
-  printOnA4Landscape(ws, { titleRows: `${HEADER_ROW}:${HEADER_ROW}`, lastColumn: colLetter(UNIT_HEADERS.length) });
-  return `${quoteSheetName(name)}!${pts}${totalRow.number}`;
+  return totalRow;
+}
+
+function extraCandidateRow(ws: ExcelJS.Worksheet, u: UnitScore, c: NonNullable<UnitScore['extraCandidates']>[number]): void {
+  const r = ws.addRow([
+    `${c.kind === 'penalty' ? '重大扣分项' : '综合加分项'}候选（未计入得分）`,
+    '',
+    '',
+    c.points === null ? '酌情' : c.points,
+    c.label,
+    '',
+    '须考核小组认定',
+    null,
+    null,
+    null,
+    null,
+    null,
+    safeCellText(basisText(c.findings)),
+    safeCellText(basisLinks(c.findings)),
+    c.entered ? '已录入，见上方重大扣分项' : `认定后录入：zwgk manual add --unit ${u.unitId} --indicator ${c.target}`,
+  ]);
+  ws.mergeCells(r.number, 1, r.number, 3);
+  styleRow(r);
 }
 
 function summarySheet(

@@ -104,97 +104,15 @@ function itemText(f: Finding): string {
 }
 
 export function buildMonthlyContent(input: MonthlyInput): MonthlyContent {
-  const unitOrder = new Map(input.units.map((u, i) => [u.id, i]));
-  const unitName = new Map(input.units.map((u) => [u.id, u.name]));
-  const notified = input.findings
-    .filter((f) => f.monthly && isNotifiable(f, input.draft))
-    .sort(
-      (a, b) =>
-        KIND_ORDER.indexOf(a.checkId) - KIND_ORDER.indexOf(b.checkId) ||
-        (unitOrder.get(a.unitId) ?? 1e9) - (unitOrder.get(b.unitId) ?? 1e9) ||
-        a.subject.localeCompare(b.subject),
-    );
-
+  const notified = notifiedInOrder(input);
   const kinds = [...new Set(notified.map((f) => f.checkId))];
-  const groups: KindGroup[] = kinds.map((checkId) => {
-    const ofKind = notified.filter((f) => f.checkId === checkId);
-    const unitIds = [...new Set(ofKind.map((f) => f.unitId))];
-    return {
-      checkId,
-      name: checkName(checkId),
-      count: ofKind.length,
-      units: unitIds.map((unitId) => ({
-        unitId,
-        unitName: unitName.get(unitId) ?? ofKind.find((f) => f.unitId === unitId)!.unitName,
-        items: ofKind
-          .filter((f) => f.unitId === unitId)
-          .map((f) => ({
-            text: itemText(f),
-            url: f.evidence[0]?.url ?? (f.subject.startsWith('http') ? f.subject : null),
-            pending: isPending(f),
-          })),
-      })),
-    };
-  });
-
+  const groups = kindGroups(input, notified, kinds);
   const classes = input.classes?.length ? input.classes : rubricClasses(null, input.units);
-  const classLabel = new Map(classes.map((c) => [c.key, c.label]));
-  const byClass = classCountsText(classes, 'label');
-  const unitsWithProblems = new Set(notified.map((f) => f.unitId));
-  const pendingCount = notified.filter(isPending).length;
-  const run = input.runInfo ?? {};
-  const when =
-    run.checkedFrom && run.checkedTo
-      ? `${dateZh(run.checkedFrom)}至${dateZh(run.checkedTo)}`
-      : run.asOf
-        ? `${dateZh(run.asOf)}`
-        : monthZh(input.month);
-  const scale = [
-    run.columnsChecked ? `政务公开栏目${run.columnsChecked}个` : '',
-    run.accountsChecked ? `政务新媒体账号${run.accountsChecked}个` : '',
-  ]
-    .filter(Boolean)
-    .join('、');
-  const okUnits = input.units.length - unitsWithProblems.size;
-  const passRate = input.units.length ? `${((okUnits / input.units.length) * 100).toFixed(1).replace(/\.0$/, '')}%` : '—';
-
-  const basics = [
-    `${when}，县政府办公室对全县${input.units.length}个单位${byClass ? `（${byClass}）` : ''}在县政府门户网站开设的政务公开栏目及政务新媒体进行了全覆盖检查${scale ? `，共检查${scale}` : ''}。`,
-    notified.length
-      ? `经检查，${okUnits}个单位未发现问题，合格率${passRate}；共发现问题${notified.length}个，涉及${unitsWithProblems.size}个单位。${input.draft && pendingCount ? `其中${pendingCount}个问题尚待人工确认，已标注“${PENDING_MARK}”，确认前不得印发。` : ''}`
-      : `经检查，${input.units.length}个单位均未发现需要通报的问题，合格率100%。`,
-  ];
-
-  const requirements = [
-    `请被通报单位对照问题清单逐项整改，于${dateZh(input.deadline)}前完成，并将整改情况书面报送县政府办公室。`,
-    '各单位要举一反三，加强栏目日常维护和内容审核，确保信息发布及时、准确、规范，防止同类问题再次发生。',
-    '本次通报结果纳入年度政务公开工作考核（在我县每月政府网站和政务新媒体全覆盖检查中被通报的，有一次扣1分）。逾期未整改的，将在下月通报中再次通报。',
-  ];
-  if (notified.some((f) => isContentSafety(f.checkId))) {
-    requirements.unshift(
-      '通报的内容安全问题中，严重表述错误、泄露个人信息和疑似有害信息属于单项否决类问题，相关单位须立即撤下或更正，不受上述整改期限限制，并当日将处理情况报县政府办公室；经认定的，按年度考核方案的有关规定处理。',
-    );
-  }
-
+  const basics = basicsParagraphs(input, notified, classCountsText(classes, 'label'));
+  const requirements = requirementParagraphs(input, notified);
   const kindsInOrder = KIND_ORDER.filter((k) => kinds.includes(k as Finding['checkId']));
-  const tableRows = input.units.map((u, i) => {
-    const mine = notified.filter((f) => f.unitId === u.id);
-    return [
-      String(i + 1),
-      u.name,
-      classLabel.get(u.class) ?? u.class,
-      ...kindsInOrder.map((k) => String(mine.filter((f) => f.checkId === k).length)),
-      String(mine.length),
-    ];
-  });
-  tableRows.push([
-    '',
-    '合计',
-    '',
-    ...kindsInOrder.map((k) => String(notified.filter((f) => f.checkId === k).length)),
-    String(notified.length),
-  ]);
-
+  const classLabel = new Map(classes.map((c) => [c.key, c.label]));
+  const tableRows = countTableRows(input, notified, kindsInOrder, classLabel);
   const issuedOn = input.issuedOn ?? input.runInfo?.asOf ?? todayShanghai();
   const frame = gongwenFrame(input.county, input.units, input.documents, {
     year: input.month.slice(0, 4),
@@ -223,6 +141,106 @@ export function buildMonthlyContent(input: MonthlyInput): MonthlyContent {
       .filter((r) => r.count > 0),
     notified,
   };
+}
+
+/** The findings the 通报 lists, by kind (content safety first), then unit order, then subject. */
+function notifiedInOrder(input: MonthlyInput): Finding[] {
+  const unitOrder = new Map(input.units.map((u, i) => [u.id, i]));
+  return input.findings
+    .filter((f) => f.monthly && isNotifiable(f, input.draft))
+    .sort(
+      (a, b) =>
+        KIND_ORDER.indexOf(a.checkId) - KIND_ORDER.indexOf(b.checkId) ||
+        (unitOrder.get(a.unitId) ?? 1e9) - (unitOrder.get(b.unitId) ?? 1e9) ||
+        a.subject.localeCompare(b.subject),
+    );
+}
+
+function kindGroups(input: MonthlyInput, notified: Finding[], kinds: Finding['checkId'][]): KindGroup[] {
+  const unitName = new Map(input.units.map((u) => [u.id, u.name]));
+  return kinds.map((checkId) => {
+    const ofKind = notified.filter((f) => f.checkId === checkId);
+    const unitIds = [...new Set(ofKind.map((f) => f.unitId))];
+    return {
+      checkId,
+      name: checkName(checkId),
+      count: ofKind.length,
+      units: unitIds.map((unitId) => ({
+        unitId,
+        unitName: unitName.get(unitId) ?? ofKind.find((f) => f.unitId === unitId)!.unitName,
+        items: ofKind
+          .filter((f) => f.unitId === unitId)
+          .map((f) => ({
+            text: itemText(f),
+            url: f.evidence[0]?.url ?? (f.subject.startsWith('http') ? f.subject : null),
+            pending: isPending(f),
+          })),
+      })),
+    };
+  });
+}
+
+/** 基本情况: what was checked, when, and what was found. */
+function basicsParagraphs(input: MonthlyInput, notified: Finding[], byClass: string): string[] {
+  const unitsWithProblems = new Set(notified.map((f) => f.unitId));
+  const pendingCount = notified.filter(isPending).length;
+  const run = input.runInfo ?? {};
+  const when =
+    run.checkedFrom && run.checkedTo
+      ? `${dateZh(run.checkedFrom)}至${dateZh(run.checkedTo)}`
+      : run.asOf
+        ? `${dateZh(run.asOf)}`
+        : monthZh(input.month);
+  const scale = [
+    run.columnsChecked ? `政务公开栏目${run.columnsChecked}个` : '',
+    run.accountsChecked ? `政务新媒体账号${run.accountsChecked}个` : '',
+  ]
+    .filter(Boolean)
+    .join('、');
+  const okUnits = input.units.length - unitsWithProblems.size;
+  const passRate = input.units.length ? `${((okUnits / input.units.length) * 100).toFixed(1).replace(/\.0$/, '')}%` : '—';
+  return [
+    `${when}，县政府办公室对全县${input.units.length}个单位${byClass ? `（${byClass}）` : ''}在县政府门户网站开设的政务公开栏目及政务新媒体进行了全覆盖检查${scale ? `，共检查${scale}` : ''}。`,
+    notified.length
+      ? `经检查，${okUnits}个单位未发现问题，合格率${passRate}；共发现问题${notified.length}个，涉及${unitsWithProblems.size}个单位。${input.draft && pendingCount ? `其中${pendingCount}个问题尚待人工确认，已标注“${PENDING_MARK}”，确认前不得印发。` : ''}`
+      : `经检查，${input.units.length}个单位均未发现需要通报的问题，合格率100%。`,
+  ];
+}
+
+function requirementParagraphs(input: MonthlyInput, notified: Finding[]): string[] {
+  const requirements = [
+    `请被通报单位对照问题清单逐项整改，于${dateZh(input.deadline)}前完成，并将整改情况书面报送县政府办公室。`,
+    '各单位要举一反三，加强栏目日常维护和内容审核，确保信息发布及时、准确、规范，防止同类问题再次发生。',
+    '本次通报结果纳入年度政务公开工作考核（在我县每月政府网站和政务新媒体全覆盖检查中被通报的，有一次扣1分）。逾期未整改的，将在下月通报中再次通报。',
+  ];
+  if (notified.some((f) => isContentSafety(f.checkId))) {
+    requirements.unshift(
+      '通报的内容安全问题中，严重表述错误、泄露个人信息和疑似有害信息属于单项否决类问题，相关单位须立即撤下或更正，不受上述整改期限限制，并当日将处理情况报县政府办公室；经认定的，按年度考核方案的有关规定处理。',
+    );
+  }
+  return requirements;
+}
+
+/** 问题统计表: one row per unit with its count per kind, then the 合计 row. */
+function countTableRows(input: MonthlyInput, notified: Finding[], kindsInOrder: string[], classLabel: Map<string, string>): string[][] {
+  const tableRows = input.units.map((u, i) => {
+    const mine = notified.filter((f) => f.unitId === u.id);
+    return [
+      String(i + 1),
+      u.name,
+      classLabel.get(u.class) ?? u.class,
+      ...kindsInOrder.map((k) => String(mine.filter((f) => f.checkId === k).length)),
+      String(mine.length),
+    ];
+  });
+  tableRows.push([
+    '',
+    '合计',
+    '',
+    ...kindsInOrder.map((k) => String(notified.filter((f) => f.checkId === k).length)),
+    String(notified.length),
+  ]);
+  return tableRows;
 }
 
 export function groupHeading(i: number, g: KindGroup): string {

@@ -1,4 +1,4 @@
-import { rowsForUnit, type CountyConfig, type Rubric, type RubricRow, type UnitConfig } from '../config/index.ts';
+import { rowsForUnit, type CountyConfig, type Rubric, type RubricExtraItem, type RubricRow, type UnitConfig } from '../config/index.ts';
 import type { ManualEntryInput } from '../store/index.ts';
 import { findExtraItem } from './engine.ts';
 
@@ -68,16 +68,37 @@ function num(v: number | null | undefined): v is number {
   return v !== null && v !== undefined;
 }
 
+type Problem = { column: string; message: string };
+
 /** Checks an entry against the county config and the rubric; returns the problems in Chinese (empty = fine). */
-export function manualEntryProblems(
-  e: ManualEntryInput,
-  ctx: { config: CountyConfig; rubric: Rubric },
-): { column: string; message: string }[] {
-  const problems: { column: string; message: string }[] = [];
+export function manualEntryProblems(e: ManualEntryInput, ctx: { config: CountyConfig; rubric: Rubric }): Problem[] {
   const unit = ctx.config.units.find((u) => u.id === e.unitId);
   if (!unit) return [{ column: '单位', message: `单位 "${e.unitId}" 不在县配置中` }];
+  const problems: Problem[] = [];
   if (!e.by || !e.by.trim()) problems.push({ column: '录入人', message: '缺少录入人' });
   if (!e.note || !e.note.trim()) problems.push({ column: '说明', message: '缺少说明（依据的材料或情况）' });
+  problems.push(...numberProblems(e));
+  const extra = findExtraItem(ctx.rubric, e.target);
+  if (extra) return [...problems, ...extraItemProblems(e, extra.item)];
+  const row = rowsForUnit(ctx.rubric, unit).find((r) => r.id === e.target);
+  if (!row) {
+    const exists = (ctx.rubric.classes[unit.class]?.rows ?? []).some((r) => r.id === e.target);
+    return [
+      ...problems,
+      {
+        column: '指标',
+        message: exists
+          ? `指标 "${e.target}" 不适用于 ${unit.name}`
+          : `指标 "${e.target}" 不在 ${ctx.rubric.year} 年${unit.class}类考核细则中`,
+      },
+    ];
+  }
+  return [...problems, ...ruleProblems(e, row), ...partValueProblems(e, row.rule)];
+}
+
+/** Numbers that no target can accept: not finite, negative counts, fractions of a count, beyond the possible. */
+function numberProblems(e: ManualEntryInput): Problem[] {
+  const problems: Problem[] = [];
   const numbers: [string, number | null | undefined][] = [
     ['次数', e.occurrences],
     ['分值', e.points],
@@ -104,30 +125,23 @@ export function manualEntryProblems(
   }
   const given = [e.points, e.occurrences, e.value, e.bonusOccurrences].some(num) || !!e.levelId || !!e.partValues || !!e.bonusVariants;
   if (!given) problems.push({ column: '次数', message: '没有填写次数、档次、分值或加分次数' });
+  return problems;
+}
 
-  const extra = findExtraItem(ctx.rubric, e.target);
-  if (extra) {
-    if (e.levelId || e.partValues || e.bonusVariants || num(e.bonusOccurrences) || num(e.value))
-      problems.push({ column: '分值', message: '综合加分项/重大扣分项只填次数或分值' });
-    if (extra.item.points === null && !num(e.points))
-      problems.push({ column: '分值', message: `“${extra.item.label}”为酌情项，必须填写分值` });
-    if (!extra.item.repeatable && num(e.occurrences) && e.occurrences > 1)
-      problems.push({ column: '次数', message: `“${extra.item.label}”只计一次：次数应为 0 或 1` });
-    return problems;
-  }
-  const row = rowsForUnit(ctx.rubric, unit).find((r) => r.id === e.target);
-  if (!row) {
-    const exists = (ctx.rubric.classes[unit.class]?.rows ?? []).some((r) => r.id === e.target);
-    return [
-      ...problems,
-      {
-        column: '指标',
-        message: exists
-          ? `指标 "${e.target}" 不适用于 ${unit.name}`
-          : `指标 "${e.target}" 不在 ${ctx.rubric.year} 年${unit.class}类考核细则中`,
-      },
-    ];
-  }
+/** 综合加分项/重大扣分项 take a count or points only. */
+function extraItemProblems(e: ManualEntryInput, item: RubricExtraItem): Problem[] {
+  const problems: Problem[] = [];
+  if (e.levelId || e.partValues || e.bonusVariants || num(e.bonusOccurrences) || num(e.value))
+    problems.push({ column: '分值', message: '综合加分项/重大扣分项只填次数或分值' });
+  if (item.points === null && !num(e.points)) problems.push({ column: '分值', message: `“${item.label}”为酌情项，必须填写分值` });
+  if (!item.repeatable && num(e.occurrences) && e.occurrences > 1)
+    problems.push({ column: '次数', message: `“${item.label}”只计一次：次数应为 0 或 1` });
+  return problems;
+}
+
+/** What the row's rule type allows: levels, a range, points of the right sign, counts. */
+function ruleProblems(e: ManualEntryInput, row: RubricRow): Problem[] {
+  const problems: Problem[] = [];
   const r = row.rule;
   const ranged = r.type === 'ranged' || r.type === 'assigned';
   if (e.levelId && (r.type !== 'levels' || !r.levels.some((l) => l.id === e.levelId || l.label === e.levelId))) {
@@ -156,6 +170,12 @@ export function manualEntryProblems(
   for (const id of Object.keys(e.bonusVariants ?? {})) {
     if (!row.bonus?.variants?.some((v) => v.id === id)) problems.push({ column: '加分情形', message: `没有加分情形 "${id}"` });
   }
+  return problems;
+}
+
+/** 分项 values: checklist items, quota periods of the entry's year, or the parts of a ranged row. */
+function partValueProblems(e: ManualEntryInput, r: RubricRow['rule']): Problem[] {
+  const problems: Problem[] = [];
   if (e.partValues && r.type === 'checklist') {
     for (const [id, v] of Object.entries(e.partValues)) {
       const item = r.items.find((i) => i.id === id);

@@ -97,82 +97,97 @@ export function buildRowInput(
   entry: ManualEntry | undefined,
   notices: MonthlyNotice[],
   scope: Scope,
-  observed?: { periods: string[]; counts: Record<string, number> | null },
+  observed?: Observed,
 ): RowInput {
-  const input: RuleInput = {};
-  const basis: Basis[] = [];
-  let occurrences = 0;
-  let bonusOccurrences = 0;
-  let rangedValue: number | null = null;
-  let hasData = false;
-
-  if (row.id === 'notice.monthly') {
-    const months = notices.filter((n) => n.state === 'notified' || scope === 'withPending').sort((a, b) => a.month.localeCompare(b.month));
-    for (const n of months) {
-      occurrences += 1;
-      basis.push({
-        text: `${n.month} 全覆盖检查${n.state === 'notified' ? '被通报' : '待审核（如确认将被通报）'}（问题 ${n.findingIds.length} 条，第 ${n.runId} 次检查）`,
-        status: n.state === 'notified' ? 'confirmed' : 'pending',
-        findingId: n.findingIds[0],
-      });
-    }
-    hasData = true;
-  } else {
-    for (const f of findings) {
-      if (!findingCounts(f, scope)) continue;
-      const amount = effectiveAmount(f, row);
-      if (f.kind === 'ranged') rangedValue = round((rangedValue ?? 0) + amount.value);
-      else if (f.kind === 'bonus') bonusOccurrences += amount.occurrences;
-      else occurrences += amount.occurrences;
-      basis.push(findingBasis(f, amount));
-      hasData = true;
-    }
-  }
-
-  if (entry) {
-    hasData = true;
-    basis.push(entryBasis(entry));
-    if (entry.occurrences !== null) occurrences += entry.occurrences;
-    if (entry.bonusOccurrences !== null) bonusOccurrences += entry.bonusOccurrences;
-    if (entry.bonusVariants) input.bonusVariants = { ...entry.bonusVariants };
-    if (entry.levelId !== null) input.levelId = entry.levelId;
-    if (entry.partValues) input.partValues = { ...entry.partValues };
-    if (entry.value !== null) rangedValue = entry.value;
-    if (entry.points !== null) {
-      const ranged = row.rule.type === 'ranged' || row.rule.type === 'assigned';
-      if (ranged) rangedValue = entry.points;
-      else if (entry.points > 0 && row.bonus) bonusOccurrences += round(entry.points / row.bonus.points);
-      else if (entry.points < 0) {
-        const step = deductionStep(row);
-        if (row.rule.type === 'once') occurrences += 1;
-        else if (step) occurrences += round(-entry.points / step);
-      }
-    }
-  }
-
-  if (occurrences > 0) input.occurrences = round(occurrences);
-  if (bonusOccurrences > 0) input.bonusOccurrences = round(bonusOccurrences);
-  if (rangedValue !== null && !input.partValues) input.value = rangedValue;
+  const t: Tally = { input: {}, basis: [], occurrences: 0, bonusOccurrences: 0, rangedValue: null, hasData: false };
+  if (row.id === 'notice.monthly') tallyNotices(t, notices, scope);
+  else tallyFindings(t, row, findings, scope);
+  if (entry) tallyEntry(t, row, entry);
+  if (t.occurrences > 0) t.input.occurrences = round(t.occurrences);
+  if (t.bonusOccurrences > 0) t.input.bonusOccurrences = round(t.bonusOccurrences);
+  if (t.rangedValue !== null && !t.input.partValues) t.input.value = t.rangedValue;
   // checklist items and quota periods are entered as named values (分项); for a quota, observed counts come first
   // and an entry corrects or completes them period by period
-  if (row.rule.type === 'checklist' && input.partValues) {
-    input.items = input.partValues;
-    delete input.partValues;
+  if (row.rule.type === 'checklist' && t.input.partValues) {
+    t.input.items = t.input.partValues;
+    delete t.input.partValues;
   }
-  if (row.rule.type === 'quota') {
-    input.periods = observed?.periods;
-    const counts = { ...(observed?.counts ?? {}), ...(input.partValues ?? {}) };
-    delete input.partValues;
-    if (Object.keys(counts).length > 0) input.periodCounts = counts;
-    if (observed?.counts) {
-      hasData = true;
-      basis.push({
-        text: `网上检查：各期发布数量 ${Object.entries(observed.counts)
-          .sort()
-          .map(([p, c]) => `${p} ${c}`)
-          .join('，')}`,
-      });
+  if (row.rule.type === 'quota') applyQuotaCounts(t, observed);
+  return { input: t.input, basis: t.basis, hasData: t.hasData };
+}
+
+type Observed = { periods: string[]; counts: Record<string, number> | null };
+
+/** What a row's findings, entry and notices add up to while its input is built. */
+interface Tally {
+  input: RuleInput;
+  basis: Basis[];
+  occurrences: number;
+  bonusOccurrences: number;
+  rangedValue: number | null;
+  hasData: boolean;
+}
+
+function tallyNotices(t: Tally, notices: MonthlyNotice[], scope: Scope): void {
+  const months = notices.filter((n) => n.state === 'notified' || scope === 'withPending').sort((a, b) => a.month.localeCompare(b.month));
+  for (const n of months) {
+    t.occurrences += 1;
+    t.basis.push({
+      text: `${n.month} 全覆盖检查${n.state === 'notified' ? '被通报' : '待审核（如确认将被通报）'}（问题 ${n.findingIds.length} 条，第 ${n.runId} 次检查）`,
+      status: n.state === 'notified' ? 'confirmed' : 'pending',
+      findingId: n.findingIds[0],
+    });
+  }
+  t.hasData = true;
+}
+
+function tallyFindings(t: Tally, row: RubricRow, findings: ScoringFinding[], scope: Scope): void {
+  for (const f of findings) {
+    if (!findingCounts(f, scope)) continue;
+    const amount = effectiveAmount(f, row);
+    if (f.kind === 'ranged') t.rangedValue = round((t.rangedValue ?? 0) + amount.value);
+    else if (f.kind === 'bonus') t.bonusOccurrences += amount.occurrences;
+    else t.occurrences += amount.occurrences;
+    t.basis.push(findingBasis(f, amount));
+    t.hasData = true;
+  }
+}
+
+function tallyEntry(t: Tally, row: RubricRow, entry: ManualEntry): void {
+  const { input } = t;
+  t.hasData = true;
+  t.basis.push(entryBasis(entry));
+  if (entry.occurrences !== null) t.occurrences += entry.occurrences;
+  if (entry.bonusOccurrences !== null) t.bonusOccurrences += entry.bonusOccurrences;
+  if (entry.bonusVariants) input.bonusVariants = { ...entry.bonusVariants };
+  if (entry.levelId !== null) input.levelId = entry.levelId;
+  if (entry.partValues) input.partValues = { ...entry.partValues };
+  if (entry.value !== null) t.rangedValue = entry.value;
+  if (entry.points !== null) {
+    const ranged = row.rule.type === 'ranged' || row.rule.type === 'assigned';
+    if (ranged) t.rangedValue = entry.points;
+    else if (entry.points > 0 && row.bonus) t.bonusOccurrences += round(entry.points / row.bonus.points);
+    else if (entry.points < 0) {
+      const step = deductionStep(row);
+      if (row.rule.type === 'once') t.occurrences += 1;
+      else if (step) t.occurrences += round(-entry.points / step);
     }
   }
-  return { input, basis, hasData };
+}
+
+function applyQuotaCounts(t: Tally, observed: Observed | undefined): void {
+  const { input } = t;
+  input.periods = observed?.periods;
+  const counts = { ...(observed?.counts ?? {}), ...(input.partValues ?? {}) };
+  delete input.partValues;
+  if (Object.keys(counts).length > 0) input.periodCounts = counts;
+  if (observed?.counts) {
+    t.hasData = true;
+    t.basis.push({
+      text: `网上检查：各期发布数量 ${Object.entries(observed.counts)
+        .sort()
+        .map(([p, c]) => `${p} ${c}`)
+        .join('，')}`,
+    });
+  }
 }

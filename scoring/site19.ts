@@ -48,7 +48,7 @@ function label(name: string, t: MarkedNumber): string | null {
   return t.conf === '✔' ? null : `${name} ${t.value}（${confidenceLabel(t.conf)}）`;
 }
 
-export function scoreSite19(input: {
+interface Site19Input {
   table: IndicatorTable;
   findings: SiteFinding[];
   siteId: string;
@@ -56,63 +56,18 @@ export function scoreSite19(input: {
   kind: '门户' | '部门';
   month: string;
   asOf: string;
-}): Site19Result {
+}
+
+type Site19Base = Omit<Site19Result, 'verdict' | 'verdictReason' | 'deductionScore' | 'bonusScore' | 'total' | 'unverified'>;
+
+export function scoreSite19(input: Site19Input): Site19Result {
   const { table, findings } = input;
-  const unverified: string[] = [];
-  const vetoes: Site19Veto[] = table.vetoes.map((v) => {
-    const fs = findings.filter((f) => f.item === v.id && (f.effect === 'veto' || f.effect === 'warning'));
-    const hit = fs.filter((f) => f.effect === 'veto' && f.confidence === 'high');
-    const suspected = fs.filter((f) => f.effect === 'veto' && f.confidence === 'low');
-    const warn = fs.filter((f) => f.effect === 'warning');
-    for (const f of fs) unverified.push(...f.unverified);
-    const state: VetoState = hit.length
-      ? 'hit'
-      : suspected.length
-        ? 'suspected'
-        : warn.length
-          ? 'warning'
-          : v.mode === 'manual'
-            ? 'manual'
-            : 'clear';
-    const note =
-      state === 'manual'
-        ? `需人工核查${v.note ? `：${v.note}` : ''}`
-        : state === 'suspected'
-          ? '疑似，需人工确认后认定'
-          : state === 'warning'
-            ? '已达预警线'
-            : '';
-    return { id: v.id, name: v.name, state, findings: fs.map((f) => f.id), note };
-  });
-  const score = (items: IndicatorTable['deductions']): Site19Item[] =>
-    items.map((it) => {
-      const skipped = (it.skipFor ?? []).includes(input.kind);
-      const fs = findings.filter((f) => f.item === it.id && f.effect === 'deduction');
-      const per = it.points?.perOccurrence;
-      const once = it.points?.once;
-      const pointsFor = (list: SiteFinding[]) =>
-        list.length === 0
-          ? 0
-          : Math.min(it.weight.value, per ? per.value * list.reduce((s, f) => s + f.occurrences, 0) : once ? once.value : it.weight.value);
-      const notes = [label('分值', it.weight), per ? label('每项扣分', per) : null, once ? label('扣分', once) : null].filter(
-        (x): x is string => !!x,
-      );
-      if (fs.length) unverified.push(...notes.map((n) => `${it.name}：${n}`));
-      return {
-        id: it.id,
-        name: it.name,
-        weight: it.weight.value,
-        mode: skipped ? 'skipped' : it.mode,
-        deducted: skipped ? 0 : round(pointsFor(fs.filter((f) => f.confidence === 'high'))),
-        pending: skipped ? 0 : round(pointsFor(fs.filter((f) => f.confidence === 'low'))),
-        unverified: notes,
-        findings: fs.map((f) => f.id),
-      };
-    });
-  const deductions = score(table.deductions);
-  const bonuses = score(table.bonuses);
+  const unverified: string[] = []; // filled in order: vetoes, deductions, bonuses, the scoring lines
+  const vetoes = table.vetoes.map((v) => vetoState(v, findings, unverified));
+  const deductions = scoreItems(table.deductions, input, unverified);
+  const bonuses = scoreItems(table.bonuses, input, unverified);
   const warnings = findings.filter((f) => f.effect === 'warning').map((f) => f.title);
-  const base = {
+  const base: Site19Base = {
     siteId: input.siteId,
     siteName: input.siteName,
     month: input.month,
@@ -136,6 +91,65 @@ export function scoreSite19(input: {
       unverified: [...new Set(unverified)],
     };
   }
+  return scoredResult(base, table, unverified);
+}
+
+function vetoState(v: IndicatorTable['vetoes'][number], findings: SiteFinding[], unverified: string[]): Site19Veto {
+  const fs = findings.filter((f) => f.item === v.id && (f.effect === 'veto' || f.effect === 'warning'));
+  const hit = fs.filter((f) => f.effect === 'veto' && f.confidence === 'high');
+  const suspected = fs.filter((f) => f.effect === 'veto' && f.confidence === 'low');
+  const warn = fs.filter((f) => f.effect === 'warning');
+  for (const f of fs) unverified.push(...f.unverified);
+  const state: VetoState = hit.length
+    ? 'hit'
+    : suspected.length
+      ? 'suspected'
+      : warn.length
+        ? 'warning'
+        : v.mode === 'manual'
+          ? 'manual'
+          : 'clear';
+  const note =
+    state === 'manual'
+      ? `需人工核查${v.note ? `：${v.note}` : ''}`
+      : state === 'suspected'
+        ? '疑似，需人工确认后认定'
+        : state === 'warning'
+          ? '已达预警线'
+          : '';
+  return { id: v.id, name: v.name, state, findings: fs.map((f) => f.id), note };
+}
+
+function scoreItems(items: IndicatorTable['deductions'], input: Site19Input, unverified: string[]): Site19Item[] {
+  return items.map((it) => {
+    const skipped = (it.skipFor ?? []).includes(input.kind);
+    const fs = input.findings.filter((f) => f.item === it.id && f.effect === 'deduction');
+    const per = it.points?.perOccurrence;
+    const once = it.points?.once;
+    const pointsFor = (list: SiteFinding[]) =>
+      list.length === 0
+        ? 0
+        : Math.min(it.weight.value, per ? per.value * list.reduce((s, f) => s + f.occurrences, 0) : once ? once.value : it.weight.value);
+    const notes = [label('分值', it.weight), per ? label('每项扣分', per) : null, once ? label('扣分', once) : null].filter(
+      (x): x is string => !!x,
+    );
+    if (fs.length) unverified.push(...notes.map((n) => `${it.name}：${n}`));
+    return {
+      id: it.id,
+      name: it.name,
+      weight: it.weight.value,
+      mode: skipped ? 'skipped' : it.mode,
+      deducted: skipped ? 0 : round(pointsFor(fs.filter((f) => f.confidence === 'high'))),
+      pending: skipped ? 0 : round(pointsFor(fs.filter((f) => f.confidence === 'low'))),
+      unverified: notes,
+      findings: fs.map((f) => f.id),
+    };
+  });
+}
+
+/** No veto hit: the 扣分 part decides pass or fail, and above the bonus line the 加分 part is scored. */
+function scoredResult(base: Site19Base, table: IndicatorTable, unverified: string[]): Site19Result {
+  const { vetoes, deductions, bonuses } = base;
   const total = table.scoring.deductionTotal.value;
   const skippedWeight = deductions.filter((d) => d.mode === 'skipped').reduce((s, d) => s + d.weight, 0);
   const raw = total - skippedWeight - deductions.reduce((s, d) => s + d.deducted, 0);

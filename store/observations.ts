@@ -9,6 +9,8 @@ import type {
 } from '../model/index.ts';
 import { listRunPages } from './pages.ts';
 
+type Db = Store['db'];
+
 export interface UnitObservationBatch {
   columns: ColumnObservation[];
   details: DetailObservation[];
@@ -34,97 +36,116 @@ export function saveUnitObservations(
     for (const table of ['column_obs', 'detail_obs', 'link_obs', 'feed_obs', 'attachment_obs']) {
       db.prepare(`DELETE FROM ${table} WHERE run_id = ? AND unit_id = ?`).run(runId, unitId);
     }
-    const col = db.prepare(`INSERT INTO column_obs (run_id, unit_id, column_key, label, url, source, status, pages_read, total_pages_seen,
-      items_json, placeholder, rendered, content_hash, note, observed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
-    for (const c of batch.columns) {
-      col.run(
-        runId,
-        unitId,
-        c.columnKey,
-        c.label,
-        c.url,
-        c.source,
-        c.status,
-        c.pagesRead,
-        c.totalPagesSeen,
-        JSON.stringify(c.items),
-        c.placeholder,
-        c.rendered ? 1 : 0,
-        c.contentHash,
-        c.note,
-        c.observedAt,
-      );
-    }
-    const det =
-      db.prepare(`INSERT OR REPLACE INTO detail_obs (run_id, unit_id, column_key, url, title, published_at, text, fields_json, links_json,
-      tables_json, content_hash, fetched_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`);
-    for (const d of batch.details) {
-      det.run(
-        runId,
-        unitId,
-        d.columnKey,
-        d.url,
-        d.title,
-        d.publishedAt,
-        d.text,
-        JSON.stringify(d.fields),
-        JSON.stringify(d.links),
-        JSON.stringify(d.tables ?? []),
-        d.contentHash,
-        d.fetchedAt,
-      );
-    }
-    const link =
-      db.prepare(`INSERT OR REPLACE INTO link_obs (run_id, unit_id, page_url, target, text, in_scope, outcome, status, error_class, method,
-      checked_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)`);
-    for (const l of batch.links) {
-      link.run(runId, unitId, l.pageUrl, l.target, l.text, l.inScope ? 1 : 0, l.outcome, l.status, l.errorClass, l.method, l.checkedAt);
-    }
-    const feed =
-      db.prepare(`INSERT OR REPLACE INTO feed_obs (run_id, unit_id, platform, account, feed_url, source, ok, error_class, error, posts_json,
-      fetched_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)`);
-    for (const f of batch.feeds) {
-      feed.run(
-        runId,
-        unitId,
-        f.platform,
-        f.account,
-        f.feedUrl,
-        f.source,
-        f.ok ? 1 : 0,
-        f.errorClass,
-        f.error,
-        JSON.stringify(f.posts),
-        f.fetchedAt,
-      );
-    }
-    const att =
-      db.prepare(`INSERT OR REPLACE INTO attachment_obs (run_id, unit_id, page_url, column_key, url, name, format, ok, error, text,
-      tables_json, pages, truncated, content_hash, fetched_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
-    for (const a of batch.attachments ?? []) {
-      att.run(
-        runId,
-        unitId,
-        a.pageUrl,
-        a.columnKey,
-        a.url,
-        a.name,
-        a.format,
-        a.ok ? 1 : 0,
-        a.error,
-        a.text,
-        JSON.stringify(a.tables),
-        a.pages,
-        a.truncated ? 1 : 0,
-        a.contentHash,
-        a.fetchedAt,
-      );
-    }
+    insertColumns(db, runId, unitId, batch.columns);
+    insertDetails(db, runId, unitId, batch.details);
+    insertLinks(db, runId, unitId, batch.links);
+    insertFeeds(db, runId, unitId, batch.feeds);
+    insertAttachments(db, runId, unitId, batch.attachments ?? []);
     db.prepare(
       "INSERT OR REPLACE INTO unit_tasks (run_id, unit_id, state, finished_at, duration_ms, fault) VALUES (?, ?, 'done', ?, ?, ?)",
     ).run(runId, unitId, new Date().toISOString(), durationMs, fault);
   });
   tx.immediate();
+}
+
+function insertColumns(db: Db, runId: number, unitId: string, rows: ColumnObservation[]): void {
+  const col = db.prepare(`INSERT INTO column_obs (run_id, unit_id, column_key, label, url, source, status, pages_read, total_pages_seen,
+    items_json, placeholder, rendered, content_hash, note, observed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
+  for (const c of rows) {
+    col.run(
+      runId,
+      unitId,
+      c.columnKey,
+      c.label,
+      c.url,
+      c.source,
+      c.status,
+      c.pagesRead,
+      c.totalPagesSeen,
+      JSON.stringify(c.items),
+      c.placeholder,
+      c.rendered ? 1 : 0,
+      c.contentHash,
+      c.note,
+      c.observedAt,
+    );
+  }
+}
+
+function insertDetails(db: Db, runId: number, unitId: string, rows: DetailObservation[]): void {
+  const det =
+    db.prepare(`INSERT OR REPLACE INTO detail_obs (run_id, unit_id, column_key, url, title, published_at, text, fields_json, links_json,
+    tables_json, content_hash, fetched_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`);
+  for (const d of rows) {
+    det.run(
+      runId,
+      unitId,
+      d.columnKey,
+      d.url,
+      d.title,
+      d.publishedAt,
+      d.text,
+      JSON.stringify(d.fields),
+      JSON.stringify(d.links),
+      JSON.stringify(d.tables ?? []),
+      d.contentHash,
+      d.fetchedAt,
+    );
+  }
+}
+
+function insertLinks(db: Db, runId: number, unitId: string, rows: LinkObservation[]): void {
+  const link =
+    db.prepare(`INSERT OR REPLACE INTO link_obs (run_id, unit_id, page_url, target, text, in_scope, outcome, status, error_class, method,
+    checked_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)`);
+  for (const l of rows) {
+    link.run(runId, unitId, l.pageUrl, l.target, l.text, l.inScope ? 1 : 0, l.outcome, l.status, l.errorClass, l.method, l.checkedAt);
+  }
+}
+
+function insertFeeds(db: Db, runId: number, unitId: string, rows: FeedObservation[]): void {
+  const feed =
+    db.prepare(`INSERT OR REPLACE INTO feed_obs (run_id, unit_id, platform, account, feed_url, source, ok, error_class, error, posts_json,
+    fetched_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)`);
+  for (const f of rows) {
+    feed.run(
+      runId,
+      unitId,
+      f.platform,
+      f.account,
+      f.feedUrl,
+      f.source,
+      f.ok ? 1 : 0,
+      f.errorClass,
+      f.error,
+      JSON.stringify(f.posts),
+      f.fetchedAt,
+    );
+  }
+}
+
+function insertAttachments(db: Db, runId: number, unitId: string, rows: AttachmentObservation[]): void {
+  const att = db.prepare(`INSERT OR REPLACE INTO attachment_obs (run_id, unit_id, page_url, column_key, url, name, format, ok, error, text,
+    tables_json, pages, truncated, content_hash, fetched_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
+  for (const a of rows) {
+    att.run(
+      runId,
+      unitId,
+      a.pageUrl,
+      a.columnKey,
+      a.url,
+      a.name,
+      a.format,
+      a.ok ? 1 : 0,
+      a.error,
+      a.text,
+      JSON.stringify(a.tables),
+      a.pages,
+      a.truncated ? 1 : 0,
+      a.contentHash,
+      a.fetchedAt,
+    );
+  }
 }
 
 /**
@@ -176,119 +197,113 @@ export function loadUnitObservations(store: Store, runId: number, unitIds: strin
   const db = store.db;
   const pages = listRunPages(store, runId);
   return unitIds.map((unitId) => {
-    const columns = (
-      db.prepare('SELECT * FROM column_obs WHERE run_id = ? AND unit_id = ? ORDER BY column_key').all(runId, unitId) as Record<
-        string,
-        unknown
-      >[]
-    ).map(
-      (r): ColumnObservation => ({
-        runId,
-        unitId,
-        columnKey: r.column_key as string,
-        label: r.label as string | null,
-        url: r.url as string | null,
-        source: r.source as ColumnObservation['source'],
-        status: r.status as ColumnObservation['status'],
-        pagesRead: r.pages_read as number,
-        totalPagesSeen: r.total_pages_seen as number | null,
-        items: JSON.parse(r.items_json as string),
-        placeholder: r.placeholder as string | null,
-        rendered: !!r.rendered,
-        contentHash: r.content_hash as string | null,
-        note: r.note as string | null,
-        observedAt: r.observed_at as string,
-      }),
-    );
-    const details = (
-      db.prepare('SELECT * FROM detail_obs WHERE run_id = ? AND unit_id = ? ORDER BY column_key, url').all(runId, unitId) as Record<
-        string,
-        unknown
-      >[]
-    ).map(
-      (r): DetailObservation => ({
-        runId,
-        unitId,
-        columnKey: r.column_key as string,
-        url: r.url as string,
-        title: r.title as string,
-        publishedAt: r.published_at as string | null,
-        text: r.text as string,
-        fields: JSON.parse(r.fields_json as string),
-        links: JSON.parse(r.links_json as string),
-        tables: JSON.parse(r.tables_json as string),
-        contentHash: r.content_hash as string | null,
-        fetchedAt: r.fetched_at as string,
-      }),
-    );
-    const links = (
-      db.prepare('SELECT * FROM link_obs WHERE run_id = ? AND unit_id = ? ORDER BY page_url, target').all(runId, unitId) as Record<
-        string,
-        unknown
-      >[]
-    ).map(
-      (r): LinkObservation => ({
-        runId,
-        unitId,
-        pageUrl: r.page_url as string,
-        target: r.target as string,
-        text: r.text as string,
-        inScope: !!r.in_scope,
-        outcome: r.outcome as LinkObservation['outcome'],
-        status: r.status as number | null,
-        errorClass: r.error_class as LinkObservation['errorClass'],
-        method: r.method as LinkObservation['method'],
-        checkedAt: r.checked_at as string | null,
-      }),
-    );
-    const feeds = (
-      db.prepare('SELECT * FROM feed_obs WHERE run_id = ? AND unit_id = ? ORDER BY platform, account').all(runId, unitId) as Record<
-        string,
-        unknown
-      >[]
-    ).map(
-      (r): FeedObservation => ({
-        runId,
-        unitId,
-        platform: r.platform as string,
-        account: r.account as string,
-        feedUrl: r.feed_url as string | null,
-        source: r.source as FeedObservation['source'],
-        ok: !!r.ok,
-        errorClass: r.error_class as FeedObservation['errorClass'],
-        error: r.error as string | null,
-        posts: JSON.parse(r.posts_json as string),
-        fetchedAt: r.fetched_at as string,
-      }),
-    );
-    const attachments = (
-      db.prepare('SELECT * FROM attachment_obs WHERE run_id = ? AND unit_id = ? ORDER BY page_url, url').all(runId, unitId) as Record<
-        string,
-        unknown
-      >[]
-    ).map(
-      (r): AttachmentObservation => ({
-        runId,
-        unitId,
-        pageUrl: r.page_url as string,
-        columnKey: r.column_key as string | null,
-        url: r.url as string,
-        name: r.name as string,
-        format: r.format as string,
-        ok: !!r.ok,
-        error: r.error as string | null,
-        text: r.text as string,
-        tables: JSON.parse(r.tables_json as string),
-        pages: r.pages as number | null,
-        truncated: !!r.truncated,
-        contentHash: r.content_hash as string | null,
-        fetchedAt: r.fetched_at as string,
-      }),
+    const columns = unitRows(db, 'column_obs', 'column_key', runId, unitId).map((r) => toColumnObservation(runId, unitId, r));
+    const details = unitRows(db, 'detail_obs', 'column_key, url', runId, unitId).map((r) => toDetailObservation(runId, unitId, r));
+    const links = unitRows(db, 'link_obs', 'page_url, target', runId, unitId).map((r) => toLinkObservation(runId, unitId, r));
+    const feeds = unitRows(db, 'feed_obs', 'platform, account', runId, unitId).map((r) => toFeedObservation(runId, unitId, r));
+    const attachments = unitRows(db, 'attachment_obs', 'page_url, url', runId, unitId).map((r) =>
+      toAttachmentObservation(runId, unitId, r),
     );
     const unitPages = pages.filter((p) => p.unitId === unitId);
     const home = unitPages.find((p) => p.role === 'home') ?? null;
     return { unitId, home, columns, details, links, feeds, pages: unitPages, attachments };
   });
+}
+
+type Row = Record<string, unknown>;
+
+/** One unit's rows of an observation table; table and order are constants of this file, never input. */
+function unitRows(db: Db, table: string, orderBy: string, runId: number, unitId: string): Row[] {
+  return db.prepare(`SELECT * FROM ${table} WHERE run_id = ? AND unit_id = ? ORDER BY ${orderBy}`).all(runId, unitId) as Row[];
+}
+
+function toColumnObservation(runId: number, unitId: string, r: Row): ColumnObservation {
+  return {
+    runId,
+    unitId,
+    columnKey: r.column_key as string,
+    label: r.label as string | null,
+    url: r.url as string | null,
+    source: r.source as ColumnObservation['source'],
+    status: r.status as ColumnObservation['status'],
+    pagesRead: r.pages_read as number,
+    totalPagesSeen: r.total_pages_seen as number | null,
+    items: JSON.parse(r.items_json as string),
+    placeholder: r.placeholder as string | null,
+    rendered: !!r.rendered,
+    contentHash: r.content_hash as string | null,
+    note: r.note as string | null,
+    observedAt: r.observed_at as string,
+  };
+}
+
+function toDetailObservation(runId: number, unitId: string, r: Row): DetailObservation {
+  return {
+    runId,
+    unitId,
+    columnKey: r.column_key as string,
+    url: r.url as string,
+    title: r.title as string,
+    publishedAt: r.published_at as string | null,
+    text: r.text as string,
+    fields: JSON.parse(r.fields_json as string),
+    links: JSON.parse(r.links_json as string),
+    tables: JSON.parse(r.tables_json as string),
+    contentHash: r.content_hash as string | null,
+    fetchedAt: r.fetched_at as string,
+  };
+}
+
+function toLinkObservation(runId: number, unitId: string, r: Row): LinkObservation {
+  return {
+    runId,
+    unitId,
+    pageUrl: r.page_url as string,
+    target: r.target as string,
+    text: r.text as string,
+    inScope: !!r.in_scope,
+    outcome: r.outcome as LinkObservation['outcome'],
+    status: r.status as number | null,
+    errorClass: r.error_class as LinkObservation['errorClass'],
+    method: r.method as LinkObservation['method'],
+    checkedAt: r.checked_at as string | null,
+  };
+}
+
+function toFeedObservation(runId: number, unitId: string, r: Row): FeedObservation {
+  return {
+    runId,
+    unitId,
+    platform: r.platform as string,
+    account: r.account as string,
+    feedUrl: r.feed_url as string | null,
+    source: r.source as FeedObservation['source'],
+    ok: !!r.ok,
+    errorClass: r.error_class as FeedObservation['errorClass'],
+    error: r.error as string | null,
+    posts: JSON.parse(r.posts_json as string),
+    fetchedAt: r.fetched_at as string,
+  };
+}
+
+function toAttachmentObservation(runId: number, unitId: string, r: Row): AttachmentObservation {
+  return {
+    runId,
+    unitId,
+    pageUrl: r.page_url as string,
+    columnKey: r.column_key as string | null,
+    url: r.url as string,
+    name: r.name as string,
+    format: r.format as string,
+    ok: !!r.ok,
+    error: r.error as string | null,
+    text: r.text as string,
+    tables: JSON.parse(r.tables_json as string),
+    pages: r.pages as number | null,
+    truncated: !!r.truncated,
+    contentHash: r.content_hash as string | null,
+    fetchedAt: r.fetched_at as string,
+  };
 }
 
 export function importPosts(

@@ -90,10 +90,48 @@ function evaluatorsOnly(message: string): MiddlewareHandler<AuthEnv> {
   };
 }
 
+const NOT_FOUND = '不存在或无权查看';
+
+/** POST /api/findings/:id/decision: the same review rules as the page, answered in JSON. */
+async function postDecision(ctx: ServiceContext, c: Context<AuthEnv>) {
+  const u = c.get('user');
+  // 404 before 403: a unit account learns nothing about another unit's findings
+  const f = visibleFinding(ctx, u, c.req.param('id') ?? '');
+  if (!f) return c.json({ error: NOT_FOUND }, 404);
+  if (!isEvaluator(u)) return c.json({ error: '只有考核小组可以审核' }, 403);
+  const json: unknown = await c.req.json().catch(() => undefined);
+  if (json === undefined) return c.json({ error: '请求体须为 JSON' }, 400);
+  const parsed = decisionBody.safeParse(json);
+  if (!parsed.success) {
+    return c.json(
+      {
+        error: `请求体不符合要求：${parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}：` : '') + i.message).join('；')}`,
+      },
+      400,
+    );
+  }
+  const body = parsed.data;
+  try {
+    const e = recordDecision(ctx.store, {
+      findingId: f.id,
+      action: body.action,
+      by: u.displayName,
+      reason: body.reason,
+      occurrences: body.occurrences ?? null,
+      points: body.points ?? null,
+      source: 'api',
+    });
+    return c.json({ ok: true, event: e });
+  } catch (err) {
+    if (err instanceof ReviewInputError) return c.json({ error: err.message.replace(/^第 1 行，/, '') }, 400);
+    throw err;
+  }
+}
+
 export function apiRoutes(ctx: ServiceContext, deps: { scores: () => ScoresFile; throttle: LoginThrottle }): Hono<AuthEnv> {
   const api = new Hono<AuthEnv>();
   const signedIn = apiUser(ctx, deps.throttle);
-  const notFound = (c: Context<AuthEnv>) => c.json({ error: '不存在或无权查看' }, 404);
+  const notFound = (c: Context<AuthEnv>) => c.json({ error: NOT_FOUND }, 404);
 
   api.get('/api/me', signedIn, (c) => {
     const u = c.get('user');
@@ -124,40 +162,7 @@ export function apiRoutes(ctx: ServiceContext, deps: { scores: () => ScoresFile;
       rectifyClaims: listRectifyClaims(ctx.store, { findingId: f.id }),
     });
   });
-  api.post('/api/findings/:id/decision', signedIn, async (c) => {
-    const u = c.get('user');
-    // 404 before 403: a unit account learns nothing about another unit's findings
-    const f = visibleFinding(ctx, u, c.req.param('id'));
-    if (!f) return notFound(c);
-    if (!isEvaluator(u)) return c.json({ error: '只有考核小组可以审核' }, 403);
-    const json: unknown = await c.req.json().catch(() => undefined);
-    if (json === undefined) return c.json({ error: '请求体须为 JSON' }, 400);
-    const parsed = decisionBody.safeParse(json);
-    if (!parsed.success) {
-      return c.json(
-        {
-          error: `请求体不符合要求：${parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}：` : '') + i.message).join('；')}`,
-        },
-        400,
-      );
-    }
-    const body = parsed.data;
-    try {
-      const e = recordDecision(ctx.store, {
-        findingId: f.id,
-        action: body.action,
-        by: u.displayName,
-        reason: body.reason,
-        occurrences: body.occurrences ?? null,
-        points: body.points ?? null,
-        source: 'api',
-      });
-      return c.json({ ok: true, event: e });
-    } catch (err) {
-      if (err instanceof ReviewInputError) return c.json({ error: err.message.replace(/^第 1 行，/, '') }, 400);
-      throw err;
-    }
-  });
+  api.post('/api/findings/:id/decision', signedIn, (c) => postDecision(ctx, c));
   api.get('/api/scores', signedIn, (c) => {
     const u = c.get('user');
     const scores = deps.scores();

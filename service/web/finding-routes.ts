@@ -90,6 +90,16 @@ export function findingRoutes(deps: WebDeps): Hono<AuthEnv> {
     return c.redirect(`/findings/${f.id}?ok=rectify`, 303);
   });
 
+  evidenceRoutes(r, deps, finding);
+  return r;
+}
+
+type FindingOf = (c: Context<AuthEnv>) => TrackedFinding | null | undefined;
+
+/** The stored page and the screenshot behind a finding's evidence, masked and sandboxed. */
+function evidenceRoutes(r: Hono<AuthEnv>, deps: WebDeps, finding: FindingOf): void {
+  const { kit, role } = deps;
+  const store = deps.ctx.store;
   r.get('/snapshots/:id/:index', role(EVERYONE), (c) => {
     const f = finding(c);
     const ev = f?.evidence[Number(c.req.param('index'))];
@@ -117,5 +127,4 @@ export function findingRoutes(deps: WebDeps): Hono<AuthEnv> {
     if (!png) return kit.notFound(c);
     return c.body(new Uint8Array(png), 200, { 'Content-Type': 'image/png', 'Cache-Control': 'private, max-age=3600' });
   });
-  return r;
 }
