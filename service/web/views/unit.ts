@@ -2,6 +2,7 @@
 import type { TrackedFinding } from '../../../store/index.ts';
 import { checkName, columnName } from '../../../reports/index.ts';
 import { esc, statusBadge, table } from '../html.ts';
+import { confidenceCell } from './confidence.ts';
 import type { RecheckView } from '../recheck-status.ts';
 import type { MonthTrend } from '../unit-trend.ts';
 
@@ -29,7 +30,7 @@ function list(items: TrackedFinding[], input: UnitPageInput, opts: { deadline: b
     `<a href="/findings/${esc(f.id)}">${esc(f.title)}</a>`,
     `<span class="num">${esc(f.occurrences)}</span>`,
     `<span class="num">${esc(f.suggestedPoints)}</span>`,
-    f.confidence === 'low' ? '<span class="pending">低（需人工核实）</span>' : '高',
+    confidenceCell(f),
     statusBadge(f.status),
     recheckCell(input.rechecks.get(f.id)),
     ...(opts.deadline ? [esc(input.deadline(f))] : []),
