@@ -52,7 +52,10 @@ export async function monthlyReport(req: ReportRequest & { month: string; draft:
   const issuedOn = req.issuedOn ?? run.asOf;
   const unitNames = new Map(req.config.units.map((u) => [u.id, u.name]));
   const findings = listTrackedFindings(req.store, { month: req.month, unitNames });
+  const inspectedMonths = new Set(completeInspections(req.store).map((r) => r.asOf.slice(0, 7)));
   const history = monthsUpTo(req.month).map((month) => {
+    // A month without a complete inspection is 未检查 in the trend, not a month with no problems.
+    if (!inspectedMonths.has(month)) return { month, counts: null };
     const counts: Record<string, number> = {};
     for (const f of listTrackedFindings(req.store, { month, unitNames })) {
       if (!f.monthly || f.kind !== 'deduction' || (f.status !== 'confirmed' && f.status !== 'adjusted')) continue;

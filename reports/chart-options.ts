@@ -6,22 +6,66 @@ import type { UnitScore } from './types.ts';
 
 const PALETTE = ['#c23531', '#2f4554', '#61a0a8', '#d48265', '#91c7ae', '#749f83', '#ca8622', '#bda29a', '#6e7074', '#546570'];
 
-/** Stacked bars: one bar per month, one colour per check id. */
-export function trendOption(history: { month: string; counts: Record<string, number> }[]): EChartsOption {
-  const months = [...history].sort((a, b) => a.month.localeCompare(b.month));
-  const kinds = [...new Set(months.flatMap((h) => Object.keys(h.counts)))].sort();
+/** One month of the trend; `counts: null` is a month without a complete inspection (未检查), never zero problems. */
+export interface MonthCounts {
+  month: string; // YYYY-MM
+  counts: Record<string, number> | null;
+}
+
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/**
+ * The months the trend shows: from the first inspected month to the last month given, every month present;
+ * a month missing from `history` or given with `counts: null` comes back as 未检查 (`counts: null`).
+ */
+export function trendMonths(history: MonthCounts[]): MonthCounts[] {
+  const byMonth = new Map(history.map((h) => [h.month, h.counts]));
+  const inspected = history
+    .filter((h) => h.counts !== null)
+    .map((h) => h.month)
+    .sort();
+  const last = [...byMonth.keys()].sort().at(-1);
+  if (!inspected.length || !last) return [];
+  const out: MonthCounts[] = [];
+  for (let m = inspected[0]; m <= last; m = nextMonth(m)) out.push({ month: m, counts: byMonth.get(m) ?? null });
+  return out;
+}
+
+/** Months of the trend that had no inspection, in order. */
+export function uninspectedMonths(history: MonthCounts[]): string[] {
+  return trendMonths(history)
+    .filter((h) => h.counts === null)
+    .map((h) => h.month);
+}
+
+export const NOT_INSPECTED = '未检查';
+
+/**
+ * Stacked bars: one bar per month, one colour per check id. A month without an inspection has no bar (echarts'
+ * '-' is "no value", not 0) and its axis label says 未检查.
+ */
+export function trendOption(history: MonthCounts[]): EChartsOption {
+  const months = trendMonths(history);
+  const kinds = [...new Set(months.flatMap((h) => Object.keys(h.counts ?? {})))].sort();
   return {
     color: PALETTE,
     title: { text: '各月通报问题数量（按问题类型）', left: 'center', textStyle: { fontSize: 16 } },
     legend: { bottom: 0, data: kinds.map(checkName) },
-    grid: { left: 50, right: 20, top: 50, bottom: 70 },
-    xAxis: { type: 'category', data: months.map((h) => monthZh(h.month)) },
+    grid: { left: 50, right: 20, top: 50, bottom: 80 },
+    xAxis: {
+      type: 'category',
+      data: months.map((h) => (h.counts ? monthZh(h.month) : `${monthZh(h.month)}\n${NOT_INSPECTED}`)),
+      axisLabel: { interval: 0, color: '#333' },
+    },
     yAxis: { type: 'value', minInterval: 1, name: '个' },
     series: kinds.map((k) => ({
       name: checkName(k),
       type: 'bar',
       stack: 'all',
-      data: months.map((h) => h.counts[k] ?? 0),
+      data: months.map((h) => (h.counts ? (h.counts[k] ?? 0) : '-')),
     })),
   };
 }

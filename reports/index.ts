@@ -11,5 +11,6 @@ export { writeAnnualReport } from './annual.ts';
 export type { AnnualInput } from './annual.ts';
 export { renderChartSvg, chartPng, renderChart } from './charts.ts';
 export { trendOption, unitBarsOption, scoreDistributionOption } from './chart-options.ts';
+export { trendMonths, uninspectedMonths, NOT_INSPECTED, type MonthCounts } from './chart-options.ts';
 export { renderPdf, hasChromium } from './pdf.ts';
 export { selfCheck19FileName, writeSelfCheck19Report, type SelfCheck19Input } from './selfcheck19.ts';

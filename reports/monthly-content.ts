@@ -6,6 +6,7 @@ import { checkName, checkRule, CHECK_LABELS } from './labels.ts';
 import { dateZh, issuerFor, monthZh, sectionNumber, todayShanghai } from './format.ts';
 import { CONTENT_SAFETY_ORDER, contentItemText, isContentSafety } from './content-safety.ts';
 import { isNotifiable, isPending, PENDING_MARK } from './notified.ts';
+import type { MonthCounts } from './chart-options.ts';
 import type { ReportUnit } from './types.ts';
 
 export interface MonthlyRunInfo {
@@ -26,7 +27,7 @@ export interface MonthlyInput {
   deadline: string; // YYYY-MM-DD
   draft: boolean;
   runInfo?: MonthlyRunInfo;
-  history?: { month: string; counts: Record<string, number> }[];
+  history?: MonthCounts[]; // counts: null for a month without a complete inspection (未检查)
   issuedOn?: string; // YYYY-MM-DD, default today (Asia/Shanghai)
   issuer?: string; // default <county>人民政府办公室
   pdf?: boolean; // also write a PDF through Chromium when it is installed

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Paragraph, Table } from 'docx';
 import { renderChart, svgDataUri, type Chart } from './charts.ts';
-import { trendOption, unitBarsHeight, unitBarsOption } from './chart-options.ts';
+import { trendMonths, trendOption, uninspectedMonths, unitBarsHeight, unitBarsOption } from './chart-options.ts';
 import * as D from './docx-style.ts';
 import { escapeHtml, monthZh, safeFileName, sectionNumber } from './format.ts';
 import { htmlTable, link, page } from './html.ts';
@@ -13,6 +13,12 @@ import { renderPdf } from './pdf.ts';
 interface MonthlyCharts {
   units: Chart | null;
   trend: Chart | null;
+  /** 注 under the trend when a month in it had no inspection, so that no reader takes the gap for 0. */
+  trendNote: string | null;
+}
+
+function trendNote(gaps: string[]): string | null {
+  return gaps.length ? `注：${gaps.map(monthZh).join('、')}未开展全覆盖检查，图中标为“未检查”，不表示当月没有问题。` : null;
 }
 
 function buildCharts(input: MonthlyInput, c: MonthlyContent): MonthlyCharts {
@@ -24,8 +30,9 @@ function buildCharts(input: MonthlyInput, c: MonthlyContent): MonthlyCharts {
     : null;
   const current = { month: input.month, counts: Object.fromEntries(c.groups.map((g) => [g.checkId, g.count])) };
   const history = [...(input.history ?? []).filter((h) => h.month !== input.month), current];
-  const trend = history.length > 1 ? renderChart(trendOption(history), { width: 760, height: 380 }) : null;
-  return { units, trend };
+  const inspected = trendMonths(history).filter((h) => h.counts !== null).length;
+  const trend = inspected > 1 ? renderChart(trendOption(history), { width: 760, height: 380 }) : null;
+  return { units, trend, trendNote: trend ? trendNote(uninspectedMonths(history)) : null };
 }
 
 interface ProblemSection {
@@ -88,6 +95,7 @@ function docxChildren(c: MonthlyContent, charts: MonthlyCharts): (Paragraph | Ta
   if (charts.units) out.push(D.picture(charts.units.png, charts.units.width * 2, charts.units.height * 2), D.caption(`图1 各单位问题数量`));
   if (charts.trend)
     out.push(D.picture(charts.trend.png, charts.trend.width * 2, charts.trend.height * 2), D.caption(`图2 各月问题数量趋势`));
+  if (charts.trendNote) out.push(D.body(charts.trendNote));
   out.push(
     D.heading1(`${sectionNumber(Math.max(1, sections.length) + 2)}、整改要求`),
     ...c.requirements.map((p, i) => D.body(`${i + 1}.${p}`)),
@@ -141,6 +149,7 @@ function htmlBody(c: MonthlyContent, charts: MonthlyCharts): string {
     parts.push(
       `<figure><img alt="各月问题数量趋势" src="${svgDataUri(charts.trend.svg)}"><figcaption>图2 各月问题数量趋势</figcaption></figure>`,
     );
+  if (charts.trendNote) parts.push(`<p>${escapeHtml(charts.trendNote)}</p>`);
   parts.push(
     `<h2>${sectionNumber(Math.max(1, sections.length) + 2)}、整改要求</h2>`,
     ...c.requirements.map((p, i) => `<p>${i + 1}.${escapeHtml(p)}</p>`),

@@ -85,6 +85,11 @@ export async function runDueOnce(opts: ServiceOptions): Promise<string[]> {
   }
 }
 
+/** The 整改 deadline reminders of `zwgk serve`: looked for a minute after start, then hourly; each goes out once. */
+export function startServiceReminders(ctx: ServiceContext): { stop(): void } {
+  return startReminderLoop(ctx, (asOf) => rectifyDeadline(ctx, asOf));
+}
+
 /** Starts the web workspace (and, unless disabled, the scheduler with a catch-up of missed runs). */
 export async function startService(opts: ServiceOptions): Promise<RunningService> {
   const store = openStore({ dbPath: opts.dbPath });
@@ -110,7 +115,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
   if (opts.scheduler ?? true) {
     scheduler.start();
     probes = startProbeLoop(ctx);
-    reminders = startReminderLoop(ctx, (asOf) => rectifyDeadline(ctx, asOf));
+    reminders = startServiceReminders(ctx);
     catchUp = scheduler.runDue('catchup').catch((err) => ctx.log(`[调度] 补做失败：${err instanceof Error ? err.message : String(err)}`));
   }
   return {

@@ -3,7 +3,7 @@
 // text is unchanged and lapses when it changes: the finding is then pending again, since nobody has judged the new text.
 // Findings of other checks carry their decision by id alone, as before.
 import type { Store } from './db.ts';
-import type { Evidence, Finding } from '../checks/types.ts';
+import type { Evidence, Finding } from '../model/index.ts';
 import type { ReviewState } from './review.ts';
 
 /**

@@ -4,7 +4,7 @@ import { describe, it, expect } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inspectCounty } from '../cli/pipeline.ts';
+import { inspectCounty } from '../inspection/index.ts';
 import { openStore, recordDecision, listTrackedFindings, recordMonthlyNotices, type TrackedFinding } from '../store/index.ts';
 import { oneUnitCounty } from './helpers/county-config.ts';
 import { startServer } from './fixtures/fetch/test-server.ts';

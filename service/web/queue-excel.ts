@@ -5,6 +5,7 @@ import type { TrackedFinding } from '../../store/index.ts';
 import { checkName, safeCellText } from '../../reports/index.ts';
 import type { ServiceContext } from '../context.ts';
 import { KIND_LABEL } from './html.ts';
+import { confidenceText } from './views/confidence.ts';
 import { beijingTime } from './zh.ts';
 
 const INFO: [string, number][] = [
@@ -13,7 +14,7 @@ const INFO: [string, number][] = [
   ['检查项', 16],
   ['问题', 44],
   ['类别', 6],
-  ['置信度', 10],
+  ['置信度', 24],
   ['发现次数', 8],
   ['建议分值', 8],
   ['检查日期', 11],
@@ -44,7 +45,7 @@ export async function queueWorkbook(ctx: ServiceContext, findings: TrackedFindin
       checkName(f.checkId),
       safeCellText(f.title),
       KIND_LABEL[f.kind] ?? f.kind,
-      f.confidence === 'low' ? '低（需人工核实）' : '高',
+      safeCellText(confidenceText(f)),
       f.occurrences,
       f.suggestedPoints,
       f.asOf,

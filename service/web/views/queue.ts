@@ -4,6 +4,7 @@ import { CHECK_IDS } from '../../../checks/index.ts';
 import { checkName } from '../../../reports/index.ts';
 import type { ServiceContext } from '../../context.ts';
 import { csrfField, esc, KIND_LABEL, options, statusBadge, STATUS_LABEL, table } from '../html.ts';
+import { confidenceCell } from './confidence.ts';
 import { KINDS, PAGE_SIZES, queueParams, queueQs, SORT_LABEL, SORTS, type QueuePage, type QueueQuery } from '../queue.ts';
 
 export const CONFIDENCE_LABEL: Record<string, string> = { high: '高', low: '低（需人工核实）' };
@@ -75,7 +76,7 @@ function rows(p: QueuePage, withSelect: boolean, back: string): string {
       esc(KIND_LABEL[f.kind] ?? f.kind),
       `<span class="num">${esc(f.occurrences)}</span>`,
       `<span class="num">${esc(f.suggestedPoints)}</span>`,
-      f.confidence === 'low' ? '<span class="pending">低（需人工核实）</span>' : '高',
+      confidenceCell(f),
       statusBadge(f.status),
       esc(f.asOf),
     ]),

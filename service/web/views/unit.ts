@@ -2,6 +2,7 @@
 import type { TrackedFinding } from '../../../store/index.ts';
 import { checkName, columnName } from '../../../reports/index.ts';
 import { esc, statusBadge, table } from '../html.ts';
+import { confidenceCell } from './confidence.ts';
 import type { RecheckView } from '../recheck-status.ts';
 import type { MonthTrend } from '../unit-trend.ts';
 
@@ -29,7 +30,7 @@ function list(items: TrackedFinding[], input: UnitPageInput, opts: { deadline: b
     `<a href="/findings/${esc(f.id)}">${esc(f.title)}</a>`,
     `<span class="num">${esc(f.occurrences)}</span>`,
     `<span class="num">${esc(f.suggestedPoints)}</span>`,
-    f.confidence === 'low' ? '<span class="pending">低（需人工核实）</span>' : '高',
+    confidenceCell(f),
     statusBadge(f.status),
     recheckCell(input.rechecks.get(f.id)),
     ...(opts.deadline ? [esc(input.deadline(f))] : []),
@@ -37,19 +38,24 @@ function list(items: TrackedFinding[], input: UnitPageInput, opts: { deadline: b
   return `<div id="${esc(opts.id)}">${table(headers, rows, 'findings')}</div>`;
 }
 
+const NOT_INSPECTED = '<span class="muted">未检查</span>';
+
+function trendRow(t: MonthTrend, max: number): string[] {
+  const num = (n: number | null) => (n === null ? NOT_INSPECTED : `<span class="num">${n}</span>`);
+  const month = esc(`${t.month.replace('-', '年')}月`);
+  const bar =
+    t.found === null
+      ? '当月未开展全覆盖检查'
+      : `<meter min="0" max="${max}" value="${t.found}" aria-label="${esc(t.month)} 发现 ${t.found} 条">${t.found}</meter>`;
+  return [month, num(t.found), num(t.added), num(t.remaining), num(t.rectified), bar];
+}
+
 function trendBlock(trend: MonthTrend[]): string {
   if (trend.length === 0) return '<p class="empty">还没有完成的全覆盖检查。</p>';
-  const max = Math.max(1, ...trend.map((t) => t.found));
+  const max = Math.max(1, ...trend.map((t) => t.found ?? 0));
   return table(
     ['月份', '发现扣分问题', '本月新增', '仍存在', '已整改', ''],
-    trend.map((t) => [
-      esc(t.month.replace('-', '年') + '月'),
-      `<span class="num">${t.found}</span>`,
-      `<span class="num">${t.added}</span>`,
-      `<span class="num">${t.remaining}</span>`,
-      `<span class="num">${t.rectified}</span>`,
-      `<meter min="0" max="${max}" value="${t.found}" aria-label="${esc(t.month)} 发现 ${t.found} 条">${t.found}</meter>`,
-    ]),
+    trend.map((t) => trendRow(t, max)),
     'trend',
   );
 }
@@ -59,7 +65,7 @@ export function unitPage(input: UnitPageInput): string {
   const rectified = input.findings.filter((f) => f.kind !== 'warning' && f.status === 'rectified');
   const ranged = input.findings.filter((f) => f.kind === 'ranged' && f.status !== 'rectified');
   const warnings = input.findings.filter((f) => f.kind === 'warning' && f.status !== 'rectified');
-  const latest = input.trend[input.trend.length - 1];
+  const latest = input.trend.findLast((t) => t.runId !== null);
   const month = latest
     ? `<p class="month-figures">${esc(latest.month.replace('-', '年'))}月：本月新增 <strong id="m-added">${latest.added}</strong> 条，已整改 <strong id="m-rectified">${latest.rectified}</strong> 条，仍存在 <strong id="m-remaining">${latest.remaining}</strong> 条。</p>`
     : '';
