@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import PQueue from 'p-queue';
+import { type BrowserSession, createBrowserSession } from './browser-session.ts';
 import { DEFAULT_USER_AGENT } from './fetch.ts';
 import { createScopeGuardFromHosts, type ScopeGuard } from './scope.ts';
 
@@ -20,6 +21,11 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // fewer processes: no zygote (the sandbox is off anyway), the GPU process's work in the browser process, and at
+  // most as many renderers as pages open at once (MAX_OPEN_PAGES); a province config visits a site per county
+  '--no-zygote',
+  '--in-process-gpu',
+  '--renderer-process-limit=2',
 ];
 /** Request types that change how a page looks, never which rows it lists. */
 const PRESENTATION_ONLY = new Set(['stylesheet', 'image', 'font', 'media']);
@@ -64,6 +70,10 @@ export interface Renderer {
   render(url: string, opts?: RenderOptions): Promise<Rendering>;
   /** PNG of the page, or null when it cannot be taken. */
   screenshot(url: string): Promise<Buffer | null>;
+  /** Times Chromium was started (it closes when idle and starts again on demand); 0 when unavailable. */
+  browserLaunches(): number;
+  /** Whether Chromium is running now. */
+  browserRunning(): boolean;
   close(): Promise<void>;
 }
 
@@ -74,6 +84,8 @@ export interface RendererOptions {
   userAgent?: string;
   navigationTimeoutMs?: number;
   maxOpenPages?: number;
+  /** Chromium closes after this long without an open page (default BROWSER_IDLE_CLOSE_MS; 0: kept to the end). */
+  idleCloseMs?: number;
 }
 
 function unavailable(reason: string): Renderer {
@@ -84,6 +96,8 @@ function unavailable(reason: string): Renderer {
       throw new Error(`浏览器不可用，无法渲染页面：${reason}`);
     },
     screenshot: async () => null,
+    browserLaunches: () => 0,
+    browserRunning: () => false,
     close: async () => undefined,
   };
 }
@@ -96,81 +110,78 @@ async function takeScreenshot(page: Page): Promise<Buffer> {
   return page.screenshot({ type: 'png', fullPage: true });
 }
 
-export async function createRenderer(opts: RendererOptions = {}): Promise<Renderer> {
-  const executablePath = opts.executablePath ?? DEFAULT_CHROMIUM_PATH;
-  if (!existsSync(executablePath)) {
-    return unavailable(
-      `未找到浏览器程序 ${executablePath}（可安装 Debian 软件包 chromium，或在配置 crawl.browser.executablePath 中指定路径）；由脚本生成的栏目列表将无法读取`,
-    );
-  }
-  const userDataDir = await mkdtemp(join(tmpdir(), 'zwgk-chromium-'));
-  let context: BrowserContext;
+type PageUse<T> = (page: Page, requested: Requested) => Promise<T>;
+
+async function launchContext(executablePath: string, userDataDir: string, userAgent: string): Promise<BrowserContext> {
+  // loaded here, not at the top: playwright-core takes ~0.5 s to load, and most commands and re-runs need no browser
+  const { chromium } = await import('playwright-core');
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    userAgent,
+    viewport: VIEWPORT,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    serviceWorkers: 'block',
+  });
+}
+
+/** Records the page's requests in `requested` and blocks those outside the guard's scope. */
+async function routeRequests(page: Page, guard: ScopeGuard, requested: Requested): Promise<void> {
+  let documentSeen = false;
+  await page.route('**/*', (route) => {
+    const request = route.request();
+    const target = request.url();
+    if (target.startsWith('data:') || target.startsWith('blob:')) return route.continue();
+    // blocked requests are blocked every time: they do not make a rendering depend on anything
+    if (!guard.check(target).allowed) return route.abort('blockedbyclient');
+    const type = request.resourceType();
+    if (!documentSeen && request.isNavigationRequest() && request.frame() === page.mainFrame()) documentSeen = true;
+    else if (type === 'script') requested.scripts.push(target);
+    else if (!PRESENTATION_ONLY.has(type)) requested.dataRequests++;
+    return route.continue();
+  });
+}
+
+function guardFor(url: string, scope: ScopeGuard | undefined): ScopeGuard {
+  let guard: ScopeGuard;
   try {
-    // loaded here, not at the top: playwright-core takes ~0.5 s to load, and most commands and re-runs need no browser
-    const { chromium } = await import('playwright-core');
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      userAgent: opts.userAgent ?? DEFAULT_USER_AGENT,
-      viewport: VIEWPORT,
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      serviceWorkers: 'block',
-    });
-  } catch (err) {
-    await rm(userDataDir, { recursive: true, force: true });
+    guard = scope ?? createScopeGuardFromHosts([new URL(url).hostname]);
+  } catch {
+    throw new Error(`网址无效，无法渲染：${url}`);
+  }
+  const decision = guard.check(url);
+  if (!decision.allowed) throw new Error(`不渲染检查范围以外的页面：${decision.message}`);
+  return guard;
+}
+
+async function openInSession<T>(session: BrowserSession, url: string, opts: RendererOptions, use: PageUse<T>): Promise<T> {
+  const guard = guardFor(url, opts.scope);
+  const page = await session.open().catch((err: unknown) => {
     const detail = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    return unavailable(`浏览器 ${executablePath} 启动失败：${detail}`);
+    throw new Error(`浏览器启动失败，无法渲染页面：${url}：${detail}`);
+  });
+  const requested: Requested = { scripts: [], dataRequests: 0 };
+  try {
+    await routeRequests(page, guard, requested);
+    try {
+      await page.goto(url, { waitUntil: 'load', timeout: opts.navigationTimeoutMs ?? 30_000 });
+    } catch (err) {
+      const detail = err instanceof Error ? err.message.split('\n')[0] : String(err);
+      throw new Error(`浏览器打开页面失败：${url}：${detail}`);
+    }
+    // Lists filled by XHR settle at network idle; a page that never idles is read as it is.
+    await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+    return await use(page, requested);
+  } finally {
+    await session.release(page);
   }
-  const timeout = opts.navigationTimeoutMs ?? 30_000;
+}
 
+function sessionRenderer(session: BrowserSession, opts: RendererOptions, userDataDir: string): Renderer {
   const openPages = new PQueue({ concurrency: opts.maxOpenPages ?? MAX_OPEN_PAGES });
-
-  /** `requested`: the script files the page loaded, and how many other requests that can carry data (XHR, frames …) it made. */
-  function withPage<T>(url: string, use: (page: Page, requested: Requested) => Promise<T>): Promise<T> {
-    return openPages.add(() => withOpenPage(url, use));
-  }
-
-  async function withOpenPage<T>(url: string, use: (page: Page, requested: Requested) => Promise<T>): Promise<T> {
-    let guard: ScopeGuard;
-    try {
-      guard = opts.scope ?? createScopeGuardFromHosts([new URL(url).hostname]);
-    } catch {
-      throw new Error(`网址无效，无法渲染：${url}`);
-    }
-    const decision = guard.check(url);
-    if (!decision.allowed) throw new Error(`不渲染检查范围以外的页面：${decision.message}`);
-    const page = await context.newPage();
-    const requested: Requested = { scripts: [], dataRequests: 0 };
-    let documentSeen = false;
-    try {
-      await page.route('**/*', (route) => {
-        const request = route.request();
-        const target = request.url();
-        if (target.startsWith('data:') || target.startsWith('blob:')) return route.continue();
-        // blocked requests are blocked every time: they do not make a rendering depend on anything
-        if (!guard.check(target).allowed) return route.abort('blockedbyclient');
-        const type = request.resourceType();
-        if (!documentSeen && request.isNavigationRequest() && request.frame() === page.mainFrame()) documentSeen = true;
-        else if (type === 'script') requested.scripts.push(target);
-        else if (!PRESENTATION_ONLY.has(type)) requested.dataRequests++;
-        return route.continue();
-      });
-      try {
-        await page.goto(url, { waitUntil: 'load', timeout });
-      } catch (err) {
-        const detail = err instanceof Error ? err.message.split('\n')[0] : String(err);
-        throw new Error(`浏览器打开页面失败：${url}：${detail}`);
-      }
-      // Lists filled by XHR settle at network idle; a page that never idles is read as it is.
-      await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
-      return await use(page, requested);
-    } finally {
-      await page.close().catch(() => undefined);
-    }
-  }
-
+  const withPage = <T>(url: string, use: PageUse<T>): Promise<T> => openPages.add(() => openInSession(session, url, opts, use));
   return {
     available: true,
     reason: null,
@@ -189,9 +200,36 @@ export async function createRenderer(opts: RendererOptions = {}): Promise<Render
         return null;
       }
     },
+    browserLaunches: () => session.launches(),
+    browserRunning: () => session.running(),
     async close() {
-      await context.close().catch(() => undefined);
+      await session.close();
       await rm(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Starts Chromium once to know it works (`available`); it is closed when idle (`idleCloseMs`) and started again
+ * for the next page.
+ */
+export async function createRenderer(opts: RendererOptions = {}): Promise<Renderer> {
+  const executablePath = opts.executablePath ?? DEFAULT_CHROMIUM_PATH;
+  if (!existsSync(executablePath)) {
+    return unavailable(
+      `未找到浏览器程序 ${executablePath}（可安装 Debian 软件包 chromium，或在配置 crawl.browser.executablePath 中指定路径）；由脚本生成的栏目列表将无法读取`,
+    );
+  }
+  const userDataDir = await mkdtemp(join(tmpdir(), 'zwgk-chromium-'));
+  const userAgent = opts.userAgent ?? DEFAULT_USER_AGENT;
+  const session = createBrowserSession(() => launchContext(executablePath, userDataDir, userAgent), opts.idleCloseMs);
+  try {
+    await session.warm();
+  } catch (err) {
+    await session.close();
+    await rm(userDataDir, { recursive: true, force: true });
+    const detail = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    return unavailable(`浏览器 ${executablePath} 启动失败：${detail}`);
+  }
+  return sessionRenderer(session, opts, userDataDir);
 }

@@ -70,6 +70,25 @@ describe('attachment worker', () => {
     const r = await pool.extract(bytesOf('lqmd-2023.docx'), 'docx', DEFAULT_EXTRACT_LIMITS);
     expect(r.tables).toHaveLength(1);
   }, 60_000);
+
+  it('stops its worker when idle and starts a new one for the next file', async () => {
+    const idle = createAttachmentExtractor({ timeoutMs: 20_000, idleStopMs: 200 });
+    try {
+      expect((await idle.extract(bytesOf('zlmd-2023.doc'), 'doc', DEFAULT_EXTRACT_LIMITS)).tables[0].rows).toHaveLength(6);
+      expect(idle.workerRunning()).toBe(true);
+      await new Promise((r) => setTimeout(r, 600));
+      expect(idle.workerRunning()).toBe(false);
+      const [a, b] = await Promise.all([
+        idle.extract(bytesOf('btgs-2023.xlsx'), 'xlsx', DEFAULT_EXTRACT_LIMITS),
+        idle.extract(bytesOf('lqmd-2023.docx'), 'docx', DEFAULT_EXTRACT_LIMITS),
+      ]);
+      expect(a.tables[0].rows).toHaveLength(9 + 1);
+      expect(b.tables).toHaveLength(1);
+      expect(idle.workersStarted()).toBe(2); // one new worker for both files, not the main thread
+    } finally {
+      await idle.close();
+    }
+  }, 60_000);
 });
 
 describe('attachmentCandidates', () => {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -136,6 +136,47 @@ describe.skipIf(!hasChromium)('renderer page limit', () => {
       const pages = await Promise.all([1, 2, 3, 4, 5].map((n) => r.render(`${origin}/${n}`)));
       expect(pages.map((p, i) => p.html.includes(`第/${i + 1}页`))).toEqual([true, true, true, true, true]);
       expect(peak).toBe(2);
+    } finally {
+      await r.close();
+      server.close();
+    }
+  }, 60_000);
+});
+
+/** Chromium processes started by this test process (direct children: Chromium's own helpers are its children). */
+function chromiumChildren(): number {
+  const kids = readdirSync('/proc/self/task').flatMap((t) =>
+    readFileSync(`/proc/self/task/${t}/children`, 'utf8').split(' ').filter(Boolean),
+  );
+  return kids.filter((pid) => {
+    try {
+      return /chrom/i.test(readFileSync(`/proc/${pid}/comm`, 'utf8'));
+    } catch {
+      return false;
+    }
+  }).length;
+}
+
+describe.skipIf(!hasChromium)('renderer idle close', () => {
+  it('closes Chromium when no page was open for the idle time and starts it again for the next page', async () => {
+    const server = createServer((_req, res) => {
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end('<html><body><ul id="l"></ul><script>l.innerHTML = "<li>第1条</li>"</script></body></html>');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/list`;
+    const r = await createRenderer({ executablePath: CHROMIUM, idleCloseMs: 500 });
+    try {
+      expect((await r.render(url)).html).toContain('<li>第1条</li>');
+      expect(chromiumChildren()).toBeGreaterThan(0);
+      const waitUntil = Date.now() + 20_000;
+      while (r.browserRunning() && Date.now() < waitUntil) await new Promise((w) => setTimeout(w, 100));
+      expect(r.browserRunning()).toBe(false);
+      await new Promise((w) => setTimeout(w, 300)); // the close reaps Chromium's processes
+      expect(chromiumChildren()).toBe(0);
+      expect((await r.render(url)).html).toContain('<li>第1条</li>');
+      expect(r.browserLaunches()).toBe(2);
     } finally {
       await r.close();
       server.close();
