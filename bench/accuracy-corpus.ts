@@ -41,7 +41,6 @@ const pageSchema = z
 const corpusSchema = z.object({ asOf: z.string(), pages: z.array(pageSchema) });
 
 export type CorpusPage = z.infer<typeof pageSchema>;
-export type PageTruth = z.infer<typeof truthSchema>;
 
 export interface LoadedPage extends CorpusPage {
   /** Decoded page text (HTML, or plain text for .txt items). */

@@ -194,7 +194,3 @@ export async function linkinator(seeds: string[], concurrency: number): Promise<
     note: `${result.links.filter((l) => l.state === 'BROKEN').length} broken`,
   };
 }
-
-export function tempDb(): string {
-  return join(mkdtempSync(join(tmpdir(), 'zwgk-bench-')), 'bench.db');
-}

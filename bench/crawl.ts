@@ -97,32 +97,7 @@ async function main(): Promise<void> {
     console.log(
       `示例门户 ${portal.origin}：${config.units.length} 个单位，每栏 ${values['pages-per-column']} 页，每次响应加 ${values.latency} ms，并发 ${concurrency}，交替运行 ${rounds} 轮`,
     );
-    const bares: ModeResult[] = [];
-    const colds: ModeResult[] = [];
-    const reruns: ModeResult[] = [];
-    for (let round = 1; round <= rounds; round++) {
-      const dbPath = freshDb();
-      const runBare = async () => bares.push(await child('bare', { seeds, concurrency }));
-      const runOurs = async () => {
-        colds.push(await child('ours', { config, dbPath }));
-        reruns.push(await child('ours', { config, dbPath }));
-      };
-      if (round % 2) {
-        await runBare();
-        await runOurs();
-      } else {
-        await runOurs();
-        await runBare();
-      }
-      const [bare, cold, rerun] = [bares.at(-1)!, colds.at(-1)!, reruns.at(-1)!];
-      console.log(`第 ${round} 轮`);
-      console.log(`  参照（undici + p-queue + cheerio，只抓取解析不存储）：${fmt(bare)}`);
-      console.log(`  本工具首次抓取（全部存储）：${fmt(cold)}`);
-      console.log(
-        `  本工具再次抓取（条件请求）：${fmt(rerun)}；近期已验证未重抓：详情页 ${rerun.stats?.skippedFreshDetails ?? 0}、未变列表的后续页 ${rerun.stats?.skippedFreshListPages ?? 0}，304 ${rerun.stats?.notModified ?? 0}，解析 ${rerun.stats?.pagesParsed ?? 0} 页（复用解析结果 ${rerun.stats?.analysesReused ?? 0}）`,
-      );
-      console.log(`  本轮：首次抓取为参照的 ${r2(pps(cold) / pps(bare))}，再次抓取用时为首次的 ${r2(rerun.seconds / cold.seconds)}`);
-    }
+    const { bares, colds, reruns } = await alternatingRounds(rounds, { seeds, concurrency, config, freshDb });
     const ofBaseline = bares.map((b, i) => pps(colds[i]) / pps(b));
     const rerunFraction = reruns.map((r, i) => r.seconds / colds[i].seconds);
     const coldPps = median(colds.map(pps));
@@ -141,19 +116,7 @@ async function main(): Promise<void> {
     const lk = await child('linkinator', { seeds, concurrency });
     console.log(`linkinator 7.x：${fmt(lk)}（${lk.note ?? ''}）`);
     // memory against page count: the same cold crawl of a larger portal, as many rounds (at most 2: it is slow)
-    const bigPortal = await startSamplePortal(portalOptions(Number(values['rss-units'])));
-    const bigs: ModeResult[] = [];
-    try {
-      const bigConfig = benchConfigFor(bigPortal, { concurrencyPerHost: concurrency, delayMs: 0 });
-      for (let i = 0; i < Math.min(rounds, 2); i++) bigs.push(await child('ours', { config: bigConfig, dbPath: freshDb() }));
-    } finally {
-      await bigPortal.close();
-    }
-    const big = {
-      pages: median(bigs.map((b) => b.pages)),
-      peakRssMb: median(bigs.map((b) => b.peakTreeRssMb ?? b.peakRssMb)),
-      live: median(bigs.map((b) => b.liveHeapMb ?? 0)),
-    };
+    const big = await largerPortalMemory(portalOptions(Number(values['rss-units'])), Math.min(rounds, 2), concurrency, freshDb);
     const coldPages = median(colds.map((c) => c.pages));
     console.log(
       `内存是否随页数增长：${coldPages} 页 → 峰值 ${coldRss} MB（存活堆最大 ${median(colds.map((c) => c.liveHeapMb ?? 0))} MB）；` +
@@ -166,6 +129,67 @@ async function main(): Promise<void> {
     await portal.close();
     for (const d of cleanup) rmSync(d, { recursive: true, force: true });
   }
+}
+
+interface RoundsSetup {
+  seeds: string[];
+  concurrency: number;
+  config: unknown;
+  freshDb: () => string;
+}
+
+/** The reference crawler and ours (cold, then a re-run on the same database) take turns going first, round by round. */
+async function alternatingRounds(rounds: number, { seeds, concurrency, config, freshDb }: RoundsSetup) {
+  const bares: ModeResult[] = [];
+  const colds: ModeResult[] = [];
+  const reruns: ModeResult[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    const dbPath = freshDb();
+    const runBare = async () => bares.push(await child('bare', { seeds, concurrency }));
+    const runOurs = async () => {
+      colds.push(await child('ours', { config, dbPath }));
+      reruns.push(await child('ours', { config, dbPath }));
+    };
+    if (round % 2) {
+      await runBare();
+      await runOurs();
+    } else {
+      await runOurs();
+      await runBare();
+    }
+    const [bare, cold, rerun] = [bares.at(-1)!, colds.at(-1)!, reruns.at(-1)!];
+    console.log(`第 ${round} 轮`);
+    console.log(`  参照（undici + p-queue + cheerio，只抓取解析不存储）：${fmt(bare)}`);
+    console.log(`  本工具首次抓取（全部存储）：${fmt(cold)}`);
+    console.log(
+      `  本工具再次抓取（条件请求）：${fmt(rerun)}；近期已验证未重抓：详情页 ${rerun.stats?.skippedFreshDetails ?? 0}、未变列表的后续页 ${rerun.stats?.skippedFreshListPages ?? 0}，304 ${rerun.stats?.notModified ?? 0}，解析 ${rerun.stats?.pagesParsed ?? 0} 页（复用解析结果 ${rerun.stats?.analysesReused ?? 0}）`,
+    );
+    console.log(`  本轮：首次抓取为参照的 ${r2(pps(cold) / pps(bare))}，再次抓取用时为首次的 ${r2(rerun.seconds / cold.seconds)}`);
+  }
+  return { bares, colds, reruns };
+}
+
+/** Our cold crawl of a larger portal: peak memory and live heap against the page count. */
+async function largerPortalMemory(
+  options: { extraUnits: number; pagesPerColumn: number; latencyMs: number },
+  rounds: number,
+  concurrency: number,
+  freshDb: () => string,
+) {
+  const { startSamplePortal, benchConfigFor } = await import('../sample/index.ts');
+  const bigPortal = await startSamplePortal(options);
+  const bigs: ModeResult[] = [];
+  try {
+    const bigConfig = benchConfigFor(bigPortal, { concurrencyPerHost: concurrency, delayMs: 0 });
+    for (let i = 0; i < rounds; i++) bigs.push(await child('ours', { config: bigConfig, dbPath: freshDb() }));
+  } finally {
+    await bigPortal.close();
+  }
+  return {
+    pages: median(bigs.map((b) => b.pages)),
+    peakRssMb: median(bigs.map((b) => b.peakTreeRssMb ?? b.peakRssMb)),
+    live: median(bigs.map((b) => b.liveHeapMb ?? 0)),
+  };
 }
 
 if (process.argv[1] === here) {

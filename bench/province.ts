@@ -47,6 +47,48 @@ function runCrawler(config: unknown, dbPath: string): Promise<ModeResult & TreeM
 }
 
 async function main(): Promise<void> {
+  const settings = provinceSettings();
+  const { hosts, perHost, slow, down, delayMs, latencyMs, connections } = settings;
+  await ensureFreshBuild(ROOT);
+  const { startSampleHosts, sampleConfigObject } = await import('../sample/index.ts');
+
+  // county k is 127.0.0.(k+2); the last `down` hosts get no server (connection refused), the `slow` before them answer late
+  const served = Array.from({ length: hosts - down }, (_, k) => ({
+    host: addr(k),
+    latencyMs: k >= hosts - down - slow ? SLOW_LATENCY_MS : latencyMs,
+  }));
+  const portal = await startSampleHosts(served);
+  const port = new URL(portal.origins[0]).port;
+  const work = mkdtempSync(join(tmpdir(), 'zwgk-province-'));
+  try {
+    const base = sampleConfigObject(`http://${addr(0)}:${port}`) as { units: Record<string, unknown>[] } & Record<string, unknown>;
+    const units = provinceUnits(base.units, hosts, perHost, port);
+    const config = { ...base, units, politeness: { concurrencyPerHost: connections, delayMs } };
+    const cores = availableParallelism();
+    console.log(
+      `模拟省份：${hosts} 个县级门户主机（${addr(0)} … ${addr(hosts - 1)}，端口 ${port}），每县 ${perHost} 个单位，共 ${units.length} 个单位；` +
+        `每主机 ${connections} 个连接、请求间隔 ${delayMs} ms、响应延迟 ${latencyMs} ms；慢速主机 ${slow} 个（${SLOW_LATENCY_MS} ms），不可达 ${down} 个；${cores} 核`,
+    );
+    const dbPath = join(work, 'province.db');
+    const portalCpu = process.cpuUsage();
+    const r = await runCrawler(config, dbPath);
+    const used = process.cpuUsage(portalCpu);
+    const portalCpuSeconds = (used.user + used.system) / 1e6;
+    const dbBytes = readdirSync(work)
+      .filter((f) => f.startsWith('province.db'))
+      .reduce((n, f) => n + statSync(join(work, f)).size, 0);
+    const blobBytes = dirBytes(join(work, 'blobs'));
+    reportProvince(settings, r, { units: units.length, cores, portalCpuSeconds, dbBytes, blobBytes });
+  } finally {
+    await portal.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+// county k's host
+const addr = (k: number) => `127.0.${Math.floor((k + 2) / 256)}.${(k + 2) % 256}`;
+
+function provinceSettings() {
   const { values } = parseArgs({
     options: {
       quick: { type: 'boolean', default: false },
@@ -67,106 +109,94 @@ async function main(): Promise<void> {
   const [delayMs, latencyMs, connections] = [Number(values.delay), Number(values.latency), Number(values.connections)];
   if (hosts < 1 || hosts > 250 || perHost < 1 || slow + down >= hosts)
     throw new Error('参数不合理：--hosts 1–250，--units-per-host ≥1，慢速和不可达主机少于主机数');
-  await ensureFreshBuild(ROOT);
-  const { startSampleHosts, sampleConfigObject } = await import('../sample/index.ts');
+  return { hosts, perHost, slow, down, delayMs, latencyMs, connections };
+}
 
-  // county k is 127.0.0.(k+2); the last `down` hosts get no server (connection refused), the `slow` before them answer late
-  const addr = (k: number) => `127.0.${Math.floor((k + 2) / 256)}.${(k + 2) % 256}`;
-  const served = Array.from({ length: hosts - down }, (_, k) => ({
-    host: addr(k),
-    latencyMs: k >= hosts - down - slow ? SLOW_LATENCY_MS : latencyMs,
-  }));
-  const portal = await startSampleHosts(served);
-  const port = new URL(portal.origins[0]).port;
-  const work = mkdtempSync(join(tmpdir(), 'zwgk-province-'));
-  try {
-    const base = sampleConfigObject(`http://${addr(0)}:${port}`) as { units: Record<string, unknown>[] } & Record<string, unknown>;
-    // county k crawls perHost of the sample's unit shapes, starting at k·perHost: over the province every shape
-    // (CMS styles, GBK pages, a script-rendered column, broken links …) is present about equally often
-    const units = Array.from({ length: hosts }, (_, k) => {
-      const origin = `http://${addr(k)}:${port}`;
-      const swap = (v: unknown): unknown => JSON.parse(JSON.stringify(v).replaceAll(`http://${addr(0)}:${port}`, origin));
-      return Array.from({ length: perHost }, (_, j) => base.units[(k * perHost + j) % base.units.length]).map((u) => ({
-        ...(swap(u) as Record<string, unknown>),
-        id: `c${String(k + 1).padStart(3, '0')}-${String(u.id)}`,
-        name: `${k + 1}县${String(u.name)}`,
-      }));
-    }).flat();
-    const config = { ...base, units, politeness: { concurrencyPerHost: connections, delayMs } };
-    const cores = availableParallelism();
-    console.log(
-      `模拟省份：${hosts} 个县级门户主机（${addr(0)} … ${addr(hosts - 1)}，端口 ${port}），每县 ${perHost} 个单位，共 ${units.length} 个单位；` +
-        `每主机 ${connections} 个连接、请求间隔 ${delayMs} ms、响应延迟 ${latencyMs} ms；慢速主机 ${slow} 个（${SLOW_LATENCY_MS} ms），不可达 ${down} 个；${cores} 核`,
-    );
-    const dbPath = join(work, 'province.db');
-    const portalCpu = process.cpuUsage();
-    const r = await runCrawler(config, dbPath);
-    const used = process.cpuUsage(portalCpu);
-    const portalCpuSeconds = (used.user + used.system) / 1e6;
-    const dbBytes = readdirSync(work)
-      .filter((f) => f.startsWith('province.db'))
-      .reduce((n, f) => n + statSync(join(work, f)).size, 0);
-    const blobBytes = dirBytes(join(work, 'blobs'));
-    const crawlerCpu = r.cpuSeconds ?? 0;
-    const cpuShare = (crawlerCpu + portalCpuSeconds) / (r.seconds * cores); // the simulated portals share the cores
-    // a host starts a request every delayMs, or as its connections free up when it answers slower than that
-    const pace = (latency: number) => Math.max(delayMs, latency / connections) / 1000;
-    const pagesPerUnit = r.pages / units.length;
-    const normalFloor = perHost * pagesPerUnit * pace(latencyMs);
-    const slowFloor = perHost * pagesPerUnit * pace(SLOW_LATENCY_MS);
-    // when each kind of county's units were all done (unit ids start with the county: c001-…)
-    const kindOf = (k: number) => (k >= hosts - down ? 'down' : k >= hosts - down - slow ? 'slow' : 'normal');
-    const done = { normal: 0, slow: 0, down: 0 };
-    for (const [id, t] of Object.entries(r.unitDoneSeconds ?? {})) {
-      const kind = kindOf(Number(id.slice(1, 4)) - 1);
-      done[kind] = Math.max(done[kind], t);
-    }
-    const mb = (b: number) => (b / 1048576).toFixed(1);
-    console.log(
-      `抓取 ${r.pages} 个请求，用时 ${r.seconds.toFixed(1)} 秒（${(r.pages / r.seconds).toFixed(0)} 个/秒）；全部单位完成：正常主机的县 ${done.normal} 秒，慢速主机的县 ${done.slow} 秒，不可达主机的县 ${done.down} 秒`,
-    );
-    console.log(
-      `CPU：检查工具 ${crawlerCpu.toFixed(1)} 秒（每请求 ${((crawlerCpu / r.pages) * 1000).toFixed(1)} ms），模拟门户 ${portalCpuSeconds.toFixed(1)} 秒，合计占 ${cores} 核的 ${(cpuShare * 100).toFixed(0)}%；` +
-        `峰值内存：进程树 ${r.peakTreeRssMb} MB（PSS ${r.peakTreePssMb} MB，最多 ${r.maxProcesses} 个进程），主进程 ${r.peakRssMb} MB`,
-    );
-    console.log(
-      `数据库 ${mb(dbBytes)} MB，快照 ${mb(blobBytes)} MB（写入 ${((dbBytes + blobBytes) / 1048576 / r.seconds).toFixed(2)} MB/秒）；每单位 ${pagesPerUnit.toFixed(0)} 个请求、数据库 ${(dbBytes / units.length / 1024).toFixed(0)} KB、快照 ${(blobBytes / units.length / 1024).toFixed(0)} KB`,
-    );
+type ProvinceSettings = ReturnType<typeof provinceSettings>;
 
-    // what saturates first: the cores (crawler and simulated portals together), else the hosts' pace, else neither
-    const politenessUse = normalFloor / Math.max(done.normal, 0.1);
-    const firstLimit = cpuShare > 0.8 ? 'cpu' : politenessUse > 0.7 ? 'politeness' : 'scheduling';
-    const limitText = {
-      cpu: 'CPU（两个核已基本用满）',
-      politeness: '礼貌间隔（各主机按自己的节奏请求，CPU 有余）',
-      scheduling: '调度与存储（CPU 和礼貌间隔都未用满：单位或请求没有排满各主机）',
-    }[firstLimit];
-    console.log(
-      `礼貌间隔下限：正常主机每县 ${(perHost * pagesPerUnit).toFixed(0)} 个请求约 ${normalFloor.toFixed(0)} 秒（实际用时为其 ${(done.normal / normalFloor).toFixed(2)} 倍），` +
-        `慢速主机约 ${slowFloor.toFixed(0)} 秒（实际为其 ${(done.slow / slowFloor).toFixed(2)} 倍）；最先饱和：${limitText}`,
-    );
+/**
+ * County k crawls perHost of the sample's unit shapes, starting at k·perHost: over the province every shape
+ * (CMS styles, GBK pages, a script-rendered column, broken links …) is present about equally often.
+ */
+function provinceUnits(sampleUnits: Record<string, unknown>[], hosts: number, perHost: number, port: string) {
+  return Array.from({ length: hosts }, (_, k) => {
+    const origin = `http://${addr(k)}:${port}`;
+    const swap = (v: unknown): unknown => JSON.parse(JSON.stringify(v).replaceAll(`http://${addr(0)}:${port}`, origin));
+    return Array.from({ length: perHost }, (_, j) => sampleUnits[(k * perHost + j) % sampleUnits.length]).map((u) => ({
+      ...(swap(u) as Record<string, unknown>),
+      id: `c${String(k + 1).padStart(3, '0')}-${String(u.id)}`,
+      name: `${k + 1}县${String(u.name)}`,
+    }));
+  }).flat();
+}
 
-    // projection: 5,000 units over max(hosts, 100) counties, the same requests per unit; the portals are elsewhere then
-    const counties = Math.max(hosts, 100);
-    const unitsPerCounty = PROVINCE_UNITS / counties;
-    const cpuBound = ((crawlerCpu / r.pages) * pagesPerUnit * PROVINCE_UNITS) / cores;
-    const politeBound = unitsPerCounty * pagesPerUnit * pace(latencyMs);
-    const slowBound = unitsPerCounty * pagesPerUnit * pace(SLOW_LATENCY_MS);
-    const projected = Math.max(cpuBound, politeBound);
-    console.log(
-      `推算 ${PROVINCE_UNITS} 个单位（${counties} 个县、每县 ${unitsPerCounty.toFixed(0)} 个单位，每单位 ${pagesPerUnit.toFixed(0)} 个请求，共约 ${Math.round(pagesPerUnit * PROVINCE_UNITS)} 个）：` +
-        `CPU 约 ${(cpuBound / 60).toFixed(0)} 分钟，每县礼貌节奏约 ${(politeBound / 60).toFixed(0)} 分钟 → 一台这样的机器约 ${(projected / 3600).toFixed(1)} 小时` +
-        `（慢速主机的县约 ${(slowBound / 3600).toFixed(1)} 小时）；数据库约 ${mb((dbBytes / units.length) * PROVINCE_UNITS)} MB，快照约 ${mb((blobBytes / units.length) * PROVINCE_UNITS)} MB（首次抓取）`,
-    );
-    console.log(
-      `bench:province hosts=${hosts} units=${units.length} pages=${r.pages} seconds=${r.seconds.toFixed(1)} normal_hosts_s=${done.normal} slow_hosts_s=${done.slow} cpu_share=${cpuShare.toFixed(2)} ` +
-        `crawler_ms_per_request=${((crawlerCpu / r.pages) * 1000).toFixed(1)} peak_tree_rss_mb=${r.peakTreeRssMb} peak_tree_pss_mb=${r.peakTreePssMb} ` +
-        `db_mb=${mb(dbBytes)} blobs_mb=${mb(blobBytes)} projected_5000_units_h=${(projected / 3600).toFixed(2)} first_limit=${firstLimit}`,
-    );
-  } finally {
-    await portal.close();
-    rmSync(work, { recursive: true, force: true });
+interface ProvinceMeasures {
+  units: number;
+  cores: number;
+  portalCpuSeconds: number;
+  dbBytes: number;
+  blobBytes: number;
+}
+
+function reportProvince(s: ProvinceSettings, r: Awaited<ReturnType<typeof runCrawler>>, m: ProvinceMeasures): void {
+  const { hosts, perHost, slow, down, delayMs, latencyMs, connections } = s;
+  const { cores, portalCpuSeconds, dbBytes, blobBytes } = m;
+  const crawlerCpu = r.cpuSeconds ?? 0;
+  const cpuShare = (crawlerCpu + portalCpuSeconds) / (r.seconds * cores); // the simulated portals share the cores
+  // a host starts a request every delayMs, or as its connections free up when it answers slower than that
+  const pace = (latency: number) => Math.max(delayMs, latency / connections) / 1000;
+  const pagesPerUnit = r.pages / m.units;
+  const normalFloor = perHost * pagesPerUnit * pace(latencyMs);
+  const slowFloor = perHost * pagesPerUnit * pace(SLOW_LATENCY_MS);
+  // when each kind of county's units were all done (unit ids start with the county: c001-…)
+  const kindOf = (k: number) => (k >= hosts - down ? 'down' : k >= hosts - down - slow ? 'slow' : 'normal');
+  const done = { normal: 0, slow: 0, down: 0 };
+  for (const [id, t] of Object.entries(r.unitDoneSeconds ?? {})) {
+    const kind = kindOf(Number(id.slice(1, 4)) - 1);
+    done[kind] = Math.max(done[kind], t);
   }
+  const mb = (b: number) => (b / 1048576).toFixed(1);
+  console.log(
+    `抓取 ${r.pages} 个请求，用时 ${r.seconds.toFixed(1)} 秒（${(r.pages / r.seconds).toFixed(0)} 个/秒）；全部单位完成：正常主机的县 ${done.normal} 秒，慢速主机的县 ${done.slow} 秒，不可达主机的县 ${done.down} 秒`,
+  );
+  console.log(
+    `CPU：检查工具 ${crawlerCpu.toFixed(1)} 秒（每请求 ${((crawlerCpu / r.pages) * 1000).toFixed(1)} ms），模拟门户 ${portalCpuSeconds.toFixed(1)} 秒，合计占 ${cores} 核的 ${(cpuShare * 100).toFixed(0)}%；` +
+      `峰值内存：进程树 ${r.peakTreeRssMb} MB（PSS ${r.peakTreePssMb} MB，最多 ${r.maxProcesses} 个进程），主进程 ${r.peakRssMb} MB`,
+  );
+  console.log(
+    `数据库 ${mb(dbBytes)} MB，快照 ${mb(blobBytes)} MB（写入 ${((dbBytes + blobBytes) / 1048576 / r.seconds).toFixed(2)} MB/秒）；每单位 ${pagesPerUnit.toFixed(0)} 个请求、数据库 ${(dbBytes / m.units / 1024).toFixed(0)} KB、快照 ${(blobBytes / m.units / 1024).toFixed(0)} KB`,
+  );
+
+  // what saturates first: the cores (crawler and simulated portals together), else the hosts' pace, else neither
+  const politenessUse = normalFloor / Math.max(done.normal, 0.1);
+  const firstLimit = cpuShare > 0.8 ? 'cpu' : politenessUse > 0.7 ? 'politeness' : 'scheduling';
+  const limitText = {
+    cpu: 'CPU（两个核已基本用满）',
+    politeness: '礼貌间隔（各主机按自己的节奏请求，CPU 有余）',
+    scheduling: '调度与存储（CPU 和礼貌间隔都未用满：单位或请求没有排满各主机）',
+  }[firstLimit];
+  console.log(
+    `礼貌间隔下限：正常主机每县 ${(perHost * pagesPerUnit).toFixed(0)} 个请求约 ${normalFloor.toFixed(0)} 秒（实际用时为其 ${(done.normal / normalFloor).toFixed(2)} 倍），` +
+      `慢速主机约 ${slowFloor.toFixed(0)} 秒（实际为其 ${(done.slow / slowFloor).toFixed(2)} 倍）；最先饱和：${limitText}`,
+  );
+
+  // projection: 5,000 units over max(hosts, 100) counties, the same requests per unit; the portals are elsewhere then
+  const counties = Math.max(hosts, 100);
+  const unitsPerCounty = PROVINCE_UNITS / counties;
+  const cpuBound = ((crawlerCpu / r.pages) * pagesPerUnit * PROVINCE_UNITS) / cores;
+  const politeBound = unitsPerCounty * pagesPerUnit * pace(latencyMs);
+  const slowBound = unitsPerCounty * pagesPerUnit * pace(SLOW_LATENCY_MS);
+  const projected = Math.max(cpuBound, politeBound);
+  console.log(
+    `推算 ${PROVINCE_UNITS} 个单位（${counties} 个县、每县 ${unitsPerCounty.toFixed(0)} 个单位，每单位 ${pagesPerUnit.toFixed(0)} 个请求，共约 ${Math.round(pagesPerUnit * PROVINCE_UNITS)} 个）：` +
+      `CPU 约 ${(cpuBound / 60).toFixed(0)} 分钟，每县礼貌节奏约 ${(politeBound / 60).toFixed(0)} 分钟 → 一台这样的机器约 ${(projected / 3600).toFixed(1)} 小时` +
+      `（慢速主机的县约 ${(slowBound / 3600).toFixed(1)} 小时）；数据库约 ${mb((dbBytes / m.units) * PROVINCE_UNITS)} MB，快照约 ${mb((blobBytes / m.units) * PROVINCE_UNITS)} MB（首次抓取）`,
+  );
+  console.log(
+    `bench:province hosts=${hosts} units=${m.units} pages=${r.pages} seconds=${r.seconds.toFixed(1)} normal_hosts_s=${done.normal} slow_hosts_s=${done.slow} cpu_share=${cpuShare.toFixed(2)} ` +
+      `crawler_ms_per_request=${((crawlerCpu / r.pages) * 1000).toFixed(1)} peak_tree_rss_mb=${r.peakTreeRssMb} peak_tree_pss_mb=${r.peakTreePssMb} ` +
+      `db_mb=${mb(dbBytes)} blobs_mb=${mb(blobBytes)} projected_5000_units_h=${(projected / 3600).toFixed(2)} first_limit=${firstLimit}`,
+  );
 }
 
 main().catch((e) => {

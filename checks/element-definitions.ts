@@ -38,6 +38,4 @@ export const elementDefinitions = z.object({
   guide: z.array(elementDefinition),
   functions: z.array(elementDefinition),
 });
-
-export type ElementKind = (typeof ELEMENT_KINDS)[number];
 export type ElementDefinition = z.infer<typeof elementDefinition>;

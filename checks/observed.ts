@@ -88,10 +88,6 @@ export function freshness(items: readonly ListItem[]): Freshness {
   return { newest, dated, undated };
 }
 
-export function allItems(cols: readonly ColumnObservation[]): ListItem[] {
-  return cols.flatMap((c) => c.items);
-}
-
 /** Rows of every column except the given ones, deduplicated by URL+title. */
 export function itemsExcept(obs: UnitObservations, exclude: readonly string[]): ListItem[] {
   const seen = new Set<string>();

@@ -59,8 +59,6 @@ export const indicatorTableSchema = z
   .strict();
 
 export type IndicatorTable = z.infer<typeof indicatorTableSchema> & { file: string };
-export type VetoItem = IndicatorTable['vetoes'][number];
-export type ScoredItem = IndicatorTable['deductions'][number];
 export type MarkedNumber = z.infer<typeof numberWithMark>;
 
 /** How a value's confidence is shown to the office: ⚠ is 未核实, ◐ 待核原文, ✔ nothing. */
@@ -142,10 +140,6 @@ export function indicatorFileZh(file: string): string {
   return /^config\/indicators\/[a-z0-9-]+\.yaml$/.test(file) ? '本工具内置指标表' : `指标表文件 ${file}`;
 }
 
-export function vetoItem(table: IndicatorTable, id: string): VetoItem | undefined {
-  return table.vetoes.find((v) => v.id === id);
-}
-
 /** The veto item fed by a check id (first match), and one of its thresholds; throws naming the file when absent. */
 export function vetoThreshold(table: IndicatorTable, checkId: string, name: string): MarkedNumber {
   const item = table.vetoes.find((v) => v.checks.includes(checkId));
@@ -153,16 +147,4 @@ export function vetoThreshold(table: IndicatorTable, checkId: string, name: stri
   if (!t)
     throw new ConfigError(table.file, [{ path: `vetoes(${checkId}).thresholds.${name}`, message: `缺少阈值 ${name} / threshold missing` }]);
   return t;
-}
-
-/** Every item (veto, deduction, bonus) a check id feeds. */
-export function itemsForCheck(
-  table: IndicatorTable,
-  checkId: string,
-): { part: 'veto' | 'deduction' | 'bonus'; id: string; name: string }[] {
-  return [
-    ...table.vetoes.filter((v) => v.checks.includes(checkId)).map((v) => ({ part: 'veto' as const, id: v.id, name: v.name })),
-    ...table.deductions.filter((v) => v.checks.includes(checkId)).map((v) => ({ part: 'deduction' as const, id: v.id, name: v.name })),
-    ...table.bonuses.filter((v) => v.checks.includes(checkId)).map((v) => ({ part: 'bonus' as const, id: v.id, name: v.name })),
-  ];
 }

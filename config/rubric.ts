@@ -150,10 +150,6 @@ export function loadRubricForConfig(config: CountyConfig, year: number = config.
   }
 }
 
-export function rubricRows(rubric: Rubric, cls: UnitClass): RubricRow[] {
-  return rubric.classes[cls].rows;
-}
-
 export function findRubricRow(rubric: Rubric, cls: UnitClass, id: string): RubricRow | undefined {
   return rubric.classes[cls].rows.find((row) => row.id === id);
 }

@@ -74,152 +74,181 @@ function leadsToMorePages(task: AnalysisTask): boolean {
 }
 
 export function createAnalysisPool(threads: number, opts: AnalysisPoolOptions = {}): AnalysisPool {
-  const slots: Slot[] = [];
-  const waiting = { first: [] as Job[], later: [] as Job[] };
-  let nextId = 1;
-  let closed = false;
-
-  const runInline = (job: Job): void => {
-    try {
-      job.resolve(inline(job.req));
-    } catch (err) {
-      job.reject(err instanceof Error ? err : new Error(String(err)));
-    }
+  const pool = new WorkerPool(threads, opts.timeLimitMs);
+  return {
+    threads: () => (pool.started ? threads : 0),
+    workersReady: () => pool.workersReady(),
+    async analyse(html, url, parts) {
+      const { value, json } = await pool.run({ kind: 'page', html, url, parts });
+      return { analysis: value as PageAnalysis, json };
+    },
+    async parseFeed(text, contentType) {
+      const { value, json } = await pool.run({ kind: 'feed', text, contentType });
+      return { feed: value as FeedParseResult, json };
+    },
+    close: () => pool.close(),
   };
+}
 
-  const pump = (): void => {
+function runInline(job: Job): void {
+  try {
+    job.resolve(inline(job.req));
+  } catch (err) {
+    job.reject(err instanceof Error ? err : new Error(String(err)));
+  }
+}
+
+/** The worker threads, the jobs waiting for them (pages that lead to more pages first), and their failure handling. */
+class WorkerPool {
+  private readonly slots: Slot[] = [];
+  private readonly waiting = { first: [] as Job[], later: [] as Job[] };
+  private nextId = 1;
+  private closed = false;
+  // started once a few pages needed parsing: a re-run of an unchanged site may need none, and a worker costs a module load
+  started = false;
+  private warned = false;
+  private requests = 0;
+  private readyWaiters: (() => void)[] = [];
+
+  constructor(
+    private readonly threads: number,
+    private readonly timeLimitMs: number | undefined,
+  ) {}
+
+  async run(task: AnalysisTask): Promise<Result> {
+    // a large page always goes to a worker, where the time limit can stop it (this thread cannot be interrupted)
+    const large = this.threads > 0 && (task.kind === 'page' ? task.html.length : task.text.length) > INLINE_MAX_CHARS;
+    if (!this.started && !this.closed && (++this.requests > INLINE_FIRST || large)) this.start();
+    // until a worker has loaded its modules (about a second) this thread parses: at the start of a crawl every
+    // unit waits for its home page's analysis, and waiting for the worker stalled all fetching meanwhile
+    if (!this.slots.some((s) => s.ready) && !(large && this.slots.length > 0)) return inline(task);
+    return new Promise<Result>((resolve, reject) => {
+      const job: Job = { resolve, reject, req: { ...task, id: this.nextId++ } };
+      (leadsToMorePages(task) ? this.waiting.first : this.waiting.later).push(job);
+      this.pump();
+    });
+  }
+
+  workersReady(): Promise<void> {
+    return this.workersLoading() ? new Promise<void>((res) => this.readyWaiters.push(res)) : Promise.resolve();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate().catch(() => undefined)));
+    this.slots.length = 0;
+    for (const job of this.takeWaiting()) runInline(job);
+    this.settleReadyWaiters();
+  }
+
+  private takeWaiting(): Job[] {
+    return [...this.waiting.first.splice(0), ...this.waiting.later.splice(0)];
+  }
+
+  private pump(): void {
     for (;;) {
-      const slot = slots.reduce<Slot | null>(
+      const slot = this.slots.reduce<Slot | null>(
         (best, s) => (s.ready && s.jobs.size < IN_FLIGHT_PER_WORKER && (!best || s.jobs.size < best.jobs.size) ? s : best),
         null,
       );
       if (!slot) {
         // no worker left at all (they failed): the main thread does the waiting jobs
-        if (slots.length === 0) for (const job of [...waiting.first.splice(0), ...waiting.later.splice(0)]) runInline(job);
+        if (this.slots.length === 0) for (const job of this.takeWaiting()) runInline(job);
         return;
       }
-      const job = waiting.first.shift() ?? waiting.later.shift();
+      const job = this.waiting.first.shift() ?? this.waiting.later.shift();
       if (!job) return;
       slot.jobs.set(job.req.id, job);
-      if (opts.timeLimitMs) {
-        job.timer = setTimeout(() => overran(slot, job, opts.timeLimitMs!), opts.timeLimitMs);
+      const limitMs = this.timeLimitMs;
+      if (limitMs) {
+        job.timer = setTimeout(() => this.overran(slot, job, limitMs), limitMs);
         job.timer.unref();
       }
       slot.worker.postMessage(job.req);
     }
-  };
+  }
 
   // a job past the time limit fails alone: its worker is stopped, a new one started, the worker's other jobs wait again
-  const overran = (slot: Slot, job: Job, limitMs: number): void => {
+  private overran(slot: Slot, job: Job, limitMs: number): void {
     if (!slot.jobs.has(job.req.id)) return;
     slot.jobs.delete(job.req.id);
     job.reject(new AnalysisTimeLimitError(job.req.kind === 'page' ? job.req.url : null, limitMs));
-    const i = slots.indexOf(slot);
-    if (i >= 0) slots.splice(i, 1);
+    this.remove(slot);
     for (const other of slot.jobs.values()) {
       clearTimeout(other.timer);
-      waiting.first.unshift(other);
+      this.waiting.first.unshift(other);
     }
     slot.jobs.clear();
     slot.worker.removeAllListeners('exit');
     void slot.worker.terminate().catch(() => undefined);
-    if (!closed) spawn();
-    pump();
-  };
+    if (!this.closed) this.spawn();
+    this.pump();
+  }
 
   // a worker that fails (cannot start, crashes) is dropped and its jobs are done inline: slower, never lost
-  const drop = (slot: Slot): void => {
-    const i = slots.indexOf(slot);
-    if (i >= 0) slots.splice(i, 1);
+  private drop(slot: Slot): void {
+    this.remove(slot);
     for (const job of slot.jobs.values()) {
       clearTimeout(job.timer);
       runInline(job);
     }
     slot.jobs.clear();
     void slot.worker.terminate().catch(() => undefined);
-    settleReadyWaiters();
-    pump();
-  };
+    this.settleReadyWaiters();
+    this.pump();
+  }
+
+  private remove(slot: Slot): void {
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) this.slots.splice(i, 1);
+  }
 
   // workers started and none has loaded yet (no workers at all, e.g. all failed, is not waiting)
-  const workersLoading = (): boolean => slots.length > 0 && !slots.some((s) => s.ready);
-  let readyWaiters: (() => void)[] = [];
-  const settleReadyWaiters = (): void => {
-    if (workersLoading()) return;
-    for (const w of readyWaiters) w();
-    readyWaiters = [];
-  };
+  private workersLoading(): boolean {
+    return this.slots.length > 0 && !this.slots.some((s) => s.ready);
+  }
 
-  // started once a few pages needed parsing: a re-run of an unchanged site may need none, and a worker costs a module load
-  let started = false;
-  let warned = false;
-  let requests = 0;
-  const start = (): void => {
-    started = true;
-    for (let i = 0; i < threads; i++) spawn();
-  };
-  const spawn = (): void => {
+  private settleReadyWaiters(): void {
+    if (this.workersLoading()) return;
+    for (const w of this.readyWaiters) w();
+    this.readyWaiters = [];
+  }
+
+  private start(): void {
+    this.started = true;
+    for (let i = 0; i < this.threads; i++) this.spawn();
+  }
+
+  private spawn(): void {
     const worker = new Worker(WORKER_ENTRY);
     worker.unref();
     const slot: Slot = { worker, jobs: new Map(), ready: false };
-    worker.on('message', (m: AnalysisReply | { ready: true }) => {
-      if (!('id' in m)) {
-        slot.ready = true;
-        settleReadyWaiters();
-        return pump();
-      }
-      const job = slot.jobs.get(m.id);
-      if (!job) return;
-      slot.jobs.delete(m.id);
-      clearTimeout(job.timer);
-      if ('error' in m)
-        job.reject(new Error(`页面解析失败 / page analysis failed: ${job.req.kind === 'page' ? job.req.url : 'feed'}: ${m.error}`));
-      else job.resolve({ value: JSON.parse(m.json), json: m.json });
-      pump();
-    });
+    worker.on('message', (m: AnalysisReply | { ready: true }) => this.onMessage(slot, m));
     worker.on('error', (err) => {
       // slower, not wrong, but a worker that cannot load is a broken install: say so once
-      if (!warned) process.emitWarning(`页面解析线程出错，改由主线程解析 / analysis worker failed: ${err.message}`);
-      warned = true;
-      drop(slot);
+      if (!this.warned) process.emitWarning(`页面解析线程出错，改由主线程解析 / analysis worker failed: ${err.message}`);
+      this.warned = true;
+      this.drop(slot);
     });
     worker.on('exit', () => {
-      if (!closed) drop(slot);
+      if (!this.closed) this.drop(slot);
     });
-    slots.push(slot);
-  };
+    this.slots.push(slot);
+  }
 
-  const run = async (task: AnalysisTask): Promise<Result> => {
-    // a large page always goes to a worker, where the time limit can stop it (this thread cannot be interrupted)
-    const large = threads > 0 && (task.kind === 'page' ? task.html.length : task.text.length) > INLINE_MAX_CHARS;
-    if (!started && !closed && (++requests > INLINE_FIRST || large)) start();
-    // until a worker has loaded its modules (about a second) this thread parses: at the start of a crawl every
-    // unit waits for its home page's analysis, and waiting for the worker stalled all fetching meanwhile
-    if (!slots.some((s) => s.ready) && !(large && slots.length > 0)) return inline(task);
-    return new Promise<Result>((resolve, reject) => {
-      const job: Job = { resolve, reject, req: { ...task, id: nextId++ } };
-      (leadsToMorePages(task) ? waiting.first : waiting.later).push(job);
-      pump();
-    });
-  };
-
-  return {
-    threads: () => (started ? threads : 0),
-    workersReady: () => (workersLoading() ? new Promise<void>((res) => readyWaiters.push(res)) : Promise.resolve()),
-    async analyse(html, url, parts) {
-      const { value, json } = await run({ kind: 'page', html, url, parts });
-      return { analysis: value as PageAnalysis, json };
-    },
-    async parseFeed(text, contentType) {
-      const { value, json } = await run({ kind: 'feed', text, contentType });
-      return { feed: value as FeedParseResult, json };
-    },
-    async close() {
-      closed = true;
-      await Promise.all(slots.map((s) => s.worker.terminate().catch(() => undefined)));
-      slots.length = 0;
-      for (const job of [...waiting.first.splice(0), ...waiting.later.splice(0)]) runInline(job);
-      settleReadyWaiters();
-    },
-  };
+  private onMessage(slot: Slot, m: AnalysisReply | { ready: true }): void {
+    if (!('id' in m)) {
+      slot.ready = true;
+      this.settleReadyWaiters();
+      return this.pump();
+    }
+    const job = slot.jobs.get(m.id);
+    if (!job) return;
+    slot.jobs.delete(m.id);
+    clearTimeout(job.timer);
+    if ('error' in m)
+      job.reject(new Error(`页面解析失败 / page analysis failed: ${job.req.kind === 'page' ? job.req.url : 'feed'}: ${m.error}`));
+    else job.resolve({ value: JSON.parse(m.json), json: m.json });
+    this.pump();
+  }
 }

@@ -96,10 +96,17 @@ async function rememberRendering(
   });
 }
 
-/** Reads a column's list pages (following pagination until rows leave the window), rendering script-built lists. */
-export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): Promise<ColumnCrawlResult> {
-  const crawl = ctx.run.config.crawl;
-  const base = {
+type ListExtraction = ReturnType<typeof finishListRows>;
+
+/** What a list page shows: its analysis and rows, from the static page or from a rendering. */
+interface ListView {
+  analysis: PageAnalysis;
+  extraction: ListExtraction;
+  rendered: boolean;
+}
+
+function columnBase(ctx: UnitCrawlContext, target: ColumnTarget) {
+  return {
     runId: ctx.run.runId,
     unitId: ctx.unit.id,
     columnKey: target.key,
@@ -108,82 +115,122 @@ export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): 
     source: target.source,
     observedAt: new Date().toISOString(),
   } as const;
-  const isArticleColumn = crawl.articleColumns.includes(target.key);
+}
+
+/** Reads a column's list pages (following pagination until rows leave the window), rendering script-built lists. */
+export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): Promise<ColumnCrawlResult> {
+  const base = columnBase(ctx, target);
+  const isArticleColumn = ctx.run.config.crawl.articleColumns.includes(target.key);
   const firstParts: AnalysisPart[] = isArticleColumn ? ['list', 'links', 'detail'] : ['list', 'links'];
   const first = await ctx.io.source.load({ url: target.url, role: 'list', unitId: ctx.unit.id, columnKey: target.key });
-  let analysis = first.page.ok ? await ctx.run.analyser.analyse(first, first.page.finalUrl, firstParts) : null;
-  if (!analysis) {
-    return {
-      observation: {
-        ...base,
-        status: 'unreachable',
-        pagesRead: 0,
-        totalPagesSeen: null,
-        items: [],
-        placeholder: null,
-        rendered: false,
-        contentHash: null,
-        note:
-          first.page.errorClass === 'unparsable' && first.page.errorMessage
-            ? first.page.errorMessage
-            : `栏目页无法访问：${first.page.errorClass ?? ''} ${first.page.status ?? ''}`.trim(),
-      },
-      pages: [],
-      details: [],
-    };
-  }
-  let extraction = finishListRows(analysis.list!, ctx.run.asOf);
-  let rendered = false;
-  let note: string | null = null;
-  if ((extraction.rows.length === 0 && extraction.scriptBuiltRows) || wantsRender(ctx, target.key)) {
-    const req = { url: target.url, role: 'list', unitId: ctx.unit.id, columnKey: target.key } as const;
-    const staticHash = first.page.rendered ? null : first.page.contentHash;
-    const earlier = staticHash ? await unchangedRendering(ctx, req, staticHash, firstParts) : null;
-    const renderer = earlier ? null : await ctx.run.renderer();
-    let out = renderer?.available ? await renderer.render(target.url, { screenshot: false }).catch((e: Error) => e) : null;
-    let renderedAnalysis: PageAnalysis | null = null;
-    if (!earlier && out && !(out instanceof Error)) {
-      const row = ctx.io.source.recordRendered(req, out.html, out.screenshot);
-      renderedAnalysis = await ctx.run.analyser.analyseHtml(out.html, first.page.finalUrl, firstParts);
-      if (renderedAnalysis && out.dataRequests === 0 && staticHash && row.contentHash)
-        await rememberRendering(ctx, req, staticHash, row.contentHash, renderedAnalysis, out.scripts);
-      if (!renderedAnalysis) out = new Error(`渲染后的页面无法解析（${target.url}）`);
-    }
-    if (earlier) {
-      ctx.io.source.recordReusedRendering(req, earlier.renderedHash);
-      analysis = earlier.analysis;
-      extraction = finishListRows(analysis.list!, ctx.run.asOf);
-      rendered = true;
-    } else if (renderedAnalysis) {
-      analysis = renderedAnalysis;
-      extraction = finishListRows(analysis.list!, ctx.run.asOf);
-      rendered = true;
-    } else if (extraction.rows.length === 0) {
-      ctx.tally.unrendered.push(target.url);
-      const why = out instanceof Error ? `浏览器渲染失败：${out.message}` : `未安装浏览器，无法读取：${renderer?.reason ?? ''}`;
+  const analysis = first.page.ok ? await ctx.run.analyser.analyse(first, first.page.finalUrl, firstParts) : null;
+  if (!analysis) return { observation: unreachableColumn(base, first), pages: [], details: [] };
+  const staticView: ListView = { analysis, extraction: finishListRows(analysis.list!, ctx.run.asOf), rendered: false };
+  let view = staticView;
+  if ((staticView.extraction.rows.length === 0 && staticView.extraction.scriptBuiltRows) || wantsRender(ctx, target.key)) {
+    const outcome = await renderedView(ctx, target, first, firstParts, staticView);
+    if ('failed' in outcome) {
       return {
         observation: {
           ...base,
           status: 'unrendered',
           pagesRead: 1,
-          totalPagesSeen: extraction.pagination.totalPages,
+          totalPagesSeen: staticView.extraction.pagination.totalPages,
           items: [],
           placeholder: null,
           rendered: false,
           contentHash: first.page.contentHash,
-          note: `列表由脚本生成，${why}`,
+          note: `列表由脚本生成，${outcome.failed}`,
         },
-        pages: [{ url: first.page.finalUrl, links: analysis.links! }],
+        pages: [{ url: first.page.finalUrl, links: staticView.analysis.links! }],
         details: [],
       };
     }
+    view = outcome;
   }
+  const pages: PageLinks[] = [{ url: first.page.finalUrl, links: view.analysis.links! }];
+  const listed = await readListPages(ctx, target, first, view, pages);
+  const rows = [...listed.items.values()];
+  const { details, status } = await readColumnDetails(ctx, target, first, view, rows, pages);
+  return {
+    observation: {
+      ...base,
+      status,
+      pagesRead: listed.pagesRead,
+      totalPagesSeen: listed.pagination.totalPages ?? view.extraction.pagination.totalPages,
+      items: rows,
+      placeholder: rows.length === 0 ? view.extraction.placeholder : null,
+      rendered: view.rendered,
+      contentHash: first.page.contentHash,
+      note: listed.note,
+    },
+    pages,
+    details,
+  };
+}
 
-  const pages: PageLinks[] = [{ url: first.page.finalUrl, links: analysis.links! }];
+function unreachableColumn(base: ReturnType<typeof columnBase>, first: LoadedPage): ColumnObservation {
+  return {
+    ...base,
+    status: 'unreachable',
+    pagesRead: 0,
+    totalPagesSeen: null,
+    items: [],
+    placeholder: null,
+    rendered: false,
+    contentHash: null,
+    note:
+      first.page.errorClass === 'unparsable' && first.page.errorMessage
+        ? first.page.errorMessage
+        : `栏目页无法访问：${first.page.errorClass ?? ''} ${first.page.status ?? ''}`.trim(),
+  };
+}
+
+/**
+ * The list as a browser shows it: an unchanged earlier rendering, or a new one. When neither is to be had and the
+ * static page has no rows, the reason it could not be read; with rows, the static view stands.
+ */
+async function renderedView(
+  ctx: UnitCrawlContext,
+  target: ColumnTarget,
+  first: LoadedPage,
+  parts: AnalysisPart[],
+  staticView: ListView,
+): Promise<ListView | { failed: string }> {
+  const req = { url: target.url, role: 'list', unitId: ctx.unit.id, columnKey: target.key } as const;
+  const staticHash = first.page.rendered ? null : first.page.contentHash;
+  const earlier = staticHash ? await unchangedRendering(ctx, req, staticHash, parts) : null;
+  const renderer = earlier ? null : await ctx.run.renderer();
+  let out = renderer?.available ? await renderer.render(target.url, { screenshot: false }).catch((e: Error) => e) : null;
+  let renderedAnalysis: PageAnalysis | null = null;
+  if (!earlier && out && !(out instanceof Error)) {
+    const row = ctx.io.source.recordRendered(req, out.html, out.screenshot);
+    renderedAnalysis = await ctx.run.analyser.analyseHtml(out.html, first.page.finalUrl, parts);
+    if (renderedAnalysis && out.dataRequests === 0 && staticHash && row.contentHash)
+      await rememberRendering(ctx, req, staticHash, row.contentHash, renderedAnalysis, out.scripts);
+    if (!renderedAnalysis) out = new Error(`渲染后的页面无法解析（${target.url}）`);
+  }
+  if (earlier) {
+    ctx.io.source.recordReusedRendering(req, earlier.renderedHash);
+    return { analysis: earlier.analysis, extraction: finishListRows(earlier.analysis.list!, ctx.run.asOf), rendered: true };
+  }
+  if (renderedAnalysis) {
+    return { analysis: renderedAnalysis, extraction: finishListRows(renderedAnalysis.list!, ctx.run.asOf), rendered: true };
+  }
+  if (staticView.extraction.rows.length > 0) return staticView;
+  ctx.tally.unrendered.push(target.url);
+  return { failed: out instanceof Error ? `浏览器渲染失败：${out.message}` : `未安装浏览器，无法读取：${renderer?.reason ?? ''}` };
+}
+
+/** Follows the list's pagination until rows leave the window or the page limit is reached; adds each page read to pages. */
+async function readListPages(ctx: UnitCrawlContext, target: ColumnTarget, first: LoadedPage, view: ListView, pages: PageLinks[]) {
+  const crawl = ctx.run.config.crawl;
+  const { extraction } = view;
   const items = new Map<string, ListItem>();
   for (const row of extraction.rows) if (!items.has(row.url)) items.set(row.url, row);
   const visited = new Set([target.url, first.page.finalUrl]);
   let pagination = extraction.pagination;
+  let note: string | null = null;
   const queue = [...pagination.pageUrls];
   if (pagination.nextUrl) queue.push(pagination.nextUrl);
   let pagesRead = 1;
@@ -194,7 +241,7 @@ export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): 
     if (visited.has(next)) continue;
     visited.add(next);
     // new items enter a list on its first page: when that is unchanged, the later pages are on the slow cycle
-    const revalidateAfterDays = first.page.notModified && !rendered ? crawl.revalidateLaterListPagesDays : undefined;
+    const revalidateAfterDays = first.page.notModified && !view.rendered ? crawl.revalidateLaterListPagesDays : undefined;
     const loaded = await ctx.io.source.load({ url: next, role: 'list', unitId: ctx.unit.id, columnKey: target.key, revalidateAfterDays });
     const a = loaded.page.ok ? await ctx.run.analyser.analyse(loaded, loaded.page.finalUrl, ['list', 'links']) : null;
     if (!a) {
@@ -210,58 +257,55 @@ export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): 
     for (const u of [...ex.pagination.pageUrls, ...(ex.pagination.nextUrl ? [ex.pagination.nextUrl] : [])])
       if (!visited.has(u)) queue.push(u);
   }
+  return { items, pagesRead, pagination, note };
+}
 
-  const rows = [...items.values()];
+/** An article column's own text, or the newest detail pages in the window; adds each page read to pages. */
+async function readColumnDetails(
+  ctx: UnitCrawlContext,
+  target: ColumnTarget,
+  first: LoadedPage,
+  view: ListView,
+  rows: ListItem[],
+  pages: PageLinks[],
+): Promise<{ details: DetailObservation[]; status: ColumnObservation['status'] }> {
+  const crawl = ctx.run.config.crawl;
+  const isArticleColumn = crawl.articleColumns.includes(target.key);
   const details: DetailObservation[] = [];
   let status: ColumnObservation['status'] = rows.length > 0 ? 'ok' : 'blank';
   if (isArticleColumn) {
-    const self = analysis.detail!;
+    const self = view.analysis.detail!;
     const datedRows = rows.filter((r) => r.date !== null);
     if (self.isArticle || datedRows.length === 0) {
       details.push(detailFrom(ctx, target.key, first.page.finalUrl, self, first.page.contentHash, first.page.fetchedAt));
       status = self.text.replace(/\s+/g, '').length >= 20 ? 'ok' : 'blank';
     }
   }
-  if (crawl.detailColumns.includes(target.key) && details.length === 0) {
-    const inWindow = rows
-      .filter((r) => r.date === null || r.date >= windowStart)
-      .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''))
-      .slice(0, isArticleColumn ? 3 : crawl.maxDetailPagesPerColumn);
-    // requested together (the host queue keeps the pace polite), kept in list order
-    const read = await Promise.all(
-      inWindow
-        .filter((row) => ctx.run.scope.check(row.url).allowed)
-        .map(async (row) => {
-          const loaded = await ctx.io.source.load({
-            url: row.url,
-            role: 'detail',
-            unitId: ctx.unit.id,
-            columnKey: target.key,
-            revalidateAfterDays: crawl.revalidateDetailDays,
-          });
-          const a = loaded.page.ok ? await ctx.run.analyser.analyse(loaded, loaded.page.finalUrl, ['detail', 'links']) : null;
-          return a ? { row, loaded, a } : null;
-        }),
-    );
-    for (const r of read) {
-      if (!r) continue;
-      pages.push({ url: r.loaded.page.finalUrl, links: r.a.links! });
-      details.push(detailFrom(ctx, target.key, r.row.url, r.a.detail!, r.loaded.page.contentHash, r.loaded.page.fetchedAt));
-    }
+  if (!crawl.detailColumns.includes(target.key) || details.length > 0) return { details, status };
+  const inWindow = rows
+    .filter((r) => r.date === null || r.date >= ctx.run.window.start)
+    .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''))
+    .slice(0, isArticleColumn ? 3 : crawl.maxDetailPagesPerColumn);
+  // requested together (the host queue keeps the pace polite), kept in list order
+  const read = await Promise.all(
+    inWindow
+      .filter((row) => ctx.run.scope.check(row.url).allowed)
+      .map(async (row) => {
+        const loaded = await ctx.io.source.load({
+          url: row.url,
+          role: 'detail',
+          unitId: ctx.unit.id,
+          columnKey: target.key,
+          revalidateAfterDays: crawl.revalidateDetailDays,
+        });
+        const a = loaded.page.ok ? await ctx.run.analyser.analyse(loaded, loaded.page.finalUrl, ['detail', 'links']) : null;
+        return a ? { row, loaded, a } : null;
+      }),
+  );
+  for (const r of read) {
+    if (!r) continue;
+    pages.push({ url: r.loaded.page.finalUrl, links: r.a.links! });
+    details.push(detailFrom(ctx, target.key, r.row.url, r.a.detail!, r.loaded.page.contentHash, r.loaded.page.fetchedAt));
   }
-  return {
-    observation: {
-      ...base,
-      status,
-      pagesRead,
-      totalPagesSeen: pagination.totalPages ?? extraction.pagination.totalPages,
-      items: rows,
-      placeholder: rows.length === 0 ? extraction.placeholder : null,
-      rendered,
-      contentHash: first.page.contentHash,
-      note,
-    },
-    pages,
-    details,
-  };
+  return { details, status };
 }

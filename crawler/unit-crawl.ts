@@ -40,14 +40,37 @@ export async function crawlUnit(ctx: UnitCrawlContext, knownKeys: string[]): Pro
   const discovered: ColumnTarget[] = homeAnalysis
     .columns!.filter((c) => ctx.run.scope.check(c.url).allowed)
     .map((c) => ({ key: c.key, label: c.label, url: c.url, source: 'discovered' }));
-  let targets = mergeTargets(overrides, discovered);
+  const { targets, pages: hubPages } = await readHubs(ctx, mergeTargets(overrides, discovered));
 
+  const columns: ColumnObservation[] = [];
+  const details: DetailObservation[] = [];
+  const pagesForLinks: PageLinks[] = [{ url: home.page.finalUrl, links: homeAnalysis.links! }, ...hubPages];
+  // the keyFields hub is only a container: it is observed through its sub-columns
+  // columns are read side by side (the host queue keeps the pace polite); results are kept in column order
+  const results = await Promise.all(targets.filter((t) => t.key !== 'keyFields').map((target) => crawlColumn(ctx, target)));
+  for (const result of results) {
+    columns.push(result.observation);
+    details.push(...result.details);
+    pagesForLinks.push(...result.pages);
+  }
+  columns.push(...missingColumns(ctx, knownKeys, new Set(columns.map((c) => c.columnKey))));
+
+  // before the link check, which then reuses these fetches
+  const columnOfPage = new Map(details.map((d) => [d.url, d.columnKey]));
+  const attachments = ctx.run.attachments ? await ctx.run.attachments.read(ctx, pagesForLinks, (u) => columnOfPage.get(u) ?? null) : [];
+  const links = await checkLinks(ctx, pagesForLinks);
+  return { homeOk: true, columns, details, links, feeds: await feedsRead, attachments };
+}
+
+/** Hub columns' sub-columns join the targets (config overrides and earlier targets win); the hub pages are kept for the link check. */
+async function readHubs(ctx: UnitCrawlContext, found: ColumnTarget[]): Promise<{ targets: ColumnTarget[]; pages: PageLinks[] }> {
+  let targets = found;
   const hubPages: PageLinks[] = [];
   const hubs = await Promise.all(
     targets
       .filter((t) => HUB_KEYS.includes(t.key.split(':')[0]))
       .map(async (hub) => {
-        const loaded = await ctx.io.source.load({ url: hub.url, role: 'list', unitId: unit.id, columnKey: hub.key });
+        const loaded = await ctx.io.source.load({ url: hub.url, role: 'list', unitId: ctx.unit.id, columnKey: hub.key });
         const a = loaded.page.ok ? await ctx.run.analyser.analyse(loaded, loaded.page.finalUrl, ['list', 'links', `sub:${hub.key}`]) : null;
         return a ? { hub, loaded, a } : null;
       }),
@@ -67,25 +90,18 @@ export async function crawlUnit(ctx: UnitCrawlContext, knownKeys: string[]): Pro
       .map((c): ColumnTarget => ({ key: c.key, label: c.label, url: c.url, source: 'discovered' }));
     targets = mergeTargets(targets, subs);
   }
+  return { targets, pages: hubPages };
+}
 
+/** A column the county expects that the home page's navigation does not lead to. */
+function missingColumns(ctx: UnitCrawlContext, knownKeys: string[], seen: Set<string>): ColumnObservation[] {
   const columns: ColumnObservation[] = [];
-  const details: DetailObservation[] = [];
-  const pagesForLinks: PageLinks[] = [{ url: home.page.finalUrl, links: homeAnalysis.links! }, ...hubPages];
-  // the keyFields hub is only a container: it is observed through its sub-columns
-  // columns are read side by side (the host queue keeps the pace polite); results are kept in column order
-  const results = await Promise.all(targets.filter((t) => t.key !== 'keyFields').map((target) => crawlColumn(ctx, target)));
-  for (const result of results) {
-    columns.push(result.observation);
-    details.push(...result.details);
-    pagesForLinks.push(...result.pages);
-  }
-  const seen = new Set(columns.map((c) => c.columnKey));
   const now = new Date().toISOString();
   for (const key of knownKeys) {
     if (seen.has(key)) continue;
     columns.push({
       runId: ctx.run.runId,
-      unitId: unit.id,
+      unitId: ctx.unit.id,
       columnKey: key,
       label: null,
       url: null,
@@ -101,12 +117,7 @@ export async function crawlUnit(ctx: UnitCrawlContext, knownKeys: string[]): Pro
       observedAt: now,
     });
   }
-
-  // before the link check, which then reuses these fetches
-  const columnOfPage = new Map(details.map((d) => [d.url, d.columnKey]));
-  const attachments = ctx.run.attachments ? await ctx.run.attachments.read(ctx, pagesForLinks, (u) => columnOfPage.get(u) ?? null) : [];
-  const links = await checkLinks(ctx, pagesForLinks);
-  return { homeOk: true, columns, details, links, feeds: await feedsRead, attachments };
+  return columns;
 }
 
 /** Each distinct link target of the unit is checked once, attributed to the first page it appears on. */

@@ -20,10 +20,6 @@ export function basisLinks(basis: Basis[]): string {
   return basis.map((b) => b.url ?? (b.entryId ? `人工录入：${b.entryId}` : '（无证据链接）')).join('\n');
 }
 
-export function isScoredRow(r: IndicatorScore): boolean {
-  return r.deduction !== 0 || r.bonus !== 0 || r.value !== 0 || r.pendingDeduction !== 0;
-}
-
 export interface PendingRow {
   unitName: string;
   item: string;

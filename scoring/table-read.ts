@@ -57,10 +57,6 @@ export function parseCsvRecords(text: string): { line: number; cells: string[] }
   return rows;
 }
 
-export function parseCsv(text: string): string[][] {
-  return parseCsvRecords(text).map((r) => r.cells);
-}
-
 /** UTF-8, or GB18030 when the bytes are not valid UTF-8 (Excel in Chinese saves CSV as GBK). */
 export function decodeCsv(bytes: Buffer): string {
   const utf8 = bytes.toString('utf8');

@@ -160,17 +160,6 @@ export function finishStep(store: Store, runId: number, step: Exclude<RunStep, '
   return next;
 }
 
-/** The steps a run has finished, in order, with when. */
-export function runSteps(store: Store, runId: number): { step: RunStep; finishedAt: string }[] {
-  const rows = store.db.prepare('SELECT step, finished_at FROM run_steps WHERE run_id = ?').all(runId) as {
-    step: RunStep;
-    finished_at: string;
-  }[];
-  return rows
-    .map((r) => ({ step: r.step, finishedAt: r.finished_at }))
-    .sort((a, b) => RUN_STEPS.indexOf(a.step) - RUN_STEPS.indexOf(b.step));
-}
-
 /** The last step done: the run is complete. */
 export function completeRun(store: Store, runId: number, stats?: Record<string, unknown>): void {
   store.db

@@ -113,18 +113,6 @@ export function releaseDueSlot(store: Store, job: string, dueAt: string, previou
   store.db.prepare('UPDATE job_state SET last_due = ? WHERE job = ? AND last_due = ?').run(previousDue, job, dueAt);
 }
 
-/** A trigger that was not run (another run was in progress): kept in the history so the office sees it. */
-export function recordSkippedRun(
-  store: Store,
-  r: { job: string; trigger: ServiceTrigger; dueAt: string | null; at: string; message: string },
-): void {
-  store.db
-    .prepare(
-      "INSERT INTO service_runs (job, trigger, due_at, started_at, finished_at, outcome, duration_ms, message) VALUES (?,?,?,?,?,'skipped',0,?)",
-    )
-    .run(r.job, r.trigger, r.dueAt, r.at, r.at, r.message);
-}
-
 /** Service runs left 'running' by a process that died: marked interrupted at start. */
 export function markStaleServiceRuns(store: Store, at: string): number {
   return store.db

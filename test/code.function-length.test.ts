@@ -14,16 +14,6 @@ const allowedForNow = new Map<string, string>([
   ['crawler/attachment-pool.ts', 'issue 22 (attachment pool)'],
 ]);
 
-// Split one area per commit; each entry goes when its function is split (the test fails on a stale entry).
-const notYetSplit = new Set<string>([
-  'crawler/column-crawl.ts crawlColumn',
-  'crawler/analysis-pool.ts createAnalysisPool',
-  'crawler/attachments-crawl.ts createAttachmentReader',
-  'crawler/unit-crawl.ts crawlUnit',
-  'bench/province.ts main',
-  'bench/crawl.ts main',
-]);
-
 function parse(code: string): ts.SourceFile {
   return ts.createSourceFile('probe.ts', code, ts.ScriptTarget.Latest, true);
 }
@@ -57,16 +47,11 @@ describe('function length (issue 16: no function over 80 lines)', () => {
   });
 
   it(`no function in the code base is longer than ${maxLines} lines (outside sample/)`, () => {
-    const found = projectSourceFiles()
+    const offenders = projectSourceFiles()
       .filter((file) => !allowedForNow.has(file))
       .flatMap((file) => longFunctions(parseSource(repoRoot, file), maxLines, /\.test\.ts$/.test(file)))
-      .sort((a, b) => b.lines - a.lines);
-    const offenders = found
-      .filter((f) => !notYetSplit.has(`${f.file} ${f.name}`))
+      .sort((a, b) => b.lines - a.lines)
       .map((f) => `${f.lines} lines  ${f.file}:${f.line}  ${f.name}`);
     expect(offenders, `split these into named steps:\n${offenders.join('\n')}`).toEqual([]);
-    const stillLong = new Set(found.map((f) => `${f.file} ${f.name}`));
-    const stale = [...notYetSplit].filter((entry) => !stillLong.has(entry));
-    expect(stale, 'split already: remove from notYetSplit').toEqual([]);
   });
 });

@@ -7,8 +7,6 @@ import { csrfField, esc, KIND_LABEL, options, statusBadge, STATUS_LABEL, table }
 import { confidenceCell } from './confidence.ts';
 import { KINDS, PAGE_SIZES, queueParams, queueQs, SORT_LABEL, SORTS, type QueuePage, type QueueQuery } from '../queue.ts';
 
-export const CONFIDENCE_LABEL: Record<string, string> = { high: '高', low: '低（需人工核实）' };
-
 export function queueFilterForm(ctx: ServiceContext, action: string, q: QueueQuery, withStatus: boolean): string {
   const units = ctx.config.units.map((u): [string, string] => [u.id, u.name]);
   const checks = CHECK_IDS.map((id): [string, string] => [id, checkName(id)]);
