@@ -108,7 +108,8 @@ export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): 
     source: target.source,
     observedAt: new Date().toISOString(),
   } as const;
-  const isArticleColumn = crawl.articleColumns.includes(target.key);
+  // a place a 标准目录 links to may be a single page (机构职能, 办事指南) as often as a list
+  const isArticleColumn = crawl.articleColumns.includes(target.key) || target.key.startsWith('catalog:');
   const firstParts: AnalysisPart[] = isArticleColumn ? ['list', 'links', 'detail'] : ['list', 'links'];
   const first = await ctx.io.source.load({ url: target.url, role: 'list', unitId: ctx.unit.id, columnKey: target.key });
   let analysis = first.page.ok ? await ctx.run.analyser.analyse(first, first.page.finalUrl, firstParts) : null;
