@@ -26,12 +26,14 @@ export function catalogPlaceTargets(
   const max = ctx.run.config.crawl.maxCatalogPlaces;
   const catalogPages = details.filter((d) => d.columnKey === 'catalog');
   const known = [...columns.map((c) => c.url).filter((u): u is string => u !== null), ...details.map((d) => d.url)];
+  // the catalogue's own links are those of its table cells, not the page's navigation
+  const cells = new Set(catalogPages.flatMap((d) => (d.tables ?? []).flatMap((t) => t.rows.flat())).map((c) => c.replace(/\s+/g, '')));
   const out: ColumnTarget[] = [];
   const keys = new Set<string>();
   for (const link of catalogPages.flatMap((d) => d.links)) {
     if (out.length >= max) break;
     const name = link.text.replace(/\s+/g, '');
-    if (!NAME.test(name) || FILE.test(link.url) || keys.has(name)) continue;
+    if (!cells.has(name) || !NAME.test(name) || FILE.test(link.url) || keys.has(name)) continue;
     if (!ctx.run.scope.check(link.url).allowed || known.some((u) => sameList(u, link.url))) continue;
     keys.add(name);
     known.push(link.url);

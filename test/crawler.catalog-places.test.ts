@@ -52,6 +52,13 @@ describe('following the 标准目录 to the places of its items', () => {
       const r = await runInspection({ store, config, configPath: 'test.yaml', asOf: '2024-12-31' });
       const obs = loadUnitObservations(store, r.run.id, ['shidian'])[0];
       const place = (key: string) => obs.columns.find((c) => c.columnKey === key);
+      // only the links of the catalogue's table cells are places
+      expect(
+        obs.columns
+          .filter((c) => c.columnKey.startsWith('catalog:'))
+          .map((c) => c.columnKey)
+          .sort(),
+      ).toEqual(['catalog:资金分配结果', 'catalog:资金明细'].sort());
       expect(place('catalog:资金明细')?.items).toHaveLength(2);
       expect(place('catalog:资金分配结果')?.items).toHaveLength(0);
       expect(place('catalog:资金分配结果')?.placeholder).toBe('暂无信息');
