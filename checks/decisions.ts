@@ -8,6 +8,7 @@ import { columnEvidence, columnGroup, homeUnreachable, notCrawled } from './obse
 import { bounds, signed } from './ranged.ts';
 import { rowApplies, rubricRow, ruleQuote } from './rubric-rows.ts';
 import { containsAny } from './text.ts';
+import { readCatalogRows } from './decision-catalog-rows.ts';
 import { sameTopic } from './topics.ts';
 
 type State = { kind: 'absent'; why: string } | { kind: 'unknown'; why: string } | { kind: 'rows'; items: ListItem[] };
@@ -47,12 +48,16 @@ export const decisionsCatalog: Check = {
     } else if (state.kind === 'unknown') {
       measured = state.why;
     } else {
-      const hit = state.items.find((i) => containsAny(i.title, ctx.settings.decisionsCatalogKeywords) && i.date?.startsWith(year));
-      if (hit) {
+      const s = ctx.settings;
+      const words = { catalog: s.decisionsCatalogKeywords, kind: s.decisionsCatalogKindWords, notKind: s.decisionsCatalogNotKindWords };
+      const reading = readCatalogRows(state.items, Number(year), words);
+      if (reading.state === 'this-year') {
         value = max;
-        measured = `栏目中有 ${hit.date}"${hit.title}"`;
+        measured = `栏目中有 ${reading.item.date ?? '无日期'}"${reading.item.title}"`;
+      } else if (reading.state === 'unsure') {
+        measured = reading.why;
       } else {
-        measured = `栏目共 ${state.items.length} 条，未见 ${year} 年发布的决策事项目录`;
+        measured = `栏目共 ${state.items.length} 条，${reading.why}，没有 ${year} 年度的决策事项目录`;
       }
     }
     const group = columnGroup(obs, 'decisions');

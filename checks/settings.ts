@@ -37,6 +37,8 @@ const settingsSchema = z.object({
   majorProjectCategories: z.record(z.string(), z.array(z.string())),
   majorProjectRequired: z.object({ A: z.array(z.string()), B: z.array(z.string()) }),
   decisionsCatalogKeywords: z.array(z.string()),
+  decisionsCatalogKindWords: z.array(z.string()),
+  decisionsCatalogNotKindWords: z.array(z.string()),
   precommentKeywords: z.object({
     consultation: z.array(z.string()),
     draft: z.array(z.string()),

@@ -79,6 +79,8 @@ const crawlSchema = z
       .default(['guide', 'functions', 'catalog', 'policies', 'interpretations', 'consultation', 'decisions']),
     // Columns that are single articles more often than lists: the column page itself is kept as a detail.
     articleColumns: z.array(z.string()).default(['guide', 'functions', 'catalog']),
+    // Places a 标准目录 links to for its items, read per unit for catalog.item-missing (catalog:<item name>).
+    maxCatalogPlaces: z.number().int().min(0).default(20),
     checkLinks: z.boolean().default(true),
     // Old detail pages are revalidated only every N days on re-runs (issue 3 benchmark).
     revalidateDetailDays: z.number().int().min(0).default(30),

@@ -120,7 +120,8 @@ function columnBase(ctx: UnitCrawlContext, target: ColumnTarget) {
 /** Reads a column's list pages (following pagination until rows leave the window), rendering script-built lists. */
 export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): Promise<ColumnCrawlResult> {
   const base = columnBase(ctx, target);
-  const isArticleColumn = ctx.run.config.crawl.articleColumns.includes(target.key);
+  // a place a 标准目录 links to may be a single page (机构职能, 办事指南) as often as a list
+  const isArticleColumn = ctx.run.config.crawl.articleColumns.includes(target.key) || target.key.startsWith('catalog:');
   const firstParts: AnalysisPart[] = isArticleColumn ? ['list', 'links', 'detail'] : ['list', 'links'];
   const first = await ctx.io.source.load({ url: target.url, role: 'list', unitId: ctx.unit.id, columnKey: target.key });
   const analysis = first.page.ok ? await ctx.run.analyser.analyse(first, first.page.finalUrl, firstParts) : null;

@@ -39,7 +39,7 @@ const MAX_TABLE_ROWS = 300;
 
 const TABLE = new Set(['table']);
 
-/** Tables inside the body whose first row reads as a header; metadata tables (索引号|文号) are kept too, harmlessly. */
+/** Tables inside the body whose first (non-caption) row reads as a header; metadata tables (索引号|文号) are kept too, harmlessly. */
 function extractTables($: CheerioAPI, root: Element | null): DetailTable[] {
   const out: DetailTable[] = [];
   const tables = root ? descendants(root).filter((el) => el.name === 'table') : elementsByTag($, 'table');
@@ -52,8 +52,10 @@ function extractTables($: CheerioAPI, root: Element | null): DetailTable[] {
         .filter((c) => c.name === 'th' || c.name === 'td')
         .map((c) => cleanText(textOf(c))),
     );
-    const [headers, ...body] = cells;
-    if (headers.length < 2 || headers.every((h) => h === '')) continue;
+    // a caption row spanning the table (涉农资金领域基层政务公开标准目录) sits above the header on real catalogues
+    const h = cells.slice(0, 3).findIndex((r) => r.filter((c) => c !== '').length >= 2);
+    if (h < 0) continue;
+    const [headers, ...body] = cells.slice(h);
     out.push({ headers, rows: body.filter((r) => r.some((c) => c !== '')).slice(0, MAX_TABLE_ROWS) });
   }
   return out;

@@ -3,6 +3,7 @@ import type { UnitCrawlContext } from './unit-context.ts';
 import { crawlColumn, type ColumnTarget, type PageLinks } from './column-crawl.ts';
 import { finishListRows } from './list-extract.ts';
 import { crawlFeeds } from './feeds-crawl.ts';
+import { crawlCatalogPlaces } from './catalog-places.ts';
 
 export interface UnitCrawlResult {
   homeOk: boolean;
@@ -48,6 +49,7 @@ export async function crawlUnit(ctx: UnitCrawlContext, knownKeys: string[]): Pro
   // the keyFields hub is only a container: it is observed through its sub-columns
   // columns are read side by side (the host queue keeps the pace polite); results are kept in column order
   const results = await Promise.all(targets.filter((t) => t.key !== 'keyFields').map((target) => crawlColumn(ctx, target)));
+  results.push(...(await crawlCatalogPlaces(ctx, results))); // where the 标准目录 says its items are
   for (const result of results) {
     columns.push(result.observation);
     details.push(...result.details);
