@@ -15,6 +15,7 @@ const ACTIONS: Record<string, ReviewAction> = {
   确认: 'confirm',
   confirm: 'confirm',
   驳回: 'dismiss',
+  确认无误: 'dismiss', // a content finding judged correct (错敏词, 隐私): the reading of the content-safety checks
   dismiss: 'dismiss',
   调整: 'adjust',
   adjust: 'adjust',

@@ -3,6 +3,7 @@ import type { Evidence, Finding } from '../checks/types.ts';
 import { loadFindings } from './findings.ts';
 import { reviewStates, type ReviewState } from './review.ts';
 import { faultedUnits } from './observations.ts';
+import { lapsedDismissal, type LapsedDismissal } from './dismissal-scope.ts';
 
 /** Where a finding stands across runs, keyed by its stable id (unit + check + column + subject). */
 export type Lifecycle =
@@ -17,6 +18,8 @@ export interface TrackedFinding extends Finding {
   review: ReviewState;
   lifecycle: Lifecycle;
   evidenceHistory: { runId: number; asOf: string; evidence: Evidence[] }[];
+  /** A 确认无误 (dismissal) that no longer holds: the content it judged has changed since; the finding is pending again. */
+  lapsedDismissal?: LapsedDismissal;
 }
 
 export interface TrackedFindingFilter {
@@ -146,7 +149,9 @@ export function listTrackedFindings(store: Store, filter: TrackedFindingFilter =
         break;
       }
     }
-    const review = states.get(id) ?? { status: 'pending' as const };
+    const decided = states.get(id) ?? { status: 'pending' as const };
+    const lapsed = lapsedDismissal(store, decided, latest.finding);
+    const review: ReviewState = lapsed ? { status: 'pending' } : decided;
     const tracked: TrackedFinding = {
       ...latest.finding,
       status: lifecycle.phase === 'rectified' ? 'rectified' : review.status,
@@ -156,6 +161,7 @@ export function listTrackedFindings(store: Store, filter: TrackedFindingFilter =
       review,
       lifecycle,
       evidenceHistory: versions.map((v) => ({ runId: v.run.id, asOf: v.run.as_of, evidence: v.finding.evidence })),
+      ...(lapsed ? { lapsedDismissal: lapsed } : {}),
     };
     if (filter.status && tracked.status !== filter.status) continue;
     if (filter.checkId && tracked.checkId !== filter.checkId) continue;

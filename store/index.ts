@@ -20,3 +20,4 @@ export * from './run-coverage.ts';
 export * from './column-items.ts';
 export * from './site.ts';
 export * from './notifications.ts';
+export * from './dismissal-scope.ts';

@@ -1,5 +1,6 @@
 import type { Store } from './db.ts';
 import { reviewStates, type ReviewState } from './review.ts';
+import { lapsedDismissal } from './dismissal-scope.ts';
 
 /** A unit's standing in one month's full-coverage inspection (通报). */
 export interface MonthlyNotice {
@@ -28,12 +29,18 @@ export function recordMonthlyNotices(store: Store, runId: number, month?: string
   const m = month ?? run.as_of.slice(0, 7);
   if (!/^\d{4}-\d{2}$/.test(m)) throw new Error(`月份 "${m}" 应为 YYYY-MM`);
   const rows = store.db
-    .prepare("SELECT id, unit_id FROM findings WHERE run_id = ? AND monthly = 1 AND kind != 'warning' ORDER BY unit_id, id")
-    .all(runId) as { id: string; unit_id: string }[];
+    .prepare(
+      "SELECT id, unit_id, title, evidence_json FROM findings WHERE run_id = ? AND monthly = 1 AND kind != 'warning' ORDER BY unit_id, id",
+    )
+    .all(runId) as { id: string; unit_id: string; title: string; evidence_json: string }[];
   const states = reviewStates(store);
   const byUnit = new Map<string, { confirmed: string[]; pending: string[] }>();
   for (const r of rows) {
-    const state = states.get(r.id) ?? { status: 'pending' as const };
+    const decided = states.get(r.id) ?? { status: 'pending' as const };
+    // a 确认无误 whose content has changed since is pending again
+    const state: ReviewState = lapsedDismissal(store, decided, { id: r.id, title: r.title, evidence: JSON.parse(r.evidence_json) })
+      ? { status: 'pending' }
+      : decided;
     const u = byUnit.get(r.unit_id) ?? { confirmed: [], pending: [] };
     if (countsAsConfirmed(state)) u.confirmed.push(r.id);
     else if (state.status === 'pending') u.pending.push(r.id);

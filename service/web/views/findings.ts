@@ -4,6 +4,9 @@ import { beijingTime, sourceLabel } from '../zh.ts';
 import { csrfField, esc, extLink, KIND_LABEL, statusBadge, STATUS_LABEL, table } from '../html.ts';
 
 function lifecycleText(f: TrackedFinding): string {
+  const lapsed = f.lapsedDismissal;
+  if (lapsed && f.lifecycle.phase !== 'rectified')
+    return `${beijingTime(lapsed.at)} ${lapsed.by} 曾标注“确认无误”（第 ${lapsed.runId} 次检查的内容）；此后内容已变化，重新列入待审核`;
   if (f.lifecycle.phase === 'rectified') return `已整改（第 ${f.lifecycle.rectifiedRunId} 次检查，${f.lifecycle.rectifiedAsOf}）`;
   if (f.lifecycle.phase === 'repeated') return `连续 ${f.lifecycle.runs.length} 次检查发现`;
   return '首次发现';
@@ -50,6 +53,14 @@ function claimsBlock(claims: RectifyClaim[]): string {
   );
 }
 
+/** A content finding is dismissed as 确认无误: it stays closed in later months while the judged text is unchanged. */
+function dismissForm(f: TrackedFinding): string {
+  if (!f.evidence.some((e) => e.found !== undefined))
+    return '<label>驳回理由（必填） <input type="text" name="reason" size="40" required></label> <button type="submit" name="do" value="dismiss">驳回</button>';
+  return `<label>确认无误的理由（必填） <input type="text" name="reason" size="40" required></label> <button type="submit" name="do" value="dismiss">确认无误（驳回）</button>
+<span class="muted">此处内容不变时，以后各月不再列出；内容变化后重新列入待审核。</span>`;
+}
+
 function reviewForms(f: TrackedFinding, csrf: string, from?: string): string {
   const action = `/findings/${esc(f.id)}/decide`;
   const back = from ? `<input type="hidden" name="from" value="${esc(from)}">` : '';
@@ -57,7 +68,7 @@ function reviewForms(f: TrackedFinding, csrf: string, from?: string): string {
 <form method="post" action="${action}">${csrfField(csrf)}${back}<input type="hidden" name="action" value="confirm">
 <label>理由（可选） <input type="text" name="reason" size="40"></label> <button type="submit" name="do" value="confirm">确认问题</button></form>
 <form method="post" action="${action}">${csrfField(csrf)}${back}<input type="hidden" name="action" value="dismiss">
-<label>驳回理由（必填） <input type="text" name="reason" size="40" required></label> <button type="submit" name="do" value="dismiss">驳回</button></form>
+${dismissForm(f)}</form>
 <form method="post" action="${action}">${csrfField(csrf)}${back}<input type="hidden" name="action" value="adjust">
 <label>次数 <input type="text" name="occurrences" size="4"></label><label>分值 <input type="text" name="points" size="4"></label>
 <label>调整理由（必填） <input type="text" name="reason" size="30" required></label> <button type="submit" name="do" value="adjust">调整</button></form>`;
