@@ -88,7 +88,7 @@ export const privacyExposure: Check = {
       const high = (leak.inNamedTable && hits.length >= 2) || idCount >= LIST_MIN || leak.labelled;
       const first = hits.find((h) => h.kind === 'idcard') ?? hits[0];
       const what = counts.map(([k, n]) => `${n} 个${KIND_LABEL[k]}`).join('、');
-      const where = doc.kind === 'attachment' ? `附件“${doc.name}”（${doc.format}，链接自 ${doc.pageUrl}）` : `页面“${doc.name}”`;
+      const where = doc.place;
       out.push(
         makeFinding(unit, {
           checkId: 'privacy.exposure',
