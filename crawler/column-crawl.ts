@@ -1,9 +1,10 @@
-import type { ColumnObservation, DetailObservation, ListItem } from '../store/index.ts';
+import type { ColumnObservation, DetailObservation, ListItem, PageTextObservation } from '../store/index.ts';
 import type { UnitCrawlContext } from './unit-context.ts';
 import { finishListRows } from './list-extract.ts';
 import type { DetailExtraction } from './detail-extract.ts';
 import type { ExtractedLink } from './links-extract.ts';
 import type { AnalysisPart, PageAnalysis } from './page-analysis.ts';
+import type { PageText } from './page-text.ts';
 import type { LoadedPage, PageRequest } from './page-source.ts';
 import type { StoredRendering } from './page-analyser.ts';
 
@@ -18,6 +19,7 @@ export interface ColumnCrawlResult {
   observation: ColumnObservation;
   pages: PageLinks[]; // pages read, with their links (checked once per unit)
   details: DetailObservation[];
+  pageText?: PageTextObservation; // the column page's own text when it is not kept as a detail (content safety)
 }
 
 export interface PageLinks {
@@ -122,7 +124,8 @@ export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): 
   const base = columnBase(ctx, target);
   // a place a 标准目录 links to may be a single page (机构职能, 办事指南) as often as a list
   const isArticleColumn = ctx.run.config.crawl.articleColumns.includes(target.key) || target.key.startsWith('catalog:');
-  const firstParts: AnalysisPart[] = isArticleColumn ? ['list', 'links', 'detail'] : ['list', 'links'];
+  // 'text': the page's own text, for the content-safety checks (static and list pages too)
+  const firstParts: AnalysisPart[] = isArticleColumn ? ['list', 'links', 'detail', 'text'] : ['list', 'links', 'text'];
   const first = await ctx.io.source.load({ url: target.url, role: 'list', unitId: ctx.unit.id, columnKey: target.key });
   const analysis = first.page.ok ? await ctx.run.analyser.analyse(first, first.page.finalUrl, firstParts) : null;
   if (!analysis) return { observation: unreachableColumn(base, first), pages: [], details: [] };
@@ -167,6 +170,7 @@ export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): 
     },
     pages,
     details,
+    ...pageTextOf(ctx, target.key, first.page, view.analysis.text, details),
   };
 }
 
@@ -309,4 +313,37 @@ async function readColumnDetails(
     details.push(detailFrom(ctx, target.key, r.row.url, r.a.detail!, r.loaded.page.contentHash, r.loaded.page.fetchedAt));
   }
   return { details, status };
+}
+
+/** The column page's text, unless it is already kept as a detail. */
+function pageTextOf(
+  ctx: UnitCrawlContext,
+  key: string,
+  page: { finalUrl: string; contentHash: string | null; fetchedAt: string },
+  t: PageText | undefined,
+  details: DetailObservation[],
+): { pageText?: PageTextObservation } {
+  if (!t || details.some((x) => x.url === page.finalUrl)) return {};
+  return { pageText: pageTextFrom(ctx, 'list', key, page, t) };
+}
+
+export function pageTextFrom(
+  ctx: UnitCrawlContext,
+  role: PageTextObservation['role'],
+  key: string | null,
+  page: { finalUrl: string; contentHash: string | null; fetchedAt: string },
+  t: PageText,
+): PageTextObservation {
+  return {
+    runId: ctx.run.runId,
+    unitId: ctx.unit.id,
+    role,
+    columnKey: key,
+    url: page.finalUrl,
+    title: t.title,
+    text: t.text,
+    tables: t.tables,
+    contentHash: page.contentHash,
+    fetchedAt: page.fetchedAt,
+  };
 }

@@ -40,7 +40,7 @@ const MAX_TABLE_ROWS = 300;
 const TABLE = new Set(['table']);
 
 /** Tables inside the body whose first (non-caption) row reads as a header; metadata tables (索引号|文号) are kept too, harmlessly. */
-function extractTables($: CheerioAPI, root: Element | null): DetailTable[] {
+export function extractTables($: CheerioAPI, root: Element | null): DetailTable[] {
   const out: DetailTable[] = [];
   const tables = root ? descendants(root).filter((el) => el.name === 'table') : elementsByTag($, 'table');
   for (const table of tables) {
@@ -247,7 +247,7 @@ function largestTextBlock($: CheerioAPI): Element | null {
 }
 
 /** Visible text with block elements on their own lines and whitespace collapsed. */
-function blockText($: CheerioAPI, el: Element): string {
+export function blockText($: CheerioAPI, el: Element): string {
   const lines: string[] = [];
   let current = '';
   const walk = (node: Element): void => {

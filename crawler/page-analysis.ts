@@ -5,9 +5,10 @@ import { listRowsOf, type RawListExtraction } from './list-extract.ts';
 import { detailOf, type DetailExtraction } from './detail-extract.ts';
 import { linksOf, type ExtractedLink } from './links-extract.ts';
 import { columnsOf, subColumnsOf, type DiscoveredColumn } from './discover.ts';
+import { pageTextOf, type PageText } from './page-text.ts';
 
-/** 'list', 'detail', 'links', 'columns' (a unit's home), or 'sub:<hubKey>' (a hub's sub-columns). */
-export type AnalysisPart = 'list' | 'detail' | 'links' | 'columns' | `sub:${string}`;
+/** 'list', 'detail', 'links', 'columns' (a unit's home), 'text' (what a reader sees), or 'sub:<hubKey>' (a hub's sub-columns). */
+export type AnalysisPart = 'list' | 'detail' | 'links' | 'columns' | 'text' | `sub:${string}`;
 
 export interface PageAnalysis {
   list?: RawListExtraction;
@@ -15,11 +16,12 @@ export interface PageAnalysis {
   links?: ExtractedLink[];
   columns?: DiscoveredColumn[];
   sub?: Record<string, DiscoveredColumn[]>;
+  text?: PageText;
 }
 
 export function hasPart(a: PageAnalysis, part: AnalysisPart): boolean {
   if (part.startsWith('sub:')) return a.sub?.[part.slice(4)] !== undefined;
-  return a[part as 'list' | 'detail' | 'links' | 'columns'] !== undefined;
+  return a[part as 'list' | 'detail' | 'links' | 'columns' | 'text'] !== undefined;
 }
 
 export function mergeAnalyses(into: PageAnalysis, from: PageAnalysis): PageAnalysis {
@@ -36,6 +38,7 @@ export function analysePage(html: string, url: string, parts: readonly AnalysisP
     else if (part === 'list') out.list = listRowsOf(doc);
     else if (part === 'detail') out.detail = detailOf(doc);
     else if (part === 'columns') out.columns = columnsOf(doc);
+    else if (part === 'text') out.text = pageTextOf(doc);
     else if (part.startsWith('sub:')) (out.sub ??= {})[part.slice(4)] = subColumnsOf(doc, part.slice(4));
   }
   return out;

@@ -1,6 +1,13 @@
-import type { AttachmentObservation, ColumnObservation, DetailObservation, FeedObservation, LinkObservation } from '../store/index.ts';
+import type {
+  AttachmentObservation,
+  ColumnObservation,
+  DetailObservation,
+  FeedObservation,
+  LinkObservation,
+  PageTextObservation,
+} from '../store/index.ts';
 import type { UnitCrawlContext } from './unit-context.ts';
-import { crawlColumn, type ColumnTarget, type PageLinks } from './column-crawl.ts';
+import { crawlColumn, pageTextFrom, type ColumnTarget, type PageLinks } from './column-crawl.ts';
 import { finishListRows } from './list-extract.ts';
 import { crawlFeeds } from './feeds-crawl.ts';
 import { crawlCatalogPlaces } from './catalog-places.ts';
@@ -14,6 +21,7 @@ export interface UnitCrawlResult {
   /** Why the unit could not be inspected this time (its home page could not be analysed): the checks skip it. */
   fault?: string;
   attachments?: AttachmentObservation[];
+  pageTexts?: PageTextObservation[]; // the home's and the column pages' own text (content safety)
 }
 
 // Columns that are hubs of sub-columns (重大项目 categories, 双公示 许可/处罚, 重点领域 fields, 决策 目录/征求意见).
@@ -30,7 +38,7 @@ export async function crawlUnit(ctx: UnitCrawlContext, knownKeys: string[]): Pro
   const { unit } = ctx;
   const feedsRead = crawlFeeds(ctx); // side by side with the columns
   const home = await ctx.io.source.load({ url: unit.home, role: 'home', unitId: unit.id, columnKey: null });
-  const homeAnalysis = home.page.ok ? await ctx.run.analyser.analyse(home, home.page.finalUrl, ['columns', 'links']) : null;
+  const homeAnalysis = home.page.ok ? await ctx.run.analyser.analyse(home, home.page.finalUrl, ['columns', 'links', 'text']) : null;
   if (!homeAnalysis) {
     const fault =
       home.page.errorClass === 'unparsable' ? `首页无法解析，本次未能检查该单位：${home.page.errorMessage ?? unit.home}` : undefined;
@@ -45,6 +53,7 @@ export async function crawlUnit(ctx: UnitCrawlContext, knownKeys: string[]): Pro
 
   const columns: ColumnObservation[] = [];
   const details: DetailObservation[] = [];
+  const pageTexts: PageTextObservation[] = homeAnalysis.text ? [pageTextFrom(ctx, 'home', null, home.page, homeAnalysis.text)] : [];
   const pagesForLinks: PageLinks[] = [{ url: home.page.finalUrl, links: homeAnalysis.links! }, ...hubPages];
   // the keyFields hub is only a container: it is observed through its sub-columns
   // columns are read side by side (the host queue keeps the pace polite); results are kept in column order
@@ -53,6 +62,7 @@ export async function crawlUnit(ctx: UnitCrawlContext, knownKeys: string[]): Pro
   for (const result of results) {
     columns.push(result.observation);
     details.push(...result.details);
+    if (result.pageText) pageTexts.push(result.pageText);
     pagesForLinks.push(...result.pages);
   }
   columns.push(...missingColumns(ctx, knownKeys, new Set(columns.map((c) => c.columnKey))));
@@ -61,7 +71,7 @@ export async function crawlUnit(ctx: UnitCrawlContext, knownKeys: string[]): Pro
   const columnOfPage = new Map(details.map((d) => [d.url, d.columnKey]));
   const attachments = ctx.run.attachments ? await ctx.run.attachments.read(ctx, pagesForLinks, (u) => columnOfPage.get(u) ?? null) : [];
   const links = await checkLinks(ctx, pagesForLinks);
-  return { homeOk: true, columns, details, links, feeds: await feedsRead, attachments };
+  return { homeOk: true, columns, details, links, feeds: await feedsRead, attachments, pageTexts };
 }
 
 /** Hub columns' sub-columns join the targets (config overrides and earlier targets win); the hub pages are kept for the link check. */

@@ -2,7 +2,15 @@
 // bad rubric path or `rules:` key is reported in a second, not after a full crawl that then leaves no findings.
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { assessmentWindow, ConfigError, loadRubricForConfig, type CountyConfig, type Rubric } from '../config/index.ts';
+import {
+  assessmentWindow,
+  ConfigError,
+  ContentWordsError,
+  loadContentWords,
+  loadRubricForConfig,
+  type CountyConfig,
+  type Rubric,
+} from '../config/index.ts';
 import { CheckSettingsError, loadCheckSettings, type CheckSettings } from '../checks/index.ts';
 
 export interface PreflightResult {
@@ -64,6 +72,12 @@ export function preflightInspection(config: CountyConfig, configPath: string, op
   } catch (err) {
     if (!(err instanceof CheckSettingsError)) throw err;
     problems.push({ path: 'rules', message: err.message });
+  }
+  try {
+    loadContentWords(); // the content-safety word lists (config/content-words/)
+  } catch (err) {
+    if (!(err instanceof ContentWordsError)) throw err;
+    problems.push({ path: 'content-words', message: err.message });
   }
   const window = assessmentWindow(config, opts.asOf);
   if (window.start > window.end) {

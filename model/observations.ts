@@ -171,6 +171,23 @@ export interface AttachmentObservation {
   fetchedAt: string;
 }
 
+/**
+ * The visible text of a page that is neither a detail page nor an attachment: the unit's home and each column's
+ * first page (a static column such as 机构职能 or 领导信息, or a list). Read by the content-safety checks only.
+ */
+export interface PageTextObservation {
+  runId: number;
+  unitId: string;
+  role: 'home' | 'list';
+  columnKey: string | null;
+  url: string;
+  title: string;
+  text: string;
+  tables: { headers: string[]; rows: string[][] }[];
+  contentHash: string | null;
+  fetchedAt: string;
+}
+
 /** Everything observed of one unit in one run: the input of every check. */
 export interface UnitObservations {
   unitId: string;
@@ -181,4 +198,5 @@ export interface UnitObservations {
   feeds: FeedObservation[];
   pages: PageObservation[];
   attachments?: AttachmentObservation[]; // absent in observations recorded before attachments were read
+  pageTexts?: PageTextObservation[]; // absent in observations recorded before page texts were kept
 }

@@ -18,6 +18,7 @@ export {
   type FeedPost,
   type FeedObservation,
   type AttachmentObservation,
+  type PageTextObservation,
   type UnitObservations,
 } from '../model/index.ts';
 export * from './db.ts';

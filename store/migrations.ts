@@ -416,3 +416,23 @@ MIGRATIONS.push({
     );
   `,
 });
+
+MIGRATIONS.push({
+  version: 330,
+  name: 'page texts of homes and column pages (content safety reads every column, not only detail pages)',
+  sql: `
+    CREATE TABLE page_text_obs (
+      run_id INTEGER NOT NULL REFERENCES runs(id),
+      unit_id TEXT NOT NULL,
+      url TEXT NOT NULL,
+      role TEXT NOT NULL,
+      column_key TEXT,
+      title TEXT NOT NULL,
+      text TEXT NOT NULL,
+      tables_json TEXT NOT NULL,
+      content_hash TEXT,
+      fetched_at TEXT NOT NULL,
+      PRIMARY KEY (run_id, unit_id, url)
+    );
+  `,
+});

@@ -5,9 +5,11 @@ import type {
   DetailObservation,
   FeedObservation,
   LinkObservation,
+  PageTextObservation,
   UnitObservations,
 } from '../model/index.ts';
 import { listRunPages } from './pages.ts';
+import { readPageTexts, writePageTexts } from './page-texts.ts';
 
 type Db = Store['db'];
 
@@ -17,6 +19,7 @@ export interface UnitObservationBatch {
   links: LinkObservation[];
   feeds: FeedObservation[];
   attachments?: AttachmentObservation[];
+  pageTexts?: PageTextObservation[];
 }
 
 /**
@@ -41,6 +44,7 @@ export function saveUnitObservations(
     insertLinks(db, runId, unitId, batch.links);
     insertFeeds(db, runId, unitId, batch.feeds);
     insertAttachments(db, runId, unitId, batch.attachments ?? []);
+    writePageTexts(store, runId, unitId, batch.pageTexts ?? []);
     db.prepare(
       "INSERT OR REPLACE INTO unit_tasks (run_id, unit_id, state, finished_at, duration_ms, fault) VALUES (?, ?, 'done', ?, ?, ?)",
     ).run(runId, unitId, new Date().toISOString(), durationMs, fault);
@@ -206,7 +210,8 @@ export function loadUnitObservations(store: Store, runId: number, unitIds: strin
     );
     const unitPages = pages.filter((p) => p.unitId === unitId);
     const home = unitPages.find((p) => p.role === 'home') ?? null;
-    return { unitId, home, columns, details, links, feeds, pages: unitPages, attachments };
+    const pageTexts = readPageTexts(store, runId, unitId);
+    return { unitId, home, columns, details, links, feeds, pages: unitPages, attachments, pageTexts };
   });
 }
 

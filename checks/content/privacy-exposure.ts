@@ -11,6 +11,16 @@ import { findPii, isValidIdNumber, maskedSlice, maskText, type PiiHit, type PiiK
 
 const NAME_HEADER = /^(姓名|户主|申请人|户主姓名|救助对象|补助对象|人员姓名|学生姓名|考生姓名|名字|对象姓名|领取人)$/;
 const ID_LABEL = /(身份证|证件号|公民身份号码)/;
+/**
+ * Codes of organisations, not people: 统一社会信用代码 (GB 32100-2015; 18 characters, an all-digit one can pass the ID
+ * check), 组织机构代码, 纳税人识别号, 注册号 — in a column so headed or right after such a label (企业名录, 双公示 许可/处罚 rows).
+ */
+const ORG_CODE = /(统一社会信用代码|社会信用代码|信用代码|组织机构代码|纳税人识别号|税号|注册号|登记证号)/;
+/**
+ * A column naming a post or duty: the table lists officials' work contacts (领导信息 姓名|职务|分工|联系电话, 政务公开
+ * 联系人 姓名|科室|电话), published on purpose. 岗位 is left out: 招录 lists name the 报考岗位 of applicants.
+ */
+const POST_HEADER = /^(职务|现任职务|职位|分工|工作分工|分管工作|负责工作|科室|处室|所在科室|联系科室)$/;
 /** Lists shorter than this with no name column and no label read as a number that happens to validate. */
 const LIST_MIN = 3;
 
@@ -38,14 +48,22 @@ function maskRow(table: ContentTable, row: string[]): string {
 
 function scanDocument(doc: ContentDocument, today: string): DocumentLeak | null {
   const leak: DocumentLeak = { values: new Map(), inNamedTable: false, labelled: false, example: '' };
+  const notPersonal = new Set<string>(); // organisation codes read from a table: not re-read from the text
   for (const table of doc.tables) {
     const named = table.headers.some((h) => NAME_HEADER.test(h.replace(/\s+/g, '')));
+    const officials = table.headers.some((h) => POST_HEADER.test(h.replace(/\s+/g, '')));
     for (const row of table.rows) {
       const hits = row.flatMap((cell, i) =>
-        findPii(cell, table.headers[i] ?? '', today).map((h) => ({ h, raw: cell.slice(h.start, h.end).replace(/ /g, '') })),
+        findPii(cell, table.headers[i] ?? '', today).map((h) => ({
+          h,
+          raw: cell.slice(h.start, h.end).replace(/ /g, ''),
+          orgCode: ORG_CODE.test(table.headers[i] ?? '') || ORG_CODE.test(cell.slice(Math.max(0, h.start - 12), h.start)),
+        })),
       );
-      // a mobile number counts only in a list of people: a contact number in prose or a 联系方式 table is published on purpose
-      const kept = hits.filter(({ h }) => h.kind !== 'mobile' || named);
+      for (const { raw, orgCode } of hits) if (orgCode) notPersonal.add(raw);
+      // a mobile number counts only in a list of people: a contact number in prose, a 联系方式 table or a list of
+      // officials with their posts is published on purpose
+      const kept = hits.filter(({ h, orgCode }) => !orgCode && (h.kind !== 'mobile' || (named && !officials)));
       if (kept.length === 0) continue;
       if (named) leak.inNamedTable = true;
       if (!leak.example) leak.example = `${table.headers.join(' ')}｜${maskRow(table, row)}`;
@@ -56,6 +74,7 @@ function scanDocument(doc: ContentDocument, today: string): DocumentLeak | null 
   for (const h of findPii(text, '', today)) {
     if (h.kind === 'mobile') continue; // in prose: see above; in a table it was read from the table
     const raw = text.slice(h.start, h.end).replace(/ /g, '');
+    if (notPersonal.has(raw) || ORG_CODE.test(text.slice(Math.max(0, h.start - 12), h.start))) continue;
     if (h.kind === 'idcard' && ID_LABEL.test(text.slice(Math.max(0, h.start - 12), h.start))) leak.labelled = true;
     if (!leak.values.has(raw) && !leak.example) {
       const from = Math.max(0, text.lastIndexOf('\n', h.start) + 1, h.start - 40);
@@ -88,7 +107,7 @@ export const privacyExposure: Check = {
       const high = (leak.inNamedTable && hits.length >= 2) || idCount >= LIST_MIN || leak.labelled;
       const first = hits.find((h) => h.kind === 'idcard') ?? hits[0];
       const what = counts.map(([k, n]) => `${n} 个${KIND_LABEL[k]}`).join('、');
-      const where = doc.kind === 'attachment' ? `附件“${doc.name}”（${doc.format}，链接自 ${doc.pageUrl}）` : `页面“${doc.name}”`;
+      const where = doc.place;
       out.push(
         makeFinding(unit, {
           checkId: 'privacy.exposure',

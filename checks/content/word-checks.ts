@@ -26,8 +26,7 @@ function wordsFor(ctx: CheckContext): CompiledWords {
   return compileWords(loadContentWords(), leaderTitles(ctx.config));
 }
 
-const where = (doc: ContentDocument): string =>
-  doc.kind === 'attachment' ? `附件“${doc.name}”（${doc.format}，链接自 ${doc.pageUrl}）` : `页面“${doc.name}”`;
+const where = (doc: ContentDocument): string => doc.place;
 const docDate = (ctx: CheckContext, doc: ContentDocument): string => doc.publishedAt ?? ctx.asOf;
 
 interface Problem {
