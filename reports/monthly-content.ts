@@ -92,8 +92,16 @@ export function itemFacts(f: Finding): string {
     .join('')
     .replace(/（HEAD 被拒时以 GET 复核，重试后）|（(HEAD|GET)）/g, '')
     .replace(/（按栏目名称和配置地址查找）/g, '')
+    .replace(/重试\s*\d+\s*次后仍无法打开/g, '多次访问仍无法打开')
+    .replace(/，属于[^。，；]*(?=[。；]|$)/g, '') // the rule a fact amounts to is the group's heading
+    .replace(/（([^（）]*)）/g, (all, inner: string) => (isMachineMessage(inner) ? '' : all))
     .replace(/[。；]+$/, '');
   return datesZh(facts);
+}
+
+/** A system's own error text in brackets (connect ECONNREFUSED …): no Chinese, no address, not an HTTP status. */
+function isMachineMessage(inner: string): boolean {
+  return /[A-Za-z]{4,}/.test(inner) && !/[\u4e00-\u9fa5]/.test(inner) && !inner.includes('://') && !/^HTTP \d{3}$/.test(inner.trim());
 }
 
 function itemText(f: Finding): string {

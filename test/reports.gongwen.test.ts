@@ -48,7 +48,7 @@ describe('公文 parts', () => {
     expect(bare.copyTo).toBeNull();
   });
 
-  it('states what a finding knows in plain words: dates as 公文 dates, no rule citation, no measuring jargon', () => {
+  it('states what a finding knows in plain words: dates as 公文 dates, no rule citation, no measuring jargon or system error text', () => {
     const f = {
       checkId: 'link.broken',
       title: '页面存在 1 个无法访问的链接',
@@ -62,5 +62,18 @@ describe('公文 parts', () => {
       detail: '最新一条（不含置顶）2023-10-06"会"，距检查日 2023-12-15 共 70 天，超过 14 天。违反栏目更新要求。',
     } as Finding;
     expect(itemFacts(stale)).toBe('最新一条（不含置顶）2023年10月6日"会"，距检查日 2023年12月15日 共 70 天，超过 14 天');
+    const unreachable = {
+      checkId: 'site.unreachable',
+      title: '猗氏镇信息公开首页无法访问',
+      detail:
+        '首页 http://x/yishi/ 重试 3 次后仍无法打开：连接被拒绝（connect ECONNREFUSED 127.0.0.1:80）。违反政府网站与政务新媒体检查指标"站点无法访问"（国办秘函〔2019〕19号）；该单位其余栏目本次未能检查。',
+    } as Finding;
+    expect(itemFacts(unreachable)).toBe('首页 http://x/yishi/ 多次访问仍无法打开：连接被拒绝');
+    const blank = {
+      checkId: 'column.blank',
+      title: '“养老服务”栏目为空白栏目',
+      detail: '栏目列表页显示“暂无信息”，属于空白栏目。',
+    } as Finding;
+    expect(itemFacts(blank)).toBe('栏目列表页显示“暂无信息”');
   });
 });
