@@ -75,5 +75,17 @@ describe('公文 parts', () => {
       detail: '栏目列表页显示“暂无信息”，属于空白栏目。',
     } as Finding;
     expect(itemFacts(blank)).toBe('栏目列表页显示“暂无信息”');
+    const missing = {
+      checkId: 'column.missing',
+      title: '缺少“双公示”栏目',
+      detail: '在 住建局 的信息公开页面及其导航中未找到“双公示”栏目。',
+    } as Finding;
+    expect(itemFacts(missing)).toBe('在住建局的信息公开页面及其导航中未找到“双公示”栏目');
+    const http503 = {
+      checkId: 'site.unreachable',
+      title: '信访局信息公开首页无法访问',
+      detail: '首页 http://x/xf/ 重试 3 次后仍无法打开：HTTP 错误状态（HTTP 503）（服务器返回 HTTP 503）。违反……。',
+    } as Finding;
+    expect(itemFacts(http503)).toBe('首页 http://x/xf/ 多次访问仍无法打开：HTTP 错误状态（HTTP 503）');
   });
 });
