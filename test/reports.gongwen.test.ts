@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { columnName } from '../checks/index.ts';
 import { gongwenFrame, mainToFor, titleLines, zhQuotes } from '../reports/gongwen.ts';
 import { itemFacts } from '../reports/monthly-content.ts';
 import type { Finding } from '../checks/index.ts';
@@ -9,6 +10,8 @@ describe('公文 parts', () => {
     expect(zhQuotes('转发“关于"双公示"工作的通知”')).toBe('转发“关于‘双公示’工作的通知”');
     expect(zhQuotes('“一“二”三”')).toBe('“一‘二’三”');
     expect(zhQuotes('尺寸 5" 屏')).toBe('尺寸 5" 屏');
+    // a 重点领域 column inside a quoted title (空白栏目, 栏目不更新): the inner quotes nest
+    expect(zhQuotes(`"${columnName('keyField:涉农补贴')}"栏目为空白栏目`)).toBe('“重点领域‘涉农补贴’”栏目为空白栏目');
   });
 
   it('builds 主送 from the units covered, naming a zone that is neither township nor department', () => {
