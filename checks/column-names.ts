@@ -19,7 +19,7 @@ export const KNOWN_COLUMN_KEYS = Object.keys(NAMES);
 
 export function columnName(key: string): string {
   const [base, sub] = splitKey(key);
-  if (base === 'keyField') return sub ? `重点领域"${sub}"` : '重点领域';
+  if (base === 'keyField') return sub ? `重点领域“${sub}”` : '重点领域'; // curly: a title quoting the whole name nests them (‘’ inside “”)
   const name = NAMES[base] ?? base;
   return sub ? `${name}（${sub}）` : name;
 }

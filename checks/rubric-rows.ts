@@ -49,7 +49,8 @@ export function keyFieldsForUnit(ctx: CheckContext, unit: UnitConfig): { name: s
 
 /** Quotes the rubric wording (first clause) for a finding's detail. */
 export function ruleQuote(row: RubricRow | null, fallback: string): string {
-  const text = (row?.deductionText || row?.bonusText || '').trim();
+  // without its closing 。: every detail goes on after the quote (：…。 or （…）。), never 。。
+  const text = (row?.deductionText || row?.bonusText || '').trim().replace(/[。；;.]+$/, '');
   if (!text) return fallback;
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }

@@ -92,16 +92,35 @@ export function itemFacts(f: Finding): string {
     .join('')
     .replace(/（HEAD 被拒时以 GET 复核，重试后）|（(HEAD|GET)）/g, '')
     .replace(/（按栏目名称和配置地址查找）/g, '')
+    .replace(/重试\s*\d+\s*次后仍无法打开/g, '多次访问仍无法打开')
+    .replace(/，属于[^。，；]*(?=[。；]|$)/g, '') // the rule a fact amounts to is the group's heading
+    .replace(/（([^（）]*)）/g, (all, inner: string) => (isMachineMessage(inner) ? '' : all))
+    .replace(/（HTTP (\d{3})）（[^（）]*HTTP \1[^（）]*）/g, '（HTTP $1）') // 503 said once, not twice
+    .replace(/([\u4e00-\u9fa5]) +(?=[\u4e00-\u9fa5])/g, '$1') // "在 牛杜镇政府 的": no spaces inside Chinese text
     .replace(/[。；]+$/, '');
   return datesZh(facts);
 }
 
+/** A system's own error text in brackets (connect ECONNREFUSED …): no Chinese, no address, not an HTTP status. */
+function isMachineMessage(inner: string): boolean {
+  return /[A-Za-z]{4,}/.test(inner) && !/[\u4e00-\u9fa5]/.test(inner) && !inner.includes('://') && !/^HTTP \d{3}$/.test(inner.trim());
+}
+
+/** The address an entry ends with (。网址：…). */
+function itemUrl(f: Finding): string | null {
+  return f.evidence[0]?.url ?? (f.subject.startsWith('http') ? f.subject : null);
+}
+
+/** One entry's text without its closing 。, which the renderer adds before 网址 (no 。。). */
 function itemText(f: Finding): string {
-  if (isContentSafety(f.checkId)) return zhQuotes(`${isPending(f) ? PENDING_MARK : ''}${contentItemText(f)}`);
+  const mark = isPending(f) ? PENDING_MARK : '';
+  if (isContentSafety(f.checkId)) return zhQuotes(`${mark}${contentItemText(f)}`).replace(/[。；]+$/, '');
   const occ =
     f.occurrences > 1 && f.checkId === 'link.broken' ? `（失效链接${f.occurrences}个）` : f.occurrences > 1 ? `（${f.occurrences}处）` : '';
-  const facts = itemFacts(f);
-  return zhQuotes(`${isPending(f) ? PENDING_MARK : ''}${f.title}${occ}${facts ? `。${facts}` : ''}`);
+  const url = itemUrl(f);
+  // the address is given once, at the end of the entry
+  const facts = url ? itemFacts(f).split(`（${url}）`).join('') : itemFacts(f);
+  return zhQuotes(`${mark}${f.title}${occ}${facts ? `。${facts}` : ''}`).replace(/[。；]+$/, '');
 }
 
 export function buildMonthlyContent(input: MonthlyInput): MonthlyContent {
@@ -173,7 +192,7 @@ function kindGroups(input: MonthlyInput, notified: Finding[], kinds: Finding['ch
           .filter((f) => f.unitId === unitId)
           .map((f) => ({
             text: itemText(f),
-            url: f.evidence[0]?.url ?? (f.subject.startsWith('http') ? f.subject : null),
+            url: itemUrl(f),
             pending: isPending(f),
           })),
       })),

@@ -60,6 +60,12 @@ function problemSections(c: MonthlyContent): ProblemSection[] {
   return sections;
 }
 
+/** 附件 table: 序号, a 单位名称 wide enough for a name on one or two lines, 类别, then the counts evenly. */
+function attachmentWidths(columns: number): number[] {
+  const counts = Math.max(1, columns - 3);
+  return [6, 18, 8, ...Array.from({ length: counts }, () => Math.floor((68 / counts) * 10) / 10)];
+}
+
 function docxChildren(c: MonthlyContent, charts: MonthlyCharts): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   if (c.draft) out.push(D.body([D.run('【审核稿】含待确认问题，仅供内部审核，不得印发', { color: 'C00000' })], { indent: false }));
@@ -103,7 +109,7 @@ function docxChildren(c: MonthlyContent, charts: MonthlyCharts): (Paragraph | Ta
   out.push(D.blank(), D.body(`附件：${c.tableTitle}`));
   out.push(...D.signature(c.issuer, c.date), D.note(c.frame.note));
   out.push(D.attachmentLabel(), D.title(c.tableTitle));
-  out.push(D.table(c.tableHeaders, c.tableRows));
+  out.push(D.table(c.tableHeaders, c.tableRows, attachmentWidths(c.tableHeaders.length)));
   out.push(...D.banji(c.frame.copyTo, c.frame.printer, c.date));
   return out;
 }

@@ -115,6 +115,8 @@ describe('content safety in the monthly 通报', () => {
     expect(monthly.text).toContain('位置：页面“关于做好年终工作的通知”；发现内容：布署→部署');
     expect(monthly.text).toContain('【布署】');
     expect(monthly.text).toContain('网址：http://portal.test/zwgk/mzj/f/救助名单.xls');
+    // an excerpt ending a sentence is not followed by a second 。 before the address
+    expect(monthly.text).not.toMatch(/。。|。；/);
     for (const text of [monthly.text, monthlyHtml, notice.text])
       for (const raw of [ID, ID2, '13812345678', '王建国']) expect(text).not.toContain(raw);
     expect(monthly.text).toMatch(

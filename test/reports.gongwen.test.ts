@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { columnName } from '../checks/index.ts';
 import { gongwenFrame, mainToFor, titleLines, zhQuotes } from '../reports/gongwen.ts';
 import { itemFacts } from '../reports/monthly-content.ts';
 import type { Finding } from '../checks/index.ts';
@@ -9,6 +10,8 @@ describe('公文 parts', () => {
     expect(zhQuotes('转发“关于"双公示"工作的通知”')).toBe('转发“关于‘双公示’工作的通知”');
     expect(zhQuotes('“一“二”三”')).toBe('“一‘二’三”');
     expect(zhQuotes('尺寸 5" 屏')).toBe('尺寸 5" 屏');
+    // a 重点领域 column inside a quoted title (空白栏目, 栏目不更新): the inner quotes nest
+    expect(zhQuotes(`"${columnName('keyField:涉农补贴')}"栏目为空白栏目`)).toBe('“重点领域‘涉农补贴’”栏目为空白栏目');
   });
 
   it('builds 主送 from the units covered, naming a zone that is neither township nor department', () => {
@@ -48,7 +51,7 @@ describe('公文 parts', () => {
     expect(bare.copyTo).toBeNull();
   });
 
-  it('states what a finding knows in plain words: dates as 公文 dates, no rule citation, no measuring jargon', () => {
+  it('states what a finding knows in plain words: dates as 公文 dates, no rule citation, no measuring jargon or system error text', () => {
     const f = {
       checkId: 'link.broken',
       title: '页面存在 1 个无法访问的链接',
@@ -62,5 +65,30 @@ describe('公文 parts', () => {
       detail: '最新一条（不含置顶）2023-10-06"会"，距检查日 2023-12-15 共 70 天，超过 14 天。违反栏目更新要求。',
     } as Finding;
     expect(itemFacts(stale)).toBe('最新一条（不含置顶）2023年10月6日"会"，距检查日 2023年12月15日 共 70 天，超过 14 天');
+    const unreachable = {
+      checkId: 'site.unreachable',
+      title: '猗氏镇信息公开首页无法访问',
+      detail:
+        '首页 http://x/yishi/ 重试 3 次后仍无法打开：连接被拒绝（connect ECONNREFUSED 127.0.0.1:80）。违反政府网站与政务新媒体检查指标"站点无法访问"（国办秘函〔2019〕19号）；该单位其余栏目本次未能检查。',
+    } as Finding;
+    expect(itemFacts(unreachable)).toBe('首页 http://x/yishi/ 多次访问仍无法打开：连接被拒绝');
+    const blank = {
+      checkId: 'column.blank',
+      title: '“养老服务”栏目为空白栏目',
+      detail: '栏目列表页显示“暂无信息”，属于空白栏目。',
+    } as Finding;
+    expect(itemFacts(blank)).toBe('栏目列表页显示“暂无信息”');
+    const missing = {
+      checkId: 'column.missing',
+      title: '缺少“双公示”栏目',
+      detail: '在 住建局 的信息公开页面及其导航中未找到“双公示”栏目。',
+    } as Finding;
+    expect(itemFacts(missing)).toBe('在住建局的信息公开页面及其导航中未找到“双公示”栏目');
+    const http503 = {
+      checkId: 'site.unreachable',
+      title: '信访局信息公开首页无法访问',
+      detail: '首页 http://x/xf/ 重试 3 次后仍无法打开：HTTP 错误状态（HTTP 503）（服务器返回 HTTP 503）。违反……。',
+    } as Finding;
+    expect(itemFacts(http503)).toBe('首页 http://x/xf/ 多次访问仍无法打开：HTTP 错误状态（HTTP 503）');
   });
 });

@@ -44,6 +44,16 @@ describe('monthly 通报', () => {
     expect(docx.text).toContain('2023年12月15日');
   });
 
+  it('the 附件 table gives 单位名称 the widest column, the counts share the rest evenly', () => {
+    const attachment = docx.xml.slice(docx.xml.lastIndexOf('<w:tbl>'));
+    const header = attachment.slice(0, attachment.indexOf('</w:tr>'));
+    const widths = [...header.matchAll(/<w:tcW w:type="pct" w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(widths.length).toBeGreaterThan(4);
+    expect(widths[1]).toBe(Math.max(...widths)); // 单位名称 is the widest column
+    expect(widths[1]).toBeGreaterThan(widths[3]);
+    expect(new Set(widths.slice(3)).size).toBe(1);
+  });
+
   it('notifies only confirmed findings, grouped by kind, with their units and URLs', () => {
     expect(docx.text).toContain(`共发现问题${confirmedMonthly.length}个，涉及${new Set(confirmedMonthly.map((f) => f.unitId)).size}个单位`);
     for (const f of confirmedMonthly) {

@@ -67,8 +67,13 @@ run('review queue and unit view (Chromium)', () => {
         ...patch,
       });
       findings.push(
-        clone('low', { confidence: 'low', title: `${base.title}（证据不完整）` }),
-        clone('low2', { confidence: 'low', title: `${base.title}（间接证据）`, suggestedPoints: -0.5 }),
+        clone('low', { confidence: 'low', confidenceReason: '正文被截断，未能读到全部内容', title: `${base.title}（证据不完整）` }),
+        clone('low2', {
+          confidence: 'low',
+          confidenceReason: '只见标签不见取值',
+          title: `${base.title}（间接证据）`,
+          suggestedPoints: -0.5,
+        }),
         clone('ranged', { kind: 'ranged', title: '重点领域信息公开赋分', suggestedPoints: 3 }),
         clone('warning', { kind: 'warning', title: '栏目临近更新期限', suggestedPoints: 0 }),
       );
@@ -157,7 +162,10 @@ run('review queue and unit view (Chromium)', () => {
     await page.goto(`${service.url}/queue?confidence=low&per=100`);
     const low = tracked().filter((f) => f.status === 'pending' && f.kind !== 'warning' && f.confidence === 'low');
     expect(low.length).toBeGreaterThan(0);
-    expect(new Set(await rowTexts(page, 9))).toEqual(new Set(['低（需人工核实）']));
+    // each row: the confidence, then the check's reason for it
+    expect(new Set(await rowTexts(page, 9))).toEqual(
+      new Set(['低（需人工核实）正文被截断，未能读到全部内容', '低（需人工核实）只见标签不见取值']),
+    );
     await page.context().close();
   });
 
