@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CountyConfig, UnitConfig } from '../config/index.ts';
 import { assessmentWindow } from '../config/index.ts';
 import type { Store, FeedPost, RunKind, RunRecord } from '../store/index.ts';
+import type { CrawlStats } from '../model/index.ts';
 import {
   startRun,
   resumeRun,
@@ -74,7 +75,7 @@ export interface InspectionOptions {
 export interface InspectionResult {
   run: RunRecord;
   status: 'complete' | 'failed' | 'interrupted';
-  stats: Record<string, unknown>;
+  stats: CrawlStats;
   unitErrors: { unitId: string; message: string }[];
   unrendered: string[];
 }
@@ -298,7 +299,7 @@ function crawlUnitOrFeeds(crawl: UnitCrawlRun, unit: UnitConfig, cut: { source: 
   return crawlUnit(ctx, crawl.knownKeys);
 }
 
-function runStats(crawl: UnitCrawlRun, runId: number, started: number): Record<string, unknown> {
+function runStats(crawl: UnitCrawlRun, runId: number, started: number): CrawlStats {
   const { store, config } = crawl.opts;
   const { source, analyser, pool, attachments, fetcher } = crawl.services;
   return {
@@ -327,7 +328,7 @@ function runStats(crawl: UnitCrawlRun, runId: number, started: number): Record<s
 }
 
 /** Retention once a day, then the run complete (or, `finish: false`, at its checks step) or failed. */
-function finishInspection(opts: InspectionOptions, run: RunRecord, stats: Record<string, unknown>, crawl: UnitCrawlRun): InspectionResult {
+function finishInspection(opts: InspectionOptions, run: RunRecord, stats: CrawlStats, crawl: UnitCrawlRun): InspectionResult {
   const { store, config } = opts;
   const { unitErrors } = crawl;
   const unrendered = crawl.tally.unrendered;
