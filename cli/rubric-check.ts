@@ -1,6 +1,6 @@
 import { CHECK_IDS } from '../checks/index.ts';
 import { assertRubricReferences, knownColumnKeys, loadRubricForConfig, type CountyConfig, type Rubric } from '../config/index.ts';
-import { rubricWarningLines } from './rubric.ts';
+import { rubricWarningLines } from './rubric-warnings.ts';
 
 /**
  * The county's rubric, checked against what it names (check ids, column keys, the config's units and classes):

@@ -12,7 +12,7 @@ import {
   type Rubric,
   type RubricClass,
 } from '../config/index.ts';
-import { rubricWarningLines } from './rubric.ts';
+import { rubricWarningLines } from './rubric-warnings.ts';
 
 // `zwgk rubric check`: what an office writing its own rubric runs before scoring with it. A mistake is a ConfigError
 // (exit 2, printed by main with file, line, item and what); otherwise a summary a clerk can compare with the source table.

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from './errors.ts';
+import { rubricWarningLines } from './rubric-warnings.ts';
 
 export function registerRubric(program: Command): void {
   const rubric = program
@@ -25,11 +26,6 @@ export function registerRubric(program: Command): void {
       process.stdout.write(opts.json ? `${JSON.stringify(rubricAsJson(rubric, cls), null, 2)}\n` : `${formatRubricText(rubric, cls)}\n`);
     });
   registerRubricCheck(rubric);
-}
-
-/** The loader's warnings (loaded anyway, but an evaluator should look), one line each, naming file and place. */
-export function rubricWarningLines(source: string, warnings: { path: string; message: string }[]): string[] {
-  return warnings.map((w) => `注意：考核细则 ${source} 的 ${w.path}：${w.message}`);
 }
 
 function registerRubricCheck(rubric: Command): void {

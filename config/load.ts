@@ -3,18 +3,11 @@ import { resolve } from 'node:path';
 import type { z } from 'zod';
 import { countyConfigSchema, type CountyConfig } from './schema.ts';
 import { yamlToJs } from './yaml-doc.ts';
-import { InputError } from '../model/index.ts';
+import { ConfigError } from './config-error.ts';
 import { notifyConfigProblems } from './notify-schema.ts';
 
 /** A config problem that names the file and the place inside it. CLI exits 2 on it. */
-export class ConfigError extends InputError {
-  constructor(
-    readonly file: string,
-    readonly problems: { path: string; message: string }[],
-  ) {
-    super(problems.map((p) => `${file}: ${p.path || '(根)'}: ${p.message}`).join('\n'));
-  }
-}
+export { ConfigError } from './config-error.ts';
 
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';

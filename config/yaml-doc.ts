@@ -1,5 +1,5 @@
 import { isAlias, LineCounter, parseDocument, visit, type Document } from 'yaml';
-import { ConfigError } from './load.ts';
+import { ConfigError } from './config-error.ts';
 
 /** yaml's default; a county config or rubric uses a handful of aliases at most. */
 const MAX_ALIAS_COUNT = 100;

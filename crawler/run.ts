@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { CountyConfig } from '../config/index.ts';
+import type { CountyConfig, UnitConfig } from '../config/index.ts';
 import { assessmentWindow } from '../config/index.ts';
 import type { Store, FeedPost, RunKind, RunRecord } from '../store/index.ts';
+import type { CrawlStats } from '../model/index.ts';
 import {
   startRun,
   resumeRun,
@@ -22,7 +23,7 @@ import {
   claimMaintenance,
 } from '../store/index.ts';
 import { createFetcher, type Fetcher, type FetchOptions } from './fetch.ts';
-import { createScopeGuard } from './scope.ts';
+import { createScopeGuard, type ScopeGuard } from './scope.ts';
 import { createRenderer, type Renderer } from './browser.ts';
 import { PageSource, type PageRequest } from './page-source.ts';
 import { PageAnalyser } from './page-analyser.ts';
@@ -32,7 +33,7 @@ import { extractorVersion } from './extractor-version.ts';
 import { createAnalysisPool, defaultAnalysisThreads } from './analysis-pool.ts';
 import { crawlUnit } from './unit-crawl.ts';
 import { crawlFeeds } from './feeds-crawl.ts';
-import type { RunShared, RunTally } from './unit-context.ts';
+import type { RunShared, RunTally, UnitCrawlContext } from './unit-context.ts';
 import { createUnitScheduler, interleaveByHost, unitHost } from './unit-scheduler.ts';
 import { loadColumnSynonyms, KEY_FIELDS_HUB } from './discover.ts';
 
@@ -74,7 +75,7 @@ export interface InspectionOptions {
 export interface InspectionResult {
   run: RunRecord;
   status: 'complete' | 'failed' | 'interrupted';
-  stats: Record<string, unknown>;
+  stats: CrawlStats;
   unitErrors: { unitId: string; message: string }[];
   unrendered: string[];
 }
@@ -85,23 +86,64 @@ export function configHash(config: CountyConfig): string {
 
 /** Crawls every unit of the county into the store. A crash leaves finished units recorded; `resume` completes the rest. */
 export async function runInspection(opts: InspectionOptions): Promise<InspectionResult> {
-  const { store, config, asOf } = opts;
-  let run: RunRecord;
-  if (opts.resume) {
-    const resumable = findResumableRun(store, opts.kind ?? 'inspection');
-    if (!resumable) throw new Error('没有可继续的未完成检查任务 / no unfinished run to resume');
-    run = resumeRun(store, resumable.id);
-  } else {
-    run = startRun(store, {
-      kind: opts.kind ?? 'inspection',
-      county: config.county,
-      configPath: opts.configPath,
-      configHash: configHash(config),
-      asOf,
-    });
-  }
-  const runAsOf = run.asOf;
+  const { store, config } = opts;
+  const kind = opts.kind ?? 'inspection';
+  const run = openRun(opts, kind);
   const started = Date.now();
+  const services = createRunServices(store, config, run.id, kind);
+  const done = doneUnits(store, run.id);
+  const pending = pendingUnits(store, config, done, kind);
+  if (kind !== 'newmedia' && needsBrowser(store, kind, pending, services.analyser)) void services.renderer();
+  opts.progress?.start(config.units.length, done.size);
+  const crawl: UnitCrawlRun = {
+    opts,
+    services,
+    shared: runShared(store, config, run, services, started),
+    tally: { unrendered: [], linkStats: { checked: 0, reusedFromPages: 0, reusedFromEarlierRuns: 0 } },
+    knownKeys: observedColumnKeys(),
+    unitErrors: [],
+    homeFailures: 0,
+    abandoned: [],
+  };
+  // per host, twice the host's connections: while a unit waits for its own next page, another keeps the host queue full
+  const units = createUnitScheduler({ perHost: opts.unitConcurrency ?? Math.max(2, 2 * config.politeness.concurrencyPerHost) });
+  try {
+    await Promise.all(
+      interleaveByHost(pending, (u) => unitHost(u.home)).map((unit) => units.add(unitHost(unit.home), () => crawlOneUnit(crawl, unit))),
+    );
+  } finally {
+    opts.progress?.stop();
+    await Promise.all(crawl.abandoned);
+    await services.close();
+  }
+  const stats = runStats(crawl, run.id, started);
+  return finishInspection(opts, run, stats, crawl);
+}
+
+/** A new run, or the unfinished one `resume` continues. */
+function openRun(opts: InspectionOptions, kind: RunKind): RunRecord {
+  const { store, config } = opts;
+  if (opts.resume) {
+    const resumable = findResumableRun(store, kind);
+    if (!resumable) throw new Error('没有可继续的未完成检查任务 / no unfinished run to resume');
+    return resumeRun(store, resumable.id);
+  }
+  return startRun(store, { kind, county: config.county, configPath: opts.configPath, configHash: configHash(config), asOf: opts.asOf });
+}
+
+interface RunServices {
+  scope: ScopeGuard;
+  fetcher: Fetcher;
+  source: PageSource;
+  pool: ReturnType<typeof createAnalysisPool>;
+  analyser: PageAnalyser;
+  attachments: ReturnType<typeof createAttachmentReader>;
+  renderer: () => Promise<Renderer | null>;
+  close(): Promise<void>;
+}
+
+/** The fetcher, page source, parse workers, attachment reader and (started when a page needs it) browser of one run. */
+function createRunServices(store: Store, config: CountyConfig, runId: number, kind: RunKind): RunServices {
   const scope = createScopeGuard(config);
   const fetcher: Fetcher = createFetcher({
     crawl: config.crawl,
@@ -110,147 +152,18 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
     respectRobots: config.respectRobots,
     userAgent: config.crawl.userAgent,
   });
-  const source = new PageSource(store, fetcher, run.id);
-  const pool = createAnalysisPool(opts.kind === 'newmedia' ? 0 : (config.crawl.analysisThreads ?? defaultAnalysisThreads()), {
+  const source = new PageSource(store, fetcher, runId);
+  const pool = createAnalysisPool(kind === 'newmedia' ? 0 : (config.crawl.analysisThreads ?? defaultAnalysisThreads()), {
     timeLimitMs: config.crawl.analysisTimeLimitMs,
   });
   const analyser = new PageAnalyser(store, pool);
   analyser.onFault = (loaded, message) => source.markUnparsable(loaded.page, message);
   const attachmentExtractor = createAttachmentExtractor({ timeoutMs: config.crawl.attachments.timeoutMs });
   const attachments = createAttachmentReader(store, attachmentExtractor, config.crawl.attachments, extractorVersion());
-  // the browser is started only when a page needs it
   const browser: { pending: Promise<Renderer | null> | null } = { pending: null };
   const renderer = () =>
     (browser.pending ??= createRenderer({ executablePath: config.crawl.browser.executablePath, scope }).catch(() => null));
-  const window = assessmentWindow(config, runAsOf);
-  const done = doneUnits(store, run.id);
-  // units that waited out retries last time first, then the slowest (new ones count as slow), so that none is
-  // left running alone at the end
-  const kind = opts.kind ?? 'inspection';
-  const took = previousUnitDurations(store, kind);
-  const retrying = previouslyRetryingUnits(store, kind);
-  const pending = config.units
-    .filter((u) => !done.has(u.id))
-    .map((u, i) => ({ u, i, r: retrying.has(u.id) ? 1 : 0, t: took.get(u.id) ?? Number.POSITIVE_INFINITY }))
-    .sort((a, b) => b.r - a.r || b.t - a.t || a.i - b.i)
-    .map((x) => x.u);
-  // a unit that needed a browser last time will again, unless its rendering can be reused (self-contained page,
-  // unchanged): start the browser now instead of in the middle of that unit
-  const pendingIds = new Set(pending.map((u) => u.id));
-  const needsBrowser = () =>
-    pending.some((u) => u.render) ||
-    previouslyRenderedPages(store, kind).some((p) => pendingIds.has(p.unitId) && !analyser.mayReuseRendering(p.url));
-  if (kind !== 'newmedia' && needsBrowser()) {
-    void renderer();
-  }
-  const unitErrors: { unitId: string; message: string }[] = [];
-  const unrendered: string[] = [];
-  let homeFailures = 0;
-  opts.progress?.start(config.units.length, done.size);
-
-  const knownKeys = observedColumnKeys();
-  const linkSince = new Date(started - config.crawl.linkRecheckDays * 86_400_000).toISOString();
-  const workingLinks = config.crawl.linkRecheckDays > 0 ? recentWorkingLinks(store, linkSince) : new Map();
-  const linkStats = { checked: 0, reusedFromPages: 0, reusedFromEarlierRuns: 0 };
-  const shared: RunShared = {
-    runId: run.id,
-    config,
-    asOf: runAsOf,
-    window,
-    analyser,
-    scope,
-    renderer,
-    maxDetailTextChars: 20_000,
-    recentWorkingLinks: workingLinks,
-    attachments,
-  };
-  const tally: RunTally = { unrendered, linkStats };
-  const abandoned: Promise<unknown>[] = []; // crawls of units cut off by their budget, winding down
-  // per host, twice the host's connections: while a unit waits for its own next page, another keeps the host queue full
-  const units = createUnitScheduler({ perHost: opts.unitConcurrency ?? Math.max(2, 2 * config.politeness.concurrencyPerHost) });
-  try {
-    await Promise.all(
-      interleaveByHost(pending, (u) => unitHost(u.home)).map((unit) =>
-        units.add(unitHost(unit.home), async () => {
-          const unitStarted = Date.now();
-          // past its budget a unit is cut off: its further page loads and link checks fail at once, the requests in
-          // flight end by their own deadline, and the unit is recorded as incomplete while the others go on
-          const cut = createUnitCut(source, fetcher);
-          let budgetTimer: NodeJS.Timeout | undefined;
-          const overBudget = new Promise<'over'>((res) => {
-            budgetTimer = setTimeout(() => res('over'), config.crawl.unitBudgetMs);
-          });
-          try {
-            const crawl =
-              opts.kind === 'newmedia'
-                ? async (ctx: Parameters<typeof crawlFeeds>[0]) => ({
-                    homeOk: true,
-                    columns: [],
-                    details: [],
-                    links: [],
-                    feeds: await crawlFeeds(ctx),
-                  })
-                : (ctx: Parameters<typeof crawlUnit>[0]) => crawlUnit(ctx, knownKeys);
-            const crawling = crawl({
-              run: shared,
-              unit,
-              tally,
-              io: {
-                source: cut.source,
-                fetcher: cut.fetcher,
-                importedPosts: (account: string): FeedPost[] =>
-                  importedPosts(store, unit.id)
-                    .filter((p) => p.account === account)
-                    .map((p) => ({ title: p.title, url: p.url, publishedAt: p.publishedAt, pinned: false })),
-              },
-            });
-            const result = await Promise.race([crawling, overBudget]);
-            if (result === 'over') {
-              cut.stop();
-              abandoned.push(crawling.catch(() => undefined));
-              throw new UnitFault(
-                `单位检查超过总时限 ${Math.round((config.crawl.unitBudgetMs / 60_000) * 10) / 10} 分钟，已中止，本次不计入结果：${unit.home}`,
-              );
-            }
-            if (!result.homeOk) homeFailures++;
-            source.flush(); // the unit's page rows are in before it is marked done
-            const fault = 'fault' in result && typeof result.fault === 'string' ? result.fault : null;
-            saveUnitObservations(
-              store,
-              run.id,
-              unit.id,
-              fault ? { columns: [], details: [], links: [], feeds: [] } : result,
-              Date.now() - unitStarted,
-              fault,
-            );
-            analyser.flush();
-            opts.progress?.unitDone(unit.id, result.homeOk);
-          } catch (err) {
-            const message = err instanceof Error ? err.message : String(err);
-            // the unit is done, without observations, with the reason: one unit never fails the county's run
-            try {
-              source.flush();
-              saveUnitObservations(
-                store,
-                run.id,
-                unit.id,
-                { columns: [], details: [], links: [], feeds: [] },
-                Date.now() - unitStarted,
-                err instanceof UnitFault ? message : `单位检查出错，已中止，本次不计入结果：${message}`,
-              );
-            } catch {
-              unitErrors.push({ unitId: unit.id, message });
-            }
-            opts.progress?.unitDone(unit.id, false);
-          } finally {
-            clearTimeout(budgetTimer);
-          }
-        }),
-      ),
-    );
-  } finally {
-    opts.progress?.stop();
-    await Promise.all(abandoned);
+  const close = async () => {
     const r = await browser.pending?.catch(() => null);
     await r?.close().catch(() => undefined);
     await fetcher.close();
@@ -258,15 +171,143 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
     await attachmentExtractor.close();
     source.flush();
     analyser.flush();
-  }
+  };
+  return { scope, fetcher, source, pool, analyser, attachments, renderer, close };
+}
 
-  const fetchStats = fetcher.stats();
-  const stats: Record<string, unknown> = {
+/**
+ * The units still to crawl: those that waited out retries last time first, then the slowest (new ones count as
+ * slow), so that none is left running alone at the end.
+ */
+function pendingUnits(store: Store, config: CountyConfig, done: Set<string>, kind: RunKind): UnitConfig[] {
+  const took = previousUnitDurations(store, kind);
+  const retrying = previouslyRetryingUnits(store, kind);
+  return config.units
+    .filter((u) => !done.has(u.id))
+    .map((u, i) => ({ u, i, r: retrying.has(u.id) ? 1 : 0, t: took.get(u.id) ?? Number.POSITIVE_INFINITY }))
+    .sort((a, b) => b.r - a.r || b.t - a.t || a.i - b.i)
+    .map((x) => x.u);
+}
+
+/**
+ * A unit that needed a browser last time will again, unless its rendering can be reused (self-contained page,
+ * unchanged): the browser is started at once instead of in the middle of that unit.
+ */
+function needsBrowser(store: Store, kind: RunKind, pending: UnitConfig[], analyser: PageAnalyser): boolean {
+  const pendingIds = new Set(pending.map((u) => u.id));
+  return (
+    pending.some((u) => u.render) ||
+    previouslyRenderedPages(store, kind).some((p) => pendingIds.has(p.unitId) && !analyser.mayReuseRendering(p.url))
+  );
+}
+
+function runShared(store: Store, config: CountyConfig, run: RunRecord, services: RunServices, started: number): RunShared {
+  const linkSince = new Date(started - config.crawl.linkRecheckDays * 86_400_000).toISOString();
+  return {
+    runId: run.id,
+    config,
+    asOf: run.asOf,
+    window: assessmentWindow(config, run.asOf),
+    analyser: services.analyser,
+    scope: services.scope,
+    renderer: services.renderer,
+    maxDetailTextChars: 20_000,
+    recentWorkingLinks: config.crawl.linkRecheckDays > 0 ? recentWorkingLinks(store, linkSince) : new Map(),
+    attachments: services.attachments,
+  };
+}
+
+/** What the units of one run share while they are crawled, and what they count. */
+interface UnitCrawlRun {
+  opts: InspectionOptions;
+  services: RunServices;
+  shared: RunShared;
+  tally: RunTally;
+  knownKeys: string[];
+  unitErrors: { unitId: string; message: string }[];
+  homeFailures: number;
+  abandoned: Promise<unknown>[]; // crawls of units cut off by their budget, winding down
+}
+
+const NO_OBSERVATIONS = { columns: [], details: [], links: [], feeds: [] };
+
+/**
+ * One unit, recorded with its observations or, when it failed or ran past its budget, without them and with the
+ * reason: one unit never fails the county's run.
+ */
+async function crawlOneUnit(crawl: UnitCrawlRun, unit: UnitConfig): Promise<void> {
+  const { opts, services } = crawl;
+  const { store, config } = opts;
+  const runId = crawl.shared.runId;
+  const unitStarted = Date.now();
+  // past its budget a unit is cut off: its further page loads and link checks fail at once, the requests in
+  // flight end by their own deadline, and the unit is recorded as incomplete while the others go on
+  const cut = createUnitCut(services.source, services.fetcher);
+  let budgetTimer: NodeJS.Timeout | undefined;
+  const overBudget = new Promise<'over'>((res) => {
+    budgetTimer = setTimeout(() => res('over'), config.crawl.unitBudgetMs);
+  });
+  try {
+    const crawling = crawlUnitOrFeeds(crawl, unit, cut);
+    const result = await Promise.race([crawling, overBudget]);
+    if (result === 'over') {
+      cut.stop();
+      crawl.abandoned.push(crawling.catch(() => undefined));
+      throw new UnitFault(
+        `单位检查超过总时限 ${Math.round((config.crawl.unitBudgetMs / 60_000) * 10) / 10} 分钟，已中止，本次不计入结果：${unit.home}`,
+      );
+    }
+    if (!result.homeOk) crawl.homeFailures++;
+    services.source.flush(); // the unit's page rows are in before it is marked done
+    const fault = 'fault' in result && typeof result.fault === 'string' ? result.fault : null;
+    saveUnitObservations(store, runId, unit.id, fault ? NO_OBSERVATIONS : result, Date.now() - unitStarted, fault);
+    services.analyser.flush();
+    opts.progress?.unitDone(unit.id, result.homeOk);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    try {
+      services.source.flush();
+      const why = err instanceof UnitFault ? message : `单位检查出错，已中止，本次不计入结果：${message}`;
+      saveUnitObservations(store, runId, unit.id, NO_OBSERVATIONS, Date.now() - unitStarted, why);
+    } catch {
+      crawl.unitErrors.push({ unitId: unit.id, message });
+    }
+    opts.progress?.unitDone(unit.id, false);
+  } finally {
+    clearTimeout(budgetTimer);
+  }
+}
+
+/** The unit's crawl as the run's kind wants it: columns, details and links, or ('newmedia') its feeds only. */
+function crawlUnitOrFeeds(crawl: UnitCrawlRun, unit: UnitConfig, cut: { source: PageSource; fetcher: Fetcher }) {
+  const store = crawl.opts.store;
+  const ctx: UnitCrawlContext = {
+    run: crawl.shared,
+    unit,
+    tally: crawl.tally,
+    io: {
+      source: cut.source,
+      fetcher: cut.fetcher,
+      importedPosts: (account: string): FeedPost[] =>
+        importedPosts(store, unit.id)
+          .filter((p) => p.account === account)
+          .map((p) => ({ title: p.title, url: p.url, publishedAt: p.publishedAt, pinned: false })),
+    },
+  };
+  if (crawl.opts.kind === 'newmedia')
+    return crawlFeeds(ctx).then((feeds) => ({ homeOk: true, columns: [], details: [], links: [], feeds }));
+  return crawlUnit(ctx, crawl.knownKeys);
+}
+
+function runStats(crawl: UnitCrawlRun, runId: number, started: number): CrawlStats {
+  const { store, config } = crawl.opts;
+  const { source, analyser, pool, attachments, fetcher } = crawl.services;
+  return {
     units: config.units.length,
-    unitsDone: doneUnits(store, run.id).size,
-    unitsUnreachable: homeFailures,
-    unitErrors,
-    unitFaults: Object.fromEntries(faultedUnits(store, run.id)),
+    unitsDone: doneUnits(store, runId).size,
+    unitsUnreachable: crawl.homeFailures,
+    unitErrors: crawl.unitErrors,
+    unitFaults: Object.fromEntries(faultedUnits(store, runId)),
     pageFaults: analyser.faults.slice(0, 200),
     pagesFetched: source.stats.fetched,
     bytes: source.stats.bytes,
@@ -278,12 +319,19 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
     analysesReused: analyser.stats.reused,
     rendersReused: analyser.stats.rendersReused,
     analysisThreads: pool.threads(),
-    links: linkStats,
+    links: crawl.tally.linkStats,
     attachments: attachments.stats,
-    unrendered,
-    fetch: fetchStats,
+    unrendered: crawl.tally.unrendered,
+    fetch: fetcher.stats(),
     seconds: Math.round((Date.now() - started) / 100) / 10,
   };
+}
+
+/** Retention once a day, then the run complete (or, `finish: false`, at its checks step) or failed. */
+function finishInspection(opts: InspectionOptions, run: RunRecord, stats: CrawlStats, crawl: UnitCrawlRun): InspectionResult {
+  const { store, config } = opts;
+  const { unitErrors } = crawl;
+  const unrendered = crawl.tally.unrendered;
   const status = unitErrors.length > 0 ? 'failed' : 'complete';
   // retention walks every stored file: once a day is plenty (a quick re-run should not pay for it)
   if (status === 'complete' && claimMaintenance(store, 'prune', 86_400_000)) {

@@ -1,6 +1,14 @@
 // Public API of inspection/: running an inspection (crawl → checks → findings → lifecycle → site self-check) for the
 // CLI, the service and re-checks alike. cli/ and service/ call it; it calls the stage folders through their index.ts.
-export { inspectCounty, checkRun, toFindingsJson, summaryLine, type InspectOptions, type InspectOutcome } from './pipeline.ts';
+export {
+  inspectCounty,
+  checkRun,
+  findingsOfRun,
+  toFindingsJson,
+  summaryLine,
+  type InspectOptions,
+  type InspectOutcome,
+} from './pipeline.ts';
 export { preflightInspection, type PreflightResult } from './preflight.ts';
 export {
   indicatorTableFor,
@@ -15,3 +23,4 @@ export {
   siteMonthlyReports,
   type SiteRunOptions,
 } from './site-selfcheck.ts';
+export { inspectNewMedia, inspectUnitAgain, type PartialRunOptions, type PartialRunOutcome } from './partial-runs.ts';

@@ -1,6 +1,6 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { CountyConfig } from '../config/index.ts';
+import type { CountyConfig, Rubric } from '../config/index.ts';
 import { assessmentWindow } from '../config/index.ts';
 import { loadRubricForConfig } from '../config/index.ts';
 import {
@@ -74,8 +74,8 @@ export function toFindingsJson(findings: Finding[]): unknown[] {
   }));
 }
 
-/** Runs the checks on a stored run's observations and attaches screenshots of the pages that back deductions. */
-export async function checkRun(store: Store, runId: number, config: CountyConfig, asOf: string): Promise<Finding[]> {
+/** The checks on a stored run's observations, nothing saved (the service's new-media run, scripts/recheck.ts). */
+export function findingsOfRun(store: Store, runId: number, config: CountyConfig, asOf: string, rubric?: Rubric): Finding[] {
   // a unit cut off by its budget (or whose home could not be analysed) was not observed: no finding either way
   const faulted = faultedUnits(store, runId);
   const observations = loadUnitObservations(
@@ -83,9 +83,20 @@ export async function checkRun(store: Store, runId: number, config: CountyConfig
     runId,
     config.units.map((u) => u.id).filter((id) => !faulted.has(id)),
   );
-  const rubric = loadRubricForConfig(config, config.year);
   const settings = loadCheckSettings(config.rules);
-  const findings = runChecks({ asOf, window: assessmentWindow(config, asOf), config, rubric, settings }, observations);
+  const context = {
+    asOf,
+    window: assessmentWindow(config, asOf),
+    config,
+    rubric: rubric ?? loadRubricForConfig(config, config.year),
+    settings,
+  };
+  return runChecks(context, observations);
+}
+
+/** Runs the checks on a stored run's observations and attaches screenshots of the pages that back deductions. */
+export async function checkRun(store: Store, runId: number, config: CountyConfig, asOf: string): Promise<Finding[]> {
+  const findings = findingsOfRun(store, runId, config, asOf);
   // a screenshot cannot be masked: no page or attachment that publishes personal numbers is photographed
   const leaking = new Set(findings.filter((f) => f.checkId === 'privacy.exposure').flatMap((f) => f.evidence.map((e) => e.url)));
   const evidenceUrls = findings

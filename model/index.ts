@@ -6,3 +6,4 @@ export { RUN_STEPS } from './observations.ts';
 export * from './findings.ts';
 export { InputError } from './errors.ts';
 export { DEFAULT_DB_PATH } from './defaults.ts';
+export type { CrawlStats } from './run-stats.ts';

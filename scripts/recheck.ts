@@ -1,10 +1,9 @@
 // Developer loop: re-run the checks on a stored demo run and print precision/recall against its ground truth.
 // Usage: npx tsx scripts/recheck.ts out/demo.db out/ground-truth.json [checkId]
 import { readFileSync } from 'node:fs';
-import { openStore, latestCompleteRun, loadUnitObservations } from '../store/index.ts';
-import { assessmentWindow } from '../config/index.ts';
-import { loadRubricForConfig } from '../config/rubric.ts';
-import { runChecks, loadCheckSettings, CHECK_IDS } from '../checks/index.ts';
+import { openStore, latestCompleteRun } from '../store/index.ts';
+import { CHECK_IDS } from '../checks/index.ts';
+import { findingsOfRun } from '../inspection/index.ts';
 import { sampleConfigFor } from '../cli/sample-config.ts';
 import { measureFindings, formatMeasureTable } from '../cli/measure.ts';
 
@@ -12,21 +11,7 @@ const [dbPath, truthPath, only] = process.argv.slice(2);
 const store = openStore({ dbPath });
 const run = latestCompleteRun(store)!;
 const config = sampleConfigFor('http://127.0.0.1:1');
-const obs = loadUnitObservations(
-  store,
-  run.id,
-  config.units.map((u) => u.id),
-);
-const findings = runChecks(
-  {
-    asOf: run.asOf,
-    window: assessmentWindow(config, run.asOf),
-    config,
-    rubric: loadRubricForConfig(config, config.year),
-    settings: loadCheckSettings(config.rules),
-  },
-  obs,
-);
+const findings = findingsOfRun(store, run.id, config, run.asOf);
 const truth = JSON.parse(readFileSync(truthPath, 'utf8'));
 console.log(formatMeasureTable(measureFindings(findings, truth, CHECK_IDS)));
 if (only) {

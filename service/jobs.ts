@@ -1,19 +1,6 @@
 import { join } from 'node:path';
-import { assessmentWindow } from '../config/index.ts';
-import { runChecks, loadCheckSettings } from '../checks/index.ts';
-import { runInspection } from '../crawler/index.ts';
-import { checkRun, inspectCounty } from '../inspection/index.ts';
-import { preflightInspection } from '../inspection/index.ts';
-import {
-  findResumableRun,
-  loadUnitObservations,
-  nextQueuedRecheck,
-  RunConflictError,
-  saveFindings,
-  updateRecheck,
-  type RecheckRecord,
-  type RunKind,
-} from '../store/index.ts';
+import { inspectCounty, inspectNewMedia, inspectUnitAgain, preflightInspection } from '../inspection/index.ts';
+import { findResumableRun, nextQueuedRecheck, RunConflictError, updateRecheck, type RecheckRecord } from '../store/index.ts';
 import type { JobResult, JobSpec } from './scheduler.ts';
 import type { ServiceContext } from './context.ts';
 import { generateRunReports } from './reports.ts';
@@ -80,29 +67,15 @@ export function newMediaJob(ctx: ServiceContext): JobSpec {
     cron: ctx.config.schedule.newMediaWeekly,
     hasUnfinished: () => findResumableRun(ctx.store, 'newmedia') !== null,
     run: async ({ resume }): Promise<JobResult> => {
-      const config = { ...ctx.config, units: ctx.config.units.filter((u) => (u.newMedia ?? []).length > 0) };
-      preflightInspection(config, ctx.configPath, { asOf: ctx.asOf() });
-      const result = await runInspection({
+      const { crawl: result, findings } = await inspectNewMedia({
         store: ctx.store,
-        config,
+        config: ctx.config,
         configPath: ctx.configPath,
         asOf: ctx.asOf(),
         resume,
-        kind: 'newmedia',
+        rubric: ctx.rubric,
       });
-      if (result.status !== 'complete') return { outcome: result.status, runId: result.run.id, counts: countsOf(result.stats, {}) };
-      const asOf = result.run.asOf;
-      const settings = loadCheckSettings(config.rules);
-      const observations = loadUnitObservations(
-        ctx.store,
-        result.run.id,
-        config.units.map((u) => u.id),
-      );
-      const findings = runChecks(
-        { asOf, window: assessmentWindow(config, asOf), config, rubric: ctx.rubric, settings },
-        observations,
-      ).filter((f) => f.checkId.startsWith('newmedia.'));
-      saveFindings(ctx.store, result.run.id, findings);
+      if (!findings) return { outcome: result.status, runId: result.run.id, counts: countsOf(result.stats, {}) };
       return { outcome: 'complete', runId: result.run.id, counts: countsOf(result.stats, { findings: findings.length }) };
     },
   };
@@ -119,12 +92,15 @@ export async function runRecheck(ctx: ServiceContext, recheck: RecheckRecord): P
     return { outcome: 'failed', message: `单位 ${recheck.unitId} 不在县配置中` };
   }
   updateRecheck(ctx.store, recheck.id, { state: 'running' });
-  const kind: RunKind = 'selfcheck';
-  const config = { ...ctx.config, units: [unit] };
   try {
-    preflightInspection(config, ctx.configPath, { asOf: ctx.asOf() });
-    const result = await runInspection({ store: ctx.store, config, configPath: ctx.configPath, asOf: ctx.asOf(), kind });
-    if (result.status !== 'complete') {
+    const { crawl: result, findings } = await inspectUnitAgain({
+      store: ctx.store,
+      config: ctx.config,
+      configPath: ctx.configPath,
+      asOf: ctx.asOf(),
+      unitId: unit.id,
+    });
+    if (!findings) {
       updateRecheck(ctx.store, recheck.id, {
         state: 'failed',
         runId: result.run.id,
@@ -133,7 +109,6 @@ export async function runRecheck(ctx: ServiceContext, recheck: RecheckRecord): P
       });
       return { outcome: result.status, runId: result.run.id, counts: countsOf(result.stats, {}) };
     }
-    const findings = await checkRun(ctx.store, result.run.id, config, result.run.asOf);
     const open = findings.filter((f) => f.kind === 'deduction').length;
     updateRecheck(ctx.store, recheck.id, {
       state: 'done',

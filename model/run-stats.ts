@@ -1,0 +1,31 @@
+import type { ErrorClass } from './observations.ts';
+
+/**
+ * What a run's crawl counted: stored as the run's stats (runs.stats), read by the run summary line, the service's job
+ * counts and the workspace. Checks, findings and reports add nothing here.
+ */
+export type CrawlStats = {
+  units: number;
+  unitsDone: number;
+  unitsUnreachable: number; // units whose home page could not be fetched
+  unitErrors: { unitId: string; message: string }[]; // units whose result could not even be recorded: the run failed
+  unitFaults: Record<string, string>; // unit id → why it was not observed this run (budget, home not analysable …)
+  pageFaults: { url: string; message: string }[]; // pages whose analysis failed (first 200)
+  pagesFetched: number;
+  bytes: number;
+  notModified: number;
+  reusedFromEarlierAttempt: number;
+  skippedFreshDetails: number;
+  skippedFreshListPages: number;
+  pagesParsed: number;
+  analysesReused: number;
+  rendersReused: number;
+  analysisThreads: number;
+  links: { checked: number; reusedFromPages: number; reusedFromEarlierRuns: number };
+  attachments: { fetched: number; extracted: number; reused: number; failed: number; bytes: number; extractMs: number };
+  unrendered: string[]; // pages that needed a browser and got none
+  fetch: { requests: number; retries: number; errors: Partial<Record<ErrorClass, number>> };
+  seconds: number;
+  blobsPruned?: number; // retention, at most once a day
+  analysesPruned?: number;
+};
