@@ -3,6 +3,7 @@
 // compared with a clean run's on (unit, check, subject): equal every time.
 import { describe, it, expect, afterAll } from 'vitest';
 import { spawn } from 'node:child_process';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -94,23 +95,55 @@ function runState(dbPath: string): string {
   }
 }
 
+interface TrialContext {
+  dir: string;
+  args: (db: string, out: string) => string[];
+  expected: string[];
+  killedAt: string[];
+}
+
+/** One trial: killed at `at`, resumed (or run again), and its findings compared. Returns where the kill landed. */
+async function killResumeCompare({ dir, args, expected, killedAt }: TrialContext, name: string, at: KillAt): Promise<string> {
+  const db = join(dir, `${name}.db`);
+  const out = join(dir, name);
+  await runAndKill(args(db, out), db, at);
+  const state = runState(db);
+  killedAt.push(`${at.after} + ${at.ms} ms → ${state}`);
+  if (state === 'complete:done') {
+    // killed after it had finished: nothing to resume, its findings stand
+  } else if (state === 'running:crawl' || state === 'running:checks' || state === 'running:findings' || state === 'running:reports') {
+    const resumed = await run([...args(db, out), '--resume']);
+    expect(resumed.code, `trial ${name} (${state}): ${resumed.stderr}`).toBe(0);
+  } else {
+    // killed before its run row was written: nothing was started, the office runs it again
+    const again = await run(args(db, out));
+    expect(again.code, `trial ${name} (${state}): ${again.stderr}`).toBe(0);
+  }
+  expect(runState(db), `trial ${name}`).toBe('complete:done');
+  expect(identities(join(out, 'findings.json')), `trial ${name} killed at ${state}`).toEqual(expected);
+  return state;
+}
+
+/** Four units' sites: a guide, two lists of six documents, a missing column; 20 ms per answer. */
+function countyPages(req: IncomingMessage, res: ServerResponse): void {
+  const path = (req.url ?? '/').split('?')[0];
+  const m = /^\/(u\d)\/(.*)$/.exec(path);
+  let html: string | null = null;
+  if (m && m[2] === '')
+    html = page('<a href="zn/">政府信息公开指南</a><a href="zc/">政策文件</a><a href="dt/">工作动态</a><a href="gone/">机构职能</a>');
+  else if (m && m[2] === 'zn/') html = page('<h1>政府信息公开指南</h1><p>本指南依据条例编制。</p>');
+  else if (m && (m[2] === 'zc/' || m[2] === 'dt/')) html = page(`<ul>${rows(6)}</ul>`);
+  else if (m && /t2023\d+_\d+\.html$/.test(m[2])) html = page('<h1>通知</h1><p>正文</p>');
+  // a little latency, so that kills land inside the crawl as well as before and after it
+  setTimeout(() => {
+    res.writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(html ?? page('404'));
+  }, 20);
+}
+
 describe('kill -9 at any moment, resume, same findings', () => {
   it(`${TRIALS} of ${TRIALS} resumed runs end with the clean run's findings`, async () => {
-    server = await startServer((req, res) => {
-      const path = (req.url ?? '/').split('?')[0];
-      const m = /^\/(u\d)\/(.*)$/.exec(path);
-      let html: string | null = null;
-      if (m && m[2] === '')
-        html = page('<a href="zn/">政府信息公开指南</a><a href="zc/">政策文件</a><a href="dt/">工作动态</a><a href="gone/">机构职能</a>');
-      else if (m && m[2] === 'zn/') html = page('<h1>政府信息公开指南</h1><p>本指南依据条例编制。</p>');
-      else if (m && (m[2] === 'zc/' || m[2] === 'dt/')) html = page(`<ul>${rows(6)}</ul>`);
-      else if (m && /t2023\d+_\d+\.html$/.test(m[2])) html = page('<h1>通知</h1><p>正文</p>');
-      // a little latency, so that kills land inside the crawl as well as before and after it
-      setTimeout(() => {
-        res.writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(html ?? page('404'));
-      }, 20);
-    });
+    server = await startServer(countyPages);
     const dir = mkdtempSync(join(tmpdir(), 'zwgk-crash-'));
     try {
       const configFile = join(dir, 'county.yaml');
@@ -148,27 +181,7 @@ ${['u1', 'u2', 'u3', 'u4'].map((u, i) => `  - { id: ${u}, name: 单位${i + 1}, 
       expect(expected.length).toBeGreaterThan(5);
 
       const killedAt: string[] = [];
-      /** One trial: killed at `at`, resumed (or run again), and its findings compared. Returns where the kill landed. */
-      const trial = async (name: string, at: KillAt): Promise<string> => {
-        const db = join(dir, `${name}.db`);
-        const out = join(dir, name);
-        await runAndKill(args(db, out), db, at);
-        const state = runState(db);
-        killedAt.push(`${at.after} + ${at.ms} ms → ${state}`);
-        if (state === 'complete:done') {
-          // killed after it had finished: nothing to resume, its findings stand
-        } else if (state === 'running:crawl' || state === 'running:checks' || state === 'running:findings' || state === 'running:reports') {
-          const resumed = await run([...args(db, out), '--resume']);
-          expect(resumed.code, `trial ${name} (${state}): ${resumed.stderr}`).toBe(0);
-        } else {
-          // killed before its run row was written: nothing was started, the office runs it again
-          const again = await run(args(db, out));
-          expect(again.code, `trial ${name} (${state}): ${again.stderr}`).toBe(0);
-        }
-        expect(runState(db), `trial ${name}`).toBe('complete:done');
-        expect(identities(join(out, 'findings.json')), `trial ${name} killed at ${state}`).toEqual(expected);
-        return state;
-      };
+      const trial = (name: string, at: KillAt) => killResumeCompare({ dir, args, expected, killedAt }, name, at);
       // Of every five trials: one from the process start (most land before the first row), two inside the crawl
       // (after the run row), two after the crawl (inside checks or the findings step). Under load a kill can land
       // later than aimed (the poll is a timer in this busy process): such a trial is still resumed and compared like
