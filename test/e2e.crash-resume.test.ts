@@ -3,6 +3,7 @@
 // compared with a clean run's on (unit, check, subject): equal every time.
 import { describe, it, expect, afterAll } from 'vitest';
 import { spawn } from 'node:child_process';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,11 +37,16 @@ function run(args: string[]): Promise<{ code: number | null; stderr: string }> {
   });
 }
 
-type KillAt = number | { afterCrawlMs: number };
+/** Where a kill is aimed: `ms` after the process started, after its run row appeared, or after its crawl step ended. */
+interface KillAt {
+  after: 'spawn' | 'run' | 'crawl';
+  ms: number;
+}
 
 /**
- * Starts a run and SIGKILLs it: `at: number` after that many ms; `afterCrawlMs` that long after the run is seen
- * past its crawl step (polled every 3 ms), which lands inside checks or the findings step.
+ * Starts a run and SIGKILLs it `at.ms` after the moment `at.after` is seen (the database polled every 3 ms). Kills
+ * are aimed at the run's own progress, not at the clock since it was spawned: under load the start-up alone (tsx,
+ * module loading) took 19 s of a 22 s clean run, and kills timed from the spawn all landed before the database existed.
  */
 function runAndKill(args: string[], dbPath: string, at: KillAt): Promise<void> {
   return new Promise((done) => {
@@ -51,15 +57,17 @@ function runAndKill(args: string[], dbPath: string, at: KillAt): Promise<void> {
     });
     let timer: NodeJS.Timeout;
     const kill = () => p.kill('SIGKILL');
-    if (typeof at === 'number') timer = setTimeout(kill, at);
-    else {
-      const poll = () => {
-        const step = runState(dbPath).split(':')[1];
-        if (step && step !== 'crawl') timer = setTimeout(kill, at.afterCrawlMs);
-        else timer = setTimeout(poll, 3);
-      };
-      poll();
-    }
+    const reached = (): boolean => {
+      if (at.after === 'spawn') return true;
+      const [status, step] = runState(dbPath).split(':');
+      if (at.after === 'run') return status === 'running' || status === 'complete';
+      return step !== undefined && step !== 'crawl';
+    };
+    const poll = () => {
+      if (reached()) timer = setTimeout(kill, at.ms);
+      else timer = setTimeout(poll, 3);
+    };
+    poll();
     p.on('exit', () => {
       clearTimeout(timer);
       done();
@@ -87,23 +95,55 @@ function runState(dbPath: string): string {
   }
 }
 
+interface TrialContext {
+  dir: string;
+  args: (db: string, out: string) => string[];
+  expected: string[];
+  killedAt: string[];
+}
+
+/** One trial: killed at `at`, resumed (or run again), and its findings compared. Returns where the kill landed. */
+async function killResumeCompare({ dir, args, expected, killedAt }: TrialContext, name: string, at: KillAt): Promise<string> {
+  const db = join(dir, `${name}.db`);
+  const out = join(dir, name);
+  await runAndKill(args(db, out), db, at);
+  const state = runState(db);
+  killedAt.push(`${at.after} + ${at.ms} ms → ${state}`);
+  if (state === 'complete:done') {
+    // killed after it had finished: nothing to resume, its findings stand
+  } else if (state === 'running:crawl' || state === 'running:checks' || state === 'running:findings' || state === 'running:reports') {
+    const resumed = await run([...args(db, out), '--resume']);
+    expect(resumed.code, `trial ${name} (${state}): ${resumed.stderr}`).toBe(0);
+  } else {
+    // killed before its run row was written: nothing was started, the office runs it again
+    const again = await run(args(db, out));
+    expect(again.code, `trial ${name} (${state}): ${again.stderr}`).toBe(0);
+  }
+  expect(runState(db), `trial ${name}`).toBe('complete:done');
+  expect(identities(join(out, 'findings.json')), `trial ${name} killed at ${state}`).toEqual(expected);
+  return state;
+}
+
+/** Four units' sites: a guide, two lists of six documents, a missing column; 20 ms per answer. */
+function countyPages(req: IncomingMessage, res: ServerResponse): void {
+  const path = (req.url ?? '/').split('?')[0];
+  const m = /^\/(u\d)\/(.*)$/.exec(path);
+  let html: string | null = null;
+  if (m && m[2] === '')
+    html = page('<a href="zn/">政府信息公开指南</a><a href="zc/">政策文件</a><a href="dt/">工作动态</a><a href="gone/">机构职能</a>');
+  else if (m && m[2] === 'zn/') html = page('<h1>政府信息公开指南</h1><p>本指南依据条例编制。</p>');
+  else if (m && (m[2] === 'zc/' || m[2] === 'dt/')) html = page(`<ul>${rows(6)}</ul>`);
+  else if (m && /t2023\d+_\d+\.html$/.test(m[2])) html = page('<h1>通知</h1><p>正文</p>');
+  // a little latency, so that kills land inside the crawl as well as before and after it
+  setTimeout(() => {
+    res.writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(html ?? page('404'));
+  }, 20);
+}
+
 describe('kill -9 at any moment, resume, same findings', () => {
   it(`${TRIALS} of ${TRIALS} resumed runs end with the clean run's findings`, async () => {
-    server = await startServer((req, res) => {
-      const path = (req.url ?? '/').split('?')[0];
-      const m = /^\/(u\d)\/(.*)$/.exec(path);
-      let html: string | null = null;
-      if (m && m[2] === '')
-        html = page('<a href="zn/">政府信息公开指南</a><a href="zc/">政策文件</a><a href="dt/">工作动态</a><a href="gone/">机构职能</a>');
-      else if (m && m[2] === 'zn/') html = page('<h1>政府信息公开指南</h1><p>本指南依据条例编制。</p>');
-      else if (m && (m[2] === 'zc/' || m[2] === 'dt/')) html = page(`<ul>${rows(6)}</ul>`);
-      else if (m && /t2023\d+_\d+\.html$/.test(m[2])) html = page('<h1>通知</h1><p>正文</p>');
-      // a little latency, so that kills land inside the crawl as well as before and after it
-      setTimeout(() => {
-        res.writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(html ?? page('404'));
-      }, 20);
-    });
+    server = await startServer(countyPages);
     const dir = mkdtempSync(join(tmpdir(), 'zwgk-crash-'));
     try {
       const configFile = join(dir, 'county.yaml');
@@ -125,13 +165,15 @@ ${['u1', 'u2', 'u3', 'u4'].map((u, i) => `  - { id: ${u}, name: 单位${i + 1}, 
       expect(clean.code, clean.stderr).toBe(0);
       const expected = identities(join(dir, 'clean', 'findings.json'));
       const cleanDb = new Database(join(dir, 'clean.db'), { readonly: true });
-      const steps = cleanDb.prepare('SELECT step, finished_at FROM run_steps ORDER BY finished_at').all() as {
+      const steps = cleanDb.prepare('SELECT step, finished_at FROM run_steps ORDER BY finished_at, rowid').all() as {
         step: string;
         finished_at: string;
       }[];
-      cleanDb.close();
       expect(steps.map((s) => s.step)).toEqual(['crawl', 'checks', 'findings', 'reports']);
+      const runRow = cleanDb.prepare('SELECT started_at FROM runs').get() as { started_at: string };
+      const crawlMs = Date.parse(steps[0].finished_at) - Date.parse(runRow.started_at);
       const checksMs = Date.parse(steps[1].finished_at) - Date.parse(steps[0].finished_at);
+      cleanDb.close();
       const stepMs = steps
         .slice(1)
         .map((s, k) => `${s.step} ${Date.parse(s.finished_at) - Date.parse(steps[k].finished_at)} ms`)
@@ -139,39 +181,34 @@ ${['u1', 'u2', 'u3', 'u4'].map((u, i) => `  - { id: ${u}, name: 单位${i + 1}, 
       expect(expected.length).toBeGreaterThan(5);
 
       const killedAt: string[] = [];
-      const timed = Array.from({ length: TRIALS }, (_, i) => i).filter((i) => i % 5 < 3);
+      const trial = (name: string, at: KillAt) => killResumeCompare({ dir, args, expected, killedAt }, name, at);
+      // Of every five trials: one from the process start (most land before the first row), two inside the crawl
+      // (after the run row), two after the crawl (inside checks or the findings step). Under load a kill can land
+      // later than aimed (the poll is a timer in this busy process): such a trial is still resumed and compared like
+      // any other, and its kill is tried again sooner (at most three more times) until it lands where it was aimed.
+      const aims: { after: KillAt['after']; window: number; lands: RegExp }[] = [
+        { after: 'spawn', window: cleanMs / 2, lands: /no-db|no-schema|no-run|running:crawl/ },
+        { after: 'run', window: crawlMs, lands: /running:crawl/ },
+        { after: 'run', window: crawlMs, lands: /running:crawl/ },
+        { after: 'crawl', window: checksMs + 5, lands: /running:(checks|findings)/ },
+        { after: 'crawl', window: checksMs + 5, lands: /running:(checks|findings)/ },
+      ];
       for (let i = 0; i < TRIALS; i++) {
-        const db = join(dir, `t${i}.db`);
-        const out = join(dir, `t${i}`);
-        // three in five at a random moment of their own slice of the whole run (process start, before the first
-        // row, to its last step); the others at a random moment after the crawl, inside checks or the findings step
-        const slot = timed.indexOf(i);
-        const at: KillAt =
-          slot >= 0
-            ? Math.round((cleanMs * (slot + Math.random())) / timed.length)
-            : { afterCrawlMs: Math.round(Math.random() * (checksMs + 5)) };
-        await runAndKill(args(db, out), db, at);
-        const state = runState(db);
-        killedAt.push(`${typeof at === 'number' ? `${at} ms` : `crawl + ${at.afterCrawlMs} ms`} → ${state}`);
-        if (state === 'complete:done') {
-          // killed after it had finished: nothing to resume, its findings stand
-        } else if (state === 'running:crawl' || state === 'running:checks' || state === 'running:findings' || state === 'running:reports') {
-          const resumed = await run([...args(db, out), '--resume']);
-          expect(resumed.code, `trial ${i} (${state}): ${resumed.stderr}`).toBe(0);
-        } else {
-          // killed before its run row was written: nothing was started, the office runs it again
-          const again = await run(args(db, out));
-          expect(again.code, `trial ${i} (${state}): ${again.stderr}`).toBe(0);
+        const aim = aims[i % aims.length];
+        let window = aim.window;
+        for (let attempt = 0; attempt < 4; attempt++) {
+          const state = await trial(attempt ? `t${i}-${attempt}` : `t${i}`, { after: aim.after, ms: Math.round(Math.random() * window) });
+          if (aim.lands.test(state)) break;
+          window = Math.floor(window / 4);
         }
-        expect(runState(db), `trial ${i}`).toBe('complete:done');
-        expect(identities(join(out, 'findings.json')), `trial ${i} killed at ${state}`).toEqual(expected);
       }
-      console.log(`clean run ${cleanMs} ms (${stepMs}); ${TRIALS} of ${TRIALS} equal; killed: ${killedAt.join('; ')}`);
+      console.log(`clean run ${cleanMs} ms (${stepMs}); ${killedAt.length} of ${killedAt.length} equal; killed: ${killedAt.join('; ')}`);
       // the kills did land across the run: before the run existed or inside the crawl, and after the crawl
       expect(killedAt.some((k) => /no-db|no-schema|no-run|running:crawl/.test(k))).toBe(true);
+      expect(killedAt.some((k) => /running:crawl/.test(k))).toBe(true);
       expect(killedAt.some((k) => /running:(checks|findings)/.test(k))).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 600_000);
+  }, 1_800_000); // each trial is two real runs; two CI runs sharing 2 cores made the suite's 600 s a close call
 });
