@@ -202,56 +202,74 @@ export class PageSource {
 
   private async absorb(req: PageRequest, result: FetchResult, cache: ReturnType<typeof getHttpCache>): Promise<LoadedPage> {
     const nowIso = this.now().toISOString();
+    if (result.notModified && cache && this.store.snapshots.has(cache.contentHash))
+      return this.absorbNotModified(req, result, cache, nowIso);
+    if (!result.ok || !result.body) return this.absorbFailure(req, result, nowIso);
+    return this.absorbBody(req, result, result.body, nowIso);
+  }
+
+  /** A 304 whose snapshot is still on disk: the cached page stands, revalidated now. */
+  private absorbNotModified(
+    req: PageRequest,
+    result: FetchResult,
+    cache: NonNullable<ReturnType<typeof getHttpCache>>,
+    nowIso: string,
+  ): LoadedPage {
+    this.stats.notModified++;
+    // the charset is known from the cache entry; older entries without it decode now
+    const decoded = cache.encoding ? null : this.decodeSnapshot(cache.contentHash, cache.contentType);
+    const page = this.pageFrom(req, {
+      finalUrl: result.finalUrl,
+      ok: true,
+      status: 304,
+      contentType: cache.contentType,
+      contentHash: cache.contentHash,
+      bytes: 0,
+      notModified: true,
+      attempts: result.attempts,
+      fetchedAt: nowIso,
+    });
+    page.encoding = cache.encoding ?? decoded?.encoding ?? null;
+    const pendingEntry = this.pendingCache.get(req.url);
+    if (pendingEntry) pendingEntry.validatedAt = nowIso;
+    this.write(() => {
+      touchHttpCache(this.store, req.url, nowIso);
+      recordPage(this.store, page);
+    });
+    return this.loaded(page, decoded ? decoded.text : undefined);
+  }
+
+  /** A request that gave no usable body: recorded with its error class. */
+  private absorbFailure(req: PageRequest, result: FetchResult, nowIso: string): LoadedPage {
     const contentType = result.headers['content-type'] ?? null;
-    if (result.notModified && cache && this.store.snapshots.has(cache.contentHash)) {
-      this.stats.notModified++;
-      // the charset is known from the cache entry; older entries without it decode now
-      const decoded = cache.encoding ? null : this.decodeSnapshot(cache.contentHash, cache.contentType);
-      const page = this.pageFrom(req, {
-        finalUrl: result.finalUrl,
-        ok: true,
-        status: 304,
-        contentType: cache.contentType,
-        contentHash: cache.contentHash,
-        bytes: 0,
-        notModified: true,
-        attempts: result.attempts,
-        fetchedAt: nowIso,
-      });
-      page.encoding = cache.encoding ?? decoded?.encoding ?? null;
-      const pendingEntry = this.pendingCache.get(req.url);
-      if (pendingEntry) pendingEntry.validatedAt = nowIso;
-      this.write(() => {
-        touchHttpCache(this.store, req.url, nowIso);
-        recordPage(this.store, page);
-      });
-      return this.loaded(page, decoded ? decoded.text : undefined);
-    }
-    if (!result.ok || !result.body) {
-      const page = this.pageFrom(req, {
-        finalUrl: result.finalUrl,
-        ok: false,
-        status: result.status,
-        contentType,
-        contentHash: null,
-        bytes: 0,
-        notModified: false,
-        attempts: result.attempts,
-        fetchedAt: nowIso,
-      });
-      page.errorClass = result.errorClass ?? 'other';
-      page.errorPermanent = result.permanent;
-      page.errorMessage = result.errorMessage;
-      this.record(page);
-      return { page, hasBody: false, html: null };
-    }
+    const page = this.pageFrom(req, {
+      finalUrl: result.finalUrl,
+      ok: false,
+      status: result.status,
+      contentType,
+      contentHash: null,
+      bytes: 0,
+      notModified: false,
+      attempts: result.attempts,
+      fetchedAt: nowIso,
+    });
+    page.errorClass = result.errorClass ?? 'other';
+    page.errorPermanent = result.permanent;
+    page.errorMessage = result.errorMessage;
+    this.record(page);
+    return { page, hasBody: false, html: null };
+  }
+
+  /** A fresh body: stored as a snapshot, decoded, cached for the next conditional request. */
+  private async absorbBody(req: PageRequest, result: FetchResult, body: Buffer, nowIso: string): Promise<LoadedPage> {
+    const contentType = result.headers['content-type'] ?? null;
     this.stats.fetched++;
-    this.stats.bytes += result.body.length;
+    this.stats.bytes += body.length;
     // compressed and written on the writer thread while this one decodes; awaited so that no row names a blob
     // that is not on disk
-    const stored = this.store.snapshots.putAsync(result.body);
+    const stored = this.store.snapshots.putAsync(body);
     // an attachment is binary: it is read by the attachment extractor, not decoded as HTML
-    const decoded = req.role === 'attachment' ? { text: '', encoding: null, lossy: false } : decodeHtml(result.body, contentType);
+    const decoded = req.role === 'attachment' ? { text: '', encoding: null, lossy: false } : decodeHtml(body, contentType);
     const hash = await stored;
     const cacheEntry = {
       url: req.url,
@@ -270,7 +288,7 @@ export class PageSource {
       status: result.status,
       contentType,
       contentHash: hash,
-      bytes: result.body.length,
+      bytes: body.length,
       notModified: false,
       attempts: result.attempts,
       fetchedAt: nowIso,
