@@ -10,6 +10,7 @@ import { computeScores, type ScoresFile } from '../scoring/index.ts';
 import { addManualEntries, type ManualEntry } from '../store/index.ts';
 import { readDocx, tempDir, type DocxParts } from './fixtures/reports/read.ts';
 import { addRun, finding, runCli, tempStore } from './fixtures/scoring/helpers.ts';
+import { manualEntry } from './helpers/manual-entry.ts';
 
 // A county whose rubric names its classes 乡镇 and 部门 (labels 乡镇人民政府, 县政府部门): every document of the year
 // (scores.json and the CLI lines, 评分表, 考核结果报告 with its histogram, the monthly 通报) names those classes with
@@ -199,24 +200,9 @@ let seq = 0;
 function addManualEntriesFor(specs: { unitId: string; target: string; partValues: Record<string, number> }[]): ManualEntry[] {
   return specs.map((s) => {
     seq++;
-    return {
-      id: `M${seq}`,
-      seq,
-      year: 2010,
-      unitId: s.unitId,
-      target: s.target,
-      points: null,
-      occurrences: null,
-      levelId: null,
-      value: null,
-      partValues: s.partValues,
-      bonusOccurrences: null,
-      bonusVariants: null,
-      note: '录入',
-      attachment: null,
-      by: '李四',
-      at: '2010-12-31T00:00:00Z',
-      source: 'cli',
-    };
+    return manualEntry(
+      { seq, year: 2010, unitId: s.unitId, target: s.target, note: '录入', by: '李四', at: '2010-12-31T00:00:00Z' },
+      { partValues: s.partValues },
+    );
   });
 }

@@ -12,6 +12,7 @@ import {
 } from '../config/index.ts';
 import { computeScores, groupScoreBounds } from '../scoring/index.ts';
 import type { ManualEntry } from '../store/index.ts';
+import { manualEntry } from './helpers/manual-entry.ts';
 
 // Random rubrics of every rule form and random trees, random entries: a row's score never leaves its row's range, a
 // group's never leaves its group's range, whatever was entered (out-of-range values, huge counts, blanks).
@@ -180,25 +181,15 @@ describe('scores stay within their ranges (random rubrics)', () => {
                   : r.type === 'ranged' && r.parts
                     ? { p: s.value, ...(s.blanks ? {} : { q: s.occurrences }) }
                     : null;
-            return {
-              id: `M${i}`,
-              seq: i,
-              year: 2023,
-              unitId: 'u',
-              target: row.id,
-              points: null,
-              occurrences: Math.max(0, s.occurrences),
-              levelId: null,
-              value: r.type === 'ranged' && !r.parts ? s.value : null,
-              partValues,
-              bonusOccurrences: row.bonus ? s.bonus : null,
-              bonusVariants: null,
-              note: 'x',
-              attachment: null,
-              by: 'x',
-              at: '',
-              source: 'cli',
-            };
+            return manualEntry(
+              { seq: i, year: 2023, unitId: 'u', target: row.id, note: 'x', by: 'x', at: '' },
+              {
+                occurrences: Math.max(0, s.occurrences),
+                value: r.type === 'ranged' && !r.parts ? s.value : null,
+                partValues,
+                bonusOccurrences: row.bonus ? s.bonus : null,
+              },
+            );
           });
           const latest = [...new Map(entries.map((e) => [e.target, e])).values()];
           const scores = computeScores({

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseRubric } from '../config/index.ts';
 import { computeScores, duePeriods, type PeriodCount, type UnitScore } from '../scoring/index.ts';
 import type { ManualEntry } from '../store/index.ts';
+import { manualEntry } from './helpers/manual-entry.ts';
 
 // Every construct of the extended format, scored by hand (test/fixtures/rubrics/constructs.yaml).
 const rubric = parseRubric(readFileSync(new URL('./fixtures/rubrics/constructs.yaml', import.meta.url), 'utf8'), 'constructs.yaml');
@@ -15,26 +16,7 @@ const units = [
 let n = 0;
 function entry(unitId: string, target: string, over: Partial<ManualEntry>): ManualEntry {
   n++;
-  return {
-    id: `M${n}`,
-    seq: n,
-    year: 2023,
-    unitId,
-    target,
-    points: null,
-    occurrences: null,
-    levelId: null,
-    value: null,
-    partValues: null,
-    bonusOccurrences: null,
-    bonusVariants: null,
-    note: '材料',
-    attachment: null,
-    by: '李四',
-    at: '2023-12-31T00:00:00Z',
-    source: 'cli',
-    ...over,
-  };
+  return manualEntry({ seq: n, year: 2023, unitId, target, note: '材料', by: '李四', at: '2023-12-31T00:00:00Z' }, over);
 }
 const months = (counts: number[]): Record<string, number> =>
   Object.fromEntries(counts.map((c, i) => [`2023-${String(i + 1).padStart(2, '0')}`, c]));

@@ -4,32 +4,14 @@ import { CHECK_IDS } from '../checks/index.ts';
 import { assertRubricReferences, knownColumnKeys, loadRubric, type Rubric } from '../config/index.ts';
 import { computeScores, extraTarget, type UnitScore } from '../scoring/index.ts';
 import type { ManualEntry } from '../store/index.ts';
+import { manualEntry } from './helpers/manual-entry.ts';
 
 const example = (name: string): Rubric => loadRubric(`config/rubrics/examples/${name}.yaml`);
 
 let n = 0;
 function entry(unitId: string, target: string, over: Partial<ManualEntry>, year = 2023): ManualEntry {
   n++;
-  return {
-    id: `M${n}`,
-    seq: n,
-    year,
-    unitId,
-    target,
-    points: null,
-    occurrences: null,
-    levelId: null,
-    value: null,
-    partValues: null,
-    bonusOccurrences: null,
-    bonusVariants: null,
-    note: '评估记录',
-    attachment: null,
-    by: '王五',
-    at: `${year}-12-31T00:00:00Z`,
-    source: 'cli',
-    ...over,
-  };
+  return manualEntry({ seq: n, year, unitId, target, note: '评估记录', by: '王五', at: `${year}-12-31T00:00:00Z` }, over);
 }
 
 function scorer(rubric: Rubric, units: { id: string; name: string; class: string }[], entries: ManualEntry[], year = 2023) {

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { loadRubric } from '../config/index.ts';
 import { computeScores, type ScoringFinding } from '../scoring/index.ts';
 import type { ManualEntry, ReviewState } from '../store/index.ts';
+import { manualEntry } from './helpers/manual-entry.ts';
 
 // Content-safety findings reach the 2023 重大扣分项 (一)(二) only as candidates, and only once a person confirmed them;
 // the total changes only with an entry for the item.
@@ -20,25 +21,10 @@ const f = (id: string, checkId: ScoringFinding['checkId'], review: ReviewState):
   evidence: [{ url: `https://example.gov.cn/${id}`, excerpt: '', snapshot: null }],
   review,
 });
-const entry: ManualEntry = {
-  id: 'M1',
-  seq: 1,
-  year: 2023,
-  unitId: town.id,
-  target: 'penalty:secrecyLeak',
-  points: null,
-  occurrences: 1,
-  levelId: null,
-  value: null,
-  partValues: null,
-  bonusOccurrences: null,
-  bonusVariants: null,
-  note: '考核小组认定',
-  attachment: null,
-  by: '李四',
-  at: '2023-12-10T00:00:00Z',
-  source: 'cli',
-};
+const entry: ManualEntry = manualEntry(
+  { seq: 1, year: 2023, unitId: town.id, target: 'penalty:secrecyLeak', note: '考核小组认定', by: '李四', at: '2023-12-10T00:00:00Z' },
+  { occurrences: 1 },
+);
 const score = (findings: ScoringFinding[], entries: ManualEntry[] = []) =>
   computeScores({ rubric, units: [town], findings, entries, notices: [], asOf: '2023-12-15', year: 2023, county: '临猗县' }).units[0];
 

@@ -3,6 +3,7 @@ import { loadRubric } from '../config/index.ts';
 import { computeScores, type ScoreInput, type ScoringFinding, type UnitScore } from '../scoring/index.ts';
 import type { ManualEntry, MonthlyNotice, ReviewState } from '../store/index.ts';
 import type { ScoresFile as ReportsScoresFile } from '../reports/index.ts';
+import { manualEntry } from './helpers/manual-entry.ts';
 
 // Worked examples from the wording of the 2023 plan (临政办函〔2023〕33号, 附件2/3).
 const rubric = loadRubric('builtin:2023', 2023);
@@ -31,26 +32,7 @@ function f(indicator: string, over: Partial<ScoringFinding> = {}): ScoringFindin
 
 function entry(target: string, over: Partial<ManualEntry> = {}, unitId = town.id): ManualEntry {
   n++;
-  return {
-    id: `M${n}`,
-    seq: n,
-    year: 2023,
-    unitId,
-    target,
-    points: null,
-    occurrences: null,
-    levelId: null,
-    value: null,
-    partValues: null,
-    bonusOccurrences: null,
-    bonusVariants: null,
-    note: '印证材料',
-    attachment: null,
-    by: '李四',
-    at: '2023-12-01T00:00:00Z',
-    source: 'cli',
-    ...over,
-  };
+  return manualEntry({ seq: n, year: 2023, unitId, target, note: '印证材料', by: '李四', at: '2023-12-01T00:00:00Z' }, over);
 }
 
 function score(over: Partial<ScoreInput>): UnitScore[] {
