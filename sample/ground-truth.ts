@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Column, Item, SiteModel, UnitModel } from './model.ts';
 import { addWorkdays, days } from './dates.ts';
+import { everyColumn } from './columns.ts';
 import { KEY_FIELD_ROWS } from './content/pools.ts';
 import { GUIDE_ELEMENTS, FUNCTION_FIELDS } from './content/articles.ts';
 
@@ -48,7 +49,7 @@ function periodOf(key: string): number | null {
 }
 
 function allColumns(unit: UnitModel): Column[] {
-  return unit.columns.flatMap((c) => [c, ...(c.subs ?? [])]);
+  return everyColumn(unit);
 }
 
 function isBlank(col: Column): boolean {
@@ -226,7 +227,15 @@ function unitTruth(site: SiteModel, unit: UnitModel, s: TruthSettings): GroundTr
   const catalog = find(unit, 'catalog');
   if (unit.cls === 'A' && catalog?.catalog) {
     const titles = cols.filter((c) => c.key !== 'catalog').flatMap((c) => c.items.map((i) => i.title));
-    const lack = catalog.catalog.map((r) => r.item).filter((k) => !titles.some((t) => t.includes(k)));
+    // an item is published when a title names it, or when the column its catalogue cell links to holds rows
+    const placeOf = (item: string) => catalog.places?.find((p) => p.key === `catalog:${item}`);
+    const lack = catalog.catalog
+      .map((r) => r.item)
+      .filter((k) => !titles.some((t) => t.includes(k)))
+      .filter((k) => {
+        const place = placeOf(k);
+        return !place || isBlank(place);
+      });
     add('catalog.item-missing', lack.length, `标准目录事项无对应信息：${lack.join('、')}`);
   }
 

@@ -43,6 +43,7 @@ export interface CatalogRow {
   limit: string;
   subject: string;
   channel: string;
+  href?: string; // the 公开事项 cell links to the column where the item is published (胡集镇 标准目录 style)
 }
 
 export type ColumnKind = 'list' | 'article' | 'catalog';
@@ -59,6 +60,7 @@ export interface Column {
   catalog?: CatalogRow[];
   jsRendered?: boolean;
   subs?: Column[];
+  places?: Column[]; // lists only the 标准目录 links to (not in the navigation, no sub-column links)
 }
 
 export interface FeedPostModel {

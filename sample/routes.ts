@@ -35,7 +35,7 @@ function addColumn(routes: Map<string, Route>, unit: UnitModel, col: Column, par
     if (it.href) routes.set(it.href, { kind: 'pdf', unit, serial: it.serial });
     else routes.set(detailUrl(unit, it.home, it), { kind: 'html', unit, render: () => renderDetail(unit, col, it) });
   }
-  for (const sub of col.subs ?? []) addColumn(routes, unit, sub, col);
+  for (const sub of [...(col.subs ?? []), ...(col.places ?? [])]) addColumn(routes, unit, sub, col);
 }
 
 function simplePage(unit: UnitModel, title: string, text: string): string {

@@ -3,11 +3,12 @@ import { plantPrivacy } from './privacy.ts';
 import type { Column, ColumnKind, InterpForm, Item, SiteModel, UnitModel } from '../model.ts';
 import { childRng, type Rng } from '../prng.ts';
 import { addDays, addWorkdays } from '../dates.ts';
-import { detailUrl, unitBase } from '../urls.ts';
+import { columnUrl, detailUrl, unitBase } from '../urls.ts';
 import { GAPS, type GapPlan } from './plan.ts';
 import { unitNames, type UnitNames } from './names.ts';
 import {
   CATALOG_ITEMS,
+  CATALOG_PLACES,
   CATEGORY_SLUGS,
   CATEGORY_TITLES,
   COMMITTEES,
@@ -177,7 +178,9 @@ function policiesColumn(ctx: Ctx, govDocs: GovDoc[]): Column {
   const newest = stale ? `${y}-04-10` : addDays(ctx.asOf, -ctx.rng.int(5, 30));
   const own =
     ctx.unit.cls === 'A'
-      ? CATALOG_ITEMS.filter((c) => !ctx.plan.catalogMissing?.includes(c.item)).map((c) => `${ctx.names.org}关于${c.doc}`)
+      ? CATALOG_ITEMS.filter((c, j) => !ctx.plan.catalogMissing?.includes(c.item) && !hasOwnPlace(ctx, c.item, j)).map(
+          (c) => `${ctx.names.org}关于${c.doc}`,
+        )
       : [];
   const deptCount = ctx.unit.cls === 'A' ? 2 : 5;
   for (let i = 0; i < deptCount; i++) own.push(`${ctx.names.org}关于${DEPT_DOC_TOPICS[(ctx.index + i) % DEPT_DOC_TOPICS.length]}`);
@@ -431,16 +434,50 @@ function annualReportColumn(ctx: Ctx): Column {
   return col;
 }
 
-function catalogColumn(ctx: Ctx): Column {
+/**
+ * Whether a 标准目录 item is published in a column of its own (the catalogue links there) rather than as a 政策文件
+ * named for it: every planted gap (its column shows 暂无信息), and a third of the others, by unit and row index.
+ */
+function hasOwnPlace(ctx: Ctx, item: string, row: number): boolean {
+  return !!ctx.plan.catalogMissing?.includes(item) || (ctx.index + row) % 3 === 0;
+}
+
+/** The column an item's catalogue cell links to: rows under other titles, or 暂无信息 for a planted gap. */
+function catalogPlace(ctx: Ctx, item: string): Column {
+  const spec = CATALOG_PLACES[item];
+  const col = newColumn(ctx, `catalog:${item}`, item, `bzml/${spec.slug}`);
+  if (ctx.plan.catalogMissing?.includes(item)) {
+    col.placeholder = '暂无信息';
+    return col;
+  }
+  const dates = datesBack(ctx, addDays(ctx.asOf, -ctx.rng.int(10, 60)), spec.titles.length, 20, 60);
+  const items = spec.titles.map((t, i) => {
+    const title = t.replaceAll('{s}', ctx.names.short).replaceAll('{y}', String(ctx.year));
+    return newItem(ctx, title, dates[i], {
+      body: [`现将${title.replace(ctx.names.short, '')}有关情况予以公布。`, '如有异议，请于公示期内向本单位反映。'],
+    });
+  });
+  place(col, items);
+  return col;
+}
+
+function catalogColumn(ctx: Ctx, policies: Column): Column {
   const col = newColumn(ctx, 'catalog', '基层政务公开标准目录', 'bzml', 'catalog');
-  col.catalog = CATALOG_ITEMS.map((c) => ({
-    item: c.item,
-    content: `${c.item}相关政策、办理流程、结果信息`,
-    basis: '《中华人民共和国政府信息公开条例》',
-    limit: '信息形成或者变更之日起20个工作日内',
-    subject: ctx.names.org,
-    channel: '■政府网站 ■公开查阅点 □两微一端',
-  }));
+  const places: Column[] = [];
+  col.catalog = CATALOG_ITEMS.map((c, j) => {
+    const own = hasOwnPlace(ctx, c.item, j) ? catalogPlace(ctx, c.item) : null;
+    if (own) places.push(own);
+    return {
+      item: c.item,
+      content: `${c.item}相关政策、办理流程、结果信息`,
+      basis: '《中华人民共和国政府信息公开条例》',
+      limit: '信息形成或者变更之日起20个工作日内',
+      subject: ctx.names.org,
+      channel: '■政府网站 ■公开查阅点 □两微一端',
+      href: columnUrl(ctx.unit, own ?? policies),
+    };
+  });
+  col.places = places;
   const item = newItem(ctx, `${ctx.names.org}基层政务公开标准目录（${ctx.year}年版）`, `${ctx.year}-03-${String(ctx.rng.int(10, 28))}`, {
     body: ['现将本级基层政务公开标准目录公布如下。'],
   });
@@ -560,7 +597,7 @@ export function buildUnit(spec: SampleUnitSpec, index: number, opts: BuildOption
     }),
   );
   cols.push(annualReportColumn(ctx));
-  if (spec.cls === 'A') cols.push(catalogColumn(ctx));
+  if (spec.cls === 'A') cols.push(catalogColumn(ctx, cols.find((c) => c.key === 'policies')!));
   if (spec.cls === 'B') {
     cols.push(shuanggongshiColumn(ctx));
     cols.push(decisionsColumn(ctx));

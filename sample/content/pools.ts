@@ -67,6 +67,22 @@ export const CATALOG_ITEMS: { item: string; doc: string }[] = [
   { item: '宅基地审批', doc: '规范农村宅基地审批管理的通知' },
 ];
 
+/**
+ * The column a 标准目录 item is published in when it has one of its own, and the rows it holds. The titles never repeat
+ * the item's name (as on the columns 德安县's 涉农资金 catalogue and 胡集镇's 标准目录 point to, modelled in
+ * test/fixtures/real-modelled/catalog/: 耕地地力保护补贴发放明细表 under 资金明细, 最低生活保障金发放花名册): the
+ * item is published under other titles. {s} is the unit's short name, {y} the year.
+ */
+export const CATALOG_PLACES: Record<string, { slug: string; titles: string[] }> = {
+  涉农补贴: { slug: 'snbt', titles: ['{s}{y}年耕地地力保护补贴发放明细表', '{s}{y}年农机购置补贴资金兑付情况公示'] },
+  社会救助: { slug: 'shjz', titles: ['{s}{y}年第三季度城乡居民最低生活保障金发放花名册', '{s}{y}年特困人员救助供养金发放情况公示'] },
+  养老服务: { slug: 'ylfw', titles: ['{s}{y}年高龄老人补贴发放名单公示', '{s}农村互助幸福院运营情况公示'] },
+  农村危房改造: { slug: 'wfgz', titles: ['{s}{y}年农村低收入群体住房安全保障对象公示', '{s}{y}年农户住房安全鉴定结果公示'] },
+  公共文化服务: { slug: 'ggwh', titles: ['{s}综合文化站免费开放时间公告', '{s}{y}年送戏下乡文化惠民演出安排'] },
+  农田水利: { slug: 'ntsl', titles: ['{s}{y}年高标准农田建设项目公示', '{s}小型水利工程管护责任人名单公示'] },
+  宅基地审批: { slug: 'zjd', titles: ['{s}{y}年农村宅基地和村民建房审批结果公示', '{s}农村村民住宅建设审批办事指南'] },
+};
+
 export const PROJECTS = [
   '临猗县城区集中供热管网改造工程',
   '临猗县第二污水处理厂建设项目',

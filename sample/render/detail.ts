@@ -108,7 +108,7 @@ export function renderArticle(unit: UnitModel, col: Column): string {
 export function catalogTable(col: Column): string {
   const rows = (col.catalog ?? []).map(
     (r, i) =>
-      `<tr><td>${i + 1}</td><td>${escapeHtml(r.item)}</td><td>${escapeHtml(r.content)}</td><td>${escapeHtml(r.basis)}</td><td>${escapeHtml(r.limit)}</td><td>${escapeHtml(r.subject)}</td><td>${escapeHtml(r.channel)}</td><td>全社会</td><td>主动</td></tr>`,
+      `<tr><td>${i + 1}</td><td>${r.href ? `<a href="${escapeHtml(r.href)}" target="_blank">${escapeHtml(r.item)}</a>` : escapeHtml(r.item)}</td><td>${escapeHtml(r.content)}</td><td>${escapeHtml(r.basis)}</td><td>${escapeHtml(r.limit)}</td><td>${escapeHtml(r.subject)}</td><td>${escapeHtml(r.channel)}</td><td>全社会</td><td>主动</td></tr>`,
   );
   return `<table class="bzml" border="1"><thead><tr><th>序号</th><th>公开事项</th><th>公开内容（要素）</th><th>公开依据</th><th>公开时限</th><th>公开主体</th><th>公开渠道和载体</th><th>公开对象</th><th>公开方式</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
 }

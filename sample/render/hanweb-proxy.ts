@@ -1,11 +1,12 @@
 // Hanweb JCMS paging endpoint (/module/web/jpage/dataproxy.jsp): the records of one column as XML.
 import type { Column, SiteModel, UnitModel } from '../model.ts';
+import { everyColumn } from '../columns.ts';
 import { hanwebRecords } from './rows.ts';
 
 function findColumn(site: SiteModel, cid: number): { unit: UnitModel; col: Column } | null {
   for (const unit of site.units) {
     if (unit.style !== 'hanweb' || unit.unreachable) continue;
-    for (const col of unit.columns.flatMap((c) => [c, ...(c.subs ?? [])])) if (col.cid === cid) return { unit, col };
+    for (const col of everyColumn(unit)) if (col.cid === cid) return { unit, col };
   }
   return null;
 }
