@@ -71,7 +71,8 @@ function labelHits(
 function valueAfter(text: string, end: number, value: string, within = 0): RegExpExecArray | null {
   const rest = text.slice(end, end + 120);
   const gap = LABEL_GAP.exec(rest)?.[0].length ?? 0;
-  const re = new RegExp(within > 0 ? `^[^\\n。]{0,${within}}?(${value})` : `^(${value})`, 'iu');
+  // a colon before the value means another label took over ("联系电话：\n传真号码：0359-…" gives no phone number)
+  const re = new RegExp(within > 0 ? `^[^\\n。:：]{0,${within}}?(${value})` : `^(${value})`, 'iu');
   return re.exec(rest.slice(gap));
 }
 

@@ -37,6 +37,17 @@ describe('elements on the real-modelled fixtures', () => {
     expect(r.excerpt).not.toContain('建设街31号');
   });
 
+  it('a 联系电话 label left empty is no phone number, even with the 传真号码 on the next line (望奎县 wording)', () => {
+    const p = corpus.pages.find((x) => x.id === 'hlj-wangkui-guide-gbk')!;
+    const page = extractDetail(p.content, p.url);
+    // the label kept, its number and the clause end gone: the fax number's line follows right after the colon
+    const emptied = { ...page, text: page.text.replace(/联系电话：[\d\-，,]+[；;。]?/g, '联系电话：') };
+    expect(emptied.text).toMatch(/联系电话：\s*传真号码：0455-6400822/);
+    const r = readElements(emptied, settings.elementDefinitions.guide, settings).find((x) => x.id === '联系电话')!;
+    expect(r.found, r.reason).toBe(false);
+    expect(r.confidence).toBe('low');
+  });
+
   it('near-miss: 传真申请 without a fax number and a website without an e-mail are absent, but doubtful (low)', () => {
     const p = corpus.pages.find((x) => x.id === 'near-miss-guide-fax-application')!;
     const got = new Map(readElements(extractDetail(p.content, p.url), settings.elementDefinitions.guide, settings).map((r) => [r.id, r]));
