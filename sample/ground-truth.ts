@@ -101,7 +101,8 @@ function unitTruth(site: SiteModel, unit: UnitModel, s: TruthSettings): GroundTr
   const missing = REQUIRED[unit.cls].filter((k) => !unit.columns.some((c) => c.key === k));
   add('column.missing', missing.length, `缺少必设栏目：${missing.join('、')}`);
   const cols = allColumns(unit);
-  const blank = cols.filter(isBlank).map((c) => c.key);
+  // a parent whose sub-columns hold rows is a navigation page, not a blank column
+  const blank = cols.filter((c) => isBlank(c) && !c.subs?.some((sub) => sub.items.length > 0)).map((c) => c.key);
   add('column.blank', blank.length, `空白栏目：${blank.join('、')}`);
   const stale = cols
     .filter((c) => {
@@ -127,7 +128,7 @@ function unitTruth(site: SiteModel, unit: UnitModel, s: TruthSettings): GroundTr
   add('consultation.late', late, `${late} 条政务咨询超过 ${s.consultationReplyWorkdays} 个工作日未答复`);
   add('consultation.timely', timely, `${timely} 条政务咨询按时答复并公开`);
 
-  const gm = unit.plan.guideMissing ?? [];
+  const gm = [...(unit.plan.guideMissing ?? []), ...(unit.plan.guideLabelOnly ?? [])];
   add('guide.incomplete', gm.length, `指南缺少：${gm.map((g) => GUIDE_ELEMENTS[g as keyof typeof GUIDE_ELEMENTS]).join('、')}`);
   const fm = unit.plan.functionsMissing ?? [];
   add('functions.incomplete', fm.length, `机构职能缺少：${fm.map((f) => FUNCTION_FIELDS[f as keyof typeof FUNCTION_FIELDS]).join('、')}`);
@@ -164,11 +165,17 @@ function unitTruth(site: SiteModel, unit: UnitModel, s: TruthSettings): GroundTr
 
     const dec = find(unit, 'decisions');
     const decRows = dec && !isBlank(dec) ? dec.items : [];
-    const catalogValue = decRows.length === 0 ? -3 : decRows.some((i) => i.title.includes('目录') && i.date.startsWith(`${year}`)) ? 3 : 0;
+    // the year a 目录 covers is the year its title names, else the year it was published
+    const covers = (i: Item) => Number(/(20\d{2})年/.exec(i.title)?.[1] ?? i.date.slice(0, 4));
+    const catalogValue = decRows.length === 0 ? -3 : decRows.some((i) => i.title.includes('目录') && covers(i) === year) ? 3 : 0;
     add(
       'decisions.catalog',
       1,
-      catalogValue === 3 ? '已公开本年度重大行政决策事项目录' : catalogValue === -3 ? '重大行政决策栏目缺失或空白' : '仅有往年目录',
+      catalogValue === 3
+        ? '已公开本年度重大行政决策事项目录'
+        : catalogValue === -3
+          ? '重大行政决策栏目缺失或空白'
+          : '仅有往年目录（含本年重新发布的往年目录）',
       catalogValue,
     );
     const topics = [...new Set(decRows.map((i) => /《(.+?)（征求意见稿）》/.exec(i.title)?.[1]).filter((t): t is string => !!t))];

@@ -11,6 +11,7 @@ import { sampleConfigYaml } from './config.ts';
 import { parseCountyConfig, type CountyConfig } from '../config/index.ts';
 
 export type { GroundTruthEntry } from './ground-truth.ts';
+export { nearMisses, type NearMiss } from './near-misses.ts';
 export { computeGroundTruth, feedGaps, DEFAULT_TRUTH_SETTINGS, type TruthSettings } from './ground-truth.ts';
 export { sampleConfigYaml, sampleConfigObject, PLACEHOLDER_ORIGIN, DEFAULT_CONFIG_PATH } from './config.ts';
 export type { SiteModel, UnitModel, Column, Item } from './model.ts';

@@ -4,7 +4,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSamplePortal, type SamplePortal } from '../sample/index.ts';
+import { nearMisses, startSamplePortal, type SamplePortal } from '../sample/index.ts';
 import { sampleConfigFor, SAMPLE_AS_OF, SAMPLE_CONFIG_PATH } from '../cli/sample-config.ts';
 import { inspectCounty, type InspectOutcome } from '../inspection/index.ts';
 import { measureFindings, formatMeasureTable } from '../cli/measure.ts';
@@ -74,6 +74,37 @@ describe('inspection of the sample county', () => {
       expect(r.planted, `${r.checkId} has planted gaps`).toBeGreaterThan(0);
       expect(r.precision ?? 0, `${r.checkId} precision`).toBeGreaterThanOrEqual(0.95);
       expect(r.recall ?? 0, `${r.checkId} recall`).toBeGreaterThanOrEqual(0.95);
+    }
+  });
+
+  it('deducts no near-miss and finds every look-alike gap (sample/near-misses.ts)', () => {
+    const entries = nearMisses(portal.site);
+    const kinds = new Set(entries.map((e) => e.checkId));
+    expect(kinds.size, [...kinds].join(' ')).toBeGreaterThanOrEqual(10);
+    expect(entries.some((e) => e.kind === 'look-alike-gap')).toBe(true);
+    const scored = outcome.findings.filter((f) => f.kind !== 'warning');
+    for (const e of entries) {
+      const mine = scored.filter((f) => f.unitId === e.unitId && f.checkId === e.checkId);
+      const label = `${e.unitId} ${e.checkId} ${e.subject ?? ''}: ${e.what}`;
+      if (e.subject) {
+        const about = mine.filter((f) => f.subject === e.subject || f.subject.endsWith(e.subject!));
+        if (e.kind === 'near-miss') expect(about, label).toEqual([]);
+        else expect(about.length, label).toBeGreaterThan(0);
+        continue;
+      }
+      // no subject: the unit's findings of the check are exactly the planted ones (ranged checks: the planted value)
+      const truth = portal.groundTruth.filter((t) => t.unitId === e.unitId && t.checkId === e.checkId);
+      if (truth.some((t) => t.value !== undefined))
+        expect(
+          mine.map((f) => f.suggestedPoints),
+          label,
+        ).toEqual(truth.map((t) => t.value));
+      else
+        expect(
+          mine.reduce((n, f) => n + f.occurrences, 0),
+          label,
+        ).toBe(truth.reduce((n, t) => n + t.count, 0));
+      if (e.kind === 'look-alike-gap') expect(mine.length, label).toBeGreaterThan(0);
     }
   });
 

@@ -2,6 +2,7 @@
 // removes the element entirely (no half-present element a check could read either way).
 import type { Rng } from '../prng.ts';
 import { escapeHtml } from '../render/escape.ts';
+import { channelsHtml, contactHtml, type GuideFamily } from './guide-families.ts';
 
 /** Elements of a 指南 (条例 Art. 12 + the rubric's 网址/新媒体账号/查阅场所). */
 export const GUIDE_ELEMENTS = {
@@ -63,13 +64,14 @@ interface GuideInput {
   contact: ContactInfo;
   websiteAsLink: boolean;
   missing: string[];
+  family: GuideFamily;
+  labelOnly?: string[]; // elements whose label stays with no value after it (联系电话：)
 }
-
-const SITE_TEXT = 'http://www.sxlinyi.gov.cn';
 
 export function guideHtml(g: GuideInput): string {
   const has = (id: string): boolean => !g.missing.includes(id);
   const org = escapeHtml(g.org);
+  const parts = { ...g, org, has, labelOnly: (id: string) => !!g.labelOnly?.includes(id) };
   const p: string[] = [];
   p.push(
     `<p>为了更好地提供政府信息公开服务，根据《中华人民共和国政府信息公开条例》（以下简称《条例》），编制本指南。公民、法人和其他组织可通过本指南了解${org}政府信息公开的有关事项。本指南每年更新一次。</p>`,
@@ -85,29 +87,17 @@ export function guideHtml(g: GuideInput): string {
   if (has('arrangement'))
     p.push('<p>（三）编排体系。主动公开的政府信息按照信息分类进行编排，每条信息标注索引号、发布机构、文号、成文日期和发布日期。</p>');
   if (has('access')) p.push('<p>（四）获取方式。公民、法人和其他组织可以通过以下途径获取本机关主动公开的政府信息：</p>');
-  if (has('website')) {
-    const url = `${SITE_TEXT}/zwgk/${g.unitId}/`;
-    p.push(
-      g.websiteAsLink
-        ? `<p>1. 政府网站：临猗县人民政府门户网站“政府信息公开”专栏，网址：<a href="/zwgk/${g.unitId}/" target="_blank">${url}</a>。</p>`
-        : `<p>1. 政府网站：临猗县人民政府门户网站“政府信息公开”专栏，网址：${url}。</p>`,
-    );
-  }
-  if (has('newMedia')) p.push(`<p>2. 政务新媒体：微信公众号“${escapeHtml(g.account)}”。</p>`);
-  if (has('readingRoom'))
-    p.push(
-      '<p>3. 政府信息查阅场所：临猗县档案馆（地址：临猗县城东大街88号）、临猗县图书馆（地址：临猗县城西大街12号）、临猗县政务服务中心政务公开专区。</p>',
-    );
+  p.push(...channelsHtml(parts, g.family));
   p.push('<p>（五）公开时限。属于主动公开范围的政府信息，自该政府信息形成或者变更之日起20个工作日内予以公开。</p>');
   p.push('<p><strong>二、依申请公开</strong></p>');
-  if (has('agency')) p.push(`<p>（一）受理机构。${org}办公室负责受理向本机关提出的政府信息公开申请（政府信息公开工作机构）。</p>`);
-  if (has('address')) p.push(`<p>办公地址：${escapeHtml(g.contact.address)}</p>`);
-  if (has('hours')) p.push('<p>办公时间：周一至周五（法定节假日除外）上午8:00-12:00，下午15:00-18:00</p>');
-  if (has('phone')) p.push(`<p>联系电话：${g.contact.phone}</p>`);
-  if (has('fax')) p.push(`<p>传真号码：${g.contact.fax}</p>`);
-  if (has('email')) p.push(`<p>电子邮箱：${g.contact.email}</p>`);
+  p.push(...contactHtml(parts, g.family));
   p.push('<p>邮政编码：044100</p>');
-  p.push('<p>（二）申请方式。申请人可以通过当面提交、邮寄等方式提出申请，填写《政府信息公开申请表》，并提供身份证明。</p>');
+  // without a fax number the guide may still name 传真申请 (near-miss-guide-fax-application: 当面申请、信函申请或传真申请)
+  p.push(
+    has('fax')
+      ? '<p>（二）申请方式。申请人可以通过当面提交、邮寄等方式提出申请，填写《政府信息公开申请表》，并提供身份证明。</p>'
+      : '<p>（二）申请方式。申请人可通过当面申请、信函申请或传真申请等方式提出，填写《政府信息公开申请表》，并提供身份证明。</p>',
+  );
   p.push(
     '<p>（三）处理时限。能够当场答复的，当场予以答复；不能当场答复的，自收到申请之日起20个工作日内予以答复；需要延长答复期限的，延长的期限最长不超过20个工作日。</p>',
   );
@@ -127,6 +117,7 @@ interface FunctionsInput {
   rng: Rng;
   contact: ContactInfo;
   missing: string[];
+  table?: boolean; // 机构信息 and 领导简介 as tables
 }
 
 export function functionsHtml(f: FunctionsInput): string {
@@ -153,12 +144,37 @@ export function functionsHtml(f: FunctionsInput): string {
       ? '<p>党政综合办公室、党建工作办公室、经济发展办公室、社会事务办公室、平安建设办公室、综合便民服务中心。</p>'
       : '<p>办公室、政策法规股、业务管理股、财务审计股。</p>',
   );
+  const [head, deputy] = f.cls === 'A' ? (org.includes('乡') ? ['乡长', '副乡长'] : ['镇长', '副镇长']) : ['局长', '副局长'];
+  const leaders: [string, string, string][] = [
+    [personName(f.rng), head, '主持全面工作。'],
+    [personName(f.rng), deputy, '分管业务工作。'],
+  ];
+  if (f.table) {
+    // fj-pingtan-style-functions-table.html (平潭 农业农村局): 机构信息 as a label table, 领导简介 as 姓名|职务|分工
+    const info: [string, string, string][] = [
+      ['address', '办公地址', escapeHtml(f.contact.address)],
+      ['hours', '办公时间', '周一至周五（法定节假日除外）夏令时 上午8:00-12:00，下午3:00-6:00；冬令时 上午8:00-12:00，下午2:30-5:30'],
+      ['contact', '办公电话', f.contact.phone],
+      ['contact', '传真', f.contact.fax],
+    ];
+    p.push('<p>三、机构信息</p>');
+    p.push(
+      `<table>${info
+        .filter(([id]) => has(id))
+        .map(([, k, v]) => `<tr><th>${k}</th><td>${v}</td></tr>`)
+        .join('')}</table>`,
+    );
+    if (has('leader')) {
+      p.push('<p>四、领导简介</p>');
+      p.push(
+        `<table><tr><th>姓名</th><th>职务</th><th>分工</th></tr>${leaders.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</table>`,
+      );
+    }
+    return p.join('\n');
+  }
   if (has('leader')) {
     p.push('<p><strong>三、领导信息</strong></p>');
-    const [head, deputy] = f.cls === 'A' ? ['镇长', '副镇长'] : ['局长', '副局长'];
-    const title = org.includes('乡') && f.cls === 'A' ? ['乡长', '副乡长'] : [head, deputy];
-    p.push(`<p>${title[0]}：${personName(f.rng)}，主持全面工作。</p>`);
-    p.push(`<p>${title[1]}：${personName(f.rng)}，分管业务工作。</p>`);
+    for (const [name, title, work] of leaders) p.push(`<p>${title}：${name}，${work.replace('。', '')}。</p>`);
   }
   p.push('<p><strong>四、联系方式</strong></p>');
   if (has('address')) p.push(`<p>办公地址：${escapeHtml(f.contact.address)}</p>`);

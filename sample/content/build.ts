@@ -25,6 +25,7 @@ import {
   VIOLATIONS,
 } from './pools.ts';
 import { contactInfo, functionsHtml, guideHtml } from './articles.ts';
+import { GUIDE_FAMILIES } from './guide-families.ts';
 import { place, sortRows } from './rows.ts';
 import { buildConsultation } from './consultation.ts';
 import { buildFeed } from './feed-posts.ts';
@@ -371,7 +372,8 @@ function shuanggongshiColumn(ctx: Ctx): Column {
     col.subs.push(sub);
     all.push(...items);
   }
-  col.items = sortRows(all);
+  // a navigation page listing only its sub-columns: fresh through them, not blank
+  col.items = ctx.plan.shuanggongshiParentEmpty ? [] : sortRows(all);
   return col;
 }
 
@@ -384,12 +386,15 @@ function decisionsColumn(ctx: Ctx): Column {
   const y = ctx.year;
   const org = ctx.names.org;
   const items: Item[] = [];
-  if (!ctx.plan.decisionsCatalogOld)
-    items.push(
-      newItem(ctx, `${org}${y}年度重大行政决策事项目录`, `${y}-02-${String(ctx.rng.int(10, 27))}`, {
-        body: ['经研究，现将本年度重大行政决策事项目录予以公布。'],
-      }),
-    );
+  const catalogBody = { body: ['经研究，现将本年度重大行政决策事项目录予以公布。'] };
+  if (ctx.plan.decisionsCatalogRepublished)
+    // last year's 目录 published again this year: a row of this year that is not this year's 目录
+    items.push(newItem(ctx, `${org}${y - 1}年度重大行政决策事项目录`, `${y}-01-${String(ctx.rng.int(10, 27))}`, catalogBody));
+  else if (ctx.plan.decisionsCatalogYearInDate)
+    // the title names no year: the 发布日期 says which year's 目录 it is
+    items.push(newItem(ctx, `${org}重大行政决策事项目录`, `${y}-02-${String(ctx.rng.int(10, 27))}`, catalogBody));
+  else if (!ctx.plan.decisionsCatalogOld)
+    items.push(newItem(ctx, `${org}${y}年度重大行政决策事项目录`, `${y}-02-${String(ctx.rng.int(10, 27))}`, catalogBody));
   items.push(
     newItem(ctx, `${org}${y - 1}年度重大行政决策事项目录`, `${y - 1}-03-${String(ctx.rng.int(10, 27))}`, {
       body: ['经研究，现将年度重大行政决策事项目录予以公布。'],
@@ -568,6 +573,8 @@ export function buildUnit(spec: SampleUnitSpec, index: number, opts: BuildOption
         contact,
         websiteAsLink: index % 3 === 0,
         missing: plan.guideMissing ?? [],
+        family: GUIDE_FAMILIES[index % GUIDE_FAMILIES.length],
+        labelOnly: plan.guideLabelOnly,
       }),
     ),
   );
@@ -577,7 +584,14 @@ export function buildUnit(spec: SampleUnitSpec, index: number, opts: BuildOption
       'functions',
       index % 3 === 1 ? '机构概况' : '机构职能',
       'jgzn',
-      functionsHtml({ org: names.org, cls: spec.cls, rng, contact, missing: plan.functionsMissing ?? [] }),
+      functionsHtml({
+        org: names.org,
+        cls: spec.cls,
+        rng,
+        contact,
+        missing: plan.functionsMissing ?? [],
+        table: GUIDE_FAMILIES[index % GUIDE_FAMILIES.length] === 'table',
+      }),
     ),
   );
   cols.push(deptInfoColumn(ctx));

@@ -94,11 +94,15 @@ export interface GapPlan {
   lateConsultations?: { asked: string; replied: string | null }[];
   extraConsultations?: { asked: string; replied: string | null }[]; // compliant traps
   guideMissing?: string[]; // guide element ids removed
+  guideLabelOnly?: string[]; // guide element ids whose label stays with nothing after it (联系电话：)
   functionsMissing?: string[]; // function field ids removed
   majorProjectsOld?: string[]; // categories with rows dated before the window only
   majorProjectsAbsent?: string[]; // category sub-columns left out
   budgetMissing?: ('预算' | '决算')[];
+  shuanggongshiParentEmpty?: boolean; // near-miss: the 双公示 page lists no rows of its own, its sub-columns do
   decisionsCatalogOld?: boolean; // 目录 row only for the previous year
+  decisionsCatalogRepublished?: boolean; // gap: the previous year's 目录 published again this year, none of this year
+  decisionsCatalogYearInDate?: boolean; // near-miss: this year's 目录 titled without a year, dated this year
   decisionsNoFeedback?: boolean; // 征求意见 without 结果反馈
   decisionsNoPrecomment?: boolean;
   govDocsMissingInterp?: number; // 政府/政府办 documents without any 解读
@@ -114,7 +118,7 @@ export const GAPS: Record<string, GapPlan> = {
   niudu: { missingColumns: ['annualReport'], attributeMissing: 1 },
   chuhou: { blankColumns: ['annualReport'], guideMissing: ['fax'] },
   yuyang: { deptInfoAgeDays: 70 },
-  miaoshang: { feedGaps: [{ from: '2023-07-03', days: 31 }] },
+  miaoshang: { feedGaps: [{ from: '2023-07-03', days: 31 }], guideLabelOnly: ['phone'] },
   linjin: { interpForms: ['文字', '图解', 'H5'] },
   qiji: { blankColumns: ['deptInfo'] },
   dongzhang: { deptInfoAgeDays: 20, catalogMissing: ['农田水利'] },
@@ -160,6 +164,7 @@ export const GAPS: Record<string, GapPlan> = {
   },
   minzheng: {
     keyFieldStale: ['社会救助'],
+    decisionsCatalogYearInDate: true,
     lateConsultations: [
       { asked: '2023-06-05', replied: '2023-06-20' },
       { asked: '2023-11-01', replied: null },
@@ -171,12 +176,12 @@ export const GAPS: Record<string, GapPlan> = {
   ziranziyuan: { lateConsultations: [{ asked: '2023-11-20', replied: null }], holidayInterpTrap: true },
   zhujian: { missingColumns: ['shuanggongshi'], budgetMissing: ['预算'], attributeMissing: 2 },
   jiaotong: { deptInfoAgeDays: 86, deptInfoPinnedRecent: true, budgetMissing: ['预算', '决算'] },
-  shuiwu: { govDocsLateInterp: 1 },
+  shuiwu: { govDocsLateInterp: 1, decisionsCatalogYearInDate: true },
   nongye: { blankColumns: ['keyField:涉农补贴'] },
-  linye: { decisionsNoFeedback: true },
+  linye: { decisionsNoFeedback: true, shuanggongshiParentEmpty: true },
   shangwu: { attributeMissing: 1 },
   wenlv: { guideMissing: ['newMedia'], head405Link: true },
-  weijianti: { interpForms: ['文字', '视频', '图解'] },
+  weijianti: { interpForms: ['文字', '视频', '图解'], decisionsCatalogRepublished: true },
   tuiyijunren: { functionsMissing: ['hours', 'leader'] },
   yingji: { interpretationsStale: true },
   shenji: { decisionsNoPrecomment: true },
