@@ -11,10 +11,14 @@ export type Route =
   | { kind: 'pdf'; unit: UnitModel; serial: number }
   | { kind: 'file'; unit: UnitModel; file: string }; // a committed attachment (sample/attachments/)
 
-/** Route key: path plus the Epoint page query, the only query the portal reads. */
+/** Route key: path plus the only queries the portal reads (Epoint page, JSP pageNo and content id). */
 export function routeKey(pathname: string, search: URLSearchParams): string {
   const page = search.get('page');
-  return page && page !== '1' ? `${pathname}?page=${page}` : pathname;
+  if (page && page !== '1') return `${pathname}?page=${page}`;
+  const pageNo = search.get('pageNo');
+  if (pageNo && pageNo !== '1') return `${pathname}?pageNo=${pageNo}`;
+  const id = search.get('id');
+  return id && pathname.endsWith('/content.jsp') ? `${pathname}?id=${id}` : pathname;
 }
 
 function addColumn(routes: Map<string, Route>, unit: UnitModel, col: Column, parent?: Column): void {

@@ -22,6 +22,9 @@ export function columnUrl(unit: UnitModel, col: Column, page = 0): string {
     case 'kpy':
       if (col.kind === 'article') return `${base}${col.slug}/index.shtml`;
       return page === 0 ? `${base}${col.slug}/list.shtml` : `${base}${col.slug}/list_${page + 1}.shtml`;
+    case 'jsp':
+      if (col.kind === 'article') return `${base}${col.slug}/index.jsp`;
+      return page === 0 ? `${base}${col.slug}/list.jsp` : `${base}${col.slug}/list.jsp?pageNo=${page + 1}`;
   }
 }
 
@@ -48,6 +51,8 @@ export function detailUrl(unit: UnitModel, home: ItemHome, item: Item): string {
     }
     case 'kpy':
       return `${base}${home.slug}/${ym}/${hexId(item.serial, unit.id)}.shtml`;
+    case 'jsp':
+      return `${base}${home.slug}/content.jsp?id=${item.serial}`;
   }
 }
 

@@ -15,6 +15,7 @@ const ATTR_LABEL: Record<UnitModel['style'], string> = {
   epoint: '公开方式',
   hanweb: '公开属性',
   kpy: '公开方式',
+  jsp: '公开方式',
 };
 
 function fields(unit: UnitModel, it: Item): [string, string][] {
@@ -50,6 +51,8 @@ function metaBlock(unit: UnitModel, it: Item): string {
       return `<div id="symbol">${f.map(([k, v]) => `<p><span>${k}：</span>${e(v)}</p>`).join('')}</div>`;
     case 'hanweb':
       return `<div class="xxgk-info"><ul>${f.map(([k, v]) => `<li><span>${k}：</span>${e(v)}</li>`).join('')}</ul></div>`;
+    case 'jsp':
+      return ''; // the 党政 page has no metadata block: an info line under the title (infoLine)
     case 'kpy':
       return `<div class="meta-data"><dl>${f.map(([k, v]) => `<dd><label><font>${k === '索引号' ? '索 引 号' : k}</font></label><div class="display-block">${e(v)}</div></dd>`).join('')}</dl></div>`;
   }
@@ -66,6 +69,8 @@ function bodyClass(unit: UnitModel): string {
       return 'jgzn_content';
     case 'kpy':
       return 'zoomcon';
+    case 'jsp':
+      return 'content';
   }
 }
 
@@ -82,13 +87,23 @@ function questionBlock(it: Item): string {
   return `<table class="zx-detail">${rows.map(([k, v]) => `<tr><th>${k}：</th><td>${escapeHtml(v)}</td></tr>`).join('')}</table>`;
 }
 
+/** A 党政 detail page's one line of metadata: 发布时间, 来源, 文号 and 公开方式 where the document has them, 浏览次数. */
+function infoLine(unit: UnitModel, it: Item): string {
+  const parts = [`发布时间：${it.date} ${it.time}`, `来源：${escapeHtml(unit.org)}`];
+  if (it.docNo) parts.push(`文号：${escapeHtml(it.docNo)}`);
+  if (it.attr === 'field') parts.push('公开方式：主动公开');
+  return `<div class="info">${parts.map((p) => `<span>${p}</span>`).join('　')}　<span>浏览次数：<span id="hits">${(it.serial * 37) % 900}</span></span></div>`;
+}
+
 export function renderDetail(unit: UnitModel, col: Column, it: Item): string {
   const isQuestion = !!it.question;
   const body = it.body.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n') + plantedBlocks(it);
   const dateLine =
     unit.style === 'epoint'
       ? `<div class="ewb-article-sources">时间发布：${it.date} ${it.time}</div>`
-      : `<div class="article-info"><span class="time">发布时间：${it.date} ${it.time}</span><span class="source">来源：${escapeHtml(unit.org)}</span></div>`;
+      : unit.style === 'jsp'
+        ? infoLine(unit, it)
+        : `<div class="article-info"><span class="time">发布时间：${it.date} ${it.time}</span><span class="source">来源：${escapeHtml(unit.org)}</span></div>`;
   const main = isQuestion
     ? `<div class="main"><h1 class="article-title">${escapeHtml(it.title)}</h1>\n${questionBlock(it).replace('<td></td>', `<td>${escapeHtml(unit.org)}</td>`)}\n</div>`
     : `<div class="main">\n${metaBlock(unit, it)}\n<h1 class="article-title">${escapeHtml(it.title)}</h1>\n${dateLine}\n<div class="${bodyClass(unit)}" id="zoom">\n${body}${col.catalog ? `\n${catalogTable(col)}` : ''}\n</div></div>`;

@@ -29,6 +29,8 @@ function nav(unit: UnitModel): string {
       return `<div class="zfxxgk-lm">\n${groups.map((g) => `<div class="lm-box"><div class="lm-tt">${g.title}</div><ul class="lm-list">${g.cols.map((c) => `<li>${navLink(unit, c)}</li>`).join('')}</ul></div>`).join('\n')}\n</div>`;
     case 'kpy':
       return `<div class="xxgk-nav">\n${unit.columns.map((c) => navLink(unit, c)).join('\n｜')}\n</div>`;
+    case 'jsp':
+      return `<div class="nav-list">\n${groups.map((g) => `<dl><dt>${g.title}</dt>${g.cols.map((c) => `<dd>${navLink(unit, c)}</dd>`).join('')}</dl>`).join('\n')}\n</div>`;
     case 'wcm':
       return `<table class="lm" width="100%">\n${groups.map((g) => `<tr><td class="lm_tt">${g.title}</td><td>${g.cols.map((c) => navLink(unit, c)).join('&nbsp;&nbsp;')}</td></tr>`).join('\n')}\n</table>`;
   }

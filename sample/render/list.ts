@@ -3,7 +3,7 @@ import type { Column, Item, UnitModel } from '../model.ts';
 import { columnUrl } from '../urls.ts';
 import { escapeHtml } from './escape.ts';
 import { crumbsFor, layout } from './layout.ts';
-import { consultationTable, epointRows, hanwebRecords, hrefFrom, kpyRows, trsRows, wcmRows } from './rows.ts';
+import { consultationTable, epointRows, hanwebRecords, hrefFrom, jspRows, kpyRows, trsRows, wcmRows } from './rows.ts';
 import { catalogTable } from './detail.ts';
 
 export const PAGE_SIZE = 12;
@@ -35,6 +35,16 @@ function pager(unit: UnitModel, col: Column, page: number, pages: number): strin
     }
     case 'hanweb':
       return '';
+    case 'jsp': {
+      // jsp-pager-pageno-list.html: 首页 上一页 1 2 … 下一页 尾页, then 页次：1/N 每页N条
+      const links = [`<a href="${columnUrl(unit, col, 0)}">首页</a>`];
+      links.push(page > 0 ? `<a href="${columnUrl(unit, col, page - 1)}">上一页</a>` : '<span class="disabled">上一页</span>');
+      for (let i = 0; i < Math.min(pages, 5); i++)
+        links.push(i === page ? `<span class="current">${i + 1}</span>` : `<a href="${columnUrl(unit, col, i)}">${i + 1}</a>`);
+      if (page < pages - 1) links.push(`<a href="${columnUrl(unit, col, page + 1)}" title="下一页">下一页</a>`);
+      links.push(`<a href="${columnUrl(unit, col, pages - 1)}" title="尾页">尾页</a>`);
+      return `<div class="pagination">${links.join('\n')}\n<span class="totalNum">页次：${page + 1}/${pages} 每页${PAGE_SIZE}条</span></div>`;
+    }
   }
 }
 
@@ -52,6 +62,8 @@ function rowsHtml(unit: UnitModel, col: Column, rows: Item[]): string {
       return hanwebRecords(unit, col, rows);
     case 'kpy':
       return kpyRows(unit, col, rows);
+    case 'jsp':
+      return jspRows(unit, col, rows);
   }
 }
 

@@ -66,6 +66,15 @@ export function kpyRows(unit: UnitModel, col: Column, rows: Item[]): string {
   return `<ul class="common_newslist">\n${li.join('\n')}\n</ul>`;
 }
 
+/** 党政 JSP portal: title and date cells in a table (dates in brackets, as on jsp-pager-pageno-list.html's rows). */
+export function jspRows(unit: UnitModel, col: Column, rows: Item[]): string {
+  const tr = rows.map(
+    (it) =>
+      `<tr><td class="news-title">${it.pinned ? '<span class="zd">[置顶]</span>' : '·'}<a href="${hrefFrom(unit, col, it)}" title="${escapeHtml(it.title)}" target="_blank">${escapeHtml(it.title)}</a></td><td class="time" width="100">[${it.date}]</td></tr>`,
+  );
+  return `<table class="news-table" width="100%">\n${tr.join('\n')}\n</table>`;
+}
+
 /** 政务咨询 as a table with 留言时间/回复时间 cells (used by some styles instead of plain rows). */
 export function consultationTable(unit: UnitModel, col: Column, rows: Item[]): string {
   const tr = rows.map((it) => {
