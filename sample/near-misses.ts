@@ -5,6 +5,7 @@
 import type { SiteModel, UnitModel } from './model.ts';
 import { GUIDE_FAMILIES, type GuideFamily } from './content/guide-families.ts';
 import { detailUrl } from './urls.ts';
+import { PAGE_MASKED, PLANTED_ATTACHMENTS } from './content/privacy.ts';
 
 export interface NearMiss {
   unitId: string;
@@ -237,6 +238,81 @@ function timingEntries(unit: UnitModel): NearMiss[] {
   return out;
 }
 
+/** Labels the navigation gives a required column other than its most common name (column.missing must see them). */
+const LABEL_VARIANTS: Record<string, string[]> = {
+  deptInfo: ['工作动态'],
+  functions: ['机构概况'],
+  majorProjects: ['重大建设项目'],
+  budget: ['财政预决算'],
+  annualReport: ['政府信息公开年度报告'],
+  shuanggongshi: ['双公示'],
+};
+
+function presenceEntries(unit: UnitModel): NearMiss[] {
+  const out: NearMiss[] = [];
+  for (const col of unit.columns)
+    if (LABEL_VARIANTS[col.key]?.includes(col.label))
+      out.push({
+        unitId: unit.id,
+        checkId: 'column.missing',
+        kind: 'near-miss',
+        subject: col.key,
+        what: `必设栏目以“${col.label}”为名`,
+        modelledOn: '../shared/docs/real-portals.md（各地栏目名称）；checks/column-names.ts',
+      });
+  if (unit.feed.kind !== 'broken' && unit.feed.posts.some((p) => p.pinned))
+    out.push({
+      unitId: unit.id,
+      checkId: 'newmedia.stale',
+      kind: 'near-miss',
+      what: '订阅源第一条是上一年的置顶欢迎语，不计为更新，也不拉长更新间隔',
+      modelledOn: '../shared/docs/domain-rules.md（置顶信息不计更新）',
+    });
+  const items = unit.columns.flatMap((c) => [c, ...(c.subs ?? [])]).flatMap((c) => c.items);
+  const masked = items.some(
+    (i) => i.table === PAGE_MASKED || i.attachments?.some((a) => PLANTED_ATTACHMENTS.some((p) => p.file === a.file && !p.leaks)),
+  );
+  if (masked)
+    out.push({
+      unitId: unit.id,
+      checkId: 'privacy.exposure',
+      kind: 'near-miss',
+      what: '公示名单的身份证号、手机号已脱敏，或 18 位数字校验位不符、不是身份证号',
+      modelledOn: 'GB 11643 校验位；sample/content/privacy.ts',
+    });
+  return out;
+}
+
+function partialEntries(unit: UnitModel): NearMiss[] {
+  const out: NearMiss[] = [];
+  for (const cat of unit.plan.majorProjectsOld ?? [])
+    out.push({
+      unitId: unit.id,
+      checkId: 'majorprojects.missing',
+      kind: 'look-alike-gap',
+      subject: cat,
+      what: `“${cat}”子栏目有信息，但都是上一年的`,
+      modelledOn: '2023 考核方案 重大建设项目（考核期内的批准、实施信息）',
+    });
+  if (unit.plan.decisionsNoFeedback)
+    out.push({
+      unitId: unit.id,
+      checkId: 'decisions.precomment',
+      kind: 'look-alike-gap',
+      what: '征求意见稿和起草说明都已公开，缺意见采纳情况的反馈',
+      modelledOn: '《重大行政决策程序暂行条例》第十四条、第十五条',
+    });
+  for (const [field, kind] of Object.entries(unit.plan.keyFieldDropKind ?? {}))
+    out.push({
+      unitId: unit.id,
+      checkId: 'keyfield.coverage',
+      kind: 'look-alike-gap',
+      what: `重点领域“${field}”栏目有近期信息，但没有“${kind}”`,
+      modelledOn: '2023 考核方案 重点领域信息公开（如……等信息）',
+    });
+  return out;
+}
+
 export function nearMisses(site: SiteModel): NearMiss[] {
   return site.units
     .filter((u) => !u.unreachable && !u.id.startsWith('bench-'))
@@ -249,5 +325,7 @@ export function nearMisses(site: SiteModel): NearMiss[] {
       ...columnEntries(u),
       ...attributeEntries(u),
       ...timingEntries(u),
+      ...presenceEntries(u),
+      ...partialEntries(u),
     ]);
 }
