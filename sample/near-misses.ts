@@ -5,7 +5,7 @@
 import type { SiteModel, UnitModel } from './model.ts';
 import { GUIDE_FAMILIES, type GuideFamily } from './content/guide-families.ts';
 import { detailUrl } from './urls.ts';
-import { PAGE_MASKED, PLANTED_ATTACHMENTS } from './content/privacy.ts';
+import { PAGE_MASKED, PAGE_WORDING, PLANTED_ATTACHMENTS } from './content/privacy.ts';
 
 export interface NearMiss {
   unitId: string;
@@ -283,6 +283,21 @@ function presenceEntries(unit: UnitModel): NearMiss[] {
   return out;
 }
 
+/** Sentences that read like a wording fault and are not (代开发票 in a warning against it, the leaders' right names). */
+function contentEntries(unit: UnitModel): NearMiss[] {
+  const bodies = unit.columns.flatMap((c) => [c, ...(c.subs ?? [])]).flatMap((c) => c.items.flatMap((i) => i.body));
+  const planted = PAGE_WORDING.filter((w) => Object.keys(w.wording).length === 0 && bodies.includes(w.text));
+  return planted.flatMap((w) =>
+    ['content.typo', 'content.expression', 'content.sensitive'].map((checkId) => ({
+      unitId: unit.id,
+      checkId,
+      kind: 'near-miss' as const,
+      what: `正文“${w.text}”没有错误`,
+      modelledOn: 'sample/content/privacy.ts PAGE_WORDING（领导名单见 config/sample.yaml leaders）',
+    })),
+  );
+}
+
 function partialEntries(unit: UnitModel): NearMiss[] {
   const out: NearMiss[] = [];
   for (const cat of unit.plan.majorProjectsOld ?? [])
@@ -327,5 +342,6 @@ export function nearMisses(site: SiteModel): NearMiss[] {
       ...timingEntries(u),
       ...presenceEntries(u),
       ...partialEntries(u),
+      ...contentEntries(u),
     ]);
 }
