@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import chineseDays from 'chinese-days';
 import { CHECK_IDS } from '../checks/index.ts';
-import { buildSampleSite, computeGroundTruth, feedGaps, startSamplePortal, writeGroundTruth } from '../sample/index.ts';
+import { buildSampleSite, computeGroundTruth, feedGaps, nearMisses, startSamplePortal, writeGroundTruth } from '../sample/index.ts';
 
 const { isWorkday } = chineseDays;
 const site = buildSampleSite();
@@ -97,6 +97,44 @@ describe('sample ground truth', () => {
     expect(feedGaps([], '2023-01-01', '2023-01-10', 14)).toBe(0);
     expect(entry('gongke', 'newmedia.stale')?.count).toBe(2);
     expect(entry('yibao', 'newmedia.stale')).toBeUndefined(); // failing feed: a warning, not a gap
+  });
+
+  it('judges a 标准目录 item by the column its cell links to: rows under other titles publish it, 暂无信息 does not', () => {
+    const catalogs = site.units.filter((u) => u.cls === 'A').map((u) => u.columns.find((c) => c.key === 'catalog')!);
+    expect(catalogs.every((c) => c.catalog!.every((r) => r.href))).toBe(true);
+    const places = catalogs.flatMap((c) => c.places ?? []);
+    const withRows = places.filter((p) => p.items.length > 0);
+    expect(withRows.length).toBeGreaterThan(10);
+    for (const p of withRows)
+      expect(
+        p.items.some((i) => i.title.includes(p.label)),
+        p.label,
+      ).toBe(false);
+    expect(entry('sunji', 'catalog.item-missing')?.count).toBe(2);
+    expect(entry('sunji', 'column.blank')?.note).toContain('catalog:宅基地审批');
+    expect(entry('niudu', 'catalog.item-missing')).toBeUndefined();
+  });
+
+  it('lists near-misses beside the truth: none is planted, every look-alike gap is', () => {
+    const list = nearMisses(site);
+    expect(new Set(list.map((e) => e.checkId)).size).toBeGreaterThanOrEqual(20);
+    for (const e of list) expect(e.modelledOn.length, `${e.unitId} ${e.checkId}`).toBeGreaterThan(0);
+    for (const e of list.filter((x) => x.kind === 'look-alike-gap')) {
+      const t = truth.filter((x) => x.unitId === e.unitId && x.checkId === e.checkId);
+      expect(
+        t.some((x) => x.count > 0 && (x.value === undefined || x.value < 3 || RANGED.includes(x.checkId))),
+        `${e.unitId} ${e.checkId}`,
+      ).toBe(true);
+      if (e.subject && ['guide.incomplete', 'budget.missing', 'majorprojects.missing'].includes(e.checkId))
+        expect(t.map((x) => x.note).join(''), `${e.unitId} ${e.checkId}`).toContain(e.subject);
+    }
+    for (const e of list.filter(
+      (x) => x.kind === 'near-miss' && x.subject && ['guide.incomplete', 'catalog.item-missing'].includes(x.checkId),
+    ))
+      expect(entry(e.unitId, e.checkId)?.note ?? '', `${e.unitId} ${e.subject}`).not.toContain(e.subject);
+    expect(entry('weijianti', 'decisions.catalog')?.value).toBe(0); // last year's 目录 republished this year
+    expect(entry('minzheng', 'decisions.catalog')?.value).toBe(3); // 目录 without a year in its title, dated this year
+    expect(entry('miaoshang', 'guide.incomplete')?.note).toContain('联系电话');
   });
 
   it('writes ground-truth.json', async () => {
