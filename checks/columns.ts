@@ -5,9 +5,9 @@ import type { Check, CheckContext } from './context.ts';
 import type { Finding } from '../model/index.ts';
 import { columnName, splitKey } from './column-names.ts';
 import { daysBetween } from './dates.ts';
-import { makeFinding, warningSubject } from './finding.ts';
+import { makeFinding, warningSubject, type FindingInput } from './finding.ts';
 import { columnEvidence, columnGroup, detailEvidence, detailsOf, formatRow, freshness, homeUnreachable, notCrawled } from './observed.ts';
-import { periodFor } from './periods.ts';
+import { kindReason, periodFor } from './periods.ts';
 import { deductionPoints, rubricRow } from './rubric-rows.ts';
 import { visibleLength } from './text.ts';
 
@@ -80,6 +80,7 @@ export const columnBlank: Check = {
       if (col.status === 'blank') {
         // A parent whose sub-columns hold rows is a navigation page, not a blank column.
         if (!key.includes(':') && obs.columns.some((c) => c.columnKey.startsWith(`${key}:`) && c.items.length > 0)) continue;
+        if (col.nav && col.nav.subColumns > 0) continue; // a page of sub-columns is a navigation page
         // An article column whose body was read with enough text is not blank.
         const article = ctx.settings.articleColumns.includes(key) ? detailsOf(obs, key) : [];
         if (article.some((d) => visibleLength(d.text) >= ctx.settings.articleMinChars)) continue;
@@ -99,9 +100,10 @@ export const columnBlank: Check = {
           subject: key,
           kind: 'deduction',
           title: `"${columnName(key)}"栏目为空白栏目`,
-          detail: `${measured}（${col.url ?? ''}）。属于政府网站检查指标中的"空白栏目"（国办秘函〔2019〕19号）。`,
+          detail: `${measured}（${col.url ?? ''}）。属于政府网站检查指标中的"空白栏目"（国办秘函〔2019〕19号）。${kindNote(ctx, col)}`,
           suggestedPoints: monthlyPoints(ctx, unit),
           monthly: true,
+          ...navBlankConfidence(ctx, col),
           evidence: [evidence],
         }),
       );
@@ -109,6 +111,23 @@ export const columnBlank: Check = {
     return out;
   },
 };
+
+function kindNote(ctx: CheckContext, col: ColumnObservation): string {
+  const why = kindReason(ctx.settings, col);
+  return why ? `栏目类型：${why}。` : '';
+}
+
+/**
+ * A navigation column is certainly blank when it is a list by its kind (its page read, no row, no sub-column) or
+ * says 暂无信息; a page of no kind or a static page may hold its text in a layout not read as an article.
+ */
+function navBlankConfidence(ctx: CheckContext, col: ColumnObservation): Pick<FindingInput, 'confidence' | 'confidenceReason'> {
+  if (!col.nav || col.placeholder) return {};
+  if (col.nav.kind && periodFor(ctx.settings, col) !== null)
+    return { confidence: 'high', confidenceReason: `栏目页已读取，按栏目类型应为列表，未见任何条目或子栏目` };
+  const what = col.nav.kind ? '静态页面类栏目' : '栏目类型未识别';
+  return { confidence: 'low', confidenceReason: `${what}，页面未读到条目或正文，可能是未识别的版式，需人工核实是否为空白栏目` };
+}
 
 /** Keys judged for staleness: columns with a period, sub-columns folded into their parent. */
 function periodKeys(ctx: CheckContext, obs: UnitObservations): string[] {
@@ -141,6 +160,8 @@ function staleStates(ctx: CheckContext, obs: UnitObservations): StaleState[] {
     const readable = group.filter((c) => c.status === 'ok');
     if (readable.length === 0) continue; // missing / blank / unreachable are judged elsewhere
     const own = group.find((c) => c.columnKey === key);
+    // a navigation column read as a single page with its text is no list: no row can be late
+    if (own?.nav && readable.every((c) => c.items.length === 0)) continue;
     const period = periodFor(ctx.settings, own ?? { columnKey: key, label: null })!;
     const items = readable.flatMap((c) => c.items);
     const f = freshness(items);
@@ -182,7 +203,7 @@ export const columnStale: Check = {
             subject: s.key,
             kind: 'deduction',
             title: `"${name}"栏目超过 ${s.period} 天未更新`,
-            detail: `${measured}。违反栏目更新要求（国办秘函〔2019〕19号"栏目不更新"：动态类 2 周、通知公告/政策文件类 6 个月、人事/规划类 1 年）。${s.lowConfidence.length ? `注意：${s.lowConfidence.join('；')}。` : ''}`,
+            detail: `${measured}。违反栏目更新要求（国办秘函〔2019〕19号"栏目不更新"：动态类 2 周、通知公告/政策文件类 6 个月、人事/规划类 1 年）。${kindNote(ctx, col)}${s.lowConfidence.length ? `注意：${s.lowConfidence.join('；')}。` : ''}`,
             suggestedPoints: monthlyPoints(ctx, unit),
             confidence: s.lowConfidence.length ? 'low' : 'high',
             monthly: true,
@@ -199,7 +220,7 @@ export const columnStale: Check = {
             subject: warningSubject(s.key),
             kind: 'warning',
             title: `预警："${name}"栏目 ${left === 0 ? '今天' : `${left} 天内`}将超过更新期限`,
-            detail: `最新一条（不含置顶）${s.newest!.date}"${s.newest!.title}"，距检查日 ${s.age} 天；更新期限 ${s.period} 天。请及时更新。`,
+            detail: `最新一条（不含置顶）${s.newest!.date}"${s.newest!.title}"，距检查日 ${s.age} 天；更新期限 ${s.period} 天。${kindNote(ctx, col)}请及时更新。`,
             suggestedPoints: 0,
             confidence: s.lowConfidence.length ? 'low' : 'high',
             monthly: true,

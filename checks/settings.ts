@@ -9,6 +9,7 @@ const SETTINGS_FILE = new URL('../config/check-settings.yaml', import.meta.url);
 const settingsSchema = z.object({
   columnPeriods: z.record(z.string(), z.number().int().positive()),
   labelPeriods: z.array(z.object({ keywords: z.array(z.string()), days: z.number().int().positive() })),
+  kindPeriods: z.record(z.string(), z.number().int().positive().nullable()),
   warnDays: z.number().int().min(0),
   deptInfoMaxAgeDays: z.number().int().positive(),
   newMediaMaxGapDays: z.number().int().positive(),

@@ -1,6 +1,7 @@
 import type { ColumnObservation, DetailObservation, ListItem, PageTextObservation } from '../store/index.ts';
 import type { UnitCrawlContext } from './unit-context.ts';
 import { finishListRows } from './list-extract.ts';
+import { subColumnCount } from './nav-columns.ts';
 import type { DetailExtraction } from './detail-extract.ts';
 import type { ExtractedLink } from './links-extract.ts';
 import type { AnalysisPart, PageAnalysis } from './page-analysis.ts';
@@ -13,6 +14,8 @@ export interface ColumnTarget {
   label: string | null;
   url: string;
   source: 'override' | 'discovered';
+  /** A column of the unit's navigation beyond the fixed keys (nav:<label>): its kind by its label. */
+  nav?: { kind: string | null; word: string | null };
 }
 
 export interface ColumnCrawlResult {
@@ -123,7 +126,9 @@ function columnBase(ctx: UnitCrawlContext, target: ColumnTarget) {
 export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): Promise<ColumnCrawlResult> {
   const base = columnBase(ctx, target);
   // a place a 标准目录 links to may be a single page (机构职能, 办事指南) as often as a list
-  const isArticleColumn = ctx.run.config.crawl.articleColumns.includes(target.key) || target.key.startsWith('catalog:');
+  // so is a column of the unit's navigation (机构简介, 联系我们 are pages, 人事信息 a list)
+  const isArticleColumn =
+    ctx.run.config.crawl.articleColumns.includes(target.key) || target.key.startsWith('catalog:') || target.nav !== undefined;
   // 'text': the page's own text, for the content-safety checks (static and list pages too)
   const firstParts: AnalysisPart[] = isArticleColumn ? ['list', 'links', 'detail', 'text'] : ['list', 'links', 'text'];
   const first = await ctx.io.source.load({ url: target.url, role: 'list', unitId: ctx.unit.id, columnKey: target.key });
@@ -167,6 +172,7 @@ export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): 
       rendered: view.rendered,
       contentHash: first.page.contentHash,
       note: listed.note,
+      ...(target.nav ? { nav: { ...target.nav, subColumns: subColumnCount(first.page.finalUrl, view.analysis.links!, rows) } } : {}),
     },
     pages,
     details,
@@ -284,6 +290,14 @@ async function readColumnDetails(
     if (self.isArticle || datedRows.length === 0) {
       details.push(detailFrom(ctx, target.key, first.page.finalUrl, self, first.page.contentHash, first.page.fetchedAt));
       status = self.text.replace(/\s+/g, '').length >= 20 ? 'ok' : 'blank';
+    }
+  }
+  if (target.nav && rows.length === 0) {
+    // a navigation column without rows may be a single page with its text (机构简介): not blank
+    const self = view.analysis.detail!;
+    if (self.isArticle && self.text.replace(/\s+/g, '').length >= 20) {
+      details.push(detailFrom(ctx, target.key, first.page.finalUrl, self, first.page.contentHash, first.page.fetchedAt));
+      status = 'ok';
     }
   }
   if (!crawl.detailColumns.includes(target.key) || details.length > 0) return { details, status };

@@ -1,0 +1,96 @@
+// column.stale and column.blank on the other columns of a unit's navigation (nav:<label>), judged by the kind their
+// name gives them. The labels are those of real left navs: 恩格贝 信息公开 (人事信息, 政府采购, 信息公开制度;
+// ../shared/real-pages nm-ordos-engebei-xxgknb-list) and 邯郸 信息公开 (规划计划, 收费项目; hb-handan-xxgk-gkzn).
+import { describe, expect, it } from 'vitest';
+import { CHECKS } from '../checks/index.ts';
+import type { ColumnObservation } from '../store/index.ts';
+import { col, item, makeConfig, makeCtx, unitObs } from './fixtures/checks/build.ts';
+
+const config = makeConfig([{ id: 'egb', name: '恩格贝示范区', class: 'A', home: 'http://egb.test/xxgk/' }]);
+const unit = config.units[0];
+const ctx = makeCtx(config, '2023-12-15');
+const run = (id: string, columns: ColumnObservation[]) => CHECKS.find((c) => c.id === id)!.run(ctx, unit, unitObs(unit, { columns }));
+
+function navCol(
+  label: string,
+  kind: string | null,
+  word: string | null,
+  items = [item('某条信息', '2023-12-01')],
+  over: Partial<ColumnObservation> = {},
+) {
+  return col('egb', `nav:${label}`, items, { label, url: `http://egb.test/xxgk/${label}/`, nav: { kind, word, subColumns: 0 }, ...over });
+}
+
+describe('column.stale on navigation columns', () => {
+  it('a 人事 column is judged by one year, and the finding says which word made it one', () => {
+    const f = run('column.stale', [navCol('人事信息', '人事规划', '人事', [item('2022年公开招聘结果公示', '2022-11-20')])]);
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ kind: 'deduction', confidence: 'high', column: 'nav:人事信息' });
+    expect(f[0].title).toBe('"人事信息"栏目超过 365 天未更新');
+    expect(f[0].detail).toContain('按名称中的"人事"归为人事规划类（更新期限 365 天）');
+  });
+
+  it('the same age in a 人事 column is within its year, while a 动态 column of that age is late', () => {
+    const rows = [item('工作情况', '2023-09-01')];
+    const f = run('column.stale', [navCol('人事信息', '人事规划', '人事', rows), navCol('乡镇动态', '动态', '动态', rows)]);
+    expect(f.map((x) => x.column)).toEqual(['nav:乡镇动态']);
+    expect(f[0].title).toContain('14 天');
+  });
+
+  it('a column of no kind, and a static page, get no staleness finding however old their rows', () => {
+    const old = [item('2019年采购公告', '2019-03-01')];
+    const f = run('column.stale', [navCol('政府采购', null, null, old), navCol('信息公开制度', '静态', '制度', old)]);
+    expect(f).toEqual([]);
+  });
+
+  it('a newest row whose year was inferred makes the deduction low', () => {
+    const f = run('column.stale', [
+      navCol('通知公告', '通知公告', '通知公告', [item('关于春节值班的通知', '2023-01-20', { dateSource: 'list-year-inferred' })]),
+    ]);
+    expect(f).toHaveLength(1);
+    expect(f[0].confidence).toBe('low');
+  });
+
+  it('a pinned old row does not decide: the newest non-pinned row does', () => {
+    const rows = [item('置顶：机构职责', '2020-01-01', { pinned: true }), item('人事任免通知', '2023-10-01')];
+    expect(run('column.stale', [navCol('人事任免', '人事规划', '任免', rows)])).toEqual([]);
+  });
+
+  it('a navigation column read as a single page with text is no list and cannot be late', () => {
+    expect(run('column.stale', [navCol('人事信息', '人事规划', '人事', [], { status: 'ok' })])).toEqual([]);
+  });
+});
+
+describe('column.blank on navigation columns', () => {
+  const blank = (label: string, kind: string | null, word: string | null, over: Partial<ColumnObservation> = {}) =>
+    navCol(label, kind, word, [], { status: 'blank', ...over });
+
+  it('a list column by its kind with no row is blank at high confidence, its kind in the detail', () => {
+    const f = run('column.blank', [blank('规划计划', '人事规划', '规划计划')]);
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ confidence: 'high', column: 'nav:规划计划' });
+    expect(f[0].title).toBe('"规划计划"栏目为空白栏目');
+    expect(f[0].detail).toContain('按名称中的"规划计划"归为人事规划类');
+  });
+
+  it('a column of no kind, or a static page, with nothing read is low and goes to a person', () => {
+    const f = run('column.blank', [blank('收费项目', null, null), blank('联系我们', '静态', '联系我们')]);
+    expect(f.map((x) => [x.column, x.confidence])).toEqual([
+      ['nav:收费项目', 'low'],
+      ['nav:联系我们', 'low'],
+    ]);
+    expect(f[0].confidenceReason).toContain('栏目类型未识别');
+    expect(f[0].detail).toContain('没有可判断栏目类型的词');
+  });
+
+  it('a 暂无信息 placeholder is positive evidence whatever the kind', () => {
+    const f = run('column.blank', [blank('收费项目', null, null, { placeholder: '暂无信息' })]);
+    expect(f[0].confidence).toBe('high');
+    expect(f[0].detail).toContain('暂无信息');
+  });
+
+  it('a page of sub-columns is a navigation page, not a blank column', () => {
+    const hub = blank('人事信息', '人事规划', '人事', { nav: { kind: '人事规划', word: '人事', subColumns: 3 } });
+    expect(run('column.blank', [hub])).toEqual([]);
+  });
+});
