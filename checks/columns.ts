@@ -5,7 +5,7 @@ import type { Check, CheckContext } from './context.ts';
 import type { Finding } from '../model/index.ts';
 import { columnName, splitKey } from './column-names.ts';
 import { daysBetween } from './dates.ts';
-import { makeFinding, warningSubject, type FindingInput } from './finding.ts';
+import { makeFinding, warningSubject } from './finding.ts';
 import { columnEvidence, columnGroup, detailEvidence, detailsOf, formatRow, freshness, homeUnreachable, notCrawled } from './observed.ts';
 import { kindReason, periodFor } from './periods.ts';
 import { deductionPoints, rubricRow } from './rubric-rows.ts';
@@ -80,7 +80,7 @@ export const columnBlank: Check = {
       if (col.status === 'blank') {
         // A parent whose sub-columns hold rows is a navigation page, not a blank column.
         if (!key.includes(':') && obs.columns.some((c) => c.columnKey.startsWith(`${key}:`) && c.items.length > 0)) continue;
-        if (col.nav && col.nav.subColumns > 0) continue; // a page of sub-columns is a navigation page
+        if (col.nav && (col.nav.subColumns > 0 || !navBlankEvidence(ctx, col))) continue; // a page of sub-columns is a navigation page
         // An article column whose body was read with enough text is not blank.
         const article = ctx.settings.articleColumns.includes(key) ? detailsOf(obs, key) : [];
         if (article.some((d) => visibleLength(d.text) >= ctx.settings.articleMinChars)) continue;
@@ -103,7 +103,6 @@ export const columnBlank: Check = {
           detail: `${measured}（${col.url ?? ''}）。属于政府网站检查指标中的"空白栏目"（国办秘函〔2019〕19号）。${kindNote(ctx, col)}`,
           suggestedPoints: monthlyPoints(ctx, unit),
           monthly: true,
-          ...navBlankConfidence(ctx, col),
           evidence: [evidence],
         }),
       );
@@ -118,15 +117,12 @@ function kindNote(ctx: CheckContext, col: ColumnObservation): string {
 }
 
 /**
- * A navigation column is certainly blank when it is a list by its kind (its page read, no row, no sub-column) or
- * says 暂无信息; a page of no kind or a static page may hold its text in a layout not read as an article.
+ * A navigation column is blank when it says 暂无信息, or when its kind makes it a list (a period) and its page, read,
+ * has no row and no sub-column. A page of no kind, a static page or a channel (a form, a search page) without rows
+ * is no evidence of a blank column: their content may be in a layout not read as rows or an article.
  */
-function navBlankConfidence(ctx: CheckContext, col: ColumnObservation): Pick<FindingInput, 'confidence' | 'confidenceReason'> {
-  if (!col.nav || col.placeholder) return {};
-  if (col.nav.kind && periodFor(ctx.settings, col) !== null)
-    return { confidence: 'high', confidenceReason: `栏目页已读取，按栏目类型应为列表，未见任何条目或子栏目` };
-  const what = col.nav.kind ? '静态页面类栏目' : '栏目类型未识别';
-  return { confidence: 'low', confidenceReason: `${what}，页面未读到条目或正文，可能是未识别的版式，需人工核实是否为空白栏目` };
+function navBlankEvidence(ctx: CheckContext, col: ColumnObservation): boolean {
+  return !col.nav || col.placeholder !== null || (col.nav.kind !== null && periodFor(ctx.settings, col) !== null);
 }
 
 /** Keys judged for staleness: columns with a period, sub-columns folded into their parent. */

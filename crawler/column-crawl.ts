@@ -133,7 +133,7 @@ export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): 
   const firstParts: AnalysisPart[] = isArticleColumn ? ['list', 'links', 'detail', 'text'] : ['list', 'links', 'text'];
   const first = await ctx.io.source.load({ url: target.url, role: 'list', unitId: ctx.unit.id, columnKey: target.key });
   const analysis = first.page.ok ? await ctx.run.analyser.analyse(first, first.page.finalUrl, firstParts) : null;
-  if (!analysis) return { observation: unreachableColumn(base, first), pages: [], details: [] };
+  if (!analysis) return { observation: { ...unreachableColumn(base, first), ...navOf(target, 0) }, pages: [], details: [] };
   const staticView: ListView = { analysis, extraction: finishListRows(analysis.list!, ctx.run.asOf), rendered: false };
   let view = staticView;
   if ((staticView.extraction.rows.length === 0 && staticView.extraction.scriptBuiltRows) || wantsRender(ctx, target.key)) {
@@ -150,6 +150,7 @@ export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): 
           rendered: false,
           contentHash: first.page.contentHash,
           note: `列表由脚本生成，${outcome.failed}`,
+          ...navOf(target, 0),
         },
         pages: [{ url: first.page.finalUrl, links: staticView.analysis.links! }],
         details: [],
@@ -172,12 +173,16 @@ export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): 
       rendered: view.rendered,
       contentHash: first.page.contentHash,
       note: listed.note,
-      ...(target.nav ? { nav: { ...target.nav, subColumns: subColumnCount(first.page.finalUrl, view.analysis.links!, rows) } } : {}),
+      ...navOf(target, target.nav ? subColumnCount(first.page.finalUrl, view.analysis.links!, rows) : 0),
     },
     pages,
     details,
     ...pageTextOf(ctx, target.key, first.page, view.analysis.text, details),
   };
+}
+
+function navOf(target: ColumnTarget, subColumns: number): Pick<ColumnObservation, 'nav'> {
+  return target.nav ? { nav: { ...target.nav, subColumns } } : {};
 }
 
 function unreachableColumn(base: ReturnType<typeof columnBase>, first: LoadedPage): ColumnObservation {

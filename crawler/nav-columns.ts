@@ -66,11 +66,12 @@ function blockStats(isNavLink: (a: Element) => boolean): (el: Element) => BlockS
   return of;
 }
 
-// A menu: at least three column links, nearly every link of it one, little text besides (group headings). A block of
+// A menu: at least three column links, nearly every link of it one, little text besides (group headings of a few
+// characters each; a page title or a paragraph beside the menu makes the block the page, not the menu). A block of
 // more links than a unit has columns is a directory of units or the menus of a whole page run together.
 const MAX_MENU_LINKS = 40;
 const isMenu = (s: BlockStats) =>
-  s.navLinks >= 3 && s.navLinks <= MAX_MENU_LINKS && s.navLinks >= 0.8 * s.allLinks && s.otherChars <= 20 + 6 * s.navLinks;
+  s.navLinks >= 3 && s.navLinks <= MAX_MENU_LINKS && s.navLinks >= 0.8 * s.allLinks && s.otherChars <= 10 + 2.5 * s.navLinks;
 
 /** The largest menu block around each candidate link (climbing while the ancestor is still a menu). */
 function menuBlocks(candidates: Element[], stats: (el: Element) => BlockStats): Map<Element, Element[]> {

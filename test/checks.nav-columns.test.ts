@@ -65,7 +65,7 @@ describe('column.blank on navigation columns', () => {
   const blank = (label: string, kind: string | null, word: string | null, over: Partial<ColumnObservation> = {}) =>
     navCol(label, kind, word, [], { status: 'blank', ...over });
 
-  it('a list column by its kind with no row is blank at high confidence, its kind in the detail', () => {
+  it('a list column by its kind with no row is blank, its kind in the detail', () => {
     const f = run('column.blank', [blank('规划计划', '人事规划', '规划计划')]);
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ confidence: 'high', column: 'nav:规划计划' });
@@ -73,14 +73,14 @@ describe('column.blank on navigation columns', () => {
     expect(f[0].detail).toContain('按名称中的"规划计划"归为人事规划类');
   });
 
-  it('a column of no kind, or a static page, with nothing read is low and goes to a person', () => {
-    const f = run('column.blank', [blank('收费项目', null, null), blank('联系我们', '静态', '联系我们')]);
-    expect(f.map((x) => [x.column, x.confidence])).toEqual([
-      ['nav:收费项目', 'low'],
-      ['nav:联系我们', 'low'],
+  it('a page of no kind, a static page or a channel without rows is no evidence of a blank column', () => {
+    // 网上咨询投诉 is a form, 信息公开查询 a search page (恩格贝 nav), 收费项目 of no kind (邯郸 nav)
+    const f = run('column.blank', [
+      blank('收费项目', null, null),
+      blank('信息公开查询', '静态', '信息公开查询'),
+      blank('网上咨询投诉', '互动', '咨询'),
     ]);
-    expect(f[0].confidenceReason).toContain('栏目类型未识别');
-    expect(f[0].detail).toContain('没有可判断栏目类型的词');
+    expect(f).toEqual([]);
   });
 
   it('a 暂无信息 placeholder is positive evidence whatever the kind', () => {
