@@ -125,6 +125,13 @@ function navBlankEvidence(ctx: CheckContext, col: ColumnObservation): boolean {
   return !col.nav || col.placeholder !== null || (col.nav.kind !== null && periodFor(ctx.settings, col) !== null);
 }
 
+/** A list shown oldest first whose later pages were not read: its newest row may be on a page not read. */
+function unreadOldestFirst(c: ColumnObservation): boolean {
+  if (c.totalPagesSeen === null || c.pagesRead >= c.totalPagesSeen) return false;
+  const dates = c.items.filter((i) => !i.pinned && i.date !== null).map((i) => i.date!);
+  return dates.length >= 2 && dates[0] < dates[dates.length - 1] && dates.every((d, i) => i === 0 || d >= dates[i - 1]);
+}
+
 /** Keys judged for staleness: columns with a period, sub-columns folded into their parent. */
 function periodKeys(ctx: CheckContext, obs: UnitObservations): string[] {
   const keys = new Set<string>();
@@ -165,6 +172,7 @@ function staleStates(ctx: CheckContext, obs: UnitObservations): StaleState[] {
     if (f.newest?.dateSource === 'list-year-inferred') low.push(`最新一条的年份由上下文推断（列表只显示月日）`);
     if (group.some((c) => c.status === 'unrendered' || c.status === 'unreachable')) low.push('部分子栏目未能读取');
     if (!f.newest) low.push('栏目内没有可识别日期的非置顶条目');
+    if (readable.some(unreadOldestFirst)) low.push('列表按日期从旧到新排列且未读完全部分页，更新的条目可能在后面的页');
     out.push({
       key,
       group,

@@ -51,6 +51,16 @@ describe('column.stale on navigation columns', () => {
     expect(f[0].confidence).toBe('low');
   });
 
+  it('a list shown oldest first with pages not read is low: its newest row may be on a later page', () => {
+    const rows = [item('2019年人事任免', '2019-02-01'), item('2020年人事任免', '2020-03-01'), item('2021年人事任免', '2021-04-01')];
+    const f = run('column.stale', [navCol('人事信息', '人事规划', '人事', rows, { pagesRead: 1, totalPagesSeen: 4 })]);
+    expect(f[0].confidence).toBe('low');
+    expect(f[0].detail).toContain('从旧到新');
+    expect(run('column.stale', [navCol('人事信息', '人事规划', '人事', rows, { pagesRead: 4, totalPagesSeen: 4 })])[0].confidence).toBe(
+      'high',
+    );
+  });
+
   it('a pinned old row does not decide: the newest non-pinned row does', () => {
     const rows = [item('置顶：机构职责', '2020-01-01', { pinned: true }), item('人事任免通知', '2023-10-01')];
     expect(run('column.stale', [navCol('人事任免', '人事规划', '任免', rows)])).toEqual([]);
