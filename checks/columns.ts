@@ -103,6 +103,7 @@ export const columnBlank: Check = {
           detail: `${measured}（${col.url ?? ''}）。属于政府网站检查指标中的"空白栏目"（国办秘函〔2019〕19号）。${kindNote(ctx, col)}`,
           suggestedPoints: monthlyPoints(ctx, unit),
           monthly: true,
+          ...(navAttribution(unit, col).length ? { confidence: 'low', confidenceReason: navAttribution(unit, col).join('；') } : {}),
           evidence: [evidence],
         }),
       );
@@ -110,6 +111,22 @@ export const columnBlank: Check = {
     return out;
   },
 };
+
+/**
+ * A navigation column outside the unit's own folder may be the portal's or a parent office's column the unit only
+ * links to: whose gap it is needs a person (a fixed column is attributed by its name and the rubric instead).
+ */
+function navAttribution(unit: UnitConfig, col: ColumnObservation): string[] {
+  if (!col.nav || !col.url) return [];
+  let dir: string;
+  try {
+    const u = new URL(unit.home);
+    dir = `${u.origin}${u.pathname.slice(0, u.pathname.lastIndexOf('/') + 1)}`;
+  } catch {
+    return [];
+  }
+  return col.url.startsWith(dir) ? [] : [`栏目地址不在本单位目录（${dir}）下，可能是门户或上级单位的栏目，需人工确认归属`];
+}
 
 function kindNote(ctx: CheckContext, col: ColumnObservation): string {
   const why = kindReason(ctx.settings, col);
@@ -195,6 +212,7 @@ export const columnStale: Check = {
     for (const s of staleStates(ctx, obs)) {
       const col = s.group.find((c) => c.columnKey === s.key && c.status === 'ok') ?? s.group.find((c) => c.status === 'ok')!;
       const name = columnName(s.key);
+      const low = [...s.lowConfidence, ...navAttribution(unit, col)];
       if (s.age === null || s.age > s.period) {
         const measured = s.newest
           ? `最新一条（不含置顶）${s.newest.date}"${s.newest.title}"，距检查日 ${ctx.asOf} 共 ${s.age} 天，超过 ${s.period} 天`
@@ -207,9 +225,10 @@ export const columnStale: Check = {
             subject: s.key,
             kind: 'deduction',
             title: `"${name}"栏目超过 ${s.period} 天未更新`,
-            detail: `${measured}。违反栏目更新要求（国办秘函〔2019〕19号"栏目不更新"：动态类 2 周、通知公告/政策文件类 6 个月、人事/规划类 1 年）。${kindNote(ctx, col)}${s.lowConfidence.length ? `注意：${s.lowConfidence.join('；')}。` : ''}`,
+            detail: `${measured}。违反栏目更新要求（国办秘函〔2019〕19号"栏目不更新"：动态类 2 周、通知公告/政策文件类 6 个月、人事/规划类 1 年）。${kindNote(ctx, col)}${low.length ? `注意：${low.join('；')}。` : ''}`,
             suggestedPoints: monthlyPoints(ctx, unit),
-            confidence: s.lowConfidence.length ? 'low' : 'high',
+            confidence: low.length ? 'low' : 'high',
+            ...(low.length ? { confidenceReason: low.join('；') } : {}),
             monthly: true,
             evidence: [columnEvidence(obs, col, s.newest ? formatRow(s.newest) : undefined)],
           }),
@@ -226,7 +245,8 @@ export const columnStale: Check = {
             title: `预警："${name}"栏目 ${left === 0 ? '今天' : `${left} 天内`}将超过更新期限`,
             detail: `最新一条（不含置顶）${s.newest!.date}"${s.newest!.title}"，距检查日 ${s.age} 天；更新期限 ${s.period} 天。${kindNote(ctx, col)}请及时更新。`,
             suggestedPoints: 0,
-            confidence: s.lowConfidence.length ? 'low' : 'high',
+            confidence: low.length ? 'low' : 'high',
+            ...(low.length ? { confidenceReason: low.join('；') } : {}),
             monthly: true,
             evidence: [columnEvidence(obs, col, formatRow(s.newest!))],
           }),

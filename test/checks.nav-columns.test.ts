@@ -61,6 +61,15 @@ describe('column.stale on navigation columns', () => {
     );
   });
 
+  it('a column outside the unit’s folder may be the portal’s: its deductions go to a person', () => {
+    const portal = { url: 'http://egb.test/tzgg/' };
+    const stale = run('column.stale', [navCol('通知公告', '通知公告', '通知公告', [item('关于春节值班的通知', '2023-01-20')], portal)]);
+    expect(stale[0]).toMatchObject({ confidence: 'low' });
+    expect(stale[0].confidenceReason).toContain('不在本单位目录');
+    const blank = run('column.blank', [navCol('通知公告', '通知公告', '通知公告', [], { status: 'blank', ...portal })]);
+    expect(blank[0]).toMatchObject({ confidence: 'low' });
+  });
+
   it('a pinned old row does not decide: the newest non-pinned row does', () => {
     const rows = [item('置顶：机构职责', '2020-01-01', { pinned: true }), item('人事任免通知', '2023-10-01')];
     expect(run('column.stale', [navCol('人事任免', '人事规划', '任免', rows)])).toEqual([]);
