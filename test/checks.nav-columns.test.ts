@@ -2,7 +2,8 @@
 // name gives them. The labels are those of real left navs: 恩格贝 信息公开 (人事信息, 政府采购, 信息公开制度;
 // ../shared/real-pages nm-ordos-engebei-xxgknb-list) and 邯郸 信息公开 (规划计划, 收费项目; hb-handan-xxgk-gkzn).
 import { describe, expect, it } from 'vitest';
-import { CHECKS } from '../checks/index.ts';
+import { CHECKS, columnName } from '../checks/index.ts';
+import { columnName as reportColumnName } from '../reports/index.ts';
 import type { ColumnObservation } from '../store/index.ts';
 import { col, item, makeConfig, makeCtx, unitObs } from './fixtures/checks/build.ts';
 
@@ -111,5 +112,12 @@ describe('column.blank on navigation columns', () => {
   it('a page of sub-columns is a navigation page, not a blank column', () => {
     const hub = blank('人事信息', '人事规划', '人事', { nav: { kind: '人事规划', word: '人事', subColumns: 3 } });
     expect(run('column.blank', [hub])).toEqual([]);
+  });
+});
+
+describe('names of navigation columns', () => {
+  it('a nav: column is shown by its own label in findings and in reports', () => {
+    expect(columnName('nav:人事信息')).toBe('人事信息');
+    expect(reportColumnName('nav:人事信息')).toBe('人事信息');
   });
 });
