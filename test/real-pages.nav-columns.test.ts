@@ -76,6 +76,20 @@ describe('navigation columns on real-modelled pages', () => {
     expect(got.map((c) => columnKindOf(c.label)?.kind ?? null)).toEqual(['静态', '人事规划', '人事规划', '通知公告', '人事规划']);
   });
 
+  // modelled on the 平潭 指南 _lists page (../shared/docs/real-portals.md §1.1): a header mega-menu
+  // div.submenu.menu_bd .row > div > a[title] and the 信息公开 left nav of h3 blocks
+  it('a left nav of h3 blocks beside a header mega-menu: the blocks, not the mega-menu', () => {
+    const html = `<div class="submenu menu_bd"><div class="row"><div><a href="/zwgk/" title="政府信息公开">政府信息公开</a></div>
+<div><a href="/ldzc/" title="领导之窗">领导之窗</a></div><div><a href="/zfjg/" title="政府机构">政府机构</a></div>
+<div><a href="/ztzl/" title="专题专栏">专题专栏</a></div></div></div>
+<div class="left_nav"><h3><a href="/zwgk/zfxxgkzn/">政府信息公开指南</a></h3><h3><a href="/zwgk/fdzdgknr/">法定主动公开内容</a></h3>
+<h3><a href="/zwgk/zfxxgknb/">政府信息公开年报</a></h3><h3><a href="/zwgk/zfxxgksq/">政府信息公开申请</a></h3>
+<h3><a href="/zwgk/dfbmpt/">地方部门平台链接</a></h3></div>
+<div class="list"><ul><li><a href="/zwgk/zfxxgkzn/202311/t20231104_51587.htm" title="平潭综合实验区政府信息公开指南">平潭综合实验区政府信息公开指南</a><span>2023-11-04</span></li></ul></div>`;
+    expect(labels(html, 'http://pt.test/zwgk/zfxxgkzn/')).toEqual(['法定主动公开内容', '政府信息公开申请', '地方部门平台链接']);
+    expect(columnKindOf('政府信息公开申请')).toEqual({ kind: '静态', word: '公开申请' });
+  });
+
   it('a block of short links with none of the unit’s known columns is not its navigation', () => {
     const html = `<div class="links"><a href="/a/">办事大厅</a><a href="/b/">便民服务</a><a href="/c/">网上信访</a><a href="/d/">人事考试</a></div>
 <div class="left"><a href="/x/zn/">政府信息公开指南</a><a href="/x/nb/">政府信息公开年报</a><a href="/x/rs/">人事信息</a></div>`;
