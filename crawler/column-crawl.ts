@@ -14,8 +14,9 @@ export interface ColumnTarget {
   label: string | null;
   url: string;
   source: 'override' | 'discovered';
-  /** A column of the unit's navigation beyond the fixed keys (nav:<label>): its kind by its label. */
-  nav?: { kind: string | null; word: string | null };
+  /** A column of the unit's navigation beyond the fixed keys (nav:<label>): its kind by its label, and the addresses
+   * of the unit's other columns (a menu on its page holding them is the unit's navigation, not its sub-columns). */
+  nav?: { kind: string | null; word: string | null; siblings: readonly string[] };
 }
 
 export interface ColumnCrawlResult {
@@ -126,11 +127,12 @@ function columnBase(ctx: UnitCrawlContext, target: ColumnTarget) {
 export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): Promise<ColumnCrawlResult> {
   const base = columnBase(ctx, target);
   // a place a 标准目录 links to may be a single page (机构职能, 办事指南) as often as a list
-  // so is a column of the unit's navigation (机构简介, 联系我们 are pages, 人事信息 a list)
+  // so is a column of the unit's navigation (机构简介, 联系我们 are pages, 人事信息 a list; its menus tell sub-columns)
   const isArticleColumn =
     ctx.run.config.crawl.articleColumns.includes(target.key) || target.key.startsWith('catalog:') || target.nav !== undefined;
   // 'text': the page's own text, for the content-safety checks (static and list pages too)
   const firstParts: AnalysisPart[] = isArticleColumn ? ['list', 'links', 'detail', 'text'] : ['list', 'links', 'text'];
+  if (target.nav) firstParts.push('menus');
   const first = await ctx.io.source.load({ url: target.url, role: 'list', unitId: ctx.unit.id, columnKey: target.key });
   const analysis = first.page.ok ? await ctx.run.analyser.analyse(first, first.page.finalUrl, firstParts) : null;
   if (!analysis) return { observation: { ...unreachableColumn(base, first), ...navOf(target, 0) }, pages: [], details: [] };
@@ -173,7 +175,7 @@ export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): 
       rendered: view.rendered,
       contentHash: first.page.contentHash,
       note: listed.note,
-      ...navOf(target, target.nav ? subColumnCount(first.page.finalUrl, view.analysis.links!, rows) : 0),
+      ...navOf(target, target.nav ? subColumnsOf(first.page.finalUrl, view.analysis, rows, target.nav.siblings) : 0),
     },
     pages,
     details,
@@ -182,7 +184,11 @@ export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): 
 }
 
 function navOf(target: ColumnTarget, subColumns: number): Pick<ColumnObservation, 'nav'> {
-  return target.nav ? { nav: { ...target.nav, subColumns } } : {};
+  return target.nav ? { nav: { kind: target.nav.kind, word: target.nav.word, subColumns } } : {};
+}
+
+function subColumnsOf(url: string, analysis: PageAnalysis, rows: ListItem[], siblings: readonly string[]): number {
+  return subColumnCount({ url, links: analysis.links ?? [], menus: analysis.menus ?? [] }, rows, siblings);
 }
 
 function unreachableColumn(base: ReturnType<typeof columnBase>, first: LoadedPage): ColumnObservation {

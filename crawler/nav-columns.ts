@@ -2,8 +2,9 @@
 // labels that holds the unit's known columns, not the county-wide header menu or the footer. 19号's 栏目不更新 and
 // 空白栏目 count every column of the site, not only the ones a fixed key names.
 import type { Element } from 'domhandler';
-import { cleanText, hrefAnchors, isElement, normaliseLabel, resolveHref, textOf, urlDirectory } from './extract-html.ts';
+import { cleanText, hrefAnchors, isElement, normaliseLabel, resolveHref, sameHost, textOf, urlDirectory } from './extract-html.ts';
 import { preparePage, type PageDoc } from './page-doc.ts';
+import { linksOf } from './links-extract.ts';
 import { ARTICLE_LINK, columnsOf, isBreadcrumb, isSiteRoot, MORE_TEXT, inSiteChrome, type DiscoveredColumn } from './discover.ts';
 import { loadColumnKindWords, loadColumnSynonyms, type ColumnKindWord } from './extract-vocab.ts';
 
@@ -96,12 +97,8 @@ const sameAddress = (a: string, b: string) => {
   return norm(a) === norm(b);
 };
 
-/**
- * Columns of the unit's navigation that no fixed key claimed. The navigation is a menu block (a block of short
- * labels) holding a column that discovery found by its name; the county-wide header and footer are
- * left out (except on a site's root page, whose menu is its own). In document order, one per address and label.
- */
-export function navColumnsOf(doc: PageDoc, claimed: DiscoveredColumn[]): NavColumn[] {
+/** The page's menu blocks (blocks of short column labels), each with its links, outside the site's header and footer. */
+export function menusOf(doc: PageDoc): NavColumn[][] {
   const { $ } = doc;
   const siteRoot = isSiteRoot(doc.url);
   const labels = new Map<Element, { label: string; url: string }>();
@@ -112,12 +109,20 @@ export function navColumnsOf(doc: PageDoc, claimed: DiscoveredColumn[]): NavColu
     labels.set(a, { label, url });
   }
   const stats = blockStats((a) => labels.has(a));
+  return [...menuBlocks([...labels.keys()], stats).values()].map((links) => links.map((a) => labels.get(a)!));
+}
+
+/**
+ * Columns of the unit's navigation that no fixed key claimed. The navigation is a menu block (a block of short
+ * labels) holding a column that discovery found by its name; the county-wide header and footer are
+ * left out (except on a site's root page, whose menu is its own). In document order, one per address and label.
+ */
+export function navColumnsOf(doc: PageDoc, claimed: DiscoveredColumn[]): NavColumn[] {
   const fixedNames = loadColumnSynonyms().columns.flatMap((c) => c.synonyms.filter((s) => !s.hubOnly).map((s) => s.text));
   const claimedUrls = claimed.map((c) => c.url);
   const out: NavColumn[] = [];
   const seen = new Set<string>();
-  for (const links of menuBlocks([...labels.keys()], stats).values()) {
-    const entries = links.map((a) => labels.get(a)!);
+  for (const entries of menusOf(doc)) {
     const holdsKnown = entries.some((e) => claimedUrls.some((u) => sameAddress(u, e.url)));
     if (!holdsKnown) continue;
     for (const e of entries) {
@@ -133,6 +138,12 @@ export function navColumnsOf(doc: PageDoc, claimed: DiscoveredColumn[]): NavColu
   return out;
 }
 
+/** The sub-columns of a column page read from its HTML (tests): see subColumnCount. */
+export function pageSubColumns(html: string, url: string, unitColumns: readonly string[] = []): number {
+  const doc = preparePage(html, url, { pagination: false });
+  return subColumnCount({ url, links: linksOf(doc.$, doc.url), menus: menusOf(doc) }, [], unitColumns);
+}
+
 /** The navigation columns of a page, beside the fixed columns discovery finds on it (tests, bench). */
 export function discoverNavColumns(html: string, url: string): NavColumn[] {
   const doc = preparePage(html, url, { pagination: false });
@@ -140,23 +151,35 @@ export function discoverNavColumns(html: string, url: string): NavColumn[] {
 }
 
 /**
- * Links of a column page to columns below it (./rsrm/, ./zkly/ under 人事信息/): a page of sub-columns is a navigation
- * page, not a blank column. Rows, articles and the page's own pagination files are not sub-columns.
+ * Columns below a column page: links to folders under it (./rsrm/, ./zkly/ under 人事信息/), and the links of a menu
+ * on it that is not the unit's navigation (a menu holding the page itself or another column of the unit is that
+ * navigation). A page of sub-columns is a navigation page, not a blank column. Rows, articles and the page's own
+ * pagination files are not sub-columns.
  */
-export function subColumnCount(pageUrl: string, links: { text: string; url: string }[], rows: { url: string }[]): number {
+export function subColumnCount(
+  page: { url: string; links: { text: string; url: string }[]; menus: NavColumn[][] },
+  rows: { url: string }[],
+  unitColumns: readonly string[] = [],
+): number {
   let dir: string;
   try {
-    dir = urlDirectory(pageUrl);
+    dir = urlDirectory(page.url);
   } catch {
     return 0;
   }
   const rowUrls = new Set(rows.map((r) => r.url));
   const subs = new Set<string>();
-  for (const l of links) {
+  for (const l of page.links) {
     const rest = l.url.startsWith(dir) ? l.url.slice(dir.length).split(/[?#]/)[0] : '';
     const label = normaliseLabel(l.text);
     if (!rest.includes('/') || rowUrls.has(l.url) || ARTICLE_LINK.test(l.url)) continue;
-    if (label.length >= 2 && label.length <= MAX_LABEL && !YEAR.test(label)) subs.add(rest.slice(0, rest.indexOf('/')));
+    if (label.length >= 2 && label.length <= MAX_LABEL && !YEAR.test(label)) subs.add(`${dir}${rest.slice(0, rest.indexOf('/'))}`);
+  }
+  const ownNav = (menu: NavColumn[]) => menu.some((e) => sameAddress(e.url, page.url) || unitColumns.some((u) => sameAddress(u, e.url)));
+  for (const menu of page.menus) {
+    if (ownNav(menu)) continue;
+    for (const e of menu)
+      if (sameHost(e.url, page.url) && !rowUrls.has(e.url)) subs.add(e.url.replace(/\/((index|default)\.s?html?)?$/i, ''));
   }
   return subs.size;
 }

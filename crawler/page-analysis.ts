@@ -6,13 +6,13 @@ import { detailOf, type DetailExtraction } from './detail-extract.ts';
 import { linksOf, type ExtractedLink } from './links-extract.ts';
 import { columnsOf, subColumnsOf, type DiscoveredColumn } from './discover.ts';
 import { pageTextOf, type PageText } from './page-text.ts';
-import { navColumnsOf, type NavColumn } from './nav-columns.ts';
+import { menusOf, navColumnsOf, type NavColumn } from './nav-columns.ts';
 
 /**
- * 'list', 'detail', 'links', 'columns' (a unit's home), 'nav' (the other columns of its navigation), 'text' (what a
- * reader sees), or 'sub:<hubKey>' (a hub's sub-columns).
+ * 'list', 'detail', 'links', 'columns' (a unit's home), 'nav' (the other columns of its navigation), 'menus' (the
+ * menu blocks of a page), 'text' (what a reader sees), or 'sub:<hubKey>' (a hub's sub-columns).
  */
-export type AnalysisPart = 'list' | 'detail' | 'links' | 'columns' | 'nav' | 'text' | `sub:${string}`;
+export type AnalysisPart = 'list' | 'detail' | 'links' | 'columns' | 'nav' | 'menus' | 'text' | `sub:${string}`;
 
 export interface PageAnalysis {
   list?: RawListExtraction;
@@ -20,13 +20,14 @@ export interface PageAnalysis {
   links?: ExtractedLink[];
   columns?: DiscoveredColumn[];
   nav?: NavColumn[];
+  menus?: NavColumn[][];
   sub?: Record<string, DiscoveredColumn[]>;
   text?: PageText;
 }
 
 export function hasPart(a: PageAnalysis, part: AnalysisPart): boolean {
   if (part.startsWith('sub:')) return a.sub?.[part.slice(4)] !== undefined;
-  return a[part as 'list' | 'detail' | 'links' | 'columns' | 'nav' | 'text'] !== undefined;
+  return a[part as 'list' | 'detail' | 'links' | 'columns' | 'nav' | 'menus' | 'text'] !== undefined;
 }
 
 export function mergeAnalyses(into: PageAnalysis, from: PageAnalysis): PageAnalysis {
@@ -44,6 +45,7 @@ export function analysePage(html: string, url: string, parts: readonly AnalysisP
     else if (part === 'detail') out.detail = detailOf(doc);
     else if (part === 'columns') out.columns = columnsOf(doc);
     else if (part === 'nav') out.nav = navColumnsOf(doc, out.columns ?? columnsOf(doc));
+    else if (part === 'menus') out.menus = menusOf(doc);
     else if (part === 'text') out.text = pageTextOf(doc);
     else if (part.startsWith('sub:')) (out.sub ??= {})[part.slice(4)] = subColumnsOf(doc, part.slice(4));
   }

@@ -112,6 +112,7 @@ async function readHubs(ctx: UnitCrawlContext, found: ColumnTarget[]): Promise<{
 /** The other columns of the unit's navigation (nav:<label>), in scope and not read as another column, up to the cap. */
 function navTargets(ctx: UnitCrawlContext, nav: NavColumn[], known: ColumnTarget[]): ColumnTarget[] {
   const knownUrls = new Set(known.map((t) => t.url.replace(/\/((index|default)\.s?html?)?$/i, '')));
+  const siblings = [...known.map((t) => t.url), ...nav.map((n) => n.url)];
   return nav
     .filter((n) => ctx.run.scope.check(n.url).allowed && !knownUrls.has(n.url.replace(/\/((index|default)\.s?html?)?$/i, '')))
     .slice(0, ctx.run.config.crawl.maxNavColumns)
@@ -122,7 +123,7 @@ function navTargets(ctx: UnitCrawlContext, nav: NavColumn[], known: ColumnTarget
         label: n.label,
         url: n.url,
         source: 'discovered',
-        nav: { kind: kind?.kind ?? null, word: kind?.word ?? null },
+        nav: { kind: kind?.kind ?? null, word: kind?.word ?? null, siblings },
       };
     });
 }

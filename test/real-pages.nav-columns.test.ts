@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { columnKindOf, discoverNavColumns, subColumnCount } from '../crawler/index.ts';
+import { columnKindOf, discoverNavColumns, pageSubColumns } from '../crawler/index.ts';
 import { sharedPath } from './helpers/shared-material.ts';
 
 const dir = sharedPath('real-pages/pages');
@@ -97,17 +97,24 @@ describe('navigation columns on real-modelled pages', () => {
   });
 
   // modelled on a TRS 人事信息 column page whose body is a list of its sub-columns (人事任免, 公务员招考, 事业单位招聘:
-  // the 人事信息 tree of domain-rules.md §11), with the list rows and pager of hb-handan-xxgk-list
-  it('counts the sub-columns of a column page, not its rows or its pager files', () => {
-    const links = [
-      { text: '人事任免', url: 'http://town.test/zwgk/xz/rsxx/rsrm/' },
-      { text: '公务员招考', url: 'http://town.test/zwgk/xz/rsxx/gwyzk/index.html' },
-      { text: '事业单位招聘', url: 'http://town.test/zwgk/xz/rsxx/sydwzp/' },
-      { text: '下一页', url: 'http://town.test/zwgk/xz/rsxx/index_1.html' },
-      { text: '关于张三同志任职的通知', url: 'http://town.test/zwgk/xz/rsxx/202310/t20231008_3.html' },
-      { text: '政府信息公开指南', url: 'http://town.test/zwgk/xz/zfxxgkzn/' },
-    ];
-    expect(subColumnCount('http://town.test/zwgk/xz/rsxx/', links, [])).toBe(3);
-    expect(subColumnCount('http://town.test/zwgk/xz/rsxx/', links.slice(3), [])).toBe(0);
+  // the 人事信息 tree of domain-rules.md §11), with the left nav of hb-handan-xxgk-gkzn and its pager
+  const leftNav = `<div class="left"><ul><li><a href="../zfxxgkzn/">政府信息公开指南</a></li><li class="on"><a href="./">人事信息</a></li>
+<li><a href="../ghjh/">规划计划</a></li><li><a href="../tzgg/">通知公告</a></li></ul></div>`;
+  it('counts the sub-columns of a column page, not its rows, its pager or the unit’s nav around it', () => {
+    const html = `${leftNav}<div class="sub"><ul><li><a href="./rsrm/">人事任免</a></li><li><a href="./gwyzk/index.html">公务员招考</a></li>
+<li><a href="./sydwzp/">事业单位招聘</a></li></ul></div><div class="page"><a href="index_1.html">下一页</a></div>`;
+    expect(pageSubColumns(html, 'http://town.test/zwgk/xz/rsxx/')).toBe(3);
+    const list = `${leftNav}<ul class="list"><li><a href="./202310/t20231008_3.html">关于张三同志任职的通知</a><span>2023-10-08</span></li></ul>`;
+    expect(pageSubColumns(list, 'http://town.test/zwgk/xz/rsxx/')).toBe(0);
+  });
+
+  // modelled on a 大汉 JCMS column page (/col/col<id>/index.html, ../shared/docs/domain-rules.md §12): its
+  // sub-columns are other /col/ folders, not folders below it, listed in a menu of their own
+  it('counts a menu of sub-columns elsewhere on the site, but not the unit’s nav without a link to the page', () => {
+    const unitNav = `<div class="lm"><a href="/col/col101/index.html">政府信息公开指南</a><a href="/col/col105/index.html">规划计划</a><a href="/col/col106/index.html">通知公告</a></div>`;
+    const subs = `<div class="zlm"><a href="/col/col201/index.html">人事任免</a><a href="/col/col202/index.html">公务员招考</a><a href="/col/col203/index.html">事业单位招聘</a></div>`;
+    const siblings = ['http://dh.test/col/col101/index.html', 'http://dh.test/col/col105/index.html'];
+    expect(pageSubColumns(unitNav + subs, 'http://dh.test/col/col104/index.html', siblings)).toBe(3);
+    expect(pageSubColumns(unitNav, 'http://dh.test/col/col104/index.html', siblings)).toBe(0);
   });
 });
