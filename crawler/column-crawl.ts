@@ -258,7 +258,9 @@ async function readListPages(ctx: UnitCrawlContext, target: ColumnTarget, first:
   let pagesRead = 1;
   const windowStart = ctx.run.window.start;
   let rowsLeftWindow = extraction.rows.some((r) => !r.pinned && r.date !== null && r.date < windowStart);
-  while (queue.length > 0 && pagesRead < crawl.maxListPages && !rowsLeftWindow) {
+  // a navigation column is judged by its first page (its newest rows; an oldest-first list left unread is told apart)
+  const maxPages = target.nav ? 1 : crawl.maxListPages;
+  while (queue.length > 0 && pagesRead < maxPages && !rowsLeftWindow) {
     const next = queue.shift()!;
     if (visited.has(next)) continue;
     visited.add(next);

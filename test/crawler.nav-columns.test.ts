@@ -27,6 +27,7 @@ const NAV = `<div class="header"><a href="/">首页</a><a href="/zjxq/">走进�
 <tr><td><a href="/u/ghjh/">规划计划</a></td></tr>
 <tr><td><a href="/u/zfcg/">政府采购</a></td></tr>
 <tr><td><a href="/u/gsgg/">公示公告</a></td></tr>
+<tr><td><a href="/u/gzjb/">工作简报</a></td></tr>
 </table>`;
 
 const PAGES: Record<string, string> = {
@@ -40,6 +41,10 @@ const PAGES: Record<string, string> = {
   '/u/rsxx/': page('人事信息', rows('rsxx', [['示范区2021年公开招聘工作人员拟聘用人员公示', '2021-11-20']])),
   '/u/ghjh/': page('规划计划', '<div class="list"><p>暂无信息</p></div>'),
   '/u/zfcg/': page('政府采购', rows('zfcg', [['示范区办公设备采购项目成交公告', '2019-05-06']])),
+  '/u/gzjb/': page(
+    '工作简报',
+    `${rows('gzjb', [['第12期工作简报：全区冬季安全生产大检查', '2023-12-08']])}<div class="page"><a href="/u/gzjb/index_1.html">下一页</a> 共2页</div>`,
+  ),
   '/u/gsgg/': page(
     '公示公告',
     '<ul class="sub"><li><a href="/u/gsgg/rsgs/">人事公示</a></li><li><a href="/u/gsgg/xmgs/">项目公示</a></li></ul>',
@@ -106,8 +111,12 @@ describe('navigation columns in an inspection', () => {
         ['nav:规划计划', 'blank', '人事规划', '规划计划'],
         ['nav:政府采购', 'ok', null, null],
         ['nav:公示公告', 'blank', '通知公告', '公示公告'],
+        ['nav:工作简报', 'ok', '动态', '简报'],
       ].sort(),
     );
+    // judged by its first page: the next page is not read
+    expect(nav.find((c) => c.columnKey === 'nav:工作简报')!.pagesRead).toBe(1);
+    expect(requested).not.toContain('/u/gzjb/index_1.html');
     expect(nav.find((c) => c.columnKey === 'nav:公示公告')!.nav!.subColumns).toBe(2);
     expect(nav.find((c) => c.columnKey === 'nav:规划计划')!.placeholder).toBe('暂无信息');
     expect(requested).not.toContain('/zjxq/');
