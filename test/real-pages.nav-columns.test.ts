@@ -44,6 +44,7 @@ describe.skipIf(dir === null)('navigation columns on real pages', () => {
     expect(columnKindOf('县区动态')).toEqual({ kind: '动态', word: '动态' });
     expect(columnKindOf('省内要闻')).toEqual({ kind: '动态', word: '要闻' });
     expect(columnKindOf('公示公告')).toEqual({ kind: '通知公告', word: '公示公告' });
+    expect(columnKindOf('新闻发布会')).toEqual({ kind: '静态', word: '新闻发布会' }); // not 新闻 (动态): the longest word wins
     expect(columnKindOf('政府采购')).toBeNull();
     expect(columnKindOf('应急管理')).toBeNull();
   });
