@@ -1,9 +1,10 @@
-// What bench:accuracy measures on each corpus page: list rows, dates, pagination, column discovery,
+// What bench:accuracy measures on each corpus page: list rows, dates, pagination, column discovery (and navigation columns),
 // detail metadata and the 指南/机构职能 elements, against the page's hand-made truth.
 import { discoverColumns, extractDetail, extractListRows } from '../crawler/index.ts';
 import { loadCheckSettings, readElements, type CheckSettings } from '../checks/index.ts';
 import type { Corpus, LoadedPage } from './accuracy-corpus.ts';
 import { Tallies } from './accuracy-tally.ts';
+import { measureNavColumns } from './accuracy-nav.ts';
 
 const compact = (s: string): string => s.normalize('NFKC').replace(/[\s《》“”"'‘’（）()【】、，,。.:：;；!！?？·—\-_…]/g, '');
 
@@ -160,6 +161,7 @@ export function measureCorpus(corpus: Corpus): Tallies {
   for (const page of corpus.pages) {
     if (page.kinds.includes('list')) measureList(page, corpus.asOf, t);
     if (page.kinds.includes('home') || page.truth.columns) measureColumns(page, t);
+    measureNavColumns(page, t);
     if (page.kinds.includes('detail')) measureDetail(page, t);
     if (page.kinds.includes('guide')) measureElements(page, 'guide', settings, t);
     if (page.kinds.includes('functions')) measureElements(page, 'functions', settings, t);

@@ -20,6 +20,7 @@ export const KNOWN_COLUMN_KEYS = Object.keys(NAMES);
 export function columnName(key: string): string {
   const [base, sub] = splitKey(key);
   if (base === 'keyField') return sub ? `重点领域“${sub}”` : '重点领域'; // curly: a title quoting the whole name nests them (‘’ inside “”)
+  if (base === 'nav') return sub ?? '导航栏目'; // a column of the unit's navigation is named by its own label
   const name = NAMES[base] ?? base;
   return sub ? `${name}（${sub}）` : name;
 }

@@ -7,7 +7,7 @@ import { columnName, splitKey } from './column-names.ts';
 import { daysBetween } from './dates.ts';
 import { makeFinding, warningSubject } from './finding.ts';
 import { columnEvidence, columnGroup, detailEvidence, detailsOf, formatRow, freshness, homeUnreachable, notCrawled } from './observed.ts';
-import { periodFor } from './periods.ts';
+import { kindReason, periodFor } from './periods.ts';
 import { deductionPoints, rubricRow } from './rubric-rows.ts';
 import { visibleLength } from './text.ts';
 
@@ -80,6 +80,7 @@ export const columnBlank: Check = {
       if (col.status === 'blank') {
         // A parent whose sub-columns hold rows is a navigation page, not a blank column.
         if (!key.includes(':') && obs.columns.some((c) => c.columnKey.startsWith(`${key}:`) && c.items.length > 0)) continue;
+        if (col.nav && (col.nav.subColumns > 0 || !navBlankEvidence(ctx, col))) continue; // a page of sub-columns is a navigation page
         // An article column whose body was read with enough text is not blank.
         const article = ctx.settings.articleColumns.includes(key) ? detailsOf(obs, key) : [];
         if (article.some((d) => visibleLength(d.text) >= ctx.settings.articleMinChars)) continue;
@@ -99,9 +100,10 @@ export const columnBlank: Check = {
           subject: key,
           kind: 'deduction',
           title: `"${columnName(key)}"栏目为空白栏目`,
-          detail: `${measured}（${col.url ?? ''}）。属于政府网站检查指标中的"空白栏目"（国办秘函〔2019〕19号）。`,
+          detail: `${measured}（${col.url ?? ''}）。属于政府网站检查指标中的"空白栏目"（国办秘函〔2019〕19号）。${kindNote(ctx, col)}`,
           suggestedPoints: monthlyPoints(ctx, unit),
           monthly: true,
+          ...(navAttribution(unit, col).length ? { confidence: 'low', confidenceReason: navAttribution(unit, col).join('；') } : {}),
           evidence: [evidence],
         }),
       );
@@ -109,6 +111,43 @@ export const columnBlank: Check = {
     return out;
   },
 };
+
+/**
+ * A navigation column outside the unit's own folder may be the portal's or a parent office's column the unit only
+ * links to: whose gap it is needs a person (a fixed column is attributed by its name and the rubric instead).
+ */
+function navAttribution(unit: UnitConfig, col: ColumnObservation): string[] {
+  if (!col.nav || !col.url) return [];
+  let dir: string;
+  try {
+    const u = new URL(unit.home);
+    dir = `${u.origin}${u.pathname.slice(0, u.pathname.lastIndexOf('/') + 1)}`;
+  } catch {
+    return [];
+  }
+  return col.url.startsWith(dir) ? [] : [`栏目地址不在本单位目录（${dir}）下，可能是门户或上级单位的栏目，需人工确认归属`];
+}
+
+function kindNote(ctx: CheckContext, col: ColumnObservation): string {
+  const why = kindReason(ctx.settings, col);
+  return why ? `栏目类型：${why}。` : '';
+}
+
+/**
+ * A navigation column is blank when it says 暂无信息, or when its kind makes it a list (a period) and its page, read,
+ * has no row and no sub-column. A page of no kind, a static page or a channel (a form, a search page) without rows
+ * is no evidence of a blank column: their content may be in a layout not read as rows or an article.
+ */
+function navBlankEvidence(ctx: CheckContext, col: ColumnObservation): boolean {
+  return !col.nav || col.placeholder !== null || (col.nav.kind !== null && periodFor(ctx.settings, col) !== null);
+}
+
+/** A list shown oldest first whose later pages were not read: its newest row may be on a page not read. */
+function unreadOldestFirst(c: ColumnObservation): boolean {
+  if (c.totalPagesSeen === null || c.pagesRead >= c.totalPagesSeen) return false;
+  const dates = c.items.filter((i) => !i.pinned && i.date !== null).map((i) => i.date!);
+  return dates.length >= 2 && dates[0] < dates[dates.length - 1] && dates.every((d, i) => i === 0 || d >= dates[i - 1]);
+}
 
 /** Keys judged for staleness: columns with a period, sub-columns folded into their parent. */
 function periodKeys(ctx: CheckContext, obs: UnitObservations): string[] {
@@ -141,6 +180,8 @@ function staleStates(ctx: CheckContext, obs: UnitObservations): StaleState[] {
     const readable = group.filter((c) => c.status === 'ok');
     if (readable.length === 0) continue; // missing / blank / unreachable are judged elsewhere
     const own = group.find((c) => c.columnKey === key);
+    // a navigation column read as a single page with its text is no list: no row can be late
+    if (own?.nav && readable.every((c) => c.items.length === 0)) continue;
     const period = periodFor(ctx.settings, own ?? { columnKey: key, label: null })!;
     const items = readable.flatMap((c) => c.items);
     const f = freshness(items);
@@ -148,6 +189,7 @@ function staleStates(ctx: CheckContext, obs: UnitObservations): StaleState[] {
     if (f.newest?.dateSource === 'list-year-inferred') low.push(`最新一条的年份由上下文推断（列表只显示月日）`);
     if (group.some((c) => c.status === 'unrendered' || c.status === 'unreachable')) low.push('部分子栏目未能读取');
     if (!f.newest) low.push('栏目内没有可识别日期的非置顶条目');
+    if (readable.some(unreadOldestFirst)) low.push('列表按日期从旧到新排列且未读完全部分页，更新的条目可能在后面的页');
     out.push({
       key,
       group,
@@ -170,6 +212,7 @@ export const columnStale: Check = {
     for (const s of staleStates(ctx, obs)) {
       const col = s.group.find((c) => c.columnKey === s.key && c.status === 'ok') ?? s.group.find((c) => c.status === 'ok')!;
       const name = columnName(s.key);
+      const low = [...s.lowConfidence, ...navAttribution(unit, col)];
       if (s.age === null || s.age > s.period) {
         const measured = s.newest
           ? `最新一条（不含置顶）${s.newest.date}"${s.newest.title}"，距检查日 ${ctx.asOf} 共 ${s.age} 天，超过 ${s.period} 天`
@@ -182,9 +225,10 @@ export const columnStale: Check = {
             subject: s.key,
             kind: 'deduction',
             title: `"${name}"栏目超过 ${s.period} 天未更新`,
-            detail: `${measured}。违反栏目更新要求（国办秘函〔2019〕19号"栏目不更新"：动态类 2 周、通知公告/政策文件类 6 个月、人事/规划类 1 年）。${s.lowConfidence.length ? `注意：${s.lowConfidence.join('；')}。` : ''}`,
+            detail: `${measured}。违反栏目更新要求（国办秘函〔2019〕19号"栏目不更新"：动态类 2 周、通知公告/政策文件类 6 个月、人事/规划类 1 年）。${kindNote(ctx, col)}${low.length ? `注意：${low.join('；')}。` : ''}`,
             suggestedPoints: monthlyPoints(ctx, unit),
-            confidence: s.lowConfidence.length ? 'low' : 'high',
+            confidence: low.length ? 'low' : 'high',
+            ...(low.length ? { confidenceReason: low.join('；') } : {}),
             monthly: true,
             evidence: [columnEvidence(obs, col, s.newest ? formatRow(s.newest) : undefined)],
           }),
@@ -199,9 +243,10 @@ export const columnStale: Check = {
             subject: warningSubject(s.key),
             kind: 'warning',
             title: `预警："${name}"栏目 ${left === 0 ? '今天' : `${left} 天内`}将超过更新期限`,
-            detail: `最新一条（不含置顶）${s.newest!.date}"${s.newest!.title}"，距检查日 ${s.age} 天；更新期限 ${s.period} 天。请及时更新。`,
+            detail: `最新一条（不含置顶）${s.newest!.date}"${s.newest!.title}"，距检查日 ${s.age} 天；更新期限 ${s.period} 天。${kindNote(ctx, col)}请及时更新。`,
             suggestedPoints: 0,
-            confidence: s.lowConfidence.length ? 'low' : 'high',
+            confidence: low.length ? 'low' : 'high',
+            ...(low.length ? { confidenceReason: low.join('；') } : {}),
             monthly: true,
             evidence: [columnEvidence(obs, col, formatRow(s.newest!))],
           }),

@@ -2,13 +2,12 @@
 import type { ListItem, UnitObservations } from '../store/index.ts';
 import type { UnitConfig } from '../config/index.ts';
 import type { Check, CheckContext } from './context.ts';
-import { inRange } from './dates.ts';
 import { makeFinding } from './finding.ts';
 import { columnEvidence, columnGroup, homeUnreachable, notCrawled } from './observed.ts';
 import { bounds, signed } from './ranged.ts';
 import { rowApplies, rubricRow, ruleQuote } from './rubric-rows.ts';
-import { containsAny } from './text.ts';
 import { readCatalogRows } from './decision-catalog-rows.ts';
+import { readPrecommentRows } from './precomment-rows.ts';
 import { sameTopic } from './topics.ts';
 
 type State = { kind: 'absent'; why: string } | { kind: 'unknown'; why: string } | { kind: 'rows'; items: ListItem[] };
@@ -78,6 +77,44 @@ export const decisionsCatalog: Check = {
   },
 };
 
+/** The value of the 预公开 row from the decisions column's rows: this window's named drafts, each with its 解读 and 结果. */
+function judgePrecomment(
+  ctx: CheckContext,
+  obs: UnitObservations,
+  state: Exclude<State, { kind: 'unknown' }>,
+  { min, max }: { min: number; max: number },
+): { value: number; measured: string; reason?: string } {
+  const items = state.kind === 'rows' ? state.items : [];
+  const s = ctx.settings;
+  const r = readPrecommentRows(items, obs.details, ctx.window, s.precommentKeywords);
+  const besides = r.notCounted.length > 0 ? `（${r.notCounted.map((x) => x.why).join('；')}）` : '';
+  if (r.drafts.length === 0 && r.unsure.length > 0) {
+    const why = r.unsure.map((x) => x.why).join('；');
+    return { value: 0, measured: `考核期内没有可确认的决策草案征求意见：${why}${besides}`, reason: why };
+  }
+  if (r.drafts.length === 0) {
+    const measured =
+      state.kind === 'absent'
+        ? `${state.why}，没有征求意见信息`
+        : `重大行政决策栏目共 ${items.length} 条，考核期内没有决策草案的征求意见${besides}`;
+    return { value: min, measured };
+  }
+  const lacking = r.drafts
+    .map(({ item: d, periodDays }) => {
+      const miss: string[] = [];
+      if (!r.interps.some((i) => sameTopic(i.title, d.title))) miss.push('解读');
+      if (!r.results.some((i) => sameTopic(i.title, d.title))) miss.push('意见征集结果');
+      if (periodDays !== null && periodDays < s.precommentMinDays)
+        miss.push(`不少于 ${s.precommentMinDays} 日的征求意见期（页面写明 ${periodDays} 日）`);
+      return { d, miss };
+    })
+    .filter((x) => x.miss.length > 0);
+  if (lacking.length === 0)
+    return { value: max, measured: `考核期内 ${r.drafts.length} 项决策草案征求意见均公开了征求意见稿、解读和意见征集结果` };
+  const measured = `征求意见信息不完整：${lacking.map((x) => `"${x.d.title}"缺${x.miss.join('、')}`).join('；')}`;
+  return { value: 0, measured, reason: '部分征求意见缺少解读、结果或规范的征求意见期，完成程度需人工评定' };
+}
+
 export const decisionsPrecomment: Check = {
   id: 'decisions.precomment',
   family: 'decisions',
@@ -86,47 +123,8 @@ export const decisionsPrecomment: Check = {
     const row = rubricRow(ctx, unit, 'decisions.precomment');
     const state = decisionsState(obs);
     if (!state) return [];
-    const k = ctx.settings.precommentKeywords;
-    const { min, max } = bounds(row);
-    let value = 0;
-    let measured: string;
-    if (state.kind === 'unknown') measured = state.why;
-    else {
-      const items = state.kind === 'rows' ? state.items : [];
-      const consult = items.filter(
-        (i) =>
-          containsAny(i.title, k.consultation) ||
-          containsAny(
-            i.title,
-            k.draft.filter((d) => d !== '征求意见'),
-          ),
-      );
-      const results = items.filter((i) => containsAny(i.title, k.result) && !containsAny(i.title, ['解读']));
-      const interps = items.filter((i) => containsAny(i.title, k.interpretation) && !results.includes(i));
-      const drafts = consult
-        .filter((i) => !results.includes(i) && !interps.includes(i))
-        .filter((i) => !i.date || inRange(i.date, ctx.window.start, ctx.window.end));
-      if (drafts.length === 0) {
-        value = min;
-        measured =
-          state.kind === 'absent' ? `${state.why}，没有征求意见信息` : `重大行政决策栏目共 ${items.length} 条，考核期内没有征求意见稿`;
-      } else {
-        const lacking = drafts
-          .map((d) => {
-            const miss: string[] = [];
-            if (!interps.some((i) => sameTopic(i.title, d.title))) miss.push('解读');
-            if (!results.some((i) => sameTopic(i.title, d.title))) miss.push('意见征集结果');
-            return { d, miss };
-          })
-          .filter((x) => x.miss.length > 0);
-        if (lacking.length === 0) {
-          value = max;
-          measured = `考核期内 ${drafts.length} 项征求意见均公开了征求意见稿、解读和意见征集结果`;
-        } else {
-          measured = `征求意见信息不完整：${lacking.map((x) => `"${x.d.title}"缺${x.miss.join('、')}`).join('；')}`;
-        }
-      }
-    }
+    const judged = state.kind === 'unknown' ? { value: 0, measured: state.why } : judgePrecomment(ctx, obs, state, bounds(row));
+    const { value, measured } = judged;
     const group = columnGroup(obs, 'decisions');
     return [
       makeFinding(unit, {
@@ -136,9 +134,10 @@ export const decisionsPrecomment: Check = {
         subject: 'decisions.precomment',
         kind: 'ranged',
         title: `重大行政决策预公开：建议赋分 ${signed(value)}`,
-        detail: `${measured}。考核方案："${ruleQuote(row, '开展重大行政决策意见征集完成情况，赋分-3—3分')}"（重大行政决策程序暂行条例第十五条）。${value === 0 ? '自动检查无法确定，请人工评定。' : ''}`,
+        detail: `${measured}。考核方案："${ruleQuote(row, '开展重大行政决策意见征集完成情况，赋分-3—3分')}"（重大行政决策程序暂行条例第十四条、第十五条）。${value === 0 ? '自动检查无法确定，请人工评定。' : ''}`,
         suggestedPoints: value,
         confidence: value === 0 ? 'low' : 'high',
+        ...('reason' in judged ? { confidenceReason: judged.reason } : {}),
         evidence: [columnEvidence(obs, group[0])],
       }),
     ];

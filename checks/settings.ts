@@ -9,6 +9,7 @@ const SETTINGS_FILE = new URL('../config/check-settings.yaml', import.meta.url);
 const settingsSchema = z.object({
   columnPeriods: z.record(z.string(), z.number().int().positive()),
   labelPeriods: z.array(z.object({ keywords: z.array(z.string()), days: z.number().int().positive() })),
+  kindPeriods: z.record(z.string(), z.number().int().positive().nullable()),
   warnDays: z.number().int().min(0),
   deptInfoMaxAgeDays: z.number().int().positive(),
   newMediaMaxGapDays: z.number().int().positive(),
@@ -44,7 +45,10 @@ const settingsSchema = z.object({
     draft: z.array(z.string()),
     interpretation: z.array(z.string()),
     result: z.array(z.string()),
+    namedDraft: z.array(z.string()),
+    notKind: z.array(z.string()),
   }),
+  precommentMinDays: z.number().int().positive(),
   keyFieldCurrentDays: z.number().int().positive(),
   keyFieldContents: z.record(z.string(), z.array(z.array(z.string()))),
   privateEconomyParts: z.array(z.object({ id: z.string(), keywords: z.array(z.string()) })),

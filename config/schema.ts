@@ -81,6 +81,8 @@ const crawlSchema = z
     articleColumns: z.array(z.string()).default(['guide', 'functions', 'catalog']),
     // Places a 标准目录 links to for its items, read per unit for catalog.item-missing (catalog:<item name>).
     maxCatalogPlaces: z.number().int().min(0).default(20),
+    // The other columns of a unit's navigation (人事信息, 通知公告 …) read per unit as nav:<label>; 0 reads none.
+    maxNavColumns: z.number().int().min(0).default(30),
     checkLinks: z.boolean().default(true),
     // Old detail pages are revalidated only every N days on re-runs (issue 3 benchmark).
     revalidateDetailDays: z.number().int().min(0).default(30),

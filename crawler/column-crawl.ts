@@ -1,6 +1,7 @@
 import type { ColumnObservation, DetailObservation, ListItem, PageTextObservation } from '../store/index.ts';
 import type { UnitCrawlContext } from './unit-context.ts';
 import { finishListRows } from './list-extract.ts';
+import { subColumnCount } from './nav-columns.ts';
 import type { DetailExtraction } from './detail-extract.ts';
 import type { ExtractedLink } from './links-extract.ts';
 import type { AnalysisPart, PageAnalysis } from './page-analysis.ts';
@@ -13,6 +14,9 @@ export interface ColumnTarget {
   label: string | null;
   url: string;
   source: 'override' | 'discovered';
+  /** A column of the unit's navigation beyond the fixed keys (nav:<label>): its kind by its label, and the addresses
+   * of the unit's other columns (a menu on its page holding them is the unit's navigation, not its sub-columns). */
+  nav?: { kind: string | null; word: string | null; siblings: readonly string[] };
 }
 
 export interface ColumnCrawlResult {
@@ -123,12 +127,15 @@ function columnBase(ctx: UnitCrawlContext, target: ColumnTarget) {
 export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): Promise<ColumnCrawlResult> {
   const base = columnBase(ctx, target);
   // a place a 标准目录 links to may be a single page (机构职能, 办事指南) as often as a list
-  const isArticleColumn = ctx.run.config.crawl.articleColumns.includes(target.key) || target.key.startsWith('catalog:');
+  // so is a column of the unit's navigation (机构简介, 联系我们 are pages, 人事信息 a list; its menus tell sub-columns)
+  const isArticleColumn =
+    ctx.run.config.crawl.articleColumns.includes(target.key) || target.key.startsWith('catalog:') || target.nav !== undefined;
   // 'text': the page's own text, for the content-safety checks (static and list pages too)
   const firstParts: AnalysisPart[] = isArticleColumn ? ['list', 'links', 'detail', 'text'] : ['list', 'links', 'text'];
+  if (target.nav) firstParts.push('menus');
   const first = await ctx.io.source.load({ url: target.url, role: 'list', unitId: ctx.unit.id, columnKey: target.key });
   const analysis = first.page.ok ? await ctx.run.analyser.analyse(first, first.page.finalUrl, firstParts) : null;
-  if (!analysis) return { observation: unreachableColumn(base, first), pages: [], details: [] };
+  if (!analysis) return { observation: { ...unreachableColumn(base, first), ...navOf(target, 0) }, pages: [], details: [] };
   const staticView: ListView = { analysis, extraction: finishListRows(analysis.list!, ctx.run.asOf), rendered: false };
   let view = staticView;
   if ((staticView.extraction.rows.length === 0 && staticView.extraction.scriptBuiltRows) || wantsRender(ctx, target.key)) {
@@ -145,6 +152,7 @@ export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): 
           rendered: false,
           contentHash: first.page.contentHash,
           note: `列表由脚本生成，${outcome.failed}`,
+          ...navOf(target, 0),
         },
         pages: [{ url: first.page.finalUrl, links: staticView.analysis.links! }],
         details: [],
@@ -167,11 +175,20 @@ export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): 
       rendered: view.rendered,
       contentHash: first.page.contentHash,
       note: listed.note,
+      ...navOf(target, target.nav ? subColumnsOf(first.page.finalUrl, view.analysis, rows, target.nav.siblings) : 0),
     },
     pages,
     details,
     ...pageTextOf(ctx, target.key, first.page, view.analysis.text, details),
   };
+}
+
+function navOf(target: ColumnTarget, subColumns: number): Pick<ColumnObservation, 'nav'> {
+  return target.nav ? { nav: { kind: target.nav.kind, word: target.nav.word, subColumns } } : {};
+}
+
+function subColumnsOf(url: string, analysis: PageAnalysis, rows: ListItem[], siblings: readonly string[]): number {
+  return subColumnCount({ url, links: analysis.links ?? [], menus: analysis.menus ?? [] }, rows, siblings);
 }
 
 function unreachableColumn(base: ReturnType<typeof columnBase>, first: LoadedPage): ColumnObservation {
@@ -241,7 +258,9 @@ async function readListPages(ctx: UnitCrawlContext, target: ColumnTarget, first:
   let pagesRead = 1;
   const windowStart = ctx.run.window.start;
   let rowsLeftWindow = extraction.rows.some((r) => !r.pinned && r.date !== null && r.date < windowStart);
-  while (queue.length > 0 && pagesRead < crawl.maxListPages && !rowsLeftWindow) {
+  // a navigation column is judged by its first page (its newest rows; an oldest-first list left unread is told apart)
+  const maxPages = target.nav ? 1 : crawl.maxListPages;
+  while (queue.length > 0 && pagesRead < maxPages && !rowsLeftWindow) {
     const next = queue.shift()!;
     if (visited.has(next)) continue;
     visited.add(next);
@@ -284,6 +303,14 @@ async function readColumnDetails(
     if (self.isArticle || datedRows.length === 0) {
       details.push(detailFrom(ctx, target.key, first.page.finalUrl, self, first.page.contentHash, first.page.fetchedAt));
       status = self.text.replace(/\s+/g, '').length >= 20 ? 'ok' : 'blank';
+    }
+  }
+  if (target.nav && rows.length === 0) {
+    // a navigation column without rows may be a single page with its text (机构简介): not blank
+    const self = view.analysis.detail!;
+    if (self.isArticle && self.text.replace(/\s+/g, '').length >= 20) {
+      details.push(detailFrom(ctx, target.key, first.page.finalUrl, self, first.page.contentHash, first.page.fetchedAt));
+      status = 'ok';
     }
   }
   if (!crawl.detailColumns.includes(target.key) || details.length > 0) return { details, status };

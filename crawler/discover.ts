@@ -37,7 +37,7 @@ interface Match {
   synonymLength: number;
 }
 
-const ARTICLE_LINK = /[/_]t\d{8}_\d+|\/art\/\d{4}\/|\/\d{6}\/[^/]+\.s?html?$|\.(pdf|docx?|xlsx?)$/i;
+export const ARTICLE_LINK = /[/_]t\d{8}_\d+|\/art\/\d{4}\/|\/\d{6}\/[^/]+\.s?html?$|\.(pdf|docx?|xlsx?)$/i;
 
 /**
  * Top-level columns of a unit page: every key without a parent, the 重点领域 hub (`keyFields`) and key fields
@@ -126,7 +126,7 @@ function linkCandidates($: CheerioAPI, pageUrl: string): Candidate[] {
 }
 
 /** The home page of a host (path `/`, `/index.html` …): its header menu is its own navigation, not a county's. */
-function isSiteRoot(pageUrl: string): boolean {
+export function isSiteRoot(pageUrl: string): boolean {
   try {
     return /^\/((index|default)\.(s?html?|jsp|aspx?|php))?$/i.test(new URL(pageUrl).pathname);
   } catch {
@@ -134,10 +134,10 @@ function isSiteRoot(pageUrl: string): boolean {
   }
 }
 
-const MORE_TEXT = /^(更多|more|更多>+|more>+|>>|»|查看更多|\+)$/i;
+export const MORE_TEXT = /^(更多|more|更多>+|more>+|>>|»|查看更多|\+)$/i;
 const CHROME = /(^|[\s_-])(header|head|top|topnav|footer|foot|bottom|copyright|submenu|mainnav|topmenu|dhlm)([\s_-]|$)/i;
 
-function inSiteChrome($: CheerioAPI, el: Element): boolean {
+export function inSiteChrome($: CheerioAPI, el: Element): boolean {
   return $(el)
     .parents()
     .toArray()
@@ -230,7 +230,7 @@ function shortText(nodes: AnyNode[], max: number): string | null {
   return t && t.length <= max ? t : null;
 }
 
-function isBreadcrumb($: CheerioAPI, el: Element): boolean {
+export function isBreadcrumb($: CheerioAPI, el: Element): boolean {
   if ($(el).hasClass('CurrChnlCls')) return true;
   return $(el)
     .parents()

@@ -97,3 +97,29 @@ export function loadExtractVocab(): ExtractVocab {
   };
   return cachedVocab;
 }
+
+export interface ColumnKindWord {
+  kind: string;
+  text: string;
+  source: string;
+}
+
+let cachedKinds: ColumnKindWord[] | null = null;
+
+/** The words that name a column's kind (动态, 通知公告, 人事规划, 静态), longest first. */
+export function loadColumnKindWords(): ColumnKindWord[] {
+  if (cachedKinds) return cachedKinds;
+  const kinds = (readColumnsFile().columnKinds as { kinds?: unknown } | undefined)?.kinds;
+  if (!kinds || typeof kinds !== 'object') throw new Error('config/columns.yaml：缺少 columnKinds.kinds');
+  const out: ColumnKindWord[] = [];
+  for (const [kind, words] of Object.entries(kinds as Record<string, unknown>)) {
+    if (!Array.isArray(words)) throw new Error(`config/columns.yaml：columnKinds.kinds.${kind} 必须是列表`);
+    for (const w of words as { text?: unknown; source?: unknown }[]) {
+      if (typeof w?.text !== 'string' || typeof w.source !== 'string' || !w.text || !w.source)
+        throw new Error(`config/columns.yaml：columnKinds.kinds.${kind} 的每一项须有 text 和 source`);
+      out.push({ kind, text: w.text, source: w.source });
+    }
+  }
+  cachedKinds = out.sort((a, b) => b.text.length - a.text.length);
+  return cachedKinds;
+}

@@ -23,6 +23,7 @@ export { detectPagination } from './pagination.ts';
 export type { PaginationInfo, PaginationKind } from './pagination.ts';
 export { discoverColumns, discoverSubColumns, loadColumnSynonyms, KEY_FIELDS_HUB } from './discover.ts';
 export type { DiscoveredColumn, ColumnSynonyms, ColumnSynonymEntry } from './discover.ts';
+export { discoverNavColumns, columnKindOf, pageSubColumns } from './nav-columns.ts';
 export { extractDetail } from './detail-extract.ts';
 export type { DetailExtraction } from './detail-extract.ts';
 export { extractLinks, isAttachmentUrl } from './links-extract.ts';

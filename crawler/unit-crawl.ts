@@ -11,6 +11,8 @@ import { crawlColumn, pageTextFrom, type ColumnTarget, type PageLinks } from './
 import { finishListRows } from './list-extract.ts';
 import { crawlFeeds } from './feeds-crawl.ts';
 import { crawlCatalogPlaces } from './catalog-places.ts';
+import { columnKindOf, NAV_PREFIX, type NavColumn } from './nav-columns.ts';
+import { normaliseLabel } from './extract-html.ts';
 
 export interface UnitCrawlResult {
   homeOk: boolean;
@@ -38,7 +40,7 @@ export async function crawlUnit(ctx: UnitCrawlContext, knownKeys: string[]): Pro
   const { unit } = ctx;
   const feedsRead = crawlFeeds(ctx); // side by side with the columns
   const home = await ctx.io.source.load({ url: unit.home, role: 'home', unitId: unit.id, columnKey: null });
-  const homeAnalysis = home.page.ok ? await ctx.run.analyser.analyse(home, home.page.finalUrl, ['columns', 'links', 'text']) : null;
+  const homeAnalysis = home.page.ok ? await ctx.run.analyser.analyse(home, home.page.finalUrl, ['columns', 'nav', 'links', 'text']) : null;
   if (!homeAnalysis) {
     const fault =
       home.page.errorClass === 'unparsable' ? `首页无法解析，本次未能检查该单位：${home.page.errorMessage ?? unit.home}` : undefined;
@@ -49,7 +51,9 @@ export async function crawlUnit(ctx: UnitCrawlContext, knownKeys: string[]): Pro
   const discovered: ColumnTarget[] = homeAnalysis
     .columns!.filter((c) => ctx.run.scope.check(c.url).allowed)
     .map((c) => ({ key: c.key, label: c.label, url: c.url, source: 'discovered' }));
-  const { targets, pages: hubPages } = await readHubs(ctx, mergeTargets(overrides, discovered));
+  const hubs = await readHubs(ctx, mergeTargets(overrides, discovered));
+  const targets = [...hubs.targets, ...navTargets(ctx, homeAnalysis.nav ?? [], hubs.targets)];
+  const hubPages = hubs.pages;
 
   const columns: ColumnObservation[] = [];
   const details: DetailObservation[] = [];
@@ -103,6 +107,25 @@ async function readHubs(ctx: UnitCrawlContext, found: ColumnTarget[]): Promise<{
     targets = mergeTargets(targets, subs);
   }
   return { targets, pages: hubPages };
+}
+
+/** The other columns of the unit's navigation (nav:<label>), in scope and not read as another column, up to the cap. */
+function navTargets(ctx: UnitCrawlContext, nav: NavColumn[], known: ColumnTarget[]): ColumnTarget[] {
+  const knownUrls = new Set(known.map((t) => t.url.replace(/\/((index|default)\.s?html?)?$/i, '')));
+  const siblings = [...known.map((t) => t.url), ...nav.map((n) => n.url)];
+  return nav
+    .filter((n) => ctx.run.scope.check(n.url).allowed && !knownUrls.has(n.url.replace(/\/((index|default)\.s?html?)?$/i, '')))
+    .slice(0, ctx.run.config.crawl.maxNavColumns)
+    .map((n) => {
+      const kind = columnKindOf(n.label);
+      return {
+        key: `${NAV_PREFIX}${normaliseLabel(n.label)}`,
+        label: n.label,
+        url: n.url,
+        source: 'discovered',
+        nav: { kind: kind?.kind ?? null, word: kind?.word ?? null, siblings },
+      };
+    });
 }
 
 /** A column the county expects that the home page's navigation does not lead to. */

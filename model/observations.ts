@@ -98,6 +98,15 @@ export interface ColumnObservation {
   contentHash: string | null; // snapshot of the first list page
   note: string | null;
   observedAt: string;
+  /** Set on a column found in the unit's navigation beyond the fixed keys (nav:<label>). */
+  nav?: NavColumnInfo;
+}
+
+/** What a navigation column is taken to be, and why (shown in its findings). */
+export interface NavColumnInfo {
+  kind: string | null; // 动态, 通知公告, 人事规划, 静态 (config/columns.yaml columnKinds); null: no word matched
+  word: string | null; // the word of the label that decided the kind
+  subColumns: number; // links on its page to columns below it: a page of sub-columns is not a blank column
 }
 
 export interface DetailObservation {

@@ -75,7 +75,7 @@ const COLUMN_LABELS: Record<string, string> = {
 export function columnName(key: string | null): string {
   if (!key) return '—';
   const [head, sub] = key.split(':');
-  if (head === 'keyField' && sub) return sub;
+  if ((head === 'keyField' || head === 'nav') && sub) return sub; // nav:<label>: a column of the unit's navigation
   const name = COLUMN_LABELS[head] ?? key;
   return sub ? `${name}（${sub}）` : name;
 }

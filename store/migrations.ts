@@ -436,3 +436,9 @@ MIGRATIONS.push({
     );
   `,
 });
+
+MIGRATIONS.push({
+  version: 380,
+  name: 'kind of a column found in a unit navigation (nav:<label>): kind, the word that decided it, its sub-columns',
+  sql: `ALTER TABLE column_obs ADD COLUMN nav_json TEXT;`,
+});

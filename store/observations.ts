@@ -54,7 +54,7 @@ export function saveUnitObservations(
 
 function insertColumns(db: Db, runId: number, unitId: string, rows: ColumnObservation[]): void {
   const col = db.prepare(`INSERT INTO column_obs (run_id, unit_id, column_key, label, url, source, status, pages_read, total_pages_seen,
-    items_json, placeholder, rendered, content_hash, note, observed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
+    items_json, placeholder, rendered, content_hash, note, observed_at, nav_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
   for (const c of rows) {
     col.run(
       runId,
@@ -72,6 +72,7 @@ function insertColumns(db: Db, runId: number, unitId: string, rows: ColumnObserv
       c.contentHash,
       c.note,
       c.observedAt,
+      c.nav ? JSON.stringify(c.nav) : null,
     );
   }
 }
@@ -239,6 +240,7 @@ function toColumnObservation(runId: number, unitId: string, r: Row): ColumnObser
     contentHash: r.content_hash as string | null,
     note: r.note as string | null,
     observedAt: r.observed_at as string,
+    ...(r.nav_json ? { nav: JSON.parse(r.nav_json as string) } : {}),
   };
 }
 
