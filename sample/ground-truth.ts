@@ -1,5 +1,6 @@
 // Ground truth of the sample portal, derived from the content model with the rules of docs/check-semantics.md.
 // Deriving it (instead of listing it by hand) keeps it exact whatever dates the seed picks.
+import { NAV_COLUMN_SPECS } from './content/nav-columns.ts';
 import { writeFileSync } from 'node:fs';
 import type { Column, Item, SiteModel, UnitModel } from './model.ts';
 import { addWorkdays, days } from './dates.ts';
@@ -44,6 +45,8 @@ const DOC_NO = /〔\d{4}〕\d+号/;
 
 function periodOf(key: string): number | null {
   if (key === 'deptInfo') return 14;
+  const nav = NAV_COLUMN_SPECS.find((c) => key === `nav:${c.label}`);
+  if (nav) return nav.periodDays;
   if (key === 'policies' || key === 'interpretations' || key.startsWith('shuanggongshi') || key.startsWith('keyField:')) return 183;
   return null;
 }

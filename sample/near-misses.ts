@@ -204,6 +204,18 @@ function columnEntries(unit: UnitModel): NearMiss[] {
   return out;
 }
 
+/** Navigation columns no fixed key names: a 人事 column older than six months is still within its year (V5). */
+function navColumnEntries(unit: UnitModel): NearMiss[] {
+  return (unit.plan.navInTime ?? []).map((label) => ({
+    unitId: unit.id,
+    checkId: 'column.stale',
+    kind: 'near-miss' as const,
+    subject: `nav:${label}`,
+    what: `“${label}”栏目最新一条已超过 6 个月，但人事、规划类栏目的更新期限为 1 年`,
+    modelledOn: '国办秘函〔2019〕19号 栏目不更新（人事、规划计划类 1 年）；real-pages ordos 左侧导航“人事信息”',
+  }));
+}
+
 function attributeEntries(unit: UnitModel): NearMiss[] {
   const policies = unit.columns.find((c) => c.key === 'policies');
   const lined = (policies?.items ?? []).filter((i) => i.attr === 'line' && i.home && !i.href).slice(0, 2);
@@ -338,6 +350,7 @@ export function nearMisses(site: SiteModel): NearMiss[] {
       ...decisionEntries(u),
       ...linkEntries(u),
       ...columnEntries(u),
+      ...navColumnEntries(u),
       ...attributeEntries(u),
       ...timingEntries(u),
       ...presenceEntries(u),

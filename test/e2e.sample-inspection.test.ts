@@ -105,6 +105,19 @@ describe('inspection of the sample county', () => {
     }
   });
 
+  it('observes the navigation columns no fixed key names, in every markup family, with their kind', () => {
+    const expected: Record<string, string> = { 通知公告: '通知公告', 人事信息: '人事规划' };
+    const carriers = portal.site.units.filter((u) => u.columns.some((c) => c.key.startsWith('nav:')));
+    expect(new Set(carriers.map((u) => u.style)).size).toBe(6);
+    for (const u of carriers)
+      for (const c of u.columns.filter((col) => col.key.startsWith('nav:'))) {
+        const seen = obsOf(u.id).columns.find((o) => o.columnKey === c.key);
+        expect(seen, `${u.id} (${u.style}) ${c.key}`).toBeDefined();
+        expect(seen!.nav?.kind, `${u.id} ${c.key}`).toBe(expected[c.label]);
+        expect(seen!.status, `${u.id} ${c.key}`).toBe(c.placeholder ? 'blank' : 'ok');
+      }
+  });
+
   it('decodes GBK, GBK-in-meta-only and GB18030 units without mojibake', () => {
     const legacy = portal.units.filter((u) => u.encoding !== 'utf-8');
     expect(legacy.length).toBeGreaterThanOrEqual(3);

@@ -29,6 +29,7 @@ import { GUIDE_FAMILIES } from './guide-families.ts';
 import { place, sortRows } from './rows.ts';
 import { buildConsultation } from './consultation.ts';
 import { buildFeed } from './feed-posts.ts';
+import { navColumns } from './nav-columns.ts';
 import type { SampleUnitSpec } from '../config.ts';
 
 export interface BuildOptions {
@@ -616,6 +617,16 @@ export function buildUnit(spec: SampleUnitSpec, index: number, opts: BuildOption
     cols.push(shuanggongshiColumn(ctx));
     cols.push(decisionsColumn(ctx));
     for (const field of unit.keyFields) cols.push(keyFieldColumn(ctx, field));
+  }
+  // every third unit's navigation also has columns no fixed key names (all six markup families among them)
+  if (!spec.bench && index % 3 === 1) {
+    const deps = {
+      rng,
+      asOf: opts.asOf,
+      short: names.short,
+      newColumn: (key: string, label: string, slug: string) => newColumn(ctx, key, label, slug),
+    };
+    cols.push(...navColumns({ ...deps, newItem: (title, date, extra) => newItem(ctx, title, date, extra) }, plan));
   }
   unit.columns = cols.filter((c) => !missing.has(c.key));
   for (const col of unit.columns) {

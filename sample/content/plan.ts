@@ -2,6 +2,7 @@
 // and dates inside safe margins), so every check id has several planted units and most units stay clean.
 // Date-dependent gaps are never planted on 'wcm' units (their list dates are year-less MM-DD), and broken rows
 // never on 'hanweb' units (their rows sit in a <script type="text/xml"> datastore a link checker may not read).
+import type { NavColumnPlan } from './nav-columns.ts';
 import type { Encoding, InterpForm, Style } from '../kinds.ts';
 
 export const STYLES: Record<string, Style> = {
@@ -74,7 +75,7 @@ export const KEY_FIELD_OWNERS: Record<string, string[]> = {
   wenlv: ['公共文化服务'],
 };
 
-export interface GapPlan {
+export interface GapPlan extends NavColumnPlan {
   missingColumns?: string[]; // columns left out of the navigation entirely
   blankColumns?: string[]; // columns that show 暂无信息
   deptInfoAgeDays?: number; // newest non-pinned 部门信息公开 row this many days before asOf
@@ -118,7 +119,7 @@ export const GAPS: Record<string, GapPlan> = {
   niudu: { missingColumns: ['annualReport'], attributeMissing: 1 },
   chuhou: { blankColumns: ['annualReport'], guideMissing: ['fax'] },
   yuyang: { deptInfoAgeDays: 70 },
-  miaoshang: { feedGaps: [{ from: '2023-07-03', days: 31 }], guideLabelOnly: ['phone'] },
+  miaoshang: { feedGaps: [{ from: '2023-07-03', days: 31 }], guideLabelOnly: ['phone'], navBlank: ['通知公告'] },
   linjin: { interpForms: ['文字', '图解', 'H5'] },
   qiji: { blankColumns: ['deptInfo'] },
   dongzhang: { deptInfoAgeDays: 20, catalogMissing: ['农田水利'] },
@@ -132,7 +133,7 @@ export const GAPS: Record<string, GapPlan> = {
   beixin: { policiesStale: true },
   danzi: { guideMissing: ['hours'] },
   'beijing-xiang': { budgetMissing: ['决算'] },
-  sanguan: { brokenDeptInfoRow: true },
+  sanguan: { brokenDeptInfoRow: true, navInTime: ['人事信息'] },
   shifanqu: { blankColumns: ['decisions'], brokenDeptInfoRow: true },
   fagai: {
     blankColumns: ['consultation'],
@@ -175,7 +176,7 @@ export const GAPS: Record<string, GapPlan> = {
   renshe: { missingColumns: ['keyField:稳岗就业', 'decisions'], feedGaps: [{ from: '2023-03-01', days: 18 }], feedStopsAt: '2023-10-20' },
   ziranziyuan: { lateConsultations: [{ asked: '2023-11-20', replied: null }], holidayInterpTrap: true },
   zhujian: { missingColumns: ['shuanggongshi'], budgetMissing: ['预算'], attributeMissing: 2 },
-  jiaotong: { deptInfoAgeDays: 86, deptInfoPinnedRecent: true, budgetMissing: ['预算', '决算'] },
+  jiaotong: { deptInfoAgeDays: 86, deptInfoPinnedRecent: true, budgetMissing: ['预算', '决算'], navStale: ['人事信息'] },
   shuiwu: { govDocsLateInterp: 1, decisionsCatalogYearInDate: true },
   nongye: { blankColumns: ['keyField:涉农补贴'] },
   linye: { decisionsNoFeedback: true, shuanggongshiParentEmpty: true },

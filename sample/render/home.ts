@@ -16,6 +16,7 @@ const GROUPS: { title: string; keys: (k: string) => boolean }[] = [
   },
   { title: '解读回应', keys: (k) => ['interpretations', 'consultation'].includes(k) },
   { title: '重点领域信息公开', keys: (k) => k.startsWith('keyField:') },
+  { title: '其他信息', keys: (k) => k.startsWith('nav:') },
 ];
 
 function nav(unit: UnitModel): string {
