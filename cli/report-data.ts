@@ -64,7 +64,7 @@ export async function monthlyReport(req: ReportRequest & { month: string; draft:
     return { month, counts };
   });
   const coverage = runCoverage(req.store, run.id);
-  const stats = (run?.stats ?? {}) as { pagesFetched?: number; fetch?: { linkChecks?: number } };
+  const stats = run.stats;
   // The rubric names the classes (乡镇、县直单位 …) the 通报 counts units by.
   const classes = rubricClasses(loadRubricForConfig(req.config), req.config.units);
   const files = await writeMonthlyReport(

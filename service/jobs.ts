@@ -1,18 +1,18 @@
 import { join } from 'node:path';
 import { inspectCounty, inspectNewMedia, inspectUnitAgain, preflightInspection } from '../inspection/index.ts';
 import { findResumableRun, nextQueuedRecheck, RunConflictError, updateRecheck, type RecheckRecord } from '../store/index.ts';
+import type { RunStats } from '../model/index.ts';
 import type { JobResult, JobSpec } from './scheduler.ts';
 import type { ServiceContext } from './context.ts';
 import { generateRunReports } from './reports.ts';
 import { notifyRecheckResult } from '../notify/index.ts';
 
-function countsOf(stats: Record<string, unknown>, extra: Record<string, number>): Record<string, number> {
-  const n = (k: string): number => Number(stats[k] ?? 0) || 0;
+function countsOf(stats: RunStats, extra: Record<string, number>): Record<string, number> {
   return {
-    units: n('units'),
-    unitsDone: n('unitsDone'),
-    unitsUnreachable: n('unitsUnreachable'),
-    pagesFetched: n('pagesFetched'),
+    units: stats.units ?? 0,
+    unitsDone: stats.unitsDone ?? 0,
+    unitsUnreachable: stats.unitsUnreachable ?? 0,
+    pagesFetched: stats.pagesFetched ?? 0,
     ...extra,
   };
 }
