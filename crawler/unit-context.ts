@@ -34,7 +34,7 @@ export interface RunShared {
 }
 
 /** The unit's own way out: page source and fetcher are cut off when the unit's budget is spent. */
-export interface UnitIo {
+interface UnitIo {
   source: PageSource;
   fetcher: Fetcher;
   importedPosts: (account: string) => FeedPost[]; // post dates imported from CSV for platforms without a feed

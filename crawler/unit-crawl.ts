@@ -12,7 +12,7 @@ import { finishListRows } from './list-extract.ts';
 import { crawlFeeds } from './feeds-crawl.ts';
 import { crawlCatalogPlaces } from './catalog-places.ts';
 
-export interface UnitCrawlResult {
+interface UnitCrawlResult {
   homeOk: boolean;
   columns: ColumnObservation[];
   details: DetailObservation[];

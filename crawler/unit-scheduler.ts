@@ -8,9 +8,9 @@ import PQueue from 'p-queue';
  * At most this many units in flight over all hosts. Each holds its open pages' results and its queued requests;
  * bench:province measured the peak memory at 100 hosts (README). Above it, hosts wait in turn.
  */
-export const MAX_UNITS_IN_FLIGHT = 128;
+const MAX_UNITS_IN_FLIGHT = 128;
 
-export interface UnitScheduler {
+interface UnitScheduler {
   /** Runs task when its host has a free unit slot and the run has one. */
   add<T>(host: string, task: () => Promise<T>): Promise<T>;
 }
