@@ -149,7 +149,7 @@ function reportProvince(s: ProvinceSettings, r: CrawlerResult, m: ProvinceMeasur
   const mb = (b: number) => (b / 1048576).toFixed(1);
   const pagesPerUnit = r.pages / m.units;
   console.log(
-    `抓取 ${r.pages} 个请求，用时 ${r.seconds.toFixed(1)} 秒（${(r.pages / r.seconds).toFixed(0)} 个/秒）；全部单位完成：正常主机的县 ${paces.done.normal} 秒，慢速主机的县 ${paces.done.slow} 秒，不可达主机的县 ${paces.done.down} 秒`,
+    `抓取 ${r.pages} 个请求，用时 ${r.seconds.toFixed(1)} 秒（${(r.pages / r.seconds).toFixed(0)} 个/秒）；全部单位完成：正常主机的县 ${paces.done.normal} 秒${s.slow ? `，慢速主机的县 ${paces.done.slow} 秒` : ''}${s.down ? `，不可达主机的县 ${paces.done.down} 秒` : ''}`,
   );
   console.log(
     `CPU：检查工具 ${crawlerCpu.toFixed(1)} 秒（每请求 ${((crawlerCpu / r.pages) * 1000).toFixed(1)} ms），模拟门户 ${m.portalCpuSeconds.toFixed(1)} 秒，合计占 ${m.cores} 核的 ${(cpuShare * 100).toFixed(0)}%；` +
@@ -168,7 +168,7 @@ function reportProvince(s: ProvinceSettings, r: CrawlerResult, m: ProvinceMeasur
   }[firstLimit];
   console.log(
     `礼貌间隔下限（每主机每 ${paces.pace.toFixed(2)} 秒开始一个请求）：正常主机的县按各自的请求数，实际用时为下限的 ${paces.medianRatio.toFixed(2)} 倍（中位数，最多 ${paces.maxRatio.toFixed(2)} 倍）；` +
-      `请求最多的县 ${paces.largest.requests} 个请求，下限 ${paces.largest.floor.toFixed(0)} 秒、实际 ${paces.largest.done} 秒；慢速主机的县为下限的 ${paces.slowRatio.toFixed(2)} 倍；最先饱和：${limitText}`,
+      `请求最多的县 ${paces.largest.requests} 个请求，下限 ${paces.largest.floor.toFixed(0)} 秒、实际 ${paces.largest.done} 秒；${s.slow ? `慢速主机的县为下限的 ${paces.slowRatio.toFixed(2)} 倍；` : ''}最先饱和：${limitText}`,
   );
   const projected = printProjection(s, r, m, paces);
   console.log(
