@@ -21,7 +21,7 @@ export interface ModeResult {
   cpuSeconds?: number;
   serverCpuSeconds?: number;
   note?: string;
-  stats?: Record<string, unknown>;
+  stats?: CrawlStats;
   unitDoneSeconds?: Record<string, number>;
 }
 
