@@ -33,10 +33,10 @@ module.exports = {
   forbidden: [
     {
       name: 'no-cycle',
-      comment: 'no import cycle that runs, within a folder or across folders (a cycle of type-only imports is erased when compiled)',
+      comment: 'no import cycle within a folder or across folders, type-only imports included (they tie the files together as much)',
       severity: 'error',
       from: {},
-      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
+      to: { circular: true },
     },
     ...layerRules,
     {

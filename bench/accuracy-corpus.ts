@@ -40,7 +40,7 @@ const pageSchema = z
 
 const corpusSchema = z.object({ asOf: z.string(), pages: z.array(pageSchema) });
 
-export type CorpusPage = z.infer<typeof pageSchema>;
+type CorpusPage = z.infer<typeof pageSchema>;
 
 export interface LoadedPage extends CorpusPage {
   /** Decoded page text (HTML, or plain text for .txt items). */

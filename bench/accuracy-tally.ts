@@ -9,7 +9,7 @@ export interface Tally {
   misses: string[]; // one line per wrong or missing decision, for the report
 }
 
-export function emptyTally(): Tally {
+function emptyTally(): Tally {
   return { tp: 0, fp: 0, fn: 0, decisions: 0, unsure: 0, misses: [] };
 }
 

@@ -7,6 +7,7 @@ import { Agent, request, setGlobalDispatcher } from 'undici';
 import PQueue from 'p-queue';
 import * as cheerio from 'cheerio';
 import type { CountyConfig } from '../config/index.ts';
+import type { CrawlStats } from '../model/index.ts';
 
 export interface ModeResult {
   pages: number;
@@ -20,7 +21,7 @@ export interface ModeResult {
   cpuSeconds?: number;
   serverCpuSeconds?: number;
   note?: string;
-  stats?: Record<string, unknown>;
+  stats?: CrawlStats;
   unitDoneSeconds?: Record<string, number>;
 }
 
@@ -100,7 +101,7 @@ export async function bareLoop(seeds: string[], concurrency: number): Promise<Mo
 }
 
 /** Our crawler: every page and observation stored (SQLite + snapshots). */
-export async function ours(config: CountyConfig, dbPath: string): Promise<ModeResult & { stats: Record<string, unknown> }> {
+export async function ours(config: CountyConfig, dbPath: string): Promise<ModeResult & { stats: CrawlStats }> {
   const { openStore } = await import('../store/index.ts');
   const { runInspection } = await import('../crawler/index.ts');
   const { countyConfigSchema } = await import('../config/index.ts');
@@ -130,9 +131,8 @@ export async function ours(config: CountyConfig, dbPath: string): Promise<ModeRe
   const peakRssMb = peak();
   const liveHeapMb = live();
   store.close();
-  const fetch = result.stats.fetch as { requests?: number; pages?: number; bytes?: number } | undefined;
-  const pages = Number(fetch?.requests ?? fetch?.pages ?? result.stats.pagesFetched);
-  return { pages, bytes: Number(result.stats.bytes), seconds, peakRssMb, liveHeapMb, stats: result.stats, unitDoneSeconds };
+  const pages = result.stats.fetch.requests;
+  return { pages, bytes: result.stats.bytes, seconds, peakRssMb, liveHeapMb, stats: result.stats, unitDoneSeconds };
 }
 
 export async function crawlee(seeds: string[], concurrency: number): Promise<ModeResult> {

@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { ensureFreshBuild } from '../scripts/build-state.mjs';
 import { sampleTree, type TreeMemory } from './tree-rss.ts';
 import type { ModeResult } from './crawl-modes.ts';
+import type { CrawlStats } from '../model/index.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SLOW_LATENCY_MS = 1500;
@@ -27,7 +28,7 @@ function dirBytes(path: string): number {
   return n;
 }
 
-function runCrawler(config: unknown, dbPath: string): Promise<ModeResult & TreeMemory & { stats: Record<string, unknown> }> {
+function runCrawler(config: unknown, dbPath: string): Promise<ModeResult & TreeMemory & { stats: CrawlStats }> {
   const input = join(mkdtempSync(join(tmpdir(), 'zwgk-province-in-')), 'input.json');
   writeFileSync(input, JSON.stringify({ config, dbPath }));
   return new Promise((resolve, reject) => {
@@ -78,7 +79,7 @@ async function main(): Promise<void> {
       .filter((f) => f.startsWith('province.db'))
       .reduce((n, f) => n + statSync(join(work, f)).size, 0);
     const blobBytes = dirBytes(join(work, 'blobs'));
-    reportProvince(settings, r, { units: units.length, cores, portalCpuSeconds, dbBytes, blobBytes });
+    reportProvince(settings, r, { units: units.length, cores, port, portalCpuSeconds, dbBytes, blobBytes });
   } finally {
     await portal.close();
     rmSync(work, { recursive: true, force: true });
@@ -133,42 +134,32 @@ function provinceUnits(sampleUnits: Record<string, unknown>[], hosts: number, pe
 interface ProvinceMeasures {
   units: number;
   cores: number;
+  port: string;
   portalCpuSeconds: number;
   dbBytes: number;
   blobBytes: number;
 }
 
-function reportProvince(s: ProvinceSettings, r: Awaited<ReturnType<typeof runCrawler>>, m: ProvinceMeasures): void {
-  const { hosts, perHost, slow, down, delayMs, latencyMs, connections } = s;
-  const { cores, portalCpuSeconds, dbBytes, blobBytes } = m;
+type CrawlerResult = Awaited<ReturnType<typeof runCrawler>>;
+
+function reportProvince(s: ProvinceSettings, r: CrawlerResult, m: ProvinceMeasures): void {
   const crawlerCpu = r.cpuSeconds ?? 0;
-  const cpuShare = (crawlerCpu + portalCpuSeconds) / (r.seconds * cores); // the simulated portals share the cores
-  // a host starts a request every delayMs, or as its connections free up when it answers slower than that
-  const pace = (latency: number) => Math.max(delayMs, latency / connections) / 1000;
-  const pagesPerUnit = r.pages / m.units;
-  const normalFloor = perHost * pagesPerUnit * pace(latencyMs);
-  const slowFloor = perHost * pagesPerUnit * pace(SLOW_LATENCY_MS);
-  // when each kind of county's units were all done (unit ids start with the county: c001-…)
-  const kindOf = (k: number) => (k >= hosts - down ? 'down' : k >= hosts - down - slow ? 'slow' : 'normal');
-  const done = { normal: 0, slow: 0, down: 0 };
-  for (const [id, t] of Object.entries(r.unitDoneSeconds ?? {})) {
-    const kind = kindOf(Number(id.slice(1, 4)) - 1);
-    done[kind] = Math.max(done[kind], t);
-  }
+  const cpuShare = (crawlerCpu + m.portalCpuSeconds) / (r.seconds * m.cores); // the simulated portals share the cores
+  const paces = countyPaces(s, r, m.port);
   const mb = (b: number) => (b / 1048576).toFixed(1);
+  const pagesPerUnit = r.pages / m.units;
   console.log(
-    `抓取 ${r.pages} 个请求，用时 ${r.seconds.toFixed(1)} 秒（${(r.pages / r.seconds).toFixed(0)} 个/秒）；全部单位完成：正常主机的县 ${done.normal} 秒，慢速主机的县 ${done.slow} 秒，不可达主机的县 ${done.down} 秒`,
+    `抓取 ${r.pages} 个请求，用时 ${r.seconds.toFixed(1)} 秒（${(r.pages / r.seconds).toFixed(0)} 个/秒）；全部单位完成：正常主机的县 ${paces.done.normal} 秒${s.slow ? `，慢速主机的县 ${paces.done.slow} 秒` : ''}${s.down ? `，不可达主机的县 ${paces.done.down} 秒` : ''}`,
   );
   console.log(
-    `CPU：检查工具 ${crawlerCpu.toFixed(1)} 秒（每请求 ${((crawlerCpu / r.pages) * 1000).toFixed(1)} ms），模拟门户 ${portalCpuSeconds.toFixed(1)} 秒，合计占 ${cores} 核的 ${(cpuShare * 100).toFixed(0)}%；` +
+    `CPU：检查工具 ${crawlerCpu.toFixed(1)} 秒（每请求 ${((crawlerCpu / r.pages) * 1000).toFixed(1)} ms），模拟门户 ${m.portalCpuSeconds.toFixed(1)} 秒，合计占 ${m.cores} 核的 ${(cpuShare * 100).toFixed(0)}%；` +
       `峰值内存：进程树 ${r.peakTreeRssMb} MB（PSS ${r.peakTreePssMb} MB，最多 ${r.maxProcesses} 个进程），主进程 ${r.peakRssMb} MB`,
   );
   console.log(
-    `数据库 ${mb(dbBytes)} MB，快照 ${mb(blobBytes)} MB（写入 ${((dbBytes + blobBytes) / 1048576 / r.seconds).toFixed(2)} MB/秒）；每单位 ${pagesPerUnit.toFixed(0)} 个请求、数据库 ${(dbBytes / m.units / 1024).toFixed(0)} KB、快照 ${(blobBytes / m.units / 1024).toFixed(0)} KB`,
+    `数据库 ${mb(m.dbBytes)} MB，快照 ${mb(m.blobBytes)} MB（写入 ${((m.dbBytes + m.blobBytes) / 1048576 / r.seconds).toFixed(2)} MB/秒）；每单位 ${pagesPerUnit.toFixed(0)} 个请求、数据库 ${(m.dbBytes / m.units / 1024).toFixed(0)} KB、快照 ${(m.blobBytes / m.units / 1024).toFixed(0)} KB`,
   );
-
   // what saturates first: the cores (crawler and simulated portals together), else the hosts' pace, else neither
-  const politenessUse = normalFloor / Math.max(done.normal, 0.1);
+  const politenessUse = 1 / paces.medianRatio;
   const firstLimit = cpuShare > 0.8 ? 'cpu' : politenessUse > 0.7 ? 'politeness' : 'scheduling';
   const limitText = {
     cpu: 'CPU（两个核已基本用满）',
@@ -176,27 +167,85 @@ function reportProvince(s: ProvinceSettings, r: Awaited<ReturnType<typeof runCra
     scheduling: '调度与存储（CPU 和礼貌间隔都未用满：单位或请求没有排满各主机）',
   }[firstLimit];
   console.log(
-    `礼貌间隔下限：正常主机每县 ${(perHost * pagesPerUnit).toFixed(0)} 个请求约 ${normalFloor.toFixed(0)} 秒（实际用时为其 ${(done.normal / normalFloor).toFixed(2)} 倍），` +
-      `慢速主机约 ${slowFloor.toFixed(0)} 秒（实际为其 ${(done.slow / slowFloor).toFixed(2)} 倍）；最先饱和：${limitText}`,
+    `礼貌间隔下限（每主机每 ${paces.pace.toFixed(2)} 秒开始一个请求）：正常主机的县按各自的请求数，实际用时为下限的 ${paces.medianRatio.toFixed(2)} 倍（中位数，最多 ${paces.maxRatio.toFixed(2)} 倍）；` +
+      `请求最多的县 ${paces.largest.requests} 个请求，下限 ${paces.largest.floor.toFixed(0)} 秒、实际 ${paces.largest.done} 秒；${s.slow ? `慢速主机的县为下限的 ${paces.slowRatio.toFixed(2)} 倍；` : ''}最先饱和：${limitText}`,
   );
+  const projected = printProjection(s, r, m, paces);
+  console.log(
+    `bench:province hosts=${s.hosts} units=${m.units} pages=${r.pages} seconds=${r.seconds.toFixed(1)} normal_hosts_s=${paces.done.normal} slow_hosts_s=${paces.done.slow} cpu_share=${cpuShare.toFixed(2)} ` +
+      `crawler_ms_per_request=${((crawlerCpu / r.pages) * 1000).toFixed(1)} pace_ratio_median=${paces.medianRatio.toFixed(2)} peak_tree_rss_mb=${r.peakTreeRssMb} peak_tree_pss_mb=${r.peakTreePssMb} ` +
+      `db_mb=${mb(m.dbBytes)} blobs_mb=${mb(m.blobBytes)} projected_5000_units_h=${(projected / 3600).toFixed(2)} first_limit=${firstLimit}`,
+  );
+}
 
-  // projection: 5,000 units over max(hosts, 100) counties, the same requests per unit; the portals are elsewhere then
-  const counties = Math.max(hosts, 100);
+/**
+ * Each county against its own politeness floor: the requests its host was sent (the fetcher counts per host) times the
+ * host's pace, next to when its last unit was done. Counties crawl different mixes of the sample's units, so the
+ * run's average requests per county would understate the largest county's floor.
+ */
+function countyPaces(s: ProvinceSettings, r: CrawlerResult, port: string) {
+  const { hosts, slow, down, delayMs, latencyMs, connections } = s;
+  // a host starts a request every delayMs, or as its connections free up when it answers slower than that
+  const paceOf = (latency: number) => Math.max(delayMs, latency / connections) / 1000;
+  const kindOf = (k: number) => (k >= hosts - down ? 'down' : k >= hosts - down - slow ? 'slow' : 'normal');
+  const doneOf = new Map<number, number>(); // unit ids start with the county: c001-…
+  for (const [id, t] of Object.entries(r.unitDoneSeconds ?? {})) {
+    const k = Number(id.slice(1, 4)) - 1;
+    doneOf.set(k, Math.max(doneOf.get(k) ?? 0, t));
+  }
+  const done = { normal: 0, slow: 0, down: 0 };
+  const ratios: Record<'normal' | 'slow', number[]> = { normal: [], slow: [] };
+  let largest = { requests: 0, floor: 0, done: 0 };
+  for (const [k, t] of doneOf) {
+    const kind = kindOf(k);
+    done[kind] = Math.max(done[kind], t);
+    if (kind === 'down') continue;
+    const requests = r.stats.fetch.hosts[`${addr(k)}:${port}`]?.requests ?? 0;
+    const floor = requests * paceOf(kind === 'slow' ? SLOW_LATENCY_MS : latencyMs);
+    if (floor > 0) ratios[kind].push(t / floor);
+    if (kind === 'normal' && requests > largest.requests) largest = { requests, floor, done: t };
+  }
+  const sorted = ratios.normal.sort((a, b) => a - b);
+  return {
+    pace: paceOf(latencyMs),
+    slowPace: paceOf(SLOW_LATENCY_MS),
+    done,
+    largest,
+    medianRatio: sorted[Math.floor(sorted.length / 2)] ?? 0,
+    maxRatio: sorted.at(-1) ?? 0,
+    slowRatio: Math.max(0, ...ratios.slow),
+  };
+}
+
+/**
+ * 5,000 units over max(hosts, 100) counties at this run's requests per unit (the portals are elsewhere then): the
+ * larger of the crawler's CPU and one county's politeness pace, the pace stretched by the ratio measured here.
+ */
+function printProjection(s: ProvinceSettings, r: CrawlerResult, m: ProvinceMeasures, paces: ReturnType<typeof countyPaces>): number {
+  const counties = Math.max(s.hosts, 100);
   const unitsPerCounty = PROVINCE_UNITS / counties;
-  const cpuBound = ((crawlerCpu / r.pages) * pagesPerUnit * PROVINCE_UNITS) / cores;
-  const politeBound = unitsPerCounty * pagesPerUnit * pace(latencyMs);
-  const slowBound = unitsPerCounty * pagesPerUnit * pace(SLOW_LATENCY_MS);
+  const pagesPerUnit = r.pages / m.units;
+  const requests = pagesPerUnit * PROVINCE_UNITS;
+  const msPerRequest = ((r.cpuSeconds ?? 0) / r.pages) * 1000;
+  const cpuBound = (msPerRequest / 1000) * (requests / m.cores);
+  const politeFloor = unitsPerCounty * pagesPerUnit * paces.pace;
+  const politeBound = politeFloor * Math.max(1, paces.medianRatio);
+  const slowBound = unitsPerCounty * pagesPerUnit * paces.slowPace * Math.max(1, paces.slowRatio);
   const projected = Math.max(cpuBound, politeBound);
+  // every county at its floor at once: the request rate the one machine must carry
+  const fullRate = counties / paces.pace;
+  const mb = (b: number) => (b / 1048576).toFixed(0);
   console.log(
-    `推算 ${PROVINCE_UNITS} 个单位（${counties} 个县、每县 ${unitsPerCounty.toFixed(0)} 个单位，每单位 ${pagesPerUnit.toFixed(0)} 个请求，共约 ${Math.round(pagesPerUnit * PROVINCE_UNITS)} 个）：` +
-      `CPU 约 ${(cpuBound / 60).toFixed(0)} 分钟，每县礼貌节奏约 ${(politeBound / 60).toFixed(0)} 分钟 → 一台这样的机器约 ${(projected / 3600).toFixed(1)} 小时` +
-      `（慢速主机的县约 ${(slowBound / 3600).toFixed(1)} 小时）；数据库约 ${mb((dbBytes / m.units) * PROVINCE_UNITS)} MB，快照约 ${mb((blobBytes / m.units) * PROVINCE_UNITS)} MB（首次抓取）`,
+    `推算 ${PROVINCE_UNITS} 个单位（${counties} 个县、每县 ${unitsPerCounty.toFixed(0)} 个单位，每单位 ${pagesPerUnit.toFixed(1)} 个请求，共约 ${Math.round(requests)} 个）：` +
+      `CPU ${msPerRequest.toFixed(2)} ms × ${Math.round(requests)} ÷ ${m.cores} 核 = ${(cpuBound / 60).toFixed(1)} 分钟；` +
+      `每县礼貌节奏 ${unitsPerCounty.toFixed(0)} × ${pagesPerUnit.toFixed(1)} × ${paces.pace.toFixed(2)} 秒 = ${(politeFloor / 60).toFixed(1)} 分钟，按本次实测倍数 ${Math.max(1, paces.medianRatio).toFixed(2)} 约 ${(politeBound / 60).toFixed(1)} 分钟` +
+      ` → 一台这样的机器约 ${(projected / 3600).toFixed(2)} 小时（慢速主机的县约 ${(slowBound / 3600).toFixed(1)} 小时）`,
   );
   console.log(
-    `bench:province hosts=${hosts} units=${m.units} pages=${r.pages} seconds=${r.seconds.toFixed(1)} normal_hosts_s=${done.normal} slow_hosts_s=${done.slow} cpu_share=${cpuShare.toFixed(2)} ` +
-      `crawler_ms_per_request=${((crawlerCpu / r.pages) * 1000).toFixed(1)} peak_tree_rss_mb=${r.peakTreeRssMb} peak_tree_pss_mb=${r.peakTreePssMb} ` +
-      `db_mb=${mb(dbBytes)} blobs_mb=${mb(blobBytes)} projected_5000_units_h=${(projected / 3600).toFixed(2)} first_limit=${firstLimit}`,
+    `各县同时按礼貌节奏抓取时全省约 ${fullRate.toFixed(0)} 个请求/秒，按每请求 ${msPerRequest.toFixed(2)} ms 约占 ${m.cores} 核的 ${(((fullRate * msPerRequest) / 1000 / m.cores) * 100).toFixed(0)}%；` +
+      `数据库约 ${mb((m.dbBytes / m.units) * PROVINCE_UNITS)} MB，快照约 ${mb((m.blobBytes / m.units) * PROVINCE_UNITS)} MB（首次抓取）`,
   );
+  return projected;
 }
 
 main().catch((e) => {

@@ -14,7 +14,7 @@ import { excerptStart, visibleLength } from './text.ts';
 const STORED_TEXT_LIMIT = 20_000;
 const ATTACHMENT = /\.(pdf|docx?|wps|ofd|jpe?g|png|gif)(\?|$)/i;
 
-export interface ArticleSpec {
+interface ArticleSpec {
   checkId: CheckId;
   indicator: string;
   columnKey: string;

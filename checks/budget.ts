@@ -11,11 +11,11 @@ function yearMentioned(title: string, year: number): boolean {
   return new RegExp(`${year}\\s*年`).test(normalizeText(title));
 }
 
-export function isBudgetRow(item: ListItem, year: number): boolean {
+function isBudgetRow(item: ListItem, year: number): boolean {
   return yearMentioned(item.title, year) && item.title.includes('预算') && !item.title.includes('决算');
 }
 
-export function isFinalAccountsRow(item: ListItem, year: number): boolean {
+function isFinalAccountsRow(item: ListItem, year: number): boolean {
   return yearMentioned(item.title, year) && item.title.includes('决算');
 }
 

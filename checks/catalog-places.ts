@@ -11,7 +11,7 @@ export interface CatalogEntry {
   url: string | null;
 }
 
-export type PlaceState =
+type PlaceState =
   | { state: 'present'; how: string }
   | { state: 'empty'; col: ColumnObservation; how: string }
   | { state: 'stale'; col: ColumnObservation; how: string; newest: string }

@@ -42,7 +42,7 @@ function tableItemNames(tables: readonly { headers: string[]; rows: string[][] }
 }
 
 /** The 事项 keyword and its variants without 信息/情况 suffixes. */
-export function catalogKeywords(name: string, suffixes: readonly string[]): string[] {
+function catalogKeywords(name: string, suffixes: readonly string[]): string[] {
   const base = compactTitle(name);
   const out = [base];
   let t = base;

@@ -15,7 +15,7 @@ const NAMES: Record<string, string> = {
   catalog: '标准目录',
 };
 
-export const KNOWN_COLUMN_KEYS = Object.keys(NAMES);
+const KNOWN_COLUMN_KEYS = Object.keys(NAMES);
 
 export function columnName(key: string): string {
   const [base, sub] = splitKey(key);

@@ -30,7 +30,7 @@ function field(record: Record<string, string> | undefined, labels: readonly stri
   return null;
 }
 
-export function readQuestions(ctx: CheckContext, obs: UnitObservations): Question[] {
+function readQuestions(ctx: CheckContext, obs: UnitObservations): Question[] {
   const f = ctx.settings.consultationFields;
   const items = columnGroup(obs, 'consultation').flatMap((c) => c.items);
   const details = detailsOf(obs, 'consultation');

@@ -2,7 +2,7 @@
 
 const DAY_MS = 86_400_000;
 
-export function toEpochDay(date: string): number {
+function toEpochDay(date: string): number {
   return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
 }
 

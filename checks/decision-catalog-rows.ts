@@ -4,19 +4,19 @@
 import type { ListItem } from '../store/index.ts';
 import { containsAny } from './text.ts';
 
-export interface CatalogWords {
+interface CatalogWords {
   catalog: readonly string[]; // 目录
   kind: readonly string[]; // 决策
   notKind: readonly string[]; // 征集, 建议 …
 }
 
-export type CatalogRowReading =
+type CatalogRowReading =
   | { state: 'this-year'; item: ListItem }
   | { state: 'unsure'; item: ListItem; why: string }
   | { state: 'none'; why: string };
 
 /** The year a row covers: the first 20xx年 its title names, else the year it was published. */
-export function coveredYear(item: ListItem): number | null {
+function coveredYear(item: ListItem): number | null {
   const named = /(20\d{2})\s*年/.exec(item.title);
   if (named) return Number(named[1]);
   return item.date ? Number(item.date.slice(0, 4)) : null;

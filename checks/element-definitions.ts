@@ -4,7 +4,7 @@
 // unrecognised element doubtful rather than absent.
 import { z } from 'zod';
 
-export const ELEMENT_KINDS = [
+const ELEMENT_KINDS = [
   'classification',
   'obtainWay',
   'workBody',
@@ -23,7 +23,7 @@ export const ELEMENT_KINDS = [
 
 const synonym = z.object({ word: z.string().min(1), source: z.string().min(1) });
 
-export const elementDefinition = z.object({
+const elementDefinition = z.object({
   id: z.string().min(1),
   kind: z.enum(ELEMENT_KINDS),
   labels: z.array(synonym).default([]),

@@ -4,14 +4,14 @@
 import type { CheckSettings } from './settings.ts';
 import type { ElementDefinition } from './element-definitions.ts';
 
-export interface Recognition {
+interface Recognition {
   strength: 'strong' | 'weak';
   index: number;
   /** Chinese: what was seen, e.g. 标签"咨询电话"后的号码. */
   how: string;
 }
 
-export interface RecognitionSource {
+interface RecognitionSource {
   text: string; // normalised (NFKC) text, tables already spelled out as "表头：单元格"
   links: readonly { text: string; url: string }[];
 }

@@ -25,13 +25,13 @@ export interface ElementReading {
   reason: string;
 }
 
-export interface ReadOptions {
+interface ReadOptions {
   /** The text may be incomplete (cut off, short, or the article is an attachment or image): absences are low. */
   incomplete?: string | null;
 }
 
 /** Contact tables read as "表头：单元格" lines, so a number sits next to its label as in prose. */
-export function tableLines(tables: ElementSource['tables']): string {
+function tableLines(tables: ElementSource['tables']): string {
   const lines: string[] = [];
   for (const t of tables ?? []) {
     if (t.headers.length === 2) {

@@ -12,7 +12,7 @@ export function findingId(key: string): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 16);
 }
 
-export interface FindingInput {
+interface FindingInput {
   checkId: CheckId;
   indicator: string;
   column: string | null;
@@ -54,7 +54,7 @@ export function makeFinding(unit: UnitConfig, input: FindingInput): Finding {
 }
 
 /** For checks that do not give a reason of their own. */
-export function defaultConfidenceReason(c: Confidence): string {
+function defaultConfidenceReason(c: Confidence): string {
   return c === 'high' ? '按检查规则的直接证据判定' : '证据不完整或为间接证据，需人工核实';
 }
 

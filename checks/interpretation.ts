@@ -135,7 +135,7 @@ export const interpretationMissing: Check = {
   },
 };
 
-export function interpretationForm(title: string, forms: { form: string; keywords: string[] }[]): string {
+function interpretationForm(title: string, forms: { form: string; keywords: string[] }[]): string {
   return forms.find((f) => containsAny(title, f.keywords))?.form ?? '文字';
 }
 

@@ -17,7 +17,7 @@ interface Gap {
   days: number;
 }
 
-export function newMediaGaps(ctx: CheckContext, feed: FeedObservation): { gaps: Gap[]; last: string } {
+function newMediaGaps(ctx: CheckContext, feed: FeedObservation): { gaps: Gap[]; last: string } {
   const dates = feed.posts
     .filter((p) => !p.pinned)
     .map((p) => shanghaiDate(p.publishedAt))

@@ -65,7 +65,7 @@ export function pageEvidence(page: PageObservation, excerpt: string): Evidence {
   return { url: page.url, excerpt, snapshot: page.contentHash, screenshot: page.screenshot, fetchedAt: page.fetchedAt };
 }
 
-export interface Freshness {
+interface Freshness {
   newest: ListItem | null; // newest non-pinned dated row
   dated: number;
   undated: number;

@@ -3,7 +3,7 @@ import { findingId } from './finding.ts';
 import type { SiteCheckId, SiteEffect, SiteFinding, SiteRef } from './site-types.ts';
 import type { Confidence, Evidence } from '../model/index.ts';
 
-export interface SiteFindingInput {
+interface SiteFindingInput {
   checkId: SiteCheckId;
   effect: SiteEffect;
   subject: string;
@@ -16,7 +16,7 @@ export interface SiteFindingInput {
 }
 
 /** The table item a check feeds in the given part (first match). */
-export function itemFor(table: IndicatorTable, checkId: SiteCheckId, part: 'veto' | 'deduction'): string | null {
+function itemFor(table: IndicatorTable, checkId: SiteCheckId, part: 'veto' | 'deduction'): string | null {
   const list = part === 'veto' ? table.vetoes : table.deductions;
   return list.find((i) => i.checks.includes(checkId))?.id ?? null;
 }
@@ -57,10 +57,10 @@ const THRESHOLD_LABELS = {
   warnDays: { label: '首页不更新预警天数', unit: '天' },
 } as const;
 
-export type SiteThresholdName = keyof typeof THRESHOLD_LABELS;
+type SiteThresholdName = keyof typeof THRESHOLD_LABELS;
 
 /** "可用性预警失败占比 3%" — a threshold as a user reads it. */
-export function thresholdText(name: SiteThresholdName, t: MarkedNumber): string {
+function thresholdText(name: SiteThresholdName, t: MarkedNumber): string {
   const { label, unit } = THRESHOLD_LABELS[name];
   return unit === '%' ? `${label} ${Math.round(t.value * 10_000) / 100}%` : `${label} ${t.value} ${unit}`;
 }

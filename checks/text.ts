@@ -19,7 +19,7 @@ export function containsAny(text: string, keywords: readonly string[]): boolean 
 
 const regexCache = new Map<string, RegExp>();
 
-export function compile(pattern: string, flags = 'iu'): RegExp {
+function compile(pattern: string, flags = 'iu'): RegExp {
   const cacheKey = `${flags}/${pattern}`;
   let re = regexCache.get(cacheKey);
   if (!re) {

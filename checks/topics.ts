@@ -4,7 +4,7 @@ import { compactTitle } from './text.ts';
 const NOISE =
   /关于|公开征求|征求意见稿|征求意见|意见征集|的公告|的通知|公告|通知|起草说明|政策解读|解读|结果|反馈|采纳情况|情况|的说明|说明|草案/g;
 
-export function topicOf(title: string): string {
+function topicOf(title: string): string {
   return compactTitle(title).replace(NOISE, '');
 }
 

@@ -5,7 +5,7 @@ import type { Finding } from '../checks/index.ts';
 import { openStore, recordDecisions, recordMonthlyNotices } from '../store/index.ts';
 import { monthlyReport, unitReports, annualReport } from './report-data.ts';
 
-export const DEMO_REVIEWER = '演示脚本（模拟考核小组）';
+const DEMO_REVIEWER = '演示脚本（模拟考核小组）';
 
 /**
  * The rest of the pipeline on the demo run: a simulated review (high-confidence findings confirmed, low-confidence

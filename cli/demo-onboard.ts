@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CountyConfig } from '../config/index.ts';
 
-export interface DemoOnboarding {
+interface DemoOnboarding {
   config: CountyConfig;
   files: string[];
 }

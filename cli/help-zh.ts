@@ -78,7 +78,7 @@ const ERRORS: [RegExp, (...m: string[]) => string][] = [
 ];
 
 /** Commander's English error lines in Chinese; "Did you mean …?" becomes 是否要输入 …？ */
-export function translateCommanderError(text: string): string {
+function translateCommanderError(text: string): string {
   let out = text;
   for (const [re, fn] of ERRORS) {
     const m = re.exec(out);

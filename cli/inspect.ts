@@ -56,8 +56,8 @@ export function registerInspect(program: Command): void {
         process.exitCode = 1;
         return;
       }
-      const units = Number(outcome.stats.units ?? config.units.length);
-      const unreachable = Number(outcome.stats.unitsUnreachable ?? 0);
+      const units = outcome.stats.units ?? config.units.length;
+      const unreachable = outcome.stats.unitsUnreachable ?? 0;
       const deductions = outcome.findings.filter((f) => f.kind === 'deduction');
       const toVerify = outcome.findings.filter((f) => f.confidence === 'low').length;
       const warnings = outcome.findings.filter((f) => f.kind === 'warning').length;

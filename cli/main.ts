@@ -14,7 +14,7 @@ import { registerSiteCheck } from './site-check.ts';
 import { registerNotify } from './notify.ts';
 import { limitHeapGrowth } from './runtime.ts';
 
-export function buildProgram(): Command {
+function buildProgram(): Command {
   const program = new ChineseCommand();
   program
     .name('zwgk')

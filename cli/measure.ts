@@ -1,13 +1,13 @@
 import type { Finding } from '../checks/index.ts';
 
-export interface TruthEntry {
+interface TruthEntry {
   unitId: string;
   checkId: string;
   count: number;
   value?: number;
 }
 
-export interface CheckMeasure {
+interface CheckMeasure {
   checkId: string;
   planted: number;
   found: number;

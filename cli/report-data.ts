@@ -7,7 +7,7 @@ import { addWorkdays } from '../checks/index.ts';
 import { writeMonthlyReport, writeAllUnitReports, writeUnitReport, writeAnnualReport } from '../reports/index.ts';
 import { siteMonthlyReports } from '../inspection/index.ts';
 
-export interface ReportRequest {
+interface ReportRequest {
   store: Store;
   config: CountyConfig;
   outDir: string;
@@ -17,7 +17,7 @@ export interface ReportRequest {
 }
 
 /** A document was asked for that no inspection backs: nothing is written (exit 1). */
-export class NoInspectionError extends Error {
+class NoInspectionError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'NoInspectionError';
@@ -33,7 +33,7 @@ function unitsOf(config: CountyConfig) {
 }
 
 /** Default 整改 deadline: 10 working days after the report is issued. */
-export function defaultDeadline(issuedOn: string): string {
+function defaultDeadline(issuedOn: string): string {
   return addWorkdays(issuedOn, 10).value;
 }
 
@@ -64,7 +64,7 @@ export async function monthlyReport(req: ReportRequest & { month: string; draft:
     return { month, counts };
   });
   const coverage = runCoverage(req.store, run.id);
-  const stats = (run?.stats ?? {}) as { pagesFetched?: number; fetch?: { linkChecks?: number } };
+  const stats = run.stats;
   // The rubric names the classes (乡镇、县直单位 …) the 通报 counts units by.
   const classes = rubricClasses(loadRubricForConfig(req.config), req.config.units);
   const files = await writeMonthlyReport(

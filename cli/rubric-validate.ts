@@ -22,7 +22,7 @@ function round(n: number): number {
 }
 
 /** The class's score range without bonuses: top groups by their range, rows outside any group by theirs. */
-export function classRange(cls: RubricClass): { min: number; max: number } {
+function classRange(cls: RubricClass): { min: number; max: number } {
   let min = 0;
   let max = 0;
   for (const g of childGroups(cls, undefined)) {
@@ -50,7 +50,7 @@ const RULE_LABEL: Record<string, string> = {
   countUp: '累计得分',
 };
 
-export function rubricSummaryLines(source: string, rubric: Rubric): string[] {
+function rubricSummaryLines(source: string, rubric: Rubric): string[] {
   const lines = [`考核细则 ${source} 检查通过：${rubric.year} 年度《${rubric.title}》，${Object.keys(rubric.classes).length} 个类别`];
   for (const [key, cls] of Object.entries(rubric.classes)) {
     const range = classRange(cls);

@@ -7,7 +7,7 @@ import { setFlagsFromString } from 'node:v8';
  * the pages; a few more full collections, whose CPU cost was lost in this machine's ±10% noise). The factor is read
  * at every collection, so setting it at start-up works.
  */
-export const HEAP_GROWING_PERCENT = 50;
+const HEAP_GROWING_PERCENT = 50;
 
 export function limitHeapGrowth(): void {
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);

@@ -3,7 +3,7 @@ import { isMap, isNode, type Document, type LineCounter } from 'yaml';
 // Turns a problem's path (zod's array or the checks' "classes.A.rows[4].weight") into what a person can find in the
 // file: 1-based item numbers with the item's id, and the line of the YAML node (the nearest one that exists).
 
-export type PathPart = string | number;
+type PathPart = string | number;
 
 export function parsePath(path: string): PathPart[] {
   const parts: PathPart[] = [];
@@ -19,7 +19,7 @@ function idAt(doc: Document, prefix: PathPart[]): string | null {
 }
 
 /** `classes.A.rows[#5 guide].weight`: array indexes 1-based, with the item's id when it has one. */
-export function describePath(doc: Document, path: readonly PathPart[]): string {
+function describePath(doc: Document, path: readonly PathPart[]): string {
   let out = '';
   path.forEach((part, i) => {
     if (typeof part === 'number') {
@@ -31,7 +31,7 @@ export function describePath(doc: Document, path: readonly PathPart[]): string {
 }
 
 /** 1-based line of the deepest node on the path that exists in the document. */
-export function lineOf(doc: Document, lines: LineCounter, path: readonly PathPart[]): number | null {
+function lineOf(doc: Document, lines: LineCounter, path: readonly PathPart[]): number | null {
   for (let n = path.length; n >= 0; n--) {
     const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
     // a missing key reports its parent map: its first line, where the item starts

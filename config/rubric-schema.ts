@@ -13,7 +13,7 @@ const nonNegative = z.number({ error: '分值必须是数字 / points must be a 
 const checklistItem = z.object({ id: z.string().min(1), label: z.string().min(1), points, max: points.optional() }).strict();
 const share01 = z.number().positive().max(10);
 
-export const rubricRuleSchema = z.discriminatedUnion(
+const rubricRuleSchema = z.discriminatedUnion(
   'type',
   [
     z.object({ type: z.literal('perOccurrence'), points, cap: points }).strict(),
@@ -76,7 +76,7 @@ const weight = z
   .number({ error: '赋分（weight）必须是数字 / weight is required and must be a number' })
   .min(0, '赋分不能为负 / weight must be ≥ 0');
 
-export const rubricRowSchema = z
+const rubricRowSchema = z
   .object({
     id: z
       .string({ error: '指标 id 不能为空 / id is required' })

@@ -45,7 +45,7 @@ export class AnalysisTimeLimitError extends Error {
   }
 }
 
-export interface AnalysisPoolOptions {
+interface AnalysisPoolOptions {
   /** A job on a worker running longer than this is failed and its worker replaced (inline parsing cannot be stopped). */
   timeLimitMs?: number;
 }

@@ -11,7 +11,7 @@ const WORKER_ENTRY = import.meta.url.endsWith('.js')
   : new URL('./attachment-worker-boot.mjs', import.meta.url);
 
 /** The worker stops after this long without a file. */
-export const ATTACHMENT_WORKER_IDLE_MS = 15_000;
+const ATTACHMENT_WORKER_IDLE_MS = 15_000;
 
 export interface AttachmentExtractor {
   /** Rejects with a Chinese message naming the reason (unreadable, timeout). */
@@ -23,7 +23,7 @@ export interface AttachmentExtractor {
   close(): Promise<void>;
 }
 
-export interface AttachmentExtractorOptions {
+interface AttachmentExtractorOptions {
   timeoutMs: number;
   /** Extract on the main thread (no worker). */
   inline?: boolean;

@@ -5,7 +5,7 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { extractAttachment, type AttachmentFormat, type ExtractLimits } from './attachment-extract.ts';
 
-export interface AttachmentJob {
+interface AttachmentJob {
   id: number;
   bytes: Uint8Array;
   format: AttachmentFormat;

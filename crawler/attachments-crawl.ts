@@ -4,8 +4,7 @@
 import type { AttachmentObservation, Store } from '../store/index.ts';
 import { getPageAnalysis, putPageAnalysis } from '../store/index.ts';
 import type { CrawlSettings } from '../config/index.ts';
-import type { UnitCrawlContext } from './unit-context.ts';
-import type { PageLinks } from './column-crawl.ts';
+import type { AttachmentReader, PageLinks, UnitCrawlContext } from './unit-context.ts';
 import {
   ATTACHMENT_EXTRACT_VERSION,
   attachmentFormat,
@@ -15,11 +14,6 @@ import {
 } from './attachment-extract.ts';
 import type { AttachmentExtractor } from './attachment-pool.ts';
 import { errorClassLabel } from './errors.ts';
-
-export interface AttachmentReader {
-  read(ctx: UnitCrawlContext, pages: PageLinks[], columnOf: (pageUrl: string) => string | null): Promise<AttachmentObservation[]>;
-  readonly stats: { fetched: number; extracted: number; reused: number; failed: number; bytes: number; extractMs: number };
-}
 
 /** Cache key in page_analyses: the attachment's URL under its own prefix (a page of the same URL is another entry). */
 const cacheUrl = (url: string): string => `attachment:${url}`;

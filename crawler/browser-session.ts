@@ -4,7 +4,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 
 /** Chromium closes after this long without an open page (the next page starts it again, about a second). */
-export const BROWSER_IDLE_CLOSE_MS = 20_000;
+const BROWSER_IDLE_CLOSE_MS = 20_000;
 
 export interface BrowserSession {
   /** Starts the browser now (rejects when it cannot start); it closes again when no page opens within the idle time. */

@@ -35,9 +35,9 @@ const VIEWPORT = { width: 1280, height: 900 };
  * city or province config, one host per county) unlimited pages put the process tree past 1.5 GB (bench:province).
  * Rendering is a few pages per unit, so two at a time cost no measurable crawl time.
  */
-export const MAX_OPEN_PAGES = 2;
+const MAX_OPEN_PAGES = 2;
 /** Full-page screenshots stop at this height: some list pages are tens of thousands of pixels long. */
-export const SCREENSHOT_MAX_HEIGHT = 8000;
+const SCREENSHOT_MAX_HEIGHT = 8000;
 
 export interface RenderOptions {
   screenshot?: boolean;
@@ -45,7 +45,7 @@ export interface RenderOptions {
   waitMs?: number;
 }
 
-export interface Rendering {
+interface Rendering {
   html: string;
   screenshot: Buffer | null;
   scripts: string[];

@@ -18,7 +18,7 @@ function sameList(a: string, b: string): boolean {
   return norm(a) === norm(b);
 }
 
-export function catalogPlaceTargets(
+function catalogPlaceTargets(
   ctx: UnitCrawlContext,
   columns: readonly ColumnObservation[],
   details: readonly DetailObservation[],

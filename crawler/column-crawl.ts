@@ -1,9 +1,8 @@
 import type { ColumnObservation, DetailObservation, ListItem, PageTextObservation } from '../store/index.ts';
-import type { UnitCrawlContext } from './unit-context.ts';
+import type { PageLinks, UnitCrawlContext } from './unit-context.ts';
 import { finishListRows } from './list-extract.ts';
 import { subColumnCount } from './nav-columns.ts';
 import type { DetailExtraction } from './detail-extract.ts';
-import type { ExtractedLink } from './links-extract.ts';
 import type { AnalysisPart, PageAnalysis } from './page-analysis.ts';
 import type { PageText } from './page-text.ts';
 import type { LoadedPage, PageRequest } from './page-source.ts';
@@ -24,11 +23,6 @@ export interface ColumnCrawlResult {
   pages: PageLinks[]; // pages read, with their links (checked once per unit)
   details: DetailObservation[];
   pageText?: PageTextObservation; // the column page's own text when it is not kept as a detail (content safety)
-}
-
-export interface PageLinks {
-  url: string;
-  links: ExtractedLink[];
 }
 
 function wantsRender(ctx: UnitCrawlContext, key: string): boolean {

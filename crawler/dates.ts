@@ -33,15 +33,15 @@ const CN_DIGITS: Record<string, number> = {
   九: 9,
 };
 
-export function pad2(n: number): string {
+function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-export function formatYmd(y: number, m: number, d: number): string {
+function formatYmd(y: number, m: number, d: number): string {
   return `${y}-${pad2(m)}-${pad2(d)}`;
 }
 
-export function isValidYmd(y: number, m: number, d: number): boolean {
+function isValidYmd(y: number, m: number, d: number): boolean {
   if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
   if (y < MIN_YEAR || y > MAX_YEAR || m < 1 || m > 12 || d < 1) return false;
   const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -74,7 +74,7 @@ export function toShanghaiIso(ms: number): string {
 }
 
 /** Instant of a Shanghai wall-clock time. */
-export function shanghaiWallToMs(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number {
+function shanghaiWallToMs(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number {
   return Date.UTC(y, mo - 1, d, h, mi, s) - SHANGHAI_OFFSET_MS;
 }
 
@@ -135,7 +135,7 @@ export function parseMonthDay(text: string): { month: number; day: number } | nu
 }
 
 /** The latest date with this month/day that is not after `bound` (YYYY-MM-DD). */
-export function latestMonthDayNotAfter(month: number, day: number, bound: string): string | null {
+function latestMonthDayNotAfter(month: number, day: number, bound: string): string | null {
   let y = Number(bound.slice(0, 4));
   for (let i = 0; i < 8; i++, y--) {
     if (!isValidYmd(y, month, day)) continue;

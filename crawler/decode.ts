@@ -55,7 +55,7 @@ export function normalizeCharset(label: string | null | undefined): string | nul
   return iconv.encodingExists(key) ? key : null;
 }
 
-export function charsetFromContentType(contentType: string | null | undefined): string | null {
+function charsetFromContentType(contentType: string | null | undefined): string | null {
   if (!contentType) return null;
   const m = /charset\s*=\s*("?)([^";,\s]+)\1/i.exec(contentType);
   return m ? m[2] : null;

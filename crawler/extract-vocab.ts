@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
-export interface ColumnSynonym {
+interface ColumnSynonym {
   text: string;
   exact: boolean;
   hubOnly: boolean;
@@ -20,7 +20,7 @@ export interface ColumnSynonyms {
   keyFieldsHub: string[];
 }
 
-export interface ExtractVocab {
+interface ExtractVocab {
   placeholders: string[];
   pinnedTexts: string[];
   pinnedClassWords: string[];

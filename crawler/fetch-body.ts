@@ -3,14 +3,14 @@ import type { Readable, Transform } from 'node:stream';
 
 // Reads a response body as bytes with a hard cap: it stops and aborts instead of buffering an oversized body.
 
-export interface BodyReadOptions {
+interface BodyReadOptions {
   /** Past this many (decoded) bytes the body is abandoned and marked too large. */
   maxBytes: number;
   /** When set, reading stops quietly after this many bytes (link checks need only the first few KB). */
   truncateAt?: number;
 }
 
-export interface BodyReadResult {
+interface BodyReadResult {
   body: Buffer;
   tooLarge: boolean;
   truncated: boolean;

@@ -2,13 +2,13 @@
 import { classifyStatus, type ClassifiedError } from './errors.ts';
 import type { Attempt } from './fetch-types.ts';
 
-export const BACKOFF_BASE_MS = 500;
-export const BACKOFF_MAX_MS = 30_000;
+const BACKOFF_BASE_MS = 500;
+const BACKOFF_MAX_MS = 30_000;
 /** A Retry-After longer than this is cut down: a crawl must not stall for hours on one host. */
-export const RETRY_AFTER_CAP_MS = 60_000;
+const RETRY_AFTER_CAP_MS = 60_000;
 
 /** Milliseconds asked for by a Retry-After header (delta seconds or HTTP date), or null when absent/unparseable. */
-export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | null {
+function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | null {
   if (!value) return null;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
@@ -18,19 +18,19 @@ export function parseRetryAfter(value: string | null | undefined, now: number = 
 }
 
 /** Delay before retry number `retry` (0-based): full exponential step plus up to one step of jitter, capped. */
-export function backoffDelay(retry: number, random: () => number): number {
+function backoffDelay(retry: number, random: () => number): number {
   const step = BACKOFF_BASE_MS * 2 ** retry;
   return Math.min(BACKOFF_MAX_MS, Math.round(step + random() * step));
 }
 
-export function retryDelay(retry: number, retryAfterHeader: string | null, random: () => number, now?: number): number {
+function retryDelay(retry: number, retryAfterHeader: string | null, random: () => number, now?: number): number {
   const asked = parseRetryAfter(retryAfterHeader, now);
   if (asked !== null) return Math.min(asked, RETRY_AFTER_CAP_MS);
   return backoffDelay(retry, random);
 }
 
 /** The failure an attempt ended in: its error, or an HTTP error status (a 304 answering a conditional request is none). */
-export function failureOf(attempt: Attempt, conditional: boolean): ClassifiedError | null {
+function failureOf(attempt: Attempt, conditional: boolean): ClassifiedError | null {
   if (attempt.error) return attempt.error;
   const status = attempt.status ?? 0;
   if (status === 304 && conditional) return null;
@@ -46,7 +46,7 @@ export interface RetryPolicy {
   onRetry: () => void;
 }
 
-export interface RetriedAttempt {
+interface RetriedAttempt {
   attempt: Attempt;
   failure: ClassifiedError | null;
   attempts: number;

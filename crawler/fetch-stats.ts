@@ -1,21 +1,6 @@
-import type { ErrorClass } from '../store/index.ts';
+import type { ErrorClass, FetchStats, HostStats } from '../model/index.ts';
 
-export interface HostStats {
-  /** HTTP requests sent, including retries, redirect hops, robots.txt and link checks. */
-  requests: number;
-  /** fetch() calls that ended with a 2xx body. */
-  pages: number;
-  /** Body bytes received on the wire. */
-  bytes: number;
-  notModified: number;
-  retries: number;
-  errors: Partial<Record<ErrorClass, number>>;
-}
-
-export interface FetchStats extends HostStats {
-  linkChecks: number;
-  hosts: Record<string, HostStats>;
-}
+export type { FetchStats, HostStats };
 
 function emptyHost(): HostStats {
   return { requests: 0, pages: 0, bytes: 0, notModified: 0, retries: 0, errors: {} };

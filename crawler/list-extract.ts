@@ -56,7 +56,7 @@ const ARTICLE_URL = [
 const MAX_ROW_ANCHORS = 3;
 
 /** A list row before its date is resolved: what is cached per page (the year of [MM-DD] dates depends on asOf). */
-export interface RawListRow {
+interface RawListRow {
   title: string;
   url: string;
   dateText: string | null;

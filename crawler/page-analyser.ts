@@ -11,7 +11,7 @@ import type { FeedParseResult } from './feeds.ts';
 const MEMORY_ENTRIES = 256;
 const PENDING_LIMIT = 200;
 
-export interface AnalyserStats {
+interface AnalyserStats {
   parsed: number; // pages parsed this run
   reused: number; // analyses of unchanged pages taken from the store
   rendersReused: number; // browser renderings of unchanged, self-contained pages taken from the store

@@ -22,7 +22,7 @@ export interface PageRequest {
   signal?: AbortSignal;
 }
 
-export interface PageSourceStats {
+interface PageSourceStats {
   fetched: number;
   notModified: number;
   reusedFromRun: number; // resumed run: already fetched before the crash

@@ -2,7 +2,7 @@
 // (共N页, 页次：1/N, 共N条 每页M条) and the count and address pattern a script-built pager carries in variables.
 // Sources of each form are noted beside it; counts are checked by believablePages in pagination.ts.
 
-export interface ScriptPager {
+interface ScriptPager {
   total: number;
   /** The page number the script holds for this page (0 on a zero-based first page), null when not given. */
   current: number | null;

@@ -25,11 +25,11 @@ const STATIC_PAGE = /\/(index|list|default)_(\d+)\.(s?html?)$/i;
  * hostile createPageHTML(99999999, …)) has an unknown count, and at most MAX_PAGE_URLS page addresses are built
  * from any count (the crawl reads maxListPages of them).
  */
-export const MAX_ANNOUNCED_PAGES = 100_000;
+const MAX_ANNOUNCED_PAGES = 100_000;
 export const MAX_PAGE_URLS = 200;
 
 /** An announced count of pages when it is believable, else null. */
-export function believablePages(n: number | null): number | null {
+function believablePages(n: number | null): number | null {
   return n !== null && Number.isSafeInteger(n) && n > 0 && n <= MAX_ANNOUNCED_PAGES ? n : null;
 }
 

@@ -1,11 +1,23 @@
 import type { CountyConfig, UnitConfig } from '../config/index.ts';
-import type { FeedPost } from '../store/index.ts';
+import type { AttachmentObservation, FeedPost } from '../store/index.ts';
 import type { PageSource } from './page-source.ts';
 import type { PageAnalyser } from './page-analyser.ts';
 import type { Fetcher } from './fetch.ts';
 import type { ScopeGuard } from './scope.ts';
 import type { Renderer } from './browser.ts';
-import type { AttachmentReader } from './attachments-crawl.ts';
+import type { ExtractedLink } from './links-extract.ts';
+
+/** A page read, with its links (checked once per unit, attachments read from them). */
+export interface PageLinks {
+  url: string;
+  links: ExtractedLink[];
+}
+
+/** Reads the attachments linked from a unit's pages (crawler/attachments-crawl.ts). */
+export interface AttachmentReader {
+  read(ctx: UnitCrawlContext, pages: PageLinks[], columnOf: (pageUrl: string) => string | null): Promise<AttachmentObservation[]>;
+  readonly stats: { fetched: number; extracted: number; reused: number; failed: number; bytes: number; extractMs: number };
+}
 
 /** What every unit of a run shares: the run, its settings and the services (read-only for a unit). */
 export interface RunShared {
@@ -22,7 +34,7 @@ export interface RunShared {
 }
 
 /** The unit's own way out: page source and fetcher are cut off when the unit's budget is spent. */
-export interface UnitIo {
+interface UnitIo {
   source: PageSource;
   fetcher: Fetcher;
   importedPosts: (account: string) => FeedPost[]; // post dates imported from CSV for platforms without a feed

@@ -6,15 +6,15 @@ import type {
   LinkObservation,
   PageTextObservation,
 } from '../store/index.ts';
-import type { UnitCrawlContext } from './unit-context.ts';
-import { crawlColumn, pageTextFrom, type ColumnTarget, type PageLinks } from './column-crawl.ts';
+import type { PageLinks, UnitCrawlContext } from './unit-context.ts';
+import { crawlColumn, pageTextFrom, type ColumnTarget } from './column-crawl.ts';
 import { finishListRows } from './list-extract.ts';
 import { crawlFeeds } from './feeds-crawl.ts';
 import { crawlCatalogPlaces } from './catalog-places.ts';
 import { columnKindOf, NAV_PREFIX, type NavColumn } from './nav-columns.ts';
 import { normaliseLabel } from './extract-html.ts';
 
-export interface UnitCrawlResult {
+interface UnitCrawlResult {
   homeOk: boolean;
   columns: ColumnObservation[];
   details: DetailObservation[];

@@ -5,12 +5,15 @@ import PQueue from 'p-queue';
 // waits out its politeness, instead of a handful of units (of one or two hosts) holding the whole run.
 
 /**
- * At most this many units in flight over all hosts. Each holds its open pages' results and its queued requests;
- * bench:province measured the peak memory at 100 hosts (README). Above it, hosts wait in turn.
+ * At most this many units in flight over all hosts (a memory guard: each holds its open pages' results and its
+ * queued requests); above it, hosts wait in turn. bench:province at 100 hosts × 4 units (docs/scaling.md): 128 left
+ * about one unit per host, so the hosts sat idle between a unit's dependent pages (3.45× their politeness floor);
+ * all 400 in flight took 1.86× and cost 120 MB more (main process 529 → 649 MB), ~0.5 MB a unit. 512 lets 128
+ * county hosts keep 4 units each moving.
  */
-export const MAX_UNITS_IN_FLIGHT = 128;
+const MAX_UNITS_IN_FLIGHT = 512;
 
-export interface UnitScheduler {
+interface UnitScheduler {
   /** Runs task when its host has a free unit slot and the run has one. */
   add<T>(host: string, task: () => Promise<T>): Promise<T>;
 }

@@ -20,6 +20,7 @@ import {
 } from '../store/index.ts';
 import { runInspection, captureScreenshots, errorClassLabel, type ProgressSink } from '../crawler/index.ts';
 import { runChecks, loadCheckSettings, type Finding } from '../checks/index.ts';
+import type { RunStats } from '../model/index.ts';
 import { inspectSites, inspectionClock, siteSummaryLine } from './site-selfcheck.ts';
 
 export interface InspectOptions {
@@ -40,7 +41,7 @@ export interface InspectOutcome {
   status: 'complete' | 'failed' | 'interrupted';
   findings: Finding[];
   findingsFile: string | null;
-  stats: Record<string, unknown>;
+  stats: RunStats;
   siteResultsFile?: string | null; // site-19hao.json: the 19号 self-check of the configured sites (site:)
 }
 
@@ -126,7 +127,7 @@ export async function inspectCounty(opts: InspectOptions): Promise<InspectOutcom
   const store = openStore({ dbPath: opts.dbPath });
   try {
     let run: RunRecord;
-    let stats: Record<string, unknown>;
+    let stats: RunStats;
     const open = opts.resume ? findResumableRun(store, 'inspection') : null;
     if (open && open.step && open.step !== 'crawl') {
       run = resumeRun(store, open.id);
@@ -185,15 +186,14 @@ export async function inspectCounty(opts: InspectOptions): Promise<InspectOutcom
   }
 }
 
-export function summaryLine(runId: number, s: Record<string, unknown>): string {
-  const fetch = (s.fetch ?? {}) as { errors?: Record<string, number> };
+export function summaryLine(runId: number, s: RunStats): string {
   const errors =
-    Object.entries(fetch.errors ?? {})
+    Object.entries(s.fetch?.errors ?? {})
       .map(([k, v]) => `${errorClassLabel(k as ErrorClass) ?? k} ${v}`)
       .join('，') || '无';
   return (
     `第 ${runId} 次检查：单位 ${s.unitsDone}/${s.units}（首页无法访问 ${s.unitsUnreachable}），抓取页面 ${s.pagesFetched}，` +
-    `${(Number(s.bytes ?? 0) / 1048576).toFixed(1)} MB，304 复用 ${s.notModified}，近期已验证未重抓：详情页 ${s.skippedFreshDetails}、未变列表的后续页 ${s.skippedFreshListPages ?? 0}，` +
-    `${Number(s.rendersReused ?? 0) > 0 ? `页面未变、沿用上次浏览器渲染 ${s.rendersReused}，` : ''}续跑复用 ${s.reusedFromEarlierAttempt}，错误 ${errors}，用时 ${s.seconds} 秒`
+    `${((s.bytes ?? 0) / 1048576).toFixed(1)} MB，304 复用 ${s.notModified}，近期已验证未重抓：详情页 ${s.skippedFreshDetails}、未变列表的后续页 ${s.skippedFreshListPages ?? 0}，` +
+    `${(s.rendersReused ?? 0) > 0 ? `页面未变、沿用上次浏览器渲染 ${s.rendersReused}，` : ''}续跑复用 ${s.reusedFromEarlierAttempt}，错误 ${errors}，用时 ${s.seconds} 秒`
   );
 }

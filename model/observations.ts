@@ -1,25 +1,5 @@
 // The data model of everything the crawler observes. Checks read only these shapes.
 
-export type RunStatus = 'running' | 'complete' | 'failed' | 'interrupted';
-export type RunKind = 'inspection' | 'selfcheck' | 'newmedia';
-
-export interface RunRecord {
-  id: number;
-  kind: RunKind;
-  county: string;
-  configPath: string;
-  asOf: string; // YYYY-MM-DD, "today" for every date rule of this run
-  startedAt: string; // ISO datetime
-  finishedAt: string | null;
-  status: RunStatus;
-  stats: Record<string, unknown>;
-  /** The step the run is at: a run is complete only once its findings (and reports, when asked for) are written. */
-  step?: RunStep;
-}
-
-export const RUN_STEPS = ['crawl', 'checks', 'findings', 'reports', 'done'] as const;
-export type RunStep = (typeof RUN_STEPS)[number];
-
 /** Every failure is put in one class before any retry; stored per page and shown in reports. */
 export type ErrorClass =
   | 'dns'

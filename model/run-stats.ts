@@ -1,5 +1,23 @@
 import type { ErrorClass } from './observations.ts';
 
+/** What the fetcher counted for one host (and, summed, for the run). */
+export interface HostStats {
+  /** HTTP requests sent, including retries, redirect hops, robots.txt and link checks. */
+  requests: number;
+  /** fetch() calls that ended with a 2xx body. */
+  pages: number;
+  /** Body bytes received on the wire. */
+  bytes: number;
+  notModified: number;
+  retries: number;
+  errors: Partial<Record<ErrorClass, number>>;
+}
+
+export interface FetchStats extends HostStats {
+  linkChecks: number;
+  hosts: Record<string, HostStats>;
+}
+
 /**
  * What a run's crawl counted: stored as the run's stats (runs.stats), read by the run summary line, the service's job
  * counts and the workspace. Checks, findings and reports add nothing here.
@@ -24,8 +42,14 @@ export type CrawlStats = {
   links: { checked: number; reusedFromPages: number; reusedFromEarlierRuns: number };
   attachments: { fetched: number; extracted: number; reused: number; failed: number; bytes: number; extractMs: number };
   unrendered: string[]; // pages that needed a browser and got none
-  fetch: { requests: number; retries: number; errors: Partial<Record<ErrorClass, number>> };
+  fetch: FetchStats;
   seconds: number;
   blobsPruned?: number; // retention, at most once a day
   analysesPruned?: number;
 };
+
+/**
+ * A run's stats as stored: the crawl's CrawlStats once its crawl step is done, `{}` while it crawls, and without the
+ * fields a run recorded by an older version did not count yet. Readers default what is missing.
+ */
+export type RunStats = Partial<CrawlStats>;

@@ -3,10 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { CountyConfig, NotifyChannel } from '../config/index.ts';
 
-export type Target =
-  | { type: 'wecom'; url: string }
-  | { type: 'dingtalk'; url: string; secret: string | null }
-  | { type: 'email'; to: string[] };
+type Target = { type: 'wecom'; url: string } | { type: 'dingtalk'; url: string; secret: string | null } | { type: 'email'; to: string[] };
 
 export interface Channel {
   id: string;

@@ -11,11 +11,11 @@ export interface Message {
   footer: string; // "临猗县政务公开检查" — also the keyword a 钉钉 robot's 自定义关键词 security setting can require
 }
 
-export const MAX_ITEMS = 5;
+const MAX_ITEMS = 5;
 const MAX_ITEM_CHARS = 80;
 
 /** One line of untrusted text: personal numbers masked, control characters and line breaks gone, length capped. */
-export function plainLine(text: string, max = MAX_ITEM_CHARS): string {
+function plainLine(text: string, max = MAX_ITEM_CHARS): string {
   // eslint-disable-next-line no-control-regex
   const flat = maskText(text)
     .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')

@@ -53,7 +53,7 @@ export function rectifyNoticeMessage(
   });
 }
 
-export interface RecheckOutcome {
+interface RecheckOutcome {
   passed: string[];
   failed: string[];
 }

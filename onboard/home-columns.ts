@@ -3,7 +3,7 @@
 import { keyFieldsForUnit, type Rubric, type UnitClass } from '../config/index.ts';
 import { decodeHtml, discoverColumns, discoverSubColumns, loadColumnSynonyms, KEY_FIELDS_HUB, type Fetcher } from '../crawler/index.ts';
 
-export interface HomeColumn {
+interface HomeColumn {
   key: string;
   /** The link text it was found under. */
   label: string;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { NewMediaAccount } from '../config/index.ts';
 
-export interface OnboardWords {
+interface OnboardWords {
   platformLinks: string[];
   unitListLinks: string[];
   newMediaLinks: string[];

@@ -9,7 +9,7 @@ import { dateZh, escapeHtml, fmtPoints, issuerFor, sectionNumber } from './forma
 import { htmlTable } from './html.ts';
 import type { ScoresFile, UnitScore } from './types.ts';
 
-export interface AnnualSummary {
+interface AnnualSummary {
   title: string;
   mainTo: string;
   basics: string[];
@@ -32,7 +32,7 @@ export function orderedCounts(counts: Record<string, number>, order: string[]): 
 }
 
 /** One sentence end, never 。。 or 。； where two of our texts meet. */
-export function tidyPunctuation(s: string): string {
+function tidyPunctuation(s: string): string {
   return s
     .replace(/。+(?=[。；，])/g, '')
     .replace(/。{2,}/g, '。')

@@ -10,7 +10,7 @@ import { checkName, columnName } from './labels.ts';
 import { fitRowHeights, printOnA4Landscape } from './xlsx-print.ts';
 import type { IndicatorScore, ScoresFile, UnitScore } from './types.ts';
 
-export const UNIT_HEADERS = [
+const UNIT_HEADERS = [
   '一级指标',
   '二级指标',
   '三级指标',

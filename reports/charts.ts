@@ -4,7 +4,7 @@ import * as echarts from 'echarts';
 import { Resvg } from '@resvg/resvg-js';
 import { CHART_FONT_FAMILY, CJK_FONT_FILES } from './fonts.ts';
 
-export interface ChartSize {
+interface ChartSize {
   width: number;
   height: number;
 }
@@ -28,7 +28,7 @@ export function renderChartSvg(option: echarts.EChartsOption, size: ChartSize = 
 }
 
 /** Font files present on this machine; an empty list makes resvg fall back to system fonts. */
-export function chartFontFiles(): string[] {
+function chartFontFiles(): string[] {
   return CJK_FONT_FILES.filter((f) => existsSync(f));
 }
 

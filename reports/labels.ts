@@ -1,7 +1,7 @@
 // Chinese names of check ids and finding states as they appear in every report.
 import type { CheckId, FindingStatus } from '../checks/index.ts';
 
-export interface CheckLabel {
+interface CheckLabel {
   name: string; // 问题类型
   rule: string; // 依据 (the rule the finding breaks), as a clerk would cite it
 }

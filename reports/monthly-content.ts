@@ -36,13 +36,13 @@ export interface MonthlyInput {
   classes?: ClassInfo[]; // the rubric's classes with labels (rubricClasses); default: the units' class keys
 }
 
-export interface ProblemItem {
+interface ProblemItem {
   text: string;
   url: string | null;
   pending: boolean;
 }
 
-export interface KindGroup {
+interface KindGroup {
   checkId: string;
   name: string;
   count: number;

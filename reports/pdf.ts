@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
-export const CHROMIUM_PATH = process.env.ZWGK_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_PATH = process.env.ZWGK_CHROMIUM ?? '/usr/bin/chromium';
 
 export const CHROMIUM_ARGS = [
   '--headless',

@@ -30,7 +30,7 @@ export interface UnitReportInput {
 }
 
 /** 编号: year and month of the inspection and the unit's number in that batch, e.g. 整改〔2023〕12-05号. */
-export function noticeNumber(asOf: string | undefined, serial: number | undefined): string | null {
+function noticeNumber(asOf: string | undefined, serial: number | undefined): string | null {
   if (!asOf || serial === undefined) return null;
   return `整改〔${asOf.slice(0, 4)}〕${asOf.slice(5, 7)}-${String(serial).padStart(2, '0')}号`;
 }

@@ -25,7 +25,7 @@ function normalise(value) {
 }
 
 /** Differing lines of the normalised files, at most `max` per file; empty when the outputs are the same. */
-export function compareDemoOutput(before, after, max = 20) {
+function compareDemoOutput(before, after, max = 20) {
   const out = [];
   for (const file of FILES) {
     const read = (dir) => JSON.stringify(normalise(JSON.parse(readFileSync(join(dir, file), 'utf8'))), null, 1).split('\n');

@@ -1,24 +1,24 @@
 import { join } from 'node:path';
 import { inspectCounty, inspectNewMedia, inspectUnitAgain, preflightInspection } from '../inspection/index.ts';
 import { findResumableRun, nextQueuedRecheck, RunConflictError, updateRecheck, type RecheckRecord } from '../store/index.ts';
+import type { RunStats } from '../model/index.ts';
 import type { JobResult, JobSpec } from './scheduler.ts';
 import type { ServiceContext } from './context.ts';
 import { generateRunReports } from './reports.ts';
 import { notifyRecheckResult } from '../notify/index.ts';
 
-function countsOf(stats: Record<string, unknown>, extra: Record<string, number>): Record<string, number> {
-  const n = (k: string): number => Number(stats[k] ?? 0) || 0;
+function countsOf(stats: RunStats, extra: Record<string, number>): Record<string, number> {
   return {
-    units: n('units'),
-    unitsDone: n('unitsDone'),
-    unitsUnreachable: n('unitsUnreachable'),
-    pagesFetched: n('pagesFetched'),
+    units: stats.units ?? 0,
+    unitsDone: stats.unitsDone ?? 0,
+    unitsUnreachable: stats.unitsUnreachable ?? 0,
+    pagesFetched: stats.pagesFetched ?? 0,
     ...extra,
   };
 }
 
 /** 每月全覆盖检查: crawl all units, run the checks, then write the month's reports. Resumes a cut-off run. */
-export function monthlyJob(ctx: ServiceContext): JobSpec {
+function monthlyJob(ctx: ServiceContext): JobSpec {
   return {
     name: 'monthly',
     label: '每月全覆盖检查',
@@ -60,7 +60,7 @@ export function monthlyJob(ctx: ServiceContext): JobSpec {
 }
 
 /** 每周新媒体更新检查: reads every account's feed only and records the newmedia.* findings. */
-export function newMediaJob(ctx: ServiceContext): JobSpec {
+function newMediaJob(ctx: ServiceContext): JobSpec {
   return {
     name: 'newmedia',
     label: '每周新媒体检查',
@@ -131,7 +131,7 @@ export async function runRecheck(ctx: ServiceContext, recheck: RecheckRecord): P
 }
 
 /** Works through the re-check queue, one unit at a time; stops after the current unit when a scheduled inspection is due. */
-export function recheckJob(ctx: ServiceContext): JobSpec {
+function recheckJob(ctx: ServiceContext): JobSpec {
   return {
     name: 'recheck',
     label: '整改复查与自查',

@@ -9,7 +9,7 @@ export function probeTimesForDay(dayStart: number, perDay: number, random: () =>
   return Array.from({ length: perDay }, (_, i) => Math.floor(dayStart + i * slot + slot * (0.25 + 0.5 * random())));
 }
 
-export interface ProbeLoopOptions {
+interface ProbeLoopOptions {
   perDay: number;
   timezoneOffsetMinutes: number; // day boundaries (Asia/Shanghai: 480)
   now: () => number;

@@ -9,7 +9,7 @@ import { unitNames, type ServiceContext } from './context.ts';
 import { siteMonthlyReports } from '../inspection/index.ts';
 import { notifyReportsIssued } from '../notify/index.ts';
 
-export function reportUnits(ctx: Pick<ServiceContext, 'config'>): ReportUnit[] {
+function reportUnits(ctx: Pick<ServiceContext, 'config'>): ReportUnit[] {
   return ctx.config.units.map((u) => ({ id: u.id, name: u.name, class: u.class }));
 }
 

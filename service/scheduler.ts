@@ -19,7 +19,7 @@ export interface JobContext {
 }
 
 /** What a running job may ask the scheduler: whether other due work is waiting (a queue job then stops after its current item). */
-export interface JobControl {
+interface JobControl {
   shouldYield(): boolean;
 }
 
@@ -41,7 +41,7 @@ export interface JobSpec {
   hasWork?(): boolean;
 }
 
-export interface SchedulerOptions {
+interface SchedulerOptions {
   store: Store;
   jobs: JobSpec[];
   timezone: string;
@@ -53,7 +53,7 @@ export interface SchedulerOptions {
   tickMs?: number;
 }
 
-export type ExecuteOutcome = 'started' | 'waiting' | 'not-due';
+type ExecuteOutcome = 'started' | 'waiting' | 'not-due';
 
 /**
  * Runs the service's jobs on their cron schedules. One job at a time (in-process mutex, plus the store's

@@ -2,7 +2,7 @@ import { listRechecks } from '../store/index.ts';
 import { zonedDate } from './cron-time.ts';
 import type { ServiceContext } from './context.ts';
 
-export type SelfcheckRefusal = 'selfcheck-busy' | 'selfcheck-limit';
+type SelfcheckRefusal = 'selfcheck-busy' | 'selfcheck-limit';
 
 /**
  * Why a unit user may not queue a 自查 now, or null: one at a time per unit (queued or running) and at most

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { writeBlobFile } from './blob-file.mjs';
 
-export interface BlobWrite {
+interface BlobWrite {
   file: string;
   tmp: string;
   bytes: Buffer;
@@ -15,12 +15,12 @@ interface Pending {
 }
 
 /** What the writer thread receives: the bodies of one batch packed into one transferred buffer. */
-export interface BlobBatch {
+interface BlobBatch {
   items: { id: number; file: string; tmp: string; compress: boolean; offset: number; length: number }[];
   bytes: ArrayBuffer;
 }
 /** What it answers, once per batch: the ids written (or already there) and the ids that failed. */
-export interface BlobBatchReply {
+interface BlobBatchReply {
   done: number[];
   failed: { id: number; error: string }[];
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Store } from './db.ts';
-import { RUN_STEPS, type RunKind, type RunRecord, type RunStatus, type RunStep } from '../model/index.ts';
+import { RUN_STEPS, type RunKind, type RunRecord, type RunStats, type RunStatus, type RunStep } from '../model/index.ts';
 
 interface RunRow {
   id: number;
@@ -29,7 +29,7 @@ function toRun(row: RunRow): RunRecord & { configHash: string; pid: number | nul
     finishedAt: row.finished_at,
     status: row.status as RunStatus,
     pid: row.pid,
-    stats: JSON.parse(row.stats_json) as Record<string, unknown>,
+    stats: JSON.parse(row.stats_json) as RunStats,
     step: row.step as RunStep,
   };
 }
@@ -108,7 +108,7 @@ export function resumeRun(store: Store, runId: number): RunRecord {
   return getRun(store, runId)!;
 }
 
-export function finishRun(store: Store, runId: number, status: Exclude<RunStatus, 'running'>, stats: Record<string, unknown>): void {
+export function finishRun(store: Store, runId: number, status: Exclude<RunStatus, 'running'>, stats: RunStats): void {
   store.db
     .prepare('UPDATE runs SET status = ?, finished_at = ?, stats_json = ?, pid = NULL WHERE id = ?')
     .run(status, new Date().toISOString(), JSON.stringify(stats), runId);
@@ -146,7 +146,7 @@ export function latestCompleteRun(store: Store, kind: RunKind = 'inspection'): R
  * Records that a run finished `step` and is at the next one (crawl → checks → findings → reports → done). The run
  * stays 'running' until completeRun: a crash at any step leaves it resumable from the step that did not finish.
  */
-export function finishStep(store: Store, runId: number, step: Exclude<RunStep, 'done'>, stats?: Record<string, unknown>): RunStep {
+export function finishStep(store: Store, runId: number, step: Exclude<RunStep, 'done'>, stats?: RunStats): RunStep {
   const next = RUN_STEPS[RUN_STEPS.indexOf(step) + 1];
   store.db
     .transaction(() => {
@@ -161,7 +161,7 @@ export function finishStep(store: Store, runId: number, step: Exclude<RunStep, '
 }
 
 /** The last step done: the run is complete. */
-export function completeRun(store: Store, runId: number, stats?: Record<string, unknown>): void {
+export function completeRun(store: Store, runId: number, stats?: RunStats): void {
   store.db
     .transaction(() => {
       const run = getRun(store, runId);

@@ -65,6 +65,15 @@ describe('dependency rules', () => {
     expect(found.every((v) => v.startsWith('no-cycle:'))).toBe(true);
   });
 
+  it('fail on a cycle of type-only imports too', async () => {
+    const found = await violations({
+      'crawler/a.ts': "import type { B } from './b.ts';\nexport interface A { b: B }\n",
+      'crawler/b.ts': "import type { A } from './a.ts';\nexport interface B { a?: A }\n",
+    });
+    expect(found.filter((v) => v.startsWith('no-cycle:')).length).toBeGreaterThan(0);
+    expect(found.every((v) => v.startsWith('no-cycle:'))).toBe(true);
+  });
+
   it("fail on an import around another folder's index.ts", async () => {
     const found = await violations({ 'checks/inside.ts': "import { runs } from '../store/runs.ts';\nexport const inside = runs;\n" });
     expect(found).toEqual(['through-index: checks/inside.ts → store/runs.ts']);

@@ -14,7 +14,16 @@ describe('run summary line', () => {
       skippedFreshListPages: 12,
       reusedFromEarlierAttempt: 0,
       seconds: 9.5,
-      fetch: { errors: { http_status: 2, timeout: 1 } },
+      fetch: {
+        requests: 130,
+        pages: 120,
+        bytes: 2 * 1048576,
+        notModified: 300,
+        retries: 0,
+        linkChecks: 0,
+        hosts: {},
+        errors: { http_status: 2, timeout: 1 },
+      },
     });
     expect(line).toContain('第 7 次检查');
     expect(line).toContain('详情页 50');

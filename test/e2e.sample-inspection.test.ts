@@ -191,7 +191,7 @@ describe('inspection of the sample county', () => {
       const first = listRunPages(store, outcome.runId);
       const again = await runInspection({ store, config, configPath: SAMPLE_CONFIG_PATH, asOf: SAMPLE_AS_OF });
       expect(again.status).toBe('complete');
-      const s = again.stats as { pagesFetched: number; notModified: number; skippedFreshDetails: number; bytes: number };
+      const s = again.stats;
       expect(s.notModified + s.skippedFreshDetails).toBeGreaterThan(first.length / 3);
       expect(s.bytes).toBeLessThan(Number(outcome.stats.bytes) / 2);
       const second = listRunPages(store, again.run.id);
@@ -199,7 +199,7 @@ describe('inspection of the sample county', () => {
       expect(reused.length).toBeGreaterThan(0);
       for (const p of reused.slice(0, 20)) expect(store.snapshots.get(p.contentHash!)).not.toBeNull();
       // working links found by the first run are not asked again; broken ones are, and are still broken
-      const links = (again.stats as { links: { checked: number; reusedFromEarlierRuns: number } }).links;
+      const links = again.stats.links;
       expect(links.reusedFromEarlierRuns).toBeGreaterThan(100);
       const broken = (runId: number) =>
         loadUnitObservations(
@@ -215,7 +215,7 @@ describe('inspection of the sample county', () => {
       expect(broken(again.run.id).length).toBeGreaterThan(0);
       if (hasChromium) {
         // the script-built column is unchanged and builds its rows from its own HTML: the rendering is reused
-        expect((again.stats as { rendersReused: number }).rendersReused).toBeGreaterThan(0);
+        expect(again.stats.rendersReused).toBeGreaterThan(0);
         const renderedColumns = (runId: number) =>
           loadUnitObservations(
             store,

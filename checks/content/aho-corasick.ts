@@ -3,7 +3,7 @@
 // goto transitions in one open-addressing hash table keyed by (state, char), failure links and output chains
 // resolved at build time, so scanning costs one table probe per character.
 
-export interface AcMatch {
+interface AcMatch {
   pattern: number; // index into the pattern list
   start: number; // UTF-16 offset, inclusive
   end: number; // exclusive

@@ -47,7 +47,7 @@ export function luhnValid(digits: string): boolean {
 }
 
 /** Mobile numbers of the mainland numbering plan (13x–19x). */
-export function isMobile(digits: string): boolean {
+function isMobile(digits: string): boolean {
   return /^1[3-9]\d{9}$/.test(digits);
 }
 

@@ -26,7 +26,7 @@ const LIST_MIN = 3;
 
 const KIND_LABEL: Record<PiiKind, string> = { idcard: '身份证号', mobile: '手机号码', bankcard: '银行卡号' };
 
-export const maskName = (name: string): string => {
+const maskName = (name: string): string => {
   const chars = [...name.trim()];
   return chars.length <= 1 ? name : chars[0] + '*'.repeat(chars.length - 1);
 };

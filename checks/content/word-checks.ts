@@ -15,7 +15,7 @@ import { compileWords, leaderTitles, scanUnit, type CompiledWords, type WordHit 
 type Leader = CountyConfig['leaders'][number];
 
 /** One line around the hit, the hit marked, personal numbers masked. */
-export function markedExcerpt(text: string, start: number, end: number, radius = 30): string {
+function markedExcerpt(text: string, start: number, end: number, radius = 30): string {
   const from = Math.max(0, start - radius);
   const to = Math.min(text.length, end + radius);
   const clip = (a: number, b: number) => maskedSlice(text, a, b).replace(/\s+/g, ' ');

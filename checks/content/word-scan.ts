@@ -7,7 +7,7 @@ import type { UnitObservations } from '../../store/index.ts';
 import { AhoCorasick } from './aho-corasick.ts';
 import { contentDocuments, type ContentDocument } from './documents.ts';
 
-export type WordKind = 'typo' | 'expression' | 'sensitive' | 'title';
+type WordKind = 'typo' | 'expression' | 'sensitive' | 'title';
 
 interface PatternInfo {
   kind: WordKind | 'guard';
@@ -104,7 +104,7 @@ export function scanText(words: CompiledWords, text: string): WordHit[] {
   return kept;
 }
 
-export interface ScannedDocument {
+interface ScannedDocument {
   doc: ContentDocument;
   hits: WordHit[];
 }

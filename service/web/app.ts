@@ -28,7 +28,7 @@ const APP_CSP =
   "default-src 'none'; style-src 'self'; img-src 'self'; frame-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /** Forms and the JSON API carry at most a few kilobytes (a decision, a rectify note of 2,000 characters). */
-export const MAX_BODY_BYTES = 256 * 1024;
+const MAX_BODY_BYTES = 256 * 1024;
 
 export function createApp(ctx: ServiceContext, opts: AppOptions): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();

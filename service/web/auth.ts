@@ -9,7 +9,7 @@ export interface AuthEnv {
   Variables: { session: SessionRecord | null; user: UserRecord };
 }
 
-export interface CookiePolicy {
+interface CookiePolicy {
   secure: boolean;
 }
 

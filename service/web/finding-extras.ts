@@ -30,7 +30,7 @@ export function findingExtras(ctx: ServiceContext, user: UserRecord, f: TrackedF
 }
 
 /** A rubric row id as the rubric names it (二级指标 三级指标); never the id itself. */
-export function indicatorName(ctx: ServiceContext, id: string): string {
+function indicatorName(ctx: ServiceContext, id: string): string {
   for (const cls of Object.values(ctx.rubric.classes)) {
     const row = cls.rows.find((r) => r.id === id);
     if (row) return [row.level1, row.level2, row.level3].filter(Boolean).join(' / ');

@@ -2,14 +2,14 @@ import type { Context } from 'hono';
 import type { IncomingMessage } from 'node:http';
 import { authenticate, type Store, type UserRecord } from '../../store/index.ts';
 
-export interface ThrottlePolicy {
+interface ThrottlePolicy {
   freePerAccount: number; // failed guesses an account may have before delays start
   freePerAddress: number; // the same for one client address (an office behind one NAT address shares it)
   maxDelayMs: number;
   forgetMs: number; // a key with no failure for this long starts over
 }
 
-export const DEFAULT_THROTTLE: ThrottlePolicy = {
+const DEFAULT_THROTTLE: ThrottlePolicy = {
   freePerAccount: 5,
   freePerAddress: 20,
   maxDelayMs: 15 * 60_000,

@@ -3,7 +3,7 @@ import type { TrackedFinding } from '../../store/index.ts';
 import { MONTH_RE, type FindingQuery } from './data.ts';
 import { qs } from './html.ts';
 
-export const PAGE_SIZE = 50;
+const PAGE_SIZE = 50;
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
 export const KINDS = ['deduction', 'bonus', 'ranged', 'warning'] as const;
 export const SORTS = ['default', 'points-desc', 'points-asc', 'date-desc', 'date-asc'] as const;

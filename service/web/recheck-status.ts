@@ -9,7 +9,7 @@ import {
 } from '../../store/index.ts';
 import { beijingTime } from './zh.ts';
 
-export type RecheckStatus = '待复查' | '复查通过' | '复查未通过';
+type RecheckStatus = '待复查' | '复查通过' | '复查未通过';
 
 export interface RecheckView {
   status: RecheckStatus;

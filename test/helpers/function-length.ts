@@ -1,6 +1,6 @@
 import ts from 'typescript';
 
-export interface LongFunction {
+interface LongFunction {
   file: string;
   line: number;
   name: string;

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const SHARED_DIR = resolve(fileURLToPath(new URL('../..', import.meta.url)), '..', 'shared');
+const SHARED_DIR = resolve(fileURLToPath(new URL('../..', import.meta.url)), '..', 'shared');
 
 /**
  * The absolute path of `relPath` under ../shared, or null when it is absent (the caller skips, e.g. with

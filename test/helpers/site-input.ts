@@ -26,7 +26,7 @@ export function probesOver(asOf: string, n: number, failed: number, extra: Parti
   }));
 }
 
-export const FULL_FACTS: SiteFacts = {
+const FULL_FACTS: SiteFacts = {
   title: '某县人民政府',
   siteCode: { value: '1234000001', where: 'text', excerpt: '网站标识码：1234000001' },
   icp: { value: '晋ICP备00000001号', where: 'text', excerpt: '晋ICP备00000001号' },

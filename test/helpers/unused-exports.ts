@@ -1,6 +1,6 @@
 import ts from 'typescript';
 
-export interface ExportedName {
+interface ExportedName {
   file: string;
   name: string;
   line: number;
@@ -60,4 +60,19 @@ export function localUses(sf: ts.SourceFile, name: string): number {
   };
   visit(sf);
   return n - 1;
+}
+
+/** Files an index.ts re-exports whole (`export * from './x.ts'`): every export of theirs is the folder's API. */
+export function starReexported(files: ts.SourceFile[]): Set<string> {
+  const out = new Set<string>();
+  for (const sf of files) {
+    if (!/(^|\/)index\.ts$/.test(sf.fileName)) continue;
+    const dir = sf.fileName.replace(/index\.ts$/, '');
+    for (const st of sf.statements) {
+      if (!ts.isExportDeclaration(st) || st.exportClause || !st.moduleSpecifier) continue;
+      const spec = (st.moduleSpecifier as ts.StringLiteral).text;
+      if (spec.startsWith('./')) out.add(dir + spec.slice(2));
+    }
+  }
+  return out;
 }

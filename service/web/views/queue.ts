@@ -7,7 +7,7 @@ import { csrfField, esc, KIND_LABEL, options, statusBadge, STATUS_LABEL, table }
 import { confidenceCell } from './confidence.ts';
 import { KINDS, PAGE_SIZES, queueParams, queueQs, SORT_LABEL, SORTS, type QueuePage, type QueueQuery } from '../queue.ts';
 
-export function queueFilterForm(ctx: ServiceContext, action: string, q: QueueQuery, withStatus: boolean): string {
+function queueFilterForm(ctx: ServiceContext, action: string, q: QueueQuery, withStatus: boolean): string {
   const units = ctx.config.units.map((u): [string, string] => [u.id, u.name]);
   const checks = CHECK_IDS.map((id): [string, string] => [id, checkName(id)]);
   const kinds = KINDS.map((k): [string, string] => [k, KIND_LABEL[k]]);
@@ -52,7 +52,7 @@ function pager(action: string, q: QueueQuery, p: QueuePage): string {
 }
 
 /** Hidden fields carrying the queue's query, so a posted form returns to the same filtered page. */
-export function queueHiddenFields(q: QueueQuery, page?: number): string {
+function queueHiddenFields(q: QueueQuery, page?: number): string {
   return Object.entries(queueParams(q, page))
     .filter(([, v]) => v)
     .map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`)
@@ -82,7 +82,7 @@ function rows(p: QueuePage, withSelect: boolean, back: string): string {
   );
 }
 
-export interface QueueView {
+interface QueueView {
   title: string;
   action: '/queue' | '/findings';
   q: QueueQuery;

@@ -8,7 +8,7 @@ import type { MonthTrend } from '../unit-trend.ts';
 
 const RECHECK_CLASS: Record<string, string> = { 待复查: 'pending', 复查通过: 'rectified', 复查未通过: 'confirmed' };
 
-export interface UnitPageInput {
+interface UnitPageInput {
   unitId: string;
   unitName: string;
   findings: TrackedFinding[];
