@@ -6,7 +6,7 @@ import type { DetailObservation, ListItem } from '../store/index.ts';
 import { daysBetween, inRange } from './dates.ts';
 import { containsAny } from './text.ts';
 
-export interface PrecommentWords {
+interface PrecommentWords {
   consultation: readonly string[]; // 征求意见, 意见征集
   draft: readonly string[]; // 征求意见稿, 草案
   interpretation: readonly string[]; // 解读, 起草说明
@@ -17,13 +17,13 @@ export interface PrecommentWords {
   notKind: readonly string[];
 }
 
-export interface DraftRow {
+interface DraftRow {
   item: ListItem;
   /** The comment period the page states (征求意见时间：X至Y), in days, when it states one. */
   periodDays: number | null;
 }
 
-export interface PrecommentReading {
+interface PrecommentReading {
   drafts: DraftRow[]; // this window's consultations on a named draft
   interps: ListItem[];
   results: ListItem[];

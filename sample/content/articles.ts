@@ -2,7 +2,7 @@
 // removes the element entirely (no half-present element a check could read either way).
 import type { Rng } from '../prng.ts';
 import { escapeHtml } from '../render/escape.ts';
-import { channelsHtml, contactHtml, type GuideFamily } from './guide-families.ts';
+import { channelsHtml, contactHtml, type ContactInfo, type GuideFamily } from './guide-families.ts';
 
 /** Elements of a 指南 (条例 Art. 12 + the rubric's 网址/新媒体账号/查阅场所). */
 export const GUIDE_ELEMENTS = {
@@ -32,13 +32,6 @@ export const FUNCTION_FIELDS = {
 const STREETS = ['城东大街', '城西大街', '猗顿路', '解放路', '新华路', '古城路', '府前街'];
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '薛', '卫', '畅'];
 const GIVEN = ['建军', '志强', '海燕', '晓东', '国庆', '丽娟', '文斌', '永红', '学军', '秀英', '振华', '亚平'];
-
-export interface ContactInfo {
-  address: string;
-  phone: string;
-  fax: string;
-  email: string;
-}
 
 export function contactInfo(rng: Rng, org: string, index: number): ContactInfo {
   const tail = String(4020000 + index * 37 + rng.int(0, 30)).slice(0, 7);

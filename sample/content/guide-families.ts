@@ -9,7 +9,13 @@
 // - wangkui: test/fixtures/real-modelled/pages/hlj-wangkui-guide.gbk.html (望奎县 guide): 网址：…, “…”微信公众号。微信号：…,
 //   查阅点。联系地址：…, 办公时间 by season.
 import { escapeHtml } from '../render/escape.ts';
-import type { ContactInfo } from './articles.ts';
+
+export interface ContactInfo {
+  address: string;
+  phone: string;
+  fax: string;
+  email: string;
+}
 
 export type GuideFamily = 'prose' | 'pingtan' | 'table' | 'wangkui';
 export const GUIDE_FAMILIES: readonly GuideFamily[] = ['prose', 'pingtan', 'table', 'wangkui'];

@@ -5,6 +5,7 @@ import type { Column, Item } from '../model.ts';
 import type { Rng } from '../prng.ts';
 import { addDays } from '../dates.ts';
 import { place } from './rows.ts';
+import type { GapPlan } from './plan.ts';
 
 interface NavColumnSpec {
   label: string;
@@ -37,7 +38,7 @@ export const NAV_COLUMN_SPECS: NavColumnSpec[] = [
   },
 ];
 
-export interface NavColumnDeps {
+interface NavColumnDeps {
   rng: Rng;
   asOf: string;
   short: string;
@@ -45,11 +46,7 @@ export interface NavColumnDeps {
   newItem(title: string, date: string, extra: Partial<Item>): Item;
 }
 
-export interface NavColumnPlan {
-  navStale?: string[]; // label: newest row older than its kind's period
-  navBlank?: string[]; // label: shows 暂无信息
-  navInTime?: string[]; // label: newest row older than six months, within its kind's year (near-miss)
-}
+type NavColumnPlan = Pick<GapPlan, 'navStale' | 'navBlank' | 'navInTime'>;
 
 /** The newest row's age: fresh by default; stale or late-but-in-time when planned. */
 function newestAge(spec: NavColumnSpec, plan: NavColumnPlan, rng: Rng): number {

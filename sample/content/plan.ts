@@ -2,7 +2,6 @@
 // and dates inside safe margins), so every check id has several planted units and most units stay clean.
 // Date-dependent gaps are never planted on 'wcm' units (their list dates are year-less MM-DD), and broken rows
 // never on 'hanweb' units (their rows sit in a <script type="text/xml"> datastore a link checker may not read).
-import type { NavColumnPlan } from './nav-columns.ts';
 import type { Encoding, InterpForm, Style } from '../kinds.ts';
 
 export const STYLES: Record<string, Style> = {
@@ -75,7 +74,10 @@ export const KEY_FIELD_OWNERS: Record<string, string[]> = {
   wenlv: ['公共文化服务'],
 };
 
-export interface GapPlan extends NavColumnPlan {
+export interface GapPlan {
+  navStale?: string[]; // navigation column (by label): newest row older than its kind's period
+  navBlank?: string[]; // navigation column (by label): shows 暂无信息
+  navInTime?: string[]; // navigation column (by label): newest row older than six months, within its kind's year (near-miss)
   missingColumns?: string[]; // columns left out of the navigation entirely
   blankColumns?: string[]; // columns that show 暂无信息
   deptInfoAgeDays?: number; // newest non-pinned 部门信息公开 row this many days before asOf
