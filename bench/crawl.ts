@@ -17,8 +17,10 @@ import { sampleTree } from './tree-rss.ts';
 import { ensureFreshBuild } from '../scripts/build-state.mjs';
 import { formatStartup, measureStartup, type StartupResult } from './startup.ts';
 import { startBenchCounty } from './county-portal.ts';
+import { describeLauncher, launcherSettings } from './launcher.ts';
 
 const here = fileURLToPath(import.meta.url);
+const LAUNCHER = launcherSettings();
 
 async function child(mode: string, payload: unknown): Promise<ModeResult & Record<string, unknown>> {
   const dir = mkdtempSync(join(tmpdir(), 'zwgk-bench-in-'));
@@ -30,9 +32,12 @@ async function child(mode: string, payload: unknown): Promise<ModeResult & Recor
     const entry = process.env.ZWGK_BENCH_TSX
       ? ['--import', 'tsx', fileURLToPath(new URL('./crawl-child.ts', import.meta.url))]
       : [fileURLToPath(new URL('../dist/bench/crawl-child.js', import.meta.url))];
-    const p = spawn(process.execPath, [...entry, mode, input], {
+    // ours as the zwgk command starts it (bin/zwgk.js's first line); the other crawlers as plain node
+    const launch = mode === 'ours' ? LAUNCHER : { env: {}, nodeFlags: [] };
+    const p = spawn(process.execPath, [...launch.nodeFlags, ...entry, mode, input], {
       stdio: ['ignore', 'pipe', 'inherit'],
       cwd: fileURLToPath(new URL('..', import.meta.url)),
+      env: { ...process.env, ...launch.env },
     });
     const treeMemory = sampleTree(p.pid!);
     let out = '';
@@ -131,7 +136,7 @@ async function main(): Promise<void> {
   try {
     const { config, seeds } = county;
     console.log(
-      `示例门户 ${county.portal.origin}：${config.units.length} 个单位${o.scriptList ? '（含一个脚本生成的列表）' : ''}，每栏 ${o.pagesPerColumn} 页，每次响应加 ${o.latencyMs} ms，并发 ${o.concurrency}，交替运行 ${o.rounds} 轮`,
+      `示例门户 ${county.portal.origin}：${config.units.length} 个单位${o.scriptList ? '（含一个脚本生成的列表）' : ''}，每栏 ${o.pagesPerColumn} 页，每次响应加 ${o.latencyMs} ms，并发 ${o.concurrency}，交替运行 ${o.rounds} 轮；本工具按 bin/zwgk.js 的方式启动（${describeLauncher(LAUNCHER)}）`,
     );
     const rounds = await alternatingRounds(o, { seeds, concurrency: o.concurrency, config, freshDb });
     await report(o, rounds, startup, seeds, freshDb);
