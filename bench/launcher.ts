@@ -9,9 +9,11 @@ export interface LauncherSettings {
   nodeFlags: string[];
 }
 
+/** ZWGK_BENCH_LAUNCH="VAR=… node --flag" replaces the line's settings (development: trying other values). */
 export function launcherSettings(): LauncherSettings {
   const first = readFileSync(BIN, 'utf8').split('\n', 1)[0];
-  const words = /^#!\/usr\/bin\/env -S (.+)$/.exec(first)?.[1].trim().split(/\s+/) ?? [];
+  const line = process.env.ZWGK_BENCH_LAUNCH ?? /^#!\/usr\/bin\/env -S (.+)$/.exec(first)?.[1] ?? '';
+  const words = line.trim().split(/\s+/);
   const node = words.indexOf('node');
   if (node < 0) return { env: {}, nodeFlags: [] };
   const env = Object.fromEntries(words.slice(0, node).map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]));
