@@ -1,8 +1,11 @@
 // Development aid: where a cold crawl's memory goes. Runs the compiled crawler (as bench:crawl does) on the scaled-up
 // sample portal and prints the process tree's peak RSS split by kind of process (the crawler's node process, with
 // its worker threads, and Chromium's processes), and the main thread's heap, external and ArrayBuffer memory at the
-// moment its RSS peaked. `--variant` switches one thing off to see its share.
-// Usage: npx tsx bench/profile-memory.ts [--units 60] [--variant base|inline|no-browser|no-attachments, several with commas] [--snapshot]
+// moment its RSS peaked. `--variant` switches one thing off (or one setting on) to see its share:
+//   base: as bin/zwgk.js starts node (its first line); plain: node without those settings; inline (no analysis
+//   thread), no-browser, no-attachments, arena2 (MALLOC_ARENA_MAX=2 in the crawler's environment), semi2/semi4/semi8
+//   (V8 --max-semi-space-size in MB for the main thread), default-heap (no heap-growth limit).
+// Usage: npx tsx bench/profile-memory.ts [--units 73] [--script-list] [--variant base|…, several with commas] [--snapshot]
 //   --snapshot: a heap snapshot of the main thread when its RSS peaks (written beside the db, path printed)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,23 +15,31 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ensureFreshBuild } from '../scripts/build-state.mjs';
 import { sampleTreeByKind } from './tree-rss.ts';
+import { startBenchCounty } from './county-portal.ts';
+import { launcherSettings } from './launcher.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      units: { type: 'string', default: '60' },
+      units: { type: 'string', default: '73' },
+      'script-list': { type: 'boolean', default: false },
       variant: { type: 'string', default: 'base' },
       snapshot: { type: 'boolean', default: false },
     },
   });
   await ensureFreshBuild(ROOT);
-  const { startSamplePortal, benchConfigFor } = await import('../sample/index.ts');
-  const portal = await startSamplePortal({ extraUnits: Number(values.units), pagesPerColumn: 3, latencyMs: 20 });
+  const county = await startBenchCounty({
+    units: Number(values.units),
+    pagesPerColumn: 3,
+    latencyMs: 20,
+    concurrency: 16,
+    scriptList: values['script-list']!,
+  });
   try {
     const variants = new Set(values.variant!.split(','));
-    const config = benchConfigFor(portal, { concurrencyPerHost: 16, delayMs: 0 }) as unknown as Record<string, any>;
+    const config = county.config as unknown as Record<string, any>;
     if (variants.has('inline')) config.crawl = { ...config.crawl, analysisThreads: 0 };
     if (variants.has('no-browser')) {
       config.units = config.units.map((u: Record<string, unknown>) => ({ ...u, render: false }));
@@ -39,8 +50,19 @@ async function main(): Promise<void> {
     const input = join(work, 'input.json');
     writeFileSync(input, JSON.stringify({ config, dbPath: join(work, 'bench.db') }));
     const trace = join(work, 'trace.json');
-    const env = { ...process.env, ZWGK_BENCH_MEMTRACE: trace, ...(values.snapshot ? { ZWGK_BENCH_HEAPSNAPSHOT: work } : {}) };
-    const p = spawn(process.execPath, [join(ROOT, 'dist', 'bench', 'crawl-child.js'), 'ours', input], {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ZWGK_BENCH_MEMTRACE: trace,
+      ...(values.snapshot ? { ZWGK_BENCH_HEAPSNAPSHOT: work } : {}),
+    };
+    // as bin/zwgk.js starts node, unless `plain` (then arena2 / semiN add one setting each)
+    const launch = variants.has('plain') ? { env: {}, nodeFlags: [] } : launcherSettings();
+    Object.assign(env, launch.env);
+    if (variants.has('arena2')) env.MALLOC_ARENA_MAX = '2';
+    if (variants.has('default-heap')) env.ZWGK_BENCH_DEFAULT_HEAP = '1';
+    const semi = [...variants].map((v) => /^semi(\d+)$/.exec(v)?.[1]).find(Boolean);
+    const nodeFlags = semi ? [`--max-semi-space-size=${semi}`] : launch.nodeFlags;
+    const p = spawn(process.execPath, [...nodeFlags, join(ROOT, 'dist', 'bench', 'crawl-child.js'), 'ours', input], {
       stdio: ['ignore', 'pipe', 'inherit'],
       cwd: ROOT,
       env,
@@ -61,7 +83,7 @@ async function main(): Promise<void> {
     console.log(`  主进程 RSS 峰值时：${readFileSync(trace, 'utf8')}`);
     if (values.snapshot) console.log(`  heap snapshot in ${work}`);
   } finally {
-    await portal.close();
+    await county.close();
   }
 }
 main().catch((e) => {

@@ -19,20 +19,25 @@ interface StartupResult {
 
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 
-function timed(args: string[]): number {
+/** `cmd[0]` null: node itself; otherwise the file run directly (bin/zwgk.js through its `#!` line, as `npx zwgk` does). */
+function timed([file, ...args]: [string | null, ...string[]]): number {
   const t = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, {
+  const r = spawnSync(file ?? process.execPath, args, {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, ZWGK_REQUIRE_COMPILED: '1' },
   });
-  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  if (r.status !== 0) throw new Error(`${[file, ...args].join(' ')} exited ${r.status}: ${r.stderr}`);
   return Number(process.hrtime.bigint() - t) / 1e6;
 }
 
 export async function measureStartup(runs = 9): Promise<StartupResult> {
   await ensureFreshBuild(ROOT);
-  const cmds = { node: ['-e', '0'], help: [BIN, '--help'], rubric: [BIN, 'rubric'] };
+  const cmds: Record<'node' | 'help' | 'rubric', [string | null, ...string[]]> = {
+    node: [null, '-e', '0'],
+    help: [BIN, '--help'],
+    rubric: [BIN, 'rubric'],
+  };
   const times: Record<keyof typeof cmds, number[]> = { node: [], help: [], rubric: [] };
   for (const c of Object.values(cmds)) timed(c); // warm the file cache
   for (let i = 0; i < runs; i++) for (const [k, c] of Object.entries(cmds)) times[k as keyof typeof cmds].push(timed(c));

@@ -31,3 +31,32 @@ export function startDeadline(limitMs: number, now: () => number = Date.now): Re
     clear: () => clearTimeout(timer),
   };
 }
+
+// One listener per outside signal however many requests share it (a unit's cut-off covers all its requests, up to
+// the host's connection count at once): a listener per request went past EventTarget's limit of 10 and warned.
+const followers = new WeakMap<AbortSignal, Set<() => void>>();
+
+function fanOut(this: AbortSignal): void {
+  const set = followers.get(this);
+  followers.delete(this);
+  for (const abort of set ?? []) abort();
+}
+
+/** Aborts the deadline when `signal` aborts; the returned function stops following it (call it when done). */
+export function followSignal(signal: AbortSignal | undefined, deadline: RequestDeadline): () => void {
+  if (!signal) return () => undefined;
+  let set = followers.get(signal);
+  if (!set) {
+    set = new Set();
+    followers.set(signal, set);
+    signal.addEventListener('abort', fanOut, { once: true });
+  }
+  const abort = () => deadline.abort();
+  set.add(abort);
+  return () => {
+    const current = followers.get(signal);
+    if (!current?.delete(abort) || current.size > 0) return;
+    followers.delete(signal);
+    signal.removeEventListener('abort', fanOut);
+  };
+}

@@ -3,7 +3,7 @@ import { type Agent, request } from 'undici';
 import type { CrawlSettings } from '../config/index.ts';
 import { classifyError, isUnparsableResponse, type ClassifiedError } from './errors.ts';
 import { readBodyCapped } from './fetch-body.ts';
-import { startDeadline, type RequestDeadline } from './fetch-deadline.ts';
+import { followSignal, startDeadline, type RequestDeadline } from './fetch-deadline.ts';
 import type { HostQueues } from './fetch-host-queue.ts';
 import type { StatsRecorder } from './fetch-stats.ts';
 import { hostKey, REDIRECT_STATUSES, type Attempt, type InternalFetchOptions, type RequestSpec } from './fetch-types.ts';
@@ -79,8 +79,7 @@ export function requestOnce(env: RequestEnv, url: string, spec: RequestSpec, pri
       const deadline = startDeadline(env.crawl.pageDeadlineMs);
       const read = { wireBytes: 0 };
       // the unit's own cut-off stops the request through the same signal as the deadline
-      const cancel = () => deadline.abort();
-      spec.signal?.addEventListener('abort', cancel, { once: true });
+      const unfollow = followSignal(spec.signal, deadline);
       try {
         return await exchange(env, url, spec, host, deadline, read);
       } catch (err) {
@@ -90,7 +89,7 @@ export function requestOnce(env: RequestEnv, url: string, spec: RequestSpec, pri
         return failed(classifyError(err));
       } finally {
         deadline.clear();
-        spec.signal?.removeEventListener('abort', cancel);
+        unfollow();
         env.stats.request(host, read.wireBytes);
       }
     },

@@ -13,7 +13,7 @@ import { parseCountyConfig, type CountyConfig } from '../config/index.ts';
 export type { GroundTruthEntry } from './ground-truth.ts';
 export { nearMisses, type NearMiss } from './near-misses.ts';
 export { computeGroundTruth, feedGaps, DEFAULT_TRUTH_SETTINGS, type TruthSettings } from './ground-truth.ts';
-export { sampleConfigYaml, sampleConfigObject, PLACEHOLDER_ORIGIN, DEFAULT_CONFIG_PATH } from './config.ts';
+export { sampleConfigYaml, sampleConfigObject, readSampleConfig, PLACEHOLDER_ORIGIN, DEFAULT_CONFIG_PATH } from './config.ts';
 export type { SiteModel, UnitModel, Column, Item } from './model.ts';
 export { PLATFORM_PATH, DEPT_PAGE_PATH, NEW_MEDIA_PATH, FORMER_NAME_PATH, DECOY_ENTRIES } from './render/portal.ts';
 /** 附件1 of 临政办函〔2023〕33号 (the county's published 2023 assessment plan) as an office would paste it: the sample county's unit list. */
