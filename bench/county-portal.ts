@@ -12,7 +12,7 @@ import { stringify } from 'yaml';
 import type { CountyConfig } from '../config/index.ts';
 import { benchConfigFor, readSampleConfig, type SamplePortal, startSamplePortal } from '../sample/index.ts';
 
-export interface BenchCountyOptions {
+interface BenchCountyOptions {
   units: number;
   pagesPerColumn: number;
   latencyMs: number;
@@ -21,7 +21,7 @@ export interface BenchCountyOptions {
   scriptList: boolean;
 }
 
-export interface BenchCounty {
+interface BenchCounty {
   portal: SamplePortal;
   config: CountyConfig;
   seeds: string[];

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 
 const BIN = new URL('../bin/zwgk.js', import.meta.url);
 
-export interface LauncherSettings {
+interface LauncherSettings {
   env: Record<string, string>;
   nodeFlags: string[];
 }

@@ -9,7 +9,7 @@ import { ensureFreshBuild } from '../scripts/build-state.mjs';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = fileURLToPath(new URL('../bin/zwgk.js', import.meta.url));
 
-interface StartupResult {
+export interface StartupResult {
   nodeMs: number;
   helpMs: number;
   rubricMs: number;
