@@ -24,12 +24,14 @@ const fixture = (name: string) => readFileSync(new URL(`./fixtures/real-modelled
 
 let server: Server;
 let origin = '';
-let routes: Record<string, string> = {};
+let routes: Record<string, string | null> = {}; // null: 404 even with a fallback
+let fallback: string | undefined; // served for any path not in routes; 404 when unset
 const dirs: string[] = [];
 
 beforeAll(async () => {
   server = createServer((req, res) => {
-    const body = routes[req.url ?? '/'];
+    const route = routes[req.url ?? '/'];
+    const body = route === null ? undefined : (route ?? fallback);
     res.statusCode = body === undefined ? 404 : 200;
     res.setHeader('content-type', 'text/html; charset=utf-8');
     res.end(body ?? '<html><head><meta charset="utf-8"><title>404</title></head><body>页面不存在</body></html>');
@@ -55,15 +57,24 @@ interface Inspected {
   findingsOn: (asOf: string) => Finding[];
 }
 
-/** Runs one unit whose portal is `pages` (path → html; `/u/` is its home) for assessment year `year`. */
-async function inspect(pages: Record<string, string>, year: number, asOf: string): Promise<Inspected> {
+/**
+ * Runs one unit whose portal is `pages` (path → html; `/u/` is its home) for assessment year `year`; with
+ * `opts.checkLinks` the links of the pages read are checked, and every other path answers `opts.fallback`.
+ */
+async function inspect(
+  pages: Record<string, string | null>,
+  year: number,
+  asOf: string,
+  opts: { checkLinks?: boolean; fallback?: string } = {},
+): Promise<Inspected> {
   routes = pages;
+  fallback = opts.fallback;
   const config = parseCountyConfig(
     `
 county: 试点县
 year: ${year}
 politeness: { concurrencyPerHost: 2, delayMs: 0 }
-crawl: { retries: 0, checkLinks: false, attachments: { enabled: false }, browser: { screenshots: false } }
+crawl: { retries: 0, checkLinks: ${opts.checkLinks ?? false}, attachments: { enabled: false }, browser: { screenshots: false } }
 units:
   - id: shidian
     name: 试点乡政府
@@ -125,10 +136,11 @@ describe.skipIf(pagesDir === null)('邯郸 近期信息公开 as a unit’s 政�
     const found = unit.findingsOn('2020-09-30');
     expect(deductions(found, 'attribute.missing')).toEqual([]);
     expect(deductions(found, 'interpretation.missing')).toEqual([]);
-    // twin: the same page with a real 文号 and still no 公开属性 is a 公文 without its attribute
-    const numbered = real('hb-handan-xxgk-details.jsp').replace('<strong>文号</strong>：无', '<strong>文号</strong>：邯教〔2020〕35号');
-    const twin = await inspect(portal(numbered), 2020, '2020-09-30');
-    expect(deductions(twin.findingsOn('2020-09-30'), 'attribute.missing')).toEqual([['attribute.missing', 'policies', 'high']]);
+    // twin: the same page with a 政府办 文号 and still no 公开属性 is a 公文 without its attribute, and without its 解读
+    const numbered = real('hb-handan-xxgk-details.jsp').replace('<strong>文号</strong>：无', '<strong>文号</strong>：邯政办发〔2020〕35号');
+    const twin = (await inspect(portal(numbered), 2020, '2020-09-30')).findingsOn('2020-09-30');
+    expect(deductions(twin, 'attribute.missing')).toEqual([['attribute.missing', 'policies', 'high']]);
+    expect(deductions(twin, 'interpretation.missing')).toEqual([['interpretation.missing', 'policies', 'high']]);
   }, 60_000);
 });
 
@@ -240,5 +252,26 @@ describe.skipIf(pagesDir === null)('万载 统计公报 metadata block with a �
     const removed = page.replace(/<dd class="addWidth gkfs">[\s\S]*?<\/dd>/, '');
     const twin = await inspect(portal(removed), 2023, '2023-12-31');
     expect(deductions(twin.findingsOn('2023-12-31'), 'attribute.missing')).toEqual([['attribute.missing', 'policies', 'high']]);
+  }, 60_000);
+});
+
+// The same 邯郸 list with its links checked: the pager's script-written page links, 更多>> ./, '#' menu anchors and
+// the links to other hosts (hd.gov.cn, gov.cn) are no broken links of the unit's site.
+describe.skipIf(pagesDir === null)('邯郸 近期信息公开 with its links checked', () => {
+  const ok =
+    '<!doctype html><html><head><meta charset="utf-8"><title>信息</title></head><body><p>正文内容，此件公开发布。</p></body></html>';
+  const portal = () => ({
+    '/u/': home([['政策文件', '/zfwj/jinqixxgk/']]),
+    '/zfwj/jinqixxgk/': real('hb-handan-xxgk-list.jsp').replaceAll('http://hdzfxxgk.hd.gov.cn', origin),
+  });
+
+  it('gives no link.broken while every page of the unit’s host answers; a missing 尾页 is deducted', async () => {
+    const unit = await inspect(portal(), 2020, '2020-09-30', { checkLinks: true, fallback: ok });
+    expect(unit.obs.links.filter((l) => l.outcome === 'ok').length).toBeGreaterThan(5);
+    expect(deductions(unit.findingsOn('2020-09-30'), 'link.broken')).toEqual([]);
+    const last = '/zfwj/jinqixxgk/index_55.html';
+    const twin = await inspect({ ...portal(), [last]: null }, 2020, '2020-09-30', { checkLinks: true, fallback: ok });
+    const broken = twin.findingsOn('2020-09-30').filter((f) => f.checkId === 'link.broken');
+    expect(broken.map((f) => [f.kind, f.evidence[0].excerpt.includes(`${origin}${last}`)])).toEqual([['deduction', true]]);
   }, 60_000);
 });
