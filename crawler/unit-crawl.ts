@@ -26,8 +26,9 @@ interface UnitCrawlResult {
   pageTexts?: PageTextObservation[]; // the home's and the column pages' own text (content safety)
 }
 
-// Columns that are hubs of sub-columns (重大项目 categories, 双公示 许可/处罚, 重点领域 fields, 决策 目录/征求意见).
-const HUB_KEYS = ['majorProjects', 'shuanggongshi', 'decisions', 'keyFields'];
+// Columns that are hubs of sub-columns (重大项目 categories, 双公示 许可/处罚, 重点领域 fields, 决策 目录/征求意见,
+// 预决算 预算公开/决算公开).
+const HUB_KEYS = ['majorProjects', 'shuanggongshi', 'decisions', 'keyFields', 'budget'];
 
 function mergeTargets(found: ColumnTarget[], extra: ColumnTarget[]): ColumnTarget[] {
   const byKey = new Map(found.map((t) => [t.key, t]));

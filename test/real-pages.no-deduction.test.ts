@@ -275,3 +275,27 @@ describe.skipIf(pagesDir === null)('邯郸 近期信息公开 with its links che
     expect(broken.map((f) => [f.kind, f.evidence[0].excerpt.includes(`${origin}${last}`)])).toEqual([['deduction', true]]);
   }, 60_000);
 });
+
+// A 财政预决算 hub of 预算公开 / 决算公开 sub-columns with no rows of its own (test/fixtures/real-modelled/budget,
+// modelled on 城口县蓼子乡 and 丰都县 township hubs). Before the hub was read as one, it was a blank column with
+// neither 预算 nor 决算: three wrong deductions at high confidence.
+describe('财政预决算 hub of 预算公开 and 决算公开 sub-columns', () => {
+  const budget = (name: string) => readFileSync(new URL(`./fixtures/real-modelled/budget/${name}`, import.meta.url), 'utf8');
+  const portal = (finalAccounts: string) => ({
+    '/u/': home([['财政预决算', '/u/fdzdgknr/ysjs/']]),
+    '/u/fdzdgknr/ysjs/': budget('ysjs-hub.html'),
+    '/u/fdzdgknr/ysjs/ysgk/': budget('ysgk-list.html'),
+    '/u/fdzdgknr/ysjs/jsgk/': finalAccounts,
+  });
+
+  it('reads both sub-columns: no budget.missing, no column.blank; an empty 决算公开 is deducted', async () => {
+    const unit = await inspect(portal(budget('jsgk-list.html')), 2024, '2024-12-31');
+    expect(['budget', 'budget:预算', 'budget:决算'].map((k) => status(unit.obs, k))).toEqual(['blank', 'ok', 'ok']);
+    const found = unit.findingsOn('2024-12-31');
+    expect(deductions(found, 'budget.missing')).toEqual([]);
+    expect(deductions(found, 'column.blank')).toEqual([]);
+    const empty = budget('jsgk-list.html').replace(/<ul>[\s\S]*<\/ul>/, '<p>暂无信息</p>');
+    const twin = (await inspect(portal(empty), 2024, '2024-12-31')).findingsOn('2024-12-31');
+    expect(twin.filter((f) => f.checkId === 'budget.missing' && f.kind === 'deduction').map((f) => f.title)).toEqual(['未公开2023年决算']);
+  }, 60_000);
+});
