@@ -11,6 +11,7 @@ import { crawlColumn, pageTextFrom, type ColumnTarget, type PageLinks } from './
 import { finishListRows } from './list-extract.ts';
 import { crawlFeeds } from './feeds-crawl.ts';
 import { crawlCatalogPlaces } from './catalog-places.ts';
+import { readArticleTexts } from './article-texts.ts';
 
 export interface UnitCrawlResult {
   homeOk: boolean;
@@ -21,7 +22,7 @@ export interface UnitCrawlResult {
   /** Why the unit could not be inspected this time (its home page could not be analysed): the checks skip it. */
   fault?: string;
   attachments?: AttachmentObservation[];
-  pageTexts?: PageTextObservation[]; // the home's and the column pages' own text (content safety)
+  pageTexts?: PageTextObservation[]; // the home's, the column pages' and lately published articles' text (content safety)
 }
 
 // Columns that are hubs of sub-columns (重大项目 categories, 双公示 许可/处罚, 重点领域 fields, 决策 目录/征求意见).
@@ -67,9 +68,13 @@ export async function crawlUnit(ctx: UnitCrawlContext, knownKeys: string[]): Pro
   }
   columns.push(...missingColumns(ctx, knownKeys, new Set(columns.map((c) => c.columnKey))));
 
+  // articles of every observed column not read as details; their attachments come after the other pages'
+  const articles = await readArticleTexts(ctx, columns, new Set(details.map((d) => d.url)));
+  pageTexts.push(...articles.texts);
   // before the link check, which then reuses these fetches
-  const columnOfPage = new Map(details.map((d) => [d.url, d.columnKey]));
-  const attachments = ctx.run.attachments ? await ctx.run.attachments.read(ctx, pagesForLinks, (u) => columnOfPage.get(u) ?? null) : [];
+  const columnOfPage = new Map([...details, ...articles.texts].map((d) => [d.url, d.columnKey]));
+  const attachmentPages = [...pagesForLinks, ...articles.pages];
+  const attachments = ctx.run.attachments ? await ctx.run.attachments.read(ctx, attachmentPages, (u) => columnOfPage.get(u) ?? null) : [];
   const links = await checkLinks(ctx, pagesForLinks);
   return { homeOk: true, columns, details, links, feeds: await feedsRead, attachments, pageTexts };
 }

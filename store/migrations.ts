@@ -436,3 +436,11 @@ MIGRATIONS.push({
     );
   `,
 });
+
+MIGRATIONS.push({
+  version: 390,
+  name: "page texts keep an article's date (content safety reads the articles of every column)",
+  sql: `
+    ALTER TABLE page_text_obs ADD COLUMN published_at TEXT;
+  `,
+});

@@ -1,5 +1,5 @@
-// What the content-safety checks read: every page text a unit published (detail pages, article columns), the text of
-// every attachment read from them, the unit's home, each column's own page (static columns such as 机构职能, 领导信息,
+// What the content-safety checks read: every page text a unit published (detail pages, article columns, the articles
+// every column published lately), the text of every attachment read from them, the unit's home, each column's own page (static columns such as 机构职能, 领导信息,
 // 指南, and list pages) and the titles of list rows not opened, as one list of documents with what evidence needs.
 // Each text is read once: a home or column page keeps only the lines no earlier document showed (navigation and
 // footers repeated on every page, a list row's title that is also its article's title).
@@ -58,6 +58,15 @@ export function contentDocuments(obs: UnitObservations): ContentDocument[] {
       place: `页面“${d.title || d.url}”`,
     });
   }
+  for (const p of obs.pageTexts ?? []) {
+    if (p.role !== 'article' || seen.has(p.url)) continue;
+    seen.add(p.url);
+    out.push(articleDocument(p));
+  }
+  const dateOf = (pageUrl: string): string | null =>
+    obs.details.find((d) => d.url === pageUrl)?.publishedAt ??
+    obs.pageTexts?.find((p) => p.role === 'article' && p.url === pageUrl)?.publishedAt ??
+    null;
   for (const a of obs.attachments ?? []) {
     if (!a.ok || seen.has(a.url)) continue;
     seen.add(a.url);
@@ -72,12 +81,30 @@ export function contentDocuments(obs: UnitObservations): ContentDocument[] {
       tables: a.tables,
       snapshot: a.contentHash,
       fetchedAt: a.fetchedAt,
-      publishedAt: obs.details.find((d) => d.url === a.pageUrl)?.publishedAt ?? null,
+      publishedAt: dateOf(a.pageUrl),
       place: `附件“${a.name}”（${a.format}，链接自 ${a.pageUrl}）`,
     });
   }
   out.push(...unitPageDocuments(obs, seen, out));
   return out;
+}
+
+/** An article a column published lately: read whole, like a detail page. */
+function articleDocument(p: PageTextObservation): ContentDocument {
+  return {
+    kind: 'page',
+    url: p.url,
+    name: p.title || p.url,
+    pageUrl: p.url,
+    columnKey: p.columnKey,
+    format: null,
+    text: `${p.title}\n${p.text}`,
+    tables: p.tables,
+    snapshot: p.contentHash,
+    fetchedAt: p.fetchedAt,
+    publishedAt: p.publishedAt ?? null,
+    place: `页面“${p.title || p.url}”`,
+  };
 }
 
 const lineKey = (line: string): string => line.replace(/\s+/g, '');
@@ -120,7 +147,11 @@ function unitPageDocuments(obs: UnitObservations, read: Set<string>, earlier: Co
 function rowTitles(obs: UnitObservations, columnKey: string | null): string[] {
   const titles =
     columnKey === null
-      ? [...obs.details.map((d) => d.title), ...obs.columns.flatMap((c) => c.items.map((i) => i.title))]
+      ? [
+          ...obs.details.map((d) => d.title),
+          ...(obs.pageTexts ?? []).filter((p) => p.role === 'article').map((p) => p.title),
+          ...obs.columns.flatMap((c) => c.items.map((i) => i.title)),
+        ]
       : obs.columns.filter((c) => c.columnKey === columnKey).flatMap((c) => c.items.map((i) => i.title));
   return [...new Set(titles)].filter((t) => t.replace(/\s+/g, '').length >= 4).sort((a, b) => b.length - a.length);
 }

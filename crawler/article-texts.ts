@@ -1,0 +1,102 @@
+// The articles a unit published lately, in every column it was observed in (工作动态, 通知公告, nav:<label> …, not
+// only crawl.detailColumns): their title and body (not the navigation around them) are kept as page texts for the
+// content-safety checks, and their body links go to the attachment reading. Fetched through the page source, so an
+// article read within crawl.revalidateDetailDays is not asked again and an unchanged one is not parsed again.
+import type { ColumnObservation, ListItem, PageTextObservation } from '../store/index.ts';
+import type { CrawlSettings } from '../config/index.ts';
+import type { UnitCrawlContext } from './unit-context.ts';
+import type { PageLinks } from './column-crawl.ts';
+import { attachmentFormat } from './attachment-extract.ts';
+
+export interface ArticleCandidate {
+  columnKey: string;
+  row: ListItem;
+}
+
+export interface ArticleTexts {
+  texts: PageTextObservation[];
+  pages: PageLinks[]; // each article's body links, for the attachment reading
+}
+
+/** The first day of the reading: `days` before the window's end, not before its start. */
+export function articleWindowStart(window: { start: string; end: string }, days: number): string {
+  const since = new Date(Date.parse(`${window.end}T00:00:00Z`) - (days - 1) * 86_400_000).toISOString().slice(0, 10);
+  return since > window.start ? since : window.start;
+}
+
+/**
+ * Rows to open: dated within [since, until], not read already, not a file (the attachment reading has those), in
+ * scope; newest first per column, at most maxPerColumn each; then taken column by column in turn up to maxPerUnit,
+ * so that one busy column does not crowd out the others. A row listed in two columns is opened once.
+ */
+export function articleCandidates(
+  columns: ColumnObservation[],
+  opts: { since: string; until: string; read: Set<string>; inScope: (url: string) => boolean },
+  caps: Pick<CrawlSettings['contentArticles'], 'maxPerColumn' | 'maxPerUnit'>,
+): ArticleCandidate[] {
+  const taken = new Set(opts.read);
+  const perColumn: ArticleCandidate[][] = [];
+  for (const c of columns) {
+    const rows = c.items
+      .filter((r) => r.date !== null && r.date >= opts.since && r.date <= opts.until)
+      .filter((r) => !taken.has(r.url) && attachmentFormat(r.url) === null && opts.inScope(r.url))
+      .sort((a, b) => b.date!.localeCompare(a.date!))
+      .slice(0, caps.maxPerColumn);
+    for (const r of rows) taken.add(r.url);
+    if (rows.length) perColumn.push(rows.map((row) => ({ columnKey: c.columnKey, row })));
+  }
+  const out: ArticleCandidate[] = [];
+  for (let i = 0; out.length < caps.maxPerUnit && perColumn.some((rows) => i < rows.length); i++) {
+    for (const rows of perColumn) if (i < rows.length && out.length < caps.maxPerUnit) out.push(rows[i]);
+  }
+  return out;
+}
+
+/** Opens the candidates side by side (the host queue keeps the pace polite); results in candidate order. */
+export async function readArticleTexts(ctx: UnitCrawlContext, columns: ColumnObservation[], read: Set<string>): Promise<ArticleTexts> {
+  const crawl = ctx.run.config.crawl;
+  const settings = crawl.contentArticles;
+  if (!settings.enabled) return { texts: [], pages: [] };
+  const candidates = articleCandidates(
+    columns,
+    {
+      since: articleWindowStart(ctx.run.window, settings.days),
+      until: ctx.run.window.end,
+      read,
+      inScope: (u) => ctx.run.scope.check(u).allowed,
+    },
+    settings,
+  );
+  const opened = await Promise.all(
+    candidates.map(async ({ columnKey, row }) => {
+      const loaded = await ctx.io.source.load({
+        url: row.url,
+        role: 'detail',
+        unitId: ctx.unit.id,
+        columnKey,
+        revalidateAfterDays: crawl.revalidateDetailDays,
+      });
+      const a = loaded.page.ok ? await ctx.run.analyser.analyse(loaded, loaded.page.finalUrl, ['detail']) : null;
+      return a?.detail ? { columnKey, row, page: loaded.page, d: a.detail } : null;
+    }),
+  );
+  const out: ArticleTexts = { texts: [], pages: [] };
+  for (const o of opened) {
+    if (!o) continue;
+    out.pages.push({ url: o.row.url, links: o.d.links });
+    out.texts.push({
+      runId: ctx.run.runId,
+      unitId: ctx.unit.id,
+      role: 'article',
+      columnKey: o.columnKey,
+      url: o.row.url,
+      title: o.d.title || o.row.title,
+      text: o.d.text.slice(0, ctx.run.maxDetailTextChars),
+      tables: o.d.tables,
+      contentHash: o.page.contentHash,
+      fetchedAt: o.page.fetchedAt,
+      publishedAt: o.d.publishedAt ?? o.row.date,
+    });
+  }
+  return out;
+}
