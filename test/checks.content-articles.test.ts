@@ -6,12 +6,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspectCounty, type InspectOutcome } from '../inspection/index.ts';
-import { parseCountyConfig } from '../config/index.ts';
 import type { Finding } from '../checks/index.ts';
 import { articleCandidates, articleWindowStart } from '../crawler/article-texts.ts';
-import type { ColumnObservation } from '../store/index.ts';
 import { PLANTED_ATTACHMENTS } from '../sample/content/privacy.ts';
 import { startServer } from './fixtures/fetch/test-server.ts';
+import { oneUnitCounty } from './helpers/county-config.ts';
+import { col, item } from './fixtures/checks/build.ts';
 
 const ID = '11010519491231002X'; // the GB 11643 example number: valid region, date and check digit
 const LIST_FILE = PLANTED_ATTACHMENTS.find((a) => a.file === 'jzmd-2023-11.xls')!;
@@ -76,20 +76,7 @@ const contentFindings = (o: InspectOutcome): Finding[] =>
 beforeAll(async () => {
   server = await portal();
   dir = mkdtempSync(join(tmpdir(), 'zwgk-articles-'));
-  const config = parseCountyConfig(
-    `
-county: 试点县
-year: 2023
-politeness: { concurrencyPerHost: 2, delayMs: 0 }
-crawl: { retries: 0, browser: { screenshots: false } }
-units:
-  - id: shidian
-    name: 试点乡政府
-    class: A
-    home: ${server.origin}/u/
-`,
-    'test.yaml',
-  );
+  const config = oneUnitCounty(server.origin);
   const run = () =>
     inspectCounty({ config, configPath: 'test.yaml', asOf: '2023-11-15', dbPath: join(dir, 'z.db'), outDir: join(dir, 'out') });
   first = await run();
@@ -149,23 +136,12 @@ describe('articles of a column no other check opens', () => {
   });
 });
 
-const column = (key: string, items: [string, string | null][]): ColumnObservation => ({
-  runId: 1,
-  unitId: 'u',
-  columnKey: key,
-  label: null,
-  url: `http://x.gov.cn/${key}/`,
-  source: 'discovered',
-  status: 'ok',
-  pagesRead: 1,
-  totalPagesSeen: null,
-  items: items.map(([url, date]) => ({ title: url, url: `http://x.gov.cn/${url}`, date, dateSource: 'list', pinned: false })),
-  placeholder: null,
-  rendered: false,
-  contentHash: null,
-  observedAt: '2023-11-15T00:00:00Z',
-  note: null,
-});
+const column = (key: string, rows: [string, string | null][]) =>
+  col(
+    'u',
+    key,
+    rows.map(([url, date]) => item(url, date, { url: `http://x.gov.cn/${url}` })),
+  );
 
 describe('articleCandidates', () => {
   const opts = { since: '2023-10-16', until: '2023-11-15', read: new Set(['http://x.gov.cn/dt/read.html']), inScope: () => true };

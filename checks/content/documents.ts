@@ -39,34 +39,15 @@ export function joinWrappedDigits(text: string, accept: (digits: string) => bool
 export function contentDocuments(obs: UnitObservations): ContentDocument[] {
   const out: ContentDocument[] = [];
   const seen = new Set<string>();
-  for (const d of obs.details) {
-    if (seen.has(d.url)) continue;
-    seen.add(d.url);
-    const page = pageFor(obs, d.url);
-    out.push({
-      kind: 'page',
-      url: d.url,
-      name: d.title || d.url,
-      pageUrl: d.url,
-      columnKey: d.columnKey,
-      format: null,
-      text: `${d.title}\n${d.text}`,
-      tables: d.tables ?? [],
-      snapshot: d.contentHash,
-      fetchedAt: d.fetchedAt ?? page?.fetchedAt ?? null,
-      publishedAt: d.publishedAt,
-      place: `页面“${d.title || d.url}”`,
-    });
-  }
-  for (const p of obs.pageTexts ?? []) {
-    if (p.role !== 'article' || seen.has(p.url)) continue;
-    seen.add(p.url);
-    out.push(articleDocument(p));
+  // detail pages, then the articles columns published lately (not read as details): each read whole
+  const articles = (obs.pageTexts ?? []).filter((p) => p.role === 'article');
+  for (const a of [...obs.details, ...articles]) {
+    if (seen.has(a.url)) continue;
+    seen.add(a.url);
+    out.push(articleDocument(a, a.fetchedAt ?? pageFor(obs, a.url)?.fetchedAt ?? null));
   }
   const dateOf = (pageUrl: string): string | null =>
-    obs.details.find((d) => d.url === pageUrl)?.publishedAt ??
-    obs.pageTexts?.find((p) => p.role === 'article' && p.url === pageUrl)?.publishedAt ??
-    null;
+    obs.details.find((d) => d.url === pageUrl)?.publishedAt ?? articles.find((p) => p.url === pageUrl)?.publishedAt ?? null;
   for (const a of obs.attachments ?? []) {
     if (!a.ok || seen.has(a.url)) continue;
     seen.add(a.url);
@@ -89,21 +70,31 @@ export function contentDocuments(obs: UnitObservations): ContentDocument[] {
   return out;
 }
 
-/** An article a column published lately: read whole, like a detail page. */
-function articleDocument(p: PageTextObservation): ContentDocument {
+interface ArticleLike {
+  url: string;
+  title: string;
+  text: string;
+  columnKey: string | null;
+  tables?: ContentTable[];
+  contentHash: string | null;
+  publishedAt?: string | null;
+}
+
+/** A detail page or an article a column published lately: its title and body. */
+function articleDocument(a: ArticleLike, fetchedAt: string | null): ContentDocument {
   return {
     kind: 'page',
-    url: p.url,
-    name: p.title || p.url,
-    pageUrl: p.url,
-    columnKey: p.columnKey,
+    url: a.url,
+    name: a.title || a.url,
+    pageUrl: a.url,
+    columnKey: a.columnKey,
     format: null,
-    text: `${p.title}\n${p.text}`,
-    tables: p.tables,
-    snapshot: p.contentHash,
-    fetchedAt: p.fetchedAt,
-    publishedAt: p.publishedAt ?? null,
-    place: `页面“${p.title || p.url}”`,
+    text: `${a.title}\n${a.text}`,
+    tables: a.tables ?? [],
+    snapshot: a.contentHash,
+    fetchedAt,
+    publishedAt: a.publishedAt ?? null,
+    place: `页面“${a.title || a.url}”`,
   };
 }
 
