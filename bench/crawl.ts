@@ -67,6 +67,8 @@ async function main(): Promise<void> {
       rounds: { type: 'string', default: '5' },
       // development: skip the comparison crawlers (crawlee, linkinator) and the memory check
       'ours-only': { type: 'boolean', default: false },
+      // development: without the content-safety reading of every column's recent articles, to measure its cost
+      'no-article-reads': { type: 'boolean', default: false },
       // memory check: cold crawls of a portal with this many extra units
       'rss-units': { type: 'string', default: '160' },
       'startup-runs': { type: 'string', default: '9' },
@@ -93,6 +95,7 @@ async function main(): Promise<void> {
   const portal = await startSamplePortal(portalOptions(Number(values.units)));
   try {
     const config = benchConfigFor(portal, { concurrencyPerHost: concurrency, delayMs: 0 });
+    if (values['no-article-reads']) config.crawl.contentArticles.enabled = false;
     const seeds = config.units.map((u) => u.home);
     console.log(
       `示例门户 ${portal.origin}：${config.units.length} 个单位，每栏 ${values['pages-per-column']} 页，每次响应加 ${values.latency} ms，并发 ${concurrency}，交替运行 ${rounds} 轮`,
