@@ -37,13 +37,13 @@ const HTML: Record<string, string> = {
   '/u/dt/a1.html': article(
     '全乡召开秋季防火工作会议',
     '2023-11-10',
-    `<p>11月10日，全乡召开秋季防火工作会议，会议对近期防火工作进行了布署，要求各村落实责任。</p>
+    `<p>11月10日，全乡召开秋季防火工作会议，县长刘东升出席。会议对近期防火工作进行了布署，要求各村落实责任。</p>
      <table><tr><th>姓名</th><th>身份证号</th><th>职务</th></tr><tr><td>王小红</td><td>${ID}</td><td>护林员</td></tr></table>`,
   ),
   '/u/dt/a2.html': article(
     '关于城乡低保救助情况的公示',
     '2023-11-05',
-    `<p>现将本月城乡低保救助情况公示如下，公示期为五个工作日。</p><p><a href="/u/dt/files/jzmd.xls">${LIST_FILE.title}</a></p>`,
+    `<p>现将本月城乡低保救助情况公示如下，公示期为五个工作日。县长刘东升对救助工作作出批示。</p><p><a href="/u/dt/files/jzmd.xls">${LIST_FILE.title}</a></p>`,
   ),
   // older than the reading window: not opened, so its typo is not reported
   '/u/dt/a3.html': article('乡政府开展夏季安全检查', '2023-09-01', '<p>乡政府对夏季安全生产工作进行了布署。</p>'),
@@ -76,7 +76,16 @@ const contentFindings = (o: InspectOutcome): Finding[] =>
 beforeAll(async () => {
   server = await portal();
   dir = mkdtempSync(join(tmpdir(), 'zwgk-articles-'));
-  const config = oneUnitCounty(server.origin);
+  // 刘东升 was 县长 until 2023-11-08: an article of 11-05 naming him so is right, one of 11-10 is not
+  const config = oneUnitCounty(
+    server.origin,
+    [],
+    [
+      'leaders:',
+      '  - { name: 刘东升, title: 县长, from: 2016-09-01, until: 2023-11-08 }',
+      '  - { name: 刘东升, title: 县人大常委会主任, from: 2023-11-09 }',
+    ],
+  );
   const run = () =>
     inspectCounty({ config, configPath: 'test.yaml', asOf: '2023-11-15', dbPath: join(dir, 'z.db'), outDir: join(dir, 'out') });
   first = await run();
@@ -117,6 +126,12 @@ describe('articles of a column no other check opens', () => {
     // the typo planted in the file's note is found there too
     const typos = contentFindings(first).filter((f) => f.checkId === 'content.typo');
     expect(typos.some((f) => f.evidence[0].url === `${server.origin}/u/dt/files/jzmd.xls`)).toBe(true);
+  });
+
+  it("judges a leader's title by the article's own date", () => {
+    const titles = contentFindings(first).filter((f) => f.checkId === 'content.expression');
+    expect(titles.map((f) => f.evidence[0].url)).toEqual([`${server.origin}/u/dt/a1.html`]);
+    expect(titles[0].subject).toContain('县长刘东升');
   });
 
   it('does not open an article older than the reading window', () => {
