@@ -76,8 +76,12 @@ class RunObservation {
     for (const u of faultedUnits(store, run.id).keys()) this.faulted.add(u);
   }
 
-  /** True only when the run fetched the unit's home and the finding's column/page/feed successfully. */
-  sawFixed(f: Pick<Finding, 'unitId' | 'checkId' | 'column' | 'subject'>): boolean {
+  /**
+   * True only when the run fetched the unit's home and the finding's column/page/feed successfully; for a content
+   * finding (its evidence names what was found), the page or attachment it stands in too: an article read last month
+   * and not this month (past the reading window or a cap) is still there, not corrected.
+   */
+  sawFixed(f: Pick<Finding, 'unitId' | 'checkId' | 'column' | 'subject' | 'evidence'>): boolean {
     if (this.run.status !== 'complete' || this.faulted.has(f.unitId)) return false;
     if (f.checkId === 'newmedia.stale') return this.feedOk.has(`${f.unitId}|${f.subject}`);
     if (!this.homeOk.has(f.unitId)) return false;
@@ -86,6 +90,7 @@ class RunObservation {
       if (!this.columnOk.has(`${f.unitId}|${f.column}`) && !this.columnOk.has(`${f.unitId}|${parent}`)) return false;
     }
     if (/^https?:\/\//.test(f.subject) && !this.urlOk.has(f.subject)) return false;
+    if (f.evidence.some((e) => e.found !== undefined) && !f.evidence.every((e) => this.urlOk.has(e.url))) return false;
     return true;
   }
 }
