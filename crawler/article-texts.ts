@@ -9,7 +9,7 @@ import type { PageLinks } from './column-crawl.ts';
 import { attachmentFormat } from './attachment-extract.ts';
 
 export interface ArticleCandidate {
-  columnKey: string;
+  columnKey: string | null;
   row: ListItem;
 }
 
@@ -52,12 +52,32 @@ export function articleCandidates(
   return out;
 }
 
+/**
+ * Pages of the unit's open content findings not read otherwise in this run (past the window, over a cap): read again
+ * so that a corrected one is seen corrected. A page this run fetched already (home, column page) is not asked twice.
+ */
+function revisits(ctx: UnitCrawlContext, read: Set<string>, recent: ArticleCandidate[]): ArticleCandidate[] {
+  const taken = new Set([...read, ...recent.map((c) => c.row.url)]);
+  return (ctx.run.revisit?.get(ctx.unit.id) ?? [])
+    .filter((p) => !taken.has(p.url) && ctx.io.source.fetchedOutcome(p.url) === undefined && ctx.run.scope.check(p.url).allowed)
+    .map((p) => ({
+      columnKey: p.columnKey,
+      row: { title: '', url: p.url, date: null, dateSource: null, pinned: false },
+    }));
+}
+
+function revisitedFiles(ctx: UnitCrawlContext): PageLinks[] {
+  return (ctx.run.revisit?.get(ctx.unit.id) ?? [])
+    .filter((p) => p.attachments.length > 0)
+    .map((p) => ({ url: p.url, links: p.attachments.map((a) => ({ url: a.url, text: a.name })) }));
+}
+
 /** Opens the candidates side by side (the host queue keeps the pace polite); results in candidate order. */
 export async function readArticleTexts(ctx: UnitCrawlContext, columns: ColumnObservation[], read: Set<string>): Promise<ArticleTexts> {
   const crawl = ctx.run.config.crawl;
   const settings = crawl.contentArticles;
   if (!settings.enabled) return { texts: [], pages: [] };
-  const candidates = articleCandidates(
+  const recent = articleCandidates(
     columns,
     {
       since: articleWindowStart(ctx.run.window, settings.days),
@@ -67,6 +87,8 @@ export async function readArticleTexts(ctx: UnitCrawlContext, columns: ColumnObs
     },
     settings,
   );
+  const again = revisits(ctx, read, recent);
+  const candidates = [...recent, ...again];
   const opened = await Promise.all(
     candidates.map(async ({ columnKey, row }) => {
       const loaded = await ctx.io.source.load({
@@ -80,7 +102,8 @@ export async function readArticleTexts(ctx: UnitCrawlContext, columns: ColumnObs
       return a?.detail ? { columnKey, row, page: loaded.page, d: a.detail } : null;
     }),
   );
-  const out: ArticleTexts = { texts: [], pages: [] };
+  // files of open findings are asked for directly: one removed from the server is seen removed
+  const out: ArticleTexts = { texts: [], pages: revisitedFiles(ctx) };
   for (const o of opened) {
     if (!o) continue;
     out.pages.push({ url: o.row.url, links: o.d.links });
