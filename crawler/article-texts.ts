@@ -72,11 +72,21 @@ function revisitedFiles(ctx: UnitCrawlContext): PageLinks[] {
     .map((p) => ({ url: p.url, links: p.attachments.map((a) => ({ url: a.url, text: a.name })) }));
 }
 
-/** Opens the candidates side by side (the host queue keeps the pace polite); results in candidate order. */
-export async function readArticleTexts(ctx: UnitCrawlContext, columns: ColumnObservation[], read: Set<string>): Promise<ArticleTexts> {
-  const crawl = ctx.run.config.crawl;
-  const settings = crawl.contentArticles;
-  if (!settings.enabled) return { texts: [], pages: [] };
+/**
+ * Starts opening the candidates side by side (the host queue keeps the pace polite); `urls` are the pages asked for,
+ * known at once (the link check waits for them instead of asking again), `done` the results in candidate order.
+ */
+export function startArticleReading(
+  ctx: UnitCrawlContext,
+  columns: ColumnObservation[],
+  read: Set<string>,
+): { urls: Set<string>; done: Promise<ArticleTexts> } {
+  const candidates = ctx.run.config.crawl.contentArticles.enabled ? articleCandidatesOf(ctx, columns, read) : [];
+  return { urls: new Set(candidates.map((c) => c.row.url)), done: readArticles(ctx, candidates) };
+}
+
+function articleCandidatesOf(ctx: UnitCrawlContext, columns: ColumnObservation[], read: Set<string>): ArticleCandidate[] {
+  const settings = ctx.run.config.crawl.contentArticles;
   const recent = articleCandidates(
     columns,
     {
@@ -87,8 +97,11 @@ export async function readArticleTexts(ctx: UnitCrawlContext, columns: ColumnObs
     },
     settings,
   );
-  const again = revisits(ctx, read, recent);
-  const candidates = [...recent, ...again];
+  return [...recent, ...revisits(ctx, read, recent)];
+}
+
+async function readArticles(ctx: UnitCrawlContext, candidates: ArticleCandidate[]): Promise<ArticleTexts> {
+  const crawl = ctx.run.config.crawl;
   const opened = await Promise.all(
     candidates.map(async ({ columnKey, row }) => {
       const loaded = await ctx.io.source.load({

@@ -11,7 +11,8 @@ import { crawlColumn, pageTextFrom, type ColumnTarget, type PageLinks } from './
 import { finishListRows } from './list-extract.ts';
 import { crawlFeeds } from './feeds-crawl.ts';
 import { crawlCatalogPlaces } from './catalog-places.ts';
-import { readArticleTexts } from './article-texts.ts';
+import { startArticleReading } from './article-texts.ts';
+import { attachmentFormat } from './attachment-extract.ts';
 
 export interface UnitCrawlResult {
   homeOk: boolean;
@@ -68,14 +69,18 @@ export async function crawlUnit(ctx: UnitCrawlContext, knownKeys: string[]): Pro
   }
   columns.push(...missingColumns(ctx, knownKeys, new Set(columns.map((c) => c.columnKey))));
 
-  // articles of every observed column not read as details; their attachments come after the other pages'
-  const articles = await readArticleTexts(ctx, columns, new Set(details.map((d) => d.url)));
+  // articles of every observed column not read as details, then the attachments (theirs after the other pages');
+  // the link check goes alongside, waiting for these fetches where it would ask for the same address
+  const articleReading = startArticleReading(ctx, columns, new Set(details.map((d) => d.url)));
+  const fetched = articleReading.done.then(async (articles) => {
+    const columnOfPage = new Map([...details, ...articles.texts].map((d) => [d.url, d.columnKey]));
+    const attachmentPages = [...pagesForLinks, ...articles.pages];
+    const attachments = ctx.run.attachments ? await ctx.run.attachments.read(ctx, attachmentPages, (u) => columnOfPage.get(u) ?? null) : [];
+    return { articles, attachments };
+  });
+  const fetchedFirst = (url: string) => articleReading.urls.has(url) || attachmentFormat(url) !== null;
+  const [links, { articles, attachments }] = await Promise.all([checkLinks(ctx, pagesForLinks, fetchedFirst, fetched), fetched]);
   pageTexts.push(...articles.texts);
-  // before the link check, which then reuses these fetches
-  const columnOfPage = new Map([...details, ...articles.texts].map((d) => [d.url, d.columnKey]));
-  const attachmentPages = [...pagesForLinks, ...articles.pages];
-  const attachments = ctx.run.attachments ? await ctx.run.attachments.read(ctx, attachmentPages, (u) => columnOfPage.get(u) ?? null) : [];
-  const links = await checkLinks(ctx, pagesForLinks);
   return { homeOk: true, columns, details, links, feeds: await feedsRead, attachments, pageTexts };
 }
 
@@ -137,8 +142,16 @@ function missingColumns(ctx: UnitCrawlContext, knownKeys: string[], seen: Set<st
   return columns;
 }
 
-/** Each distinct link target of the unit is checked once, attributed to the first page it appears on. */
-async function checkLinks(ctx: UnitCrawlContext, pages: PageLinks[]): Promise<LinkObservation[]> {
+/**
+ * Each distinct link target of the unit is checked once, attributed to the first page it appears on; a target the
+ * unit is fetching anyway (`fetchedFirst`) waits for `fetches` and reuses the outcome.
+ */
+async function checkLinks(
+  ctx: UnitCrawlContext,
+  pages: PageLinks[],
+  fetchedFirst: (url: string) => boolean,
+  fetches: Promise<unknown>,
+): Promise<LinkObservation[]> {
   const firstSeen = new Map<string, { pageUrl: string; text: string }>();
   const seenPages = new Set<string>();
   for (const p of pages) {
@@ -154,6 +167,7 @@ async function checkLinks(ctx: UnitCrawlContext, pages: PageLinks[]): Promise<Li
   await Promise.all(
     [...firstSeen.entries()].map(async ([target, where]) => {
       const inScope = ctx.run.scope.check(target).allowed;
+      if (inScope && fetchedFirst(target)) await fetches.catch(() => undefined);
       if (!inScope) {
         out.push({
           runId: ctx.run.runId,
