@@ -75,6 +75,7 @@ interface BenchOptions {
   rounds: number;
   scriptList: boolean;
   oursOnly: boolean;
+  noArticleReads: boolean;
   startupRuns: number;
 }
 
@@ -92,6 +93,8 @@ function readOptions(): BenchOptions {
       'script-list': { type: 'boolean', default: false },
       // development: skip the comparison crawlers (crawlee, linkinator) and the larger size
       'ours-only': { type: 'boolean', default: false },
+      // development: without the content-safety reading of every column's recent articles, to measure its cost
+      'no-article-reads': { type: 'boolean', default: false },
       'startup-runs': { type: 'string', default: '9' },
     },
   });
@@ -110,6 +113,7 @@ function readOptions(): BenchOptions {
     rounds: positive('rounds', values.rounds),
     scriptList: values['script-list']!,
     oursOnly: values['ours-only']!,
+    noArticleReads: values['no-article-reads']!,
     startupRuns: positive('startup-runs', values['startup-runs']),
   };
 }
@@ -135,6 +139,7 @@ async function main(): Promise<void> {
   const county = await startBenchCounty(o);
   try {
     const { config, seeds } = county;
+    if (o.noArticleReads) config.crawl.contentArticles.enabled = false;
     console.log(
       `示例门户 ${county.portal.origin}：${config.units.length} 个单位${o.scriptList ? '（含一个脚本生成的列表）' : ''}，每栏 ${o.pagesPerColumn} 页，每次响应加 ${o.latencyMs} ms，并发 ${o.concurrency}，交替运行 ${o.rounds} 轮；本工具按 bin/zwgk.js 的方式启动（${describeLauncher(LAUNCHER)}）`,
     );

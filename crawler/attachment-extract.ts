@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { load } from 'cheerio';
 
 export type AttachmentFormat = 'xls' | 'xlsx' | 'et' | 'doc' | 'wps' | 'docx' | 'pdf';
-const ATTACHMENT_FORMATS: readonly AttachmentFormat[] = ['xls', 'xlsx', 'et', 'doc', 'wps', 'docx', 'pdf'];
+export const ATTACHMENT_FORMATS: readonly AttachmentFormat[] = ['xls', 'xlsx', 'et', 'doc', 'wps', 'docx', 'pdf'];
 
 /** Bump when what extraction returns changes: cached extractions of another version are read again. */
 export const ATTACHMENT_EXTRACT_VERSION = 1;

@@ -15,6 +15,7 @@ import {
   importedPosts,
   pruneBlobs,
   recentWorkingLinks,
+  openContentPages,
   prunePageAnalyses,
   retainedHashes,
   previousUnitDurations,
@@ -214,6 +215,7 @@ function runShared(store: Store, config: CountyConfig, run: RunRecord, services:
     maxDetailTextChars: 20_000,
     recentWorkingLinks: config.crawl.linkRecheckDays > 0 ? recentWorkingLinks(store, linkSince) : new Map(),
     attachments: services.attachments,
+    revisit: run.kind === 'newmedia' ? new Map() : openContentPages(store),
   };
 }
 

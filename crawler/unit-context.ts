@@ -1,5 +1,5 @@
 import type { CountyConfig, UnitConfig } from '../config/index.ts';
-import type { AttachmentObservation, FeedPost } from '../store/index.ts';
+import type { AttachmentObservation, FeedPost, RevisitPage } from '../store/index.ts';
 import type { PageSource } from './page-source.ts';
 import type { PageAnalyser } from './page-analyser.ts';
 import type { Fetcher } from './fetch.ts';
@@ -31,6 +31,7 @@ export interface RunShared {
   maxDetailTextChars: number;
   recentWorkingLinks: Map<string, { status: number | null; method: 'HEAD' | 'GET' | null; checkedAt: string }>;
   attachments?: AttachmentReader; // reads attachments linked from the pages (absent: none are read)
+  revisit?: Map<string, RevisitPage[]>; // per unit: pages of open content findings, read again (article-texts.ts)
 }
 
 /** The unit's own way out: page source and fetcher are cut off when the unit's budget is spent. */

@@ -13,6 +13,8 @@ import { crawlFeeds } from './feeds-crawl.ts';
 import { crawlCatalogPlaces } from './catalog-places.ts';
 import { columnKindOf, NAV_PREFIX, type NavColumn } from './nav-columns.ts';
 import { normaliseLabel } from './extract-html.ts';
+import { startArticleReading } from './article-texts.ts';
+import { attachmentFormat } from './attachment-extract.ts';
 
 interface UnitCrawlResult {
   homeOk: boolean;
@@ -23,7 +25,7 @@ interface UnitCrawlResult {
   /** Why the unit could not be inspected this time (its home page could not be analysed): the checks skip it. */
   fault?: string;
   attachments?: AttachmentObservation[];
-  pageTexts?: PageTextObservation[]; // the home's and the column pages' own text (content safety)
+  pageTexts?: PageTextObservation[]; // the home's, the column pages' and lately published articles' text (content safety)
 }
 
 // Columns that are hubs of sub-columns (重大项目 categories, 双公示 许可/处罚, 重点领域 fields, 决策 目录/征求意见,
@@ -72,10 +74,18 @@ export async function crawlUnit(ctx: UnitCrawlContext, knownKeys: string[]): Pro
   }
   columns.push(...missingColumns(ctx, knownKeys, new Set(columns.map((c) => c.columnKey))));
 
-  // before the link check, which then reuses these fetches
-  const columnOfPage = new Map(details.map((d) => [d.url, d.columnKey]));
-  const attachments = ctx.run.attachments ? await ctx.run.attachments.read(ctx, pagesForLinks, (u) => columnOfPage.get(u) ?? null) : [];
-  const links = await checkLinks(ctx, pagesForLinks);
+  // articles of every observed column not read as details, then the attachments (theirs after the other pages');
+  // the link check goes alongside, waiting for these fetches where it would ask for the same address
+  const articleReading = startArticleReading(ctx, columns, new Set(details.map((d) => d.url)));
+  const fetched = articleReading.done.then(async (articles) => {
+    const columnOfPage = new Map([...details, ...articles.texts].map((d) => [d.url, d.columnKey]));
+    const attachmentPages = [...pagesForLinks, ...articles.pages];
+    const attachments = ctx.run.attachments ? await ctx.run.attachments.read(ctx, attachmentPages, (u) => columnOfPage.get(u) ?? null) : [];
+    return { articles, attachments };
+  });
+  const fetchedFirst = (url: string) => articleReading.urls.has(url) || attachmentFormat(url) !== null;
+  const [links, { articles, attachments }] = await Promise.all([checkLinks(ctx, pagesForLinks, fetchedFirst, fetched), fetched]);
+  pageTexts.push(...articles.texts);
   return { homeOk: true, columns, details, links, feeds: await feedsRead, attachments, pageTexts };
 }
 
@@ -156,8 +166,16 @@ function missingColumns(ctx: UnitCrawlContext, knownKeys: string[], seen: Set<st
   return columns;
 }
 
-/** Each distinct link target of the unit is checked once, attributed to the first page it appears on. */
-async function checkLinks(ctx: UnitCrawlContext, pages: PageLinks[]): Promise<LinkObservation[]> {
+/**
+ * Each distinct link target of the unit is checked once, attributed to the first page it appears on; a target the
+ * unit is fetching anyway (`fetchedFirst`) waits for `fetches` and reuses the outcome.
+ */
+async function checkLinks(
+  ctx: UnitCrawlContext,
+  pages: PageLinks[],
+  fetchedFirst: (url: string) => boolean,
+  fetches: Promise<unknown>,
+): Promise<LinkObservation[]> {
   const firstSeen = new Map<string, { pageUrl: string; text: string }>();
   const seenPages = new Set<string>();
   for (const p of pages) {
@@ -173,6 +191,7 @@ async function checkLinks(ctx: UnitCrawlContext, pages: PageLinks[]): Promise<Li
   await Promise.all(
     [...firstSeen.entries()].map(async ([target, where]) => {
       const inScope = ctx.run.scope.check(target).allowed;
+      if (inScope && fetchedFirst(target)) await fetches.catch(() => undefined);
       if (!inScope) {
         out.push({
           runId: ctx.run.runId,

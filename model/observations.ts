@@ -162,12 +162,13 @@ export interface AttachmentObservation {
 
 /**
  * The visible text of a page that is neither a detail page nor an attachment: the unit's home and each column's
- * first page (a static column such as 机构职能 or 领导信息, or a list). Read by the content-safety checks only.
+ * first page (a static column such as 机构职能 or 领导信息, or a list), and the title and body of the articles a
+ * column published lately ('article', crawler/article-texts.ts). Read by the content-safety checks only.
  */
 export interface PageTextObservation {
   runId: number;
   unitId: string;
-  role: 'home' | 'list';
+  role: 'home' | 'list' | 'article';
   columnKey: string | null;
   url: string;
   title: string;
@@ -175,6 +176,7 @@ export interface PageTextObservation {
   tables: { headers: string[]; rows: string[][] }[];
   contentHash: string | null;
   fetchedAt: string;
+  publishedAt?: string | null; // an article's date (its page, else its list row)
 }
 
 /** Everything observed of one unit in one run: the input of every check. */

@@ -45,6 +45,7 @@ class RunObservation {
   private homeOk = new Set<string>();
   private columnOk = new Set<string>();
   private urlOk = new Set<string>();
+  private urlGone = new Set<string>(); // answered 404/410: the page or file was taken down
   private feedOk = new Set<string>();
   private faulted = new Set<string>();
 
@@ -67,6 +68,10 @@ class RunObservation {
       this.urlOk.add(p.url);
       this.urlOk.add(p.final_url);
     }
+    const gone = store.db.prepare('SELECT url FROM pages WHERE run_id = ? AND ok = 0 AND status IN (404, 410)').all(run.id) as {
+      url: string;
+    }[];
+    for (const p of gone) this.urlGone.add(p.url);
     const feeds = store.db.prepare('SELECT unit_id, account FROM feed_obs WHERE run_id = ? AND ok = 1').all(run.id) as {
       unit_id: string;
       account: string;
@@ -76,8 +81,12 @@ class RunObservation {
     for (const u of faultedUnits(store, run.id).keys()) this.faulted.add(u);
   }
 
-  /** True only when the run fetched the unit's home and the finding's column/page/feed successfully. */
-  sawFixed(f: Pick<Finding, 'unitId' | 'checkId' | 'column' | 'subject'>): boolean {
+  /**
+   * True only when the run fetched the unit's home and the finding's column/page/feed successfully; for a content
+   * finding (its evidence names what was found), the page or attachment it stands in too, or found it taken down
+   * (404/410): an article read last month and not this month (past the reading window, a cap) proves nothing.
+   */
+  sawFixed(f: Pick<Finding, 'unitId' | 'checkId' | 'column' | 'subject' | 'evidence'>): boolean {
     if (this.run.status !== 'complete' || this.faulted.has(f.unitId)) return false;
     if (f.checkId === 'newmedia.stale') return this.feedOk.has(`${f.unitId}|${f.subject}`);
     if (!this.homeOk.has(f.unitId)) return false;
@@ -86,6 +95,8 @@ class RunObservation {
       if (!this.columnOk.has(`${f.unitId}|${f.column}`) && !this.columnOk.has(`${f.unitId}|${parent}`)) return false;
     }
     if (/^https?:\/\//.test(f.subject) && !this.urlOk.has(f.subject)) return false;
+    const readAgain = (url: string) => this.urlOk.has(url) || this.urlGone.has(url);
+    if (f.evidence.some((e) => e.found !== undefined) && !f.evidence.every((e) => readAgain(e.url))) return false;
     return true;
   }
 }

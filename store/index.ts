@@ -30,6 +30,7 @@ export * from './findings.ts';
 export type { Migration } from './migrations.ts';
 export * from './review.ts';
 export * from './finding-lifecycle.ts';
+export { openContentPages, type RevisitPage } from './content-revisit.ts';
 export * from './manual.ts';
 export * from './notices.ts';
 export * from './scores.ts';

@@ -442,3 +442,11 @@ MIGRATIONS.push({
   name: 'kind of a column found in a unit navigation (nav:<label>): kind, the word that decided it, its sub-columns',
   sql: `ALTER TABLE column_obs ADD COLUMN nav_json TEXT;`,
 });
+
+MIGRATIONS.push({
+  version: 390,
+  name: "page texts keep an article's date (content safety reads the articles of every column)",
+  sql: `
+    ALTER TABLE page_text_obs ADD COLUMN published_at TEXT;
+  `,
+});

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { CHECKS } from '../checks/index.ts';
 import type { AttachmentObservation } from '../store/index.ts';
 import { idCheckChar } from '../checks/content/pii.ts';
-import { detail, makeConfig, makeCtx, unitObs } from './fixtures/checks/build.ts';
+import { attachment as attachmentOf, detail, makeConfig, makeCtx, unitObs } from './fixtures/checks/build.ts';
 
 const config = makeConfig([{ id: 'mzj', name: '民政局', class: 'B', home: 'http://portal.test/zwgk/mzj/' }]);
 const unit = config.units[0];
@@ -16,26 +16,7 @@ const C = id('14082119930505789');
 const wrongCheck = (v: string) => v.slice(0, 17) + (v[17] === '1' ? '2' : '1');
 const HEADER = ['序号', '姓名', '身份证号码', '联系电话'];
 
-function attachment(over: Partial<AttachmentObservation>): AttachmentObservation {
-  return {
-    runId: 1,
-    unitId: 'mzj',
-    pageUrl: 'http://portal.test/zwgk/mzj/a/1.html',
-    columnKey: 'policies',
-    url: 'http://portal.test/zwgk/mzj/f/名单.xls',
-    name: '救助名单.xls',
-    format: 'xls',
-    ok: true,
-    error: null,
-    text: '',
-    tables: [],
-    pages: 1,
-    truncated: false,
-    contentHash: 'h1',
-    fetchedAt: '2023-12-15T02:00:00.000Z',
-    ...over,
-  };
-}
+const attachment = (over: Partial<AttachmentObservation>) => attachmentOf('mzj', over);
 
 describe('privacy.exposure', () => {
   it('a list of named people with full ID numbers in an attachment: one high-confidence finding, everything masked', () => {

@@ -75,6 +75,13 @@ describe('inspection of the sample county', () => {
       expect(r.precision ?? 0, `${r.checkId} precision`).toBeGreaterThanOrEqual(0.95);
       expect(r.recall ?? 0, `${r.checkId} recall`).toBeGreaterThanOrEqual(0.95);
     }
+    // issue 17: the four content-safety ids at 0.97 or better
+    const content = rows.filter((r) => r.checkId.startsWith('content.') || r.checkId === 'privacy.exposure');
+    expect(content.map((r) => r.checkId).sort()).toEqual(['content.expression', 'content.sensitive', 'content.typo', 'privacy.exposure']);
+    for (const r of content) {
+      expect(r.precision ?? 0, `${r.checkId} precision`).toBeGreaterThanOrEqual(0.97);
+      expect(r.recall ?? 0, `${r.checkId} recall`).toBeGreaterThanOrEqual(0.97);
+    }
   });
 
   it('deducts no near-miss and finds every look-alike gap (sample/near-misses.ts)', () => {

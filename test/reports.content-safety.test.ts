@@ -3,7 +3,7 @@ import { CHECKS, type Finding } from '../checks/index.ts';
 import { idCheckChar } from '../checks/content/pii.ts';
 import type { AttachmentObservation } from '../store/index.ts';
 import { writeMonthlyReport, writeUnitReport } from '../reports/index.ts';
-import { detail, makeConfig, makeCtx, unitObs } from './fixtures/checks/build.ts';
+import { attachment as attachmentOf, detail, makeConfig, makeCtx, unitObs } from './fixtures/checks/build.ts';
 import { readDocx, tempDir, type DocxParts } from './fixtures/reports/read.ts';
 import { readFileSync } from 'node:fs';
 
@@ -23,26 +23,9 @@ const ID2 = (() => {
 })();
 const MASKED = `${ID.slice(0, 6)}********${ID.slice(14)}`;
 
-function attachment(over: Partial<AttachmentObservation>): AttachmentObservation {
-  return {
-    runId: 1,
-    unitId: 'mzj',
-    pageUrl: 'http://portal.test/zwgk/mzj/tzgg/1.html',
-    columnKey: 'policies',
-    url: 'http://portal.test/zwgk/mzj/f/救助名单.xls',
-    name: '救助名单.xls',
-    format: 'xls',
-    ok: true,
-    error: null,
-    text: '',
-    tables: [],
-    pages: 1,
-    truncated: false,
-    contentHash: 'h1',
-    fetchedAt: '2023-12-15T02:00:00.000Z',
-    ...over,
-  };
-}
+// linked from a 通知公告 page, under its own name: the report names both
+const attachment = (over: Partial<AttachmentObservation>) =>
+  attachmentOf('mzj', { pageUrl: 'http://portal.test/zwgk/mzj/tzgg/1.html', url: 'http://portal.test/zwgk/mzj/f/救助名单.xls', ...over });
 
 let findings: Finding[];
 let monthly: DocxParts;

@@ -1,5 +1,5 @@
-// What the content-safety checks read: every page text a unit published (detail pages, article columns), the text of
-// every attachment read from them, the unit's home, each column's own page (static columns such as 机构职能, 领导信息,
+// What the content-safety checks read: every page text a unit published (detail pages, article columns, the articles
+// every column published lately), the text of every attachment read from them, the unit's home, each column's own page (static columns such as 机构职能, 领导信息,
 // 指南, and list pages) and the titles of list rows not opened, as one list of documents with what evidence needs.
 // Each text is read once: a home or column page keeps only the lines no earlier document showed (navigation and
 // footers repeated on every page, a list row's title that is also its article's title).
@@ -39,25 +39,15 @@ export function joinWrappedDigits(text: string, accept: (digits: string) => bool
 export function contentDocuments(obs: UnitObservations): ContentDocument[] {
   const out: ContentDocument[] = [];
   const seen = new Set<string>();
-  for (const d of obs.details) {
-    if (seen.has(d.url)) continue;
-    seen.add(d.url);
-    const page = pageFor(obs, d.url);
-    out.push({
-      kind: 'page',
-      url: d.url,
-      name: d.title || d.url,
-      pageUrl: d.url,
-      columnKey: d.columnKey,
-      format: null,
-      text: `${d.title}\n${d.text}`,
-      tables: d.tables ?? [],
-      snapshot: d.contentHash,
-      fetchedAt: d.fetchedAt ?? page?.fetchedAt ?? null,
-      publishedAt: d.publishedAt,
-      place: `页面“${d.title || d.url}”`,
-    });
+  // detail pages, then the articles columns published lately (not read as details): each read whole
+  const articles = (obs.pageTexts ?? []).filter((p) => p.role === 'article');
+  for (const a of [...obs.details, ...articles]) {
+    if (seen.has(a.url)) continue;
+    seen.add(a.url);
+    out.push(articleDocument(a, a.fetchedAt ?? pageFor(obs, a.url)?.fetchedAt ?? null));
   }
+  const dateOf = (pageUrl: string): string | null =>
+    obs.details.find((d) => d.url === pageUrl)?.publishedAt ?? articles.find((p) => p.url === pageUrl)?.publishedAt ?? null;
   for (const a of obs.attachments ?? []) {
     if (!a.ok || seen.has(a.url)) continue;
     seen.add(a.url);
@@ -72,12 +62,40 @@ export function contentDocuments(obs: UnitObservations): ContentDocument[] {
       tables: a.tables,
       snapshot: a.contentHash,
       fetchedAt: a.fetchedAt,
-      publishedAt: obs.details.find((d) => d.url === a.pageUrl)?.publishedAt ?? null,
+      publishedAt: dateOf(a.pageUrl),
       place: `附件“${a.name}”（${a.format}，链接自 ${a.pageUrl}）`,
     });
   }
   out.push(...unitPageDocuments(obs, seen, out));
   return out;
+}
+
+interface ArticleLike {
+  url: string;
+  title: string;
+  text: string;
+  columnKey: string | null;
+  tables?: ContentTable[];
+  contentHash: string | null;
+  publishedAt?: string | null;
+}
+
+/** A detail page or an article a column published lately: its title and body. */
+function articleDocument(a: ArticleLike, fetchedAt: string | null): ContentDocument {
+  return {
+    kind: 'page',
+    url: a.url,
+    name: a.title || a.url,
+    pageUrl: a.url,
+    columnKey: a.columnKey,
+    format: null,
+    text: `${a.title}\n${a.text}`,
+    tables: a.tables ?? [],
+    snapshot: a.contentHash,
+    fetchedAt,
+    publishedAt: a.publishedAt ?? null,
+    place: `页面“${a.title || a.url}”`,
+  };
 }
 
 const lineKey = (line: string): string => line.replace(/\s+/g, '');
@@ -120,7 +138,11 @@ function unitPageDocuments(obs: UnitObservations, read: Set<string>, earlier: Co
 function rowTitles(obs: UnitObservations, columnKey: string | null): string[] {
   const titles =
     columnKey === null
-      ? [...obs.details.map((d) => d.title), ...obs.columns.flatMap((c) => c.items.map((i) => i.title))]
+      ? [
+          ...obs.details.map((d) => d.title),
+          ...(obs.pageTexts ?? []).filter((p) => p.role === 'article').map((p) => p.title),
+          ...obs.columns.flatMap((c) => c.items.map((i) => i.title)),
+        ]
       : obs.columns.filter((c) => c.columnKey === columnKey).flatMap((c) => c.items.map((i) => i.title));
   return [...new Set(titles)].filter((t) => t.replace(/\s+/g, '').length >= 4).sort((a, b) => b.length - a.length);
 }
