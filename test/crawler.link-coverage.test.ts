@@ -3,15 +3,13 @@
 // detail page it stands on. An item published before the window is not opened, so its attachment is not asked
 // (the check stays bounded by the window). Detail pages modelled on the TRS article of ../shared/real-pages
 // hb-handan-xxgk-details (metadata block, body, 附件 link).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCountyConfig } from '../config/index.ts';
-import { runInspection } from '../crawler/index.ts';
-import { loadUnitObservations, openStore, type LinkObservation } from '../store/index.ts';
+import { inspectFirstUnit } from './helpers/one-unit-run.ts';
+import type { LinkObservation } from '../store/index.ts';
 
 const page = (title: string, body: string) =>
   `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
@@ -76,15 +74,7 @@ units:
 `,
     'test.yaml',
   );
-  const dir = mkdtempSync(join(tmpdir(), 'zwgk-linkcov-'));
-  dirs.push(dir);
-  const store = openStore({ dbPath: join(dir, 'z.db') });
-  try {
-    const r = await runInspection({ store, config, configPath: 'test.yaml', asOf: '2023-12-15' });
-    return loadUnitObservations(store, r.run.id, ['shidian'])[0].links;
-  } finally {
-    store.close();
-  }
+  return (await inspectFirstUnit(config, '2023-12-15', dirs)).links;
 }
 
 describe('link check coverage of the window’s items', () => {

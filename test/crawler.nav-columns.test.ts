@@ -1,17 +1,14 @@
 // A unit's other navigation columns are observed as nav:<label> columns, with their kind and the word that decided
 // it stored on the observation, and the column checks judge them: a grouped left nav modelled on 恩格贝's 信息公开
 // nav (../shared/real-pages nm-ordos-engebei-xxgknb-list: 人事信息, 政府采购, 信息公开制度 beside 指南 and 年报).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCountyConfig } from '../config/index.ts';
-import { runInspection } from '../crawler/index.ts';
+import { inspectFirstUnit } from './helpers/one-unit-run.ts';
 import { runChecks } from '../checks/index.ts';
 import { makeCtx } from './fixtures/checks/build.ts';
-import { loadUnitObservations, openStore } from '../store/index.ts';
 
 const page = (title: string, body: string) =>
   `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
@@ -88,16 +85,7 @@ units:
 `,
     'test.yaml',
   );
-  const dir = mkdtempSync(join(tmpdir(), 'zwgk-nav-'));
-  dirs.push(dir);
-  const store = openStore({ dbPath: join(dir, 'z.db') });
-  try {
-    const r = await runInspection({ store, config, configPath: 'test.yaml', asOf: '2023-12-15' });
-    const obs = loadUnitObservations(store, r.run.id, ['egb'])[0];
-    return { config, obs, asOf: '2023-12-15' };
-  } finally {
-    store.close();
-  }
+  return { config, obs: await inspectFirstUnit(config, '2023-12-15', dirs), asOf: '2023-12-15' };
 }
 
 describe('navigation columns in an inspection', () => {

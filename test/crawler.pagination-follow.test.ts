@@ -1,15 +1,12 @@
 // The crawler follows the pages pagination recognition finds, on a list whose pager is the TRS WCM countPage script
 // as the server sends it (no pager links; ../shared/real-pages hb-handan-xxgk-list's template), and never more than
 // crawl.maxListPages of them.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCountyConfig } from '../config/index.ts';
-import { runInspection } from '../crawler/index.ts';
-import { loadUnitObservations, openStore } from '../store/index.ts';
+import { inspectFirstUnit } from './helpers/one-unit-run.ts';
 
 const PAGES = 5;
 const dates = ['2023-12-14', '2023-11-20', '2023-10-09', '2023-08-30', '2023-06-01'];
@@ -72,16 +69,8 @@ units:
 `,
     'test.yaml',
   );
-  const dir = mkdtempSync(join(tmpdir(), 'zwgk-pagination-'));
-  dirs.push(dir);
-  const store = openStore({ dbPath: join(dir, 'z.db') });
-  try {
-    const r = await runInspection({ store, config, configPath: 'test.yaml', asOf: '2023-12-15' });
-    const col = loadUnitObservations(store, r.run.id, ['shidian'])[0].columns.find((c) => c.columnKey === 'deptInfo')!;
-    return { col, lists: requested.filter((u) => u.startsWith('/u/gzdt/index')) };
-  } finally {
-    store.close();
-  }
+  const col = (await inspectFirstUnit(config, '2023-12-15', dirs)).columns.find((c) => c.columnKey === 'deptInfo')!;
+  return { col, lists: requested.filter((u) => u.startsWith('/u/gzdt/index')) };
 }
 
 describe('following a script-built pager', () => {

@@ -4,17 +4,16 @@
 // portal on a loopback server, runs the unit through crawler → store → checks with the as-of date pinned to the
 // page's own dates, and asserts the check is silent. A twin (the same unit judged later, or the page with the
 // content removed) gets the deduction, so each assertion can fail.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCountyConfig } from '../config/index.ts';
-import { runInspection } from '../crawler/index.ts';
+import { inspectFirstUnit } from './helpers/one-unit-run.ts';
 import { runChecks } from '../checks/index.ts';
 import type { Finding } from '../model/index.ts';
-import { loadUnitObservations, openStore, type UnitObservations } from '../store/index.ts';
+import type { UnitObservations } from '../store/index.ts';
 import { makeCtx } from './fixtures/checks/build.ts';
 import { sharedPath } from './helpers/shared-material.ts';
 
@@ -83,16 +82,8 @@ units:
 `,
     'test.yaml',
   );
-  const dir = mkdtempSync(join(tmpdir(), 'zwgk-no-deduction-'));
-  dirs.push(dir);
-  const store = openStore({ dbPath: join(dir, 'z.db') });
-  try {
-    const r = await runInspection({ store, config, configPath: 'test.yaml', asOf });
-    const obs = loadUnitObservations(store, r.run.id, ['shidian'])[0];
-    return { obs, findingsOn: (at) => runChecks(makeCtx(config, at), [obs]) };
-  } finally {
-    store.close();
-  }
+  const obs = await inspectFirstUnit(config, asOf, dirs);
+  return { obs, findingsOn: (at) => runChecks(makeCtx(config, at), [obs]) };
 }
 
 /** The deductions of one check, optionally on one column, as [checkId, column, confidence]. */
