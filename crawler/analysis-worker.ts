@@ -15,7 +15,7 @@ parentPort?.on('message', (m: AnalysisRequest) => {
 });
 // Parsing is background work: the main thread (whose fetches are waiting to be read) and the web workspace should
 // not wait for a core behind it. On Linux a thread has its own nice value (/proc/thread-self names the thread);
-// elsewhere this does nothing. (The blob writer thread does the same.)
+// elsewhere this does nothing. (The attachment worker does the same.)
 try {
   const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
   if (parentPort && tid !== process.pid) setPriority(tid, 10); // never the process (its main thread's id is the pid)

@@ -265,7 +265,7 @@ export class PageSource {
     const contentType = result.headers['content-type'] ?? null;
     this.stats.fetched++;
     this.stats.bytes += body.length;
-    // compressed and written on the writer thread while this one decodes; awaited so that no row names a blob
+    // compressed (libuv's thread pool) and written while this thread decodes; awaited so that no row names a blob
     // that is not on disk
     const stored = this.store.snapshots.putAsync(body);
     // an attachment is binary: it is read by the attachment extractor, not decoded as HTML

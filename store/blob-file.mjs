@@ -1,5 +1,4 @@
-// Writing one blob file, shared by the writer thread and the calling thread's fallback. Plain JavaScript: the writer
-// thread imports it without a TypeScript loader.
+// Writing one blob file synchronously (BlobStore.put; putAsync goes through blob-writer.ts).
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { gzipSync } from 'node:zlib';

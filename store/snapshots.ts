@@ -42,8 +42,9 @@ export class BlobStore {
   }
 
   /**
-   * Same as put, with the compression and file writes on a writer thread: a crawl writes thousands of blobs and
-   * writing them on the main thread kept it busy for seconds. Resolves once the blob is on disk.
+   * Same as put, with the compression on libuv's thread pool and the file writes asynchronous: a crawl writes
+   * thousands of blobs and writing them synchronously on the main thread kept it busy for seconds. Resolves once
+   * the blob is on disk.
    */
   async putAsync(bytes: Buffer): Promise<string> {
     const hash = BlobStore.hash(bytes);
@@ -62,7 +63,7 @@ export class BlobStore {
     return write;
   }
 
-  /** Stops the writer thread; writes still owed are done on this thread first. */
+  /** Waits for the writes still in flight. */
   close(): Promise<void> {
     return this.writer.close();
   }
