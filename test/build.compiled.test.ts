@@ -39,7 +39,7 @@ describe('compiled build', () => {
     const out = mkdtempSync(join(tmpdir(), 'zwgk-compiled-demo-'));
     const { code, stdout, stderr } = zwgk(['demo', '--out', out], out);
     expect(code, stderr).toBe(0);
-    // a worker or writer thread that cannot load its compiled module falls back to the main thread with a warning
+    // a worker thread that cannot load its compiled module falls back to the main thread with a warning
     expect(stderr).not.toMatch(/线程出错|thread failed|worker failed/);
     const table = readFileSync(join(out, 'precision-recall.txt'), 'utf8');
     const rows = table
