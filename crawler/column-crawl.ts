@@ -185,16 +185,18 @@ function subColumnsOf(url: string, analysis: PageAnalysis, rows: ListItem[], sib
   return subColumnCount({ url, links: analysis.links ?? [], menus: analysis.menus ?? [] }, rows, siblings);
 }
 
+type ReadFields = 'pagesRead' | 'totalPagesSeen' | 'items' | 'placeholder' | 'rendered' | 'contentHash';
+
+/** The fields of a column observation for which no page was read (a fresh items array each time). */
+export function nothingRead(): Pick<ColumnObservation, ReadFields> {
+  return { pagesRead: 0, totalPagesSeen: null, items: [], placeholder: null, rendered: false, contentHash: null };
+}
+
 function unreachableColumn(base: ReturnType<typeof columnBase>, first: LoadedPage): ColumnObservation {
   return {
     ...base,
     status: 'unreachable',
-    pagesRead: 0,
-    totalPagesSeen: null,
-    items: [],
-    placeholder: null,
-    rendered: false,
-    contentHash: null,
+    ...nothingRead(),
     note:
       first.page.errorClass === 'unparsable' && first.page.errorMessage
         ? first.page.errorMessage

@@ -7,7 +7,7 @@ import type {
   PageTextObservation,
 } from '../store/index.ts';
 import type { PageLinks, UnitCrawlContext } from './unit-context.ts';
-import { crawlColumn, pageTextFrom, type ColumnTarget } from './column-crawl.ts';
+import { crawlColumn, nothingRead, pageTextFrom, type ColumnTarget } from './column-crawl.ts';
 import { finishListRows } from './list-extract.ts';
 import { crawlFeeds } from './feeds-crawl.ts';
 import { crawlCatalogPlaces } from './catalog-places.ts';
@@ -153,12 +153,7 @@ function missingColumns(ctx: UnitCrawlContext, knownKeys: string[], seen: Set<st
       url: null,
       source: 'missing',
       status: 'missing',
-      pagesRead: 0,
-      totalPagesSeen: null,
-      items: [],
-      placeholder: null,
-      rendered: false,
-      contentHash: null,
+      ...nothingRead(),
       note: '首页导航中未找到该栏目',
       observedAt: now,
     });
