@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { nearMisses, startSamplePortal, type SamplePortal } from '../sample/index.ts';
 import { sampleConfigFor, SAMPLE_AS_OF, SAMPLE_CONFIG_PATH } from '../cli/sample-config.ts';
 import { inspectCounty, type InspectOutcome } from '../inspection/index.ts';
-import { measureFindings, formatMeasureTable } from '../cli/measure.ts';
+import { measureFindings, formatMeasureTable, heldOutFigures } from '../cli/measure.ts';
 import { CHECK_IDS } from '../checks/index.ts';
 import { openStore, loadUnitObservations, listRunPages, type UnitObservations } from '../store/index.ts';
 import { runInspection } from '../crawler/index.ts';
@@ -67,14 +67,20 @@ describe('inspection of the sample county', () => {
     }
   });
 
-  it('finds the planted gaps of every check with precision and recall of at least 0.95', () => {
+  it('finds the planted gaps of every check with precision and recall of at least 0.97 (issue 14)', () => {
     const rows = measureFindings(outcome.findings, portal.groundTruth, CHECK_IDS);
     console.log(`\n${formatMeasureTable(rows)}\n`);
     for (const r of rows) {
       expect(r.planted, `${r.checkId} has planted gaps`).toBeGreaterThan(0);
-      expect(r.precision ?? 0, `${r.checkId} precision`).toBeGreaterThanOrEqual(0.95);
-      expect(r.recall ?? 0, `${r.checkId} recall`).toBeGreaterThanOrEqual(0.95);
+      expect(r.precision ?? 0, `${r.checkId} precision`).toBeGreaterThanOrEqual(0.97);
+      expect(r.recall ?? 0, `${r.checkId} recall`).toBeGreaterThanOrEqual(0.97);
     }
+    // issue 14's bar for a held-out portal, over all checks: high right ≥98%, all right ≥90%, gaps found ≥95%, at high ≥80%
+    const bar = heldOutFigures(rows);
+    expect(bar.highPrecision ?? 0, 'high-confidence precision').toBeGreaterThanOrEqual(0.98);
+    expect(bar.precision ?? 0, 'precision').toBeGreaterThanOrEqual(0.9);
+    expect(bar.recall ?? 0, 'recall').toBeGreaterThanOrEqual(0.95);
+    expect(bar.highRecall ?? 0, 'recall at high confidence').toBeGreaterThanOrEqual(0.8);
     // issue 17: the four content-safety ids at 0.97 or better
     const content = rows.filter((r) => r.checkId.startsWith('content.') || r.checkId === 'privacy.exposure');
     expect(content.map((r) => r.checkId).sort()).toEqual(['content.expression', 'content.sensitive', 'content.typo', 'privacy.exposure']);
