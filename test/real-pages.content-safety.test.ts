@@ -4,18 +4,13 @@
 // telephone numbers, fax numbers, postcodes, 索引号, 文号 and officials' names; none of that is leaked personal data,
 // and nothing on them is a confirmed 错别字. A twin of one page with a resident's mobile number and ID number written
 // into it, and a word of the typo list, is deducted, so the assertions can fail.
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runChecks } from '../checks/index.ts';
-import { loadContentWords, parseCountyConfig } from '../config/index.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadContentWords } from '../config/index.ts';
 import type { Finding } from '../model/index.ts';
-import type { UnitObservations } from '../store/index.ts';
-import { makeCtx } from './fixtures/checks/build.ts';
-import { inspectFirstUnit } from './helpers/one-unit-run.ts';
 import { sharedPath } from './helpers/shared-material.ts';
+import { type InspectedUnit, unitHome, useUnitPortal } from './helpers/unit-portal.ts';
 
 const corpusDir = sharedPath('real-pages');
 const CONTENT_CHECKS = ['content.typo', 'content.sensitive', 'content.expression', 'privacy.exposure'];
@@ -39,63 +34,29 @@ function corpusPages(dir: string): { name: string; html: string }[] {
   return [...html, ...texts];
 }
 
-let server: Server;
-let origin = '';
-let routes: Record<string, string> = {};
-const dirs: string[] = [];
-
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    const body = routes[req.url ?? '/'];
-    res.statusCode = body === undefined ? 404 : 200;
-    res.setHeader('content-type', 'text/html; charset=utf-8');
-    res.end(body ?? '<html><head><meta charset="utf-8"><title>404</title></head><body>页面不存在</body></html>');
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  await new Promise((r) => server.close(r));
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const portal = useUnitPortal();
 
 /** One unit whose 政策文件 column lists `pages` as this year's rows (so each is read as a detail page, whatever its own year). */
-async function inspectPages(pages: { name: string; html: string }[]): Promise<{ obs: UnitObservations; findings: Finding[] }> {
+function inspectPages(pages: { name: string; html: string }[]): Promise<InspectedUnit> {
   const path = (i: number) => `/u/zcwj/p${i}.html`;
   const list = pages
     .map((p, i) => `<li><a href="${path(i)}">${p.name}</a><span>2024-12-${String(1 + (i % 28)).padStart(2, '0')}</span></li>`)
     .join('');
-  routes = {
-    '/u/': `<!doctype html><html><head><meta charset="utf-8"><title>信息公开</title></head><body><div class="left-nav"><ul><li><a href="/u/zcwj/">政策文件</a></li></ul></div></body></html>`,
+  const routes: Record<string, string> = {
+    '/u/': unitHome([['政策文件', '/u/zcwj/']]),
     '/u/zcwj/': `<!doctype html><html><head><meta charset="utf-8"><title>政策文件</title></head><body><ul class="list">${list}</ul></body></html>`,
   };
   pages.forEach((p, i) => {
     routes[path(i)] = p.html;
   });
-  const config = parseCountyConfig(
-    `
-county: 试点县
-year: 2024
-politeness: { concurrencyPerHost: 2, delayMs: 0 }
-crawl: { retries: 0, checkLinks: false, maxDetailPagesPerColumn: 40, attachments: { enabled: false }, browser: { screenshots: false } }
-units:
-  - id: shidian
-    name: 试点乡政府
-    class: A
-    home: ${origin}/u/
-`,
-    'test.yaml',
-  );
-  const obs = await inspectFirstUnit(config, AS_OF, dirs);
-  return { obs, findings: runChecks(makeCtx(config, AS_OF), [obs]) };
+  return portal.inspect(routes, { year: 2024, asOf: AS_OF, crawl: 'maxDetailPagesPerColumn: 40' });
 }
 
 const contentFindings = (findings: Finding[]) => findings.filter((f) => CONTENT_CHECKS.includes(f.checkId) && f.kind === 'deduction');
 
 describe.skipIf(corpusDir === null)('content safety on the real pages', () => {
   let pages: { name: string; html: string }[];
-  let run: { obs: UnitObservations; findings: Finding[] };
+  let run: InspectedUnit;
   beforeAll(async () => {
     pages = corpusPages(corpusDir!);
     run = await inspectPages(pages);
