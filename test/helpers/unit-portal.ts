@@ -17,7 +17,7 @@ export interface InspectedUnit {
   findings: Finding[];
 }
 
-export interface UnitPortal {
+interface UnitPortal {
   /**
    * Serves `pages` (path → HTML; `/u/` is the unit's home; bytes are sent as found, their charset left to the
    * page's meta) and inspects the unit on `asOf` for `year`.
