@@ -5,9 +5,12 @@
 /** Query parameters added by sharing and analytics, never part of what a page is (utm_* by prefix). */
 const TRACKING = new Set(['spm', 'from', 'isappinstalled', 'fbclid', 'gclid', 'share_token', 'scene', 'clicktime', 'enterid', 'timestamp']);
 const WARNING_PREFIX = '预警:';
+/** A finding about the same page as another, on evidence a person must verify (link.broken's passing failures). */
+export const UNVERIFIED_PREFIX = '待核实:';
 
 export function identitySubject(subject: string, unitHome: string): string {
   if (subject.startsWith(WARNING_PREFIX)) return WARNING_PREFIX + identitySubject(subject.slice(WARNING_PREFIX.length), unitHome);
+  if (subject.startsWith(UNVERIFIED_PREFIX)) return UNVERIFIED_PREFIX + identitySubject(subject.slice(UNVERIFIED_PREFIX.length), unitHome);
   if (!/^https?:\/\//i.test(subject)) return subject;
   let u: URL;
   try {

@@ -110,16 +110,18 @@ const crawlSchema = z
       .default({ enabled: true, maxPerUnit: 60, maxPages: 50, maxRows: 5_000, timeoutMs: 20_000 }),
     // The content-safety checks read the articles every column published lately (工作动态, 通知公告 …, not only
     // detailColumns): rows dated in the last `days` days of the window, newest first, at most maxPerColumn per column
-    // and maxPerUnit per unit (shared out column by column). Their attachments join the attachment reading.
+    // and maxPerUnit per unit (shared out column by column). Their attachments join the attachment reading; their
+    // links join the link check, at most maxLinkChecksPerUnit of those no other page carried asked per unit.
     contentArticles: z
       .object({
         enabled: z.boolean().default(true),
         days: z.number().int().positive().default(31),
         maxPerColumn: z.number().int().min(0).default(20),
         maxPerUnit: z.number().int().min(0).default(80),
+        maxLinkChecksPerUnit: z.number().int().min(0).default(200),
       })
       .strict()
-      .default({ enabled: true, days: 31, maxPerColumn: 20, maxPerUnit: 80 }),
+      .default({ enabled: true, days: 31, maxPerColumn: 20, maxPerUnit: 80, maxLinkChecksPerUnit: 200 }),
     browser: z
       .object({
         executablePath: z.string().optional(),

@@ -1,11 +1,13 @@
 // The articles a unit published lately, in every column it was observed in (工作动态, 通知公告, nav:<label> …, not
 // only crawl.detailColumns): their title and body (not the navigation around them) are kept as page texts for the
-// content-safety checks, and their body links go to the attachment reading. Fetched through the page source, so an
-// article read within crawl.revalidateDetailDays is not asked again and an unchanged one is not parsed again.
+// content-safety checks, their body links go to the attachment reading and all their links to the link check.
+// Fetched through the page source, so an article read within crawl.revalidateDetailDays is not asked again and an
+// unchanged one is not parsed again.
 import type { ColumnObservation, ListItem, PageTextObservation } from '../store/index.ts';
 import type { CrawlSettings } from '../config/index.ts';
 import type { PageLinks, UnitCrawlContext } from './unit-context.ts';
 import { attachmentFormat } from './attachment-extract.ts';
+import type { AnalysisPart } from './page-analysis.ts';
 
 interface ArticleCandidate {
   columnKey: string | null;
@@ -15,6 +17,7 @@ interface ArticleCandidate {
 interface ArticleTexts {
   texts: PageTextObservation[];
   pages: PageLinks[]; // each article's body links, for the attachment reading
+  linkPages: PageLinks[]; // each article read with all its links, for the link check
 }
 
 /** The first day of the reading: `days` before the window's end, not before its start. */
@@ -101,6 +104,8 @@ function articleCandidatesOf(ctx: UnitCrawlContext, columns: ColumnObservation[]
 
 async function readArticles(ctx: UnitCrawlContext, candidates: ArticleCandidate[]): Promise<ArticleTexts> {
   const crawl = ctx.run.config.crawl;
+  // a page read is part of the site's availability: its links (navigation, body, files) go to the link check
+  const parts: AnalysisPart[] = crawl.checkLinks ? ['detail', 'links'] : ['detail'];
   const opened = await Promise.all(
     candidates.map(async ({ columnKey, row }) => {
       const loaded = await ctx.io.source.load({
@@ -110,15 +115,16 @@ async function readArticles(ctx: UnitCrawlContext, candidates: ArticleCandidate[
         columnKey,
         revalidateAfterDays: crawl.revalidateDetailDays,
       });
-      const a = loaded.page.ok ? await ctx.run.analyser.analyse(loaded, loaded.page.finalUrl, ['detail']) : null;
-      return a?.detail ? { columnKey, row, page: loaded.page, d: a.detail } : null;
+      const a = loaded.page.ok ? await ctx.run.analyser.analyse(loaded, loaded.page.finalUrl, parts) : null;
+      return a?.detail ? { columnKey, row, page: loaded.page, d: a.detail, links: a.links ?? [] } : null;
     }),
   );
   // files of open findings are asked for directly: one removed from the server is seen removed
-  const out: ArticleTexts = { texts: [], pages: revisitedFiles(ctx) };
+  const out: ArticleTexts = { texts: [], pages: revisitedFiles(ctx), linkPages: [] };
   for (const o of opened) {
     if (!o) continue;
     out.pages.push({ url: o.row.url, links: o.d.links });
+    out.linkPages.push({ url: o.page.finalUrl, links: o.links });
     out.texts.push({
       runId: ctx.run.runId,
       unitId: ctx.unit.id,

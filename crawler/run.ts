@@ -100,7 +100,7 @@ export async function runInspection(opts: InspectionOptions): Promise<Inspection
     opts,
     services,
     shared: runShared(store, config, run, services, started),
-    tally: { unrendered: [], linkStats: { checked: 0, reusedFromPages: 0, reusedFromEarlierRuns: 0 } },
+    tally: { unrendered: [], linkStats: { checked: 0, reusedFromPages: 0, reusedFromEarlierRuns: 0, overCap: 0 } },
     knownKeys: observedColumnKeys(),
     unitErrors: [],
     homeFailures: 0,

@@ -44,7 +44,7 @@ interface UnitIo {
 /** What the run counts across its units: every unit adds to the same tallies. */
 export interface RunTally {
   unrendered: string[]; // pages that needed a browser and got none
-  linkStats: { checked: number; reusedFromPages: number; reusedFromEarlierRuns: number };
+  linkStats: { checked: number; reusedFromPages: number; reusedFromEarlierRuns: number; overCap: number };
 }
 
 export interface UnitCrawlContext {

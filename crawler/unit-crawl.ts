@@ -15,6 +15,7 @@ import { columnKindOf, NAV_PREFIX, type NavColumn } from './nav-columns.ts';
 import { normaliseLabel } from './extract-html.ts';
 import { startArticleReading } from './article-texts.ts';
 import { attachmentFormat } from './attachment-extract.ts';
+import { createUnitLinkCheck } from './unit-links.ts';
 
 interface UnitCrawlResult {
   homeOk: boolean;
@@ -84,9 +85,14 @@ export async function crawlUnit(ctx: UnitCrawlContext, knownKeys: string[]): Pro
     return { articles, attachments };
   });
   const fetchedFirst = (url: string) => articleReading.urls.has(url) || attachmentFormat(url) !== null;
-  const [links, { articles, attachments }] = await Promise.all([checkLinks(ctx, pagesForLinks, fetchedFirst, fetched), fetched]);
+  const linkCheck = createUnitLinkCheck(ctx, fetchedFirst, fetched);
+  // the articles' links join once they are read (only the targets no other page carried, up to their cap)
+  const articleLinks = articleReading.done.then((a) =>
+    linkCheck.add(a.linkPages, ctx.run.config.crawl.contentArticles.maxLinkChecksPerUnit),
+  );
+  const [, , { articles, attachments }] = await Promise.all([linkCheck.add(pagesForLinks), articleLinks, fetched]);
   pageTexts.push(...articles.texts);
-  return { homeOk: true, columns, details, links, feeds: await feedsRead, attachments, pageTexts };
+  return { homeOk: true, columns, details, links: linkCheck.observations(), feeds: await feedsRead, attachments, pageTexts };
 }
 
 /** Hub columns' sub-columns join the targets (config overrides and earlier targets win); the hub pages are kept for the link check. */
@@ -159,89 +165,4 @@ function missingColumns(ctx: UnitCrawlContext, knownKeys: string[], seen: Set<st
     });
   }
   return columns;
-}
-
-/**
- * Each distinct link target of the unit is checked once, attributed to the first page it appears on; a target the
- * unit is fetching anyway (`fetchedFirst`) waits for `fetches` and reuses the outcome.
- */
-async function checkLinks(
-  ctx: UnitCrawlContext,
-  pages: PageLinks[],
-  fetchedFirst: (url: string) => boolean,
-  fetches: Promise<unknown>,
-): Promise<LinkObservation[]> {
-  const firstSeen = new Map<string, { pageUrl: string; text: string }>();
-  const seenPages = new Set<string>();
-  for (const p of pages) {
-    if (seenPages.has(p.url)) continue;
-    seenPages.add(p.url);
-    for (const link of p.links) {
-      const target = link.url.split('#')[0];
-      if (!firstSeen.has(target)) firstSeen.set(target, { pageUrl: p.url, text: link.text });
-    }
-  }
-  const out: LinkObservation[] = [];
-  if (!ctx.run.config.crawl.checkLinks) return out;
-  await Promise.all(
-    [...firstSeen.entries()].map(async ([target, where]) => {
-      const inScope = ctx.run.scope.check(target).allowed;
-      if (inScope && fetchedFirst(target)) await fetches.catch(() => undefined);
-      if (!inScope) {
-        out.push({
-          runId: ctx.run.runId,
-          unitId: ctx.unit.id,
-          pageUrl: where.pageUrl,
-          target,
-          text: where.text.slice(0, 200),
-          inScope: false,
-          outcome: 'skipped',
-          status: null,
-          errorClass: null,
-          method: null,
-          checkedAt: null,
-        });
-        return;
-      }
-      const base = {
-        runId: ctx.run.runId,
-        unitId: ctx.unit.id,
-        pageUrl: where.pageUrl,
-        target,
-        text: where.text.slice(0, 200),
-        inScope: true,
-      };
-      // a target this run fetched as a page already answered; so did one found working in a recent run
-      const fetched = ctx.io.source.fetchedOutcome(target);
-      if (fetched && (fetched.ok || (fetched.errorClass === 'http_status' && (fetched.status ?? 0) >= 400))) {
-        ctx.tally.linkStats.reusedFromPages++;
-        out.push({
-          ...base,
-          outcome: fetched.ok ? 'ok' : 'broken',
-          status: fetched.status,
-          errorClass: fetched.errorClass,
-          method: 'GET',
-          checkedAt: fetched.fetchedAt,
-        });
-        return;
-      }
-      const recent = ctx.run.recentWorkingLinks.get(target);
-      if (recent) {
-        ctx.tally.linkStats.reusedFromEarlierRuns++;
-        out.push({ ...base, outcome: 'ok', status: recent.status, errorClass: null, method: recent.method, checkedAt: recent.checkedAt });
-        return;
-      }
-      ctx.tally.linkStats.checked++;
-      const r = await ctx.io.fetcher.checkLink(target);
-      out.push({
-        ...base,
-        outcome: r.outcome,
-        status: r.status,
-        errorClass: r.errorClass,
-        method: r.method,
-        checkedAt: new Date().toISOString(),
-      });
-    }),
-  );
-  return out.sort((a, b) => a.pageUrl.localeCompare(b.pageUrl) || a.target.localeCompare(b.target));
 }

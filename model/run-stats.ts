@@ -39,7 +39,8 @@ export type CrawlStats = {
   analysesReused: number;
   rendersReused: number;
   analysisThreads: number;
-  links: { checked: number; reusedFromPages: number; reusedFromEarlierRuns: number };
+  // overCap: links only the content articles carried, left unchecked past crawl.contentArticles.maxLinkChecksPerUnit
+  links: { checked: number; reusedFromPages: number; reusedFromEarlierRuns: number; overCap?: number };
   attachments: { fetched: number; extracted: number; reused: number; failed: number; bytes: number; extractMs: number };
   unrendered: string[]; // pages that needed a browser and got none
   fetch: FetchStats;

@@ -21,10 +21,51 @@ describe('link.broken', () => {
       ],
     });
     const f = linkBroken.run(ctx, unit, obs);
-    expect(f).toHaveLength(1); // home is crawled first: both targets are counted there
-    expect(f[0]).toMatchObject({ subject: unit.home, occurrences: 2, suggestedPoints: -2, indicator: 'notice.monthly', monthly: true });
-    expect(f[0].detail).toContain('dead-b');
-    expect(f[0].detail).toContain('访问超时');
+    // home is crawled first: both targets are counted there; the 404 is sure, the timeout may be passing trouble
+    expect(f.map((x) => [x.subject, x.occurrences, x.suggestedPoints, x.confidence])).toEqual([
+      [unit.home, 1, -1, 'high'],
+      [`待核实:${unit.home}`, 1, -1, 'low'],
+    ]);
+    expect(f[0]).toMatchObject({ indicator: 'notice.monthly', monthly: true });
+    expect(f[0].detail).toContain('dead-a');
+    expect(f[0].detail).toContain('单位首页');
+    expect(f[1].detail).toContain('dead-b');
+    expect(f[1].detail).toContain('访问超时');
+    expect(f[1].confidenceReason).toContain('需人工');
+    expect(f[1].id).not.toBe(f[0].id);
+  });
+
+  it('high only for an answer that says the page is not there: 404/410, DNS; 5xx, 403, 429 and refused are low', () => {
+    const broken = (target: string, over: Parameters<typeof link>[4]) =>
+      link('fgj', unit.home, `http://portal.test/${target}`, 'broken', over);
+    const obs = unitObs(unit, {
+      links: [
+        broken('gone', { status: 410 }),
+        broken('nxdomain', { status: null, errorClass: 'dns' }),
+        broken('server-error', { status: 503 }),
+        broken('waf', { status: 403 }),
+        broken('busy', { status: 429 }),
+        broken('refused', { status: null, errorClass: 'refused' }),
+      ],
+    });
+    const [sure, unsure] = linkBroken.run(ctx, unit, obs);
+    expect([sure.confidence, sure.occurrences]).toEqual(['high', 2]);
+    expect(sure.detail).toMatch(/gone.*nxdomain/);
+    expect([unsure.confidence, unsure.occurrences]).toEqual(['low', 4]);
+    for (const t of ['server-error', 'waf', 'busy', 'refused']) expect(unsure.detail).toContain(t);
+  });
+
+  it('says which column page the link was on and quotes its text on one line', () => {
+    const article = 'http://portal.test/zwgk/fgj/gzdt/202312/t1.html';
+    const obs = unitObs(unit, {
+      pages: [page(article, { columnKey: 'nav:工作动态' })],
+      links: [link('fgj', article, 'http://portal.test/dead', 'broken', { text: '附件"一"\n下载<script>' })],
+    });
+    const [f] = linkBroken.run(ctx, unit, obs);
+    expect(f.detail).toContain(`栏目“工作动态”的页面 ${article}`);
+    expect(f.evidence[0]).toMatchObject({ url: article });
+    expect(f.evidence[0].excerpt).toContain("“附件'一' 下载<script>” → http://portal.test/dead");
+    expect(f.column).toBe('nav:工作动态');
   });
 
   it('pages keep their own findings and evidence (snapshot, screenshot)', () => {
