@@ -118,3 +118,45 @@ describe('佳木斯 政民互动 letters as a unit’s 政务咨询 column', () 
     expect(f.map((x) => [x.subject, x.confidence, x.title.startsWith('政务咨询逾期未回复')])).toEqual([[url('40421'), 'high', true]]);
   }, 60_000);
 });
+
+// 上海市市场监督管理局 行政处罚公示 (test/fixtures/real-modelled/shuanggongshi): the 行政处罚 half of 双公示 only, a
+// table whose title is the third cell's link and whose date is the fourth cell.
+describe('上海 市场监管 行政处罚公示 as a B unit’s 双公示 column', () => {
+  const portal = () => ({
+    '/u/': home([['行政处罚公示', '/1073/index.html']]),
+    '/1073/index.html': fixture('shuanggongshi', 'scjgj-xzcfgs-list.html'),
+  });
+
+  it('reads the dated 处罚 rows: no shuanggongshi.missing in 2023; the same page for 2024 is deducted', async () => {
+    const unit = await inspect(portal(), 2023, '2023-12-31', 'B');
+    const col = unit.obs.columns.find((c) => c.columnKey === 'shuanggongshi')!;
+    expect([col.status, col.items.map((i) => i.date)]).toEqual(['ok', ['2023-12-06', '2023-11-21', '2023-10-30']]);
+    expect(findings(unit.findingsOn('2023-12-31'), 'shuanggongshi.missing')).toEqual([]);
+    const later = await inspect(portal(), 2024, '2024-12-31', 'B');
+    expect(findings(later.findingsOn('2024-12-31'), 'shuanggongshi.missing')).toEqual([['shuanggongshi', 'high']]);
+  }, 60_000);
+});
+
+// 江苏省文化和旅游厅 双公示 (test/fixtures/real-modelled/shuanggongshi/jsswlt-sgs-list.html): entries that only open by
+// onclick="openDetail('…')", with no link and no date. Before they were recognised the column read as blank: a
+// column.blank and a shuanggongshi.missing, both at high confidence.
+describe('江苏 文旅厅 双公示 list of script-opened entries as a B unit’s 双公示 column', () => {
+  const list = fixture('shuanggongshi', 'jsswlt-sgs-list.html');
+  const portal = (page: string) => ({ '/u/': home([['双公示', '/jsswlt_sgs/front/list.do']]), '/jsswlt_sgs/front/list.do': page });
+
+  it('sees three unreadable entries: no column.blank, only a low shuanggongshi.missing for a person', async () => {
+    const unit = await inspect(portal(list), 2023, '2023-12-31', 'B');
+    const col = unit.obs.columns.find((c) => c.columnKey === 'shuanggongshi')!;
+    expect([col.status, col.note]).toEqual(['unrendered', '列表有 3 个条目通过脚本（onclick）打开，没有可读取的链接和日期']);
+    const found = unit.findingsOn('2023-12-31');
+    expect(findings(found, 'column.blank')).toEqual([]);
+    expect(findings(found, 'shuanggongshi.missing')).toEqual([['shuanggongshi', 'low']]);
+  }, 60_000);
+
+  it('twin: the entries replaced by 暂无信息 are a blank column, deducted at high confidence', async () => {
+    const empty = list.replace(/<table class="tg_tb"[\s\S]*<\/table>/, '<div class="tg_tb">暂无信息</div>');
+    const found = (await inspect(portal(empty), 2023, '2023-12-31', 'B')).findingsOn('2023-12-31');
+    expect(findings(found, 'column.blank')).toEqual([['shuanggongshi', 'high']]);
+    expect(findings(found, 'shuanggongshi.missing')).toEqual([['shuanggongshi', 'high']]);
+  }, 60_000);
+});
