@@ -40,7 +40,7 @@ function readQuestions(ctx: CheckContext, obs: UnitObservations): Question[] {
     const detail = details.find((d) => d.url === url) ?? null;
     const askedField = parseDateText(field(detail?.fields, f.question)) ?? parseDateText(field(item?.extra, f.question));
     const replied = parseDateText(field(detail?.fields, f.reply)) ?? parseDateText(field(item?.extra, f.reply));
-    const status = field(item?.extra, ['状态', '办理状态', '回复状态']) ?? field(detail?.fields, ['状态', '办理状态', '回复状态']);
+    const status = field(item?.extra, f.status) ?? field(detail?.fields, f.status);
     const replyText = field(detail?.fields, f.replyText);
     const unansweredStatus = !!status && containsAny(status, f.unansweredStatus);
     const answered = !unansweredStatus && (!!replied || !!replyText || (!!status && !unansweredStatus));

@@ -33,6 +33,7 @@ const settingsSchema = z.object({
     question: z.array(z.string()),
     reply: z.array(z.string()),
     replyText: z.array(z.string()),
+    status: z.array(z.string()),
     unansweredStatus: z.array(z.string()),
   }),
   majorProjectCategories: z.record(z.string(), z.array(z.string())),

@@ -19,10 +19,13 @@ export const shuanggongshiMissing: Check = {
     const inWindow = items.filter((i) => i.date && inRange(i.date, ctx.window.start, ctx.window.end));
     if (inWindow.length > 0) return [];
     const main = group.find((c) => c.columnKey === 'shuanggongshi') ?? group[0];
-    const unrendered = group.some((c) => c.status === 'unrendered');
+    const unread = group.find((c) => c.status === 'unrendered');
+    const unreadWhy = unread ? (unread.note ?? '栏目需浏览器渲染而未渲染') : null;
     const measured = group.every((c) => c.status === 'missing')
       ? '未找到"双公示"栏目'
-      : `"双公示"栏目（含行政许可、行政处罚子栏目）共 ${items.length} 条，没有发布日期在考核期 ${ctx.window.start} 至 ${ctx.window.end} 内的`;
+      : unread && items.length === 0
+        ? `"双公示"栏目的条目未能读取（${unreadWhy}）`
+        : `"双公示"栏目（含行政许可、行政处罚子栏目）共 ${items.length} 条，没有发布日期在考核期 ${ctx.window.start} 至 ${ctx.window.end} 内的`;
     return [
       makeFinding(unit, {
         checkId: 'shuanggongshi.missing',
@@ -31,9 +34,9 @@ export const shuanggongshiMissing: Check = {
         subject: 'shuanggongshi',
         kind: 'deduction',
         title: '未通过"双公示"专栏公开行政许可、行政处罚信息',
-        detail: `${measured}。考核方案："${ruleQuote(row, '未通过政府门户网站"双公示"专栏公开涉及本单位行政处罚及行政许可信息的，扣4分')}"；行政许可、行政处罚决定应在7个工作日内公示。${unrendered ? '注意：栏目需浏览器渲染而未渲染。' : ''}`,
+        detail: `${measured}。考核方案："${ruleQuote(row, '未通过政府门户网站"双公示"专栏公开涉及本单位行政处罚及行政许可信息的，扣4分')}"；行政许可、行政处罚决定应在7个工作日内公示。${unreadWhy ? `注意：${unreadWhy}，自动检查无法确定，请人工核实。` : ''}`,
         suggestedPoints: -deductionPoints(row),
-        confidence: unrendered ? 'low' : 'high',
+        confidence: unread ? 'low' : 'high',
         evidence: [
           main
             ? columnEvidence(obs, main)

@@ -158,17 +158,19 @@ export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): 
   const listed = await readListPages(ctx, target, first, view, pages);
   const rows = [...listed.items.values()];
   const { details, status } = await readColumnDetails(ctx, target, first, view, rows, pages);
+  // entries that only a script opens are there but unreadable: the column is not blank
+  const opened = rows.length === 0 && status === 'blank' ? view.extraction.scriptOpenedRows : 0;
   return {
     observation: {
       ...base,
-      status,
+      status: opened > 0 ? 'unrendered' : status,
       pagesRead: listed.pagesRead,
       totalPagesSeen: listed.pagination.totalPages ?? view.extraction.pagination.totalPages,
       items: rows,
       placeholder: rows.length === 0 ? view.extraction.placeholder : null,
       rendered: view.rendered,
       contentHash: first.page.contentHash,
-      note: listed.note,
+      note: opened > 0 ? `列表有 ${opened} 个条目通过脚本（onclick）打开，没有可读取的链接和日期` : listed.note,
       ...navOf(target, target.nav ? subColumnsOf(first.page.finalUrl, view.analysis, rows, target.nav.siblings) : 0),
     },
     pages,

@@ -26,6 +26,8 @@ export interface ListExtraction {
   placeholder: string | null;
   /** No rows, an empty list container and a script that fills it: the page needs a browser. */
   scriptBuiltRows: boolean;
+  /** No rows, but entries that open their page by script (onclick="openDetail('…')"), with no link to read. */
+  scriptOpenedRows: number;
   pagination: PaginationInfo;
 }
 
@@ -68,6 +70,7 @@ export interface RawListExtraction {
   rows: RawListRow[];
   placeholder: string | null;
   scriptBuiltRows: boolean;
+  scriptOpenedRows: number;
   pagination: PaginationInfo;
 }
 
@@ -88,7 +91,9 @@ export function listRowsOf(doc: PageDoc): RawListExtraction {
   });
   const placeholder = rows.length === 0 ? findPlaceholder(cleanText(bodyText($))) : null;
   const scriptBuiltRows = rows.length === 0 && !placeholder && looksScriptBuilt($, doc.scripts);
-  return { rows, placeholder, scriptBuiltRows, pagination: doc.pagination ?? paginationOf(loadHtml(doc.html), doc.url) };
+  const scriptOpenedRows = rows.length === 0 && !placeholder ? countScriptOpenedRows($) : 0;
+  const pagination = doc.pagination ?? paginationOf(loadHtml(doc.html), doc.url);
+  return { rows, placeholder, scriptBuiltRows, scriptOpenedRows, pagination };
 }
 
 export function finishListRows(raw: RawListExtraction, asOf: string): ListExtraction {
@@ -96,6 +101,7 @@ export function finishListRows(raw: RawListExtraction, asOf: string): ListExtrac
     rows: finishRows(raw.rows, asOf),
     placeholder: raw.placeholder,
     scriptBuiltRows: raw.scriptBuiltRows,
+    scriptOpenedRows: raw.scriptOpenedRows ?? 0,
     pagination: raw.pagination,
   };
 }
@@ -471,6 +477,32 @@ const BUILDER_PATTERNS = [
   /\$\.(ajax|get|post|getJSON)\s*\(|\bfetch\s*\(|XMLHttpRequest|axios\./,
   /\[\s*\{\s*["']?(title|doctitle|name)["']?\s*:/i,
 ];
+
+// onclick="openDetail('123')", "javascript:show(45, 'x')": a call with an id-like first argument
+const OPENER_CALL = /^\s*(?:javascript:)?\s*[\w$.]+\s*\(\s*['"]?[\w-]+/i;
+const MIN_SCRIPT_OPENED = 2;
+
+/**
+ * Entries of a list that open their page by script and carry no link (江苏省文化和旅游厅 双公示: tr.tg_tb1
+ * onclick="openDetail('…')", read by the RSSHub route gov/jiangsu/wlt): their address and date cannot be read.
+ */
+function countScriptOpenedRows($: CheerioAPI): number {
+  const n = $('tr[onclick], li[onclick], div[onclick], dd[onclick], p[onclick]')
+    .toArray()
+    .filter((el) => {
+      const $el = $(el);
+      if (!OPENER_CALL.test((el as Element).attribs.onclick ?? '')) return false;
+      if (
+        $el
+          .find('a[href]')
+          .toArray()
+          .some((a) => resolveHref((a as Element).attribs.href, 'http://x.invalid/') !== null)
+      )
+        return false;
+      return cleanText($el.text()).length >= 4;
+    }).length;
+  return n >= MIN_SCRIPT_OPENED ? n : 0;
+}
 
 function looksScriptBuilt($: CheerioAPI, scripts: string): boolean {
   const builds = BUILDER_PATTERNS.some((p) => p.test(scripts));

@@ -60,7 +60,7 @@ export type ColumnStatus =
   | 'blank' // list read, no rows or a 暂无信息 placeholder
   | 'missing' // no link to it found and no override
   | 'unreachable' // link found but the list page failed
-  | 'unrendered'; // rows are built by script and no browser was available
+  | 'unrendered'; // rows are built by script and no browser was available, or only a script opens them (onclick)
 
 export interface ColumnObservation {
   runId: number;

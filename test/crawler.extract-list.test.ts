@@ -152,6 +152,27 @@ describe('extractListRows: other shapes', () => {
     expect(r.scriptBuiltRows).toBe(true);
   });
 
+  it('counts entries that only a script opens (onclick, no link) and reads none of them as rows', () => {
+    const entry = (id: string, title: string, inner = title) => `<tr class="tg_tb1" onclick="openDetail('${id}')"><td>${inner}</td></tr>`;
+    const page = (rows: string) => `<html><body><table>${rows}</table></body></html>`;
+    const opened = extractListRows(
+      page(entry('51873', '营业性演出审批（南京）') + entry('51866', '营业性演出审批（苏州）')),
+      'http://x.gov.cn/sgs/',
+      {
+        asOf: '2023-12-15',
+      },
+    );
+    expect([opened.rows, opened.scriptOpenedRows]).toEqual([[], 2]);
+    // a row with onclick and a real link is read by its link; one onclick entry alone is no list
+    const linked = (n: string, day: string) =>
+      entry(n, '', `<a href="/sgs/202312/t202312${day}_${n}.html">营业性演出审批（${n}）</a><span>2023-12-${day}</span>`);
+    const read = extractListRows(page(linked('1', '01') + linked('2', '04')), 'http://x.gov.cn/sgs/', { asOf: '2023-12-15' });
+    expect([read.rows.length, read.scriptOpenedRows]).toEqual([2, 0]);
+    expect(
+      extractListRows(page(entry('9', '营业性演出审批（无锡）')), 'http://x.gov.cn/sgs/', { asOf: '2023-12-15' }).scriptOpenedRows,
+    ).toBe(0);
+  });
+
   it('keys extra table cells by header label (留言时间, 回复时间, 状态)', () => {
     const r = extractListRows(fixture('table-list-extra.html'), 'http://www.example.gov.cn/hdjl/ldxx/', { asOf: '2023-12-15' });
     expect(r.rows).toHaveLength(2);
