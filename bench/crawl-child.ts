@@ -7,7 +7,6 @@ const input = JSON.parse(readFileSync(inputFile, 'utf8'));
 const memTrace = process.env.ZWGK_BENCH_MEMTRACE;
 if (memTrace) {
   let peak = { rss: 0 } as NodeJS.MemoryUsage;
-  let snapshotAt = 0;
   const series: string[] = [];
   const t0 = Date.now();
   const t = setInterval(() => {
@@ -16,13 +15,6 @@ if (memTrace) {
       series.push(`${Math.round((Date.now() - t0) / 1000)}s ${Math.round(m.rss / 1048576)}/${Math.round(m.heapUsed / 1048576)}`);
     if (m.rss <= peak.rss) return;
     peak = m;
-    // a snapshot when the peak has grown by a quarter since the last one
-    if (process.env.ZWGK_BENCH_HEAPSNAPSHOT && m.rss > snapshotAt * 1.25 && m.rss > 150 * 1048576) {
-      snapshotAt = m.rss;
-      void import('node:v8').then((v8) =>
-        v8.writeHeapSnapshot(`${process.env.ZWGK_BENCH_HEAPSNAPSHOT}/main-${Math.round(m.rss / 1048576)}.heapsnapshot`),
-      );
-    }
   }, 100);
   t.unref();
   process.on('exit', () => {
@@ -40,7 +32,13 @@ const run = async () => {
     case 'ours': {
       // as the zwgk command does (cli/main.ts)
       if (!process.env.ZWGK_BENCH_DEFAULT_HEAP) (await import('../cli/runtime.ts')).limitHeapGrowth();
-      return ours(input.config, input.dbPath);
+      const snapDir = process.env.ZWGK_BENCH_HEAPSNAPSHOT;
+      const snapshots = snapDir
+        ? await (await import('./heap-snapshots.ts')).snapshotAtRss(snapDir, Number(process.env.ZWGK_BENCH_HEAPSNAPSHOT_MB))
+        : null;
+      const r = await ours(input.config, input.dbPath);
+      snapshots?.();
+      return r;
     }
     case 'crawlee':
       return crawlee(input.seeds, input.concurrency);

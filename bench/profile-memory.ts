@@ -5,8 +5,12 @@
 //   base: as bin/zwgk.js starts node (its first line); plain: node without those settings; inline (no analysis
 //   thread), no-browser, no-attachments, arena2 (MALLOC_ARENA_MAX=2 in the crawler's environment), semi2/semi4/semi8
 //   (V8 --max-semi-space-size in MB for the main thread), default-heap (no heap-growth limit).
-// Usage: npx tsx bench/profile-memory.ts [--units 73] [--script-list] [--variant base|…, several with commas] [--snapshot]
-//   --snapshot: a heap snapshot of the main thread when its RSS peaks (written beside the db, path printed)
+// Usage: npx tsx bench/profile-memory.ts [--units 73] [--script-list] [--variant base|…, several with commas]
+//          [--snapshot [--snapshot-mb 250]]
+//   --snapshot: heap snapshots of the main thread and of every worker thread at one moment, when the process's RSS
+//   first reaches --snapshot-mb (bench/heap-snapshots.ts; files in a temp folder, path printed), then a summary of
+//   each: heap sizes per thread, top constructors by retained size, the objects that retain most. Taking them
+//   costs memory and time, so the peak of such a run is not a measurement.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ensureFreshBuild } from '../scripts/build-state.mjs';
 import { sampleTreeByKind } from './tree-rss.ts';
+import { summarizeHeapSnapshot } from './heap-summary.ts';
 import { startBenchCounty } from './county-portal.ts';
 import { launcherSettings } from './launcher.ts';
 
@@ -27,6 +32,7 @@ async function main(): Promise<void> {
       'script-list': { type: 'boolean', default: false },
       variant: { type: 'string', default: 'base' },
       snapshot: { type: 'boolean', default: false },
+      'snapshot-mb': { type: 'string', default: '250' },
     },
   });
   await ensureFreshBuild(ROOT);
@@ -53,7 +59,7 @@ async function main(): Promise<void> {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       ZWGK_BENCH_MEMTRACE: trace,
-      ...(values.snapshot ? { ZWGK_BENCH_HEAPSNAPSHOT: work } : {}),
+      ...(values.snapshot ? { ZWGK_BENCH_HEAPSNAPSHOT: work, ZWGK_BENCH_HEAPSNAPSHOT_MB: values['snapshot-mb'] } : {}),
     };
     // as bin/zwgk.js starts node, unless `plain` (then arena2 / semiN add one setting each)
     const launch = variants.has('plain') ? { env: {}, nodeFlags: [] } : launcherSettings();
@@ -81,11 +87,37 @@ async function main(): Promise<void> {
         .join('，')}`,
     );
     console.log(`  主进程 RSS 峰值时：${readFileSync(trace, 'utf8')}`);
-    if (values.snapshot) console.log(`  heap snapshot in ${work}`);
+    if (values.snapshot) printSnapshots(work);
   } finally {
     await county.close();
   }
 }
+interface TakenSnapshot {
+  thread: string;
+  file: string;
+  rssMb?: number;
+  heapTotalMb: number;
+  heapUsedMb: number;
+  externalMb: number;
+  mallocedMb: number;
+}
+
+function printSnapshots(dir: string): void {
+  const { atMb, taken } = JSON.parse(readFileSync(join(dir, 'threads.json'), 'utf8')) as { atMb: number; taken: TakenSnapshot[] };
+  if (taken.length === 0) return console.log(`  进程 RSS 没有达到 ${atMb} MB，没有堆快照（用 --snapshot-mb 设小一些）`);
+  console.log(`  堆快照（进程 RSS ${taken.find((t) => t.thread === 'main')?.rssMb ?? '?'} MB 时，${dir}）：`);
+  for (const t of taken) {
+    const s = summarizeHeapSnapshot(t.file, 12);
+    console.log(
+      `  ${t.thread}：heapTotal ${t.heapTotalMb} MB，heapUsed ${t.heapUsedMb} MB，external ${t.externalMb} MB，malloc ${t.mallocedMb} MB；快照里可达 ${s.totalMb} MB，${s.nodes} 个对象`,
+    );
+    console.log(
+      `    按构造函数（保留大小 / 自身大小 MB，个数）：${s.byClass.map((c) => `${c.name} ${c.retainedMb}/${c.selfMb} ×${c.count}`).join('；')}`,
+    );
+    for (const b of s.biggest.slice(0, 8)) console.log(`    ${b.retainedMb} MB  ${b.what}`);
+  }
+}
+
 main().catch((e) => {
   console.error(e);
   process.exit(1);

@@ -2,6 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
+import { answerHeapSnapshotRequests } from './heap-snapshot-request.ts';
 import { runTask, type AnalysisRequest, type AnalysisReply } from './analysis-task.ts';
 
 parentPort?.on('message', (m: AnalysisRequest) => {
@@ -22,4 +23,5 @@ try {
 } catch {
   // not Linux, or not allowed: the thread runs at normal priority
 }
+answerHeapSnapshotRequests('analysis');
 parentPort?.postMessage({ ready: true });

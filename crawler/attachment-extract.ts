@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { load } from 'cheerio';
+import { keepPdfCanvasUnloaded } from './pdf-without-canvas.ts';
 
 export type AttachmentFormat = 'xls' | 'xlsx' | 'et' | 'doc' | 'wps' | 'docx' | 'pdf';
 export const ATTACHMENT_FORMATS: readonly AttachmentFormat[] = ['xls', 'xlsx', 'et', 'doc', 'wps', 'docx', 'pdf'];
@@ -159,8 +160,10 @@ async function docx(bytes: Uint8Array, limits: ExtractLimits): Promise<Attachmen
 }
 
 async function pdf(bytes: Uint8Array, limits: ExtractLimits): Promise<AttachmentText> {
+  const pdfjsPackage = require.resolve('pdfjs-dist/package.json');
+  keepPdfCanvasUnloaded(pdfjsPackage);
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const root = dirname(require.resolve('pdfjs-dist/package.json'));
+  const root = dirname(pdfjsPackage);
   const doc = await pdfjs.getDocument({
     data: new Uint8Array(bytes), // pdf.js takes ownership of the buffer
     cMapUrl: join(root, 'cmaps') + '/',

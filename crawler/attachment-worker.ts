@@ -3,6 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
+import { answerHeapSnapshotRequests } from './heap-snapshot-request.ts';
 import { extractAttachment, type AttachmentFormat, type ExtractLimits } from './attachment-extract.ts';
 
 interface AttachmentJob {
@@ -24,4 +25,5 @@ try {
 } catch {
   // not Linux: normal priority
 }
+answerHeapSnapshotRequests('attachment');
 parentPort?.postMessage({ ready: true });

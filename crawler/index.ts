@@ -12,6 +12,7 @@ export { parseRobots } from './robots.ts';
 export type { RobotsRules } from './robots.ts';
 export { runInspection, observedColumnKeys, configHash, type InspectionOptions, type InspectionResult, type ProgressSink } from './run.ts';
 export { captureScreenshots } from './evidence.ts';
+export { HEAP_SNAPSHOT_CHANNEL } from './heap-snapshot-request.ts';
 export { createRenderer, CHROMIUM_ARGS, DEFAULT_CHROMIUM_PATH } from './browser.ts';
 export type { Renderer, RendererOptions, RenderOptions } from './browser.ts';
 // Extraction layer (pure: strings in, data out).
