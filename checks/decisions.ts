@@ -1,5 +1,5 @@
 // decisions.catalog (P4) and decisions.precomment (P5): ranged rubric rows of B units.
-import type { ListItem, UnitObservations } from '../store/index.ts';
+import type { ColumnObservation, ListItem, UnitObservations } from '../store/index.ts';
 import type { UnitConfig } from '../config/index.ts';
 import type { Check, CheckContext } from './context.ts';
 import { makeFinding } from './finding.ts';
@@ -29,6 +29,43 @@ function applies(ctx: CheckContext, unit: UnitConfig, obs: UnitObservations, row
   return !row || rowApplies(row, unit);
 }
 
+/** This year's 目录 in a column where units publish it as a 文件 (check-settings decisionsCatalogAlsoIn), if any. */
+function catalogElsewhere(ctx: CheckContext, obs: UnitObservations, words: Parameters<typeof readCatalogRows>[2]) {
+  for (const col of obs.columns.filter((c) => ctx.settings.decisionsCatalogAlsoIn.includes(c.columnKey))) {
+    const reading = readCatalogRows(col.items, ctx.config.year, words);
+    if (reading.state === 'this-year') return { col, item: reading.item };
+  }
+  return null;
+}
+
+/** The value of the 目录 row: this year's 目录 in the decisions column, or named as such in a 文件 column. */
+function judgeCatalog(
+  ctx: CheckContext,
+  obs: UnitObservations,
+  state: State,
+  { min, max }: { min: number; max: number },
+): { value: number; measured: string; column: ColumnObservation; excerpt?: string } {
+  const group = columnGroup(obs, 'decisions');
+  const s = ctx.settings;
+  const year = ctx.config.year;
+  const words = { catalog: s.decisionsCatalogKeywords, kind: s.decisionsCatalogKindWords, notKind: s.decisionsCatalogNotKindWords };
+  const reading = state.kind === 'rows' ? readCatalogRows(state.items, year, words) : null;
+  if (reading?.state === 'this-year')
+    return { value: max, measured: `栏目中有 ${reading.item.date ?? '无日期'}"${reading.item.title}"`, column: group[0] };
+  const elsewhere = catalogElsewhere(ctx, obs, words);
+  if (elsewhere) {
+    const { col, item } = elsewhere;
+    const measured = `"${col.label ?? col.columnKey}"栏目中有 ${item.date ?? '无日期'}"${item.title}"`;
+    return { value: max, measured, column: col, excerpt: `${item.date ?? '无日期'} ${item.title}` };
+  }
+  if (state.kind === 'absent') return { value: min, measured: state.why, column: group[0] };
+  if (state.kind === 'unknown') return { value: 0, measured: state.why, column: group[0] };
+  const read = reading ?? readCatalogRows(state.items, year, words);
+  if (read.state !== 'none') return { value: 0, measured: read.state === 'unsure' ? read.why : '', column: group[0] };
+  const measured = `栏目共 ${state.items.length} 条，${read.why}，没有 ${year} 年度的决策事项目录`;
+  return { value: 0, measured, column: group[0] };
+}
+
 export const decisionsCatalog: Check = {
   id: 'decisions.catalog',
   family: 'decisions',
@@ -37,29 +74,7 @@ export const decisionsCatalog: Check = {
     const row = rubricRow(ctx, unit, 'decisions.catalog');
     const state = decisionsState(obs);
     if (!state) return [];
-    const { min, max } = bounds(row);
-    const year = String(ctx.config.year);
-    let value = 0;
-    let measured: string;
-    if (state.kind === 'absent') {
-      value = min;
-      measured = state.why;
-    } else if (state.kind === 'unknown') {
-      measured = state.why;
-    } else {
-      const s = ctx.settings;
-      const words = { catalog: s.decisionsCatalogKeywords, kind: s.decisionsCatalogKindWords, notKind: s.decisionsCatalogNotKindWords };
-      const reading = readCatalogRows(state.items, Number(year), words);
-      if (reading.state === 'this-year') {
-        value = max;
-        measured = `栏目中有 ${reading.item.date ?? '无日期'}"${reading.item.title}"`;
-      } else if (reading.state === 'unsure') {
-        measured = reading.why;
-      } else {
-        measured = `栏目共 ${state.items.length} 条，${reading.why}，没有 ${year} 年度的决策事项目录`;
-      }
-    }
-    const group = columnGroup(obs, 'decisions');
+    const { value, measured, column, excerpt } = judgeCatalog(ctx, obs, state, bounds(row));
     return [
       makeFinding(unit, {
         checkId: 'decisions.catalog',
@@ -71,7 +86,7 @@ export const decisionsCatalog: Check = {
         detail: `${measured}。考核方案："${ruleQuote(row, '制定并公开重大行政决策事项目录，赋分-3—3分')}"（重大行政决策程序暂行条例第三条）。${value === 0 ? '自动检查无法确定，请人工评定。' : ''}`,
         suggestedPoints: value,
         confidence: value === 0 ? 'low' : 'high',
-        evidence: [columnEvidence(obs, group[0])],
+        evidence: [columnEvidence(obs, column, excerpt)],
       }),
     ];
   },

@@ -41,6 +41,7 @@ const settingsSchema = z.object({
   decisionsCatalogKeywords: z.array(z.string()),
   decisionsCatalogKindWords: z.array(z.string()),
   decisionsCatalogNotKindWords: z.array(z.string()),
+  decisionsCatalogAlsoIn: z.array(z.string()),
   precommentKeywords: z.object({
     consultation: z.array(z.string()),
     draft: z.array(z.string()),

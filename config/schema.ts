@@ -73,10 +73,23 @@ const crawlSchema = z
     retries: z.number().int().min(0).max(10).default(3),
     maxListPages: z.number().int().positive().default(10),
     maxDetailPagesPerColumn: z.number().int().min(0).default(30),
-    // Columns whose item pages are fetched because a check reads their text (guide, documents, replies).
+    // Columns whose item pages are fetched because a check reads their text (guide, documents, replies). The
+    // 重大行政决策 sub-columns are named one by one: decisions.precomment reads the 征求意见期 on their drafts' pages.
     detailColumns: z
       .array(z.string())
-      .default(['guide', 'functions', 'catalog', 'policies', 'interpretations', 'consultation', 'decisions']),
+      .default([
+        'guide',
+        'functions',
+        'catalog',
+        'policies',
+        'interpretations',
+        'consultation',
+        'decisions',
+        'decisions:目录',
+        'decisions:预公开',
+        'decisions:结果',
+        'decisions:反馈',
+      ]),
     // Columns that are single articles more often than lists: the column page itself is kept as a detail.
     articleColumns: z.array(z.string()).default(['guide', 'functions', 'catalog']),
     // Places a 标准目录 links to for its items, read per unit for catalog.item-missing (catalog:<item name>).

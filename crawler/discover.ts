@@ -64,7 +64,7 @@ export function columnsOf(doc: PageDoc, opts: { synonyms?: ColumnSynonyms } = {}
 
 /**
  * Sub-columns on a hub page: majorProjects:<category>, shuanggongshi:行政许可/行政处罚, keyField:<name> (parentKey
- * `keyFields`), decisions:目录/预公开/结果. Links under the hub's folder are preferred over site-wide menus.
+ * `keyFields`), decisions:目录/预公开/结果/反馈. Links under the hub's folder are preferred over site-wide menus.
  */
 export function discoverSubColumns(
   html: string,
