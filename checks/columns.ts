@@ -142,6 +142,12 @@ function navBlankEvidence(ctx: CheckContext, col: ColumnObservation): boolean {
   return !col.nav || col.placeholder !== null || (col.nav.kind !== null && periodFor(ctx.settings, col) !== null);
 }
 
+/** How the newest item is named: a row of the list, or the one article a navigation column links straight to. */
+function newestWhat(newest: NonNullable<StaleState['newest']>): string {
+  if (newest.dateSource !== 'detail' && newest.dateSource !== 'meta') return '最新一条（不含置顶）';
+  return `栏目直接链接到一篇文章（无列表），文章${newest.dateSource === 'meta' ? ' <meta> 标签中的' : '页面标明的'}发布日期 `;
+}
+
 /** A list shown oldest first whose later pages were not read: its newest row may be on a page not read. */
 function unreadOldestFirst(c: ColumnObservation): boolean {
   if (c.totalPagesSeen === null || c.pagesRead >= c.totalPagesSeen) return false;
@@ -187,6 +193,7 @@ function staleStates(ctx: CheckContext, obs: UnitObservations): StaleState[] {
     const f = freshness(items);
     const low: string[] = [];
     if (f.newest?.dateSource === 'list-year-inferred') low.push(`最新一条的年份由上下文推断（列表只显示月日）`);
+    if (f.newest?.dateSource === 'meta') low.push('文章日期只取自页面 <meta> 标签（可能是系统重新发布的时间），页面上没有标明发布日期');
     if (group.some((c) => c.status === 'unrendered' || c.status === 'unreachable')) low.push('部分子栏目未能读取');
     if (!f.newest) low.push('栏目内没有可识别日期的非置顶条目');
     if (readable.some(unreadOldestFirst)) low.push('列表按日期从旧到新排列且未读完全部分页，更新的条目可能在后面的页');
@@ -215,7 +222,7 @@ export const columnStale: Check = {
       const low = [...s.lowConfidence, ...navAttribution(unit, col)];
       if (s.age === null || s.age > s.period) {
         const measured = s.newest
-          ? `最新一条（不含置顶）${s.newest.date}"${s.newest.title}"，距检查日 ${ctx.asOf} 共 ${s.age} 天，超过 ${s.period} 天`
+          ? `${newestWhat(s.newest)}${s.newest.date}"${s.newest.title}"，距检查日 ${ctx.asOf} 共 ${s.age} 天，超过 ${s.period} 天`
           : `栏目共 ${s.undated} 条无日期条目，没有可计为更新的条目（无日期条目不计为更新）`;
         out.push(
           makeFinding(unit, {
@@ -243,7 +250,7 @@ export const columnStale: Check = {
             subject: warningSubject(s.key),
             kind: 'warning',
             title: `预警："${name}"栏目 ${left === 0 ? '今天' : `${left} 天内`}将超过更新期限`,
-            detail: `最新一条（不含置顶）${s.newest!.date}"${s.newest!.title}"，距检查日 ${s.age} 天；更新期限 ${s.period} 天。${kindNote(ctx, col)}请及时更新。`,
+            detail: `${newestWhat(s.newest!)}${s.newest!.date}"${s.newest!.title}"，距检查日 ${s.age} 天；更新期限 ${s.period} 天。${kindNote(ctx, col)}请及时更新。`,
             suggestedPoints: 0,
             confidence: low.length ? 'low' : 'high',
             ...(low.length ? { confidenceReason: low.join('；') } : {}),

@@ -157,17 +157,18 @@ export async function crawlColumn(ctx: UnitCrawlContext, target: ColumnTarget): 
   const pages: PageLinks[] = [{ url: first.page.finalUrl, links: view.analysis.links! }];
   const listed = await readListPages(ctx, target, first, view, pages);
   const rows = [...listed.items.values()];
-  const { details, status } = await readColumnDetails(ctx, target, first, view, rows, pages);
+  const { details, status, article } = await readColumnDetails(ctx, target, first, view, rows, pages);
+  const items = article ? [article] : rows;
   // entries that only a script opens are there but unreadable: the column is not blank
-  const opened = rows.length === 0 && status === 'blank' ? view.extraction.scriptOpenedRows : 0;
+  const opened = items.length === 0 && status === 'blank' ? view.extraction.scriptOpenedRows : 0;
   return {
     observation: {
       ...base,
       status: opened > 0 ? 'unrendered' : status,
       pagesRead: listed.pagesRead,
       totalPagesSeen: listed.pagination.totalPages ?? view.extraction.pagination.totalPages,
-      items: rows,
-      placeholder: rows.length === 0 ? view.extraction.placeholder : null,
+      items,
+      placeholder: items.length === 0 ? view.extraction.placeholder : null,
       rendered: view.rendered,
       contentHash: first.page.contentHash,
       note: opened > 0 ? `列表有 ${opened} 个条目通过脚本（onclick）打开，没有可读取的链接和日期` : listed.note,
@@ -290,11 +291,12 @@ async function readColumnDetails(
   view: ListView,
   rows: ListItem[],
   pages: PageLinks[],
-): Promise<{ details: DetailObservation[]; status: ColumnObservation['status'] }> {
+): Promise<{ details: DetailObservation[]; status: ColumnObservation['status']; article?: ListItem }> {
   const crawl = ctx.run.config.crawl;
   const isArticleColumn = crawl.articleColumns.includes(target.key);
   const details: DetailObservation[] = [];
   let status: ColumnObservation['status'] = rows.length > 0 ? 'ok' : 'blank';
+  let article: ListItem | undefined;
   if (isArticleColumn) {
     const self = view.analysis.detail!;
     const datedRows = rows.filter((r) => r.date !== null);
@@ -309,9 +311,10 @@ async function readColumnDetails(
     if (self.isArticle && self.text.replace(/\s+/g, '').length >= 20) {
       details.push(detailFrom(ctx, target.key, first.page.finalUrl, self, first.page.contentHash, first.page.fetchedAt));
       status = 'ok';
+      article = articleAsItem(self, first.page.finalUrl);
     }
   }
-  if (!crawl.detailColumns.includes(target.key) || details.length > 0) return { details, status };
+  if (!crawl.detailColumns.includes(target.key) || details.length > 0) return { details, status, ...(article ? { article } : {}) };
   const inWindow = rows
     .filter((r) => r.date === null || r.date >= ctx.run.window.start)
     .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''))
@@ -338,6 +341,16 @@ async function readColumnDetails(
     details.push(detailFrom(ctx, target.key, r.row.url, r.a.detail!, r.loaded.page.contentHash, r.loaded.page.fetchedAt));
   }
   return { details, status };
+}
+
+/**
+ * A navigation column that links straight to an article (a title and a publish date, no rows) has that article as
+ * its one item, so that its age can be judged; the date's source says whether the page showed it (发布日期：…) or
+ * only its <meta> tag carried it. An article without a date gives no item: nothing to judge its age by.
+ */
+function articleAsItem(d: DetailExtraction, url: string): ListItem | undefined {
+  if (!d.title || !d.publishedAt) return undefined;
+  return { title: d.title, url, date: d.publishedAt, dateSource: d.publishedFrom === 'label' ? 'detail' : 'meta', pinned: false };
 }
 
 /** The column page's text, unless it is already kept as a detail. */

@@ -22,6 +22,8 @@ import { linksOf, type ExtractedLink } from './links-extract.ts';
 export interface DetailExtraction {
   title: string;
   publishedAt: string | null;
+  /** Where publishedAt was read: a labelled date the page shows (发布日期：…), or only the <meta> tag. */
+  publishedFrom: 'label' | 'meta' | null;
   text: string;
   fields: Record<string, string>;
   links: ExtractedLink[];
@@ -146,7 +148,9 @@ export function detailOf(doc: PageDoc): DetailExtraction {
   const body = findBody($);
   const title = metaTitle || titleFromPage($, siteName) || stripSiteSuffix(pageTitle, siteName);
   // the date a reader sees wins: real pages' <meta PubDate> is often the CMS's re-publish time (real-pages jx-*)
-  const publishedAt = dateFromLabels($, fields) ?? (metaDate ? (parseDate(metaDate)?.date ?? null) : null);
+  const labelled = dateFromLabels($, fields);
+  const publishedAt = labelled ?? (metaDate ? (parseDate(metaDate)?.date ?? null) : null);
+  const publishedFrom = labelled ? 'label' : publishedAt ? 'meta' : null;
 
   let text: string;
   let links: ExtractedLink[];
@@ -168,7 +172,7 @@ export function detailOf(doc: PageDoc): DetailExtraction {
   }
 
   const isArticle = Boolean(body) || Boolean(metaTitle) || (text.replace(/\s/g, '').length >= 200 && !looksLikeList($r));
-  return { title, publishedAt, text, fields, links, isArticle, tables };
+  return { title, publishedAt, publishedFrom, text, fields, links, isArticle, tables };
 }
 
 function metaContent($: CheerioAPI, names: string[]): string {

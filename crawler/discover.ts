@@ -3,6 +3,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { cleanText, documentBase, hrefAnchors, isElement, normaliseLabel, resolveHref, urlDirectory } from './extract-html.ts';
 import { preparePage, type PageDoc } from './page-doc.ts';
+import { inDatedRow } from './list-row-link.ts';
 import { loadColumnSynonyms, type ColumnSynonymEntry, type ColumnSynonyms } from './extract-vocab.ts';
 
 export { loadColumnSynonyms };
@@ -25,6 +26,8 @@ interface Candidate {
   inBreadcrumb: boolean;
   /** The link points at the page itself: the page is that column (a 年报 list naming itself in its own nav). */
   isSelf: boolean;
+  /** The link is a row of a list, its title beside a date: an article, not a column. */
+  datedRow: boolean;
 }
 
 interface Match {
@@ -118,8 +121,9 @@ function linkCandidates($: CheerioAPI, pageUrl: string): Candidate[] {
       texts = heading ? [heading] : [];
     }
     const inBreadcrumb = isBreadcrumb($, el as Element);
+    const datedRow = inDatedRow(el as Element);
     for (const text of texts) {
-      out.push({ text, url, order: i, underBase, inBreadcrumb, isSelf: normaliseUrl(url) === self });
+      out.push({ text, url, order: i, underBase, inBreadcrumb, isSelf: normaliseUrl(url) === self, datedRow });
     }
   });
   return out;
@@ -252,7 +256,11 @@ function matchEntry(entry: ColumnSynonymEntry, cand: Candidate, inHub: boolean):
     const exact = label === syn.text;
     if (exact || (!syn.exact && label.includes(syn.text))) {
       const close = exact || label.length - syn.text.length <= 4;
-      const articleLike = /(19|20)\d{2}/.test(label) || ARTICLE_LINK.test(cand.url);
+      const dated = /(19|20)\d{2}/.test(label);
+      // an article, not a column: a row of a list (title beside its date), or a title longer than a column's name
+      // linking to an address shaped like an article (…/202009/t20200903_2748784.html)
+      if (cand.datedRow || (ARTICLE_LINK.test(cand.url) && (!close || dated))) return null;
+      const articleLike = dated || ARTICLE_LINK.test(cand.url);
       return { exact, tier: close && !articleLike ? 1 : 0, rank, synonymLength: syn.text.length };
     }
   }

@@ -26,6 +26,8 @@ interface ExtractVocab {
   pinnedClassWords: string[];
   pinnedImageWords: string[];
   fieldLabels: string[];
+  /** Headings of blocks pointing at other articles (关联稿件, 上一篇 …), longest first. */
+  relatedLabels: string[];
 }
 
 const COLUMNS_YAML = new URL('../config/columns.yaml', import.meta.url);
@@ -87,6 +89,7 @@ export function loadExtractVocab(): ExtractVocab {
   const ph = doc.listPlaceholders as { words?: unknown } | undefined;
   const pin = doc.pinnedMarkers as { texts?: unknown; classWords?: unknown; imageWords?: unknown } | undefined;
   const labels = doc.fieldLabels as { labels?: unknown } | undefined;
+  const related = doc.relatedBlocks as { labels?: { text?: unknown; source?: unknown }[] } | undefined;
   cachedVocab = {
     placeholders: asStringList(ph?.words ?? [], 'listPlaceholders.words'),
     pinnedTexts: asStringList(pin?.texts ?? [], 'pinnedMarkers.texts'),
@@ -94,8 +97,21 @@ export function loadExtractVocab(): ExtractVocab {
     pinnedImageWords: asStringList(pin?.imageWords ?? [], 'pinnedMarkers.imageWords'),
     // Longest first so 发布日期 wins over 日期-like prefixes when scanning text.
     fieldLabels: [...asStringList(labels?.labels ?? [], 'fieldLabels.labels')].sort((a, b) => b.length - a.length),
+    relatedLabels: relatedLabelsOf(related?.labels),
   };
   return cachedVocab;
+}
+
+function relatedLabelsOf(raw: unknown): string[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) throw new Error('config/columns.yaml：relatedBlocks.labels 必须是列表');
+  return raw
+    .map((w: { text?: unknown; source?: unknown }) => {
+      if (typeof w?.text !== 'string' || typeof w.source !== 'string' || !w.text || !w.source)
+        throw new Error('config/columns.yaml：relatedBlocks.labels 的每一项须有 text 和 source');
+      return w.text;
+    })
+    .sort((a, b) => b.length - a.length);
 }
 
 export interface ColumnKindWord {

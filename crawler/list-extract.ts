@@ -14,11 +14,13 @@ import {
   loadFragment,
   loadHtml,
   resolveHref,
+  shortTextOf,
   textOf,
 } from './extract-html.ts';
 import { loadExtractVocab } from './extract-vocab.ts';
 import { paginationOf, type PaginationInfo } from './pagination.ts';
 import { preparePage, type PageDoc } from './page-doc.ts';
+import { inBreadcrumb, relatedBlockTest } from './related-blocks.ts';
 
 export interface ListExtraction {
   rows: ListItem[];
@@ -56,6 +58,8 @@ const ARTICLE_URL = [
   /\.(pdf|docx?|xlsx?|wps)$/i,
 ];
 const MAX_ROW_ANCHORS = 3;
+/** Visible characters of a row (title, date, a summary of a few lines); more is an article body or a block. */
+const MAX_ROW_CHARS = 400;
 
 /** A list row before its date is resolved: what is cached per page (the year of [MM-DD] dates depends on asOf). */
 interface RawListRow {
@@ -129,10 +133,11 @@ function collectRows($: CheerioAPI, base: string): RawRow[] {
   const seen = new Set<Element>();
   const anchorIds = new Map<unknown, number>();
   const out: RawRow[] = [];
+  const related = relatedBlockTest();
   for (const a of hrefAnchors($)) {
     const text = cleanText(textOf(a));
     if (PAGER_TEXT.test(text.replace(/\s/g, '')) && !a.attribs.title) continue;
-    if (!resolveHref(a.attribs.href, base)) continue;
+    if (!resolveHref(a.attribs.href, base) || related(a) || inBreadcrumb(a)) continue;
     const rowEl = findRowElement(a);
     if (!rowEl || seen.has(rowEl)) continue;
     seen.add(rowEl);
@@ -182,8 +187,11 @@ function findRowElement(a: Element): Element | null {
     if (tag === 'body' || tag === 'html') break;
     if (hasMoreAnchorsThan(el, MAX_ROW_ANCHORS)) break;
     if (ROW_TAGS.has(tag)) {
+      // an element of paragraphs is an article body or a page block, not a row: its date is no row's date
+      const text = shortTextOf(el, MAX_ROW_CHARS);
+      if (text === null) break;
       firstSmall ??= el;
-      if (hasDateText(cleanText(textOf(el)))) return el;
+      if (hasDateText(cleanText(text))) return el;
     }
     el = el.parent && el.parent.type === 'tag' ? (el.parent as Element) : null;
   }
