@@ -1,62 +1,21 @@
-// Real pages that meet the 重大行政决策 and 重大建设项目 rules in their own words or layout get no deduction. Each
-// scenario serves real-modelled fixtures (test/fixtures/real-modelled/decisions and major-projects; their README.md
+// Real pages that meet the 重大行政决策 rules in their own words or layout get no deduction. Each
+// scenario serves real-modelled fixtures (test/fixtures/real-modelled/decisions; its README.md
 // names the real page each is modelled on and holds the truth) as one unit's portal on a loopback server, runs the
 // unit through crawler → store → checks with the as-of date pinned to the pages' own dates, and asserts the check is
 // silent (or, for a ranged row, gives its maximum at high confidence). A twin with the content removed or out of
 // date is deducted, so each assertion can fail.
-import { readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCountyConfig } from '../config/index.ts';
-import { runChecks } from '../checks/index.ts';
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../model/index.ts';
-import { inspectFirstUnit } from './helpers/one-unit-run.ts';
-import { makeCtx } from './fixtures/checks/build.ts';
+import { useUnitPortal } from './helpers/unit-portal.ts';
 
 const decisions = (name: string) => readFileSync(new URL(`./fixtures/real-modelled/decisions/${name}`, import.meta.url), 'utf8');
-const projects = (name: string) => readFileSync(new URL(`./fixtures/real-modelled/major-projects/${name}`, import.meta.url), 'utf8');
 
-let server: Server;
-let origin = '';
-let routes: Record<string, string> = {};
-const dirs: string[] = [];
-
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    const body = routes[req.url ?? '/'];
-    res.statusCode = body === undefined ? 404 : 200;
-    res.setHeader('content-type', 'text/html; charset=utf-8');
-    res.end(body ?? '<html><head><meta charset="utf-8"><title>404</title></head><body>页面不存在</body></html>');
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  await new Promise((r) => server.close(r));
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const site = useUnitPortal();
 
 /** The findings of one unit of class `cls` whose portal is `pages` (`/u/` is its home), judged on `asOf`. */
 async function findingsOf(pages: Record<string, string>, cls: 'A' | 'B', year: number, asOf: string): Promise<Finding[]> {
-  routes = pages;
-  const config = parseCountyConfig(
-    `
-county: 试点县
-year: ${year}
-politeness: { concurrencyPerHost: 2, delayMs: 0 }
-crawl: { retries: 0, checkLinks: false, attachments: { enabled: false }, browser: { screenshots: false } }
-units:
-  - id: shidian
-    name: 试点单位
-    class: ${cls}
-    home: ${origin}/u/
-`,
-    'test.yaml',
-  );
-  const obs = await inspectFirstUnit(config, asOf, dirs);
-  return runChecks(makeCtx(config, asOf), [obs]);
+  return (await site.inspect(pages, { year, asOf, unitClass: cls })).findings;
 }
 
 /** A ranged finding as [suggestedPoints, confidence]. */

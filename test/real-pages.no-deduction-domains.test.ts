@@ -4,39 +4,14 @@
 // a loopback server, runs the unit through crawler → store → checks with the as-of date pinned to the page's own
 // dates, and asserts the check is silent. A twin (the page with its content removed or out of date) is deducted, so
 // each assertion can fail.
-import { readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runChecks } from '../checks/index.ts';
-import { parseCountyConfig } from '../config/index.ts';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import type { Finding } from '../model/index.ts';
-import type { UnitObservations } from '../store/index.ts';
-import { makeCtx } from './fixtures/checks/build.ts';
-import { inspectFirstUnit } from './helpers/one-unit-run.ts';
+import { type InspectedUnit, useUnitPortal } from './helpers/unit-portal.ts';
 
 const fixture = (kind: string, name: string) => readFileSync(new URL(`./fixtures/real-modelled/${kind}/${name}`, import.meta.url), 'utf8');
 
-let server: Server;
-let origin = '';
-let routes: Record<string, string> = {};
-const dirs: string[] = [];
-
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    const body = routes[req.url ?? '/'];
-    res.statusCode = body === undefined ? 404 : 200;
-    res.setHeader('content-type', 'text/html; charset=utf-8');
-    res.end(body ?? '<html><head><meta charset="utf-8"><title>404</title></head><body>页面不存在</body></html>');
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  await new Promise((r) => server.close(r));
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const site = useUnitPortal();
 
 /** A unit's 信息公开 page: a left nav with its 指南 (which discovery knows) and the columns under test. */
 const home = (nav: [string, string][]) =>
@@ -44,32 +19,9 @@ const home = (nav: [string, string][]) =>
     .map(([label, path]) => `<li><a href="${path}">${label}</a></li>`)
     .join('')}</ul></div></body></html>`;
 
-interface Inspected {
-  obs: UnitObservations;
-  /** The findings of the unit judged on `asOf` (the crawl is the same; only the checks' date moves). */
-  findingsOn: (asOf: string) => Finding[];
-}
-
 /** Runs one unit of class `unitClass` whose portal is `pages` (path → html; `/u/` is its home) for year `year`. */
-async function inspect(pages: Record<string, string>, year: number, asOf: string, unitClass: 'A' | 'B' = 'A'): Promise<Inspected> {
-  routes = pages;
-  const config = parseCountyConfig(
-    `
-county: 试点县
-year: ${year}
-politeness: { concurrencyPerHost: 2, delayMs: 0 }
-crawl: { retries: 0, checkLinks: false, attachments: { enabled: false }, browser: { screenshots: false } }
-units:
-  - id: shidian
-    name: 试点单位
-    class: ${unitClass}
-    home: ${origin}/u/
-`,
-    'test.yaml',
-  );
-  const obs = await inspectFirstUnit(config, asOf, dirs);
-  return { obs, findingsOn: (at) => runChecks(makeCtx(config, at), [obs]) };
-}
+const inspect = (pages: Record<string, string>, year: number, asOf: string, unitClass: 'A' | 'B' = 'A'): Promise<InspectedUnit> =>
+  site.inspect(pages, { year, asOf, unitClass });
 
 /** The findings of one check and kind, as [subject or column, confidence]. */
 function findings(all: Finding[], checkId: string, kind: Finding['kind'] = 'deduction'): [string, string][] {
@@ -91,7 +43,7 @@ describe('佳木斯 政民互动 letters as a unit’s 政务咨询 column', () 
     '/html/zmhd/content/40449.html': letter('40449'),
     ...over,
   });
-  const url = (id: string) => `${origin}/html/zmhd/content/${id}.html`;
+  const url = (id: string) => `${site.origin}/html/zmhd/content/${id}.html`;
 
   it('reads 咨询时间, 处理时间 and 处理结果: three replies in time, no consultation.late', async () => {
     const unit = await inspect(portal(), 2018, '2018-12-31');

@@ -15,14 +15,21 @@ const NOT_FOUND = '<html><head><meta charset="utf-8"><title>404</title></head><b
 export interface InspectedUnit {
   obs: UnitObservations;
   findings: Finding[];
+  /** The findings of the unit judged on another day (the crawl is the same; only the checks' date moves). */
+  findingsOn: (asOf: string) => Finding[];
 }
 
 interface UnitPortal {
+  /** The loopback server's origin (http://127.0.0.1:port), once the file's beforeAll has run. */
+  readonly origin: string;
   /**
    * Serves `pages` (path → HTML; `/u/` is the unit's home; bytes are sent as found, their charset left to the
    * page's meta) and inspects the unit on `asOf` for `year`.
    */
-  inspect(pages: Record<string, string | Buffer>, opts: { year: number; asOf: string; crawl?: string }): Promise<InspectedUnit>;
+  inspect(
+    pages: Record<string, string | Buffer>,
+    opts: { year: number; asOf: string; crawl?: string; unitClass?: 'A' | 'B' },
+  ): Promise<InspectedUnit>;
 }
 
 /** Call at the top of a test file: one server for the file, closed (with the stores) after it. */
@@ -43,7 +50,10 @@ export function useUnitPortal(): UnitPortal {
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
   return {
-    async inspect(pages, { year, asOf, crawl = '' }) {
+    get origin() {
+      return server.origin;
+    },
+    async inspect(pages, { year, asOf, crawl = '', unitClass = 'A' }) {
       routes = pages;
       const config = parseCountyConfig(
         `
@@ -53,14 +63,15 @@ politeness: { concurrencyPerHost: 2, delayMs: 0 }
 crawl: { retries: 0, checkLinks: false, attachments: { enabled: false }, browser: { screenshots: false }${crawl ? `, ${crawl}` : ''} }
 units:
   - id: shidian
-    name: 试点乡政府
-    class: A
+    name: 试点单位
+    class: ${unitClass}
     home: ${server.origin}/u/
 `,
         'test.yaml',
       );
       const obs = await inspectFirstUnit(config, asOf, dirs);
-      return { obs, findings: runChecks(makeCtx(config, asOf), [obs]) };
+      const findingsOn = (at: string) => runChecks(makeCtx(config, at), [obs]);
+      return { obs, findings: findingsOn(asOf), findingsOn };
     },
   };
 }
