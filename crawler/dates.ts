@@ -90,6 +90,17 @@ const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
 const YEARLESS = /^(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
 const LABEL_PREFIX = /^(?:发布时间|发布日期|时间发布|更新时间|更新日期|发文日期|公开日期|生成日期|成文日期|日期|时间)\s*[:：]?\s*/;
 
+// A date mentioned in a row's text: a full date of this century or the last (not 1888-01-01, not inside a longer
+// number), or a year-less 05-06 standing alone (not a piece of a telephone number such as 0591-12345678).
+const MENTIONED_FULL_DATE = /(?<!\d)(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?!\d)/;
+const MENTIONED_MONTH_DAY = /(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])/;
+
+/** Whether a text mentions a date: 2023-05-06, 2023年5月6日, ２０２３／５／６ or a year-less 05-06. Nothing is parsed. */
+export function mentionsDate(text: string): boolean {
+  const t = text.normalize('NFKC');
+  return MENTIONED_FULL_DATE.test(t) || MENTIONED_MONTH_DAY.test(t);
+}
+
 function parseFull(text: string): ParsedDate | null {
   const iso = ISO_INSTANT.exec(text);
   if (iso) {

@@ -2,7 +2,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { ListItem } from '../store/index.ts';
-import { inferYearlessDates, parseMonthDay } from './dates.ts';
+import { inferYearlessDates, mentionsDate, parseMonthDay } from './dates.ts';
 import {
   bodyText,
   childElements,
@@ -191,16 +191,11 @@ function findRowElement(a: Element): Element | null {
       const text = shortTextOf(el, MAX_ROW_CHARS);
       if (text === null) break;
       firstSmall ??= el;
-      if (hasDateText(cleanText(text))) return el;
+      if (mentionsDate(cleanText(text))) return el;
     }
     el = el.parent && el.parent.type === 'tag' ? (el.parent as Element) : null;
   }
   return firstSmall;
-}
-
-function hasDateText(raw: string): boolean {
-  const text = raw.normalize('NFKC');
-  return FULL_DATE_IN_TEXT.test(text) || /(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])/.test(text);
 }
 
 function mainAnchor(anchors: Element[], base: string): Element | null {

@@ -1,11 +1,11 @@
 // A link that is a row of a list: its title beside a date in a small block (li/tr/dd/p …). Such a link names an
 // article (一篇"…政府信息公开工作年度报告"), not a column, whatever words its title shares with a column's name.
 import type { AnyNode, Element } from 'domhandler';
+import { mentionsDate } from './dates.ts';
 import { isElement } from './extract-html.ts';
 
 const ROW_CLIMB = 3; // a → span → li
 const MAX_ROW_VISIBLE = 200;
-const DATE = /(?<!\d)(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?!\d)|(?<![\d-])[[(【（]?\d{1,2}-\d{1,2}[\])】）]?(?![\d-])/;
 
 /**
  * The text of a node beside the given link, or null once it is longer than a row. Parts holding another link are
@@ -54,7 +54,7 @@ export function inDatedRow(link: Element): boolean {
     if (el.name === 'body' || el.name === 'html' || anchorCount(el, 3) > 3) return false;
     const rest = textBeside(el, link, { left: MAX_ROW_VISIBLE });
     if (rest === null) return false;
-    if (DATE.test(rest.normalize('NFKC'))) return true;
+    if (mentionsDate(rest)) return true;
   }
   return false;
 }

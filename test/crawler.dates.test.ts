@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { parseDate, inferYearlessDates, dateFromUrl, parseInstant, toShanghaiIso } from '../crawler/index.ts';
+import { mentionsDate } from '../crawler/dates.ts';
 
 describe('parseDate', () => {
   it.each([
@@ -125,4 +126,24 @@ describe('dateFromUrl / parseInstant', () => {
     expect(iso('sometime last week')).toBeNull();
     expect(iso('2023-02-30 10:00')).toBeNull();
   });
+});
+
+describe('mentionsDate', () => {
+  it.each([
+    '2023-05-06',
+    '关于开展安全检查的通知 2023年5月6日',
+    '发布时间：2023 / 5 / 6',
+    '１９９９．１２．３１',
+    '关于春节值班安排的通知 05-06',
+    '[12-29]',
+  ])('finds a date in %s', (text) => {
+    expect(mentionsDate(text)).toBe(true);
+  });
+
+  it.each(['联系电话：0591-12345678', '版本 3.10.2', 'V2.0.1', '1888-01-01', '第12345-6789号', '2023年工作要点', ''])(
+    'finds no date in %s',
+    (text) => {
+      expect(mentionsDate(text)).toBe(false);
+    },
+  );
 });
