@@ -205,6 +205,11 @@ export function forgetElements($: CheerioAPI): void {
   tagIndexes.delete($);
 }
 
+/** Whether an element holds a link: an <a href> among its descendants (the element itself not counted). */
+export function holdsLink(el: Element): boolean {
+  return el.children.some((c) => isElement(c) && ((c.name === 'a' && c.attribs.href !== undefined) || holdsLink(c)));
+}
+
 /** The element children of `el`. */
 export function childElements(el: Element): Element[] {
   return el.children.filter(isElement);

@@ -2,7 +2,7 @@
 // article (一篇"…政府信息公开工作年度报告"), not a column, whatever words its title shares with a column's name.
 import type { AnyNode, Element } from 'domhandler';
 import { mentionsDate } from './dates.ts';
-import { isElement } from './extract-html.ts';
+import { holdsLink, isElement } from './extract-html.ts';
 
 const ROW_CLIMB = 3; // a → span → li
 const MAX_ROW_VISIBLE = 200;
@@ -13,7 +13,7 @@ const MAX_ROW_VISIBLE = 200;
  */
 function textBeside(node: AnyNode, link: Element, budget: { left: number }): string | null {
   if (node === link) return '';
-  if (isElement(node) && !contains(node, link) && anchorCount(node, 0) > 0) return '';
+  if (isElement(node) && !contains(node, link) && holdsLink(node)) return '';
   if (node.type === 'text' || node.type === 'cdata') {
     const t = 'data' in node ? String(node.data) : '';
     budget.left -= t.replace(/\s+/g, '').length;

@@ -2,7 +2,7 @@
 // Their rows are not a column's items and their dates are not the page's: a detail page with one 关联稿件 row is an
 // article, not a list of one.
 import type { AnyNode, Element } from 'domhandler';
-import { isElement, normaliseLabel, shortTextOf } from './extract-html.ts';
+import { holdsLink, isElement, normaliseLabel, shortTextOf } from './extract-html.ts';
 import { loadExtractVocab } from './extract-vocab.ts';
 
 const MAX_HEADING = 12; // visible characters: 关联稿件：, 相关解读：, 上一篇：
@@ -25,29 +25,27 @@ function headingBefore(node: AnyNode): string | null | undefined {
     const short = shortTextOf(s, MAX_HEADING);
     if (short === null) return null; // a block of text before the node: no heading at this level
     if (!short.trim()) continue;
-    return hasLink(s) ? null : short;
+    return s.name === 'a' || holdsLink(s) ? null : short;
   }
   return undefined; // nothing before the node at this level: look one level up
-}
-
-function hasLink(el: Element): boolean {
-  return el.name === 'a' || el.children.some((c) => isElement(c) && hasLink(c));
 }
 
 /**
  * Tells whether an element stands in a related-articles block: under a heading (an earlier sibling of it or of one of
  * its near ancestors) that is a related-block label. The nearest heading decides: a list under 最新公告 that follows a
- * 相关文章 block in the same container is not related. Memoised per element.
+ * 相关文章 block in the same container is not related. Memoised per element and depth.
  */
 export function relatedBlockTest(): (el: Element) => boolean {
   const labels = loadExtractVocab().relatedLabels;
-  const memo = new Map<AnyNode, boolean>();
+  // keyed by depth too: the walk stops MAX_DEPTH levels above the element asked about, so a node met deep may be
+  // too far from its heading for that element and near enough for a shallower one
+  const memo = Array.from({ length: MAX_DEPTH + 1 }, () => new Map<AnyNode, boolean>());
   const isLabel = (text: string) => {
     const t = normaliseLabel(text).replace(/[:：]+$/, '');
     return labels.some((l) => t === l || (t.startsWith(l) && t.length <= l.length + 2));
   };
   const at = (node: AnyNode, depth: number): boolean => {
-    const known = memo.get(node);
+    const known = memo[depth].get(node);
     if (known !== undefined) return known;
     const heading = headingBefore(node);
     let out: boolean;
@@ -57,7 +55,7 @@ export function relatedBlockTest(): (el: Element) => boolean {
       const parent = node.parent;
       out = depth < MAX_DEPTH && parent !== null && isElement(parent) && parent.name !== 'body' ? at(parent, depth + 1) : false;
     }
-    memo.set(node, out);
+    memo[depth].set(node, out);
     return out;
   };
   return (el) => at(el, 0);

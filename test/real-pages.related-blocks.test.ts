@@ -3,8 +3,11 @@
 // one, so a navigation column linking to the article was dated by the related item, not by the article.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Element } from 'domhandler';
 import { describe, expect, it } from 'vitest';
 import { extractListRows } from '../crawler/index.ts';
+import { loadHtml } from '../crawler/extract-html.ts';
+import { relatedBlockTest } from '../crawler/related-blocks.ts';
 import { sharedPath } from './helpers/shared-material.ts';
 
 const pagesDir = sharedPath('real-pages/pages');
@@ -57,5 +60,26 @@ describe('related blocks beside a list', () => {
   it('the nearest heading decides: a list under 最新公告 after a 相关文章 block in the same container is read', () => {
     const html = `<html><body><div class="side"><h3>相关文章</h3><p>（无）</p><h3>最新公告</h3><ul>${li('关于开展安全检查的通知', '2024-03-01', 1)}${li('关于春节值班安排的通知', '2024-02-01', 2)}</ul></div></body></html>`;
     expect(rows(html).map(([t]) => t)).toEqual(['关于开展安全检查的通知', '关于春节值班安排的通知']);
+  });
+});
+
+// The same block of the 开普云 template (div > h3 heading above the rows), with one row's link wrapped deeper.
+describe('related-block test: what an element asks does not depend on what was asked before', () => {
+  const html = `<html><body><div class="rel"><h3>相关文章</h3><div class="box"><div class="rows">
+    <div class="row"><a id="shallow" href="/a.html">一篇相关文章</a></div>
+    <div class="row"><div><div><div><a id="deep" href="/b.html">另一篇相关文章</a></div></div></div></div>
+  </div></div></div></body></html>`;
+  const links = () => {
+    const $ = loadHtml(html);
+    return { shallow: $('#shallow')[0], deep: $('#deep')[0] } as { shallow: Element; deep: Element };
+  };
+
+  it('a link three levels below the heading’s block is related even after a deeper link (too far) was asked', () => {
+    const alone = links();
+    expect(relatedBlockTest()(alone.shallow)).toBe(true);
+    const { shallow, deep } = links();
+    const related = relatedBlockTest();
+    expect(related(deep)).toBe(false); // six levels below the heading: beyond the walk
+    expect(related(shallow)).toBe(true);
   });
 });
