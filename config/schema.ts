@@ -71,6 +71,9 @@ const crawlSchema = z
     analysisTimeLimitMs: z.number().int().positive().default(20_000),
     maxRedirects: z.number().int().min(0).max(20).default(5),
     retries: z.number().int().min(0).max(10).default(3),
+    // Retries for a URL that failed retriably (5xx, timeout, reset) in the previous run as well: the last run already
+    // waited out its backoff, so a second run in a row tries it once more rather than `retries` times.
+    retriesAfterRepeatFailure: z.number().int().min(0).max(10).default(1),
     maxListPages: z.number().int().positive().default(10),
     maxDetailPagesPerColumn: z.number().int().min(0).default(30),
     // Columns whose item pages are fetched because a check reads their text (guide, documents, replies). The

@@ -40,6 +40,11 @@ function failureOf(attempt: Attempt, conditional: boolean): ClassifiedError | nu
 
 export interface RetryPolicy {
   retries: number;
+  /**
+   * Retries left for a URL that already failed (retriably, after all its retries) in the previous run: asked once, at
+   * its first retriable failure, so a page down for a second run in a row costs the host and the run less waiting.
+   */
+  repeatFailure?: { retries: number; failedBefore: () => boolean };
   sleep: (ms: number) => Promise<void>;
   random: () => number;
   /** Counted once per retry, for the host's stats. */
@@ -59,11 +64,14 @@ export async function withRetries(
   policy: RetryPolicy,
 ): Promise<RetriedAttempt> {
   let attempts = 0;
+  let retries = policy.retries;
   for (let retry = 0; ; retry++) {
     attempts++;
     const attempt = await send(retry > 0);
     const failure = failureOf(attempt, conditional);
-    if (!failure || failure.permanent || retry >= policy.retries) return { attempt, failure, attempts };
+    if (failure && !failure.permanent && retry === 0 && policy.repeatFailure?.failedBefore())
+      retries = Math.min(retries, policy.repeatFailure.retries);
+    if (!failure || failure.permanent || retry >= retries) return { attempt, failure, attempts };
     policy.onRetry();
     await policy.sleep(retryDelay(retry, attempt.headers['retry-after'] ?? null, policy.random));
   }

@@ -93,8 +93,9 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
   const queues = createHostQueues({ concurrencyPerHost: opts.politeness.concurrencyPerHost, delayMs: opts.politeness.delayMs, sleep });
   const stats = createStatsRecorder();
   const env: RequestEnv = { crawl, agent, queues, stats, headResetHosts: new Set() };
-  const retryPolicy = (host: string): RetryPolicy => ({
+  const retryPolicy = (host: string, failedBefore: (() => boolean) | undefined): RetryPolicy => ({
     retries: crawl.retries,
+    ...(failedBefore ? { repeatFailure: { retries: crawl.retriesAfterRepeatFailure, failedBefore } } : {}),
     sleep,
     random: opts.random ?? Math.random,
     onRetry: () => stats.retry(host),
@@ -119,7 +120,11 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
         attempt,
         failure,
         attempts: n,
-      } = await withRetries((isRetry) => requestOnce(env, current, spec, isRetry ? 1 : 0), spec.conditional, retryPolicy(hostKey(current)));
+      } = await withRetries(
+        (isRetry) => requestOnce(env, current, spec, isRetry ? 1 : 0),
+        spec.conditional,
+        retryPolicy(hostKey(current), fo.failedBefore),
+      );
       attempts += n;
       if (failure)
         return finish({ ok: false, status: attempt.status, headers: attempt.headers, body: attempt.body, notModified: false }, failure);

@@ -54,6 +54,8 @@ export class PageSource {
     private readonly fetcher: Fetcher,
     private readonly runId: number,
     private readonly now: () => Date = () => new Date(),
+    /** The run before this one, whose failures make a URL retried less (`crawl.retriesAfterRepeatFailure`). */
+    private readonly previousRunId: number | null = null,
   ) {}
 
   load(req: PageRequest): Promise<LoadedPage> {
@@ -154,6 +156,12 @@ export class PageSource {
     return this.settled.get(url);
   }
 
+  /** Whether the URL failed retriably earlier in this run (another role) or in the previous run, in every role. */
+  private failedBefore(url: string): boolean {
+    const earlier = [this.settled.get(url), this.previousRunId === null ? null : getRunPage(this.store, this.previousRunId, url)];
+    return earlier.some((p) => p !== undefined && p !== null && !p.ok && p.errorPermanent === false);
+  }
+
   /** The decoded body of a stored snapshot and the charset it was decoded with. */
   private decodeSnapshot(hash: string | null, contentType: string | null): { text: string; encoding: string } | null {
     if (!hash) return null;
@@ -195,6 +203,7 @@ export class PageSource {
     const result = await this.fetcher.fetch(req.url, {
       ...(cache ? { conditional: { etag: cache.etag, lastModified: cache.lastModified } } : {}),
       signal: req.signal,
+      failedBefore: () => this.failedBefore(req.url),
     });
     if (req.signal?.aborted) throw new Error(`单位检查已中止：${req.url}`);
     return this.absorb(req, result, cache);

@@ -7,6 +7,7 @@ import {
   startRun,
   resumeRun,
   findResumableRun,
+  latestCompleteRun,
   finishRun,
   finishStep,
   faultedUnits,
@@ -153,7 +154,7 @@ function createRunServices(store: Store, config: CountyConfig, runId: number, ki
     respectRobots: config.respectRobots,
     userAgent: config.crawl.userAgent,
   });
-  const source = new PageSource(store, fetcher, runId);
+  const source = new PageSource(store, fetcher, runId, undefined, latestCompleteRun(store, kind)?.id ?? null);
   const pool = createAnalysisPool(kind === 'newmedia' ? 0 : (config.crawl.analysisThreads ?? defaultAnalysisThreads()), {
     timeLimitMs: config.crawl.analysisTimeLimitMs,
   });
