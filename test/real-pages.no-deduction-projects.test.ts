@@ -3,8 +3,9 @@
 // - 项目批准文件 (批准结果): 闽侯县 minhou.gov.cn, column path …/zwgk/zdlyxxgk/zdxm/xmpzwj/ (xmpzwj = 项目批准文件), item
 //   http://minhou.gov.cn/xjwz/zwgk/zdlyxxgk/zdxm/xmpzwj/xmsh/202502/t20250206_4972039.htm (侯发改审批〔2025〕26号
 //   函复, a 项目建议书 approval).
-// - 施工有关信息 (施工): 闽清县 mingqing.gov.cn 重大建设项目 hub; the same eight …信息 names as the 标准目录
-//   (../shared/docs/domain-rules.md §9: 批准服务信息 … 竣工有关信息).
+// - the other seven (批准服务信息, 招标投标信息, 征收土地信息, 重大设计变更信息, 施工有关信息, 质量安全监督信息,
+//   竣工有关信息): the 标准目录's 一级事项 as recorded in ../shared/docs/domain-rules.md §9 (施工有关信息 also reported
+//   for 闽清县 mingqing.gov.cn's hub, not re-seen here). The item titles follow the 闽侯 item above.
 // The hub markup is a plain left-nav list (the real hubs' markup was not available); the wording is the real one.
 // A twin whose 项目批准文件 sub-column is absent is deducted, so the assertion can fail.
 import { describe, expect, it } from 'vitest';
