@@ -28,7 +28,7 @@ interface UnitPortal {
    */
   inspect(
     pages: Record<string, string | Buffer>,
-    opts: { year: number; asOf: string; crawl?: string; unitClass?: 'A' | 'B' },
+    opts: { year: number; asOf: string; crawl?: string; unitClass?: 'A' | 'B'; keyFields?: string[] },
   ): Promise<InspectedUnit>;
 }
 
@@ -53,7 +53,7 @@ export function useUnitPortal(): UnitPortal {
     get origin() {
       return server.origin;
     },
-    async inspect(pages, { year, asOf, crawl = '', unitClass = 'A' }) {
+    async inspect(pages, { year, asOf, crawl = '', unitClass = 'A', keyFields = [] }) {
       routes = pages;
       const config = parseCountyConfig(
         `
@@ -65,7 +65,12 @@ units:
   - id: shidian
     name: 试点单位
     class: ${unitClass}
-    home: ${server.origin}/u/
+    home: ${server.origin}/u/${
+      keyFields.length
+        ? `
+    keyFields: [${keyFields.join(', ')}]`
+        : ''
+    }
 `,
         'test.yaml',
       );
