@@ -305,10 +305,12 @@ async function readColumnDetails(
       status = self.text.replace(/\s+/g, '').length >= 20 ? 'ok' : 'blank';
     }
   }
-  if (target.nav && rows.length === 0) {
-    // a navigation column without rows may be a single page with its text (机构简介): not blank
-    const self = view.analysis.detail!;
-    if (self.isArticle && self.text.replace(/\s+/g, '').length >= 20) {
+  // (a 标准目录 place is judged by catalog.item-missing as a page, not by an article's date)
+  if (rows.length === 0 && !isArticleColumn && !target.key.startsWith('catalog:')) {
+    // a column without rows may be a single page with its text (机构简介, or 预决算公开 linking straight to this year's
+    // 预算公开 article): not blank. Navigation columns were analysed for it; fixed-key columns are, now that it matters.
+    const self = view.analysis.detail ?? (await ctx.run.analyser.analyse(first, first.page.finalUrl, ['detail']))?.detail;
+    if (self?.isArticle && self.text.replace(/\s+/g, '').length >= 20) {
       details.push(detailFrom(ctx, target.key, first.page.finalUrl, self, first.page.contentHash, first.page.fetchedAt));
       status = 'ok';
       article = articleAsItem(self, first.page.finalUrl);
