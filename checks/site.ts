@@ -41,7 +41,7 @@ export const siteUnreachable: Check = {
         subject: home.url,
         kind: 'deduction',
         title: `${unit.name}信息公开首页无法访问`,
-        detail: `首页 ${home.url} 重试 ${home.attempts} 次后仍无法打开：${reason}${home.errorMessage ? `（${home.errorMessage}）` : ''}。违反政府网站与政务新媒体检查指标"站点无法访问"（国办秘函〔2019〕19号）；该单位其余栏目本次未能检查。`,
+        detail: `首页 ${home.url} 共请求 ${home.attempts} 次仍无法打开：${reason}${home.errorMessage ? `（${home.errorMessage}）` : ''}。违反政府网站与政务新媒体检查指标"站点无法访问"（国办秘函〔2019〕19号）；该单位其余栏目本次未能检查。`,
         suggestedPoints: -deductionPoints(row),
         monthly: true,
         evidence: [pageEvidence(home, `${reason}，检查时间 ${home.fetchedAt}`)],

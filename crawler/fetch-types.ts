@@ -10,7 +10,7 @@ export interface FetchOptions {
   maxBodyBytes?: number;
   /** Aborts the request, or keeps it from starting (a unit cut off by its budget): a permanent 'timeout'. */
   signal?: AbortSignal;
-  /** True when this URL failed retriably in the previous run (asked only if it fails now): it is retried less. */
+  /** True when this URL failed retriably before (previous run, or this run in another role); asked only if it fails now: it is retried less. */
   failedBefore?: () => boolean;
 }
 
