@@ -69,9 +69,9 @@ export async function withRetries(
     attempts++;
     const attempt = await send(retry > 0);
     const failure = failureOf(attempt, conditional);
-    if (failure && !failure.permanent && retry === 0 && policy.repeatFailure?.failedBefore())
-      retries = Math.min(retries, policy.repeatFailure.retries);
-    if (!failure || failure.permanent || retry >= retries) return { attempt, failure, attempts };
+    if (!failure || failure.permanent) return { attempt, failure, attempts };
+    if (retry === 0 && policy.repeatFailure?.failedBefore()) retries = Math.min(retries, policy.repeatFailure.retries);
+    if (retry >= retries) return { attempt, failure, attempts };
     policy.onRetry();
     await policy.sleep(retryDelay(retry, attempt.headers['retry-after'] ?? null, policy.random));
   }

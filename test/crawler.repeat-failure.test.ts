@@ -1,13 +1,12 @@
 // A page that failed retriably (5xx) after all its retries in the previous run is retried only
 // `crawl.retriesAfterRepeatFailure` times when it fails again: the last run already waited out its backoff.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInspection } from '../crawler/index.ts';
 import { listRunPages, openStore, type Store } from '../store/index.ts';
+import { startServer, type TestServer } from './fixtures/fetch/test-server.ts';
 import { oneUnitCounty } from './helpers/county-config.ts';
 
 const hits = new Map<string, number>();
@@ -15,13 +14,12 @@ const state = { zcwjDown: true };
 const page = (title: string, body: string) =>
   `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
 
-let server: Server;
+let server: TestServer;
 let dir: string;
 let store: Store;
-let origin: string;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
+  server = await startServer((req, res) => {
     const url = req.url ?? '/';
     hits.set(url, (hits.get(url) ?? 0) + 1);
     res.setHeader('content-type', 'text/html; charset=utf-8');
@@ -30,24 +28,22 @@ beforeAll(async () => {
     if (url === '/u/zcwj/' && state.zcwjDown) return void res.writeHead(503).end('维护中');
     res.end(page('工作动态', '<ul><li><a href="/u/a/1.html">关于开展安全生产检查的通知</a><span>2023-12-01</span></li></ul>'));
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   dir = mkdtempSync(join(tmpdir(), 'zwgk-repeat-failure-'));
   store = openStore({ dbPath: join(dir, 'z.db') });
 });
 
 afterAll(async () => {
   store?.close();
-  await new Promise((r) => server.close(r));
+  await server.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
 async function inspect() {
-  const config = oneUnitCounty(origin);
+  const config = oneUnitCounty(server.origin);
   config.crawl.retries = 2;
   hits.clear();
   const r = await runInspection({ store, config, configPath: 'test.yaml', asOf: '2023-12-15' });
-  const zcwj = listRunPages(store, r.run.id).find((p) => p.url === `${origin}/u/zcwj/`);
+  const zcwj = listRunPages(store, r.run.id).find((p) => p.url === `${server.origin}/u/zcwj/`);
   return { zcwj, requests: hits.get('/u/zcwj/') ?? 0 };
 }
 
